@@ -1,0 +1,152 @@
+import { createOperatorTests } from '../evaluate/operators';
+import type { Citation } from '../types/citation';
+import type { Outcome } from '../types/outcome';
+import type {
+  CitationDefinition,
+  ConditionDefinition,
+  RulesetDocument,
+  SourceDefinition,
+} from '../types/ruleset';
+import { derivationInputs } from './derivationInputs';
+import type { ConditionNode, Program, ProgramFact, ProgramOutcome } from './program';
+
+/** Turns a valid, composed ruleset document into the structures evaluation reads. Assumes every check passed. */
+export function buildProgram(document: RulesetDocument): Program {
+  const cite = citationResolver(document.sources);
+  const citeAll = (citations: readonly CitationDefinition[] | undefined) => Object.freeze((citations ?? []).map(cite));
+  const scales = new Map(Object.entries(document.scales ?? {}).map(([id, scale]) => [id, scale.levels.map((level) => level.id)]));
+  const levelRank = new Map([...scales.values()].flatMap((levels) => levels.map((level, rank) => [level, rank] as const)));
+  const tests = createOperatorTests(levelRank);
+
+  const factList: ProgramFact[] = Object.entries(document.facts ?? {}).map(([id, fact]) => ({
+    id,
+    title: fact.title,
+    prompt: fact.prompt,
+    type: fact.type,
+    citation: cite(fact.citation),
+    ...(fact.derive === undefined ? {} : { derive: fact.derive }),
+    inputs: fact.derive === undefined ? [] : derivationInputs(fact.derive),
+  }));
+  const factsById = new Map(factList.map((fact) => [fact.id, fact]));
+
+  const named = document.conditions ?? {};
+  const thresholds = document.thresholds ?? {};
+  const toNode = (condition: ConditionDefinition): ConditionNode => {
+    if ('all' in condition) return { type: 'all', children: condition.all.map(toNode) };
+    if ('any' in condition) return { type: 'any', children: condition.any.map(toNode) };
+    if ('not' in condition) return { type: 'not', child: toNode(condition.not) };
+    if ('condition' in condition) {
+      const definition = named[condition.condition];
+      if (definition === undefined) throw new Error(`Unchecked reference to condition ${condition.condition}`);
+      return { type: 'named', name: condition.condition, title: definition.title, citation: cite(definition.citation), child: toNode(definition.when) };
+    }
+    const thresholdId = typeof condition.value === 'object' && !Array.isArray(condition.value) ? (condition.value as { threshold: string }).threshold : undefined;
+    return {
+      type: 'fact',
+      fact: condition.fact,
+      operator: condition.operator,
+      expected: thresholdId === undefined ? condition.value : thresholds[thresholdId]?.value,
+      ...(thresholdId === undefined ? {} : { threshold: thresholdId }),
+      ask: condition.ask === true,
+      test: tests[condition.operator],
+    };
+  };
+
+  const outcomes = new Map<Outcome, ProgramOutcome>(
+    Object.entries(document.outcomes ?? {}).map(([outcome, definition]) => [
+      outcome as Outcome,
+      { precedence: definition.precedence, title: definition.title, nextSteps: definition.nextSteps, involvesAuthority: definition.involvesAuthority === true },
+    ]),
+  );
+  const precedence = (outcome: Outcome) => outcomes.get(outcome)?.precedence ?? Number.NEGATIVE_INFINITY;
+  const catalogues = new Map(
+    Object.entries(document.catalogues ?? {}).map(([id, catalogue]) => [id, new Map(catalogue.entries.map((entry) => [entry.id, entry]))]),
+  );
+  const fallback = document.fallback;
+  const undecided = document.undecided;
+  if (fallback === undefined || undecided === undefined) throw new Error('Unchecked base ruleset without fallback or undecided outcome');
+  const authority = document.authority;
+
+  return {
+    facts: orderByDependencies(factList, factsById),
+    factsById,
+    rules: (document.rules ?? []).map((rule) => ({
+      id: rule.id,
+      title: rule.title,
+      summary: rule.summary,
+      outcome: rule.outcome,
+      precedence: precedence(rule.outcome),
+      citation: cite(rule.citation),
+      seeAlso: citeAll(rule.seeAlso),
+      condition: toNode(rule.when),
+    })),
+    notes: (document.notes ?? []).map((note) => ({
+      id: note.id,
+      text: note.text,
+      citation: cite(note.citation),
+      seeAlso: citeAll(note.seeAlso),
+      condition: toNode(note.when),
+    })),
+    outcomes,
+    undecided,
+    fallback: {
+      rule: fallback.id,
+      outcome: fallback.outcome,
+      summary: fallback.summary,
+      citation: cite(fallback.citation),
+      seeAlso: citeAll(fallback.seeAlso),
+    },
+    ...(authority === undefined
+      ? {}
+      : {
+          authority: {
+            memberStateFact: authority.memberStateFact,
+            byMemberState: new Map(
+              (document.catalogues?.[authority.catalogue]?.entries ?? []).map((entry) => {
+                const name = entry.attributes?.[authority.nameAttribute];
+                return [entry.id, Object.freeze({ memberState: entry.id, ...(typeof name === 'string' ? { name } : {}), citation: cite(entry.citation) })];
+              }),
+            ),
+          },
+        }),
+    catalogues,
+    scales,
+    levelRank,
+    tests,
+  };
+}
+
+/** Resolves ruleset citations against the document's sources into public, frozen citations. */
+function citationResolver(sources: Readonly<Record<string, SourceDefinition>>): (definition: CitationDefinition) => Citation {
+  return (definition) => {
+    const source = sources[definition.source];
+    if (source === undefined) throw new Error(`Unchecked citation source ${definition.source}`);
+    return Object.freeze({
+      instrument: source.instrument,
+      pinpoint: definition.pinpoint,
+      binding: source.binding,
+      ...(source.url === undefined ? {} : { url: source.url }),
+      confidence: definition.confidence,
+      ...(definition.quote === undefined ? {} : { quote: definition.quote }),
+      ...(definition.note === undefined ? {} : { note: definition.note }),
+    });
+  };
+}
+
+/** Input facts first, then derived facts so that each comes after every fact it reads (the checks exclude cycles). */
+function orderByDependencies(facts: readonly ProgramFact[], byId: ReadonlyMap<string, ProgramFact>): ProgramFact[] {
+  const ordered: ProgramFact[] = [];
+  const placed = new Set<string>();
+  const place = (fact: ProgramFact) => {
+    if (placed.has(fact.id)) return;
+    placed.add(fact.id);
+    for (const input of fact.inputs) {
+      const dependency = byId.get(input);
+      if (dependency !== undefined) place(dependency);
+    }
+    ordered.push(fact);
+  };
+  for (const fact of facts) if (fact.derive === undefined) place(fact);
+  for (const fact of facts) place(fact);
+  return ordered;
+}

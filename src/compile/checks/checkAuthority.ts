@@ -1,0 +1,19 @@
+import type { Issue } from '../../errors/issue';
+import type { RulesetContext } from '../rulesetContext';
+
+/** The competent-authority settings must point at a declared string fact and a declared catalogue. */
+export function checkAuthority(context: RulesetContext): Issue[] {
+  const authority = context.document.authority;
+  if (authority === undefined) return [];
+  const issues: Issue[] = [];
+  const fact = context.facts.get(authority.memberStateFact);
+  if (fact === undefined) {
+    issues.push({ path: ['authority', 'memberStateFact'], code: 'undeclared_fact', message: `The fact "${authority.memberStateFact}" is not declared in "facts".` });
+  } else if (fact.type !== 'string') {
+    issues.push({ path: ['authority', 'memberStateFact'], code: 'fact_type_mismatch', message: `"${authority.memberStateFact}" must be a string fact holding a member-state code.` });
+  }
+  if (!context.catalogues.has(authority.catalogue)) {
+    issues.push({ path: ['authority', 'catalogue'], code: 'undeclared_catalogue', message: `The catalogue "${authority.catalogue}" is not declared in "catalogues".` });
+  }
+  return issues;
+}

@@ -1,0 +1,117 @@
+import type { Issue, IssuePath } from '../../errors/issue';
+import { kleeneAll, kleeneAny, kleeneNot } from '../../evaluate/kleene';
+import { OPERATOR_SPECS } from '../../evaluate/operators';
+import type { TruthValue } from '../../types/assessment';
+import type { ConditionDefinition, FactConditionDefinition, ScalarValue } from '../../types/ruleset';
+import { allowedValues, conditionRoots, isFactCondition, scaleOf, walkCondition, type RulesetContext } from '../rulesetContext';
+
+/**
+ * Every comparison must read a declared fact with an operator that fits its type, against values the fact can hold;
+ * named conditions must exist and not refer to themselves; `ask` markers must make sense.
+ */
+export function checkConditions(context: RulesetContext): Issue[] {
+  const issues: Issue[] = [];
+  const named = context.document.conditions ?? {};
+  for (const root of conditionRoots(context.document)) {
+    for (const { node, path } of walkCondition(root.node, root.path)) {
+      if ('condition' in node && !(node.condition in named)) {
+        issues.push({ path: [...path, 'condition'], code: 'undeclared_condition', message: `The named condition "${node.condition}" is not declared in "conditions".` });
+      }
+      if (isFactCondition(node)) issues.push(...checkComparison(context, node, path));
+    }
+  }
+  const cycles = checkNamedConditionCycles(context);
+  return [...issues, ...cycles, ...(cycles.length === 0 ? checkAskMarkers(context) : [])];
+}
+
+function checkComparison(context: RulesetContext, node: FactConditionDefinition, path: IssuePath): Issue[] {
+  const fact = context.facts.get(node.fact);
+  if (fact === undefined) return [{ path: [...path, 'fact'], code: 'undeclared_fact', message: `The fact "${node.fact}" is not declared in "facts".` }];
+  const spec = OPERATOR_SPECS[node.operator];
+  if (!spec.factTypes.includes(fact.type)) {
+    return [{ path: [...path, 'operator'], code: 'operator_type_mismatch', message: `"${node.operator}" does not apply to "${node.fact}", a ${fact.type} fact (it applies to ${spec.factTypes.join(', ')} facts).` }];
+  }
+  let values: readonly ScalarValue[];
+  if (typeof node.value === 'object' && !Array.isArray(node.value)) {
+    const thresholdId = (node.value as { threshold: string }).threshold;
+    const threshold = context.document.thresholds?.[thresholdId];
+    if (threshold === undefined) return [{ path: [...path, 'value', 'threshold'], code: 'undeclared_threshold', message: `The threshold "${thresholdId}" is not declared in "thresholds".` }];
+    if (spec.value === 'many') return [{ path: [...path, 'value'], code: 'value_type_mismatch', message: `"${node.operator}" compares with a list of values, not a threshold.` }];
+    if (threshold.scale !== undefined && threshold.scale !== scaleOf(context, node.fact)) {
+      return [{ path: [...path, 'value', 'threshold'], code: 'value_type_mismatch', message: `The threshold "${thresholdId}" is a level of the scale "${threshold.scale}", which "${node.fact}" does not use.` }];
+    }
+    values = [threshold.value];
+  } else if (Array.isArray(node.value) !== (spec.value === 'many')) {
+    return [{ path: [...path, 'value'], code: 'value_type_mismatch', message: spec.value === 'many' ? `"${node.operator}" compares with a list of values.` : `"${node.operator}" compares with a single value, not a list.` }];
+  } else {
+    values = Array.isArray(node.value) ? (node.value as readonly ScalarValue[]) : [node.value as ScalarValue];
+  }
+  const issues: Issue[] = [];
+  const elementType = fact.type === 'boolean' ? 'boolean' : fact.type === 'number' ? 'number' : 'string';
+  const allowed = fact.type === 'level' ? context.scaleLevels.get(scaleOf(context, node.fact) ?? '') : allowedValues(context, node.fact);
+  values.forEach((value, index) => {
+    const at = Array.isArray(node.value) ? [...path, 'value', index] : [...path, 'value'];
+    if (typeof value !== elementType) {
+      issues.push({ path: at, code: 'value_type_mismatch', message: `"${node.fact}" holds ${elementType === 'string' ? 'strings' : `${elementType}s`}; ${JSON.stringify(value)} can never match.` });
+    } else if (allowed !== undefined && !allowed.includes(value as string)) {
+      issues.push({ path: at, code: 'unknown_value', message: `"${node.fact}" never holds ${JSON.stringify(value)}.${allowed.length <= 20 ? ` Its values: ${allowed.join(', ')}.` : ''}` });
+    }
+  });
+  return issues;
+}
+
+function checkNamedConditionCycles(context: RulesetContext): Issue[] {
+  const named = context.document.conditions ?? {};
+  const state = new Map<string, 'visiting' | 'done'>();
+  const issues: Issue[] = [];
+  const visit = (name: string, trail: readonly string[]) => {
+    if (state.get(name) === 'done' || !(name in named)) return;
+    if (state.get(name) === 'visiting') {
+      issues.push({ path: ['conditions', name], code: 'condition_cycle', message: `Named conditions refer to each other in a cycle: ${[...trail.slice(trail.indexOf(name)), name].join(' → ')}.` });
+      return;
+    }
+    state.set(name, 'visiting');
+    for (const { node } of walkCondition((named[name] as { when: ConditionDefinition }).when, [])) {
+      if ('condition' in node) visit(node.condition, [...trail, name]);
+    }
+    state.set(name, 'done');
+  };
+  for (const name of Object.keys(named)) visit(name, []);
+  return issues;
+}
+
+/**
+ * A rule that decides the `undecided` outcome must say what to ask: with every `ask` comparison false, it must be false.
+ * Then, whenever it holds, at least one `ask` comparison is not false and becomes a question.
+ * A rule with another outcome never lists questions, so `ask` in it has no effect and is refused.
+ */
+function checkAskMarkers(context: RulesetContext): Issue[] {
+  const { document } = context;
+  const issues: Issue[] = [];
+  (document.rules ?? []).forEach((rule, index) => {
+    const path = ['rules', index];
+    if (rule.outcome === document.undecided) {
+      if (evaluateWithAskFalse(context, rule.when) !== 'false') {
+        issues.push({ path: [...path, 'when'], code: 'missing_ask', message: `The rule decides "${rule.outcome}" but can hold without any "ask" condition that is not false, so it could leave the exporter with no question to answer. Mark the conditions that say what is missing with "ask": true.` });
+      }
+      return;
+    }
+    for (const { node, path: at } of walkCondition(rule.when, [...path, 'when'])) {
+      if (isFactCondition(node) && node.ask === true) {
+        issues.push({ path: [...at, 'ask'], code: 'ask_without_effect', message: `"ask" only has an effect in rules that decide "${document.undecided ?? 'the undecided outcome'}".` });
+      }
+    }
+  });
+  return issues;
+}
+
+function evaluateWithAskFalse(context: RulesetContext, node: ConditionDefinition): TruthValue {
+  if ('all' in node) return kleeneAll(node.all.map((child) => evaluateWithAskFalse(context, child)));
+  if ('any' in node) return kleeneAny(node.any.map((child) => evaluateWithAskFalse(context, child)));
+  if ('not' in node) return kleeneNot(evaluateWithAskFalse(context, node.not));
+  if ('condition' in node) {
+    const named = context.document.conditions?.[node.condition];
+    return named === undefined ? 'unknown' : evaluateWithAskFalse(context, named.when);
+  }
+  return node.ask === true ? 'false' : 'unknown';
+}

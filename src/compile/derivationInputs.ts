@@ -1,0 +1,13 @@
+import type { Derivation } from '../types/ruleset';
+
+/** The facts a derivation reads, in the order it reads them. */
+export function derivationInputs(derive: Derivation): readonly string[] {
+  switch (derive.kind) {
+    case 'firstMemberOf':
+      return derive.of;
+    case 'lookup':
+      return [derive.key];
+    default:
+      return [derive.of];
+  }
+}

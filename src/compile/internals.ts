@@ -1,0 +1,34 @@
+import type { CompiledRuleset } from '../compileRuleset';
+import { AssessmentError } from '../errors/AssessmentError';
+import type { Evaluation } from '../evaluate/evaluation';
+import type { FactValues } from '../evaluate/prepareFacts';
+import type { RulesetReference } from '../types/assessment';
+import type { TransactionSchema } from '../transaction/transactionSchema';
+import type { Program } from './program';
+
+/** What a compiled ruleset holds besides its public data: kept here so no caller can reach or forge it. */
+export interface RulesetInternals {
+  readonly program: Program;
+  readonly reference: RulesetReference;
+  /** Evaluation on json-rules-engine (used by `assess`). */
+  readonly evaluateWithEngine: (facts: FactValues) => Promise<Evaluation>;
+  /** Evaluation by the compiled closures (used for bulk work). */
+  readonly evaluateCompiled: (facts: FactValues) => Evaluation;
+  /** The transaction schema with this ruleset's catalogue ids, built on first use. */
+  readonly transactionSchema: () => TransactionSchema;
+}
+
+const registry = new WeakMap<CompiledRuleset, RulesetInternals>();
+
+export function registerInternals(ruleset: CompiledRuleset, internals: RulesetInternals): void {
+  registry.set(ruleset, internals);
+}
+
+/** The internals of a ruleset made by `compileRuleset`; anything else is refused with a clear error. */
+export function internalsOf(ruleset: unknown): RulesetInternals {
+  const internals = typeof ruleset === 'object' && ruleset !== null ? registry.get(ruleset as CompiledRuleset) : undefined;
+  if (internals === undefined) {
+    throw new AssessmentError('not_a_compiled_ruleset', 'options.ruleset must be a CompiledRuleset from compileRuleset() or loadRuleset(), not a ruleset document or a copy of one.');
+  }
+  return internals;
+}

@@ -1,0 +1,86 @@
+import type { OperatorTest } from '../evaluate/operators';
+import type { CompetentAuthority, Obligation } from '../types/assessment';
+import type { Citation } from '../types/citation';
+import type { Outcome } from '../types/outcome';
+import type { CatalogueEntryDefinition, Derivation, FactType, OperatorName } from '../types/ruleset';
+
+/** A fact, ready for evaluation: its definition with citations resolved and its direct inputs listed. */
+export interface ProgramFact {
+  readonly id: string;
+  readonly title: string;
+  readonly prompt: string;
+  readonly type: FactType;
+  readonly citation: Citation;
+  readonly derive?: Derivation;
+  /** The facts this derived fact reads (empty for input facts). */
+  readonly inputs: readonly string[];
+}
+
+/** A comparison node: reads one fact and compares it with a value. */
+export interface ComparisonNode {
+  readonly type: 'fact';
+  readonly fact: string;
+  readonly operator: OperatorName;
+  readonly expected: unknown;
+  readonly threshold?: string;
+  readonly ask: boolean;
+  readonly test: OperatorTest;
+}
+
+/** A condition tree with named conditions resolved, thresholds replaced by their values and operators bound. */
+export type ConditionNode =
+  | ComparisonNode
+  | { readonly type: 'all' | 'any'; readonly children: readonly ConditionNode[] }
+  | { readonly type: 'not'; readonly child: ConditionNode }
+  | { readonly type: 'named'; readonly name: string; readonly title: string; readonly citation: Citation; readonly child: ConditionNode };
+
+/** A rule ready for evaluation. */
+export interface ProgramRule {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly outcome: Outcome;
+  readonly precedence: number;
+  readonly citation: Citation;
+  readonly seeAlso: readonly Citation[];
+  readonly condition: ConditionNode;
+}
+
+/** A note ready for evaluation. */
+export interface ProgramNote {
+  readonly id: string;
+  readonly text: string;
+  readonly citation: Citation;
+  readonly seeAlso: readonly Citation[];
+  readonly condition: ConditionNode;
+}
+
+/** How an outcome ranks and what it asks of the exporter. */
+export interface ProgramOutcome {
+  readonly precedence: number;
+  readonly title: string;
+  readonly nextSteps: string;
+  readonly involvesAuthority: boolean;
+}
+
+/** Everything evaluation needs, derived once from a valid ruleset document. Never exposed publicly. */
+export interface Program {
+  /** Input facts first, then derived facts in an order where each comes after the facts it reads. */
+  readonly facts: readonly ProgramFact[];
+  readonly factsById: ReadonlyMap<string, ProgramFact>;
+  readonly rules: readonly ProgramRule[];
+  readonly notes: readonly ProgramNote[];
+  readonly outcomes: ReadonlyMap<Outcome, ProgramOutcome>;
+  readonly undecided: Outcome;
+  readonly fallback: Obligation;
+  readonly authority?: {
+    readonly memberStateFact: string;
+    /** The competent authority of each member state in the authority catalogue, with the entry's citation. */
+    readonly byMemberState: ReadonlyMap<string, CompetentAuthority>;
+  };
+  readonly catalogues: ReadonlyMap<string, ReadonlyMap<string, CatalogueEntryDefinition>>;
+  /** Level ids of each scale, weakest first. */
+  readonly scales: ReadonlyMap<string, readonly string[]>;
+  readonly levelRank: ReadonlyMap<string, number>;
+  readonly tests: Readonly<Record<OperatorName, OperatorTest>>;
+}

@@ -1,0 +1,86 @@
+import { INPUT_FACTS } from '../transaction/inputFacts';
+import type {
+  CatalogueDefinition,
+  ConditionDefinition,
+  FactConditionDefinition,
+  FactDefinition,
+  RulesetDocument,
+} from '../types/ruleset';
+import type { IssuePath } from '../errors/issue';
+
+/** Lookups over a schema-valid ruleset document, shared by the semantic checks. */
+export interface RulesetContext {
+  readonly document: RulesetDocument;
+  readonly facts: ReadonlyMap<string, FactDefinition>;
+  readonly catalogues: ReadonlyMap<string, CatalogueDefinition>;
+  /** Ids of each catalogue's entries. */
+  readonly catalogueIds: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Ids of each scale's levels, weakest first. */
+  readonly scaleLevels: ReadonlyMap<string, readonly string[]>;
+}
+
+export function createRulesetContext(document: RulesetDocument): RulesetContext {
+  const catalogues = new Map(Object.entries(document.catalogues ?? {}));
+  return {
+    document,
+    facts: new Map(Object.entries(document.facts ?? {})),
+    catalogues,
+    catalogueIds: new Map([...catalogues].map(([id, catalogue]) => [id, new Set(catalogue.entries.map((entry) => entry.id))])),
+    scaleLevels: new Map(Object.entries(document.scales ?? {}).map(([id, scale]) => [id, scale.levels.map((level) => level.id)])),
+  };
+}
+
+/** Where a fact's values come from: a catalogue, a scale, a fixed list, or nowhere in particular (`undefined`). */
+export function allowedValues(context: RulesetContext, factId: string): readonly string[] | undefined {
+  const fact = context.facts.get(factId);
+  if (fact === undefined) return undefined;
+  if (fact.answers !== undefined) return [...(context.catalogueIds.get(fact.answers.catalogue) ?? [])];
+  const derive = fact.derive;
+  if (derive === undefined) return INPUT_FACTS.get(factId)?.values;
+  switch (derive.kind) {
+    case 'firstMemberOf':
+      return [...(context.catalogueIds.get(derive.catalogue) ?? [])];
+    case 'maxLevel':
+      return context.scaleLevels.get(derive.scale);
+    case 'collect':
+      return (context.catalogues.get(derive.catalogue)?.entries ?? [])
+        .map((entry) => entry.attributes?.[derive.attribute])
+        .filter((value): value is string => typeof value === 'string');
+    default:
+      return undefined;
+  }
+}
+
+/** The scale a level-typed fact's values belong to. */
+export function scaleOf(context: RulesetContext, factId: string): string | undefined {
+  const derive = context.facts.get(factId)?.derive;
+  return derive?.kind === 'maxLevel' ? derive.scale : undefined;
+}
+
+/** A visitor's view of one condition node: the node and its path in the document. */
+export interface ConditionVisit {
+  readonly node: ConditionDefinition;
+  readonly path: IssuePath;
+}
+
+/** Every condition tree in the document (rules, notes, named conditions), with its path. */
+export function conditionRoots(document: RulesetDocument): ConditionVisit[] {
+  return [
+    ...(document.rules ?? []).map((rule, index) => ({ node: rule.when, path: ['rules', index, 'when'] })),
+    ...(document.notes ?? []).map((note, index) => ({ node: note.when, path: ['notes', index, 'when'] })),
+    ...Object.entries(document.conditions ?? {}).map(([name, condition]) => ({ node: condition.when, path: ['conditions', name, 'when'] })),
+  ];
+}
+
+/** Every node of a condition tree, depth first, without following named-condition references. */
+export function* walkCondition(node: ConditionDefinition, path: IssuePath): Generator<ConditionVisit> {
+  yield { node, path };
+  if ('all' in node) for (const [index, child] of node.all.entries()) yield* walkCondition(child, [...path, 'all', index]);
+  else if ('any' in node) for (const [index, child] of node.any.entries()) yield* walkCondition(child, [...path, 'any', index]);
+  else if ('not' in node) yield* walkCondition(node.not, [...path, 'not']);
+}
+
+/** Whether a condition node is a comparison of a fact. */
+export function isFactCondition(node: ConditionDefinition): node is FactConditionDefinition {
+  return 'fact' in node;
+}

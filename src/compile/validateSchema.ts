@@ -1,0 +1,102 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import rulesetSchema from '../../schemas/ruleset.schema.json';
+import type { Issue } from '../errors/issue';
+import { closestMatch } from '../transaction/suggest';
+
+let validator: ValidateFunction | undefined;
+
+/** The ajv validator of `schemas/ruleset.schema.json`, compiled on first use (strict mode, all errors). */
+function rulesetValidator(): ValidateFunction {
+  validator ??= new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true }).compile(rulesetSchema);
+  return validator;
+}
+
+/** Validates a ruleset document against the JSON Schema and turns each ajv error into an issue with a path and a readable message. */
+export function validateSchema(document: unknown): Issue[] {
+  const validate = rulesetValidator();
+  if (validate(document)) return [];
+  return collapseAlternatives((validate.errors ?? []).filter((error) => error.keyword !== 'if')).map(toIssue);
+}
+
+/**
+ * ajv reports a failed `anyOf` with every branch's errors. Where a branch failed deeper inside the value, those
+ * deeper errors say what is wrong; otherwise one issue, described by the schema, says which forms are allowed.
+ */
+function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
+  const alternatives = errors.filter((error) => error.keyword === 'anyOf');
+  const dropped = new Set<ErrorObject>();
+  for (const anyOf of alternatives) {
+    const branches = errors.filter((error) => error !== anyOf && error.schemaPath.startsWith(`${anyOf.schemaPath}/`));
+    const deeper = branches.filter((error) => error.instancePath.length > anyOf.instancePath.length);
+    for (const error of branches) if (!deeper.includes(error)) dropped.add(error);
+    if (deeper.length > 0) dropped.add(anyOf);
+  }
+  return errors.filter((error) => !dropped.has(error));
+}
+
+const PATTERN_HINTS: Readonly<Record<string, string>> = {
+  '^[a-z0-9]+(?:[.-][a-z0-9]+)*$': 'lowercase letters and digits, separated by "." or "-" (e.g. "art-5-2.aware")',
+  '^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$': 'a name starting with a letter, of letters, digits and "_", separated by "." or "-" (e.g. "redFlags", "art5-2.awareness")',
+  '^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$': 'a fact path of dotted names (e.g. "item.speciallyDesigned")',
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': 'a date YYYY-MM-DD',
+  '^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$': 'letters and digits, separated by "." or "-" (e.g. "facial-recognition", "DE")',
+};
+
+function toIssue(error: ErrorObject): Issue {
+  const path = pointerToPath(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const property = String(params['missingProperty']);
+      return {
+        path: [...path, property],
+        code: property === 'citation' ? 'missing_citation' : 'missing_property',
+        message: property === 'citation' ? 'Missing citation: every rule, fact, catalogue entry, condition, threshold and note must cite the law.' : `Missing required property "${property}".`,
+      };
+    }
+    case 'additionalProperties': {
+      const property = String(params['additionalProperty']);
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      // A comparison's schema is the last branch of the condition chain; a mistyped group key lands here.
+      if (allowed.includes('operator')) allowed.push('all', 'any', 'not', 'condition');
+      const suggestion = closestMatch(property, allowed);
+      return {
+        path: [...path, property],
+        code: 'unknown_property',
+        message: `Unknown property "${property}".${suggestion === undefined ? (allowed.length > 0 ? ` Allowed: ${allowed.join(', ')}.` : '') : ` Did you mean "${suggestion}"?`}`,
+      };
+    }
+    case 'enum': {
+      const allowed = (params['allowedValues'] as unknown[]).map(String);
+      return { path, code: 'invalid_value', message: `Must be one of: ${allowed.map((value) => `"${value}"`).join(', ')}.` };
+    }
+    case 'const':
+      return { path, code: 'invalid_value', message: `Must be "${String(params['allowedValue'])}".` };
+    case 'pattern': {
+      const pattern = String(params['pattern']);
+      return { path, code: 'invalid_format', message: `Must be ${PATTERN_HINTS[pattern] ?? `a string matching ${pattern}`}.` };
+    }
+    case 'anyOf': {
+      const description = (error.parentSchema as { description?: string } | undefined)?.description;
+      return { path, code: 'invalid_value', message: description === undefined ? 'Does not match any of the allowed forms.' : `Expected ${description.charAt(0).toLowerCase()}${description.slice(1)}` };
+    }
+    case 'propertyNames':
+      return { path, code: 'invalid_key', message: `Invalid key "${String(params['propertyName'])}".` };
+    default:
+      return { path, code: error.keyword === 'type' ? 'invalid_type' : `schema_${error.keyword}`, message: capitalise(error.message ?? 'is not valid') };
+  }
+}
+
+function capitalise(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1) + (message.endsWith('.') ? '' : '.');
+}
+
+/** Converts a JSON Pointer (`/rules/3/when`) to a path (`['rules', 3, 'when']`). */
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^(0|[1-9][0-9]*)$/.test(segment) ? Number(segment) : segment));
+}

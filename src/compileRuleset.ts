@@ -1,0 +1,134 @@
+import { buildProgram } from './compile/buildProgram';
+import { checkSemantics } from './compile/checks';
+import { composeOverlays } from './compile/composeOverlays';
+import { registerInternals } from './compile/internals';
+import { createRulesetContext } from './compile/rulesetContext';
+import { scanDocument } from './compile/scanDocument';
+import { validateSchema } from './compile/validateSchema';
+import { RulesetError } from './errors/RulesetError';
+import type { Issue } from './errors/issue';
+import { compileEvaluator } from './evaluate/compileEvaluator';
+import { createEngineEvaluator } from './evaluate/engineEvaluator';
+import { canonicalSha256 } from './integrity/canonicalJson';
+import type { RulesetReference } from './types/assessment';
+import type { Program } from './compile/program';
+import { CATALOGUE_FIELDS, createTransactionSchema, type CatalogueField, type CatalogueIds } from './transaction/transactionSchema';
+import type { RulesetDocument, ValidityWindow } from './types/ruleset';
+
+/**
+ * A validated, compiled ruleset: immutable, and reusable across any number of concurrent `assess` calls.
+ * Obtain one from `compileRuleset` or `loadRuleset`; the evaluation structures behind it are not exposed.
+ */
+export interface CompiledRuleset {
+  readonly id: string;
+  /** The base ruleset's encoding version. */
+  readonly version: string;
+  readonly title: string;
+  /** Legal time in which this ruleset (with its overlays) states the law. */
+  readonly validity: ValidityWindow;
+  /** sha256 of the base document's canonical JSON. */
+  readonly sha256: string;
+  /** The overlays composed into this ruleset, in order. */
+  readonly overlays: RulesetReference['overlays'];
+  /** The composed document (base with overlays merged), deeply frozen. */
+  readonly document: RulesetDocument;
+}
+
+/** Options for `compileRuleset`. */
+export interface CompileOptions {
+  /** National overlay documents to add to the base ruleset, in order. */
+  readonly overlays?: readonly unknown[];
+}
+
+/**
+ * Validates a ruleset document (JSON Schema, then semantic checks) and compiles it, with any overlays, for evaluation.
+ * Every problem is collected before anything is thrown.
+ *
+ * @param document - A base ruleset document, as parsed from JSON. Treated as untrusted data.
+ * @param options - Overlays to compose into it.
+ * @returns The compiled ruleset, frozen.
+ * @throws {RulesetError} listing every issue with its path; issues in an overlay have paths starting `['overlays', index]`.
+ *
+ * @example
+ * import { readFileSync } from 'node:fs';
+ * import { assess, compileRuleset } from 'dual-use-rules';
+ *
+ * const ruleset = compileRuleset(JSON.parse(readFileSync('my-ruleset.json', 'utf8')));
+ * const assessment = await assess(transaction, { ruleset });
+ */
+export function compileRuleset(document: unknown, options: CompileOptions = {}): CompiledRuleset {
+  const overlays = options.overlays ?? [];
+  const issues: Issue[] = [...validateDocument(document, 'base')];
+  overlays.forEach((overlay, index) => {
+    for (const issue of validateDocument(overlay, 'overlay')) issues.push({ ...issue, path: ['overlays', index, ...issue.path] });
+  });
+  const readableId = typeof (document as { id?: unknown } | null)?.id === 'string' ? (document as { id: string }).id : undefined;
+  if (issues.length > 0) throw new RulesetError(issues, readableId);
+
+  const base = document as RulesetDocument;
+  const overlayDocuments = overlays as readonly RulesetDocument[];
+  const composition = composeOverlays(base, overlayDocuments);
+  issues.push(...composition.issues);
+  for (const issue of checkSemantics(createRulesetContext(composition.document))) issues.push({ ...issue, path: composition.locate(issue.path) });
+  if (issues.length > 0) throw new RulesetError(issues, base.id);
+
+  const frozen = deepFreeze(structuredClone(composition.document));
+  const program = buildProgram(frozen);
+  const reference: RulesetReference = Object.freeze({
+    id: base.id,
+    version: base.version,
+    sha256: canonicalSha256(base),
+    overlays: Object.freeze(overlayDocuments.map((overlay) => Object.freeze({ id: overlay.id, version: overlay.version, sha256: canonicalSha256(overlay) }))),
+  });
+  const compiled: CompiledRuleset = Object.freeze({
+    id: base.id,
+    version: base.version,
+    title: base.title,
+    validity: frozen.validity,
+    sha256: reference.sha256,
+    overlays: reference.overlays,
+    document: frozen,
+  });
+  registerInternals(compiled, {
+    program,
+    reference,
+    evaluateWithEngine: createEngineEvaluator(program),
+    evaluateCompiled: compileEvaluator(program),
+    transactionSchema: once(() => createTransactionSchema(catalogueIds(program, frozen))),
+  });
+  return compiled;
+}
+
+/** Shape checks that need nothing but the document itself: safe-to-read JSON, the schema, and the expected kind. */
+function validateDocument(document: unknown, kind: 'base' | 'overlay'): Issue[] {
+  const scanned = scanDocument(document);
+  if (scanned.length > 0) return scanned;
+  const schemaIssues = validateSchema(document);
+  if (schemaIssues.length > 0) return schemaIssues;
+  const actual = (document as RulesetDocument).kind;
+  return actual === kind ? [] : [{ path: ['kind'], code: 'wrong_kind', message: `Expected a ${kind} ruleset here, not ${actual === 'base' ? 'a base ruleset' : 'an overlay'}.` }];
+}
+
+/** The ids each catalogue-bound transaction field may hold under this ruleset. */
+function catalogueIds(program: Program, document: RulesetDocument): CatalogueIds {
+  const ids: Partial<Record<CatalogueField, readonly [string, ...string[]]>> = {};
+  for (const field of CATALOGUE_FIELDS) {
+    const catalogue = document.facts?.[field]?.answers?.catalogue;
+    const entries = catalogue === undefined ? undefined : program.catalogues.get(catalogue);
+    if (entries !== undefined && entries.size > 0) ids[field] = [...entries.keys()] as [string, ...string[]];
+  }
+  return ids;
+}
+
+function once<T>(create: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= create());
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

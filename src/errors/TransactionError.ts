@@ -1,0 +1,21 @@
+import { describeIssues, sortIssues, type Issue } from './issue';
+
+/**
+ * Thrown by `assess` when the transaction is not valid input: every problem is listed in `issues`, each with its path.
+ *
+ * @example
+ * try { await assess(input); } catch (error) {
+ *   if (error instanceof TransactionError) for (const issue of error.issues) console.error(issue.path.join('.'), issue.message);
+ * }
+ */
+export class TransactionError extends Error {
+  override readonly name = 'TransactionError';
+  /** Every problem found, sorted by path. */
+  readonly issues: readonly Issue[];
+
+  constructor(issues: readonly Issue[]) {
+    const sorted = sortIssues(issues);
+    super(`The transaction is not valid (${sorted.length} ${sorted.length === 1 ? 'issue' : 'issues'}):\n${describeIssues(sorted)}`);
+    this.issues = sorted;
+  }
+}

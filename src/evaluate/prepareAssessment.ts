@@ -1,0 +1,66 @@
+import type { CompiledRuleset } from '../compileRuleset';
+import { internalsOf, type RulesetInternals } from '../compile/internals';
+import { AssessmentError } from '../errors/AssessmentError';
+import { TransactionError } from '../errors/TransactionError';
+import type { Issue } from '../errors/issue';
+import { loadRuleset } from '../loadRuleset';
+import { DEFAULT_RULESET_ID } from '../rulesets/bundled';
+import { describeWindow, isCalendarDate, isInForce, peekDate, today } from '../time/dates';
+import { parseTransaction } from '../transaction/parseTransaction';
+import { transactionSchema, type ParsedTransaction } from '../transaction/transactionSchema';
+import { prepareFacts, type FactValues } from './prepareFacts';
+
+/** Options for `assess` and `assessMany`. */
+export interface AssessOptions {
+  /** The ruleset to apply. Default: the bundled Article 5 ruleset in force on the transaction's date (or `asOf`). */
+  readonly ruleset?: CompiledRuleset;
+  /** The date (`YYYY-MM-DD`) to assess on when the transaction has no `date`. Default: today (UTC). */
+  readonly asOf?: string;
+}
+
+/** A transaction ready for evaluation: validated against its ruleset, with every fact computed. */
+export interface PreparedAssessment {
+  readonly internals: RulesetInternals;
+  readonly transaction: ParsedTransaction;
+  readonly facts: FactValues;
+}
+
+/**
+ * Picks the ruleset (explicit, or the bundled one in force on the transaction's date), validates the transaction
+ * against it, catalogue ids included, and computes the facts. Throws `TransactionError` with every issue found,
+ * including a transaction date on which no ruleset is in force.
+ */
+export function prepareAssessment(input: unknown, options: AssessOptions): PreparedAssessment {
+  if (options.asOf !== undefined && !(typeof options.asOf === 'string' && isCalendarDate(options.asOf))) {
+    throw new AssessmentError('invalid_option', `asOf must be a date written YYYY-MM-DD, not ${JSON.stringify(options.asOf)}.`);
+  }
+  const transactionDate = peekDate(input);
+  const date = transactionDate ?? options.asOf;
+  const issues: Issue[] = [];
+  let internals: RulesetInternals | undefined;
+  if (options.ruleset !== undefined) {
+    internals = internalsOf(options.ruleset);
+    const { validity, id, version } = options.ruleset;
+    if (date !== undefined && !isInForce(validity, date)) {
+      const message = `The ruleset "${id}" ${version} states the law ${describeWindow(validity)}, not on ${date}.`;
+      if (transactionDate === undefined) throw new AssessmentError('ruleset_not_in_force', message);
+      issues.push({ path: ['date'], code: 'ruleset_not_in_force', message });
+    }
+  } else {
+    try {
+      internals = internalsOf(loadRuleset(DEFAULT_RULESET_ID, { asOf: date ?? today() }));
+    } catch (error) {
+      if (!(error instanceof AssessmentError && error.code === 'ruleset_not_in_force' && transactionDate !== undefined)) throw error;
+      issues.push({ path: ['date'], code: 'ruleset_not_in_force', message: error.message });
+    }
+  }
+  let transaction: ParsedTransaction | undefined;
+  try {
+    transaction = parseTransaction(input, internals?.transactionSchema() ?? transactionSchema);
+  } catch (error) {
+    if (!(error instanceof TransactionError)) throw error;
+    issues.push(...error.issues);
+  }
+  if (issues.length > 0 || internals === undefined || transaction === undefined) throw new TransactionError(issues);
+  return { internals, transaction, facts: prepareFacts(internals.program, transaction) };
+}
