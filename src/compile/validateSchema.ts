@@ -1,4 +1,4 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import rulesetSchema from '../../schemas/ruleset.schema.json';
 import type { Issue } from '../errors/issue';
 import { closestMatch } from '../transaction/suggest';

@@ -28,9 +28,9 @@ export function buildAssessment(
   const holding = rules.filter(({ step }) => step.result === 'true');
   const topPrecedence = holding.reduce((top, { rule }) => Math.max(top, rule.precedence), Number.NEGATIVE_INFINITY);
   const deciding = holding.filter(({ rule }) => rule.precedence === topPrecedence);
-  // Rules still unknown that would win if they turned out true (any of them, while none holds) keep their outcome possible.
-  const contested = rules.filter(({ rule, step }) => step.result === 'unknown' && rule.precedence > topPrecedence);
   const floor: Outcome = deciding[0]?.rule.outcome ?? program.fallback.outcome;
+  // Rules still unknown that would win with another outcome if they turned out true (any of them, while none holds).
+  const contested = rules.filter(({ rule, step }) => step.result === 'unknown' && rule.precedence > topPrecedence && rule.outcome !== floor);
   const possibleOutcomes = [...new Set([floor, ...contested.map(({ rule }) => rule.outcome)])].sort(
     (a, b) => precedence(program, b) - precedence(program, a),
   );

@@ -1,0 +1,31 @@
+import { Command, CommanderError } from 'commander';
+import { AssessmentError } from '../errors/AssessmentError';
+import { RulesetError } from '../errors/RulesetError';
+import { TransactionError } from '../errors/TransactionError';
+import { registerAssess } from './commands/assess';
+import { UsageError } from './io';
+
+const program = new Command()
+  .name('dual-use-rules')
+  .description('What Article 5 of the EU Dual-Use Regulation (EU) 2021/821 requires for an export of a possible cyber-surveillance item, with the law cited at every step.')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerAssess(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = report(error);
+}
+
+/** Prints an error for a person: user errors without a stack trace (exit 2), anything else as an internal error (exit 1). */
+function report(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  if (error instanceof TransactionError || error instanceof RulesetError || error instanceof AssessmentError || error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n`);
+    return error instanceof AssessmentError && error.code === 'engine_failure' ? 1 : 2;
+  }
+  process.stderr.write(`Internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}

@@ -1,0 +1,84 @@
+import type { Assessment, ConditionTrace, TruthValue } from '../types/assessment';
+import { describeCitation } from './describeCitation';
+
+const MARK: Readonly<Record<TruthValue, string>> = { true: '✓', false: '✗', unknown: '?' };
+
+/** Options for the plain-text rendering. */
+export interface TextOptions {
+  /** Include every rule's condition tree, not only each rule's result. */
+  readonly fullTrace?: boolean;
+}
+
+/** Renders an assessment as plain text for a terminal or a log: outcome, why, what to ask, notes and the trace. */
+export function formatText(assessment: Assessment, options: TextOptions = {}): string {
+  const lines: string[] = [];
+  const headline = assessment.outcome.replace(/_/g, ' ').toUpperCase();
+  lines.push(`Outcome: ${headline}${assessment.transactionId === undefined ? '' : `  (transaction ${assessment.transactionId})`}`);
+  lines.push(indent(assessment.nextSteps, 2));
+  if (assessment.possibleOutcomes.length > 1) lines.push(`  Still possible: ${assessment.possibleOutcomes.join(', ')}`);
+  if (assessment.competentAuthority !== undefined) {
+    const { memberState, name } = assessment.competentAuthority;
+    lines.push(`  Competent authority: ${memberState}${name === undefined ? ' (name not confirmed in this ruleset)' : ` — ${name}`}`);
+  }
+  const { ruleset } = assessment;
+  const overlays = ruleset.overlays.map((overlay) => ` + ${overlay.id} ${overlay.version}`).join('');
+  lines.push(`  Ruleset: ${ruleset.id} ${ruleset.version}${overlays} (sha256 ${ruleset.sha256.slice(0, 12)}…)`);
+
+  if (assessment.obligations.length > 0) {
+    lines.push('', 'Why:');
+    for (const obligation of assessment.obligations) {
+      lines.push(`  • ${obligation.rule}`, indent(obligation.summary, 4), `    ${describeCitation(obligation.citation)}`);
+      for (const citation of obligation.seeAlso) lines.push(`    see also ${describeCitation(citation)}`);
+    }
+  }
+  if (assessment.questions.length > 0) {
+    lines.push('', 'Questions to answer:');
+    assessment.questions.forEach((question, index) => {
+      lines.push(`  ${index + 1}. ${question.prompt}`, `     (${question.fact}; ${describeCitation(question.citation)})`);
+    });
+  }
+  if (assessment.notes.length > 0) {
+    lines.push('', 'Notes:');
+    for (const note of assessment.notes) lines.push(`  • ${indent(note.text, 4).trimStart()}`, `    ${describeCitation(note.citation)}`);
+  }
+  lines.push('', 'Trace (every rule, in order):');
+  for (const step of assessment.trace) {
+    lines.push(`  ${MARK[step.result]} ${step.rule} → ${step.outcome}: ${step.title} [${step.citation.pinpoint}]`);
+    if (options.fullTrace === true) lines.push(...describeCondition(step.conditions, 6));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describeCondition(condition: ConditionTrace, depth: number): string[] {
+  const pad = ' '.repeat(depth);
+  switch (condition.type) {
+    case 'fact':
+      return [`${pad}${MARK[condition.result]} ${condition.fact} ${condition.operator} ${JSON.stringify(condition.expected)}${condition.threshold === undefined ? '' : ` (${condition.threshold})`}; actual ${JSON.stringify(condition.actual)}`];
+    case 'all':
+    case 'any':
+      return [`${pad}${MARK[condition.result]} ${condition.type} of:`, ...condition.conditions.flatMap((child) => describeCondition(child, depth + 2))];
+    case 'not':
+      return [`${pad}${MARK[condition.result]} not:`, ...describeCondition(condition.condition, depth + 2)];
+    case 'named':
+      return [`${pad}${MARK[condition.result]} ${condition.title} [${condition.citation.pinpoint}]:`, ...describeCondition(condition.condition, depth + 2)];
+  }
+}
+
+function indent(text: string, width: number): string {
+  return wrap(text, 100 - width)
+    .map((line) => ' '.repeat(width) + line)
+    .join('\n');
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line.length > 0 && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line.length === 0 ? word : `${line} ${word}`;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}

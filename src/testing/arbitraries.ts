@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import type { CompiledRuleset } from '../compileRuleset';
+import { COUNTRY_CODES } from '../transaction/countryCodes';
+import { ACTIVITIES, CONCERNS, FINDING_SOURCES, KNOWLEDGE_LEVELS, PARTY_ROLES, type Transaction } from '../transaction/transactionSchema';
+
+/** The ids a ruleset's catalogues offer for each catalogue-bound transaction field (empty when the ruleset has none). */
+export interface TransactionVocabulary {
+  readonly memberStates: readonly string[];
+  readonly capabilities: readonly string[];
+  readonly endUserTypes: readonly string[];
+  readonly redFlags: readonly string[];
+}
+
+/** Reads from a compiled ruleset the ids its catalogues allow in transactions. */
+export function vocabularyOf(ruleset: CompiledRuleset): TransactionVocabulary {
+  const { facts = {}, catalogues = {} } = ruleset.document;
+  const ids = (field: string) => {
+    const catalogue = facts[field]?.answers?.catalogue;
+    return catalogue === undefined ? [] : (catalogues[catalogue]?.entries ?? []).map((entry) => entry.id);
+  };
+  return {
+    memberStates: ids('exporter.itemsLocatedIn'),
+    capabilities: ids('item.capabilities'),
+    endUserTypes: ids('endUser.type'),
+    redFlags: ids('redFlags'),
+  };
+}
+
+/**
+ * The transaction fields that can be unknown, as paths: blanking any of them (absent or `null`) makes that fact unknown.
+ * `activity`, `exporter.country` and `destination.country` are always known (required or defaulted).
+ */
+export const UNKNOWABLE_FIELDS = [
+  'exporter.itemsLocatedIn',
+  'exporter.informedByAuthority',
+  'item.annexIEntries',
+  'item.speciallyDesigned',
+  'item.covertSurveillance',
+  'item.naturalPersons',
+  'item.dataProcessing',
+  'item.ictSystems',
+  'item.capabilities',
+  'endUser.name',
+  'endUser.type',
+  'parties',
+  'redFlags',
+  'findings',
+  'dueDiligence.itemReview',
+  'dueDiligence.capabilityReview',
+  'dueDiligence.stakeholderReview',
+  'dueDiligence.mitigationPlan',
+] as const;
+
+/** One of the `UNKNOWABLE_FIELDS`. */
+export type UnknowableField = (typeof UNKNOWABLE_FIELDS)[number];
+
+const NON_MEMBER_COUNTRIES = ['US', 'CN', 'BR', 'IN', 'RU', 'TR', 'AE', 'CH', 'NO', 'GB', 'XK', 'EG', 'MX'] as const;
+
+const weighted = <T>(common: T, rare: fc.Arbitrary<T>, commonWeight = 3) => fc.oneof({ arbitrary: fc.constant(common), weight: commonWeight }, { arbitrary: rare, weight: 1 });
+const subset = (ids: readonly string[], maxLength: number) => (ids.length === 0 ? fc.constant<string[]>([]) : fc.uniqueArray(fc.constantFrom(...ids), { maxLength }));
+
+/**
+ * Transactions with every field known, drawn so that the interesting cases are common: mostly exports of
+ * cyber-surveillance items from member states to third countries, with findings, red flags and due-diligence steps varied.
+ * Pass a `date` to pin the transactions to the ruleset version in force on it.
+ */
+export function completeTransactionArbitrary(vocabulary: TransactionVocabulary, options: { readonly date?: string } = {}): fc.Arbitrary<Transaction> {
+  const memberStates = vocabulary.memberStates.length > 0 ? vocabulary.memberStates : ['DE', 'FR', 'NL'];
+  const anyCountry = fc.constantFrom(...COUNTRY_CODES);
+  const exporterCountry = fc.oneof({ arbitrary: fc.constantFrom(...memberStates), weight: 5 }, { arbitrary: fc.constantFrom(...NON_MEMBER_COUNTRIES), weight: 1 });
+  const destination = fc.oneof({ arbitrary: fc.constantFrom(...NON_MEMBER_COUNTRIES), weight: 5 }, { arbitrary: fc.constantFrom(...memberStates), weight: 1 }, { arbitrary: anyCountry, weight: 1 });
+  const element = weighted(true, fc.constant(false), 6);
+  const finding = fc.record({
+    concern: fc.constantFrom(...CONCERNS),
+    knowledge: fc.constantFrom(...KNOWLEDGE_LEVELS),
+    source: fc.constantFrom(...FINDING_SOURCES),
+  });
+  return fc.record({
+    ...(options.date === undefined ? {} : { date: fc.constant(options.date) }),
+    activity: weighted<(typeof ACTIVITIES)[number]>('export', fc.constantFrom(...ACTIVITIES), 6),
+    exporter: fc.record({
+      country: exporterCountry,
+      itemsLocatedIn: fc.constantFrom(...memberStates),
+      informedByAuthority: weighted(false, fc.constant(true), 8),
+    }),
+    destination: fc.record({ country: destination }),
+    item: fc.record({
+      annexIEntries: weighted<string[]>([], fc.constantFrom(['5A001.j'], ['4A005', '4D004'], ['5A004.b']), 6),
+      speciallyDesigned: element,
+      covertSurveillance: element,
+      naturalPersons: element,
+      dataProcessing: element,
+      ictSystems: element,
+      capabilities: subset(vocabulary.capabilities, 3),
+    }),
+    endUser: fc.record({
+      name: fc.constantFrom('Ministry of the Interior', 'Metro Telecom', 'Retail Group plc'),
+      ...(vocabulary.endUserTypes.length === 0 ? {} : { type: fc.constantFrom(...vocabulary.endUserTypes) }),
+    }),
+    parties: fc.array(fc.record({ role: fc.constantFrom(...PARTY_ROLES), name: fc.constantFrom('Distributor A', 'Reseller B'), country: anyCountry }), { maxLength: 2 }),
+    redFlags: weighted<string[]>([], subset(vocabulary.redFlags, 3), 2),
+    findings: weighted<{ concern: string; knowledge: string; source: string }[]>([], fc.array(finding, { minLength: 1, maxLength: 3 }), 1),
+    dueDiligence: fc.record({
+      itemReview: weighted(true, fc.constant(false), 6),
+      capabilityReview: weighted(true, fc.constant(false), 6),
+      stakeholderReview: weighted(true, fc.constant(false), 6),
+      mitigationPlan: weighted(true, fc.constant(false), 6),
+    }),
+  }) as fc.Arbitrary<Transaction>;
+}
+
+/** A transaction with the given fields made unknown: each becomes absent or `null`, chosen by `useNull`. */
+export function withUnknown(transaction: Transaction, fields: Iterable<UnknowableField>, useNull = false): Transaction {
+  const copy = structuredClone(transaction) as Record<string, unknown>;
+  for (const field of fields) {
+    const [head, tail] = field.split('.') as [string, string | undefined];
+    const target = tail === undefined ? copy : (copy[head] as Record<string, unknown> | undefined);
+    if (target === undefined || target === null) continue;
+    const key = tail ?? head;
+    if (useNull) target[key] = null;
+    else delete target[key];
+  }
+  return copy as Transaction;
+}
+
+/**
+ * A complete transaction and a copy of it with some fields unknown, so the complete one is a completion of the
+ * partial one: what a property needs to check that answering questions never leads outside `possibleOutcomes`.
+ */
+export function partialTransactionArbitrary(
+  vocabulary: TransactionVocabulary,
+  options: { readonly date?: string } = {},
+): fc.Arbitrary<{ readonly complete: Transaction; readonly partial: Transaction; readonly unknown: readonly UnknowableField[] }> {
+  return fc
+    .tuple(completeTransactionArbitrary(vocabulary, options), fc.subarray([...UNKNOWABLE_FIELDS]), fc.boolean())
+    .map(([complete, unknown, useNull]) => ({ complete, partial: withUnknown(complete, unknown, useNull), unknown }));
+}

@@ -1,0 +1,36 @@
+import { Engine } from 'json-rules-engine';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { assess, compileRuleset } from '../../src/index';
+import { minimalRuleset } from '../support/minimalRuleset';
+
+const transaction = { exporter: { country: 'DE', informedByAuthority: true }, destination: { country: 'US' } };
+
+describe('evaluation on json-rules-engine', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  // json-rules-engine keeps run status on the Engine: a run that finishes marks the engine finished, and other runs
+  // in flight on it then skip their remaining priority sets. Overlapping runs must therefore never share an engine.
+  test('overlapping runs each get an engine of their own; sequential runs reuse one', async () => {
+    const ruleset = compileRuleset(minimalRuleset());
+    const engines: Engine[] = [];
+    const run = Engine.prototype.run;
+    vi.spyOn(Engine.prototype, 'run').mockImplementation(function (this: Engine, ...args: Parameters<Engine['run']>) {
+      engines.push(this);
+      return run.apply(this, args);
+    });
+    await Promise.all([assess(transaction, { ruleset }), assess(transaction, { ruleset }), assess(transaction, { ruleset })]);
+    expect(new Set(engines).size).toBe(3);
+    engines.length = 0;
+    await assess(transaction, { ruleset });
+    await assess(transaction, { ruleset });
+    expect(new Set(engines).size).toBe(1);
+  });
+
+  test('an engine failure surfaces as a typed error, never as a default answer', async () => {
+    const ruleset = compileRuleset(minimalRuleset());
+    vi.spyOn(Engine.prototype, 'run').mockRejectedValue(new Error('boom'));
+    await expect(assess(transaction, { ruleset })).rejects.toMatchObject({ name: 'AssessmentError', code: 'engine_failure' });
+  });
+});
