@@ -1,4 +1,5 @@
 export { assess } from './assess';
+export { assessMany } from './assessMany';
 export { compileRuleset } from './compileRuleset';
 export { listRulesets, loadRuleset } from './loadRuleset';
 export { AssessmentError } from './errors/AssessmentError';
