@@ -10,6 +10,7 @@ import type { Issue } from './errors/issue';
 import { compileEvaluator } from './evaluate/compileEvaluator';
 import { createEngineEvaluator } from './evaluate/engineEvaluator';
 import { canonicalSha256 } from './integrity/canonicalJson';
+import { verifySignatures } from './integrity/signatures';
 import type { RulesetReference } from './types/assessment';
 import type { Program } from './compile/program';
 import { CATALOGUE_FIELDS, createTransactionSchema, type CatalogueField, type CatalogueIds } from './transaction/transactionSchema';
@@ -38,6 +39,13 @@ export interface CompiledRuleset {
 export interface CompileOptions {
   /** National overlay documents to add to the base ruleset, in order. */
   readonly overlays?: readonly unknown[];
+  /**
+   * Ed25519 public keys (PEM) of those allowed to approve rulesets. When this option is present, even empty, every
+   * document (the base and each overlay) must carry a valid signature by one of them in `signatures`, or nothing compiles.
+   */
+  readonly publicKeys?: readonly string[];
+  /** Detached signatures (the parsed `.sig` files from `signRuleset` or `dual-use-rules sign`), matched to documents by content. */
+  readonly signatures?: readonly unknown[];
 }
 
 /**
@@ -45,9 +53,11 @@ export interface CompileOptions {
  * Every problem is collected before anything is thrown.
  *
  * @param document - A base ruleset document, as parsed from JSON. Treated as untrusted data.
- * @param options - Overlays to compose into it.
+ * @param options - Overlays to compose into it; public keys and signatures when rulesets must be signed.
  * @returns The compiled ruleset, frozen.
  * @throws {RulesetError} listing every issue with its path; issues in an overlay have paths starting `['overlays', index]`.
+ * With `publicKeys`, an unsigned, altered or untrusted document is such an issue (`unsigned_ruleset`, `ruleset_modified`,
+ * `invalid_signature`, `untrusted_signature`).
  *
  * @example
  * import { readFileSync } from 'node:fs';
@@ -58,10 +68,11 @@ export interface CompileOptions {
  */
 export function compileRuleset(document: unknown, options: CompileOptions = {}): CompiledRuleset {
   const overlays = options.overlays ?? [];
-  const issues: Issue[] = [...validateDocument(document, 'base')];
+  const issues: Issue[] = [...validateRulesetDocument(document, 'base')];
   overlays.forEach((overlay, index) => {
-    for (const issue of validateDocument(overlay, 'overlay')) issues.push({ ...issue, path: ['overlays', index, ...issue.path] });
+    for (const issue of validateRulesetDocument(overlay, 'overlay')) issues.push({ ...issue, path: ['overlays', index, ...issue.path] });
   });
+  if (options.publicKeys !== undefined) issues.push(...verifyCompositionSignatures(document, overlays, options.publicKeys, options.signatures ?? []));
   const readableId = typeof (document as { id?: unknown } | null)?.id === 'string' ? (document as { id: string }).id : undefined;
   if (issues.length > 0) throw new RulesetError(issues, readableId);
 
@@ -100,13 +111,19 @@ export function compileRuleset(document: unknown, options: CompileOptions = {}):
 }
 
 /** Shape checks that need nothing but the document itself: safe-to-read JSON, the schema, and the expected kind. */
-function validateDocument(document: unknown, kind: 'base' | 'overlay'): Issue[] {
+export function validateRulesetDocument(document: unknown, kind: 'base' | 'overlay'): Issue[] {
   const scanned = scanDocument(document);
   if (scanned.length > 0) return scanned;
   const schemaIssues = validateSchema(document);
   if (schemaIssues.length > 0) return schemaIssues;
   const actual = (document as RulesetDocument).kind;
   return actual === kind ? [] : [{ path: ['kind'], code: 'wrong_kind', message: `Expected a ${kind} ruleset here, not ${actual === 'base' ? 'a base ruleset' : 'an overlay'}.` }];
+}
+
+/** Signature checks for the base and each overlay; documents that are not safe to read are left to the scan's issues. */
+function verifyCompositionSignatures(document: unknown, overlays: readonly unknown[], publicKeys: readonly string[], signatures: readonly unknown[]): Issue[] {
+  const documents = [{ document, path: [] }, ...overlays.map((overlay, index) => ({ document: overlay, path: ['overlays', index] }))];
+  return verifySignatures(documents.filter((entry) => scanDocument(entry.document).length === 0), signatures, publicKeys);
 }
 
 /** The ids each catalogue-bound transaction field may hold under this ruleset. */
