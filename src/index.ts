@@ -6,10 +6,12 @@ export { AssessmentError } from './errors/AssessmentError';
 export { RulesetError } from './errors/RulesetError';
 export { TransactionError } from './errors/TransactionError';
 export { formatPath } from './errors/issue';
+export { formatReport } from './formatReport';
 export { OUTCOMES } from './types/outcome';
 export { transactionSchema } from './transaction/transactionSchema';
 
 export type { AssessOptions } from './evaluate/prepareAssessment';
+export type { ReportFormat, ReportOptions } from './formatReport';
 export type { CompileOptions, CompiledRuleset } from './compileRuleset';
 export type { LoadOptions, RulesetSummary } from './loadRuleset';
 export type { AssessmentErrorCode } from './errors/AssessmentError';

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import picocolors from 'picocolors';
 import { TransactionError } from '../errors/TransactionError';
 
 /** A problem the user can fix (bad input, bad arguments): printed without a stack trace, exit code 2. */
@@ -11,8 +13,7 @@ export function readText(file: string): string {
   try {
     return readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new UsageError(`Cannot read ${file === '-' ? 'standard input' : file}: ${reason}.`);
+    throw new UsageError(`Cannot read ${file === '-' ? 'standard input' : file}: ${describeFsError(error)}.`);
   }
 }
 
@@ -28,4 +29,46 @@ export function parseJson(text: string, what = 'input'): unknown {
 /** Reads and parses a JSON file, or standard input for `-`. */
 export function readJson(file: string, what?: string): unknown {
   return parseJson(readText(file), what ?? (file === '-' ? 'standard input' : file));
+}
+
+/** Writes a command's result to `--out FILE` (creating its folder), or to standard output without one. */
+export function writeOutput(text: string, out: string | undefined): void {
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, text);
+  } catch (error) {
+    throw new UsageError(`Cannot write ${out}: ${describeFsError(error)}.`);
+  }
+}
+
+/**
+ * Colours for text written to `stream`: on only for a terminal, off when `NO_COLOR` is set to anything non-empty
+ * (https://no-color.org) or `TERM=dumb`; `FORCE_COLOR` (non-empty, not `0`) turns them on for pipes. Unlike
+ * picocolors' own default, `CI` alone does not turn colours on, so files and pipes in CI stay plain.
+ */
+export function colorsFor(stream: { readonly isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Colors {
+  const { createColors } = picocolors;
+  if (nonEmpty(env.NO_COLOR)) return createColors(false);
+  if (nonEmpty(env.FORCE_COLOR) && env.FORCE_COLOR !== '0') return createColors(true);
+  return createColors(stream.isTTY === true && env.TERM !== 'dumb');
+}
+
+/** Terminal colour functions, each the identity when colours are off. */
+export type Colors = ReturnType<typeof picocolors.createColors>;
+
+function nonEmpty(value: string | undefined): boolean {
+  return value !== undefined && value !== '';
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  return (error as Error).message;
 }

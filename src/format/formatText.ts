@@ -1,18 +1,35 @@
 import type { Assessment, ConditionTrace, TruthValue } from '../types/assessment';
 import { describeCitation } from './describeCitation';
-
-const MARK: Readonly<Record<TruthValue, string>> = { true: '✓', false: '✗', unknown: '?' };
+import { outcomeLabel, outcomeTone, TRUTH_MARK, type OutcomeTone } from './describeOutcome';
 
 /** Options for the plain-text rendering. */
 export interface TextOptions {
   /** Include every rule's condition tree, not only each rule's result. */
   readonly fullTrace?: boolean;
+  /** Terminal colours, e.g. picocolors' `createColors(true)`; without them the text is plain. */
+  readonly colors?: TextColors;
+}
+
+/** The few terminal colours the text rendering uses (picocolors' `Colors` fits). */
+export interface TextColors {
+  readonly isColorSupported: boolean;
+  readonly bold: (text: string) => string;
+  readonly dim: (text: string) => string;
+  readonly red: (text: string) => string;
+  readonly green: (text: string) => string;
+  readonly yellow: (text: string) => string;
 }
 
 /** Renders an assessment as plain text for a terminal or a log: outcome, why, what to ask, notes and the trace. */
 export function formatText(assessment: Assessment, options: TextOptions = {}): string {
+  const paint = painter(options.colors);
+  const MARK: Readonly<Record<TruthValue, string>> = {
+    true: paint.truth('true', TRUTH_MARK.true),
+    false: paint.truth('false', TRUTH_MARK.false),
+    unknown: paint.truth('unknown', TRUTH_MARK.unknown),
+  };
   const lines: string[] = [];
-  const headline = assessment.outcome.replace(/_/g, ' ').toUpperCase();
+  const headline = paint.outcome(outcomeTone(assessment.outcome), outcomeLabel(assessment.outcome).toUpperCase());
   lines.push(`Outcome: ${headline}${assessment.transactionId === undefined ? '' : `  (transaction ${assessment.transactionId})`}`);
   lines.push(indent(assessment.nextSteps, 2));
   if (assessment.possibleOutcomes.length > 1) lines.push(`  Still possible: ${assessment.possibleOutcomes.join(', ')}`);
@@ -25,43 +42,63 @@ export function formatText(assessment: Assessment, options: TextOptions = {}): s
   lines.push(`  Ruleset: ${ruleset.id} ${ruleset.version}${overlays} (sha256 ${ruleset.sha256.slice(0, 12)}…)`);
 
   if (assessment.obligations.length > 0) {
-    lines.push('', 'Why:');
+    lines.push('', paint.heading('Why:'));
     for (const obligation of assessment.obligations) {
       lines.push(`  • ${obligation.rule}`, indent(obligation.summary, 4), `    ${describeCitation(obligation.citation)}`);
       for (const citation of obligation.seeAlso) lines.push(`    see also ${describeCitation(citation)}`);
     }
   }
   if (assessment.questions.length > 0) {
-    lines.push('', 'Questions to answer:');
+    lines.push('', paint.heading('Questions to answer:'));
     assessment.questions.forEach((question, index) => {
       lines.push(`  ${index + 1}. ${question.prompt}`, `     (${question.fact}; ${describeCitation(question.citation)})`);
     });
   }
   if (assessment.notes.length > 0) {
-    lines.push('', 'Notes:');
+    lines.push('', paint.heading('Notes:'));
     for (const note of assessment.notes) lines.push(`  • ${indent(note.text, 4).trimStart()}`, `    ${describeCitation(note.citation)}`);
   }
-  lines.push('', 'Trace (every rule, in order):');
+  lines.push('', paint.heading('Trace (every rule, in order):'));
   for (const step of assessment.trace) {
     lines.push(`  ${MARK[step.result]} ${step.rule} → ${step.outcome}: ${step.title} [${step.citation.pinpoint}]`);
-    if (options.fullTrace === true) lines.push(...describeCondition(step.conditions, 6));
+    if (options.fullTrace === true) lines.push(...describeCondition(step.conditions, 6, MARK));
   }
   return `${lines.join('\n')}\n`;
 }
 
-function describeCondition(condition: ConditionTrace, depth: number): string[] {
+function describeCondition(condition: ConditionTrace, depth: number, MARK: Readonly<Record<TruthValue, string>>): string[] {
   const pad = ' '.repeat(depth);
   switch (condition.type) {
     case 'fact':
       return [`${pad}${MARK[condition.result]} ${condition.fact} ${condition.operator} ${JSON.stringify(condition.expected)}${condition.threshold === undefined ? '' : ` (${condition.threshold})`}; actual ${JSON.stringify(condition.actual)}`];
     case 'all':
     case 'any':
-      return [`${pad}${MARK[condition.result]} ${condition.type} of:`, ...condition.conditions.flatMap((child) => describeCondition(child, depth + 2))];
+      return [`${pad}${MARK[condition.result]} ${condition.type} of:`, ...condition.conditions.flatMap((child) => describeCondition(child, depth + 2, MARK))];
     case 'not':
-      return [`${pad}${MARK[condition.result]} not:`, ...describeCondition(condition.condition, depth + 2)];
+      return [`${pad}${MARK[condition.result]} not:`, ...describeCondition(condition.condition, depth + 2, MARK)];
     case 'named':
-      return [`${pad}${MARK[condition.result]} ${condition.title} [${condition.citation.pinpoint}]:`, ...describeCondition(condition.condition, depth + 2)];
+      return [`${pad}${MARK[condition.result]} ${condition.title} [${condition.citation.pinpoint}]:`, ...describeCondition(condition.condition, depth + 2, MARK)];
   }
+}
+
+/** Colouring by meaning; every function is the identity without colours. */
+function painter(colors: TextColors | undefined) {
+  const plain = (text: string) => text;
+  if (colors === undefined || !colors.isColorSupported) {
+    return { outcome: (_tone: OutcomeTone, text: string) => text, truth: (_value: TruthValue, text: string) => text, heading: plain };
+  }
+  const tones: Readonly<Record<OutcomeTone, (text: string) => string>> = {
+    stop: (text) => colors.bold(colors.red(text)),
+    caution: (text) => colors.bold(colors.yellow(text)),
+    clear: (text) => colors.bold(colors.green(text)),
+    neutral: (text) => colors.bold(text),
+  };
+  const truths: Readonly<Record<TruthValue, (text: string) => string>> = { true: colors.green, false: colors.dim, unknown: colors.yellow };
+  return {
+    outcome: (tone: OutcomeTone, text: string) => tones[tone](text),
+    truth: (value: TruthValue, text: string) => truths[value](text),
+    heading: (text: string) => colors.bold(text),
+  };
 }
 
 function indent(text: string, width: number): string {

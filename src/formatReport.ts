@@ -1,0 +1,53 @@
+import { AssessmentError } from './errors/AssessmentError';
+import { createReportContext } from './format/reportContext';
+import { renderHtmlReport } from './format/reportHtml';
+import { renderMarkdownReport } from './format/reportMarkdown';
+import type { Transaction } from './transaction/transactionSchema';
+import type { Assessment } from './types/assessment';
+
+/** The formats `formatReport` writes. */
+export type ReportFormat = 'html' | 'md';
+
+/** Options for `formatReport`. */
+export interface ReportOptions {
+  /** `html`: one self-contained page for the compliance file; `md`: Markdown for tickets and pull requests. */
+  readonly format: ReportFormat;
+  /** When the report was made (e.g. `new Date().toISOString()`), shown in the header. Left out, the report does not depend on the clock. */
+  readonly generatedAt?: string;
+}
+
+/**
+ * Writes the decision report for one assessment: the record of the decision for the exporter's files (Art. 27 of
+ * Regulation (EU) 2021/821). It shows the outcome with what to do next, the competent authority, the open questions,
+ * the deciding provisions with links to the official texts, the full three-valued trace as a collapsible tree, the
+ * transaction as assessed, and the ruleset's id, version and sha256 (and overlays).
+ *
+ * The HTML is a single file with inline styles and no scripts or external assets: it works offline and prints with
+ * the trace expanded. Every text from the transaction or the ruleset is escaped, in both formats, so a description
+ * containing markup is shown, never run.
+ *
+ * @param assessment - The result of `assess` or `assessMany` for `transaction`.
+ * @param transaction - The transaction that was assessed, as passed to `assess`.
+ * @param options - The format, and optionally when the report was generated.
+ * @returns The report as a string (an HTML document or Markdown text).
+ * @throws {AssessmentError} `invalid_option` for a format other than `html` or `md`.
+ *
+ * @example
+ * import { writeFileSync } from 'node:fs';
+ * import { assess, formatReport } from 'dual-use-rules';
+ *
+ * const assessment = await assess(transaction);
+ * writeFileSync('decision.html', formatReport(assessment, transaction, { format: 'html', generatedAt: new Date().toISOString() }));
+ * const forTicket = formatReport(assessment, transaction, { format: 'md' });
+ */
+export function formatReport(assessment: Assessment, transaction: Transaction, options: ReportOptions): string {
+  const context = createReportContext(transaction, options.generatedAt);
+  switch (options.format) {
+    case 'html':
+      return renderHtmlReport(assessment, context);
+    case 'md':
+      return renderMarkdownReport(assessment, context);
+    default:
+      throw new AssessmentError('invalid_option', `format must be "html" or "md", not ${JSON.stringify((options as { format?: unknown }).format)}.`);
+  }
+}
