@@ -66,8 +66,10 @@ export interface CompileOptions {
  * const ruleset = compileRuleset(JSON.parse(readFileSync('my-ruleset.json', 'utf8')));
  * const assessment = await assess(transaction, { ruleset });
  */
-export function compileRuleset(document: unknown, options: CompileOptions = {}): CompiledRuleset {
-  const overlays = options.overlays ?? [];
+export function compileRuleset(input: unknown, options: CompileOptions = {}): CompiledRuleset {
+  // Private copies of what is safe to read, so what is verified and checked is exactly what is compiled.
+  const document = privateCopy(input);
+  const overlays = (options.overlays ?? []).map(privateCopy);
   const issues: Issue[] = [...validateRulesetDocument(document, 'base')];
   overlays.forEach((overlay, index) => {
     for (const issue of validateRulesetDocument(overlay, 'overlay')) issues.push({ ...issue, path: ['overlays', index, ...issue.path] });
@@ -108,6 +110,10 @@ export function compileRuleset(document: unknown, options: CompileOptions = {}):
     transactionSchema: once(() => createTransactionSchema(catalogueIds(program, frozen))),
   });
   return compiled;
+}
+
+function privateCopy(document: unknown): unknown {
+  return scanDocument(document).length === 0 ? structuredClone(document) : document;
 }
 
 /** Shape checks that need nothing but the document itself: safe-to-read JSON, the schema, and the expected kind. */

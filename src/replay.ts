@@ -1,0 +1,70 @@
+import { assess } from './assess';
+import { AssessmentError } from './errors/AssessmentError';
+import { canonicalJson } from './integrity/canonicalJson';
+import { bundledRegistry, type RulesetRegistry } from './rulesets/registry';
+import type { Assessment, RulesetReference } from './types/assessment';
+import type { Outcome } from './types/outcome';
+
+/** What replaying a recorded assessment found. */
+export interface ReplayResult {
+  /** The replay reached the recorded outcome and the same possible outcomes. */
+  readonly matches: boolean;
+  /** The whole replayed assessment equals the record: trace, questions, notes and all. */
+  readonly identical: boolean;
+  readonly recorded: { readonly outcome: Outcome; readonly possibleOutcomes: readonly Outcome[] };
+  readonly replayed: Assessment;
+  /** The assessment's top-level fields whose values differ from the record, e.g. `['outcome', 'trace']`. */
+  readonly differences: readonly string[];
+}
+
+/** Options for `replay`. */
+export interface ReplayOptions {
+  /** Where to find the recorded ruleset by hash. Default: the bundled rulesets. */
+  readonly registry?: RulesetRegistry;
+}
+
+/**
+ * Re-assesses a transaction with the exact ruleset a recorded assessment names (base and overlays, found by sha256,
+ * never by date), and reports whether the outcome still matches: proof, for an audit, that a filed decision can be
+ * reproduced, or a pointer to what changed in the library since.
+ *
+ * @param record - An `Assessment` as filed (e.g. parsed from its JSON).
+ * @param transaction - The transaction it assessed.
+ * @throws {AssessmentError} `unknown_ruleset` when the registry does not hold a document with the recorded hash;
+ * `invalid_option` when the record is not an assessment. {TransactionError} when the transaction is invalid.
+ *
+ * @example
+ * const result = await replay(JSON.parse(readFileSync('assessment-4711.json', 'utf8')), order4711, { registry });
+ * if (!result.matches) console.warn(`was ${result.recorded.outcome}, now ${result.replayed.outcome}`);
+ */
+export async function replay(record: unknown, transaction: unknown, options: ReplayOptions = {}): Promise<ReplayResult> {
+  const recorded = readRecord(record);
+  const ruleset = (options.registry ?? bundledRegistry()).find(recorded.ruleset);
+  const replayed = await assess(transaction, { ruleset });
+  const fields = [...new Set([...Object.keys(recorded), ...Object.keys(replayed)])];
+  const differences = fields.filter((field) => canonicalJson((recorded as unknown as Record<string, unknown>)[field] ?? null) !== canonicalJson((replayed as unknown as Record<string, unknown>)[field] ?? null));
+  return {
+    matches: replayed.outcome === recorded.outcome && canonicalJson(replayed.possibleOutcomes) === canonicalJson(recorded.possibleOutcomes),
+    identical: differences.length === 0,
+    recorded: { outcome: recorded.outcome, possibleOutcomes: recorded.possibleOutcomes },
+    replayed,
+    differences,
+  };
+}
+
+function readRecord(record: unknown): Assessment {
+  const value = record as Partial<Assessment> | null;
+  const reference = value?.ruleset as Partial<RulesetReference> | undefined;
+  const wellFormed =
+    typeof value === 'object' &&
+    value !== null &&
+    typeof value.outcome === 'string' &&
+    Array.isArray(value.possibleOutcomes) &&
+    typeof reference?.id === 'string' &&
+    typeof reference.version === 'string' &&
+    typeof reference.sha256 === 'string' &&
+    Array.isArray(reference.overlays) &&
+    reference.overlays.every((overlay) => typeof overlay?.id === 'string' && typeof overlay.version === 'string' && typeof overlay.sha256 === 'string');
+  if (!wellFormed) throw new AssessmentError('invalid_option', 'The record is not an assessment: it needs outcome, possibleOutcomes and ruleset { id, version, sha256, overlays }.');
+  return value as Assessment;
+}
