@@ -1,11 +1,17 @@
-import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { assess } from '../../assess';
 import { compileRuleset } from '../../compileRuleset';
 import { formatText } from '../../format/formatText';
-import { readJson } from '../io';
+import { formatReport } from '../../formatReport';
+import type { Transaction } from '../../transaction/transactionSchema';
+import { colorsFor, readJson, writeOutput } from '../io';
+
+/** What `assess` can print. */
+const FORMATS = ['text', 'json', 'md', 'html'] as const;
+type AssessFormat = (typeof FORMATS)[number];
 
 interface AssessFlags {
+  readonly format?: AssessFormat;
   readonly json?: boolean;
   readonly ruleset?: string;
   readonly overlay?: string[];
@@ -14,38 +20,53 @@ interface AssessFlags {
   readonly out?: string;
 }
 
-/** `dual-use-rules assess <file|->`: one transaction, a readable summary or the Assessment as JSON. */
+/** `dual-use-rules assess <file|->`: one transaction, as a readable summary, the Assessment as JSON, or a decision report. */
 export function registerAssess(program: Command): void {
   program
     .command('assess')
-    .description('Assess one transaction (a JSON file, or - for standard input).')
+    .description('Assess one transaction (a JSON file, or - for standard input): a summary, the Assessment as JSON, or a decision report.')
     .argument('<file>', 'transaction JSON file, or - to read standard input')
-    .option('--json', 'print the Assessment as JSON instead of a summary')
+    .addOption(
+      new Option('--format <format>', 'text: readable summary; json: the Assessment; md: decision report in Markdown; html: decision report as one self-contained page')
+        .choices(FORMATS)
+        .default('text'),
+    )
+    .addOption(new Option('--json', 'same as --format json').conflicts('format'))
+    .option('--out <file>', 'write to this file (its folder is created) instead of standard output')
     .option('--ruleset <file>', 'use this ruleset document instead of the bundled one in force on the date')
     .option('--overlay <file...>', 'national overlay documents to compose into --ruleset')
     .option('--as-of <date>', 'assessment date (YYYY-MM-DD) when the transaction has no date')
-    .option('--full-trace', 'show every condition of every rule in the summary')
-    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--full-trace', 'text format: show every condition of every rule (md and html always do)')
     .addHelpText(
       'after',
       `
 Examples:
   $ dual-use-rules assess examples/notification-tracker-intelligence-agency.json
-  $ dual-use-rules assess --json order-4711.json > assessment.json
+  $ dual-use-rules assess --format html --out decision.html examples/notification-tracker-intelligence-agency.json
+  $ dual-use-rules assess --format md examples/notification-tracker-intelligence-agency.json > ticket.md
+  $ dual-use-rules assess --format json order.json > assessment.json
   $ cat order.json | dual-use-rules assess -
   $ dual-use-rules assess --ruleset my-ruleset.json --overlay my-overlay.json order.json
 
-Exit codes: 0 assessed; 2 invalid input (every issue is listed on stderr); 1 internal error.`,
+Colours are used on a terminal only; set NO_COLOR=1 to turn them off.
+Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (every issue is listed on stderr); 1 internal error.`,
     )
     .action(async (file: string, flags: AssessFlags) => {
+      const format: AssessFormat = flags.json === true ? 'json' : (flags.format ?? 'text');
       const transaction = readJson(file, file === '-' ? 'transaction on standard input' : `transaction ${file}`);
       const ruleset =
         flags.ruleset === undefined
           ? undefined
           : compileRuleset(readJson(flags.ruleset, `ruleset ${flags.ruleset}`), { overlays: (flags.overlay ?? []).map((path) => readJson(path, `overlay ${path}`)) });
       const assessment = await assess(transaction, { ...(ruleset === undefined ? {} : { ruleset }), ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }) });
-      const output = flags.json === true ? `${JSON.stringify(assessment, null, 2)}\n` : formatText(assessment, { fullTrace: flags.fullTrace === true });
-      if (flags.out === undefined) process.stdout.write(output);
-      else writeFileSync(flags.out, output);
+      // assess has validated it, so it is a Transaction.
+      const assessed = transaction as Transaction;
+      const output =
+        format === 'json'
+          ? `${JSON.stringify(assessment, null, 2)}\n`
+          : format === 'text'
+            ? formatText(assessment, { fullTrace: flags.fullTrace === true, ...(flags.out === undefined ? { colors: colorsFor(process.stdout) } : {}) })
+            : formatReport(assessment, assessed, { format, generatedAt: new Date().toISOString() });
+      writeOutput(output, flags.out);
     });
 }

@@ -1,0 +1,53 @@
+import { Option, type Command } from 'commander';
+import { listRulesets, type RulesetSummary } from '../../loadRuleset';
+import { describeWindow, isCalendarDate, isInForce, today } from '../../time/dates';
+import { colorsFor, UsageError, writeOutput } from '../io';
+
+interface RulesetsFlags {
+  readonly format: 'text' | 'json';
+  readonly asOf?: string;
+}
+
+/** `dual-use-rules rulesets`: the bundled rulesets with their versions and validity windows. */
+export function registerRulesets(program: Command): void {
+  program
+    .command('rulesets')
+    .description('List the bundled rulesets: every version of each base ruleset and each national overlay, with the dates on which it states the law.')
+    .addOption(new Option('--format <format>', 'text: a table; json: the list as listRulesets() returns it').choices(['text', 'json']).default('text'))
+    .option('--as-of <date>', 'mark the versions in force on this date (YYYY-MM-DD) instead of today')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ dual-use-rules rulesets
+  $ dual-use-rules rulesets --as-of 2024-06-01
+  $ dual-use-rules rulesets --format json
+
+assess picks the base version in force on the transaction's date and composes the overlays in force on it.`,
+    )
+    .action((flags: RulesetsFlags) => {
+      if (flags.asOf !== undefined && !isCalendarDate(flags.asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
+      const rulesets = listRulesets();
+      writeOutput(flags.format === 'json' ? `${JSON.stringify(rulesets, null, 2)}\n` : formatTable(rulesets, flags.asOf ?? today()), undefined);
+    });
+}
+
+function formatTable(rulesets: readonly RulesetSummary[], date: string): string {
+  const colors = colorsFor(process.stdout);
+  const header = ['', 'ID', 'VERSION', 'KIND', 'STATES THE LAW', 'TITLE'];
+  const rows = rulesets.map((ruleset) => [
+    isInForce(ruleset.validity, date) ? '*' : '',
+    ruleset.id,
+    ruleset.version,
+    ruleset.kind === 'overlay' ? `overlay of ${ruleset.extends ?? '?'}${ruleset.memberStates === undefined ? '' : ` (${ruleset.memberStates.join(', ')})`}` : 'base',
+    describeWindow(ruleset.validity),
+    ruleset.title,
+  ]);
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return `${[colors.bold(line(header)), ...rows.map(line)].join('\n')}\n\n* in force on ${date}\n`;
+}

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'tsup';
+import { afterAll } from 'vitest';
+
+/** What a CLI run printed and how it exited. */
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+let bundled: Promise<string> | undefined;
+let built: string | undefined;
+
+afterAll(() => {
+  if (built !== undefined) rmSync(built, { recursive: true, force: true });
+});
+
+const root = new URL('../..', import.meta.url).pathname;
+
+/**
+ * Bundles `src/cli/main.ts` once per test file, as the package build does (dependencies stay external), so each run
+ * is a plain `node` process. The bundle goes under node_modules/.cache so it resolves the installed dependencies.
+ */
+function cliPath(): Promise<string> {
+  bundled ??= (async () => {
+    const cache = join(root, 'node_modules', '.cache');
+    mkdirSync(cache, { recursive: true });
+    const outDir = mkdtempSync(join(cache, 'dur-cli-'));
+    built = outDir;
+    await build({
+      entry: { cli: join(root, 'src', 'cli', 'main.ts') },
+      format: ['esm'],
+      platform: 'node',
+      target: 'node20',
+      outDir,
+      silent: true,
+      config: false,
+      dts: false,
+    });
+    return join(outDir, 'cli.js');
+  })();
+  return bundled;
+}
+
+/**
+ * Runs `dual-use-rules` with `args` in a child process and collects its output. Colours are off unless `env` turns them on
+ * (NO_COLOR and FORCE_COLOR are cleared first, so the test decides).
+ */
+export async function runCli(args: readonly string[], options: { readonly input?: string; readonly env?: NodeJS.ProcessEnv; readonly cwd?: string } = {}): Promise<CliResult> {
+  const path = await cliPath();
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path, ...args], { env, cwd: options.cwd ?? root, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
