@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { assessScenario, loadScenarioFiles } from '../support/scenarios';
 
-describe.each(loadScenarioFiles())('$folder/$file', ({ scenarios }) => {
+describe.each(loadScenarioFiles())('$folder/$file', ({ folder, scenarios }) => {
   test.each(scenarios.map((scenario) => [scenario.name, scenario] as const))('%s', async (_, scenario) => {
-    const assessment = await assessScenario(scenario);
+    const assessment = await assessScenario(scenario, folder);
     const { expect: expected } = scenario;
     const context = `${scenario.name} (${scenario.provision})`;
     expect(assessment.outcome, context).toBe(expected.outcome);
