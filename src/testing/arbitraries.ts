@@ -27,6 +27,30 @@ export function vocabularyOf(ruleset: CompiledRuleset): TransactionVocabulary {
 }
 
 /**
+ * The ids that transactions valid under every one of the rulesets may use: for each field, the ids all the rulesets
+ * that bind it to a catalogue share (a ruleset that does not bind the field accepts any well-formed id).
+ */
+export function sharedVocabulary(...rulesets: readonly CompiledRuleset[]): TransactionVocabulary {
+  const vocabularies = rulesets.map(vocabularyOf);
+  const shared = (field: keyof TransactionVocabulary) =>
+    vocabularies
+      .map((vocabulary) => vocabulary[field])
+      .filter((ids) => ids.length > 0)
+      .reduce<readonly string[] | undefined>((common, ids) => (common === undefined ? ids : common.filter((id) => ids.includes(id))), undefined) ?? [];
+  return { memberStates: shared('memberStates'), capabilities: shared('capabilities'), endUserTypes: shared('endUserTypes'), redFlags: shared('redFlags') };
+}
+
+/**
+ * The entries of the catalogue a ruleset binds to a transaction field (e.g. `redFlags`), as an arbitrary of one id.
+ * @throws {Error} when the ruleset binds no catalogue with entries to that field.
+ */
+export function catalogueEntryArbitrary(ruleset: CompiledRuleset, field: keyof TransactionVocabulary): fc.Arbitrary<string> {
+  const ids = vocabularyOf(ruleset)[field];
+  if (ids.length === 0) throw new Error(`The ruleset "${ruleset.id}" ${ruleset.version} binds no catalogue to ${field}.`);
+  return fc.constantFrom(...ids);
+}
+
+/**
  * The transaction fields that can be unknown, as paths: blanking any of them (absent or `null`) makes that fact unknown.
  * `activity`, `exporter.country` and `destination.country` are always known (required or defaulted).
  */

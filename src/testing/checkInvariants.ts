@@ -1,0 +1,226 @@
+import fc from 'fast-check';
+import { assessMany } from '../assessMany';
+import type { CompiledRuleset } from '../compileRuleset';
+import { TransactionError } from '../errors/TransactionError';
+import { canonicalJson } from '../integrity/canonicalJson';
+import type { Transaction } from '../transaction/transactionSchema';
+import type { Assessment, RulesetReference } from '../types/assessment';
+import type { Outcome } from '../types/outcome';
+import { partialTransactionArbitrary, vocabularyOf, type UnknowableField } from './arbitraries';
+import { ARTICLE_5_INVARIANTS, ARTICLE_5_RULESET_IDS } from './article5Invariants';
+import { GENERAL_INVARIANTS, type Invariant, type JsonValue, type TransactionEdit } from './invariants';
+
+/** Options for `checkInvariants`. */
+export interface CheckInvariantsOptions {
+  /** How many transactions to generate. Default 1,000; this repository's CI uses 10,000 per shipped ruleset. */
+  readonly runs?: number;
+  /** fast-check seed, to reproduce a run; default random (the report and any failure say which was used). */
+  readonly seed?: number;
+  /** fast-check replay path, printed with a failure together with its seed. */
+  readonly path?: string;
+  /** The invariants to check. Default `defaultInvariants(ruleset)`. */
+  readonly invariants?: readonly Invariant[];
+}
+
+/** What a passing run checked. */
+export interface InvariantReport {
+  readonly ruleset: RulesetReference;
+  readonly runs: number;
+  readonly seed: number;
+  /** Each invariant with the number of generated transactions it applied to (an `append` skips unknown lists). */
+  readonly invariants: readonly { readonly name: string; readonly checked: number }[];
+}
+
+/** Thrown by `checkInvariants` with the smallest transaction fast-check found that breaks an invariant. */
+export class InvariantViolation extends Error {
+  override readonly name = 'InvariantViolation';
+
+  constructor(
+    readonly invariant: Invariant,
+    /** What went wrong for `transaction`. */
+    readonly detail: string,
+    /** The shrunk counterexample (before the invariant's own edit). */
+    readonly transaction: Transaction,
+    readonly ruleset: RulesetReference,
+    /** Pass these back in the options to reproduce the failure. */
+    readonly replay: { readonly seed: number; readonly path: string },
+  ) {
+    super(
+      [
+        `Invariant "${invariant.name}" fails for ${describeRuleset(ruleset)}: ${detail}`,
+        `  (${invariant.description})`,
+        'Smallest transaction found:',
+        JSON.stringify(transaction, null, 2).replace(/^/gm, '  '),
+        `Reproduce with { seed: ${replay.seed}, path: ${JSON.stringify(replay.path)} }.`,
+      ].join('\n'),
+    );
+  }
+}
+
+/** The invariants `checkInvariants` checks by default: the general ones, plus the Article 5 ones for the Article 5 rulesets. */
+export function defaultInvariants(ruleset: CompiledRuleset): readonly Invariant[] {
+  return ARTICLE_5_RULESET_IDS.includes(ruleset.id) ? [...GENERAL_INVARIANTS, ...ARTICLE_5_INVARIANTS] : GENERAL_INVARIANTS;
+}
+
+/**
+ * Generates transactions for a ruleset (complete ones, and partial ones with fields unknown) and checks that every
+ * invariant holds for each, on the compiled evaluator (`assessMany`). On a failure, fast-check shrinks the transaction
+ * and an `InvariantViolation` names the invariant, the smallest transaction and how to reproduce it.
+ *
+ * @returns What was checked, for a test to report or assert on.
+ * @throws {InvariantViolation} for the first invariant broken.
+ *
+ * @example
+ * import { test } from 'vitest';
+ * import { checkInvariants } from 'dual-use-rules/testing';
+ * test('our ruleset keeps the invariants', () => { checkInvariants(ourRuleset, { runs: 10_000 }); });
+ */
+export function checkInvariants(ruleset: CompiledRuleset, options: CheckInvariantsOptions = {}): InvariantReport {
+  const invariants = options.invariants ?? defaultInvariants(ruleset);
+  const reference: RulesetReference = { id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256, overlays: ruleset.overlays };
+  const assessOne = (transaction: Transaction): Assessment => assessMany([transaction], { ruleset })[0] as Assessment;
+  const checked = invariants.map(() => 0);
+  let target: number | undefined;
+  let failure: { index: number; detail: string; transaction: Transaction } | undefined;
+
+  const arbitrary = fc.record({
+    sample: partialTransactionArbitrary(vocabularyOf(ruleset)),
+    edits: fc.tuple(...invariants.map((invariant) => ('edit' in invariant ? concreteEditArbitrary(invariant.edit) : fc.constant(undefined)))),
+  });
+  const property = fc.property(arbitrary, ({ sample, edits }) => {
+    const memo = new Map<Transaction, Assessment>();
+    const assessed = (transaction: Transaction) => memo.get(transaction) ?? memo.set(transaction, assessOne(transaction)).get(transaction)!;
+    const context: CheckContext = { ruleset, partial: sample.partial, complete: sample.complete, unknown: sample.unknown, assessed, assessFresh: assessOne };
+    for (const [index, invariant] of invariants.entries()) {
+      if (target !== undefined && index !== target) continue;
+      const result = checkOne(invariant, edits[index], context);
+      if (result === 'skipped') continue;
+      if (target === undefined) checked[index] = (checked[index] ?? 0) + 1;
+      if (result !== undefined) {
+        // Shrinking then keeps to this invariant, so the smallest case is a case of the same failure.
+        target = index;
+        failure = { index, detail: result, transaction: sample.partial };
+        return false;
+      }
+    }
+    return true;
+  });
+  const details = fc.check(property, {
+    numRuns: options.runs ?? 1000,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.path === undefined ? {} : { path: options.path }),
+  });
+  if (details.failed) {
+    if (failure === undefined) throw details.errorInstance ?? new Error(`Invariant check failed: ${String(details.errorInstance)}`);
+    throw new InvariantViolation(invariants[failure.index] as Invariant, failure.detail, failure.transaction, reference, { seed: details.seed, path: details.counterexamplePath ?? '' });
+  }
+  return { ruleset: reference, runs: details.numRuns, seed: details.seed, invariants: invariants.map((invariant, index) => ({ name: invariant.name, checked: checked[index] ?? 0 })) };
+}
+
+interface CheckContext {
+  readonly ruleset: CompiledRuleset;
+  readonly partial: Transaction;
+  readonly complete: Transaction;
+  readonly unknown: readonly UnknowableField[];
+  /** Assesses once per transaction object. */
+  readonly assessed: (transaction: Transaction) => Assessment;
+  /** Assesses anew, every time. */
+  readonly assessFresh: (transaction: Transaction) => Assessment;
+}
+
+/** An edit with its values drawn: the fields to set, or the record to append. */
+type ConcreteEdit = { readonly set: Readonly<Record<string, JsonValue>> } | { readonly append: string; readonly record: Readonly<Record<string, JsonValue>> };
+
+/** What is wrong, `undefined` when the invariant holds, `'skipped'` when it does not apply to this transaction. */
+function checkOne(invariant: Invariant, edit: ConcreteEdit | undefined, context: CheckContext): string | undefined | 'skipped' {
+  const { ruleset, partial, assessed } = context;
+  const precedence = (outcome: Outcome) => ruleset.document.outcomes?.[outcome]?.precedence ?? Number.NEGATIVE_INFINITY;
+  const outcomes = (assessment: Assessment) => `${assessment.outcome} (possible: ${assessment.possibleOutcomes.join(', ')})`;
+  switch (invariant.kind) {
+    case 'possibleOutcomesSound': {
+      const before = assessed(partial);
+      const after = assessed(context.complete);
+      if (!before.possibleOutcomes.includes(after.outcome)) {
+        return `with ${context.unknown.join(', ') || 'nothing'} unknown the assessment is ${outcomes(before)}, but the completed transaction gives ${after.outcome}.`;
+      }
+      if (before.possibleOutcomes.length === 1 && after.outcome !== before.outcome) return `the outcome ${before.outcome} was decided, but completing the unknown facts gives ${after.outcome}.`;
+      return undefined;
+    }
+    case 'deterministic':
+      return canonicalJson(context.assessFresh(structuredClone(partial))) === canonicalJson(assessed(partial)) ? undefined : 'two assessments of the same transaction differ.';
+    case 'coherent': {
+      const assessment = assessed(partial);
+      const undecided = ruleset.document.undecided;
+      if (assessment.possibleOutcomes.length > 1) {
+        if (assessment.outcome !== undecided) return `several outcomes are possible (${assessment.possibleOutcomes.join(', ')}) but the outcome is ${assessment.outcome}, not the undecided outcome ${String(undecided)}.`;
+        if (assessment.obligations.length > 0) return 'the outcome is undecided but obligations are listed.';
+        if (assessment.questions.length === 0) return 'the outcome is undecided but no question says what to find out.';
+        return undefined;
+      }
+      if (assessment.possibleOutcomes[0] !== assessment.outcome) return `the outcome ${assessment.outcome} is not its only possible outcome ${String(assessment.possibleOutcomes[0])}.`;
+      return assessment.obligations.length > 0 ? undefined : `the decided outcome ${assessment.outcome} rests on no obligation.`;
+    }
+    case 'fixedOutcome':
+    case 'neverLowers':
+    case 'neverChanges': {
+      const edited = applyEdit(partial, edit as ConcreteEdit);
+      if (edited === undefined) return 'skipped';
+      let after: Assessment;
+      try {
+        after = assessed(edited);
+      } catch (error) {
+        if (error instanceof TransactionError) return `the invariant's edit ${describeEdit(edit as ConcreteEdit)} makes the transaction invalid: ${error.message}`;
+        throw error;
+      }
+      if (invariant.kind === 'fixedOutcome') return after.outcome === invariant.outcome ? undefined : `with ${describeEdit(edit as ConcreteEdit)} the outcome is ${outcomes(after)}, not ${invariant.outcome}.`;
+      const before = assessed(partial);
+      if (invariant.kind === 'neverLowers') {
+        return precedence(after.outcome) >= precedence(before.outcome)
+          ? undefined
+          : `${describeEdit(edit as ConcreteEdit)} lowers the outcome from ${before.outcome} (precedence ${precedence(before.outcome)}) to ${after.outcome} (precedence ${precedence(after.outcome)}).`;
+      }
+      return after.outcome === before.outcome && canonicalJson(after.possibleOutcomes) === canonicalJson(before.possibleOutcomes)
+        ? undefined
+        : `${describeEdit(edit as ConcreteEdit)} changes the assessment from ${outcomes(before)} to ${outcomes(after)}.`;
+    }
+  }
+}
+
+function concreteEditArbitrary(edit: TransactionEdit): fc.Arbitrary<ConcreteEdit> {
+  const draw = (choices: Readonly<Record<string, { readonly oneOf: readonly JsonValue[] }>>) =>
+    fc.record(Object.fromEntries(Object.entries(choices).map(([key, choice]) => [key, fc.constantFrom(...choice.oneOf)]))) as fc.Arbitrary<Record<string, JsonValue>>;
+  return 'set' in edit ? draw(edit.set).map((set) => ({ set })) : draw(edit.record).map((record) => ({ append: edit.append, record }));
+}
+
+/** The transaction with the edit applied, or `undefined` when it appends to a list the transaction does not know. */
+function applyEdit(transaction: Transaction, edit: ConcreteEdit): Transaction | undefined {
+  const copy = structuredClone(transaction) as Record<string, unknown>;
+  if ('set' in edit) {
+    for (const [path, value] of Object.entries(edit.set)) {
+      const keys = path.split('.');
+      let target = copy;
+      for (const key of keys.slice(0, -1)) {
+        const next = target[key];
+        target = (typeof next === 'object' && next !== null ? next : (target[key] = {})) as Record<string, unknown>;
+      }
+      target[keys.at(-1) as string] = structuredClone(value);
+    }
+    return copy as Transaction;
+  }
+  const keys = edit.append.split('.');
+  const parent = keys.slice(0, -1).reduce<Record<string, unknown> | undefined>((target, key) => target?.[key] as Record<string, unknown> | undefined, copy);
+  const list = parent?.[keys.at(-1) as string];
+  if (!Array.isArray(list)) return undefined;
+  list.push(structuredClone(edit.record));
+  return copy as Transaction;
+}
+
+function describeEdit(edit: ConcreteEdit): string {
+  return 'set' in edit
+    ? `setting ${Object.entries(edit.set).map(([path, value]) => `${path} = ${JSON.stringify(value)}`).join(', ')}`
+    : `adding ${JSON.stringify(edit.record)} to ${edit.append}`;
+}
+
+function describeRuleset(ruleset: RulesetReference): string {
+  return [`${ruleset.id} ${ruleset.version}`, ...ruleset.overlays.map((overlay) => `${overlay.id} ${overlay.version}`)].join(' + ');
+}

@@ -1,0 +1,21 @@
+/**
+ * `dual-use-rules/testing`: a property-test kit for rulesets, built on fast-check. Generate transactions for any
+ * ruleset, check the invariants every ruleset (and every Article 5 ruleset) must keep, and compare two rulesets by
+ * the transactions whose outcome changes. Node.js and test runners only; the main entry does not import it.
+ */
+export {
+  catalogueEntryArbitrary,
+  completeTransactionArbitrary,
+  partialTransactionArbitrary,
+  sharedVocabulary,
+  UNKNOWABLE_FIELDS,
+  vocabularyOf,
+  withUnknown,
+} from './arbitraries';
+export { ARTICLE_5_INVARIANTS, ARTICLE_5_RULESET_IDS } from './article5Invariants';
+export { checkInvariants, defaultInvariants, InvariantViolation } from './checkInvariants';
+export { GENERAL_INVARIANTS } from './invariants';
+
+export type { TransactionVocabulary, UnknowableField } from './arbitraries';
+export type { CheckInvariantsOptions, InvariantReport } from './checkInvariants';
+export type { Invariant, JsonValue, TransactionEdit, ValueChoice } from './invariants';

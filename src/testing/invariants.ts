@@ -1,0 +1,61 @@
+import type { Outcome } from '../types/outcome';
+
+/** A JSON value an invariant may write into a transaction. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** The values a generated transaction may be given: one is drawn per transaction (and shrunk to the first). */
+export interface ValueChoice {
+  readonly oneOf: readonly [JsonValue, ...JsonValue[]];
+}
+
+/**
+ * A change to a transaction, written as data. Paths are dotted transaction field paths (`item.annexIEntries`).
+ * - `set`: gives the field one of the values (creating `item`, `endUser` or `dueDiligence` when absent).
+ * - `append`: adds one record, each field drawn from its choices, to a list the transaction knows (a list that is
+ *   unknown stays unknown: the invariant then does not apply to that transaction).
+ */
+export type TransactionEdit =
+  | { readonly set: Readonly<Record<string, ValueChoice>> }
+  | { readonly append: string; readonly record: Readonly<Record<string, ValueChoice>> };
+
+/** What every invariant says about itself. */
+interface InvariantBase {
+  /** Short name, shown when it fails. */
+  readonly name: string;
+  /** What it means, in words (and the law it rests on, for those that come from a ruleset's vocabulary). */
+  readonly description: string;
+}
+
+/**
+ * A property every generated transaction must keep, as data. The first three hold for any ruleset; the others are
+ * parameterised by the vocabulary of a particular ruleset (field values, outcomes) and live with that ruleset's data.
+ * - `possibleOutcomesSound`: completing a partial transaction never leads outside its `possibleOutcomes`.
+ * - `deterministic`: assessing the same transaction twice gives deep-equal assessments.
+ * - `coherent`: a decided outcome is the only possible one and has obligations; an undecided one asks questions.
+ * - `fixedOutcome`: with the fields set as given, the outcome is always `outcome`, whatever else is (un)known.
+ * - `neverLowers`: the edit never lowers the outcome's precedence (e.g. more knowledge never means less duty).
+ * - `neverChanges`: the edit never changes the outcome or the possible outcomes.
+ */
+export type Invariant =
+  | (InvariantBase & { readonly kind: 'possibleOutcomesSound' | 'deterministic' | 'coherent' })
+  | (InvariantBase & { readonly kind: 'fixedOutcome'; readonly edit: TransactionEdit; readonly outcome: Outcome })
+  | (InvariantBase & { readonly kind: 'neverLowers' | 'neverChanges'; readonly edit: TransactionEdit });
+
+/** The invariants any ruleset must keep, whatever its vocabulary. */
+export const GENERAL_INVARIANTS: readonly Invariant[] = [
+  {
+    kind: 'possibleOutcomesSound',
+    name: 'possible outcomes are sound',
+    description: 'Answering the open questions (completing the unknown facts) never leads to an outcome outside possibleOutcomes; a decided outcome stays decided.',
+  },
+  {
+    kind: 'deterministic',
+    name: 'assessment is deterministic',
+    description: 'The same transaction, assessed twice, gives deep-equal assessments.',
+  },
+  {
+    kind: 'coherent',
+    name: 'outcome, obligations and questions agree',
+    description: 'A decided outcome is the only possible outcome and rests on at least one obligation; an undecided one is the ruleset\'s undecided outcome, with no obligations and at least one question (unknown is never false).',
+  },
+];
