@@ -80,7 +80,9 @@ export type UnknowableField = (typeof UNKNOWABLE_FIELDS)[number];
 
 const NON_MEMBER_COUNTRIES = ['US', 'CN', 'BR', 'IN', 'RU', 'TR', 'AE', 'CH', 'NO', 'GB', 'XK', 'EG', 'MX'] as const;
 
-const weighted = <T>(common: T, rare: fc.Arbitrary<T>, commonWeight = 3) => fc.oneof({ arbitrary: fc.constant(common), weight: commonWeight }, { arbitrary: rare, weight: 1 });
+// Cross-shrinking lets a rare value shrink back to the common one, so counterexamples keep only what matters.
+const weighted = <T>(common: T, rare: fc.Arbitrary<T>, commonWeight = 3) =>
+  fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant(common), weight: commonWeight }, { arbitrary: rare, weight: 1 });
 const subset = (ids: readonly string[], maxLength: number) => (ids.length === 0 ? fc.constant<string[]>([]) : fc.uniqueArray(fc.constantFrom(...ids), { maxLength }));
 
 /**
@@ -148,14 +150,16 @@ export function withUnknown(transaction: Transaction, fields: Iterable<Unknowabl
 }
 
 /**
- * A complete transaction and a copy of it with some fields unknown, so the complete one is a completion of the
- * partial one: what a property needs to check that answering questions never leads outside `possibleOutcomes`.
+ * A complete transaction and a copy of it with some fields unknown (at most `maxUnknown` of them, when given), so the
+ * complete one is a completion of the partial one: what a property needs to check that answering questions never
+ * leads outside `possibleOutcomes`.
  */
 export function partialTransactionArbitrary(
   vocabulary: TransactionVocabulary,
-  options: { readonly date?: string } = {},
+  options: { readonly date?: string; readonly maxUnknown?: number } = {},
 ): fc.Arbitrary<{ readonly complete: Transaction; readonly partial: Transaction; readonly unknown: readonly UnknowableField[] }> {
+  const unknownFields = fc.subarray([...UNKNOWABLE_FIELDS], options.maxUnknown === undefined ? {} : { maxLength: options.maxUnknown });
   return fc
-    .tuple(completeTransactionArbitrary(vocabulary, options), fc.subarray([...UNKNOWABLE_FIELDS]), fc.boolean())
+    .tuple(completeTransactionArbitrary(vocabulary, options.date === undefined ? {} : { date: options.date }), unknownFields, fc.boolean())
     .map(([complete, unknown, useNull]) => ({ complete, partial: withUnknown(complete, unknown, useNull), unknown }));
 }
