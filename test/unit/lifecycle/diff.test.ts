@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { assess, compileRuleset, loadRuleset, type RulesetDocument } from '../../../src/index';
+import { assess, compileRuleset, loadRuleset } from '../../../src/index';
 import { checkExpectedChanges, diffRulesets, formatRulesetDiff, parseExpectedChanges } from '../../../src/testing/index';
 import { minimalRuleset } from '../../support/minimalRuleset';
 
@@ -69,7 +69,7 @@ describe('diffRulesets on constructed rulesets', () => {
   });
 
   test('a rule that now decides another outcome shows as one group, attributed to that rule', () => {
-    const revised = structuredClone(document) as RulesetDocument & { rules: { outcome: string }[] };
+    const revised = structuredClone(document) as unknown as { rules: { outcome: string }[] };
     (revised.rules[0] as { outcome: string }).outcome = 'no_obligation';
     const diff = diffRulesets(original, compileRuleset(revised), { runs: 500 });
     // Informed exporters no longer need an authorisation; those not known to be informed are no longer undecided.
@@ -85,7 +85,7 @@ describe('diffRulesets on constructed rulesets', () => {
 
 describe('expected changes', () => {
   test('a change the file does not list is reported, and a listed one not seen is noted', () => {
-    const revised = structuredClone(minimalRuleset()) as RulesetDocument & { rules: { outcome: string }[] };
+    const revised = structuredClone(minimalRuleset()) as unknown as { rules: { outcome: string }[] };
     (revised.rules[0] as { outcome: string }).outcome = 'no_obligation';
     const diff = diffRulesets(compileRuleset(minimalRuleset()), compileRuleset(revised), { runs: 300 });
     const none = checkExpectedChanges(

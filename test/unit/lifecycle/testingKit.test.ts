@@ -13,7 +13,8 @@ import {
 } from '../../../src/testing/index';
 import { readJsonFile } from '../../support/rulesets';
 
-type Mutable = { -readonly [K in keyof RulesetDocument]: RulesetDocument[K] } & Record<string, unknown>;
+/** A ruleset document as plain JSON, to break on purpose. */
+type Mutable = { thresholds: Record<string, { value: unknown }>; outcomes: Record<string, { precedence: number }>; rules: RulesetDocument['rules'] & object };
 const current = () => readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json') as Mutable;
 const named = (name: string) => ARTICLE_5_INVARIANTS.find((invariant) => invariant.name === name) as Invariant;
 
@@ -37,9 +38,7 @@ describe('dual-use-rules/testing', () => {
 
   test('a ruleset where a mere possibility triggers enhanced due diligence is caught, with a small counterexample', () => {
     const document = current();
-    const thresholds = structuredClone(document.thresholds) as Record<string, { value: unknown }>;
-    for (const threshold of Object.values(thresholds)) if (threshold.value === 'grounds-for-suspicion') threshold.value = 'mere-possibility';
-    document.thresholds = thresholds as RulesetDocument['thresholds'];
+    for (const threshold of Object.values(document.thresholds)) if (threshold.value === 'grounds-for-suspicion') threshold.value = 'mere-possibility';
     const failure = violation(document, [named('a mere possibility changes nothing')]);
     expect(failure.message).toMatch(/Invariant "a mere possibility changes nothing" fails for eu-2021-821-art5/);
     expect(failure.detail).toMatch(/"knowledge":"mere-possibility"/);
@@ -50,13 +49,11 @@ describe('dual-use-rules/testing', () => {
 
   test('a ruleset that forgets the activity gate, or ranks knowledge below red flags, is caught', () => {
     const ungated = current();
-    ungated.rules = (ungated.rules ?? []).filter((rule) => !(rule.outcome === 'not_applicable' && JSON.stringify(rule.when).includes('brokering')));
+    ungated.rules = ungated.rules.filter((rule) => !(rule.outcome === 'not_applicable' && JSON.stringify(rule.when).includes('brokering')));
     expect(violation(ungated, [named('out-of-scope activities are not_applicable')]).detail).toMatch(/not not_applicable/);
 
     const inverted = current();
-    const outcomes = structuredClone(inverted.outcomes) as Record<string, { precedence: number }>;
-    (outcomes['notification_required'] as { precedence: number }).precedence = 5;
-    inverted.outcomes = outcomes as RulesetDocument['outcomes'];
+    (inverted.outcomes['notification_required'] as { precedence: number }).precedence = 5;
     expect(violation(inverted, [named('positive knowledge never lowers the outcome')]).detail).toMatch(/lowers the outcome from .* to notification_required/);
   });
 
