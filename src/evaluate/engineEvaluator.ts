@@ -31,8 +31,9 @@ class PreparedFactsAlmanac extends Almanac {
   }
 
   override factValue<T>(factId: string): Promise<T> {
-    if (!this.values.has(factId)) return Promise.reject(new Error(`Undefined fact: ${factId}`));
-    return Promise.resolve(this.values.get(factId) as T);
+    const value = this.values.get(factId);
+    if (value === undefined) return Promise.reject(new Error(`Undefined fact: ${factId}`));
+    return Promise.resolve(value as T);
   }
 }
 
@@ -46,12 +47,8 @@ export function createEngineEvaluator(program: Program): (facts: FactValues) => 
     ...program.rules.map((rule) => ({ condition: rule.condition, rule })),
     ...program.notes.map((note) => ({ condition: note.condition })),
   ];
-  const engineRules: RuleProperties[] = entries.map(({ condition }, index) => ({
-    name: String(index),
-    conditions: { all: [toEngineCondition(condition, false)] } as TopLevelCondition,
-    event: { type: 'evaluated' },
-  }));
-  const pool = createPool(() => buildEngine(program, engineRules));
+  const translation = translateProgram(entries.map(({ condition }) => condition));
+  const pool = createPool(() => buildEngine(program, translation));
   pool.release(pool.acquire());
 
   return async (facts) => {
@@ -69,7 +66,7 @@ export function createEngineEvaluator(program: Program): (facts: FactValues) => 
     }
     const traces = entries.map(({ condition }, index) => {
       const ruleResult = byIndex[index];
-      const root = ruleResult?.conditions.all?.[0];
+      const root = translation.wrapped[index] === true ? ruleResult?.conditions.all?.[0] : ruleResult?.conditions;
       if (ruleResult === undefined || root === undefined) throw engineFailure(`rule ${index} was not evaluated`);
       const trace = traceFromEngine(condition, root);
       if (ruleResult.result !== (trace.result === 'true')) throw engineFailure(`rule ${index}: the engine's result disagrees with its conditions`);
@@ -85,7 +82,54 @@ export function createEngineEvaluator(program: Program): (facts: FactValues) => 
   };
 }
 
-function buildEngine(program: Program, rules: readonly RuleProperties[]): Engine {
+/** The program in json-rules-engine's grammar: one engine rule per rule and note, named conditions as the engine's shared conditions. */
+interface EngineTranslation {
+  readonly rules: readonly RuleProperties[];
+  readonly conditions: ReadonlyMap<string, TopLevelCondition>;
+  /** Whether each rule's condition had to be wrapped in an `all` (a comparison cannot be the root of an engine rule). */
+  readonly wrapped: readonly boolean[];
+}
+
+function translateProgram(roots: readonly ConditionNode[]): EngineTranslation {
+  const conditions = new Map<string, TopLevelCondition>();
+  /**
+   * Translates a condition tree. A named condition becomes a reference to one of the engine's shared conditions
+   * (one per name and polarity), which keeps small the tree of each rule that the engine deep-copies on every run.
+   */
+  const translate = (node: ConditionNode, negated: boolean): object => {
+    switch (node.type) {
+      case 'fact':
+        return { fact: node.fact, operator: negated ? `${node.operator}${OR_UNKNOWN}` : node.operator, value: node.expected };
+      case 'all':
+        return { all: node.children.map((child) => translate(child, negated)) };
+      case 'any':
+        return { any: node.children.map((child) => translate(child, negated)) };
+      case 'not':
+        return { not: translate(node.child, !negated) };
+      case 'named': {
+        const child = translate(node.child, negated);
+        // The engine's shared conditions must be groups; a named comparison stays inline.
+        if (!isTopLevel(child)) return child;
+        const name = negated ? `${node.name}${OR_UNKNOWN}` : node.name;
+        conditions.set(name, child);
+        return { condition: name };
+      }
+    }
+  };
+  const wrapped: boolean[] = [];
+  const rules = roots.map((root, index): RuleProperties => {
+    const condition = translate(root, false);
+    wrapped.push(!isTopLevel(condition));
+    return { name: String(index), conditions: isTopLevel(condition) ? condition : { all: [condition as never] }, event: { type: 'evaluated' } };
+  });
+  return { rules, conditions, wrapped };
+}
+
+function isTopLevel(condition: object): condition is TopLevelCondition {
+  return 'all' in condition || 'any' in condition || 'not' in condition || 'condition' in condition;
+}
+
+function buildEngine(program: Program, translation: EngineTranslation): Engine {
   const engine = new Engine([], {
     allowUndefinedFacts: false,
     allowUndefinedConditions: false,
@@ -98,24 +142,9 @@ function buildEngine(program: Program, rules: readonly RuleProperties[]): Engine
     engine.addOperator(name, (actual: FactValue, expected: unknown) => actual !== null && test(actual, expected));
     engine.addOperator(`${name}${OR_UNKNOWN}`, (actual: FactValue, expected: unknown) => actual === null || test(actual, expected));
   }
-  for (const rule of rules) engine.addRule(rule);
+  for (const [name, condition] of translation.conditions) engine.setCondition(name, condition);
+  for (const rule of translation.rules) engine.addRule(rule);
   return engine;
-}
-
-/** Translates a condition tree into json-rules-engine's grammar; named conditions are inlined. */
-function toEngineCondition(node: ConditionNode, negated: boolean): object {
-  switch (node.type) {
-    case 'fact':
-      return { fact: node.fact, operator: negated ? `${node.operator}${OR_UNKNOWN}` : node.operator, value: node.expected };
-    case 'all':
-      return { all: node.children.map((child) => toEngineCondition(child, negated)) };
-    case 'any':
-      return { any: node.children.map((child) => toEngineCondition(child, negated)) };
-    case 'not':
-      return { not: toEngineCondition(node.child, !negated) };
-    case 'named':
-      return toEngineCondition(node.child, negated);
-  }
 }
 
 /** Reads the engine's annotated condition tree back into a trace, in step with the program's tree. */
