@@ -1,7 +1,7 @@
-import { Almanac, Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import type { ConditionNode, Program, ProgramRule } from '../compile/program';
+import { Almanac, Engine, type Event, type RuleProperties, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
+import type { ConditionNode, Program } from '../compile/program';
 import { AssessmentError } from '../errors/AssessmentError';
-import type { ConditionTrace, FactValue, TraceStep } from '../types/assessment';
+import type { ConditionTrace, FactValue, TraceStep, TruthValue } from '../types/assessment';
 import type { Evaluation } from './evaluation';
 import { kleeneAll, kleeneAny, kleeneNot } from './kleene';
 import { OPERATOR_NAMES } from './operators';
@@ -15,6 +15,12 @@ import type { FactValues } from './prepareFacts';
  */
 const OR_UNKNOWN = '.orUnknown';
 
+/**
+ * Prefix of the facts that carry a named condition's result to the rules that use it (`true`, `false`, or `null`
+ * for unknown). Ruleset fact ids cannot contain ":", so these never clash with a ruleset's facts.
+ */
+const NAMED_RESULT = 'condition:';
+
 /** The engine's result for one condition node (json-rules-engine annotates a clone of the condition tree). */
 interface EngineConditionResult {
   readonly result?: boolean;
@@ -24,54 +30,67 @@ interface EngineConditionResult {
   readonly not?: EngineConditionResult;
 }
 
-/** Facts prepared once per transaction, served to the engine without per-run fact objects, caching or paths. */
-class PreparedFactsAlmanac extends Almanac {
+/** One engine rule: a named condition (evaluated first, once per run), or a rule or note of the program. */
+interface EngineEntry {
+  readonly condition: ConditionNode;
+  /** For a named condition: its name. */
+  readonly named?: string;
+  /** Whether the condition had to be wrapped in an `all` (a comparison cannot be the root of an engine rule). */
+  readonly wrapped: boolean;
+  readonly properties: RuleProperties;
+}
+
+/**
+ * One run's facts: prepared once per transaction and served to the engine without per-run fact objects, caching or
+ * paths, together with the results of the named conditions evaluated so far in the run.
+ */
+class RunAlmanac extends Almanac {
+  /** The trace of each named condition, once its own engine rule has been evaluated in this run. */
+  readonly named = new Map<string, ConditionTrace>();
+
   constructor(private readonly values: FactValues) {
     super();
   }
 
   override factValue<T>(factId: string): Promise<T> {
     const value = this.values.get(factId);
-    if (value === undefined) return Promise.reject(new Error(`Undefined fact: ${factId}`));
-    return Promise.resolve(value as T);
+    if (value !== undefined) return Promise.resolve(value as T);
+    const named = factId.startsWith(NAMED_RESULT) ? this.named.get(factId.slice(NAMED_RESULT.length)) : undefined;
+    if (named !== undefined) return Promise.resolve(asFact(named.result) as T);
+    return Promise.reject(new Error(`Undefined fact: ${factId}`));
   }
 }
 
 /**
- * Evaluates a program's rules and notes on json-rules-engine. json-rules-engine keeps run status on the engine,
- * so concurrent runs on one engine can skip each other's rules; each run therefore takes an engine of its own
- * from a pool, and returns it when done.
+ * Evaluates a program's rules and notes on json-rules-engine.
+ *
+ * Each named condition is an engine rule of its own, of higher priority than the rules that use it, so the engine
+ * evaluates it once per run; its result reaches those rules as a fact (json-rules-engine's rule chaining), and its
+ * trace appears in each of them. json-rules-engine keeps run status on the engine, so concurrent runs on one engine
+ * can skip each other's rules; each run therefore takes an engine of its own from a pool, and returns it when done.
  */
 export function createEngineEvaluator(program: Program): (facts: FactValues) => Promise<Evaluation> {
-  const entries: readonly { condition: ConditionNode; rule?: ProgramRule }[] = [
-    ...program.rules.map((rule) => ({ condition: rule.condition, rule })),
-    ...program.notes.map((note) => ({ condition: note.condition })),
-  ];
-  const translation = translateProgram(entries.map(({ condition }) => condition));
-  const pool = createPool(() => buildEngine(program, translation));
+  const entries = translateProgram(program);
+  const pool = createPool(() => buildEngine(program, entries));
   pool.release(pool.acquire());
+  const firstRule = entries.length - program.rules.length - program.notes.length;
 
   return async (facts) => {
     const engine = pool.acquire();
+    const almanac = new RunAlmanac(facts);
     let outcome;
     try {
-      outcome = await engine.run({}, { almanac: new PreparedFactsAlmanac(facts) });
+      outcome = await engine.run({}, { almanac });
     } catch (cause) {
+      if (cause instanceof AssessmentError) throw cause;
       throw new AssessmentError('engine_failure', `json-rules-engine failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     }
     pool.release(engine);
-    const byIndex = new Array<{ result: boolean; conditions: EngineConditionResult } | undefined>(entries.length);
-    for (const ruleResult of [...outcome.results, ...outcome.failureResults]) {
-      byIndex[Number(ruleResult.name)] = ruleResult as unknown as { result: boolean; conditions: EngineConditionResult };
-    }
-    const traces = entries.map(({ condition }, index) => {
-      const ruleResult = byIndex[index];
-      const root = translation.wrapped[index] === true ? ruleResult?.conditions.all?.[0] : ruleResult?.conditions;
-      if (ruleResult === undefined || root === undefined) throw engineFailure(`rule ${index} was not evaluated`);
-      const trace = traceFromEngine(condition, root);
-      if (ruleResult.result !== (trace.result === 'true')) throw engineFailure(`rule ${index}: the engine's result disagrees with its conditions`);
-      return trace;
-    });
+    const byIndex = new Array<RuleResult | undefined>(entries.length);
+    for (const ruleResult of outcome.results) byIndex[Number(ruleResult.name)] = ruleResult;
+    for (const ruleResult of outcome.failureResults) byIndex[Number(ruleResult.name)] = ruleResult;
+    const traces: ConditionTrace[] = [];
+    for (let index = firstRule; index < entries.length; index++) traces.push(readTrace(entries[index] as EngineEntry, index, byIndex[index], almanac.named));
     return {
       steps: program.rules.map((rule, index): TraceStep => {
         const conditions = traces[index] as ConditionTrace;
@@ -82,20 +101,44 @@ export function createEngineEvaluator(program: Program): (facts: FactValues) => 
   };
 }
 
-/** The program in json-rules-engine's grammar: one engine rule per rule and note, named conditions as the engine's shared conditions. */
-interface EngineTranslation {
-  readonly rules: readonly RuleProperties[];
-  readonly conditions: ReadonlyMap<string, TopLevelCondition>;
-  /** Whether each rule's condition had to be wrapped in an `all` (a comparison cannot be the root of an engine rule). */
-  readonly wrapped: readonly boolean[];
+/** The trace of one engine rule's condition, checked against the engine's own result for the rule. */
+function readTrace(entry: EngineEntry, index: number, ruleResult: RuleResult | undefined, named: ReadonlyMap<string, ConditionTrace>): ConditionTrace {
+  const conditions = ruleResult?.conditions as { all?: readonly EngineConditionResult[] } | undefined;
+  const root = entry.wrapped ? conditions?.all?.[0] : (conditions as EngineConditionResult | undefined);
+  if (ruleResult === undefined || root === undefined) throw engineFailure(`rule ${index} was not evaluated`);
+  const trace = traceFromEngine(entry.condition, root, named);
+  if (ruleResult.result !== (trace.result === 'true')) throw engineFailure(`rule ${index}: the engine's result disagrees with its conditions`);
+  return trace;
 }
 
-function translateProgram(roots: readonly ConditionNode[]): EngineTranslation {
-  const conditions = new Map<string, TopLevelCondition>();
-  /**
-   * Translates a condition tree. A named condition becomes a reference to one of the engine's shared conditions
-   * (one per name and polarity), which keeps small the tree of each rule that the engine deep-copies on every run.
-   */
+/**
+ * The engine rules: first each named condition (those used by other named conditions at higher priority, so they
+ * run before), then the program's rules, then its notes, all of them at priority 1.
+ */
+function translateProgram(program: Program): EngineEntry[] {
+  const namedEntries = new Map<string, EngineEntry>();
+  const depths = new Map<string, number>();
+  const depthOf = (node: ConditionNode): number => {
+    switch (node.type) {
+      case 'fact':
+        return 0;
+      case 'all':
+      case 'any':
+        return Math.max(0, ...node.children.map(depthOf));
+      case 'not':
+        return depthOf(node.child);
+      case 'named': {
+        let depth = depths.get(node.name);
+        if (depth === undefined) {
+          depth = 1 + depthOf(node.child);
+          depths.set(node.name, depth);
+        }
+        return depth;
+      }
+    }
+  };
+  const maxDepth = Math.max(0, ...[...program.rules, ...program.notes].map((entry) => depthOf(entry.condition)));
+
   const translate = (node: ConditionNode, negated: boolean): object => {
     switch (node.type) {
       case 'fact':
@@ -106,30 +149,32 @@ function translateProgram(roots: readonly ConditionNode[]): EngineTranslation {
         return { any: node.children.map((child) => translate(child, negated)) };
       case 'not':
         return { not: translate(node.child, !negated) };
-      case 'named': {
-        const child = translate(node.child, negated);
-        // The engine's shared conditions must be groups; a named comparison stays inline.
-        if (!isTopLevel(child)) return child;
-        const name = negated ? `${node.name}${OR_UNKNOWN}` : node.name;
-        conditions.set(name, child);
-        return { condition: name };
-      }
+      case 'named':
+        if (!namedEntries.has(node.name)) {
+          // A named condition whose depth is d runs at priority maxDepth - d + 2: after the ones it uses, before the rules.
+          const priority = maxDepth - (depths.get(node.name) as number) + 2;
+          namedEntries.set(node.name, entryFor(node.child, translate(node.child, false), namedEntries.size, priority, node.name));
+        }
+        return { fact: `${NAMED_RESULT}${node.name}`, operator: negated ? `equal${OR_UNKNOWN}` : 'equal', value: true };
     }
   };
-  const wrapped: boolean[] = [];
-  const rules = roots.map((root, index): RuleProperties => {
-    const condition = translate(root, false);
-    wrapped.push(!isTopLevel(condition));
-    return { name: String(index), conditions: isTopLevel(condition) ? condition : { all: [condition as never] }, event: { type: 'evaluated' } };
-  });
-  return { rules, conditions, wrapped };
+  const roots = [...program.rules, ...program.notes].map(({ condition }) => ({ condition, translated: translate(condition, false) }));
+  const named = [...namedEntries.values()];
+  return [...named, ...roots.map(({ condition, translated }, index) => entryFor(condition, translated, named.length + index, 1))];
 }
 
-function isTopLevel(condition: object): condition is TopLevelCondition {
-  return 'all' in condition || 'any' in condition || 'not' in condition || 'condition' in condition;
+function entryFor(condition: ConditionNode, translated: object, index: number, priority: number, named?: string): EngineEntry {
+  const wrapped = !('all' in translated || 'any' in translated || 'not' in translated);
+  const event: Event = { type: named === undefined ? 'evaluated' : 'named' };
+  return {
+    condition,
+    ...(named === undefined ? {} : { named }),
+    wrapped,
+    properties: { name: String(index), priority, conditions: (wrapped ? { all: [translated] } : translated) as TopLevelCondition, event },
+  };
 }
 
-function buildEngine(program: Program, translation: EngineTranslation): Engine {
+function buildEngine(program: Program, entries: readonly EngineEntry[]): Engine {
   const engine = new Engine([], {
     allowUndefinedFacts: false,
     allowUndefinedConditions: false,
@@ -142,13 +187,24 @@ function buildEngine(program: Program, translation: EngineTranslation): Engine {
     engine.addOperator(name, (actual: FactValue, expected: unknown) => actual !== null && test(actual, expected));
     engine.addOperator(`${name}${OR_UNKNOWN}`, (actual: FactValue, expected: unknown) => actual === null || test(actual, expected));
   }
-  for (const [name, condition] of translation.conditions) engine.setCondition(name, condition);
-  for (const rule of translation.rules) engine.addRule(rule);
+  entries.forEach((entry, index) => {
+    const name = entry.named;
+    if (name === undefined) {
+      engine.addRule(entry.properties);
+      return;
+    }
+    // When a named condition's rule is done, its trace is kept on the run's almanac for the rules that use it.
+    const keep = (_event: Event, almanac: Almanac, ruleResult: RuleResult) => {
+      const run = almanac as RunAlmanac;
+      run.named.set(name, readTrace(entry, index, ruleResult, run.named));
+    };
+    engine.addRule({ ...entry.properties, onSuccess: keep, onFailure: keep });
+  });
   return engine;
 }
 
 /** Reads the engine's annotated condition tree back into a trace, in step with the program's tree. */
-function traceFromEngine(node: ConditionNode, result: EngineConditionResult): ConditionTrace {
+function traceFromEngine(node: ConditionNode, result: EngineConditionResult, named: ReadonlyMap<string, ConditionTrace>): ConditionTrace {
   switch (node.type) {
     case 'fact': {
       if (typeof result.result !== 'boolean' || !('factResult' in result)) throw engineFailure(`the comparison of "${node.fact}" was not evaluated`);
@@ -162,20 +218,29 @@ function traceFromEngine(node: ConditionNode, result: EngineConditionResult): Co
     case 'any': {
       const children = result[node.type];
       if (children === undefined) throw engineFailure(`an "${node.type}" group is missing from the engine's result`);
-      const conditions = node.children.map((child, index) => traceFromEngine(child, children[index] as EngineConditionResult));
+      const conditions = node.children.map((child, index) => traceFromEngine(child, children[index] as EngineConditionResult, named));
       const results = conditions.map((condition) => condition.result);
       return { type: node.type, result: node.type === 'all' ? kleeneAll(results) : kleeneAny(results), conditions };
     }
     case 'not': {
       if (result.not === undefined) throw engineFailure('a "not" is missing from the engine\'s result');
-      const condition = traceFromEngine(node.child, result.not);
+      const condition = traceFromEngine(node.child, result.not, named);
       return { type: 'not', result: kleeneNot(condition.result), condition };
     }
     case 'named': {
-      const condition = traceFromEngine(node.child, result);
+      // The engine compared the named condition's result, evaluated earlier in the run by its own rule.
+      const condition = named.get(node.name);
+      if (condition === undefined || typeof result.result !== 'boolean' || result.factResult !== asFact(condition.result)) {
+        throw engineFailure(`the named condition "${node.name}" was not evaluated before its use`);
+      }
       return { type: 'named', name: node.name, title: node.title, citation: node.citation, result: condition.result, condition };
     }
   }
+}
+
+/** A three-valued result as a fact value: unknown is `null`, like any unknown fact. */
+function asFact(result: TruthValue): boolean | null {
+  return result === 'unknown' ? null : result === 'true';
 }
 
 function engineFailure(detail: string): AssessmentError {
