@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compileRuleset, listRulesets } from '../../src/index';
+import { assess, compileRuleset, listRulesets, TransactionError } from '../../src/index';
 import { BUNDLED_DOCUMENTS } from '../../src/rulesets/bundled';
 import type { CitationDefinition, ConditionDefinition, RulesetDocument } from '../../src/types/ruleset';
 
@@ -110,6 +110,13 @@ describe('the Article 5 versions', () => {
     expect(v1.validity).toEqual({ from: '2021-09-09', to: '2024-10-15' });
     expect(v2.validity).toEqual({ from: '2024-10-16', to: null });
     expect(listRulesets().filter((summary) => summary.id === 'eu-2021-821-art5').map((summary) => summary.version)).toEqual(['1.0.0', '2.0.0']);
+  });
+
+  test('a transaction dated before the Regulation applied is refused with an error that names the first day', async () => {
+    const early = assess({ date: '2021-09-08', exporter: { country: 'DE' }, destination: { country: 'US' } });
+    await expect(early).rejects.toBeInstanceOf(TransactionError);
+    await expect(early).rejects.toThrow(/2021-09-09/);
+    expect((await assess({ date: '2021-09-09', exporter: { country: 'DE' }, destination: { country: 'US' } })).ruleset.version).toBe('1.0.0');
   });
 
   test('version 1.0.0 carries only the statutory rules: it never cites the guidelines', () => {
