@@ -1,0 +1,189 @@
+import type { Citation, CitationDefinition, CompiledRuleset, FactDefinition, RulesetDocument } from '../../src/index';
+
+/** One choice in a pick-list. */
+export interface AnswerOption {
+  readonly value: string;
+  readonly label: string;
+  readonly description?: string;
+}
+
+/** A field of a repeatable record (e.g. a due-diligence finding). */
+export interface RecordField {
+  readonly name: string;
+  readonly label: string;
+  readonly required: boolean;
+  /** Fixed values; without them the field is free text. */
+  readonly options?: readonly AnswerOption[];
+  /** The value the transaction contract gives the field when it is left out. */
+  readonly default?: string;
+}
+
+/**
+ * How a question is answered:
+ * - `boolean`: yes / no / don't know;
+ * - `choice`: one value from a pick-list;
+ * - `multi`: any number of values from a pick-list, or "none of these";
+ * - `list`: free-text entries (e.g. Annex I entries), "none", or not known yet;
+ * - `records`: a small repeatable form, "none", or not known yet;
+ * - `text` / `number`: a single free value.
+ */
+export type AnswerKind = 'boolean' | 'choice' | 'multi' | 'list' | 'records' | 'text' | 'number';
+
+/** A question of the questionnaire: one input fact of the ruleset, with what the form needs to ask it. */
+export interface QuestionSpec {
+  /** The transaction field it fills, by path (e.g. `item.speciallyDesigned`). */
+  readonly fact: string;
+  readonly title: string;
+  readonly prompt: string;
+  readonly help?: string;
+  readonly citation: Citation;
+  readonly seeAlso: readonly Citation[];
+  readonly kind: AnswerKind;
+  readonly options?: readonly AnswerOption[];
+  readonly fields?: readonly RecordField[];
+  /** The transaction cannot be assessed without it (it has no "don't know"). */
+  readonly required: boolean;
+  /** The value the transaction contract gives the field when it is left out: shown selected, so it is never silent. */
+  readonly default?: string;
+  /** The first segment of the path, to group questions (`item`, `exporter`, …). */
+  readonly group: string;
+}
+
+/** The parts of a JSON Schema the questionnaire reads. */
+interface SchemaNode {
+  readonly type?: string | readonly string[];
+  readonly enum?: readonly string[];
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly required?: readonly string[];
+  readonly items?: SchemaNode;
+  readonly anyOf?: readonly SchemaNode[];
+  readonly description?: string;
+  readonly default?: unknown;
+}
+
+/**
+ * The questions a ruleset's fact catalogue defines: its input facts (derived facts are computed, never asked), in
+ * declaration order. The transaction JSON Schema supplies what the ruleset does not restate: fixed value lists
+ * (activities, countries, the fields of a finding), defaults, and which fields are required.
+ */
+export function questionsOf(ruleset: CompiledRuleset, transactionSchema: unknown): QuestionSpec[] {
+  const document = ruleset.document;
+  const root = transactionSchema as SchemaNode;
+  return Object.entries(document.facts ?? {})
+    .filter(([, fact]) => fact.derive === undefined)
+    .map(([path, fact]) => describeQuestion(document, root, path, fact));
+}
+
+function describeQuestion(document: RulesetDocument, root: SchemaNode, path: string, fact: FactDefinition): QuestionSpec {
+  const node = schemaAt(root, path);
+  const catalogue = fact.answers === undefined ? undefined : document.catalogues?.[fact.answers.catalogue];
+  const options: AnswerOption[] | undefined =
+    catalogue !== undefined
+      ? catalogue.entries.map((entry) => ({ value: entry.id, label: entry.label, ...(entry.description === undefined ? {} : { description: entry.description }) }))
+      : enumOf(fact.type === 'list' ? nonNull(node)?.items : node)?.map((value) => labelled(document, value));
+  const base = {
+    fact: path,
+    title: fact.title,
+    prompt: fact.prompt,
+    ...(fact.help === undefined ? {} : { help: fact.help }),
+    citation: resolveCitation(document, fact.citation),
+    seeAlso: (fact.seeAlso ?? []).map((citation) => resolveCitation(document, citation)),
+    required: isRequired(root, path),
+    group: path.split('.')[0] ?? path,
+    ...(typeof node?.default === 'string' ? { default: node.default } : {}),
+  };
+  switch (fact.type) {
+    case 'boolean':
+      return { ...base, kind: 'boolean' };
+    case 'list': {
+      return options === undefined ? { ...base, kind: 'list' } : { ...base, kind: 'multi', options };
+    }
+    case 'records':
+      return { ...base, kind: 'records', fields: recordFields(document, nonNull(node)?.items) };
+    case 'number':
+      return { ...base, kind: 'number' };
+    case 'string':
+    case 'level':
+      return options === undefined ? { ...base, kind: 'text' } : { ...base, kind: 'choice', options };
+  }
+}
+
+function recordFields(document: RulesetDocument, items: SchemaNode | undefined): RecordField[] {
+  const required = new Set(items?.required ?? []);
+  return Object.entries(items?.properties ?? {}).map(([name, node]) => {
+    const values = enumOf(node);
+    return {
+      name,
+      label: humanize(name),
+      required: required.has(name),
+      ...(typeof node.default === 'string' ? { default: node.default } : {}),
+      ...(values === undefined ? {} : { options: values.map((value) => labelled(document, value)) }),
+    };
+  });
+}
+
+/** The schema node of a transaction field, through the `anyOf: [object, null]` wrappers of optional objects. */
+export function schemaAt(root: SchemaNode, path: string): SchemaNode | undefined {
+  let node: SchemaNode | undefined = root;
+  for (const key of path.split('.')) node = nonNull(node)?.properties?.[key];
+  return node;
+}
+
+function isRequired(root: SchemaNode, path: string): boolean {
+  const keys = path.split('.');
+  let node: SchemaNode | undefined = root;
+  for (const key of keys) {
+    const parent = nonNull(node);
+    if (!(parent?.required ?? []).includes(key)) return false;
+    node = parent?.properties?.[key];
+  }
+  return true;
+}
+
+/** The branch of an `anyOf` that is not `null`; the node itself when it has no `anyOf`. */
+function nonNull(node: SchemaNode | undefined): SchemaNode | undefined {
+  return node?.anyOf?.find((branch) => branch.type !== 'null') ?? node;
+}
+
+function enumOf(node: SchemaNode | undefined): readonly string[] | undefined {
+  return nonNull(node)?.enum;
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/**
+ * A value with a readable label: from a ruleset catalogue entry or scale level with that id when there is one
+ * (e.g. the knowledge scale), a country name for ISO codes, else the id made readable.
+ */
+function labelled(document: RulesetDocument, value: string): AnswerOption {
+  for (const scale of Object.values(document.scales ?? {})) {
+    const level = scale.levels.find((candidate) => candidate.id === value);
+    if (level !== undefined) return { value, label: level.label, ...(level.description === undefined ? {} : { description: level.description }) };
+  }
+  for (const catalogue of Object.values(document.catalogues ?? {})) {
+    const entry = catalogue.entries.find((candidate) => candidate.id === value);
+    if (entry !== undefined) return { value, label: entry.label, ...(entry.description === undefined ? {} : { description: entry.description }) };
+  }
+  if (/^[A-Z]{2}$/.test(value)) return { value, label: `${regionNames.of(value) ?? value} (${value})` };
+  return { value, label: humanize(value) };
+}
+
+/** `intra-eu-transfer` → `Intra eu transfer`, `mitigationPlan` → `Mitigation plan`. */
+function humanize(id: string): string {
+  const words = id.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_.]/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A ruleset citation with its source resolved, as assessments carry them. */
+export function resolveCitation(document: RulesetDocument, citation: CitationDefinition): Citation {
+  const source = document.sources[citation.source];
+  return {
+    instrument: source?.instrument ?? citation.source,
+    pinpoint: citation.pinpoint,
+    binding: source?.binding ?? false,
+    ...(source?.url === undefined ? {} : { url: source.url }),
+    confidence: citation.confidence,
+    ...(citation.quote === undefined ? {} : { quote: citation.quote }),
+    ...(citation.note === undefined ? {} : { note: citation.note }),
+  };
+}
