@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import transactionJsonSchema from '../../schemas/transaction.schema.json';
+import { listRulesets, loadRuleset } from '../../src/index';
+import { getAnswer, setAnswer, type Draft } from '../../web/src/answers';
+import { questionsOf } from '../../web/src/questions';
+import { loadScenarioFiles } from '../support/scenarios';
+
+const versions = listRulesets().filter((summary) => summary.kind === 'base');
+
+describe('questionsOf (the browser questionnaire)', () => {
+  test.each(versions.map((summary) => [`${summary.id} ${summary.version}`, summary] as const))('%s: asks every input fact, in declaration order, and no derived fact', (_, summary) => {
+    const ruleset = loadRuleset(summary.id, { version: summary.version });
+    const inputs = Object.entries(ruleset.document.facts ?? {})
+      .filter(([, fact]) => fact.derive === undefined)
+      .map(([id]) => id);
+    expect(inputs.length).toBeGreaterThan(5);
+    expect(questionsOf(ruleset, transactionJsonSchema).map((question) => question.fact)).toEqual(inputs);
+  });
+
+  test('catalogue-bound facts are pick-lists of their catalogue; booleans are yes / no / don\'t know; only the exporter and destination country are required', () => {
+    const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
+    const questions = questionsOf(ruleset, transactionJsonSchema);
+    for (const question of questions) {
+      const fact = ruleset.document.facts?.[question.fact];
+      if (fact?.answers !== undefined) {
+        const entries = ruleset.document.catalogues?.[fact.answers.catalogue]?.entries ?? [];
+        expect(question.options?.map((option) => option.value), question.fact).toEqual(entries.map((entry) => entry.id));
+        expect(['choice', 'multi']).toContain(question.kind);
+      }
+      if (fact?.type === 'boolean') expect(question.kind, question.fact).toBe('boolean');
+    }
+    expect(questions.filter((question) => question.required).map((question) => question.fact).sort()).toEqual(['destination.country', 'exporter.country']);
+    expect(questions.find((question) => question.fact === 'item.annexIEntries')?.kind).toBe('list');
+  });
+
+  test('the activity shows its contract default; countries are named; a finding is a small form with the knowledge scale\'s labels', () => {
+    const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
+    const questions = questionsOf(ruleset, transactionJsonSchema);
+    const activity = questions.find((question) => question.fact === 'activity');
+    expect(activity).toMatchObject({ kind: 'choice', default: 'export' });
+    const destination = questions.find((question) => question.fact === 'destination.country');
+    expect(destination?.options?.find((option) => option.value === 'EG')?.label).toBe('Egypt (EG)');
+    const findings = questions.find((question) => question.fact === 'findings');
+    expect(findings?.kind).toBe('records');
+    expect(findings?.fields?.map((field) => [field.name, field.required])).toEqual([
+      ['concern', true],
+      ['knowledge', true],
+      ['source', false],
+      ['note', false],
+    ]);
+    const knowledge = findings?.fields?.find((field) => field.name === 'knowledge');
+    const scale = ruleset.document.scales?.knowledge?.levels ?? [];
+    for (const option of knowledge?.options ?? []) expect(option.label).toBe(scale.find((level) => level.id === option.value)?.label);
+    expect(findings?.fields?.find((field) => field.name === 'source')?.default).toBe('due-diligence');
+    expect(findings?.fields?.find((field) => field.name === 'note')?.options).toBeUndefined();
+  });
+});
+
+describe('setAnswer / getAnswer', () => {
+  test('"don\'t know" removes the field, and sections left empty go with it', () => {
+    let draft: Draft = { date: '2025-03-03' };
+    draft = setAnswer(draft, 'item.speciallyDesigned', true);
+    draft = setAnswer(draft, 'item.covertSurveillance', false);
+    expect(draft).toEqual({ date: '2025-03-03', item: { speciallyDesigned: true, covertSurveillance: false } });
+    expect(getAnswer(draft, 'item.covertSurveillance')).toBe(false);
+    draft = setAnswer(draft, 'item.speciallyDesigned', undefined);
+    draft = setAnswer(draft, 'item.covertSurveillance', undefined);
+    expect(draft).toEqual({ date: '2025-03-03' });
+    expect(getAnswer(draft, 'item.covertSurveillance')).toBeUndefined();
+  });
+
+  test('every scenario transaction is rebuilt, field by field, from its answers', () => {
+    const leaves = (value: Record<string, unknown>, prefix = ''): [string, unknown][] =>
+      Object.entries(value).flatMap(([key, child]) => {
+        const path = prefix === '' ? key : `${prefix}.${key}`;
+        return child !== null && typeof child === 'object' && !Array.isArray(child) && Object.keys(child).length > 0 ? leaves(child as Record<string, unknown>, path) : [[path, child] as [string, unknown]];
+      });
+    const transactions = loadScenarioFiles().flatMap((file) => file.scenarios.map((scenario) => scenario.transaction));
+    expect(transactions.length).toBeGreaterThan(20);
+    for (const transaction of transactions) {
+      const rebuilt = leaves(transaction).reduce<Draft>((draft, [path, value]) => setAnswer(draft, path, value), {});
+      expect(rebuilt).toEqual(transaction);
+      for (const [path, value] of leaves(transaction)) expect(getAnswer(rebuilt, path)).toEqual(value);
+    }
+  });
+});
