@@ -11,6 +11,7 @@ import { compileEvaluator } from './evaluate/compileEvaluator';
 import { createEngineEvaluator } from './evaluate/engineEvaluator';
 import { canonicalSha256 } from './integrity/canonicalJson';
 import { verifySignatures } from './integrity/signatures';
+import { lintProgram } from './lint/lintProgram';
 import type { RulesetReference } from './types/assessment';
 import type { Program } from './compile/program';
 import { CATALOGUE_FIELDS, createTransactionSchema, type CatalogueField, type CatalogueIds } from './transaction/transactionSchema';
@@ -33,6 +34,11 @@ export interface CompiledRuleset {
   readonly overlays: RulesetReference['overlays'];
   /** The composed document (base with overlays merged), deeply frozen. */
   readonly document: RulesetDocument;
+  /**
+   * Lint findings: valid, but probably not what the author meant (a rule that can never decide, an outcome nothing
+   * produces, a fact, catalogue or catalogue entry nothing uses). Never thrown; `dual-use-rules validate` shows them.
+   */
+  readonly warnings: readonly Issue[];
 }
 
 /** Options for `compileRuleset`. */
@@ -93,6 +99,8 @@ export function compileRuleset(input: unknown, options: CompileOptions = {}): Co
     sha256: canonicalSha256(base),
     overlays: Object.freeze(overlayDocuments.map((overlay) => Object.freeze({ id: overlay.id, version: overlay.version, sha256: canonicalSha256(overlay) }))),
   });
+  // Lint is advice nobody may ask for, and its reachability search costs more than compiling: computed on first read.
+  const warnings = once(() => deepFreeze(lintProgram(frozen, program).map((issue) => ({ ...issue, path: composition.locate(issue.path) }))));
   const compiled: CompiledRuleset = Object.freeze({
     id: base.id,
     version: base.version,
@@ -101,6 +109,9 @@ export function compileRuleset(input: unknown, options: CompileOptions = {}): Co
     sha256: reference.sha256,
     overlays: reference.overlays,
     document: frozen,
+    get warnings() {
+      return warnings();
+    },
   });
   registerInternals(compiled, {
     program,

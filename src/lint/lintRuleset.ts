@@ -1,0 +1,54 @@
+import { assessMany } from '../assessMany';
+import type { CompiledRuleset } from '../compileRuleset';
+import { TransactionError } from '../errors/TransactionError';
+import type { Issue } from '../errors/issue';
+import { isInForce } from '../time/dates';
+
+/** A legal test case as `test/scenarios/<ruleset>/*.json` holds them: what lint needs of it. */
+export interface LintScenario {
+  readonly name?: string;
+  readonly transaction: unknown;
+  /** Which ruleset the case is written for: a version, or the date whose ruleset applies. */
+  readonly ruleset?: { readonly asOf?: string; readonly version?: string };
+}
+
+/** Options for `lintRuleset`. */
+export interface LintOptions {
+  /** Scenarios to measure rule coverage with; those written for another version or date are left out. */
+  readonly scenarios?: readonly LintScenario[];
+}
+
+/**
+ * Lint findings for a compiled ruleset: its `warnings` (unreachable rules, outcomes no rule can produce, unused facts,
+ * catalogues and catalogue entries), plus, given scenarios, every rule that holds in none of them
+ * (`rule_without_scenario`). Findings are advice: the ruleset compiled, and `assess` can use it.
+ *
+ * @example
+ * const findings = lintRuleset(compileRuleset(document), { scenarios });
+ * for (const finding of findings) console.warn(formatPath(finding.path), finding.message);
+ */
+export function lintRuleset(ruleset: CompiledRuleset, options: LintOptions = {}): Issue[] {
+  if (options.scenarios === undefined) return [...ruleset.warnings];
+  const applicable = options.scenarios.filter((scenario) => appliesTo(ruleset, scenario));
+  const holding = new Set<string>();
+  for (const scenario of applicable) {
+    try {
+      const [assessment] = assessMany([scenario.transaction], { ruleset });
+      for (const step of assessment?.trace ?? []) if (step.result === 'true') holding.add(step.rule);
+    } catch (error) {
+      if (!(error instanceof TransactionError)) throw error;
+    }
+  }
+  const uncovered: Issue[] = (ruleset.document.rules ?? []).flatMap((rule, index) =>
+    holding.has(rule.id)
+      ? []
+      : [{ path: ['rules', index], code: 'rule_without_scenario', message: `Rule "${rule.id}" holds in none of the ${applicable.length} scenarios written for this version: add a case where it applies.` }],
+  );
+  return [...ruleset.warnings, ...uncovered];
+}
+
+function appliesTo(ruleset: CompiledRuleset, scenario: LintScenario): boolean {
+  if (scenario.ruleset?.version !== undefined) return scenario.ruleset.version === ruleset.version;
+  const date = (scenario.transaction as { date?: unknown } | null)?.date ?? scenario.ruleset?.asOf;
+  return typeof date !== 'string' || isInForce(ruleset.validity, date);
+}
