@@ -3,7 +3,12 @@ import { AssessmentError } from '../errors/AssessmentError';
 import { RulesetError } from '../errors/RulesetError';
 import { TransactionError } from '../errors/TransactionError';
 import { registerAssess } from './commands/assess';
+import { registerDiff } from './commands/diff';
+import { registerKeygen } from './commands/keygen';
 import { registerRulesets } from './commands/rulesets';
+import { registerSign } from './commands/sign';
+import { registerValidate } from './commands/validate';
+import { registerVerify } from './commands/verify';
 import { UsageError } from './io';
 
 const program = new Command()
@@ -15,6 +20,11 @@ const program = new Command()
 
 registerAssess(program);
 registerRulesets(program);
+registerValidate(program);
+registerKeygen(program);
+registerSign(program);
+registerVerify(program);
+registerDiff(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -152,11 +152,11 @@ export function verifySignatures(documents: readonly SignedDocument[], signature
     const name = describeDocument(document);
     const mine = wellFormed.filter((signature) => signature.ruleset.sha256 === digest);
     if (mine.length === 0) {
-      const stale = wellFormed.find((signature) => signature.ruleset.id === readableString(document, 'id') && signature.ruleset.version === readableString(document, 'version'));
+      const stale = wellFormed.find((signature) => signature.ruleset.id === readableString(document, 'id'));
       issues.push(
         stale === undefined
           ? { path, code: 'unsigned_ruleset', message: `${name} has no signature, and public keys are configured: every ruleset document must be signed by one of them.` }
-          : { path, code: 'ruleset_modified', message: `${name} has changed since it was signed: the signature covers sha256 ${stale.ruleset.sha256}, the document's is ${digest}.` },
+          : { path, code: 'ruleset_modified', message: `${name} has changed since it was signed: the signature covers ${stale.ruleset.id} ${stale.ruleset.version} with sha256 ${stale.ruleset.sha256}, the document's sha256 is ${digest}.` },
       );
       continue;
     }

@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import { diffRulesets } from '../../diff/diffRulesets';
+import { checkExpectedChanges, parseExpectedChanges, type ExpectationCheck } from '../../diff/expectedChanges';
+import { formatRulesetDiff } from '../../diff/formatRulesetDiff';
+import { readJson, UsageError, writeOutput } from '../io';
+import { asUsageError, compileFiles } from './rulesetFiles';
+
+interface DiffFlags {
+  readonly runs: string;
+  readonly seed: string;
+  readonly expect?: string;
+  readonly json?: boolean;
+  readonly out?: string;
+  readonly beforeOverlay?: string[];
+  readonly afterOverlay?: string[];
+  readonly publicKey?: string[];
+}
+
+/** Exit code when an outcome change is not in the expected-changes file. */
+const UNEXPECTED_CHANGES = 3;
+
+/** `dual-use-rules diff`: which generated transactions change outcome between two rulesets, and why. */
+export function registerDiff(program: Command): void {
+  program
+    .command('diff')
+    .description('Compare two rulesets by what they decide: generate transactions, assess each with both, and report every outcome change (grouped, with the smallest example and the rules and citations involved) and every rule, fact, catalogue entry and threshold added, removed or changed.')
+    .argument('<before>', 'ruleset JSON file in use now')
+    .argument('<after>', 'ruleset JSON file to adopt')
+    .option('--runs <n>', 'transactions to generate', '2000')
+    .option('--seed <n>', 'fast-check seed (the same seed gives the same report)', '1')
+    .option('--expect <file>', 'expected-changes file: exit 3 when an outcome change is not listed in it')
+    .option('--json', 'print the diff (and the expectation check) as JSON')
+    .option('--out <file>', 'write the report to this file')
+    .option('--before-overlay <file...>', 'overlays to compose into <before>')
+    .option('--after-overlay <file...>', 'overlays to compose into <after>')
+    .option('--public-key <file...>', 'require both rulesets to be signed (<file>.sig) by one of these keys')
+    .addHelpText(
+      'after',
+      `
+Expected-changes file:
+  { "changes": [ { "before": "no_obligation", "after": "insufficient_information", "reason": "Guidelines, Section 3: due diligence outstanding" } ] }
+
+Examples:
+  $ dual-use-rules diff node_modules/dual-use-rules/rulesets/eu-2021-821-art5/2.0.0.json my-ruleset.json
+  $ dual-use-rules diff current.json revised.json --runs 10000 --expect expected-changes.json
+  $ dual-use-rules diff current.json revised.json --json --out diff.json
+
+Exit codes: 0 compared (and every change expected); 3 an outcome change is not in --expect; 2 invalid input or arguments.`,
+    )
+    .action((before: string, after: string, flags: DiffFlags) => {
+      const runs = positiveInteger(flags.runs, '--runs');
+      const seed = integer(flags.seed, '--seed');
+      const expected = flags.expect === undefined ? undefined : asExpectation(flags.expect);
+      const diff = diffRulesets(
+        asUsageError(() => compileFiles(before, flags.beforeOverlay ?? [], flags.publicKey)),
+        asUsageError(() => compileFiles(after, flags.afterOverlay ?? [], flags.publicKey)),
+        { runs, seed },
+      );
+      const check: ExpectationCheck | undefined = expected === undefined ? undefined : checkExpectedChanges(diff, expected);
+      writeOutput(flags.json === true ? `${JSON.stringify(check === undefined ? { diff } : { diff, check }, null, 2)}\n` : formatRulesetDiff(diff, check), flags.out);
+      if (check !== undefined && check.unexpected.length > 0) {
+        process.stderr.write(`Outcome changes not in ${flags.expect as string}: ${check.unexpected.map((change) => `${change.before} → ${change.after} (${change.count})`).join(', ')}.\n`);
+        process.exitCode = UNEXPECTED_CHANGES;
+      }
+    });
+}
+
+function asExpectation(file: string) {
+  const value = readJson(file, `expected-changes file ${file}`);
+  try {
+    return parseExpectedChanges(value);
+  } catch (error) {
+    throw new UsageError(`${file}: ${(error as Error).message}`);
+  }
+}
+
+function positiveInteger(text: string, option: string): number {
+  const value = integer(text, option);
+  if (value < 1) throw new UsageError(`${option} must be at least 1, not ${text}.`);
+  return value;
+}
+
+function integer(text: string, option: string): number {
+  if (!/^-?\d+$/.test(text)) throw new UsageError(`${option} must be a whole number, not ${JSON.stringify(text)}.`);
+  return Number(text);
+}

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { compileRuleset, type CompiledRuleset } from '../../compileRuleset';
+import { parseRulesetSignature, SigningError, type RulesetSignature } from '../../integrity/signatures';
+import { readJson, readText, UsageError } from '../io';
+
+/** Where the detached signature of a ruleset file lives: next to it, with `.sig` appended. */
+export function signaturePath(file: string): string {
+  return `${file}.sig`;
+}
+
+/** The signatures found next to the given ruleset files (a file without one simply contributes none). */
+export function readSignatures(files: readonly string[]): RulesetSignature[] {
+  return files.filter((file) => existsSync(signaturePath(file))).map((file) => readSignature(signaturePath(file)));
+}
+
+export function readSignature(file: string): RulesetSignature {
+  return asUsageError(() => parseRulesetSignature(readJson(file, `signature ${file}`), `signature file ${file}`));
+}
+
+/** PEM public keys, one per file. */
+export function readPublicKeys(files: readonly string[]): string[] {
+  return files.map((file) => readText(file));
+}
+
+/**
+ * Reads and compiles a ruleset file with its overlays; with public keys, their `.sig` files must verify.
+ * @throws {RulesetError} for an invalid, unsigned or altered document.
+ */
+export function compileFiles(file: string, overlays: readonly string[] = [], publicKeyFiles?: readonly string[]): CompiledRuleset {
+  const document = readJson(file, `ruleset ${file}`);
+  const overlayDocuments = overlays.map((overlay) => readJson(overlay, `overlay ${overlay}`));
+  if (publicKeyFiles === undefined) return compileRuleset(document, { overlays: overlayDocuments });
+  return compileRuleset(document, { overlays: overlayDocuments, publicKeys: readPublicKeys(publicKeyFiles), signatures: readSignatures([file, ...overlays]) });
+}
+
+/** Runs `action`, turning a `SigningError` (bad key, bad signature file, no node:crypto) into a usage error. */
+export function asUsageError<T>(action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (error instanceof SigningError) throw new UsageError(error.message);
+    throw error;
+  }
+}
