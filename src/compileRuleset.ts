@@ -71,6 +71,13 @@ export interface CompileOptions {
  *
  * const ruleset = compileRuleset(JSON.parse(readFileSync('my-ruleset.json', 'utf8')));
  * const assessment = await assess(transaction, { ruleset });
+ * ruleset.warnings; // lint findings, e.g. [{ path: ['rules', 3], code: 'unreachable_rule', message: '…' }]
+ *
+ * // Only a ruleset signed by an approver (its detached signature in my-ruleset.json.sig):
+ * const signed = compileRuleset(JSON.parse(readFileSync('my-ruleset.json', 'utf8')), {
+ *   publicKeys: [readFileSync('compliance.pub', 'utf8')],
+ *   signatures: [JSON.parse(readFileSync('my-ruleset.json.sig', 'utf8'))],
+ * });
  */
 export function compileRuleset(input: unknown, options: CompileOptions = {}): CompiledRuleset {
   // Private copies of what is safe to read, so what is verified and checked is exactly what is compiled.
