@@ -1,17 +1,19 @@
-import type { ConditionNode, Program, ProgramRule } from '../compile/program';
-import type {
-  Assessment,
-  AssessmentNote,
-  CompetentAuthority,
-  ConditionTrace,
-  Obligation,
-  Question,
-  RulesetReference,
-  TraceStep,
-} from '../types/assessment';
+import type { ConditionNode, Program } from '../compile/program';
+import type { Assessment, AssessmentNote, CompetentAuthority, ConditionTrace, Obligation, Question, RulesetReference, TraceStep } from '../types/assessment';
 import type { Outcome } from '../types/outcome';
 import type { Evaluation } from './evaluation';
 import type { FactValues } from './prepareFacts';
+
+/** The parts of an assessment that depend only on the program, made once per program and frozen, then shared. */
+interface AssessmentParts {
+  /** The obligation each rule imposes when it decides the outcome, by rule index. */
+  readonly obligations: readonly Obligation[];
+  readonly fallback: Obligation;
+  /** Each note as it appears in an assessment, by note index. */
+  readonly notes: readonly AssessmentNote[];
+}
+
+const partsByProgram = new WeakMap<Program, AssessmentParts>();
 
 /**
  * Turns an evaluation into an assessment: resolves the outcome by precedence (data in the ruleset), lists what is
@@ -24,34 +26,47 @@ export function buildAssessment(
   evaluation: Evaluation,
   transactionId: string | undefined,
 ): Assessment {
-  const rules = program.rules.map((rule, index) => ({ rule, step: evaluation.steps[index] as TraceStep }));
-  const holding = rules.filter(({ step }) => step.result === 'true');
-  const topPrecedence = holding.reduce((top, { rule }) => Math.max(top, rule.precedence), Number.NEGATIVE_INFINITY);
-  const deciding = holding.filter(({ rule }) => rule.precedence === topPrecedence);
-  const floor: Outcome = deciding[0]?.rule.outcome ?? program.fallback.outcome;
+  const parts = partsOf(program);
+  const { rules } = program;
+  const steps = evaluation.steps;
+  const resultOf = (index: number) => (steps[index] as TraceStep).result;
+  const ruleAt = (index: number) => rules[index] as Program['rules'][number];
+
+  let topPrecedence = Number.NEGATIVE_INFINITY;
+  for (let index = 0; index < rules.length; index++) {
+    if (resultOf(index) === 'true') topPrecedence = Math.max(topPrecedence, ruleAt(index).precedence);
+  }
+  // The rules that hold with the top precedence decide; none holding leaves the fallback.
+  const deciding: number[] = [];
+  for (let index = 0; index < rules.length; index++) {
+    if (resultOf(index) === 'true' && ruleAt(index).precedence === topPrecedence) deciding.push(index);
+  }
+  const floor: Outcome = deciding.length > 0 ? ruleAt(deciding[0] as number).outcome : program.fallback.outcome;
   // Rules still unknown that would win with another outcome if they turned out true (any of them, while none holds).
-  const contested = rules.filter(({ rule, step }) => step.result === 'unknown' && rule.precedence > topPrecedence && rule.outcome !== floor);
-  const possibleOutcomes = [...new Set([floor, ...contested.map(({ rule }) => rule.outcome)])].sort(
-    (a, b) => precedence(program, b) - precedence(program, a),
-  );
+  const contested: number[] = [];
+  for (let index = 0; index < rules.length; index++) {
+    const rule = ruleAt(index);
+    if (resultOf(index) === 'unknown' && rule.precedence > topPrecedence && rule.outcome !== floor) contested.push(index);
+  }
+  const possible: Outcome[] = [floor];
+  for (const index of contested) if (!possible.includes(ruleAt(index).outcome)) possible.push(ruleAt(index).outcome);
+  const possibleOutcomes = possible.sort((a, b) => precedence(program, b) - precedence(program, a));
   const decided = possibleOutcomes.length === 1;
   const outcome = decided ? floor : program.undecided;
 
-  const obligations: Obligation[] = !decided
-    ? []
-    : deciding.length === 0
-      ? [{ rule: program.fallback.rule, outcome: program.fallback.outcome, summary: program.fallback.summary, citation: program.fallback.citation, seeAlso: program.fallback.seeAlso }]
-      : deciding.map(({ rule }) => ({ rule: rule.id, outcome: rule.outcome, summary: rule.summary, citation: rule.citation, seeAlso: rule.seeAlso }));
+  const obligations: Obligation[] = !decided ? [] : deciding.length === 0 ? [parts.fallback] : deciding.map((index) => parts.obligations[index] as Obligation);
 
   const involvesAuthority = program.outcomes.get(outcome)?.involvesAuthority === true;
-  const questions = collectQuestions(program, facts, decided && outcome === program.undecided ? deciding : [], contested);
+  const questions = collectQuestions(program, facts, steps, decided && outcome === program.undecided ? deciding : [], contested);
   const competentAuthority = involvesAuthority ? findAuthority(program, facts) : undefined;
   if (involvesAuthority && competentAuthority === undefined && program.authority !== undefined) {
-    questions.push(...authorityQuestions(program, facts, obligations.map((obligation) => obligation.rule)));
+    const rulesAsking = obligations.map((obligation) => obligation.rule);
+    const asked = new Set<string>();
+    visitUnknownInputs(program, facts, program.authority.memberStateFact, (factId) => asked.add(factId));
+    for (const factId of asked) questions.push(toQuestion(program, factId, rulesAsking));
   }
-  const notes: AssessmentNote[] = program.notes.flatMap((note, index) =>
-    evaluation.notes[index] === 'true' ? [{ id: note.id, text: note.text, citation: note.citation, seeAlso: note.seeAlso }] : [],
-  );
+  const notes: AssessmentNote[] = [];
+  for (let index = 0; index < evaluation.notes.length; index++) if (evaluation.notes[index] === 'true') notes.push(parts.notes[index] as AssessmentNote);
 
   return {
     outcome,
@@ -61,10 +76,24 @@ export function buildAssessment(
     questions,
     ...(competentAuthority === undefined ? {} : { competentAuthority }),
     notes,
-    trace: evaluation.steps,
+    trace: steps,
     ruleset,
     ...(transactionId === undefined ? {} : { transactionId }),
   };
+}
+
+function partsOf(program: Program): AssessmentParts {
+  let parts = partsByProgram.get(program);
+  if (parts === undefined) {
+    const { fallback } = program;
+    parts = {
+      obligations: program.rules.map((rule) => Object.freeze({ rule: rule.id, outcome: rule.outcome, summary: rule.summary, citation: rule.citation, seeAlso: rule.seeAlso })),
+      fallback: Object.freeze({ rule: fallback.rule, outcome: fallback.outcome, summary: fallback.summary, citation: fallback.citation, seeAlso: fallback.seeAlso }),
+      notes: program.notes.map((note) => Object.freeze({ id: note.id, text: note.text, citation: note.citation, seeAlso: note.seeAlso })),
+    };
+    partsByProgram.set(program, parts);
+  }
+  return parts;
 }
 
 /**
@@ -73,24 +102,28 @@ export function buildAssessment(
  * A derived fact is asked through the unknown inputs it depends on; when all of those are known (its value depends
  * on data the ruleset marks unknown, e.g. national law), the derived fact itself is asked.
  */
-function collectQuestions(program: Program, facts: FactValues, pending: readonly RuleResult[], contested: readonly RuleResult[]): Question[] {
+function collectQuestions(program: Program, facts: FactValues, steps: readonly TraceStep[], pending: readonly number[], contested: readonly number[]): Question[] {
   const byFact = new Map<string, string[]>();
-  const ask = (factId: string, rule: string) => {
-    for (const asked of unknownInputs(program, facts, factId)) {
-      const rules = byFact.get(asked) ?? [];
-      if (!rules.includes(rule)) rules.push(rule);
-      byFact.set(asked, rules);
-    }
+  let rule = '';
+  const addRule = (asked: string) => {
+    const rules = byFact.get(asked);
+    if (rules === undefined) byFact.set(asked, [rule]);
+    else if (!rules.includes(rule)) rules.push(rule);
   };
-  for (const { rule, step } of pending) {
-    visitComparisons(step.conditions, rule.condition, (trace, marked) => {
-      if (marked && trace.result !== 'false') ask(trace.fact, rule.id);
-    });
+  const ask = (factId: string) => visitUnknownInputs(program, facts, factId, addRule);
+  for (const index of pending) {
+    const programRule = program.rules[index] as Program['rules'][number];
+    rule = programRule.id;
+    visitAskedComparisons((steps[index] as TraceStep).conditions, programRule.condition, ask);
   }
-  const ordered = [...contested].sort((a, b) => b.rule.precedence - a.rule.precedence);
-  for (const { rule, step } of ordered) for (const factId of undecidedFacts(step.conditions)) ask(factId, rule.id);
-
-  return [...byFact].map(([factId, rules]) => toQuestion(program, factId, rules));
+  const ordered = [...contested].sort((a, b) => (program.rules[b] as Program['rules'][number]).precedence - (program.rules[a] as Program['rules'][number]).precedence);
+  for (const index of ordered) {
+    rule = (program.rules[index] as Program['rules'][number]).id;
+    visitUndecidedFacts((steps[index] as TraceStep).conditions, ask);
+  }
+  const questions: Question[] = [];
+  for (const [factId, rules] of byFact) questions.push(toQuestion(program, factId, rules));
+  return questions;
 }
 
 function toQuestion(program: Program, factId: string, rules: readonly string[]): Question {
@@ -98,48 +131,51 @@ function toQuestion(program: Program, factId: string, rules: readonly string[]):
   return { fact: factId, prompt: fact?.prompt ?? factId, citation: fact?.citation ?? program.fallback.citation, rules };
 }
 
-/** The facts of the unknown comparisons that an unknown condition's result depends on. */
-function undecidedFacts(trace: ConditionTrace): string[] {
-  if (trace.result !== 'unknown') return [];
+/** Visits the facts of the unknown comparisons that an unknown condition's result depends on, in order. */
+function visitUndecidedFacts(trace: ConditionTrace, visit: (factId: string) => void): void {
+  if (trace.result !== 'unknown') return;
   switch (trace.type) {
     case 'fact':
-      return [trace.fact];
+      visit(trace.fact);
+      return;
     case 'all':
     case 'any':
-      return trace.conditions.flatMap(undecidedFacts);
+      for (const condition of trace.conditions) visitUndecidedFacts(condition, visit);
+      return;
     case 'not':
     case 'named':
-      return undecidedFacts(trace.condition);
+      visitUndecidedFacts(trace.condition, visit);
   }
 }
 
-/** Walks a trace and its program tree together, calling `visit` for each comparison with its `ask` marker. */
-function visitComparisons(
-  trace: ConditionTrace,
-  node: ConditionNode,
-  visit: (trace: Extract<ConditionTrace, { type: 'fact' }>, ask: boolean) => void,
-): void {
-  if (trace.type === 'fact' && node.type === 'fact') visit(trace, node.ask);
-  else if ((trace.type === 'all' || trace.type === 'any') && (node.type === 'all' || node.type === 'any')) {
-    trace.conditions.forEach((child, index) => visitComparisons(child, node.children[index] as typeof node, visit));
+/** Walks a trace and its program tree together, visiting the fact of each `ask` comparison that is not false. */
+function visitAskedComparisons(trace: ConditionTrace, node: ConditionNode, visit: (factId: string) => void): void {
+  if (trace.type === 'fact' && node.type === 'fact') {
+    if (node.ask && trace.result !== 'false') visit(trace.fact);
+  } else if ((trace.type === 'all' || trace.type === 'any') && (node.type === 'all' || node.type === 'any')) {
+    trace.conditions.forEach((child, index) => visitAskedComparisons(child, node.children[index] as ConditionNode, visit));
   } else if ((trace.type === 'not' || trace.type === 'named') && (node.type === 'not' || node.type === 'named')) {
-    visitComparisons(trace.condition, node.child, visit);
+    visitAskedComparisons(trace.condition, node.child, visit);
   }
 }
 
-/** The input facts (transitively) behind an unknown fact that are themselves unknown; the fact itself if there are none. */
-function unknownInputs(program: Program, facts: FactValues, factId: string): string[] {
+/**
+ * Visits the input facts (transitively) behind an unknown fact that are themselves unknown, depth first, or the fact
+ * itself if there are none. A fact reached twice is visited twice; visitors are idempotent.
+ */
+function visitUnknownInputs(program: Program, facts: FactValues, factId: string, visit: (factId: string) => void): void {
   const fact = program.factsById.get(factId);
-  if (fact === undefined || fact.inputs.length === 0) return [factId];
-  const found = fact.inputs.filter((input) => (facts.get(input) ?? null) === null).flatMap((input) => unknownInputs(program, facts, input));
-  return found.length === 0 ? [factId] : [...new Set(found)];
-}
-
-/** When the outcome involves an authority whose member state is not known yet, what to ask to name it. */
-function authorityQuestions(program: Program, facts: FactValues, rules: readonly string[]): Question[] {
-  const factId = program.authority?.memberStateFact;
-  if (factId === undefined) return [];
-  return unknownInputs(program, facts, factId).map((asked) => toQuestion(program, asked, rules));
+  if (fact === undefined || fact.inputs.length === 0) {
+    visit(factId);
+    return;
+  }
+  let found = false;
+  for (const input of fact.inputs) {
+    if ((facts.get(input) ?? null) !== null) continue;
+    found = true;
+    visitUnknownInputs(program, facts, input, visit);
+  }
+  if (!found) visit(factId);
 }
 
 function findAuthority(program: Program, facts: FactValues): CompetentAuthority | undefined {
@@ -151,10 +187,4 @@ function findAuthority(program: Program, facts: FactValues): CompetentAuthority 
 
 function precedence(program: Program, outcome: Outcome): number {
   return program.outcomes.get(outcome)?.precedence ?? Number.NEGATIVE_INFINITY;
-}
-
-/** A rule of the program with its evaluated trace step. */
-interface RuleResult {
-  readonly rule: ProgramRule;
-  readonly step: TraceStep;
 }
