@@ -8,6 +8,7 @@ import { DEFAULT_RULESET_ID } from '../rulesets/bundled';
 import { describeWindow, isCalendarDate, isInForce, peekDate, today } from '../time/dates';
 import { parseTransaction } from '../transaction/parseTransaction';
 import { transactionSchema, type ParsedTransaction } from '../transaction/transactionSchema';
+import { fastParserFor } from './compileParser';
 import { prepareFacts, type FactValues } from './prepareFacts';
 
 /** Options for `assess` and `assessMany`. */
@@ -54,12 +55,16 @@ export function prepareAssessment(input: unknown, options: AssessOptions): Prepa
       issues.push({ path: ['date'], code: 'ruleset_not_in_force', message: error.message });
     }
   }
-  let transaction: ParsedTransaction | undefined;
-  try {
-    transaction = parseTransaction(input, internals?.transactionSchema() ?? transactionSchema);
-  } catch (error) {
-    if (!(error instanceof TransactionError)) throw error;
-    issues.push(...error.issues);
+  const schema = internals?.transactionSchema() ?? transactionSchema;
+  // The fast parser accepts exactly what the schema accepts; zod itself runs only to explain a rejection.
+  let transaction = fastParserFor(schema)?.(input) as ParsedTransaction | undefined;
+  if (transaction === undefined) {
+    try {
+      transaction = parseTransaction(input, schema);
+    } catch (error) {
+      if (!(error instanceof TransactionError)) throw error;
+      issues.push(...error.issues);
+    }
   }
   if (issues.length > 0 || internals === undefined || transaction === undefined) throw new TransactionError(issues);
   return { internals, transaction, facts: prepareFacts(internals.program, transaction) };
