@@ -10,35 +10,75 @@ export const DOCUMENT_LIMITS = {
   maxStringLength: 10_000,
 } as const;
 
-/** Keys that reach or replace object prototypes in JavaScript; refused anywhere in a ruleset, also as a segment of a dotted id. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Names that reach or replace object prototypes in JavaScript: `__proto__`, `prototype`, and every property every
+ * plain object inherits (`constructor`, `toString`, `hasOwnProperty`, …). A lookup of one of them in a plain object
+ * finds something the document never declared, so a ruleset may use none of them as a key, an id or a reference.
+ */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'prototype',
+  'constructor',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+]);
 
-/** Whether a key or dotted id names a prototype-reaching property in any of its segments. */
+/** Whether a key, id or dotted fact path names a prototype-reaching property in any of its `.`-separated segments. */
 export function reachesPrototype(key: string): boolean {
   return key.split('.').some((segment) => FORBIDDEN_KEYS.has(segment));
 }
 
+interface Pending {
+  readonly value: unknown;
+  readonly path: IssuePath;
+  readonly depth: number;
+  readonly ancestors: readonly object[];
+  /** Puts this value's copy in its place in the parent's copy. */
+  readonly place: (copy: unknown) => void;
+}
+
+/** What reading an untrusted document found: its issues, and a plain copy of exactly what was read. */
+export interface ReadDocument {
+  readonly issues: Issue[];
+  /**
+   * Plain objects, arrays and primitives built from the values the scan read, each once: a getter, proxy or later
+   * mutation of the original cannot make what is checked differ from what is compiled. Complete only when `issues`
+   * is empty.
+   */
+  readonly copy: unknown;
+}
+
+/** The issues `readDocument` finds: what makes a document unsafe to read. */
+export function scanDocument(document: unknown): Issue[] {
+  return readDocument(document).issues;
+}
+
 /**
  * Walks an untrusted document iteratively (no recursion, so no stack overflow) and reports what is not plain,
- * bounded JSON: prototype keys, excessive depth or size, cycles, and values JSON cannot hold.
- * Other checks only run on a document this scan accepts.
+ * bounded JSON: prototype-reaching keys and values, excessive depth or size, cycles, and values JSON cannot hold.
+ * It reads every property once, through its descriptor, so getters never run, and it never throws: an object whose
+ * reading fails (a revoked proxy, a throwing trap) is reported like any other non-JSON value.
+ * Other checks only run on a document this scan accepts, and should read its `copy`.
  */
-export function scanDocument(document: unknown): Issue[] {
+export function readDocument(document: unknown): ReadDocument {
   const issues: Issue[] = [];
-  const stack: { value: unknown; path: IssuePath; depth: number; ancestors: readonly object[] }[] = [
-    { value: document, path: [], depth: 0, ancestors: [] },
-  ];
+  let copy: unknown;
+  const stack: Pending[] = [{ value: document, path: [], depth: 0, ancestors: [], place: (value) => (copy = value) }];
   let nodes = 0;
   while (stack.length > 0) {
-    const { value, path, depth, ancestors } = stack.pop() as (typeof stack)[number];
-    if (++nodes > DOCUMENT_LIMITS.maxNodes) {
-      issues.push({ path: [], code: 'document_too_large', message: `The document has more than ${DOCUMENT_LIMITS.maxNodes} values.` });
-      break;
-    }
+    const { value, path, depth, ancestors, place } = stack.pop() as Pending;
+    nodes++;
+    if (typeof value !== 'object' || value === null) place(value);
     if (typeof value === 'string') {
-      if (value.length > DOCUMENT_LIMITS.maxStringLength) {
-        issues.push({ path, code: 'string_too_long', message: `String of ${value.length} characters; at most ${DOCUMENT_LIMITS.maxStringLength} are allowed.` });
-      }
+      issues.push(...checkString(value, path, 'value'));
       continue;
     }
     if (value === null || typeof value === 'boolean') continue;
@@ -58,37 +98,103 @@ export function scanDocument(document: unknown): Issue[] {
       issues.push({ path, code: 'too_deep', message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels.` });
       continue;
     }
-    const prototype = Object.getPrototypeOf(value) as unknown;
-    const isArray = Array.isArray(value);
-    if (!isArray && prototype !== Object.prototype && prototype !== null) {
-      issues.push({ path, code: 'not_json', message: 'Only plain JSON objects and arrays are allowed.' });
+    const budget = DOCUMENT_LIMITS.maxNodes - nodes - stack.length;
+    let container: Record<string, unknown> | unknown[] = {};
+    let children: readonly Pending[] | 'too_large';
+    try {
+      if (Array.isArray(value)) container = [];
+      children = readChildren(value, { path, depth: depth + 1, ancestors: [...ancestors, value], container }, budget, issues);
+    } catch {
+      issues.push({ path, code: 'not_json', message: 'This value cannot be read as plain JSON data.' });
       continue;
     }
-    const nextAncestors = [...ancestors, value];
-    if (isArray) {
-      for (let index = value.length - 1; index >= 0; index--) {
-        stack.push({ value: value[index] as unknown, path: [...path, index], depth: depth + 1, ancestors: nextAncestors });
-      }
-      continue;
+    if (children === 'too_large') {
+      issues.push({ path: [], code: 'document_too_large', message: `The document has more than ${DOCUMENT_LIMITS.maxNodes} values.` });
+      break;
     }
-    const keys = Object.keys(value);
-    for (let index = keys.length - 1; index >= 0; index--) {
-      const key = keys[index] as string;
-      if (key.length > DOCUMENT_LIMITS.maxStringLength) {
-        issues.push({ path, code: 'string_too_long', message: `A key of ${key.length} characters; at most ${DOCUMENT_LIMITS.maxStringLength} are allowed.` });
-        continue;
-      }
-      if (reachesPrototype(key)) {
-        issues.push({ path: [...path, key], code: 'forbidden_key', message: `The key "${key}" could reach object prototypes and is not allowed in a ruleset.` });
-        continue;
-      }
-      const descriptor = Object.getOwnPropertyDescriptor(value, key);
-      if (descriptor !== undefined && !('value' in descriptor)) {
-        issues.push({ path: [...path, key], code: 'not_json', message: 'Accessor properties are not JSON data.' });
-        continue;
-      }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key], depth: depth + 1, ancestors: nextAncestors });
-    }
+    place(container);
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as Pending);
   }
-  return issues;
+  return { issues, copy };
+}
+
+/** Adds a property to a copy as plain data, whatever its name: never through a setter, never onto a prototype. */
+function define(container: Record<string, unknown> | unknown[], key: string | number, value: unknown): void {
+  Object.defineProperty(container, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * The children of a plain object or array, in document order (issues about the container go to `issues`), each to be
+ * copied into `container`. A container with more entries than `budget`, the values the document may still hold, is
+ * not read at all, so a sparse array of a billion slots costs nothing.
+ */
+function readChildren(
+  value: object,
+  parent: { readonly path: IssuePath; readonly depth: number; readonly ancestors: readonly object[]; readonly container: Record<string, unknown> | unknown[] },
+  budget: number,
+  issues: Issue[],
+): readonly Pending[] | 'too_large' {
+  const { path, depth, ancestors, container } = parent;
+  const child = (segment: string | number, descriptor: PropertyDescriptor | undefined): Pending | undefined => {
+    if (descriptor === undefined) return undefined;
+    if (!('value' in descriptor)) {
+      issues.push({ path: [...path, segment], code: 'not_json', message: 'Accessor properties (getters and setters) are not JSON data.' });
+      return undefined;
+    }
+    return { value: descriptor.value as unknown, path: [...path, segment], depth, ancestors, place: (copy) => define(container, segment, copy) };
+  };
+  const children: Pending[] = [];
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return notPlain(path, issues);
+    if (value.length > budget) return 'too_large';
+    let holes = 0;
+    for (let index = 0; index < value.length; index++) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(value, index);
+      if (descriptor === undefined) holes++;
+      const entry = child(index, descriptor);
+      if (entry !== undefined) children.push(entry);
+    }
+    if (holes > 0) issues.push({ path, code: 'not_json', message: `A sparse array (${holes} of its ${value.length} slots are empty) is not JSON data.` });
+    if (Reflect.ownKeys(value).length !== value.length - holes + 1) {
+      issues.push({ path, code: 'not_json', message: 'An array with named properties is not JSON data.' });
+    }
+    return children;
+  }
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return notPlain(path, issues);
+  const keys = Reflect.ownKeys(value);
+  if (keys.length > budget) return 'too_large';
+  for (const key of keys) {
+    if (typeof key === 'symbol') {
+      issues.push({ path, code: 'not_json', message: 'Symbol-keyed properties are not JSON data.' });
+      continue;
+    }
+    const keyIssues = checkString(key, [...path, key], 'key');
+    if (keyIssues.length > 0) {
+      issues.push(...keyIssues);
+      continue;
+    }
+    const entry = child(key, Reflect.getOwnPropertyDescriptor(value, key));
+    if (entry !== undefined) children.push(entry);
+  }
+  return children;
+}
+
+function notPlain(path: IssuePath, issues: Issue[]): readonly Pending[] {
+  issues.push({ path, code: 'not_json', message: 'Only plain JSON objects and arrays are allowed.' });
+  return [];
+}
+
+function checkString(text: string, path: IssuePath, what: 'key' | 'value'): Issue[] {
+  if (text.length > DOCUMENT_LIMITS.maxStringLength) {
+    return [{ path: what === 'key' ? path.slice(0, -1) : path, code: 'string_too_long', message: `A ${what} of ${text.length} characters; at most ${DOCUMENT_LIMITS.maxStringLength} are allowed.` }];
+  }
+  if (reachesPrototype(text)) {
+    return [{
+      path,
+      code: what === 'key' ? 'forbidden_key' : 'forbidden_name',
+      message: `The ${what} "${text}" names a property every JavaScript object inherits (or its prototype); a ruleset may not use it as a key, an id or a reference.`,
+    }];
+  }
+  return [];
 }

@@ -1,5 +1,6 @@
 import type { Issue } from '../../errors/issue';
 import type { RulesetContext } from '../rulesetContext';
+import { attributeOf } from './attributeOf';
 
 /** The competent-authority settings must point at a declared string fact and a declared catalogue. */
 export function checkAuthority(context: RulesetContext): Issue[] {
@@ -12,8 +13,11 @@ export function checkAuthority(context: RulesetContext): Issue[] {
   } else if (fact.type !== 'string') {
     issues.push({ path: ['authority', 'memberStateFact'], code: 'fact_type_mismatch', message: `"${authority.memberStateFact}" must be a string fact holding a member-state code.` });
   }
-  if (!context.catalogues.has(authority.catalogue)) {
+  const catalogue = context.catalogues.get(authority.catalogue);
+  if (catalogue === undefined) {
     issues.push({ path: ['authority', 'catalogue'], code: 'undeclared_catalogue', message: `The catalogue "${authority.catalogue}" is not declared in "catalogues".` });
+  } else if (catalogue.entries.every((entry) => attributeOf(entry, authority.nameAttribute) === undefined)) {
+    issues.push({ path: ['authority', 'nameAttribute'], code: 'undeclared_attribute', message: `No entry of the catalogue "${authority.catalogue}" has the attribute "${authority.nameAttribute}".` });
   }
   return issues;
 }

@@ -2,7 +2,8 @@ import type { Issue, IssuePath } from '../../errors/issue';
 import { kleeneAll, kleeneAny, kleeneNot } from '../../evaluate/kleene';
 import { OPERATOR_SPECS } from '../../evaluate/operators';
 import type { TruthValue } from '../../types/assessment';
-import type { ConditionDefinition, FactConditionDefinition, ScalarValue } from '../../types/ruleset';
+import type { ConditionDefinition, FactConditionDefinition, NamedConditionDefinition, ScalarValue } from '../../types/ruleset';
+import { findReferenceCycles, namedConditionReferences } from './conditionGraph';
 import { allowedValues, conditionRoots, isFactCondition, scaleOf, walkCondition, type RulesetContext } from '../rulesetContext';
 
 /**
@@ -14,7 +15,7 @@ export function checkConditions(context: RulesetContext): Issue[] {
   const named = context.document.conditions ?? {};
   for (const root of conditionRoots(context.document)) {
     for (const { node, path } of walkCondition(root.node, root.path)) {
-      if ('condition' in node && !(node.condition in named)) {
+      if ('condition' in node && !Object.hasOwn(named, node.condition)) {
         issues.push({ path: [...path, 'condition'], code: 'undeclared_condition', message: `The named condition "${node.condition}" is not declared in "conditions".` });
       }
       if (isFactCondition(node)) issues.push(...checkComparison(context, node, path));
@@ -34,7 +35,8 @@ function checkComparison(context: RulesetContext, node: FactConditionDefinition,
   let values: readonly ScalarValue[];
   if (typeof node.value === 'object' && !Array.isArray(node.value)) {
     const thresholdId = (node.value as { threshold: string }).threshold;
-    const threshold = context.document.thresholds?.[thresholdId];
+    const thresholds = context.document.thresholds ?? {};
+    const threshold = Object.hasOwn(thresholds, thresholdId) ? thresholds[thresholdId] : undefined;
     if (threshold === undefined) return [{ path: [...path, 'value', 'threshold'], code: 'undeclared_threshold', message: `The threshold "${thresholdId}" is not declared in "thresholds".` }];
     if (spec.value === 'many') return [{ path: [...path, 'value'], code: 'value_type_mismatch', message: `"${node.operator}" compares with a list of values, not a threshold.` }];
     if (threshold.scale !== undefined && threshold.scale !== scaleOf(context, node.fact)) {
@@ -61,23 +63,11 @@ function checkComparison(context: RulesetContext, node: FactConditionDefinition,
 }
 
 function checkNamedConditionCycles(context: RulesetContext): Issue[] {
-  const named = context.document.conditions ?? {};
-  const state = new Map<string, 'visiting' | 'done'>();
-  const issues: Issue[] = [];
-  const visit = (name: string, trail: readonly string[]) => {
-    if (state.get(name) === 'done' || !(name in named)) return;
-    if (state.get(name) === 'visiting') {
-      issues.push({ path: ['conditions', name], code: 'condition_cycle', message: `Named conditions refer to each other in a cycle: ${[...trail.slice(trail.indexOf(name)), name].join(' → ')}.` });
-      return;
-    }
-    state.set(name, 'visiting');
-    for (const { node } of walkCondition((named[name] as { when: ConditionDefinition }).when, [])) {
-      if ('condition' in node) visit(node.condition, [...trail, name]);
-    }
-    state.set(name, 'done');
-  };
-  for (const name of Object.keys(named)) visit(name, []);
-  return issues;
+  return findReferenceCycles(namedConditionReferences(context.document)).map((trail) => ({
+    path: ['conditions', trail[trail.length - 1] as string],
+    code: 'condition_cycle',
+    message: `Named conditions refer to each other in a cycle: ${trail.join(' → ')}.`,
+  }));
 }
 
 /**
@@ -110,8 +100,8 @@ function evaluateWithAskFalse(context: RulesetContext, node: ConditionDefinition
   if ('any' in node) return kleeneAny(node.any.map((child) => evaluateWithAskFalse(context, child)));
   if ('not' in node) return kleeneNot(evaluateWithAskFalse(context, node.not));
   if ('condition' in node) {
-    const named = context.document.conditions?.[node.condition];
-    return named === undefined ? 'unknown' : evaluateWithAskFalse(context, named.when);
+    const named = context.document.conditions ?? {};
+    return Object.hasOwn(named, node.condition) ? evaluateWithAskFalse(context, (named[node.condition] as NamedConditionDefinition).when) : 'unknown';
   }
   return node.ask === true ? 'false' : 'unknown';
 }

@@ -2,6 +2,7 @@ import type { Issue, IssuePath } from '../../errors/issue';
 import { INPUT_FACTS } from '../../transaction/inputFacts';
 import { CATALOGUE_FIELDS } from '../../transaction/transactionSchema';
 import type { FactDefinition, FactType } from '../../types/ruleset';
+import { attributeOf } from './attributeOf';
 import { derivationInputs } from '../derivationInputs';
 import type { RulesetContext } from '../rulesetContext';
 
@@ -58,7 +59,13 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
   };
   const catalogue = 'catalogue' in derive ? context.catalogues.get(derive.catalogue) : undefined;
   if ('catalogue' in derive && catalogue === undefined) issues.push(undeclared('catalogue', derive.catalogue, [...at, 'catalogue']));
-  const attributeValues = (attribute: string) => (catalogue?.entries ?? []).map((entry, index) => ({ value: entry.attributes?.[attribute], index }));
+  const attributeValues = (attribute: string) => {
+    const entries = (catalogue?.entries ?? []).map((entry, index) => ({ value: attributeOf(entry, attribute), index }));
+    if (catalogue !== undefined && entries.every(({ value }) => value === undefined)) {
+      issues.push({ path: [...at, 'attribute'], code: 'undeclared_attribute', message: `No entry of the catalogue "${(derive as { catalogue: string }).catalogue}" has the attribute "${attribute}".` });
+    }
+    return entries;
+  };
   switch (derive.kind) {
     case 'memberOf':
       expectType('boolean');
@@ -111,7 +118,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
       if (levels === undefined) issues.push(undeclared('scale', derive.scale, [...at, 'scale']));
       const fields = read === undefined ? undefined : INPUT_FACTS.get(derive.of)?.fields;
       if (fields === undefined) break;
-      const fieldValues = fields[derive.field];
+      const fieldValues = Object.hasOwn(fields, derive.field) ? fields[derive.field] : undefined;
       if (fieldValues === undefined || fieldValues === null) {
         issues.push({ path: [...at, 'field'], code: 'invalid_field', message: `"${derive.of}" records have no field "${derive.field}" with fixed values (fields: ${Object.keys(fields).join(', ')}).` });
       } else if (levels !== undefined) {
@@ -123,7 +130,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
         }
       }
       for (const [field, values] of Object.entries(derive.where ?? {})) {
-        const allowed = fields[field];
+        const allowed = Object.hasOwn(fields, field) ? fields[field] : undefined;
         if (allowed === undefined || allowed === null) {
           issues.push({ path: [...at, 'where', field], code: 'invalid_field', message: `"${derive.of}" records have no field "${field}" with fixed values.` });
           continue;
