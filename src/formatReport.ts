@@ -2,7 +2,6 @@ import { AssessmentError } from './errors/AssessmentError';
 import { createReportContext } from './format/reportContext';
 import { renderHtmlReport } from './format/reportHtml';
 import { renderMarkdownReport } from './format/reportMarkdown';
-import type { Transaction } from './transaction/transactionSchema';
 import type { Assessment } from './types/assessment';
 
 /** The formats `formatReport` writes. */
@@ -27,7 +26,7 @@ export interface ReportOptions {
  * containing markup is shown, never run.
  *
  * @param assessment - The result of `assess` or `assessMany` for `transaction`.
- * @param transaction - The transaction that was assessed, as passed to `assess`.
+ * @param transaction - The transaction that was assessed, as passed to `assess` (shown as given, every text escaped).
  * @param options - The format, and optionally when the report was generated.
  * @returns The report as a string (an HTML document or Markdown text).
  * @throws {AssessmentError} `invalid_option` for a format other than `html` or `md`.
@@ -40,7 +39,7 @@ export interface ReportOptions {
  * writeFileSync('decision.html', formatReport(assessment, transaction, { format: 'html', generatedAt: new Date().toISOString() }));
  * const forTicket = formatReport(assessment, transaction, { format: 'md' });
  */
-export function formatReport(assessment: Assessment, transaction: Transaction, options: ReportOptions): string {
+export function formatReport(assessment: Assessment, transaction: unknown, options: ReportOptions): string {
   const context = createReportContext(transaction, options.generatedAt);
   switch (options.format) {
     case 'html':

@@ -71,6 +71,17 @@ describe.concurrent('dual-use-rules assess', () => {
     expect(full.stdout).toContain('item.speciallyDesigned equal true; actual true');
   });
 
+  test('--ruleset with --overlay (repeatable) assesses with the given documents, the transaction file after them', async () => {
+    const result = await runCli(['assess', '--format', 'json', '--ruleset', 'docs/examples/minimal-ruleset.json', '--overlay', 'docs/examples/example-overlay.json', 'docs/examples/minimal-transaction.json']);
+    expect(result.stderr).toBe('');
+    const assessment = JSON.parse(result.stdout) as { ruleset: { id: string; overlays: { id: string }[] }; notes: { id: string }[]; questions: { fact: string }[] };
+    expect(assessment.ruleset.id).toBe('example-minimal');
+    expect(assessment.ruleset.overlays.map((overlay) => overlay.id)).toEqual(['example-overlay']);
+    expect(assessment.notes.map((note) => note.id)).toEqual(['example-overlay.german-exporter']);
+    // Whether the authority has informed the exporter is unknown, and it would decide (Art. 5(1)).
+    expect(assessment.questions.map((question) => question.fact)).toEqual(['exporter.informedByAuthority']);
+  });
+
   test('an invalid transaction lists each issue with its path on stderr (exit 2, no stack trace)', async () => {
     const typo = { ...example, item: { ...(example.item as object), speciallyDesinged: true } };
     const result = await runCli(['assess', '-'], { input: JSON.stringify(typo) });

@@ -10,7 +10,6 @@ import {
   type Assessment,
   type CompiledRuleset,
   type Issue,
-  type Transaction,
 } from '../../src/index';
 import { getAnswer, setAnswer, type Draft } from './answers';
 import { h } from './dom';
@@ -212,10 +211,10 @@ for (const detail of DETAILS) {
 rulesetSelect.addEventListener('change', () => void update());
 
 byId<HTMLButtonElement>('download-html').addEventListener('click', () => {
-  if (assessment !== undefined) download(`${fileStem()}-decision.html`, 'text/html', formatReport(assessment, draft as Transaction, { format: 'html', generatedAt: new Date().toISOString() }));
+  if (assessment !== undefined) download(`${fileStem()}-decision.html`, 'text/html', formatReport(assessment, draft, { format: 'html', generatedAt: new Date().toISOString() }));
 });
 byId<HTMLButtonElement>('download-md').addEventListener('click', () => {
-  if (assessment !== undefined) download(`${fileStem()}-decision.md`, 'text/markdown', formatReport(assessment, draft as Transaction, { format: 'md', generatedAt: new Date().toISOString() }));
+  if (assessment !== undefined) download(`${fileStem()}-decision.md`, 'text/markdown', formatReport(assessment, draft, { format: 'md', generatedAt: new Date().toISOString() }));
 });
 byId<HTMLButtonElement>('download-json').addEventListener('click', () => download(`${fileStem()}.json`, 'application/json', `${JSON.stringify(draft, null, 2)}\n`));
 

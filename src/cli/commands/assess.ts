@@ -3,7 +3,6 @@ import { assess } from '../../assess';
 import { compileRuleset } from '../../compileRuleset';
 import { formatText } from '../../format/formatText';
 import { formatReport } from '../../formatReport';
-import type { Transaction } from '../../transaction/transactionSchema';
 import { colorsFor, readJson, writeOutput } from '../io';
 
 /** What `assess` can print. */
@@ -34,7 +33,7 @@ export function registerAssess(program: Command): void {
     .addOption(new Option('--json', 'same as --format json').conflicts('format'))
     .option('--out <file>', 'write to this file (its folder is created) instead of standard output')
     .option('--ruleset <file>', 'use this ruleset document instead of the bundled one in force on the date')
-    .option('--overlay <file...>', 'national overlay documents to compose into --ruleset')
+    .option('--overlay <file>', 'a national overlay document to compose into --ruleset (repeat for several)', (file: string, files: string[]) => [...files, file], [] as string[])
     .option('--as-of <date>', 'assessment date (YYYY-MM-DD) when the transaction has no date')
     .option('--full-trace', 'text format: show every condition of every rule (md and html always do)')
     .addHelpText(
@@ -47,6 +46,7 @@ Examples:
   $ dual-use-rules assess --format json order.json > assessment.json
   $ cat order.json | dual-use-rules assess -
   $ dual-use-rules assess --ruleset my-ruleset.json --overlay my-overlay.json order.json
+  $ dual-use-rules assess --as-of 2025-01-10 undated-order.json
 
 Colours are used on a terminal only; set NO_COLOR=1 to turn them off.
 Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (every issue is listed on stderr); 1 internal error.`,
@@ -59,14 +59,12 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
           ? undefined
           : compileRuleset(readJson(flags.ruleset, `ruleset ${flags.ruleset}`), { overlays: (flags.overlay ?? []).map((path) => readJson(path, `overlay ${path}`)) });
       const assessment = await assess(transaction, { ...(ruleset === undefined ? {} : { ruleset }), ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }) });
-      // assess has validated it, so it is a Transaction.
-      const assessed = transaction as Transaction;
       const output =
         format === 'json'
           ? `${JSON.stringify(assessment, null, 2)}\n`
           : format === 'text'
             ? formatText(assessment, { fullTrace: flags.fullTrace === true, ...(flags.out === undefined ? { colors: colorsFor(process.stdout) } : {}) })
-            : formatReport(assessment, assessed, { format, generatedAt: new Date().toISOString() });
+            : formatReport(assessment, transaction, { format, generatedAt: new Date().toISOString() });
       writeOutput(output, flags.out);
     });
 }
