@@ -84,8 +84,8 @@ function reordered(value: unknown, random: () => number): unknown {
 }
 
 /** What an assessment says, without the trace (which echoes the input, so shows its order). */
-function decision({ outcome, possibleOutcomes, obligations, questions, notes, authority }: Assessment) {
-  return { outcome, possibleOutcomes, obligations, questions, notes, authority };
+function decision({ outcome, possibleOutcomes, nextSteps, obligations, questions, competentAuthority, notes }: Assessment) {
+  return { outcome, possibleOutcomes, nextSteps, obligations, questions, competentAuthority, notes };
 }
 
 describe.each(SHIPPED_COMPOSITIONS)('never wrong in silence: $name', ({ ruleset: load, asOf }) => {
