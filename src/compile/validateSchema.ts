@@ -1,37 +1,45 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import rulesetSchema from '../../schemas/ruleset.schema.json';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Issue } from '../errors/issue';
 import { closestMatch } from '../transaction/suggest';
+import { validate as validateGenerated } from './rulesetSchemaValidator.generated';
 
-let validator: ValidateFunction | undefined;
-
-/** The ajv validator of `schemas/ruleset.schema.json`, compiled on first use (strict mode, all errors). */
-function rulesetValidator(): ValidateFunction {
-  validator ??= new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true }).compile(rulesetSchema);
-  return validator;
-}
+/** The validator of `schemas/ruleset.schema.json` (strict mode, all errors, verbose), generated ahead of time by ajv. */
+const validateRuleset = validateGenerated as ((document: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 /** Validates a ruleset document against the JSON Schema and turns each ajv error into an issue with a path and a readable message. */
 export function validateSchema(document: unknown): Issue[] {
-  const validate = rulesetValidator();
-  if (validate(document)) return [];
-  return collapseAlternatives((validate.errors ?? []).filter((error) => error.keyword !== 'if')).map(toIssue);
+  if (validateRuleset(document)) return [];
+  return collapseAlternatives((validateRuleset.errors ?? []).filter((error) => error.keyword !== 'if')).map(toIssue);
 }
 
 /**
  * ajv reports a failed `anyOf` with every branch's errors. Where a branch failed deeper inside the value, those
  * deeper errors say what is wrong; otherwise one issue, described by the schema, says which forms are allowed.
+ *
+ * A branch error of a failed `anyOf` lies below it in the schema and within its value. The work is linear in the
+ * number of errors (times the few `anyOf` places in the schema and the depth of the document), so a document that
+ * fails thousands of alternatives is reported as quickly as one that fails a few.
  */
 function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
-  const alternatives = errors.filter((error) => error.keyword === 'anyOf');
-  const dropped = new Set<ErrorObject>();
-  for (const anyOf of alternatives) {
-    const branches = errors.filter((error) => error !== anyOf && error.schemaPath.startsWith(`${anyOf.schemaPath}/`));
-    const deeper = branches.filter((error) => error.instancePath.length > anyOf.instancePath.length);
-    for (const error of branches) if (!deeper.includes(error)) dropped.add(error);
-    if (deeper.length > 0) dropped.add(anyOf);
+  const places = [...new Set(errors.filter((error) => error.keyword === 'anyOf').map((error) => error.schemaPath))];
+  if (places.length === 0) return [...errors];
+  const key = (place: string, pointer: string) => `${place}\u0000${pointer}`;
+  const placesAbove = (error: ErrorObject) => places.filter((place) => error.schemaPath.startsWith(`${place}/`));
+  const failed = new Set(errors.filter((error) => error.keyword === 'anyOf').map((error) => key(error.schemaPath, error.instancePath)));
+  // The values (by place) that have a branch error deeper inside them.
+  const failedDeeper = new Set<string>();
+  for (const error of errors) {
+    for (const place of placesAbove(error)) {
+      for (let end = error.instancePath.lastIndexOf('/'); end >= 0; end = error.instancePath.lastIndexOf('/', end - 1)) {
+        failedDeeper.add(key(place, error.instancePath.slice(0, end)));
+        if (end === 0) break;
+      }
+    }
   }
-  return errors.filter((error) => !dropped.has(error));
+  return errors.filter((error) => {
+    if (error.keyword === 'anyOf' && failedDeeper.has(key(error.schemaPath, error.instancePath))) return false;
+    return !placesAbove(error).some((place) => failed.has(key(place, error.instancePath)));
+  });
 }
 
 const PATTERN_HINTS: Readonly<Record<string, string>> = {
