@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { codeBlocks, documentationFiles } from '../../scripts/check-docs';
+import { codeBlocks, documentationFiles, shellScript } from '../../scripts/check-docs';
 import { INPUT_FACTS } from '../../src/transaction/inputFacts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -26,6 +27,18 @@ describe('the documentation', () => {
       }
     }
     expect(broken).toEqual([]);
+  });
+
+  test('the docs check leaves CI steps to .ci/run, and a command marked `# exits N` must exit with N', () => {
+    const run = (code: string) => {
+      const { script, skipped } = shellScript({ file: 'x.md', line: 1, language: 'sh', code }, (command) => command === 'npm ci');
+      return { skipped, status: spawnSync('bash', ['-e', '-o', 'pipefail', '-c', script]).status };
+    };
+    expect(run('npm ci\ntrue')).toEqual({ skipped: ['npm ci'], status: 0 });
+    expect(run("sh -c 'exit 2'   # exits 2: shown failing on purpose\ntrue").status).toBe(0);
+    expect(run("sh -c 'exit 3'   # exits 2").status).not.toBe(0);
+    expect(run('true   # exits 2').status).not.toBe(0);
+    expect(run('false\ntrue').status).not.toBe(0);
   });
 
   test('shell examples are marked as such, so the docs check runs them', () => {
