@@ -25,7 +25,7 @@ export function renderHtmlReport(assessment: Assessment, context: ReportContext)
 <body>
 <div class="page">
 <header class="banner tone-${outcomeTone(assessment.outcome)}" id="outcome">
-<p class="kicker">Export decision record · Article 5 of Regulation (EU) 2021/821</p>
+<p class="kicker">Export decision record</p>
 <h1 data-outcome="${assessment.outcome}">${label}</h1>
 <p class="next">${assessment.nextSteps}</p>
 ${assessment.possibleOutcomes.length > 1 ? html`<p>Still possible, depending on the open questions: ${joinHtml(assessment.possibleOutcomes.map((outcome) => html`<strong>${outcomeLabel(outcome)}</strong>`), ', ')}.</p>` : ''}
