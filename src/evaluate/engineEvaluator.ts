@@ -1,4 +1,4 @@
-import { Almanac, Engine, type Event, type RuleProperties, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
+import type { Almanac, Engine, Event, RuleProperties, RuleResult, TopLevelCondition } from 'json-rules-engine';
 import type { ConditionNode, Program } from '../compile/program';
 import { AssessmentError } from '../errors/AssessmentError';
 import type { ConditionTrace, FactValue, TraceStep, TruthValue } from '../types/assessment';
@@ -40,25 +40,41 @@ interface EngineEntry {
   readonly properties: RuleProperties;
 }
 
-/**
- * One run's facts: prepared once per transaction and served to the engine without per-run fact objects, caching or
- * paths, together with the results of the named conditions evaluated so far in the run.
- */
-class RunAlmanac extends Almanac {
+/** One run's almanac: the transaction's facts and the named conditions evaluated so far in the run. */
+interface RunAlmanac extends Almanac {
   /** The trace of each named condition, once its own engine rule has been evaluated in this run. */
-  readonly named = new Map<string, ConditionTrace>();
+  readonly named: Map<string, ConditionTrace>;
+}
 
-  constructor(private readonly values: FactValues) {
-    super();
-  }
+/** json-rules-engine and the almanac this library runs it with, loaded on the first `assess` (bulk work never needs them). */
+interface EngineModule {
+  readonly Engine: typeof Engine;
+  readonly createAlmanac: (facts: FactValues) => RunAlmanac;
+}
 
-  override factValue<T>(factId: string): Promise<T> {
-    const value = this.values.get(factId);
-    if (value !== undefined) return Promise.resolve(value as T);
-    const named = factId.startsWith(NAMED_RESULT) ? this.named.get(factId.slice(NAMED_RESULT.length)) : undefined;
-    if (named !== undefined) return Promise.resolve(asFact(named.result) as T);
-    return Promise.reject(new Error(`Undefined fact: ${factId}`));
-  }
+let engineModule: Promise<EngineModule> | undefined;
+
+function loadEngineModule(): Promise<EngineModule> {
+  engineModule ??= import('json-rules-engine').then(({ Almanac, Engine }) => {
+    /** Facts prepared once per transaction, served to the engine without per-run fact objects, caching or paths. */
+    class PreparedFactsAlmanac extends Almanac implements RunAlmanac {
+      readonly named = new Map<string, ConditionTrace>();
+
+      constructor(private readonly values: FactValues) {
+        super();
+      }
+
+      override factValue<T>(factId: string): Promise<T> {
+        const value = this.values.get(factId);
+        if (value !== undefined) return Promise.resolve(value as T);
+        const named = factId.startsWith(NAMED_RESULT) ? this.named.get(factId.slice(NAMED_RESULT.length)) : undefined;
+        if (named !== undefined) return Promise.resolve(asFact(named.result) as T);
+        return Promise.reject(new Error(`Undefined fact: ${factId}`));
+      }
+    }
+    return { Engine, createAlmanac: (facts) => new PreparedFactsAlmanac(facts) };
+  });
+  return engineModule;
 }
 
 /**
@@ -71,17 +87,19 @@ class RunAlmanac extends Almanac {
  */
 export function createEngineEvaluator(program: Program): (facts: FactValues) => Promise<Evaluation> {
   const entries = translateProgram(program);
-  const pool = createPool(() => buildEngine(program, entries));
-  pool.release(pool.acquire());
   const firstRule = entries.length - program.rules.length - program.notes.length;
+  let pool: EnginePool | undefined;
 
   return async (facts) => {
-    const engine = pool.acquire();
-    const almanac = new RunAlmanac(facts);
+    const loaded = await loadEngineModule();
+    pool ??= createPool(() => buildEngine(loaded.Engine, program, entries));
+    const engine = await pool.acquire();
+    const almanac = loaded.createAlmanac(facts);
     let outcome;
     try {
       outcome = await engine.run({}, { almanac });
     } catch (cause) {
+      pool.discard();
       if (cause instanceof AssessmentError) throw cause;
       throw new AssessmentError('engine_failure', `json-rules-engine failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     }
@@ -174,8 +192,8 @@ function entryFor(condition: ConditionNode, translated: object, index: number, p
   };
 }
 
-function buildEngine(program: Program, entries: readonly EngineEntry[]): Engine {
-  const engine = new Engine([], {
+function buildEngine(EngineClass: typeof Engine, program: Program, entries: readonly EngineEntry[]): Engine {
+  const engine = new EngineClass([], {
     allowUndefinedFacts: false,
     allowUndefinedConditions: false,
     pathResolver: () => {
@@ -247,13 +265,40 @@ function engineFailure(detail: string): AssessmentError {
   return new AssessmentError('engine_failure', `json-rules-engine produced an inconsistent result (${detail}); this is a bug in dual-use-rules.`);
 }
 
-/** Idle engines kept for reuse; a burst of concurrent calls creates more, and at most `maxIdle` are kept afterwards. */
-function createPool(create: () => Engine, maxIdle = 8) {
+interface EnginePool {
+  acquire(): Engine | Promise<Engine>;
+  release(engine: Engine): void;
+  /** Drops an engine whose run failed (it is not reused); a fresh one takes its place for a waiting call. */
+  discard(): void;
+}
+
+/**
+ * At most `size` engines per compiled ruleset, each built on first need; a call that finds none idle waits for one.
+ * Without the bound, a burst of 10,000 concurrent calls built 10,000 engines (2 GB of heap, over a minute).
+ */
+function createPool(create: () => Engine, size = 8): EnginePool {
   const idle: Engine[] = [];
+  const waiting: ((engine: Engine) => void)[] = [];
+  let created = 0;
+  const hand = (engine: Engine) => {
+    const next = waiting.shift();
+    if (next === undefined) idle.push(engine);
+    else next(engine);
+  };
   return {
-    acquire: (): Engine => idle.pop() ?? create(),
-    release: (engine: Engine): void => {
-      if (idle.length < maxIdle) idle.push(engine);
+    acquire: () => {
+      const engine = idle.pop();
+      if (engine !== undefined) return engine;
+      if (created < size) {
+        created++;
+        return create();
+      }
+      return new Promise<Engine>((resolve) => waiting.push(resolve));
+    },
+    release: hand,
+    discard: () => {
+      if (waiting.length === 0) created--;
+      else hand(create());
     },
   };
 }

@@ -63,7 +63,8 @@ export function prepareAssessment(input: unknown, options: AssessOptions): Prepa
       transaction = parseTransaction(input, schema);
     } catch (error) {
       if (!(error instanceof TransactionError)) throw error;
-      issues.push(...error.issues);
+      // Not push(...issues): spreading 150,000 issues (one per unknown key) overflows the stack.
+      for (const issue of error.issues) issues.push(issue);
     }
   }
   if (issues.length > 0 || internals === undefined || transaction === undefined) throw new TransactionError(issues);
