@@ -23,7 +23,7 @@ const text = (max: number) => z.string().min(1).max(max);
 const tri = () => z.boolean().nullable().optional();
 const country = () => z.enum(COUNTRY_CODES);
 const catalogueId = () => z.string().min(1).max(100).regex(/^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$/, 'Expected a catalogue id such as "facial-recognition"');
-const annexIEntry = () => z.string().regex(/^[0-9][A-E][0-9]{3}(?:\.[a-z0-9]{1,3})*$/, 'Expected an Annex I entry such as "5A001.j"');
+const annexIEntry = () => z.string().max(40).regex(/^[0-9][A-E][0-9]{3}(?:\.[a-z0-9]{1,3})*$/, 'Expected an Annex I entry such as "5A001.j"');
 
 /**
  * Builds the zod schema of a transaction. With `ids`, catalogue-bound fields accept only that ruleset's ids,

@@ -11,6 +11,8 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.constantFrom<unknown>(null, true, false, 0, -0, 1, -1, 1e308, Number.MAX_SAFE_INTEGER + 2, '', ' ', 'true', 'false', 'null', '0', 'DE', 'de', 'export', [], {}, [null], ['DE']), weight: 6 },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 2 },
   { arbitrary: fc.integer({ min: 9_000, max: 300_000 }).map((length) => 'x'.repeat(length)), weight: 1 },
+  // Annex I entries that match the entry pattern at any length, around the 40-character limit and far beyond it.
+  { arbitrary: fc.oneof(fc.integer({ min: 16, max: 19 }), fc.integer({ min: 20, max: 100_000 })).map((segments) => `5A001${'.a'.repeat(segments)}`), weight: 1 },
   // Astral characters near the length limits: two UTF-16 code units but one code point each.
   {
     arbitrary: fc
