@@ -14,7 +14,7 @@ export default defineConfig([
     platform: 'neutral',
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', 'batch-worker': 'src/batch/worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -3,6 +3,7 @@ import { AssessmentError } from '../errors/AssessmentError';
 import { RulesetError } from '../errors/RulesetError';
 import { TransactionError } from '../errors/TransactionError';
 import { registerAssess } from './commands/assess';
+import { registerBatch } from './commands/batch';
 import { registerDiff } from './commands/diff';
 import { registerKeygen } from './commands/keygen';
 import { registerRulesets } from './commands/rulesets';
@@ -19,6 +20,7 @@ const program = new Command()
   .addHelpText('after', '\nExamples:\n  $ dual-use-rules assess examples/notification-tracker-intelligence-agency.json\n  $ dual-use-rules assess --format html --out decision.html order.json\n  $ dual-use-rules rulesets\n  $ dual-use-rules help assess\n\nExit codes: 0 done; 2 invalid input or arguments (stderr says why); 1 internal error.');
 
 registerAssess(program);
+registerBatch(program);
 registerRulesets(program);
 registerValidate(program);
 registerKeygen(program);

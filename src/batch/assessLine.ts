@@ -1,0 +1,57 @@
+import { assessMany } from '../assessMany';
+import { AssessmentError } from '../errors/AssessmentError';
+import { TransactionError } from '../errors/TransactionError';
+import type { Issue } from '../errors/issue';
+import type { AssessOptions } from '../evaluate/prepareAssessment';
+import type { Outcome } from '../types/outcome';
+import { isTooLong, MAX_LINE_LENGTH } from './readLines';
+
+/** What one input line became: its output record, and the outcome or the error it stands for. */
+export interface LineResult {
+  /** The record to write as the output line: the Assessment, or `{ line, error: { name, code?, message, issues } }`. */
+  readonly record: unknown;
+  readonly outcome?: Outcome;
+  /** For a line that could not be assessed: what to tell the user about it. */
+  readonly error?: LineError;
+}
+
+/** Why a line could not be assessed, with its 1-based line number. */
+export interface LineError {
+  readonly line: number;
+  readonly name: 'TransactionError' | 'AssessmentError';
+  readonly message: string;
+  readonly code?: string;
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * Assesses one line of JSON Lines input with the compiled evaluator (`assessMany`). Invalid JSON, an invalid
+ * transaction, or a transaction no ruleset applies to becomes an error result for that line; anything else (a bug)
+ * is thrown.
+ */
+export function assessLine(text: string, line: number, options: AssessOptions): LineResult {
+  let transaction: unknown;
+  try {
+    transaction = JSON.parse(text) as unknown;
+  } catch (error) {
+    const [code, message] = isTooLong(text)
+      ? ['line_too_long', `The line is longer than ${MAX_LINE_LENGTH / 2 ** 20} MiB and was not read.`]
+      : text.trim() === ''
+        ? ['empty_line', 'The line is empty.']
+        : ['invalid_json', `The line is not valid JSON: ${(error as Error).message}`];
+    return failure({ line, name: 'TransactionError', message, issues: [{ path: [], code, message }] });
+  }
+  try {
+    const [assessment] = assessMany([transaction], options);
+    if (assessment === undefined) throw new Error('assessMany returned no assessment');
+    return { record: assessment, outcome: assessment.outcome };
+  } catch (error) {
+    if (error instanceof TransactionError) return failure({ line, name: 'TransactionError', message: error.message, issues: error.issues });
+    if (error instanceof AssessmentError && error.code !== 'engine_failure') return failure({ line, name: 'AssessmentError', code: error.code, message: error.message, issues: [] });
+    throw error;
+  }
+}
+
+function failure(error: LineError): LineResult {
+  return { record: { line: error.line, error: { name: error.name, ...(error.code === undefined ? {} : { code: error.code }), message: error.message, issues: error.issues } }, error };
+}
