@@ -3,7 +3,7 @@ import { checkSemantics } from './compile/checks';
 import { composeOverlays } from './compile/composeOverlays';
 import { registerInternals } from './compile/internals';
 import { createRulesetContext } from './compile/rulesetContext';
-import { scanDocument } from './compile/scanDocument';
+import { readDocument, scanDocument, type ReadDocument } from './compile/scanDocument';
 import { validateSchema } from './compile/validateSchema';
 import { RulesetError } from './errors/RulesetError';
 import type { Issue } from './errors/issue';
@@ -81,14 +81,16 @@ export interface CompileOptions {
  */
 export function compileRuleset(input: unknown, options: CompileOptions = {}): CompiledRuleset {
   // Private copies of what is safe to read, so what is verified and checked is exactly what is compiled.
-  const document = privateCopy(input);
-  const overlays = (options.overlays ?? []).map(privateCopy);
+  const read = readDocument(input);
+  const document = privateCopy(read, input);
+  const overlays = (options.overlays ?? []).map((overlay) => privateCopy(readDocument(overlay), overlay));
   const issues: Issue[] = [...validateRulesetDocument(document, 'base')];
   overlays.forEach((overlay, index) => {
     for (const issue of validateRulesetDocument(overlay, 'overlay')) issues.push({ ...issue, path: ['overlays', index, ...issue.path] });
   });
   if (options.publicKeys !== undefined) issues.push(...verifyCompositionSignatures(document, overlays, options.publicKeys, options.signatures ?? []));
-  const readableId = typeof (document as { id?: unknown } | null)?.id === 'string' ? (document as { id: string }).id : undefined;
+  // Read from the scan's copy, which holds plain data only: the input itself may hide a getter or a proxy trap.
+  const readableId = typeof (read.copy as { id?: unknown } | null)?.id === 'string' ? (read.copy as { id: string }).id : undefined;
   if (issues.length > 0) throw new RulesetError(issues, readableId);
 
   const base = document as RulesetDocument;
@@ -130,8 +132,8 @@ export function compileRuleset(input: unknown, options: CompileOptions = {}): Co
   return compiled;
 }
 
-function privateCopy(document: unknown): unknown {
-  return scanDocument(document).length === 0 ? structuredClone(document) : document;
+function privateCopy(read: ReadDocument, input: unknown): unknown {
+  return read.issues.length === 0 ? read.copy : input;
 }
 
 /** Shape checks that need nothing but the document itself: safe-to-read JSON, the schema, and the expected kind. */

@@ -35,7 +35,7 @@ function toIssues(issue: z.core.$ZodIssue, schema: TransactionSchema): Issue[] {
 }
 
 function describeInvalidValue(input: unknown, allowed: readonly string[]): string {
-  const shown = typeof input === 'string' ? `"${input.length > 60 ? `${input.slice(0, 60)}…` : input}"` : JSON.stringify(input) ?? String(input);
+  const shown = describeInput(input);
   if (typeof input === 'string') {
     const alias = COUNTRY_CODE_ALIASES[input];
     const suggestion = alias !== undefined && allowed.includes(alias) ? alias : closestMatch(input, allowed);
@@ -43,6 +43,17 @@ function describeInvalidValue(input: unknown, allowed: readonly string[]): strin
   }
   if (allowed.length <= 12) return `${shown} is not an allowed value. Allowed: ${allowed.map((value) => `"${value}"`).join(', ')}.`;
   return `${shown} is not an allowed value (${allowed.length} values are allowed, e.g. "${allowed.slice(0, 3).join('", "')}").`;
+}
+
+/**
+ * A short description of a rejected value. Only strings and plain scalars are shown: serialising an object would
+ * overflow the stack on deep nesting and throw on cycles and BigInts, turning a bad input into a crash.
+ */
+function describeInput(input: unknown): string {
+  if (typeof input === 'string') return `"${input.length > 60 ? `${input.slice(0, 60)}…` : input}"`;
+  if (Array.isArray(input)) return 'A list';
+  if (input !== null && typeof input === 'object') return 'An object';
+  return String(input);
 }
 
 /** The keys the schema allows for the object at `path`, to suggest a correction for a typo. */
