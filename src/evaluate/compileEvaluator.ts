@@ -16,9 +16,9 @@ interface Shared {
   uses: number;
 }
 
-/** Most comparison traces a ruleset keeps for reuse, and most per comparison (its fact's distinct values). */
-const INTERNED_TRACES = 4096;
-const INTERNED_PER_COMPARISON = 64;
+/** Most traces a ruleset keeps for reuse (all conditions and rules together), and most per condition or rule. */
+const INTERNED_TRACES = 32_768;
+const INTERNED_PER_CONDITION = 256;
 
 /**
  * Builds a synchronous evaluator from the program's condition trees: plain closures, created once per ruleset.
@@ -27,8 +27,11 @@ const INTERNED_PER_COMPARISON = 64;
  * Sharing keeps evaluation fast and assessments small without changing any value in the trace:
  * - a condition that occurs more than once (a named condition used by several rules and notes, or the same
  *   comparison written twice) is evaluated once per transaction, and the same trace object appears wherever it occurs;
- * - the trace of a comparison whose fact is unknown, or a boolean, string or number, is made once per ruleset and
- *   value, frozen, and shared by every assessment in which that comparison sees that value.
+ * - traces are interned: a comparison's trace depends only on its fact's value, so for an unknown fact and for a
+ *   boolean, string or number it is made once per ruleset and value, frozen, and numbered; a group, negation or named
+ *   condition whose parts are all interned is found by its parts' numbers, and a rule's trace step by its condition's.
+ *   Common transactions therefore allocate almost nothing for their traces, and assessments share frozen structure.
+ *   A list-valued fact, a new combination past the limits, or a group of many children gets a fresh trace.
  */
 export function compileEvaluator(program: Program): (facts: FactValues) => Evaluation {
   const distinct = new Map<string, Shared>();
@@ -48,19 +51,33 @@ export function compileEvaluator(program: Program): (facts: FactValues) => Evalu
   for (const shared of distinct.values()) for (const child of shared.children) child.uses++;
 
   const compiler = createCompiler(factSlots(program), distinct.size);
-  const rules = program.rules.map((rule, index) => ({ rule, evaluate: compiler.compile(ruleRoots[index] as Shared) }));
-  const notes = noteRoots.map((root) => compiler.compile(root));
+  const rules = program.rules.map((rule, index) => ({ rule, evaluate: compiler.compile(ruleRoots[index] as Shared), steps: compiler.table<TraceStep>(), byCode: [] as number[] }));
+  // Notes need only their result, not a trace.
+  const truth = createTruthCompiler(factSlots(program), distinct.size);
+  const notes = noteRoots.map((root) => truth.compile(root));
 
   return (facts) => {
     compiler.startTransaction();
     const slots = facts.slots;
     const steps: TraceStep[] = [];
-    for (const { rule, evaluate } of rules) {
+    for (const { rule, evaluate, steps: table, byCode } of rules) {
       const conditions = evaluate(slots);
-      steps.push({ rule: rule.id, title: rule.title, outcome: rule.outcome, result: conditions.result, citation: rule.citation, seeAlso: rule.seeAlso, conditions });
+      const code = compiler.lastCode();
+      const known = code < 0 ? undefined : byCode[code];
+      if (known !== undefined) {
+        steps.push(table.at(known));
+        continue;
+      }
+      const step: TraceStep = { rule: rule.id, title: rule.title, outcome: rule.outcome, result: conditions.result, citation: rule.citation, seeAlso: rule.seeAlso, conditions };
+      if (code >= 0) {
+        const stepCode = table.add(step);
+        if (stepCode >= 0) byCode[code] = stepCode;
+      }
+      steps.push(step);
     }
+    truth.startTransaction();
     const noteResults: TruthValue[] = [];
-    for (const evaluate of notes) noteResults.push(evaluate(slots).result);
+    for (const evaluate of notes) noteResults.push(TRUTH_VALUES[evaluate(slots)] as TruthValue);
     return { steps, notes: noteResults };
   };
 }
@@ -93,24 +110,53 @@ function keyOf(node: ConditionNode, children: readonly Shared[]): string {
   }
 }
 
-/** Compiles distinct conditions into closures; those used in several places are evaluated once per transaction. */
+/** Interned traces of one condition (or rule steps of one rule), numbered in the order first seen. */
+interface TraceTable<T> {
+  /** Freezes and keeps `trace`, returning its number, or -1 (unchanged) when this table or all of them are full. */
+  add(trace: T): number;
+  at(code: number): T;
+}
+
+/**
+ * Compiles distinct conditions into closures; those used in several places are evaluated once per transaction.
+ * Each closure returns its trace and leaves in `code` the trace's number among its condition's interned traces, or -1
+ * for a fresh trace; a parent reads it right after the call (evaluation is synchronous and never re-entered).
+ */
 function createCompiler(slots: ReadonlyMap<string, number>, size: number) {
   let transaction = 0;
+  let code = -1;
   const evaluatedIn = new Array<number>(size).fill(-1);
-  const traces = new Array<ConditionTrace | undefined>(size).fill(undefined);
+  const memoTraces = new Array<ConditionTrace | undefined>(size).fill(undefined);
+  const memoCodes = new Array<number>(size).fill(-1);
   const compiled = new Map<Shared, NodeEvaluator>();
-  let internBudget = INTERNED_TRACES;
-  const takeInternSlot = () => internBudget-- > 0;
+  let room = INTERNED_TRACES;
+
+  const table = <T extends object>(): TraceTable<T> => {
+    const traces: T[] = [];
+    return {
+      add: (trace) => {
+        if (traces.length >= INTERNED_PER_CONDITION || room <= 0) return -1;
+        room--;
+        traces.push(Object.freeze(trace));
+        return traces.length - 1;
+      },
+      at: (index) => traces[index] as T,
+    };
+  };
 
   const compileOnce = (shared: Shared): NodeEvaluator => {
     const evaluate = compileNode(shared);
     if (shared.uses < 2) return evaluate;
     const { id } = shared;
     return (values) => {
-      if (evaluatedIn[id] === transaction) return traces[id] as ConditionTrace;
+      if (evaluatedIn[id] === transaction) {
+        code = memoCodes[id] as number;
+        return memoTraces[id] as ConditionTrace;
+      }
       const trace = evaluate(values);
       evaluatedIn[id] = transaction;
-      traces[id] = trace;
+      memoTraces[id] = trace;
+      memoCodes[id] = code;
       return trace;
     };
   };
@@ -129,7 +175,12 @@ function createCompiler(slots: ReadonlyMap<string, number>, size: number) {
       case 'fact': {
         const slot = slots.get(node.fact);
         if (slot === undefined) throw new Error(`Unchecked reference to fact ${node.fact}`);
-        return compileComparison(node, slot, takeInternSlot);
+        const evaluate = compileComparison(node, slot, table<FactConditionTrace>());
+        return (values) => {
+          const [trace, traceCode] = evaluate(values);
+          code = traceCode;
+          return trace;
+        };
       }
       case 'all':
       case 'any': {
@@ -137,13 +188,20 @@ function createCompiler(slots: ReadonlyMap<string, number>, size: number) {
         const children = shared.children.map(compile);
         const count = children.length;
         const isAll = type === 'all';
+        const interned = table<ConditionTrace>();
+        // Interned traces by their children's numbers: one array level per child, the last holding the trace's number.
+        const trie: unknown[] = [];
+        const parts = new Array<ConditionTrace | undefined>(count).fill(undefined);
+        const codes = new Array<number>(count).fill(-1);
         return (values) => {
-          const conditions: ConditionTrace[] = [];
           // Strong Kleene: `all` is false if any child is false, else unknown if any is; `any` dually.
           let result: TruthValue = isAll ? 'true' : 'false';
+          let internable = true;
           for (let index = 0; index < count; index++) {
             const condition = (children[index] as NodeEvaluator)(values);
-            conditions.push(condition);
+            parts[index] = condition;
+            codes[index] = code;
+            if (code < 0) internable = false;
             const value = condition.result;
             if (value === 'unknown') {
               if (result === (isAll ? 'true' : 'false')) result = 'unknown';
@@ -151,24 +209,136 @@ function createCompiler(slots: ReadonlyMap<string, number>, size: number) {
               result = value;
             }
           }
-          return { type, result, conditions };
+          let level: unknown[] | undefined = internable ? trie : undefined;
+          for (let index = 0; level !== undefined && index < count - 1; index++) level = level[codes[index] as number] as unknown[] | undefined;
+          const found = level === undefined ? undefined : (level[count === 0 ? 0 : (codes[count - 1] as number)] as number | undefined);
+          if (found !== undefined) {
+            code = found;
+            return interned.at(found);
+          }
+          const trace: ConditionTrace = { type, result, conditions: parts.slice() as ConditionTrace[] };
+          code = internable ? interned.add(trace) : -1;
+          if (code >= 0) {
+            Object.freeze(trace.conditions);
+            let path = trie;
+            for (let index = 0; index < count - 1; index++) path = (path[codes[index] as number] ??= []) as unknown[];
+            path[count === 0 ? 0 : (codes[count - 1] as number)] = code;
+          }
+          return trace;
         };
       }
       case 'not': {
         const child = compile(shared.children[0] as Shared);
+        const interned = table<ConditionTrace>();
+        const byChild: number[] = [];
         return (values) => {
           const condition = child(values);
-          return { type: 'not', result: kleeneNot(condition.result), condition };
+          const childCode = code;
+          const found = childCode < 0 ? undefined : byChild[childCode];
+          if (found !== undefined) {
+            code = found;
+            return interned.at(found);
+          }
+          const trace: ConditionTrace = { type: 'not', result: kleeneNot(condition.result), condition };
+          code = childCode < 0 ? -1 : interned.add(trace);
+          if (code >= 0) byChild[childCode] = code;
+          return trace;
         };
       }
       case 'named': {
         const { name, title, citation } = node;
         const child = compile(shared.children[0] as Shared);
+        const interned = table<ConditionTrace>();
+        const byChild: number[] = [];
         return (values) => {
           const condition = child(values);
-          return { type: 'named', name, title, citation, result: condition.result, condition };
+          const childCode = code;
+          const found = childCode < 0 ? undefined : byChild[childCode];
+          if (found !== undefined) {
+            code = found;
+            return interned.at(found);
+          }
+          const trace: ConditionTrace = { type: 'named', name, title, citation, result: condition.result, condition };
+          code = childCode < 0 ? -1 : interned.add(trace);
+          if (code >= 0) byChild[childCode] = code;
+          return trace;
         };
       }
+    }
+  };
+
+  return {
+    compile,
+    table,
+    /** The number of the trace the last evaluator returned among its condition's interned traces, or -1. */
+    lastCode: () => code,
+    /** Starts a new transaction: conditions evaluated for the previous one are evaluated again. */
+    startTransaction: () => {
+      transaction++;
+    },
+  };
+}
+
+/** Three-valued results as numbers, so that `all` is the minimum, `any` the maximum and `not` is `2 - x`. */
+const FALSE = 0;
+const UNKNOWN = 1;
+const TRUE = 2;
+const TRUTH_VALUES: readonly TruthValue[] = ['false', 'unknown', 'true'];
+
+/** Compiles distinct conditions into closures that compute only their three-valued result, each once per transaction. */
+function createTruthCompiler(slots: ReadonlyMap<string, number>, size: number) {
+  let transaction = 0;
+  const evaluatedIn = new Array<number>(size).fill(-1);
+  const results = new Array<number>(size).fill(UNKNOWN);
+  const compiled = new Map<Shared, (values: Slots) => number>();
+
+  const compile = (shared: Shared): ((values: Slots) => number) => {
+    let evaluate = compiled.get(shared);
+    if (evaluate !== undefined) return evaluate;
+    const inner = compileNode(shared);
+    const { id } = shared;
+    evaluate =
+      shared.uses < 2
+        ? inner
+        : (values) => {
+            if (evaluatedIn[id] === transaction) return results[id] as number;
+            const result = inner(values);
+            evaluatedIn[id] = transaction;
+            results[id] = result;
+            return result;
+          };
+    compiled.set(shared, evaluate);
+    return evaluate;
+  };
+
+  const compileNode = (shared: Shared): ((values: Slots) => number) => {
+    const { node } = shared;
+    switch (node.type) {
+      case 'fact': {
+        const slot = slots.get(node.fact);
+        if (slot === undefined) throw new Error(`Unchecked reference to fact ${node.fact}`);
+        const { test, expected } = node;
+        return (values) => {
+          const actual = values[slot] as FactValue;
+          return actual === null ? UNKNOWN : test(actual, expected) ? TRUE : FALSE;
+        };
+      }
+      case 'all':
+      case 'any': {
+        const children = shared.children.map(compile);
+        const isAll = node.type === 'all';
+        return (values) => {
+          let result = isAll ? TRUE : FALSE;
+          for (const child of children) result = isAll ? Math.min(result, child(values)) : Math.max(result, child(values));
+          return result;
+        };
+      }
+      case 'not': {
+        const child = compile(shared.children[0] as Shared);
+        return (values) => TRUE - child(values);
+      }
+      case 'named':
+        return compile(shared.children[0] as Shared);
     }
   };
 
@@ -182,25 +352,31 @@ function createCompiler(slots: ReadonlyMap<string, number>, size: number) {
 }
 
 /**
- * A comparison's evaluator. Its trace depends only on the fact's value, so for an unknown fact, and for a boolean,
- * string or number, it is made once, frozen and reused (up to the intern limits); a list's trace is made each time.
+ * A comparison's evaluator, returning its trace and the trace's number (-1 for a fresh one). The trace depends only
+ * on the fact's value: for an unknown fact, and for a boolean, string or number, it is interned (up to the limits);
+ * a list's trace is made each time.
  */
-function compileComparison(node: ComparisonNode, slot: number, takeInternSlot: () => boolean): NodeEvaluator {
+function compileComparison(node: ComparisonNode, slot: number, interned: TraceTable<FactConditionTrace>): (values: Slots) => readonly [FactConditionTrace, number] {
   const { fact, operator, expected, threshold, test } = node;
   const make = (actual: FactValue, result: TruthValue): FactConditionTrace =>
     threshold === undefined ? { type: 'fact', fact, operator, expected, actual, result } : { type: 'fact', fact, operator, expected, actual, result, threshold };
-  const unknown = Object.freeze(make(null, 'unknown'));
-  const interned = new Map<FactValue, FactConditionTrace>();
+  // Shared by every transaction in which the fact is unknown, so frozen even when no table has room for it.
+  const unknownTrace = Object.freeze(make(null, 'unknown'));
+  const unknownCode = interned.add(unknownTrace);
+  const unknown: readonly [FactConditionTrace, number] = [unknownTrace, unknownCode];
+  const codes = new Map<FactValue, readonly [FactConditionTrace, number]>();
   return (values) => {
     const actual = values[slot] as FactValue;
     if (actual === null) return unknown;
     // A Map key does not tell -0 from 0, so -0 (like a list) gets a trace of its own.
-    if (typeof actual === 'object' || Object.is(actual, -0)) return make(actual, test(actual, expected) ? 'true' : 'false');
-    let trace = interned.get(actual);
-    if (trace === undefined) {
-      trace = make(actual, test(actual, expected) ? 'true' : 'false');
-      if (interned.size < INTERNED_PER_COMPARISON && takeInternSlot()) interned.set(actual, Object.freeze(trace));
+    if (typeof actual === 'object' || Object.is(actual, -0)) return [make(actual, test(actual, expected) ? 'true' : 'false'), -1];
+    let found = codes.get(actual);
+    if (found === undefined) {
+      const trace = make(actual, test(actual, expected) ? 'true' : 'false');
+      const traceCode = interned.add(trace);
+      found = [traceCode < 0 ? trace : interned.at(traceCode), traceCode];
+      if (traceCode >= 0) codes.set(actual, found);
     }
-    return trace;
+    return found;
   };
 }
