@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { DIST, type Library, type TestingKit } from './library';
+import { significant } from './timing';
+
+/** What the benchmark measures of `dual-use-rules batch`. */
+export interface BatchResults {
+  readonly lines: number;
+  /** `assessMany` in this process on the same transactions, already parsed, in chunks of 1,000 (results dropped). */
+  readonly inProcessAssessManyLinesPerSecond: number;
+  /** The same, plus `JSON.stringify` of each assessment: the work a batch line needs besides reading and writing. */
+  readonly inProcessWithJsonLinesPerSecond: number;
+  /** The command line, whole process (start-up included), output to /dev/null, by worker count. */
+  readonly cli: readonly { readonly workers: number; readonly seconds: number; readonly linesPerSecond: number; readonly peakRssMB: number }[];
+  readonly outputBytesPerLine: number;
+  /** Peak resident memory of one-thread runs on a tenth of the lines (at least 10,000, at most half) and on all of them. */
+  readonly memory: { readonly smallLines: number; readonly smallPeakRssMB: number; readonly largePeakRssMB: number };
+  /** Whether the peak memory on all lines stays within 25 % of that on the smaller run. */
+  readonly memoryFlat: boolean;
+}
+
+const DATE = '2025-06-30';
+/** Preloaded into the command's process: records its peak resident memory (KB) when it exits. */
+const RECORD_PEAK_RSS = `data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.DUR_BENCH_RSS,String(process.resourceUsage().maxRSS)))`;
+
+export async function measureBatch(lib: Library, testing: TestingKit, options: { readonly quick: boolean; readonly log: (message: string) => void }): Promise<BatchResults> {
+  const lines = options.quick ? 10_000 : 100_000;
+  options.log(`Batch: ${lines.toLocaleString('en')} lines…`);
+  const folder = mkdtempSync(join(os.tmpdir(), 'dur-bench-batch-'));
+  try {
+    const ruleset = lib.loadRuleset('eu-2021-821-art5', { asOf: DATE });
+    const transactions = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(ruleset), { date: DATE }).map(({ partial }) => partial), { numRuns: lines, seed: 45 });
+    const large = join(folder, 'large.jsonl');
+    const small = join(folder, 'small.jsonl');
+    writeFileSync(large, `${transactions.map((transaction) => JSON.stringify(transaction)).join('\n')}\n`);
+    const smallLines = Math.min(Math.max(lines / 10, 10_000), lines / 2);
+    writeFileSync(small, `${transactions.slice(0, smallLines).map((transaction) => JSON.stringify(transaction)).join('\n')}\n`);
+
+    let start = performance.now();
+    for (let index = 0; index < transactions.length; index += 1_000) lib.assessMany(transactions.slice(index, index + 1_000));
+    const inProcessSeconds = (performance.now() - start) / 1000;
+    start = performance.now();
+    let outputBytes = 0;
+    for (let index = 0; index < transactions.length; index += 1_000) {
+      for (const assessment of lib.assessMany(transactions.slice(index, index + 1_000))) outputBytes += Buffer.byteLength(JSON.stringify(assessment)) + 1;
+    }
+    const withJsonSeconds = (performance.now() - start) / 1000;
+
+    const cli = [];
+    for (const workers of [...new Set([1, 2, os.availableParallelism()])]) {
+      const run = await runCli(large, workers, folder);
+      cli.push({ workers, seconds: significant(run.seconds), linesPerSecond: Math.round(lines / run.seconds), peakRssMB: significant(run.peakRssKB / 1024) });
+      options.log(`  --workers ${workers}: ${Math.round(lines / run.seconds).toLocaleString('en')} lines/s`);
+    }
+    const smallRun = await runCli(small, 1, folder);
+    const largePeak = cli[0]?.peakRssMB ?? Number.NaN;
+    const smallPeak = significant(smallRun.peakRssKB / 1024);
+    return {
+      lines,
+      inProcessAssessManyLinesPerSecond: Math.round(lines / inProcessSeconds),
+      inProcessWithJsonLinesPerSecond: Math.round(lines / withJsonSeconds),
+      cli,
+      outputBytesPerLine: Math.round(outputBytes / lines),
+      memory: { smallLines, smallPeakRssMB: smallPeak, largePeakRssMB: largePeak },
+      memoryFlat: largePeak <= smallPeak * 1.25,
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Runs the built command line on a file, output discarded, timing the whole process and recording its peak memory. */
+function runCli(file: string, workers: number, folder: string): Promise<{ seconds: number; peakRssKB: number }> {
+  const rss = join(folder, `rss-${workers}-${Date.now()}`);
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, ['--import', RECORD_PEAK_RSS, new URL('cli.js', DIST).pathname, 'batch', file, '--workers', String(workers), '--out', os.devNull], {
+      env: { ...process.env, DUR_BENCH_RSS: rss, NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - start) / 1000;
+      if (code !== 0) reject(new Error(`batch exited with ${String(code)}: ${stderr.slice(-2000)}`));
+      else resolve({ seconds, peakRssKB: Number(readFileSync(rss, 'utf8')) });
+    });
+  });
+}

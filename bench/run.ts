@@ -1,0 +1,249 @@
+/**
+ * `npm run bench`: the performance claims of docs/performance.md, measured on the built package in one run.
+ * Prints a report and writes bench/results.json. Options: --quick (fewer transactions and rounds, a smoke run),
+ * --skip-batch (no CLI batch run).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { measureBatch, type BatchResults } from './batch';
+import { decideArticle5, type HandTransaction } from './handWrittenArticle5';
+import { DIST, loadLibrary } from './library';
+import { createNaiveEngine } from './naiveEngine';
+import { syntheticRuleset } from './syntheticRuleset';
+import { measureRounds, median, significant, type Contender, type Rounds } from './timing';
+import type { RulesetDocument } from '../src/index';
+
+const options = new Set(process.argv.slice(2));
+const quick = options.has('--quick');
+const TRANSACTIONS = quick ? 1_000 : 10_000;
+const ROUNDS = quick ? 2 : 5;
+const SYNTHETIC_ROUNDS = quick ? 1 : 3;
+const SERIES_TRANSACTIONS = quick ? 500 : 2_000;
+const SERIES_SIZES = [10, 50, 200, 1_000];
+const PROCESSES = quick ? 3 : 7;
+/** A date on which the bundled Article 5 ruleset 2.0.0 and the German overlay are in force. */
+const DATE = '2025-06-30';
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const readDocument = (path: string) => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')) as RulesetDocument;
+
+const machine = {
+  cpus: os.availableParallelism(),
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+  memoryGB: significant(os.totalmem() / 2 ** 30),
+  loadAverageAtStart: os.loadavg().map((load) => significant(load, 2)),
+};
+log(`Machine: ${machine.cpus} CPUs, ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
+
+// Module import time, each in a fresh process.
+log('Import time…');
+const importMs = Array.from({ length: PROCESSES }, () => {
+  const code = `const start = performance.now(); await import(${JSON.stringify(new URL('index.js', DIST).href)}); process.stdout.write(String(performance.now() - start));`;
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }));
+});
+
+// Compile time of the Article 5 ruleset: cold (first compile in a fresh process) and warm (compiled again).
+log('Compile time…');
+const base = readDocument('rulesets/eu-2021-821-art5/2.0.0.json');
+const overlay = readDocument('rulesets/de-awv-9-4/1.0.0.json');
+const coldCompileMs = Array.from({ length: PROCESSES }, () => {
+  const code = [
+    `import { readFileSync } from 'node:fs';`,
+    `const { compileRuleset } = await import(${JSON.stringify(new URL('index.js', DIST).href)});`,
+    `const read = (path) => JSON.parse(readFileSync(new URL(path, ${JSON.stringify(new URL('../', import.meta.url).href)}), 'utf8'));`,
+    `const base = read('rulesets/eu-2021-821-art5/2.0.0.json'); const overlay = read('rulesets/de-awv-9-4/1.0.0.json');`,
+    `const start = performance.now(); compileRuleset(base, { overlays: [overlay] }); process.stdout.write(String(performance.now() - start));`,
+  ].join('\n');
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }));
+});
+const { lib, testing } = await loadLibrary();
+const warmCompileMs: number[] = [];
+for (let run = 0; run < (quick ? 10 : 40); run++) {
+  const start = performance.now();
+  lib.compileRuleset(base, { overlays: [overlay] });
+  if (run >= 5) warmCompileMs.push(performance.now() - start);
+}
+
+// Article 5: the four contenders on the same transactions.
+log(`Article 5 (2.0.0 + de-awv-9-4), ${TRANSACTIONS.toLocaleString('en')} transactions, ${ROUNDS} rounds…`);
+const ruleset = lib.loadRuleset('eu-2021-821-art5', { asOf: DATE });
+const generated = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(ruleset), { date: DATE }), { numRuns: TRANSACTIONS, seed: 42 });
+const transactions = generated.map(({ partial }) => partial);
+const naive = createNaiveEngine(ruleset.document);
+const checks = await checkArticle5(transactions);
+const article5 = await measureRounds(
+  [
+    { name: 'naive', count: TRANSACTIONS, run: async () => { for (const transaction of transactions) await naive.decide(transaction); } },
+    { name: 'assess', count: TRANSACTIONS, run: async () => { for (const transaction of transactions) await lib.assess(transaction, { ruleset }); } },
+    { name: 'assessMany', count: TRANSACTIONS, run: () => lib.assessMany(transactions, { ruleset }) },
+    { name: 'handWritten', count: TRANSACTIONS, run: () => handWritten(transactions) },
+  ],
+  ROUNDS,
+  (round) => log(`  round ${round} done`),
+);
+
+// A synthetic ruleset of 200 rules.
+log(`Synthetic 200 rules, ${TRANSACTIONS.toLocaleString('en')} transactions, ${SYNTHETIC_ROUNDS} rounds…`);
+const synthetic200 = lib.compileRuleset(syntheticRuleset(base, 200));
+const syntheticTransactions = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(synthetic200)).map(({ partial }) => partial), { numRuns: TRANSACTIONS, seed: 43 });
+const syntheticNaive = createNaiveEngine(synthetic200.document);
+const synthetic = await measureRounds(
+  [
+    { name: 'naive', count: TRANSACTIONS, run: async () => { for (const transaction of syntheticTransactions) await syntheticNaive.decide(transaction); } },
+    { name: 'assess', count: TRANSACTIONS, run: async () => { for (const transaction of syntheticTransactions) await lib.assess(transaction, { ruleset: synthetic200 }); } },
+    { name: 'assessMany', count: TRANSACTIONS, run: () => lib.assessMany(syntheticTransactions, { ruleset: synthetic200 }) },
+  ],
+  SYNTHETIC_ROUNDS,
+  (round) => log(`  round ${round} done`),
+);
+
+// Cost against the number of rules.
+log(`Rules series ${SERIES_SIZES.join(' / ')}, ${SERIES_TRANSACTIONS.toLocaleString('en')} transactions…`);
+const series: { rules: number; assessMicros: number; assessManyMicros: number }[] = [];
+for (const size of SERIES_SIZES) {
+  const sized = lib.compileRuleset(syntheticRuleset(base, size));
+  const sample = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(sized)).map(({ partial }) => partial), { numRuns: SERIES_TRANSACTIONS, seed: 44 });
+  const contenders: Contender[] = [
+    { name: 'assess', count: SERIES_TRANSACTIONS, run: async () => { for (const transaction of sample) await lib.assess(transaction, { ruleset: sized }); } },
+    { name: 'assessMany', count: SERIES_TRANSACTIONS, run: () => lib.assessMany(sample, { ruleset: sized }) },
+  ];
+  const rounds = await measureRounds(contenders, SYNTHETIC_ROUNDS);
+  series.push({ rules: size, assessMicros: significant(median(rounds['assess'] ?? [])), assessManyMicros: significant(median(rounds['assessMany'] ?? [])) });
+  log(`  ${size} rules done`);
+}
+
+// Retained memory per Assessment, in a process of its own.
+log('Memory…');
+const memory = JSON.parse(
+  execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('memory.ts', import.meta.url).pathname, String(TRANSACTIONS)], { encoding: 'utf8' }),
+) as { transactions: number; bytesPerAssessment: { assessMany: number; assess: number } };
+
+const batch: BatchResults | undefined = options.has('--skip-batch') ? undefined : await measureBatch(lib, testing, { quick, log });
+
+const report = buildReport();
+writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+printReport(report);
+if (!checks.handWrittenAgrees) process.exitCode = 1;
+
+/** The benchmark's own checks: the hand-written function and `assessMany` must agree with `assess`. */
+async function checkArticle5(sample: readonly unknown[]) {
+  const many = lib.assessMany(sample, { ruleset });
+  let handWrittenDisagreements = 0;
+  let assessManyDifferences = 0;
+  for (const [index, transaction] of sample.entries()) {
+    const assessment = await lib.assess(transaction, { ruleset });
+    if (!isDeepStrictEqual(assessment, many[index])) assessManyDifferences++;
+    if (decideArticle5(transaction as HandTransaction) !== assessment.outcome) {
+      if (handWrittenDisagreements++ === 0) log(`The hand-written function disagrees with assess on ${JSON.stringify(transaction)}: ${decideArticle5(transaction as HandTransaction)} vs ${assessment.outcome}`);
+    }
+  }
+  // The naive baseline is two-valued: compare it where every transaction field is known.
+  const complete = generated.map(({ complete: full }) => full);
+  const completeAssessments = lib.assessMany(complete, { ruleset });
+  let naiveAgreements = 0;
+  for (const [index, transaction] of complete.entries()) if ((await naive.decide(transaction)) === completeAssessments[index]?.outcome) naiveAgreements++;
+  const outcomes: Record<string, number> = {};
+  for (const assessment of many) outcomes[assessment.outcome] = (outcomes[assessment.outcome] ?? 0) + 1;
+  return {
+    handWrittenAgrees: handWrittenDisagreements === 0,
+    handWrittenDisagreements,
+    assessManyEqualsAssess: assessManyDifferences === 0,
+    naiveAgreementOnCompleteTransactions: significant(naiveAgreements / complete.length, 4),
+    outcomes,
+  };
+}
+
+function handWritten(sample: readonly unknown[]): number {
+  let notifications = 0;
+  for (const transaction of sample) if (decideArticle5(transaction as HandTransaction) === 'notification_required') notifications++;
+  return notifications;
+}
+
+function summarise(rounds: Rounds) {
+  return Object.fromEntries(
+    Object.entries(rounds).map(([name, values]) => {
+      const micros = median(values);
+      return [name, { microsPerTransaction: significant(micros), transactionsPerSecond: Math.round(1e6 / micros), rounds: values.map((value) => significant(value)) }];
+    }),
+  );
+}
+
+function buildReport() {
+  const a5 = summarise(article5);
+  const syn = summarise(synthetic);
+  const micros = (table: Record<string, { microsPerTransaction: number }>, name: string) => table[name]?.microsPerTransaction ?? Number.NaN;
+  const ratios = {
+    article5: {
+      assessVsNaive: significant(micros(a5, 'naive') / micros(a5, 'assess')),
+      assessManyVsNaive: significant(micros(a5, 'naive') / micros(a5, 'assessMany')),
+      assessManyVsHandWritten: significant(micros(a5, 'assessMany') / micros(a5, 'handWritten')),
+      assessVsHandWritten: significant(micros(a5, 'assess') / micros(a5, 'handWritten')),
+    },
+    synthetic200: {
+      assessVsNaive: significant(micros(syn, 'naive') / micros(syn, 'assess')),
+      assessManyVsNaive: significant(micros(syn, 'naive') / micros(syn, 'assessMany')),
+    },
+  };
+  const perRule = series.map(({ rules, assessMicros, assessManyMicros }) => ({ rules, assessMicrosPerRule: significant(assessMicros / rules), assessManyMicrosPerRule: significant(assessManyMicros / rules) }));
+  // Linear or better: from one size to the next, the cost per rule does not grow (within 25 % for noise).
+  const linear = perRule.every((entry, index) => index === 0 || (entry.assessMicrosPerRule <= (perRule[index - 1]?.assessMicrosPerRule ?? 0) * 1.25 && entry.assessManyMicrosPerRule <= (perRule[index - 1]?.assessManyMicrosPerRule ?? 0) * 1.25));
+  const compile = { coldMs: significant(median(coldCompileMs)), warmMs: significant(median(warmCompileMs)), coldRuns: coldCompileMs.map((value) => significant(value)) };
+  const importTime = { ms: significant(median(importMs)), runs: importMs.map((value) => significant(value)) };
+  return {
+    generatedAt: new Date().toISOString(),
+    quick,
+    machine: { ...machine, loadAverageAtEnd: os.loadavg().map((load) => significant(load, 2)) },
+    method: {
+      transactions: TRANSACTIONS,
+      rounds: ROUNDS,
+      syntheticRounds: SYNTHETIC_ROUNDS,
+      seriesTransactions: SERIES_TRANSACTIONS,
+      date: DATE,
+      statistic: 'median over rounds of microseconds per transaction; contenders interleaved, order rotated each round',
+    },
+    checks,
+    article5: a5,
+    synthetic200: syn,
+    ratios,
+    rulesSeries: series.map((entry, index) => ({ ...entry, assessMicrosPerRule: perRule[index]?.assessMicrosPerRule ?? Number.NaN, assessManyMicrosPerRule: perRule[index]?.assessManyMicrosPerRule ?? Number.NaN })),
+    compile,
+    importTime,
+    memory: memory.bytesPerAssessment,
+    ...(batch === undefined ? {} : { batch }),
+    targets: {
+      assessAtLeast4xNaive: ratios.article5.assessVsNaive >= 4,
+      assessManyAtLeast100xNaive: ratios.article5.assessManyVsNaive >= 100,
+      assessManyWithin10xHandWritten: ratios.article5.assessManyVsHandWritten <= 10,
+      linearInRules: linear,
+      memoryAtMost8KBPerAssessment: memory.bytesPerAssessment.assessMany <= 8192 && memory.bytesPerAssessment.assess <= 8192,
+      compileUnder20ms: compile.coldMs < 20 && compile.warmMs < 20,
+      importUnder200ms: importTime.ms < 200,
+      ...(batch === undefined ? {} : { batchMemoryFlat: batch.memoryFlat }),
+    },
+  };
+}
+
+function printReport(report: ReturnType<typeof buildReport>): void {
+  const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
+  const lines: string[] = [];
+  lines.push('', `Article 5 (2.0.0 + de-awv-9-4), ${TRANSACTIONS.toLocaleString('en')} transactions, median of ${ROUNDS} rounds`);
+  lines.push(row(['contender', 'µs/transaction', 'transactions/s']), row(['---', '---:', '---:']));
+  for (const [name, entry] of Object.entries(report.article5)) lines.push(row([name, entry.microsPerTransaction, entry.transactionsPerSecond.toLocaleString('en')]));
+  lines.push('', `Synthetic 200 rules, median of ${SYNTHETIC_ROUNDS} rounds`);
+  lines.push(row(['contender', 'µs/transaction', 'transactions/s']), row(['---', '---:', '---:']));
+  for (const [name, entry] of Object.entries(report.synthetic200)) lines.push(row([name, entry.microsPerTransaction, entry.transactionsPerSecond.toLocaleString('en')]));
+  lines.push('', 'Ratios', JSON.stringify(report.ratios));
+  lines.push('', 'Rules series (µs/transaction)');
+  lines.push(row(['rules', 'assess', 'assessMany', 'assess µs/rule', 'assessMany µs/rule']), row(['---:', '---:', '---:', '---:', '---:']));
+  for (const entry of report.rulesSeries) lines.push(row([entry.rules, entry.assessMicros, entry.assessManyMicros, entry.assessMicrosPerRule, entry.assessManyMicrosPerRule]));
+  lines.push('', `Compile (Article 5): cold ${report.compile.coldMs} ms, warm ${report.compile.warmMs} ms; import ${report.importTime.ms} ms`);
+  lines.push(`Retained memory per Assessment: assessMany ${report.memory.assessMany} B, assess ${report.memory.assess} B`);
+  if (report.batch !== undefined) lines.push(`Batch: ${JSON.stringify(report.batch)}`);
+  lines.push('', `Checks: ${JSON.stringify(report.checks)}`, `Targets: ${JSON.stringify(report.targets)}`, '');
+  process.stdout.write(lines.join('\n'));
+}
