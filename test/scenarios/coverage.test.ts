@@ -11,6 +11,9 @@ interface Run {
   readonly assessment: Assessment;
 }
 
+/** Rules whose condition is never true, only unknown (an unanswered element or end user) or false; see the rule's summary. */
+const ONLY_KEEPS_QUESTIONS_OPEN: readonly string[] = ['guidelines-3.classification-or-end-user-open'];
+
 const runs: Run[] = [];
 const bases = listRulesets().filter((summary) => summary.kind === 'base' && summary.id === 'eu-2021-821-art5');
 const overlays = listRulesets().filter((summary) => summary.kind === 'overlay');
@@ -38,7 +41,9 @@ describe('the scenario suite covers the shipped rulesets', () => {
 
     test.each(ruleIds)('rule %s holds in some scenario and fails in another', (rule) => {
       const results = resultsOf(rule, runs.filter(({ assessment }) => assessment.ruleset.version === version));
-      expect([...results], `${rule} in ${version}`).toEqual(expect.arrayContaining(['true', 'false']));
+      // A rule that only keeps a question open can never hold: it is unknown while the question is unanswered.
+      const expected = ONLY_KEEPS_QUESTIONS_OPEN.includes(rule) ? ['unknown', 'false'] : ['true', 'false'];
+      expect([...results], `${rule} in ${version}`).toEqual(expect.arrayContaining(expected));
     });
 
     test('the fallback decides some scenario, and not every one', () => {

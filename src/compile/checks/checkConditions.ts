@@ -1,5 +1,4 @@
 import type { Issue, IssuePath } from '../../errors/issue';
-import { kleeneAll, kleeneAny, kleeneNot } from '../../evaluate/kleene';
 import { OPERATOR_SPECS } from '../../evaluate/operators';
 import type { TruthValue } from '../../types/assessment';
 import type { ConditionDefinition, FactConditionDefinition, NamedConditionDefinition, ScalarValue } from '../../types/ruleset';
@@ -71,8 +70,10 @@ function checkNamedConditionCycles(context: RulesetContext): Issue[] {
 }
 
 /**
- * A rule that decides the `undecided` outcome must say what to ask: with every `ask` comparison false, it must be false.
- * Then, whenever it holds, at least one `ask` comparison is not false and becomes a question.
+ * A rule that decides the `undecided` outcome must say what to ask: with every `ask` comparison false, it must not be
+ * able to hold. Then, whenever it holds, at least one `ask` comparison is not false and becomes a question. (Parts of
+ * such a rule that can only be unknown or false, such as "this element is not one of true or false" while it is
+ * unanswered, never make it hold; they keep it open, and their facts are asked while it is contested.)
  * A rule with another outcome never lists questions, so `ask` in it has no effect and is refused.
  */
 function checkAskMarkers(context: RulesetContext): Issue[] {
@@ -81,7 +82,7 @@ function checkAskMarkers(context: RulesetContext): Issue[] {
   (document.rules ?? []).forEach((rule, index) => {
     const path = ['rules', index];
     if (rule.outcome === document.undecided) {
-      if (evaluateWithAskFalse(context, rule.when) !== 'false') {
+      if (rangeWithAskFalse(context, rule.when).highest === 'true') {
         issues.push({ path: [...path, 'when'], code: 'missing_ask', message: `The rule decides "${rule.outcome}" but can hold without any "ask" condition that is not false, so it could leave the exporter with no question to answer. Mark the conditions that say what is missing with "ask": true.` });
       }
       return;
@@ -95,13 +96,47 @@ function checkAskMarkers(context: RulesetContext): Issue[] {
   return issues;
 }
 
-function evaluateWithAskFalse(context: RulesetContext, node: ConditionDefinition): TruthValue {
-  if ('all' in node) return kleeneAll(node.all.map((child) => evaluateWithAskFalse(context, child)));
-  if ('any' in node) return kleeneAny(node.any.map((child) => evaluateWithAskFalse(context, child)));
-  if ('not' in node) return kleeneNot(evaluateWithAskFalse(context, node.not));
+/** The truth values a condition can take, as a range in the order false < unknown < true. */
+interface TruthRange {
+  readonly lowest: TruthValue;
+  readonly highest: TruthValue;
+}
+
+const RANK: Readonly<Record<TruthValue, number>> = { false: 0, unknown: 1, true: 2 };
+const BY_RANK: readonly TruthValue[] = ['false', 'unknown', 'true'];
+const lower = (a: TruthValue, b: TruthValue) => (RANK[a] <= RANK[b] ? a : b);
+const higher = (a: TruthValue, b: TruthValue) => (RANK[a] >= RANK[b] ? a : b);
+
+/**
+ * What a condition can evaluate to with every `ask` comparison false and every other fact free: conjunction takes the
+ * lower bounds, disjunction the higher, negation flips the range. A comparison that holds for every value its fact can
+ * take (`in` with all of them) can be true or unknown, never false; `notIn` with all of them never true.
+ */
+function rangeWithAskFalse(context: RulesetContext, node: ConditionDefinition): TruthRange {
+  if ('all' in node || 'any' in node) {
+    const children = ('all' in node ? node.all : node.any).map((child) => rangeWithAskFalse(context, child));
+    const combine = 'all' in node ? lower : higher;
+    return { lowest: children.map((child) => child.lowest).reduce(combine), highest: children.map((child) => child.highest).reduce(combine) };
+  }
+  if ('not' in node) {
+    const { lowest, highest } = rangeWithAskFalse(context, node.not);
+    return { lowest: BY_RANK[2 - RANK[highest]] as TruthValue, highest: BY_RANK[2 - RANK[lowest]] as TruthValue };
+  }
   if ('condition' in node) {
     const named = context.document.conditions ?? {};
-    return Object.hasOwn(named, node.condition) ? evaluateWithAskFalse(context, (named[node.condition] as NamedConditionDefinition).when) : 'unknown';
+    return Object.hasOwn(named, node.condition) ? rangeWithAskFalse(context, (named[node.condition] as NamedConditionDefinition).when) : { lowest: 'false', highest: 'true' };
   }
-  return node.ask === true ? 'false' : 'unknown';
+  if (node.ask === true) return { lowest: 'false', highest: 'false' };
+  if ((node.operator === 'in' || node.operator === 'notIn') && coversEveryValue(context, node)) {
+    return node.operator === 'in' ? { lowest: 'unknown', highest: 'true' } : { lowest: 'false', highest: 'unknown' };
+  }
+  return { lowest: 'false', highest: 'true' };
+}
+
+/** Whether a comparison's list holds every value its fact can take (both booleans, or every allowed value). */
+function coversEveryValue(context: RulesetContext, node: FactConditionDefinition): boolean {
+  if (!Array.isArray(node.value)) return false;
+  const listed = node.value as readonly ScalarValue[];
+  const domain = context.facts.get(node.fact)?.type === 'boolean' ? [true, false] : allowedValues(context, node.fact);
+  return domain !== undefined && domain.length > 0 && domain.every((value) => listed.includes(value));
 }
