@@ -37,6 +37,8 @@ interface EngineEntry {
   readonly named?: string;
   /** Whether the condition had to be wrapped in an `all` (a comparison cannot be the root of an engine rule). */
   readonly wrapped: boolean;
+  /** For the one engine rule that evaluates every note: its `all` holds one condition per note. */
+  readonly notes?: boolean;
   readonly properties: RuleProperties;
 }
 
@@ -87,7 +89,7 @@ function loadEngineModule(): Promise<EngineModule> {
  */
 export function createEngineEvaluator(program: Program): (facts: FactValues) => Promise<Evaluation> {
   const entries = translateProgram(program);
-  const firstRule = entries.length - program.rules.length - program.notes.length;
+  const firstRule = entries.length - program.rules.length - (program.notes.length > 0 ? 1 : 0);
   let pool: EnginePool | undefined;
 
   return async (facts) => {
@@ -107,15 +109,14 @@ export function createEngineEvaluator(program: Program): (facts: FactValues) => 
     const byIndex = new Array<RuleResult | undefined>(entries.length);
     for (const ruleResult of outcome.results) byIndex[Number(ruleResult.name)] = ruleResult;
     for (const ruleResult of outcome.failureResults) byIndex[Number(ruleResult.name)] = ruleResult;
-    const traces: ConditionTrace[] = [];
-    for (let index = firstRule; index < entries.length; index++) traces.push(readTrace(entries[index] as EngineEntry, index, byIndex[index], almanac.named));
-    return {
-      steps: program.rules.map((rule, index): TraceStep => {
-        const conditions = traces[index] as ConditionTrace;
-        return { rule: rule.id, title: rule.title, outcome: rule.outcome, result: conditions.result, citation: rule.citation, seeAlso: rule.seeAlso, conditions };
-      }),
-      notes: program.notes.map((_, index) => (traces[program.rules.length + index] as ConditionTrace).result),
-    };
+    const steps = program.rules.map((rule, index): TraceStep => {
+      const entry = firstRule + index;
+      const conditions = readTrace(entries[entry] as EngineEntry, entry, byIndex[entry], almanac.named);
+      return { rule: rule.id, title: rule.title, outcome: rule.outcome, result: conditions.result, citation: rule.citation, seeAlso: rule.seeAlso, conditions };
+    });
+    const notesEntry = firstRule + program.rules.length;
+    const notes = program.notes.length === 0 ? [] : readNotes(program, byIndex[notesEntry], almanac.named);
+    return { steps, notes };
   };
 }
 
@@ -129,9 +130,21 @@ function readTrace(entry: EngineEntry, index: number, ruleResult: RuleResult | u
   return trace;
 }
 
+/** Each note's result, from the engine rule that evaluates them all, checked against the engine's own result for each. */
+function readNotes(program: Program, ruleResult: RuleResult | undefined, named: ReadonlyMap<string, ConditionTrace>): TruthValue[] {
+  const conditions = (ruleResult?.conditions as { all?: readonly EngineConditionResult[] } | undefined)?.all;
+  if (conditions === undefined || conditions.length !== program.notes.length) throw engineFailure('the notes were not evaluated');
+  return program.notes.map((note, index) => {
+    const result = conditions[index] as EngineConditionResult;
+    const trace = traceFromEngine(note.condition, result, named);
+    if (result.result !== (trace.result === 'true')) throw engineFailure(`note ${note.id}: the engine's result disagrees with its conditions`);
+    return trace.result;
+  });
+}
+
 /**
  * The engine rules: first each named condition (those used by other named conditions at higher priority, so they
- * run before), then the program's rules, then its notes, all of them at priority 1.
+ * run before), then the program's rules at priority 1, then one rule at priority 1 that evaluates every note.
  */
 function translateProgram(program: Program): EngineEntry[] {
   const namedEntries = new Map<string, EngineEntry>();
@@ -176,9 +189,14 @@ function translateProgram(program: Program): EngineEntry[] {
         return { fact: `${NAMED_RESULT}${node.name}`, operator: negated ? `equal${OR_UNKNOWN}` : 'equal', value: true };
     }
   };
-  const roots = [...program.rules, ...program.notes].map(({ condition }) => ({ condition, translated: translate(condition, false) }));
+  const rules = program.rules.map(({ condition }) => ({ condition, translated: translate(condition, false) }));
+  const notes = program.notes.map(({ condition }) => translate(condition, false));
   const named = [...namedEntries.values()];
-  return [...named, ...roots.map(({ condition, translated }, index) => entryFor(condition, translated, named.length + index, 1))];
+  const entries = [...named, ...rules.map(({ condition, translated }, index) => entryFor(condition, translated, named.length + index, 1))];
+  // The notes decide nothing and need only their results: one engine rule evaluates all of them, each read from its
+  // own annotated condition, which spares the engine's per-rule work (result copies, events) for each note.
+  if (notes.length > 0) entries.push({ condition: { type: 'all', children: program.notes.map((note) => note.condition) }, wrapped: false, notes: true, properties: { name: String(entries.length), priority: 1, conditions: { all: notes } as TopLevelCondition, event: { type: 'notes' } } });
+  return entries;
 }
 
 function entryFor(condition: ConditionNode, translated: object, index: number, priority: number, named?: string): EngineEntry {
