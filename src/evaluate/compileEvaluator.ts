@@ -34,6 +34,12 @@ const INTERNED_PER_CONDITION = 256;
  *   A list-valued fact, a new combination past the limits, or a group of many children gets a fresh trace.
  */
 export function compileEvaluator(program: Program): (facts: FactValues) => Evaluation {
+  // Built on the first call: compiling a ruleset costs nothing for this path until it is used.
+  let evaluate: ((facts: FactValues) => Evaluation) | undefined;
+  return (facts) => (evaluate ??= buildEvaluator(program))(facts);
+}
+
+function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
   const distinct = new Map<string, Shared>();
   const share = (node: ConditionNode): Shared => {
     const children = childrenOf(node).map(share);

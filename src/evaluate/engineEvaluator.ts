@@ -88,13 +88,16 @@ function loadEngineModule(): Promise<EngineModule> {
  * can skip each other's rules; each run therefore takes an engine of its own from a pool, and returns it when done.
  */
 export function createEngineEvaluator(program: Program): (facts: FactValues) => Promise<Evaluation> {
-  const entries = translateProgram(program);
-  const firstRule = entries.length - program.rules.length - (program.notes.length > 0 ? 1 : 0);
+  // Translated on the first call: compiling a ruleset costs nothing for the engine path until it is used.
+  let entries: EngineEntry[] | undefined;
   let pool: EnginePool | undefined;
 
   return async (facts) => {
     const loaded = await loadEngineModule();
-    pool ??= createPool(() => buildEngine(loaded.Engine, program, entries));
+    entries ??= translateProgram(program);
+    const firstRule = entries.length - program.rules.length - (program.notes.length > 0 ? 1 : 0);
+    const translated = entries;
+    pool ??= createPool(() => buildEngine(loaded.Engine, program, translated));
     const engine = await pool.acquire();
     const almanac = loaded.createAlmanac(facts);
     let outcome;
@@ -111,7 +114,7 @@ export function createEngineEvaluator(program: Program): (facts: FactValues) => 
     for (const ruleResult of outcome.failureResults) byIndex[Number(ruleResult.name)] = ruleResult;
     const steps = program.rules.map((rule, index): TraceStep => {
       const entry = firstRule + index;
-      const conditions = readTrace(entries[entry] as EngineEntry, entry, byIndex[entry], almanac.named);
+      const conditions = readTrace(translated[entry] as EngineEntry, entry, byIndex[entry], almanac.named);
       return { rule: rule.id, title: rule.title, outcome: rule.outcome, result: conditions.result, citation: rule.citation, seeAlso: rule.seeAlso, conditions };
     });
     const notesEntry = firstRule + program.rules.length;
