@@ -42,6 +42,7 @@ const RULE_OUTCOMES: readonly Outcome[] = [
   'notification_required', // art-5-2.aware-from-other-source
   'insufficient_information', // art-5-3.national-rule-unknown
   'insufficient_information', // guidelines-3.due-diligence-outstanding
+  'insufficient_information', // guidelines-3.classification-or-end-user-open
   'enhanced_due_diligence', // guidelines-3.red-flags
   'enhanced_due_diligence', // guidelines-1-2-6.suspicion-without-knowledge
   'no_obligation', // art-2-20.not-a-cyber-surveillance-item
@@ -65,6 +66,7 @@ export interface HandTransaction {
     readonly dataProcessing?: boolean | null;
     readonly ictSystems?: boolean | null;
   } | null;
+  readonly endUser?: { readonly type?: string | null } | null;
   readonly redFlags?: readonly string[] | null;
   readonly findings?: readonly Finding[] | null;
   readonly dueDiligence?: {
@@ -75,6 +77,7 @@ export interface HandTransaction {
   } | null;
 }
 
+const open = (value: unknown): boolean => value === null || value === undefined;
 const is = (value: boolean | null | undefined, expected: boolean): Truth => (value === null || value === undefined ? U : value === expected ? 1 : 0);
 const atLeast = (level: number, threshold: number): Truth => (level < 0 ? U : level >= threshold ? 1 : 0);
 const below = (level: number, threshold: number): Truth => (level < 0 ? U : level < threshold ? 1 : 0);
@@ -122,6 +125,8 @@ export function decideArticle5(transaction: HandTransaction): Outcome {
     is(item?.dataProcessing, true),
     is(item?.ictSystems, true),
   ) as Truth;
+  const elementsOrEndUserOpen: Truth =
+    open(item?.speciallyDesigned) || open(item?.covertSurveillance) || open(item?.naturalPersons) || open(item?.dataProcessing) || open(item?.ictSystems) || open(transaction.endUser?.type) ? U : 0;
   const suspicionWithoutKnowledge = Math.min(atLeast(anySource, SUSPICION), below(anySource, AWARENESS)) as Truth;
   const knowledgeOutsideDueDiligence = Math.min(cyberSurveillanceItem, atLeast(anySource, AWARENESS), below(dueDiligenceSource, AWARENESS)) as Truth;
 
@@ -140,6 +145,8 @@ export function decideArticle5(transaction: HandTransaction): Outcome {
       cyberSurveillanceItem,
       Math.max(is(dueDiligence?.itemReview, false), is(dueDiligence?.capabilityReview, false), is(dueDiligence?.stakeholderReview, false), is(dueDiligence?.mitigationPlan, false)),
     ) as Truth,
+    // Never true: unknown while the item may be a cyber-surveillance item and an element or the end user's type is unknown.
+    Math.min(cyberSurveillanceItem, elementsOrEndUserOpen) as Truth,
     Math.min(cyberSurveillanceItem, redFlagScore < 0 ? U : redFlagScore >= 1 ? 1 : 0) as Truth,
     Math.min(cyberSurveillanceItem, suspicionWithoutKnowledge) as Truth,
     (1 - cyberSurveillanceItem) as Truth,
