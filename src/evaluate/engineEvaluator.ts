@@ -1,7 +1,7 @@
 import type { Almanac, Engine, Event, RuleProperties, RuleResult, TopLevelCondition } from 'json-rules-engine';
 import type { ConditionNode, Program } from '../compile/program';
 import { AssessmentError } from '../errors/AssessmentError';
-import type { ConditionTrace, FactValue, TraceStep, TruthValue } from '../types/assessment';
+import type { ConditionTrace, FactConditionTrace, FactValue, TraceStep, TruthValue } from '../types/assessment';
 import type { Evaluation } from './evaluation';
 import { kleeneAll, kleeneAny, kleeneNot } from './kleene';
 import { OPERATOR_NAMES } from './operators';
@@ -242,6 +242,11 @@ function buildEngine(EngineClass: typeof Engine, program: Program, entries: read
   return engine;
 }
 
+/** Comparison traces kept for reuse, by program node and fact value, within an overall and a per-comparison bound. */
+const internedComparisons = new WeakMap<ConditionNode, Map<FactValue, FactConditionTrace>>();
+let internedRoom = 65_536;
+const INTERNED_PER_COMPARISON = 64;
+
 /** Reads the engine's annotated condition tree back into a trace, in step with the program's tree. */
 function traceFromEngine(node: ConditionNode, result: EngineConditionResult, named: ReadonlyMap<string, ConditionTrace>): ConditionTrace {
   switch (node.type) {
@@ -249,9 +254,25 @@ function traceFromEngine(node: ConditionNode, result: EngineConditionResult, nam
       if (typeof result.result !== 'boolean' || !('factResult' in result)) throw engineFailure(`the comparison of "${node.fact}" was not evaluated`);
       const actual = result.factResult as FactValue;
       const value = actual === null ? 'unknown' : result.result ? 'true' : 'false';
-      return node.threshold === undefined
-        ? { type: 'fact', fact: node.fact, operator: node.operator, expected: node.expected, actual, result: value }
-        : { type: 'fact', fact: node.fact, operator: node.operator, expected: node.expected, actual, result: value, threshold: node.threshold };
+      // A comparison's trace depends only on its fact's value: for an unknown fact, a boolean, string or number it
+      // is kept, frozen, and shared by later assessments (a Map key does not tell -0 from 0, so -0 is never kept).
+      const internable = actual === null || (typeof actual !== 'object' && !Object.is(actual, -0));
+      let kept = internable ? internedComparisons.get(node) : undefined;
+      const known = kept?.get(actual);
+      if (known !== undefined) return known;
+      const trace: FactConditionTrace =
+        node.threshold === undefined
+          ? { type: 'fact', fact: node.fact, operator: node.operator, expected: node.expected, actual, result: value }
+          : { type: 'fact', fact: node.fact, operator: node.operator, expected: node.expected, actual, result: value, threshold: node.threshold };
+      if (internable && internedRoom > 0 && (kept?.size ?? 0) < INTERNED_PER_COMPARISON) {
+        if (kept === undefined) {
+          kept = new Map();
+          internedComparisons.set(node, kept);
+        }
+        internedRoom--;
+        kept.set(actual, Object.freeze(trace));
+      }
+      return trace;
     }
     case 'all':
     case 'any': {
