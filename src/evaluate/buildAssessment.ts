@@ -119,7 +119,7 @@ function collectQuestions(program: Program, facts: FactValues, steps: readonly T
   const ordered = [...contested].sort((a, b) => (program.rules[b] as Program['rules'][number]).precedence - (program.rules[a] as Program['rules'][number]).precedence);
   for (const index of ordered) {
     rule = (program.rules[index] as Program['rules'][number]).id;
-    visitUndecidedFacts((steps[index] as TraceStep).conditions, ask);
+    for (const factId of undecidedFacts((steps[index] as TraceStep).conditions)) ask(factId);
   }
   const questions: Question[] = [];
   for (const [factId, rules] of byFact) questions.push(toQuestion(program, factId, rules));
@@ -129,6 +129,24 @@ function collectQuestions(program: Program, facts: FactValues, steps: readonly T
 function toQuestion(program: Program, factId: string, rules: readonly string[]): Question {
   const fact = program.factsById.get(factId);
   return { fact: factId, prompt: fact?.prompt ?? factId, citation: fact?.citation ?? program.fallback.citation, rules };
+}
+
+/** The undecided facts of each frozen (shared, immutable) trace, found once. */
+const undecidedFactsOfTrace = new WeakMap<ConditionTrace, readonly string[]>();
+const NONE: readonly string[] = Object.freeze([]);
+
+/** The facts of the unknown comparisons that an unknown condition's result depends on, in order. */
+function undecidedFacts(trace: ConditionTrace): readonly string[] {
+  if (trace.result !== 'unknown') return NONE;
+  const frozen = Object.isFrozen(trace);
+  let facts = frozen ? undecidedFactsOfTrace.get(trace) : undefined;
+  if (facts === undefined) {
+    const found: string[] = [];
+    visitUndecidedFacts(trace, (factId) => found.push(factId));
+    facts = found;
+    if (frozen) undecidedFactsOfTrace.set(trace, facts);
+  }
+  return facts;
 }
 
 /** Visits the facts of the unknown comparisons that an unknown condition's result depends on, in order. */
