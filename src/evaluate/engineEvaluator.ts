@@ -51,7 +51,8 @@ interface RunAlmanac extends Almanac {
 /** json-rules-engine and the almanac this library runs it with, loaded on the first `assess` (bulk work never needs them). */
 interface EngineModule {
   readonly Engine: typeof Engine;
-  readonly createAlmanac: (facts: FactValues) => RunAlmanac;
+  /** An almanac for one run over `facts`; `named` holds the named conditions' traces, shared by a transaction's runs. */
+  readonly createAlmanac: (facts: FactValues, named: Map<string, ConditionTrace>) => RunAlmanac;
 }
 
 let engineModule: Promise<EngineModule> | undefined;
@@ -60,9 +61,10 @@ function loadEngineModule(): Promise<EngineModule> {
   engineModule ??= import('json-rules-engine').then(({ Almanac, Engine }) => {
     /** Facts prepared once per transaction, served to the engine without per-run fact objects, caching or paths. */
     class PreparedFactsAlmanac extends Almanac implements RunAlmanac {
-      readonly named = new Map<string, ConditionTrace>();
-
-      constructor(private readonly values: FactValues) {
+      constructor(
+        private readonly values: FactValues,
+        readonly named: Map<string, ConditionTrace>,
+      ) {
         super();
       }
 
@@ -74,7 +76,7 @@ function loadEngineModule(): Promise<EngineModule> {
         return Promise.reject(new Error(`Undefined fact: ${factId}`));
       }
     }
-    return { Engine, createAlmanac: (facts) => new PreparedFactsAlmanac(facts) };
+    return { Engine, createAlmanac: (facts, named) => new PreparedFactsAlmanac(facts, named) };
   });
   return engineModule;
 }
@@ -90,56 +92,82 @@ function loadEngineModule(): Promise<EngineModule> {
 export function createEngineEvaluator(program: Program): (facts: FactValues) => Promise<Evaluation> {
   // Translated on the first call: compiling a ruleset costs nothing for the engine path until it is used.
   let entries: EngineEntry[] | undefined;
-  let pool: EnginePool | undefined;
+  let pool: EnginePool<readonly Engine[]> | undefined;
+  const kept: KeptTraces = { byNode: new Map(), room: KEPT_TRACES };
 
   return async (facts) => {
     const loaded = await loadEngineModule();
     entries ??= translateProgram(program);
     const firstRule = entries.length - program.rules.length - (program.notes.length > 0 ? 1 : 0);
     const translated = entries;
-    pool ??= createPool(() => buildEngine(loaded.Engine, program, translated));
-    const engine = await pool.acquire();
-    const almanac = loaded.createAlmanac(facts);
-    let outcome;
-    try {
-      outcome = await engine.run({}, { almanac });
-    } catch (cause) {
-      pool.discard();
-      if (cause instanceof AssessmentError) throw cause;
-      throw new AssessmentError('engine_failure', `json-rules-engine failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    pool ??= createPool(() => runsOf(translated).map((run) => buildEngine(loaded.Engine, program, run, kept)));
+    const engines = await pool.acquire();
+    const named = new Map<string, ConditionTrace>();
+    const conditions = new Array<ConditionTrace | undefined>(program.rules.length);
+    let notes: TruthValue[] = [];
+    for (const engine of engines) {
+      let outcome;
+      try {
+        outcome = await engine.run({}, { almanac: loaded.createAlmanac(facts, named) });
+      } catch (cause) {
+        pool.discard();
+        if (cause instanceof AssessmentError) throw cause;
+        throw new AssessmentError('engine_failure', `json-rules-engine failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+      }
+      // Read each run's results as soon as it ends, so that they need not stay alive while later runs go on.
+      for (const ruleResult of [...outcome.results, ...outcome.failureResults]) {
+        const index = Number(ruleResult.name);
+        const entry = translated[index] as EngineEntry;
+        if (entry.notes === true) notes = readNotes(program, ruleResult, { named, kept });
+        else if (entry.named === undefined) conditions[index - firstRule] = readTrace(entry, index, ruleResult, { named, kept });
+      }
     }
-    pool.release(engine);
-    const byIndex = new Array<RuleResult | undefined>(entries.length);
-    for (const ruleResult of outcome.results) byIndex[Number(ruleResult.name)] = ruleResult;
-    for (const ruleResult of outcome.failureResults) byIndex[Number(ruleResult.name)] = ruleResult;
+    pool.release(engines);
     const steps = program.rules.map((rule, index): TraceStep => {
-      const entry = firstRule + index;
-      const conditions = readTrace(translated[entry] as EngineEntry, entry, byIndex[entry], almanac.named);
-      return { rule: rule.id, title: rule.title, outcome: rule.outcome, result: conditions.result, citation: rule.citation, seeAlso: rule.seeAlso, conditions };
+      const trace = conditions[index];
+      if (trace === undefined) throw engineFailure(`rule ${rule.id} was not evaluated`);
+      return { rule: rule.id, title: rule.title, outcome: rule.outcome, result: trace.result, citation: rule.citation, seeAlso: rule.seeAlso, conditions: trace };
     });
-    const notesEntry = firstRule + program.rules.length;
-    const notes = program.notes.length === 0 ? [] : readNotes(program, byIndex[notesEntry], almanac.named);
+    if (notes.length !== program.notes.length) throw engineFailure('the notes were not evaluated');
     return { steps, notes };
   };
 }
 
+/**
+ * Most engine rules one json-rules-engine run evaluates. A run keeps every rule's result, deep copy and promises alive
+ * until it ends, which makes the garbage collector's work per rule grow with the number of rules; a larger program is
+ * therefore evaluated in consecutive runs (the named conditions, which come first, in the first run; their results
+ * reach later runs through the almanacs), each read as soon as it ends.
+ */
+const RULES_PER_RUN = 100;
+
+/** The engine rules, with their positions, in consecutive runs of at most `RULES_PER_RUN`. */
+function runsOf(entries: readonly EngineEntry[]): { readonly entry: EngineEntry; readonly index: number }[][] {
+  const runs: { readonly entry: EngineEntry; readonly index: number }[][] = [];
+  entries.forEach((entry, index) => {
+    if (index % RULES_PER_RUN === 0) runs.push([]);
+    (runs[runs.length - 1] as { entry: EngineEntry; index: number }[]).push({ entry, index });
+  });
+  return runs;
+}
+
 /** The trace of one engine rule's condition, checked against the engine's own result for the rule. */
-function readTrace(entry: EngineEntry, index: number, ruleResult: RuleResult | undefined, named: ReadonlyMap<string, ConditionTrace>): ConditionTrace {
+function readTrace(entry: EngineEntry, index: number, ruleResult: RuleResult | undefined, context: ReadContext): ConditionTrace {
   const conditions = ruleResult?.conditions as { all?: readonly EngineConditionResult[] } | undefined;
   const root = entry.wrapped ? conditions?.all?.[0] : (conditions as EngineConditionResult | undefined);
   if (ruleResult === undefined || root === undefined) throw engineFailure(`rule ${index} was not evaluated`);
-  const trace = traceFromEngine(entry.condition, root, named);
+  const trace = traceFromEngine(entry.condition, root, context);
   if (ruleResult.result !== (trace.result === 'true')) throw engineFailure(`rule ${index}: the engine's result disagrees with its conditions`);
   return trace;
 }
 
 /** Each note's result, from the engine rule that evaluates them all, checked against the engine's own result for each. */
-function readNotes(program: Program, ruleResult: RuleResult | undefined, named: ReadonlyMap<string, ConditionTrace>): TruthValue[] {
+function readNotes(program: Program, ruleResult: RuleResult | undefined, context: ReadContext): TruthValue[] {
   const conditions = (ruleResult?.conditions as { all?: readonly EngineConditionResult[] } | undefined)?.all;
   if (conditions === undefined || conditions.length !== program.notes.length) throw engineFailure('the notes were not evaluated');
   return program.notes.map((note, index) => {
     const result = conditions[index] as EngineConditionResult;
-    const trace = traceFromEngine(note.condition, result, named);
+    const trace = traceFromEngine(note.condition, result, context);
     if (result.result !== (trace.result === 'true')) throw engineFailure(`note ${note.id}: the engine's result disagrees with its conditions`);
     return trace.result;
   });
@@ -213,7 +241,7 @@ function entryFor(condition: ConditionNode, translated: object, index: number, p
   };
 }
 
-function buildEngine(EngineClass: typeof Engine, program: Program, entries: readonly EngineEntry[]): Engine {
+function buildEngine(EngineClass: typeof Engine, program: Program, entries: readonly { readonly entry: EngineEntry; readonly index: number }[], kept: KeptTraces): Engine {
   const engine = new EngineClass([], {
     allowUndefinedFacts: false,
     allowUndefinedConditions: false,
@@ -226,29 +254,38 @@ function buildEngine(EngineClass: typeof Engine, program: Program, entries: read
     engine.addOperator(name, (actual: FactValue, expected: unknown) => actual !== null && test(actual, expected));
     engine.addOperator(`${name}${OR_UNKNOWN}`, (actual: FactValue, expected: unknown) => actual === null || test(actual, expected));
   }
-  entries.forEach((entry, index) => {
+  for (const { entry, index } of entries) {
     const name = entry.named;
     if (name === undefined) {
       engine.addRule(entry.properties);
-      return;
+      continue;
     }
     // When a named condition's rule is done, its trace is kept on the run's almanac for the rules that use it.
     const keep = (_event: Event, almanac: Almanac, ruleResult: RuleResult) => {
       const run = almanac as RunAlmanac;
-      run.named.set(name, readTrace(entry, index, ruleResult, run.named));
+      run.named.set(name, readTrace(entry, index, ruleResult, { named: run.named, kept }));
     };
     engine.addRule({ ...entry.properties, onSuccess: keep, onFailure: keep });
-  });
+  }
   return engine;
 }
 
-/** Comparison traces kept for reuse, by program node and fact value, within an overall and a per-comparison bound. */
-const internedComparisons = new WeakMap<ConditionNode, Map<FactValue, FactConditionTrace>>();
-let internedRoom = 65_536;
-const INTERNED_PER_COMPARISON = 64;
+/** What reading a trace needs: the run's named conditions, and the comparison traces kept for reuse. */
+interface ReadContext {
+  readonly named: ReadonlyMap<string, ConditionTrace>;
+  readonly kept: KeptTraces;
+}
+
+/** Comparison traces of one program kept for reuse, by node and fact value, within an overall and a per-comparison bound. */
+interface KeptTraces {
+  readonly byNode: Map<ConditionNode, Map<FactValue, FactConditionTrace>>;
+  room: number;
+}
+const KEPT_TRACES = 16_384;
+const KEPT_PER_COMPARISON = 64;
 
 /** Reads the engine's annotated condition tree back into a trace, in step with the program's tree. */
-function traceFromEngine(node: ConditionNode, result: EngineConditionResult, named: ReadonlyMap<string, ConditionTrace>): ConditionTrace {
+function traceFromEngine(node: ConditionNode, result: EngineConditionResult, context: ReadContext): ConditionTrace {
   switch (node.type) {
     case 'fact': {
       if (typeof result.result !== 'boolean' || !('factResult' in result)) throw engineFailure(`the comparison of "${node.fact}" was not evaluated`);
@@ -257,19 +294,20 @@ function traceFromEngine(node: ConditionNode, result: EngineConditionResult, nam
       // A comparison's trace depends only on its fact's value: for an unknown fact, a boolean, string or number it
       // is kept, frozen, and shared by later assessments (a Map key does not tell -0 from 0, so -0 is never kept).
       const internable = actual === null || (typeof actual !== 'object' && !Object.is(actual, -0));
-      let kept = internable ? internedComparisons.get(node) : undefined;
+      const { kept: keptTraces } = context;
+      let kept = internable ? keptTraces.byNode.get(node) : undefined;
       const known = kept?.get(actual);
       if (known !== undefined) return known;
       const trace: FactConditionTrace =
         node.threshold === undefined
           ? { type: 'fact', fact: node.fact, operator: node.operator, expected: node.expected, actual, result: value }
           : { type: 'fact', fact: node.fact, operator: node.operator, expected: node.expected, actual, result: value, threshold: node.threshold };
-      if (internable && internedRoom > 0 && (kept?.size ?? 0) < INTERNED_PER_COMPARISON) {
+      if (internable && keptTraces.room > 0 && (kept?.size ?? 0) < KEPT_PER_COMPARISON) {
         if (kept === undefined) {
           kept = new Map();
-          internedComparisons.set(node, kept);
+          keptTraces.byNode.set(node, kept);
         }
-        internedRoom--;
+        keptTraces.room--;
         kept.set(actual, Object.freeze(trace));
       }
       return trace;
@@ -278,18 +316,18 @@ function traceFromEngine(node: ConditionNode, result: EngineConditionResult, nam
     case 'any': {
       const children = result[node.type];
       if (children === undefined) throw engineFailure(`an "${node.type}" group is missing from the engine's result`);
-      const conditions = node.children.map((child, index) => traceFromEngine(child, children[index] as EngineConditionResult, named));
+      const conditions = node.children.map((child, index) => traceFromEngine(child, children[index] as EngineConditionResult, context));
       const results = conditions.map((condition) => condition.result);
       return { type: node.type, result: node.type === 'all' ? kleeneAll(results) : kleeneAny(results), conditions };
     }
     case 'not': {
       if (result.not === undefined) throw engineFailure('a "not" is missing from the engine\'s result');
-      const condition = traceFromEngine(node.child, result.not, named);
+      const condition = traceFromEngine(node.child, result.not, context);
       return { type: 'not', result: kleeneNot(condition.result), condition };
     }
     case 'named': {
       // The engine compared the named condition's result, evaluated earlier in the run by its own rule.
-      const condition = named.get(node.name);
+      const condition = context.named.get(node.name);
       if (condition === undefined || typeof result.result !== 'boolean' || result.factResult !== asFact(condition.result)) {
         throw engineFailure(`the named condition "${node.name}" was not evaluated before its use`);
       }
@@ -307,9 +345,9 @@ function engineFailure(detail: string): AssessmentError {
   return new AssessmentError('engine_failure', `json-rules-engine produced an inconsistent result (${detail}); this is a bug in dual-use-rules.`);
 }
 
-interface EnginePool {
-  acquire(): Engine | Promise<Engine>;
-  release(engine: Engine): void;
+interface EnginePool<T> {
+  acquire(): T | Promise<T>;
+  release(engines: T): void;
   /** Drops an engine whose run failed (it is not reused); a fresh one takes its place for a waiting call. */
   discard(): void;
 }
@@ -318,11 +356,11 @@ interface EnginePool {
  * At most `size` engines per compiled ruleset, each built on first need; a call that finds none idle waits for one.
  * Without the bound, a burst of 10,000 concurrent calls built 10,000 engines (2 GB of heap, over a minute).
  */
-function createPool(create: () => Engine, size = 8): EnginePool {
-  const idle: Engine[] = [];
-  const waiting: ((engine: Engine) => void)[] = [];
+function createPool<T>(create: () => T, size = 8): EnginePool<T> {
+  const idle: T[] = [];
+  const waiting: ((engine: T) => void)[] = [];
   let created = 0;
-  const hand = (engine: Engine) => {
+  const hand = (engine: T) => {
     const next = waiting.shift();
     if (next === undefined) idle.push(engine);
     else next(engine);
@@ -335,7 +373,7 @@ function createPool(create: () => Engine, size = 8): EnginePool {
         created++;
         return create();
       }
-      return new Promise<Engine>((resolve) => waiting.push(resolve));
+      return new Promise<T>((resolve) => waiting.push(resolve));
     },
     release: hand,
     discard: () => {
