@@ -58,7 +58,7 @@ export interface CompileOptions {
  * Validates a ruleset document (JSON Schema, then semantic checks) and compiles it, with any overlays, for evaluation.
  * Every problem is collected before anything is thrown.
  *
- * @param document - A base ruleset document, as parsed from JSON. Treated as untrusted data.
+ * @param input - A base ruleset document, as parsed from JSON. Treated as untrusted data.
  * @param options - Overlays to compose into it; public keys and signatures when rulesets must be signed.
  * @returns The compiled ruleset, frozen.
  * @throws {RulesetError} listing every issue with its path; issues in an overlay have paths starting `['overlays', index]`.
