@@ -16,15 +16,21 @@ export interface BatchResults {
   /** The command line, whole process (start-up included), output to /dev/null, by worker count. */
   readonly cli: readonly { readonly workers: number; readonly seconds: number; readonly linesPerSecond: number; readonly peakRssMB: number }[];
   readonly outputBytesPerLine: number;
-  /** Peak resident memory of one-thread runs on a tenth of the lines (at least 10,000, at most half) and on all of them. */
-  readonly memory: { readonly smallLines: number; readonly smallPeakRssMB: number; readonly largePeakRssMB: number };
-  /** Whether the peak memory on all lines stays within 25 % of that on the smaller run. */
+  /**
+   * One-thread runs on a tenth of the lines (at least 10,000, at most half) and on all of them: peak resident memory,
+   * and the heap still in use at the end after a full collection (what the run retained).
+   */
+  readonly memory: { readonly smallLines: number; readonly smallPeakRssMB: number; readonly largePeakRssMB: number; readonly smallRetainedMB: number; readonly largeRetainedMB: number };
+  /** Whether the run on all lines retains no more than the smaller one (within 10 % and 1 MB). */
   readonly memoryFlat: boolean;
 }
 
 const DATE = '2025-06-30';
-/** Preloaded into the command's process: records its peak resident memory (KB) when it exits. */
-const RECORD_PEAK_RSS = `data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.DUR_BENCH_RSS,String(process.resourceUsage().maxRSS)))`;
+/**
+ * Preloaded into the command's process (run with --expose-gc): when it exits, records its peak resident memory (KB)
+ * and the heap still in use after a full collection (bytes), i.e. what the run retained.
+ */
+const RECORD_MEMORY = `data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>{globalThis.gc();writeFileSync(process.env.DUR_BENCH_MEMORY,JSON.stringify({peakRssKB:process.resourceUsage().maxRSS,retainedBytes:process.memoryUsage().heapUsed}))})`;
 
 export async function measureBatch(lib: Library, testing: TestingKit, options: { readonly quick: boolean; readonly log: (message: string) => void }): Promise<BatchResults> {
   const lines = options.quick ? 10_000 : 100_000;
@@ -50,35 +56,43 @@ export async function measureBatch(lib: Library, testing: TestingKit, options: {
     const withJsonSeconds = (performance.now() - start) / 1000;
 
     const cli = [];
+    let largeRun: Awaited<ReturnType<typeof runCli>> | undefined;
     for (const workers of [...new Set([1, 2, os.availableParallelism()])]) {
       const run = await runCli(large, workers, folder);
+      if (workers === 1) largeRun = run;
       cli.push({ workers, seconds: significant(run.seconds), linesPerSecond: Math.round(lines / run.seconds), peakRssMB: significant(run.peakRssKB / 1024) });
       options.log(`  --workers ${workers}: ${Math.round(lines / run.seconds).toLocaleString('en')} lines/s`);
     }
     const smallRun = await runCli(small, 1, folder);
-    const largePeak = cli[0]?.peakRssMB ?? Number.NaN;
-    const smallPeak = significant(smallRun.peakRssKB / 1024);
+    if (largeRun === undefined) throw new Error('no one-thread run');
+    const retainedMB = (bytes: number) => significant(bytes / 2 ** 20);
     return {
       lines,
       inProcessAssessManyLinesPerSecond: Math.round(lines / inProcessSeconds),
       inProcessWithJsonLinesPerSecond: Math.round(lines / withJsonSeconds),
       cli,
       outputBytesPerLine: Math.round(outputBytes / lines),
-      memory: { smallLines, smallPeakRssMB: smallPeak, largePeakRssMB: largePeak },
-      memoryFlat: largePeak <= smallPeak * 1.25,
+      memory: {
+        smallLines,
+        smallPeakRssMB: significant(smallRun.peakRssKB / 1024),
+        largePeakRssMB: significant(largeRun.peakRssKB / 1024),
+        smallRetainedMB: retainedMB(smallRun.retainedBytes),
+        largeRetainedMB: retainedMB(largeRun.retainedBytes),
+      },
+      memoryFlat: largeRun.retainedBytes <= smallRun.retainedBytes * 1.1 + 2 ** 20,
     };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
-/** Runs the built command line on a file, output discarded, timing the whole process and recording its peak memory. */
-function runCli(file: string, workers: number, folder: string): Promise<{ seconds: number; peakRssKB: number }> {
-  const rss = join(folder, `rss-${workers}-${Date.now()}`);
+/** Runs the built command line on a file, output discarded, timing the whole process and recording its memory. */
+function runCli(file: string, workers: number, folder: string): Promise<{ seconds: number; peakRssKB: number; retainedBytes: number }> {
+  const record = join(folder, `memory-${workers}-${Date.now()}`);
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, ['--import', RECORD_PEAK_RSS, new URL('cli.js', DIST).pathname, 'batch', file, '--workers', String(workers), '--out', os.devNull], {
-      env: { ...process.env, DUR_BENCH_RSS: rss, NO_COLOR: '1' },
+    const child = spawn(process.execPath, ['--expose-gc', '--import', RECORD_MEMORY, new URL('cli.js', DIST).pathname, 'batch', file, '--workers', String(workers), '--out', os.devNull], {
+      env: { ...process.env, DUR_BENCH_MEMORY: record, NO_COLOR: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -87,7 +101,7 @@ function runCli(file: string, workers: number, folder: string): Promise<{ second
     child.on('close', (code) => {
       const seconds = (performance.now() - start) / 1000;
       if (code !== 0) reject(new Error(`batch exited with ${String(code)}: ${stderr.slice(-2000)}`));
-      else resolve({ seconds, peakRssKB: Number(readFileSync(rss, 'utf8')) });
+      else resolve({ seconds, ...(JSON.parse(readFileSync(record, 'utf8')) as { peakRssKB: number; retainedBytes: number }) });
     });
   });
 }

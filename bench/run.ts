@@ -11,10 +11,10 @@ import fc from 'fast-check';
 import { measureBatch, type BatchResults } from './batch';
 import { decideArticle5, type HandTransaction } from './handWrittenArticle5';
 import { DIST, loadLibrary } from './library';
-import { createNaiveEngine } from './naiveEngine';
+import { createNaiveEngine, type NaiveEngine } from './naiveEngine';
 import { syntheticRuleset } from './syntheticRuleset';
 import { measureRounds, median, significant, type Contender, type Rounds } from './timing';
-import type { RulesetDocument } from '../src/index';
+import type { CompiledRuleset, RulesetDocument } from '../src/index';
 
 const options = new Set(process.argv.slice(2));
 const quick = options.has('--quick');
@@ -24,6 +24,8 @@ const SYNTHETIC_ROUNDS = quick ? 1 : 3;
 const SERIES_TRANSACTIONS = quick ? 500 : 2_000;
 const SERIES_SIZES = [10, 50, 200, 1_000];
 const PROCESSES = quick ? 3 : 7;
+/** Transactions each contender runs, untimed, right before each timed run. */
+const WARM_UP = quick ? 100 : 500;
 /** A date on which the bundled Article 5 ruleset 2.0.0 and the German overlay are in force. */
 const DATE = '2025-06-30';
 
@@ -76,12 +78,13 @@ const generated = fc.sample(testing.partialTransactionArbitrary(testing.vocabula
 const transactions = generated.map(({ partial }) => partial);
 const naive = createNaiveEngine(ruleset.document);
 const checks = await checkArticle5(transactions);
+const warmUpSample = transactions.slice(0, WARM_UP);
 const article5 = await measureRounds(
   [
-    { name: 'naive', count: TRANSACTIONS, run: async () => { for (const transaction of transactions) await naive.decide(transaction); } },
-    { name: 'assess', count: TRANSACTIONS, run: async () => { for (const transaction of transactions) await lib.assess(transaction, { ruleset }); } },
-    { name: 'assessMany', count: TRANSACTIONS, run: () => lib.assessMany(transactions, { ruleset }) },
-    { name: 'handWritten', count: TRANSACTIONS, run: () => handWritten(transactions) },
+    { name: 'naive', count: TRANSACTIONS, run: () => naiveAll(naive, transactions), warmUp: () => naiveAll(naive, warmUpSample) },
+    { name: 'assess', count: TRANSACTIONS, run: () => assessAll(transactions, ruleset), warmUp: () => assessAll(warmUpSample, ruleset) },
+    { name: 'assessMany', count: TRANSACTIONS, run: () => lib.assessMany(transactions, { ruleset }), warmUp: () => lib.assessMany(warmUpSample, { ruleset }) },
+    { name: 'handWritten', count: TRANSACTIONS, run: () => handWritten(transactions), warmUp: () => handWritten(warmUpSample) },
   ],
   ROUNDS,
   (round) => log(`  round ${round} done`),
@@ -92,11 +95,17 @@ log(`Synthetic 200 rules, ${TRANSACTIONS.toLocaleString('en')} transactions, ${S
 const synthetic200 = lib.compileRuleset(syntheticRuleset(base, 200));
 const syntheticTransactions = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(synthetic200)).map(({ partial }) => partial), { numRuns: TRANSACTIONS, seed: 43 });
 const syntheticNaive = createNaiveEngine(synthetic200.document);
+const syntheticWarmUp = syntheticTransactions.slice(0, WARM_UP);
 const synthetic = await measureRounds(
   [
-    { name: 'naive', count: TRANSACTIONS, run: async () => { for (const transaction of syntheticTransactions) await syntheticNaive.decide(transaction); } },
-    { name: 'assess', count: TRANSACTIONS, run: async () => { for (const transaction of syntheticTransactions) await lib.assess(transaction, { ruleset: synthetic200 }); } },
-    { name: 'assessMany', count: TRANSACTIONS, run: () => lib.assessMany(syntheticTransactions, { ruleset: synthetic200 }) },
+    { name: 'naive', count: TRANSACTIONS, run: () => naiveAll(syntheticNaive, syntheticTransactions), warmUp: () => naiveAll(syntheticNaive, syntheticWarmUp) },
+    { name: 'assess', count: TRANSACTIONS, run: () => assessAll(syntheticTransactions, synthetic200), warmUp: () => assessAll(syntheticWarmUp, synthetic200) },
+    {
+      name: 'assessMany',
+      count: TRANSACTIONS,
+      run: () => lib.assessMany(syntheticTransactions, { ruleset: synthetic200 }),
+      warmUp: () => lib.assessMany(syntheticWarmUp, { ruleset: synthetic200 }),
+    },
   ],
   SYNTHETIC_ROUNDS,
   (round) => log(`  round ${round} done`),
@@ -108,9 +117,10 @@ const series: { rules: number; assessMicros: number; assessManyMicros: number }[
 for (const size of SERIES_SIZES) {
   const sized = lib.compileRuleset(syntheticRuleset(base, size));
   const sample = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(sized)).map(({ partial }) => partial), { numRuns: SERIES_TRANSACTIONS, seed: 44 });
+  const warmUp = sample.slice(0, WARM_UP / 5);
   const contenders: Contender[] = [
-    { name: 'assess', count: SERIES_TRANSACTIONS, run: async () => { for (const transaction of sample) await lib.assess(transaction, { ruleset: sized }); } },
-    { name: 'assessMany', count: SERIES_TRANSACTIONS, run: () => lib.assessMany(sample, { ruleset: sized }) },
+    { name: 'assess', count: SERIES_TRANSACTIONS, run: () => assessAll(sample, sized), warmUp: () => assessAll(warmUp, sized) },
+    { name: 'assessMany', count: SERIES_TRANSACTIONS, run: () => lib.assessMany(sample, { ruleset: sized }), warmUp: () => lib.assessMany(warmUp, { ruleset: sized }) },
   ];
   const rounds = await measureRounds(contenders, SYNTHETIC_ROUNDS);
   series.push({ rules: size, assessMicros: significant(median(rounds['assess'] ?? [])), assessManyMicros: significant(median(rounds['assessMany'] ?? [])) });
@@ -156,6 +166,14 @@ async function checkArticle5(sample: readonly unknown[]) {
     naiveAgreementOnCompleteTransactions: significant(naiveAgreements / complete.length, 4),
     outcomes,
   };
+}
+
+async function naiveAll(engine: NaiveEngine, sample: readonly unknown[]): Promise<void> {
+  for (const transaction of sample) await engine.decide(transaction as Readonly<Record<string, unknown>>);
+}
+
+async function assessAll(sample: readonly unknown[], compiled: CompiledRuleset): Promise<void> {
+  for (const transaction of sample) await lib.assess(transaction, { ruleset: compiled });
 }
 
 function handWritten(sample: readonly unknown[]): number {

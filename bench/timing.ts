@@ -1,8 +1,9 @@
-/** One contender of a timed comparison: `run` processes all `count` transactions once. */
+/** One contender of a timed comparison: `run` processes all `count` transactions once; `warmUp` a few of them. */
 export interface Contender {
   readonly name: string;
   readonly count: number;
   readonly run: () => unknown;
+  readonly warmUp: () => unknown;
 }
 
 /** Microseconds per transaction of each contender, one value per round. */
@@ -13,7 +14,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 /**
  * Runs the contenders side by side: every round runs each contender once over its transactions, in an order that
  * rotates from round to round, with a full garbage collection before each run (when `--expose-gc` is on), so that
- * machine noise and garbage left by one contender fall on all of them alike.
+ * machine noise and garbage left by one contender fall on all of them alike. Each timed run follows a short
+ * untimed warm-up of the same contender: while the others ran, V8 may have dropped its compiled code.
  */
 export async function measureRounds(contenders: readonly Contender[], rounds: number, onRound?: (round: number) => void): Promise<Rounds> {
   const results: Rounds = Object.fromEntries(contenders.map(({ name }) => [name, [] as number[]]));
@@ -21,6 +23,7 @@ export async function measureRounds(contenders: readonly Contender[], rounds: nu
     for (let offset = 0; offset < contenders.length; offset++) {
       const contender = contenders[(round + offset) % contenders.length] as Contender;
       gc?.();
+      await contender.warmUp();
       const start = performance.now();
       await contender.run();
       (results[contender.name] as number[]).push(((performance.now() - start) * 1000) / contender.count);
