@@ -1,4 +1,4 @@
-/** One contender of a timed comparison: `run` processes all `count` transactions once; `warmUp` a few of them. */
+/** One contender of a timed comparison: `run` processes all `count` transactions once; `warmUp` runs untimed before it. */
 export interface Contender {
   readonly name: string;
   readonly count: number;
