@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { nodeCrypto } from './nodeCrypto';
 
 /**
  * The canonical JSON text of a value: object keys sorted by UTF-16 code units, no whitespace, numbers and strings as
@@ -21,5 +22,8 @@ function serialise(value: unknown, root: boolean): string {
 
 /** Hex sha256 of a value's canonical JSON: the same for any key order or whitespace of the same document. */
 export function canonicalSha256(value: unknown): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(value))));
+  const text = canonicalJson(value);
+  // Node's native hash where there is one (a tenth of the pure-JS hash's time on a first compile); browsers use the JS one.
+  const crypto = nodeCrypto();
+  return crypto === undefined ? bytesToHex(sha256(utf8ToBytes(text))) : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }

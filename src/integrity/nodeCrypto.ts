@@ -2,8 +2,9 @@ import type * as NodeCrypto from 'node:crypto';
 
 /**
  * Node's crypto module, obtained at run time with `process.getBuiltinModule` (Node.js 20.16 and later) rather than
- * imported, so the main entry has no `node:crypto` import for a browser bundler to trip over. Only signing and
- * signature verification call it; in a browser they report that they need Node.js instead of breaking the bundle.
+ * imported, so the main entry has no `node:crypto` import for a browser bundler to trip over. Signing and
+ * verification need it (in a browser they report that they need Node.js instead of breaking the bundle); hashing
+ * uses it when present and a JavaScript sha256 otherwise.
  * Returns `undefined` where Node's crypto module is not available.
  */
 export function nodeCrypto(): typeof NodeCrypto | undefined {

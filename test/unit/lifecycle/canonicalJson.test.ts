@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { canonicalJson, canonicalSha256 } from '../../../src/integrity/canonicalJson';
+import { nodeCrypto } from '../../../src/integrity/nodeCrypto';
 import { readJsonFile } from '../../support/rulesets';
 
 /** The same value with every object's keys in a random order. */
@@ -45,5 +46,20 @@ describe('canonicalJson', () => {
     const reformatted = JSON.parse(JSON.stringify(shuffleKeys(document, Math.random), null, '\t')) as Record<string, unknown>;
     expect(canonicalSha256(reformatted)).toBe(canonicalSha256(document));
     expect(canonicalSha256({ ...reformatted, version: `${String(document['version'])}-changed` })).not.toBe(canonicalSha256(document));
+  });
+
+  describe('the hash is the same with and without Node\'s crypto module (browsers have none)', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    test.each([
+      ['node:crypto', false],
+      ['the JavaScript sha256', true],
+    ])('with %s', (_, withoutNode) => {
+      if (withoutNode) vi.stubGlobal('process', { ...process, getBuiltinModule: undefined });
+      expect(nodeCrypto() === undefined).toBe(withoutNode);
+      // sha256("\"abc\"") and the sha256 of a text with characters outside ASCII, from sha256sum.
+      expect(canonicalSha256('abc')).toBe('6cc43f858fbb763301637b5af970e2a46b46f461f27e5a0f41e009c59b827b25');
+      expect(canonicalSha256({ é: '😀' })).toBe('5b1d7df2c21dc54efccf82e1619e4bb36e2c98b777cccf238af48a4e11f36585');
+    });
   });
 });
