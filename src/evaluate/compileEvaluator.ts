@@ -233,44 +233,33 @@ function createCompiler(slots: ReadonlyMap<string, number>, size: number) {
           return trace;
         };
       }
-      case 'not': {
-        const child = compile(shared.children[0] as Shared);
-        const interned = table<ConditionTrace>();
-        const byChild: number[] = [];
-        return (values) => {
-          const condition = child(values);
-          const childCode = code;
-          const found = childCode < 0 ? undefined : byChild[childCode];
-          if (found !== undefined) {
-            code = found;
-            return interned.at(found);
-          }
-          const trace: ConditionTrace = { type: 'not', result: kleeneNot(condition.result), condition };
-          code = childCode < 0 ? -1 : interned.add(trace);
-          if (code >= 0) byChild[childCode] = code;
-          return trace;
-        };
-      }
+      case 'not':
+        return compileWrapper(shared, (condition) => ({ type: 'not', result: kleeneNot(condition.result), condition }));
       case 'named': {
         const { name, title, citation } = node;
-        const child = compile(shared.children[0] as Shared);
-        const interned = table<ConditionTrace>();
-        const byChild: number[] = [];
-        return (values) => {
-          const condition = child(values);
-          const childCode = code;
-          const found = childCode < 0 ? undefined : byChild[childCode];
-          if (found !== undefined) {
-            code = found;
-            return interned.at(found);
-          }
-          const trace: ConditionTrace = { type: 'named', name, title, citation, result: condition.result, condition };
-          code = childCode < 0 ? -1 : interned.add(trace);
-          if (code >= 0) byChild[childCode] = code;
-          return trace;
-        };
+        return compileWrapper(shared, (condition) => ({ type: 'named', name, title, citation, result: condition.result, condition }));
       }
     }
+  };
+
+  /** A negation or a named condition: one child, whose trace number finds the interned wrapper trace. */
+  const compileWrapper = (shared: Shared, wrap: (condition: ConditionTrace) => ConditionTrace): NodeEvaluator => {
+    const child = compile(shared.children[0] as Shared);
+    const interned = table<ConditionTrace>();
+    const byChild: number[] = [];
+    return (values) => {
+      const condition = child(values);
+      const childCode = code;
+      const found = childCode < 0 ? undefined : byChild[childCode];
+      if (found !== undefined) {
+        code = found;
+        return interned.at(found);
+      }
+      const trace = wrap(condition);
+      code = childCode < 0 ? -1 : interned.add(trace);
+      if (code >= 0) byChild[childCode] = code;
+      return trace;
+    };
   };
 
   return {
@@ -332,10 +321,25 @@ function createTruthCompiler(slots: ReadonlyMap<string, number>, size: number) {
       case 'all':
       case 'any': {
         const children = shared.children.map(compile);
-        const isAll = node.type === 'all';
+        const count = children.length;
+        // `all` is the minimum of its children, `any` the maximum; a false child decides an `all`, a true one an `any`,
+        // so the rest need not be evaluated (only the result is wanted here, not a trace).
+        if (node.type === 'all') {
+          return (values) => {
+            let result = TRUE;
+            for (let index = 0; index < count && result !== FALSE; index++) {
+              const child = (children[index] as (values: Slots) => number)(values);
+              if (child < result) result = child;
+            }
+            return result;
+          };
+        }
         return (values) => {
-          let result = isAll ? TRUE : FALSE;
-          for (const child of children) result = isAll ? Math.min(result, child(values)) : Math.max(result, child(values));
+          let result = FALSE;
+          for (let index = 0; index < count && result !== TRUE; index++) {
+            const child = (children[index] as (values: Slots) => number)(values);
+            if (child > result) result = child;
+          }
           return result;
         };
       }
