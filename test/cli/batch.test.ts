@@ -1,51 +1,27 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assessMany, loadRuleset, OUTCOMES, type Outcome } from '../../src/index';
 import { partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
+import { runCli, type CliResult } from '../support/cli';
 import { minimalRuleset } from '../support/minimalRuleset';
 
 const root = new URL('../..', import.meta.url).pathname;
-let bundle: string;
 let work: string;
 
-/** The command line bundled as the package build does it, with the batch worker next to it. */
-beforeAll(async () => {
+beforeAll(() => {
   const cache = join(root, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
-  bundle = mkdtempSync(join(cache, 'dur-batch-'));
   work = mkdtempSync(join(cache, 'dur-batch-work-'));
-  await build({
-    entry: { cli: join(root, 'src', 'cli', 'main.ts'), 'batch-worker': join(root, 'src', 'batch', 'worker.ts') },
-    format: ['esm'],
-    platform: 'node',
-    target: 'node20',
-    outDir: bundle,
-    silent: true,
-    config: false,
-    dts: false,
-  });
-}, 120_000);
+});
 
 afterAll(() => {
-  rmSync(bundle, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
 
-function runBatch(args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(bundle, 'cli.js'), 'batch', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env }, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
+function runBatch(args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return runCli(['batch', ...args], options);
 }
 
 const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' });

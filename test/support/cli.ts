@@ -21,8 +21,9 @@ afterAll(() => {
 const root = new URL('../..', import.meta.url).pathname;
 
 /**
- * Bundles `src/cli/main.ts` once per test file, as the package build does (dependencies stay external), so each run
- * is a plain `node` process. The bundle goes under node_modules/.cache so it resolves the installed dependencies.
+ * Bundles `src/cli/main.ts` once per test file, as the package build does (dependencies stay external, the batch
+ * worker next to the command), so each run is a plain `node` process. The bundle goes under node_modules/.cache so it
+ * resolves the installed dependencies.
  */
 function cliPath(): Promise<string> {
   bundled ??= (async () => {
@@ -31,7 +32,7 @@ function cliPath(): Promise<string> {
     const outDir = mkdtempSync(join(cache, 'dur-cli-'));
     built = outDir;
     await build({
-      entry: { cli: join(root, 'src', 'cli', 'main.ts') },
+      entry: { cli: join(root, 'src', 'cli', 'main.ts'), 'batch-worker': join(root, 'src', 'batch', 'worker.ts') },
       format: ['esm'],
       platform: 'node',
       target: 'node20',
