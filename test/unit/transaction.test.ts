@@ -56,6 +56,12 @@ describe('transaction validation', () => {
     expect(issues[0]?.message).toMatch(/2021-09-09 to 2024-10-15.*from 2024-10-16/);
   });
 
+  test('reports a date in the first century as out of force rather than assessing it under the law of today', async () => {
+    const issues = await issuesOf({ ...valid, date: '0050-01-01' });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ path: ['date'], code: 'ruleset_not_in_force' });
+  });
+
   test('reports a transaction dated outside an explicitly given ruleset', async () => {
     const ruleset = loadRuleset('eu-2021-821-art5', { version: '1.0.0' });
     await expect(assess({ ...valid, date: '2025-01-10' }, { ruleset })).rejects.toThrow(/states the law 2021-09-09 to 2024-10-15, not on 2025-01-10/);
