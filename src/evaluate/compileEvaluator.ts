@@ -181,12 +181,9 @@ function createCompiler(slots: ReadonlyMap<string, number>, size: number) {
       case 'fact': {
         const slot = slots.get(node.fact);
         if (slot === undefined) throw new Error(`Unchecked reference to fact ${node.fact}`);
-        const evaluate = compileComparison(node, slot, table<FactConditionTrace>());
-        return (values) => {
-          const [trace, traceCode] = evaluate(values);
+        return compileComparison(node, slot, table<FactConditionTrace>(), (traceCode) => {
           code = traceCode;
-          return trace;
-        };
+        });
       }
       case 'all':
       case 'any': {
@@ -362,31 +359,39 @@ function createTruthCompiler(slots: ReadonlyMap<string, number>, size: number) {
 }
 
 /**
- * A comparison's evaluator, returning its trace and the trace's number (-1 for a fresh one). The trace depends only
- * on the fact's value: for an unknown fact, and for a boolean, string or number, it is interned (up to the limits);
- * a list's trace is made each time.
+ * A comparison's evaluator, returning its trace and reporting the trace's number (-1 for a fresh one) through
+ * `setCode` (a returned pair would cost an allocation or a destructuring per comparison). The trace depends only on
+ * the fact's value: for an unknown fact, and for a boolean, string or number, it is interned (up to the limits); a
+ * list's trace is made each time.
  */
-function compileComparison(node: ComparisonNode, slot: number, interned: TraceTable<FactConditionTrace>): (values: Slots) => readonly [FactConditionTrace, number] {
+function compileComparison(node: ComparisonNode, slot: number, interned: TraceTable<FactConditionTrace>, setCode: (code: number) => void): NodeEvaluator {
   const { fact, operator, expected, threshold, test } = node;
   const make = (actual: FactValue, result: TruthValue): FactConditionTrace =>
     threshold === undefined ? { type: 'fact', fact, operator, expected, actual, result } : { type: 'fact', fact, operator, expected, actual, result, threshold };
   // Shared by every transaction in which the fact is unknown, so frozen even when no table has room for it.
   const unknownTrace = Object.freeze(make(null, 'unknown'));
   const unknownCode = interned.add(unknownTrace);
-  const unknown: readonly [FactConditionTrace, number] = [unknownTrace, unknownCode];
-  const codes = new Map<FactValue, readonly [FactConditionTrace, number]>();
+  const codes = new Map<FactValue, number>();
   return (values) => {
     const actual = values[slot] as FactValue;
-    if (actual === null) return unknown;
-    // A Map key does not tell -0 from 0, so -0 (like a list) gets a trace of its own.
-    if (typeof actual === 'object' || Object.is(actual, -0)) return [make(actual, test(actual, expected) ? 'true' : 'false'), -1];
-    let found = codes.get(actual);
-    if (found === undefined) {
-      const trace = make(actual, test(actual, expected) ? 'true' : 'false');
-      const traceCode = interned.add(trace);
-      found = [traceCode < 0 ? trace : interned.at(traceCode), traceCode];
-      if (traceCode >= 0) codes.set(actual, found);
+    if (actual === null) {
+      setCode(unknownCode);
+      return unknownTrace;
     }
-    return found;
+    // A Map key does not tell -0 from 0, so -0 (like a list) gets a trace of its own.
+    if (typeof actual === 'object' || Object.is(actual, -0)) {
+      setCode(-1);
+      return make(actual, test(actual, expected) ? 'true' : 'false');
+    }
+    const known = codes.get(actual);
+    if (known !== undefined) {
+      setCode(known);
+      return interned.at(known);
+    }
+    const trace = make(actual, test(actual, expected) ? 'true' : 'false');
+    const traceCode = interned.add(trace);
+    if (traceCode >= 0) codes.set(actual, traceCode);
+    setCode(traceCode);
+    return trace;
   };
 }
