@@ -3,6 +3,7 @@ import type { ConditionTrace, FactConditionTrace, FactValue, TraceStep, TruthVal
 import type { Evaluation } from './evaluation';
 import { kleeneNot } from './kleene';
 import { factSlots, type FactValues } from './prepareFacts';
+import { TupleNumbers } from './tupleNumbers';
 
 type Slots = readonly FactValue[];
 type NodeEvaluator = (slots: Slots) => ConditionTrace;
@@ -57,23 +58,32 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
   for (const shared of distinct.values()) for (const child of shared.children) child.uses++;
 
   const compiler = createCompiler(factSlots(program), distinct.size);
-  const rules = program.rules.map((rule, index) => ({ rule, evaluate: compiler.compile(ruleRoots[index] as Shared), steps: compiler.table<TraceStep>(), byCode: [] as number[] }));
+  // Parallel arrays by rule index, read in the per-transaction loop below.
+  const ruleEvaluators = ruleRoots.map((root) => compiler.compile(root));
+  const stepTables = program.rules.map(() => compiler.table<TraceStep>());
+  /** For each rule: the number of its interned step by its condition trace's number. */
+  const stepCodes = program.rules.map((): number[] => []);
+  const ruleCount = program.rules.length;
   // Notes need only their result, not a trace.
   const truth = createTruthCompiler(factSlots(program), distinct.size);
   const notes = noteRoots.map((root) => truth.compile(root));
+  const noteCount = notes.length;
 
   return (facts) => {
     compiler.startTransaction();
     const slots = facts.slots;
     const steps: TraceStep[] = [];
-    for (const { rule, evaluate, steps: table, byCode } of rules) {
-      const conditions = evaluate(slots);
+    for (let index = 0; index < ruleCount; index++) {
+      const conditions = (ruleEvaluators[index] as NodeEvaluator)(slots);
       const code = compiler.lastCode();
+      const table = stepTables[index] as TraceTable<TraceStep>;
+      const byCode = stepCodes[index] as number[];
       const known = code < 0 ? undefined : byCode[code];
       if (known !== undefined) {
         steps.push(table.at(known));
         continue;
       }
+      const rule = program.rules[index] as Program['rules'][number];
       const step: TraceStep = { rule: rule.id, title: rule.title, outcome: rule.outcome, result: conditions.result, citation: rule.citation, seeAlso: rule.seeAlso, conditions };
       if (code >= 0) {
         const stepCode = table.add(step);
@@ -83,7 +93,7 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
     }
     truth.startTransaction();
     const noteResults: TruthValue[] = [];
-    for (const evaluate of notes) noteResults.push(TRUTH_VALUES[evaluate(slots)] as TruthValue);
+    for (let index = 0; index < noteCount; index++) noteResults.push(TRUTH_VALUES[(notes[index] as (values: Slots) => number)(slots)] as TruthValue);
     return { steps, notes: noteResults };
   };
 }
@@ -192,10 +202,10 @@ function createCompiler(slots: ReadonlyMap<string, number>, size: number) {
         const count = children.length;
         const isAll = type === 'all';
         const interned = table<ConditionTrace>();
-        // Interned traces by their children's numbers: one array level per child, the last holding the trace's number.
-        const trie: unknown[] = [];
+        // The number of each interned trace by its children's numbers.
+        const byChildren = new TupleNumbers(count);
         const parts = new Array<ConditionTrace | undefined>(count).fill(undefined);
-        const codes = new Array<number>(count).fill(-1);
+        const codes = new Int32Array(count);
         return (values) => {
           // Strong Kleene: `all` is false if any child is false, else unknown if any is; `any` dually.
           let result: TruthValue = isAll ? 'true' : 'false';
@@ -212,10 +222,8 @@ function createCompiler(slots: ReadonlyMap<string, number>, size: number) {
               result = value;
             }
           }
-          let level: unknown[] | undefined = internable ? trie : undefined;
-          for (let index = 0; level !== undefined && index < count - 1; index++) level = level[codes[index] as number] as unknown[] | undefined;
-          const found = level === undefined ? undefined : (level[count === 0 ? 0 : (codes[count - 1] as number)] as number | undefined);
-          if (found !== undefined) {
+          const found = internable ? byChildren.get(codes) : -1;
+          if (found >= 0) {
             code = found;
             return interned.at(found);
           }
@@ -223,9 +231,7 @@ function createCompiler(slots: ReadonlyMap<string, number>, size: number) {
           code = internable ? interned.add(trace) : -1;
           if (code >= 0) {
             Object.freeze(trace.conditions);
-            let path = trie;
-            for (let index = 0; index < count - 1; index++) path = (path[codes[index] as number] ??= []) as unknown[];
-            path[count === 0 ? 0 : (codes[count - 1] as number)] = code;
+            byChildren.set(codes, code);
           }
           return trace;
         };
@@ -379,7 +385,7 @@ function compileComparison(node: ComparisonNode, slot: number, interned: TraceTa
       return unknownTrace;
     }
     // A Map key does not tell -0 from 0, so -0 (like a list) gets a trace of its own.
-    if (typeof actual === 'object' || Object.is(actual, -0)) {
+    if (typeof actual === 'object' || (actual === 0 && 1 / actual < 0)) {
       setCode(-1);
       return make(actual, test(actual, expected) ? 'true' : 'false');
     }
