@@ -2,7 +2,7 @@ import type { ConditionNode, Program } from '../compile/program';
 import type { Assessment, AssessmentNote, CompetentAuthority, ConditionTrace, Obligation, Question, RulesetReference, TraceStep } from '../types/assessment';
 import type { Outcome } from '../types/outcome';
 import type { Evaluation } from './evaluation';
-import type { FactValues } from './prepareFacts';
+import { factSlots, type FactValues } from './prepareFacts';
 
 /** The parts of an assessment that depend only on the program, made once per program and frozen, then shared. */
 interface AssessmentParts {
@@ -11,6 +11,15 @@ interface AssessmentParts {
   readonly fallback: Obligation;
   /** Each note as it appears in an assessment, by note index. */
   readonly notes: readonly AssessmentNote[];
+  /** Each rule's precedence, by rule index. */
+  readonly precedences: readonly number[];
+  /** The direct inputs of each derived fact, with their slots among the fact values. */
+  readonly inputsOf: ReadonlyMap<string, readonly FactInput[]>;
+}
+
+interface FactInput {
+  readonly id: string;
+  readonly slot: number;
 }
 
 const partsByProgram = new WeakMap<Program, AssessmentParts>();
@@ -28,68 +37,71 @@ export function buildAssessment(
 ): Assessment {
   const parts = partsOf(program);
   const { rules } = program;
+  const { precedences } = parts;
   const steps = evaluation.steps;
-  const resultOf = (index: number) => (steps[index] as TraceStep).result;
-  const ruleAt = (index: number) => rules[index] as Program['rules'][number];
+  const ruleCount = rules.length;
 
   let topPrecedence = Number.NEGATIVE_INFINITY;
-  for (let index = 0; index < rules.length; index++) {
-    if (resultOf(index) === 'true') topPrecedence = Math.max(topPrecedence, ruleAt(index).precedence);
+  for (let index = 0; index < ruleCount; index++) {
+    if ((steps[index] as TraceStep).result === 'true' && (precedences[index] as number) > topPrecedence) topPrecedence = precedences[index] as number;
   }
   // The rules that hold with the top precedence decide; none holding leaves the fallback.
   const deciding: number[] = [];
-  for (let index = 0; index < rules.length; index++) {
-    if (resultOf(index) === 'true' && ruleAt(index).precedence === topPrecedence) deciding.push(index);
+  for (let index = 0; index < ruleCount; index++) {
+    if ((steps[index] as TraceStep).result === 'true' && precedences[index] === topPrecedence) deciding.push(index);
   }
-  const floor: Outcome = deciding.length > 0 ? ruleAt(deciding[0] as number).outcome : program.fallback.outcome;
+  const floor: Outcome = deciding.length > 0 ? (rules[deciding[0] as number] as Program['rules'][number]).outcome : program.fallback.outcome;
   // Rules still unknown that would win with another outcome if they turned out true (any of them, while none holds).
   const contested: number[] = [];
-  for (let index = 0; index < rules.length; index++) {
-    const rule = ruleAt(index);
-    if (resultOf(index) === 'unknown' && rule.precedence > topPrecedence && rule.outcome !== floor) contested.push(index);
-  }
   const possible: Outcome[] = [floor];
-  for (const index of contested) if (!possible.includes(ruleAt(index).outcome)) possible.push(ruleAt(index).outcome);
-  const possibleOutcomes = possible.sort((a, b) => precedence(program, b) - precedence(program, a));
+  for (let index = 0; index < ruleCount; index++) {
+    const { outcome } = rules[index] as Program['rules'][number];
+    if ((steps[index] as TraceStep).result !== 'unknown' || (precedences[index] as number) <= topPrecedence || outcome === floor) continue;
+    contested.push(index);
+    if (!possible.includes(outcome)) possible.push(outcome);
+  }
+  const possibleOutcomes = possible.length < 2 ? possible : possible.sort((a, b) => precedence(program, b) - precedence(program, a));
   const decided = possibleOutcomes.length === 1;
   const outcome = decided ? floor : program.undecided;
 
   const obligations: Obligation[] = !decided ? [] : deciding.length === 0 ? [parts.fallback] : deciding.map((index) => parts.obligations[index] as Obligation);
 
   const involvesAuthority = program.outcomes.get(outcome)?.involvesAuthority === true;
-  const questions = collectQuestions(program, facts, steps, decided && outcome === program.undecided ? deciding : [], contested);
+  const questions = collectQuestions(program, parts, facts, steps, decided && outcome === program.undecided ? deciding : [], contested);
   const competentAuthority = involvesAuthority ? findAuthority(program, facts) : undefined;
   if (involvesAuthority && competentAuthority === undefined && program.authority !== undefined) {
     const rulesAsking = obligations.map((obligation) => obligation.rule);
     const asked = new Set<string>();
-    visitUnknownInputs(program, facts, program.authority.memberStateFact, (factId) => asked.add(factId));
+    visitUnknownInputs(parts, facts, program.authority.memberStateFact, (factId) => asked.add(factId));
     for (const factId of asked) questions.push(toQuestion(program, factId, rulesAsking));
   }
   const notes: AssessmentNote[] = [];
   for (let index = 0; index < evaluation.notes.length; index++) if (evaluation.notes[index] === 'true') notes.push(parts.notes[index] as AssessmentNote);
 
-  return {
-    outcome,
-    possibleOutcomes,
-    nextSteps: program.outcomes.get(outcome)?.nextSteps ?? '',
-    obligations,
-    questions,
-    ...(competentAuthority === undefined ? {} : { competentAuthority }),
-    notes,
-    trace: steps,
-    ruleset,
-    ...(transactionId === undefined ? {} : { transactionId }),
-  };
+  // Two literals rather than conditional spreads (which copy through a temporary object on every call); either way
+  // the keys keep the order of the type, which is the order of the JSON that callers write out.
+  const nextSteps = program.outcomes.get(outcome)?.nextSteps ?? '';
+  const assessment: Writable<Assessment> =
+    competentAuthority === undefined
+      ? { outcome, possibleOutcomes, nextSteps, obligations, questions, notes, trace: steps, ruleset }
+      : { outcome, possibleOutcomes, nextSteps, obligations, questions, competentAuthority, notes, trace: steps, ruleset };
+  if (transactionId !== undefined) assessment.transactionId = transactionId;
+  return assessment;
 }
+
+type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
 
 function partsOf(program: Program): AssessmentParts {
   let parts = partsByProgram.get(program);
   if (parts === undefined) {
     const { fallback } = program;
+    const slots = factSlots(program);
     parts = {
       obligations: program.rules.map((rule) => Object.freeze({ rule: rule.id, outcome: rule.outcome, summary: rule.summary, citation: rule.citation, seeAlso: rule.seeAlso })),
       fallback: Object.freeze({ rule: fallback.rule, outcome: fallback.outcome, summary: fallback.summary, citation: fallback.citation, seeAlso: fallback.seeAlso }),
       notes: program.notes.map((note) => Object.freeze({ id: note.id, text: note.text, citation: note.citation, seeAlso: note.seeAlso })),
+      precedences: program.rules.map((rule) => rule.precedence),
+      inputsOf: new Map(program.facts.map((fact) => [fact.id, fact.inputs.map((id) => ({ id, slot: slots.get(id) as number }))])),
     };
     partsByProgram.set(program, parts);
   }
@@ -102,7 +114,7 @@ function partsOf(program: Program): AssessmentParts {
  * A derived fact is asked through the unknown inputs it depends on; when all of those are known (its value depends
  * on data the ruleset marks unknown, e.g. national law), the derived fact itself is asked.
  */
-function collectQuestions(program: Program, facts: FactValues, steps: readonly TraceStep[], pending: readonly number[], contested: readonly number[]): Question[] {
+function collectQuestions(program: Program, parts: AssessmentParts, facts: FactValues, steps: readonly TraceStep[], pending: readonly number[], contested: readonly number[]): Question[] {
   const byFact = new Map<string, string[]>();
   let rule = '';
   const addRule = (asked: string) => {
@@ -110,13 +122,13 @@ function collectQuestions(program: Program, facts: FactValues, steps: readonly T
     if (rules === undefined) byFact.set(asked, [rule]);
     else if (!rules.includes(rule)) rules.push(rule);
   };
-  const ask = (factId: string) => visitUnknownInputs(program, facts, factId, addRule);
+  const ask = (factId: string) => visitUnknownInputs(parts, facts, factId, addRule);
   for (const index of pending) {
     const programRule = program.rules[index] as Program['rules'][number];
     rule = programRule.id;
     visitAskedComparisons((steps[index] as TraceStep).conditions, programRule.condition, ask);
   }
-  const ordered = [...contested].sort((a, b) => (program.rules[b] as Program['rules'][number]).precedence - (program.rules[a] as Program['rules'][number]).precedence);
+  const ordered = contested.length < 2 ? contested : [...contested].sort((a, b) => (parts.precedences[b] as number) - (parts.precedences[a] as number));
   for (const index of ordered) {
     rule = (program.rules[index] as Program['rules'][number]).id;
     for (const factId of undecidedFacts((steps[index] as TraceStep).conditions)) ask(factId);
@@ -181,17 +193,17 @@ function visitAskedComparisons(trace: ConditionTrace, node: ConditionNode, visit
  * Visits the input facts (transitively) behind an unknown fact that are themselves unknown, depth first, or the fact
  * itself if there are none. A fact reached twice is visited twice; visitors are idempotent.
  */
-function visitUnknownInputs(program: Program, facts: FactValues, factId: string, visit: (factId: string) => void): void {
-  const fact = program.factsById.get(factId);
-  if (fact === undefined || fact.inputs.length === 0) {
+function visitUnknownInputs(parts: AssessmentParts, facts: FactValues, factId: string, visit: (factId: string) => void): void {
+  const inputs = parts.inputsOf.get(factId);
+  if (inputs === undefined || inputs.length === 0) {
     visit(factId);
     return;
   }
   let found = false;
-  for (const input of fact.inputs) {
-    if ((facts.get(input) ?? null) !== null) continue;
+  for (const input of inputs) {
+    if ((facts.slots[input.slot] ?? null) !== null) continue;
     found = true;
-    visitUnknownInputs(program, facts, input, visit);
+    visitUnknownInputs(parts, facts, input.id, visit);
   }
   if (!found) visit(factId);
 }
