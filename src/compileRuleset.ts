@@ -82,11 +82,12 @@ export interface CompileOptions {
 export function compileRuleset(input: unknown, options: CompileOptions = {}): CompiledRuleset {
   // Private copies of what is safe to read, so what is verified and checked is exactly what is compiled.
   const read = readDocument(input);
+  const overlayReads = (options.overlays ?? []).map((overlay) => readDocument(overlay));
   const document = privateCopy(read, input);
-  const overlays = (options.overlays ?? []).map((overlay) => privateCopy(readDocument(overlay), overlay));
-  const issues: Issue[] = [...validateRulesetDocument(document, 'base')];
-  overlays.forEach((overlay, index) => {
-    for (const issue of validateRulesetDocument(overlay, 'overlay')) issues.push({ ...issue, path: ['overlays', index, ...issue.path] });
+  const overlays = overlayReads.map((overlayRead, index) => privateCopy(overlayRead, options.overlays?.[index]));
+  const issues: Issue[] = [...validateReadDocument(read, 'base')];
+  overlayReads.forEach((overlayRead, index) => {
+    for (const issue of validateReadDocument(overlayRead, 'overlay')) issues.push({ ...issue, path: ['overlays', index, ...issue.path] });
   });
   if (options.publicKeys !== undefined) issues.push(...verifyCompositionSignatures(document, overlays, options.publicKeys, options.signatures ?? []));
   // Read from the scan's copy, which holds plain data only: the input itself may hide a getter or a proxy trap.
@@ -138,11 +139,15 @@ function privateCopy(read: ReadDocument, input: unknown): unknown {
 
 /** Shape checks that need nothing but the document itself: safe-to-read JSON, the schema, and the expected kind. */
 export function validateRulesetDocument(document: unknown, kind: 'base' | 'overlay'): Issue[] {
-  const scanned = scanDocument(document);
-  if (scanned.length > 0) return scanned;
-  const schemaIssues = validateSchema(document);
+  return validateReadDocument(readDocument(document), kind);
+}
+
+/** `validateRulesetDocument` of a document already read: the scan's issues, or those of its plain copy. */
+function validateReadDocument(read: ReadDocument, kind: 'base' | 'overlay'): Issue[] {
+  if (read.issues.length > 0) return read.issues;
+  const schemaIssues = validateSchema(read.copy);
   if (schemaIssues.length > 0) return schemaIssues;
-  const actual = (document as RulesetDocument).kind;
+  const actual = (read.copy as RulesetDocument).kind;
   return actual === kind ? [] : [{ path: ['kind'], code: 'wrong_kind', message: `Expected a ${kind} ruleset here, not ${actual === 'base' ? 'a base ruleset' : 'an overlay'}.` }];
 }
 
