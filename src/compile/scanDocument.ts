@@ -31,18 +31,48 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
   'valueOf',
 ]);
 
+const FORBIDDEN_LENGTHS = [...FORBIDDEN_KEYS].map((key) => key.length);
+const SHORTEST_FORBIDDEN = Math.min(...FORBIDDEN_LENGTHS);
+const LONGEST_FORBIDDEN = Math.max(...FORBIDDEN_LENGTHS);
+
 /** Whether a key, id or dotted fact path names a prototype-reaching property in any of its `.`-separated segments. */
 export function reachesPrototype(key: string): boolean {
-  return key.split('.').some((segment) => FORBIDDEN_KEYS.has(segment));
+  // Every string of a ruleset passes here, legal prose included: segments are found without splitting the string,
+  // and only those of a forbidden name's length are looked up.
+  let start = 0;
+  for (;;) {
+    const dot = key.indexOf('.', start);
+    const end = dot === -1 ? key.length : dot;
+    const length = end - start;
+    if (length >= SHORTEST_FORBIDDEN && length <= LONGEST_FORBIDDEN && FORBIDDEN_KEYS.has(key.slice(start, end))) return true;
+    if (dot === -1) return false;
+    start = dot + 1;
+  }
 }
 
+/** A value still to read, linked to the container it came from (paths are built only for issues). */
 interface Pending {
   readonly value: unknown;
-  readonly path: IssuePath;
+  /** The pending entry of the container holding this value; `undefined` for the document itself. */
+  readonly parent: Pending | undefined;
+  /** This value's key or index in its container. */
+  readonly segment: string | number;
   readonly depth: number;
-  readonly ancestors: readonly object[];
-  /** Puts this value's copy in its place in the parent's copy. */
-  readonly place: (copy: unknown) => void;
+  /** Where this value's copy goes: its container's copy (at `segment`); `undefined` for the document itself. */
+  readonly target: Record<string, unknown> | unknown[] | undefined;
+}
+
+/** The path of a pending value, from the document's root. */
+function pathOf(pending: Pending | undefined): IssuePath {
+  const path: (string | number)[] = [];
+  for (let entry = pending; entry?.parent !== undefined; entry = entry.parent) path.push(entry.segment);
+  return path.reverse();
+}
+
+/** Whether `value` is the value of `pending` or of one of the containers it sits in. */
+function isAncestor(value: object, pending: Pending | undefined): boolean {
+  for (let entry = pending; entry !== undefined; entry = entry.parent) if (entry.value === value) return true;
+  return false;
 }
 
 /** What reading an untrusted document found: its issues, and a plain copy of exactly what was read. */
@@ -71,31 +101,36 @@ export function scanDocument(document: unknown): Issue[] {
 export function readDocument(document: unknown): ReadDocument {
   const issues: Issue[] = [];
   let copy: unknown;
-  const stack: Pending[] = [{ value: document, path: [], depth: 0, ancestors: [], place: (value) => (copy = value) }];
+  const place = (pending: Pending, value: unknown) => {
+    if (pending.target === undefined) copy = value;
+    else define(pending.target, pending.segment, value);
+  };
+  const stack: Pending[] = [{ value: document, parent: undefined, segment: '', depth: 0, target: undefined }];
   let nodes = 0;
   while (stack.length > 0) {
-    const { value, path, depth, ancestors, place } = stack.pop() as Pending;
+    const pending = stack.pop() as Pending;
+    const { value, depth } = pending;
     nodes++;
-    if (typeof value !== 'object' || value === null) place(value);
+    if (typeof value !== 'object' || value === null) place(pending, value);
     if (typeof value === 'string') {
-      issues.push(...checkString(value, path, 'value'));
+      checkString(value, pending, 'value', issues);
       continue;
     }
     if (value === null || typeof value === 'boolean') continue;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) issues.push({ path, code: 'not_json', message: `${String(value)} is not a JSON number.` });
+      if (!Number.isFinite(value)) issues.push({ path: pathOf(pending), code: 'not_json', message: `${String(value)} is not a JSON number.` });
       continue;
     }
     if (typeof value !== 'object') {
-      issues.push({ path, code: 'not_json', message: `A ${typeof value} is not JSON data; rulesets hold data only, never code.` });
+      issues.push({ path: pathOf(pending), code: 'not_json', message: `A ${typeof value} is not JSON data; rulesets hold data only, never code.` });
       continue;
     }
-    if (ancestors.includes(value)) {
-      issues.push({ path, code: 'cycle', message: 'The document refers to itself (a cycle); JSON cannot hold one.' });
+    if (isAncestor(value, pending.parent)) {
+      issues.push({ path: pathOf(pending), code: 'cycle', message: 'The document refers to itself (a cycle); JSON cannot hold one.' });
       continue;
     }
     if (depth >= DOCUMENT_LIMITS.maxDepth) {
-      issues.push({ path, code: 'too_deep', message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels.` });
+      issues.push({ path: pathOf(pending), code: 'too_deep', message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels.` });
       continue;
     }
     const budget = DOCUMENT_LIMITS.maxNodes - nodes - stack.length;
@@ -103,16 +138,16 @@ export function readDocument(document: unknown): ReadDocument {
     let children: readonly Pending[] | 'too_large';
     try {
       if (Array.isArray(value)) container = [];
-      children = readChildren(value, { path, depth: depth + 1, ancestors: [...ancestors, value], container }, budget, issues);
+      children = readChildren(value, pending, container, budget, issues);
     } catch {
-      issues.push({ path, code: 'not_json', message: 'This value cannot be read as plain JSON data.' });
+      issues.push({ path: pathOf(pending), code: 'not_json', message: 'This value cannot be read as plain JSON data.' });
       continue;
     }
     if (children === 'too_large') {
       issues.push({ path: [], code: 'document_too_large', message: `The document has more than ${DOCUMENT_LIMITS.maxNodes} values.` });
       break;
     }
-    place(container);
+    place(pending, container);
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as Pending);
   }
   return { issues, copy };
@@ -128,24 +163,19 @@ function define(container: Record<string, unknown> | unknown[], key: string | nu
  * copied into `container`. A container with more entries than `budget`, the values the document may still hold, is
  * not read at all, so a sparse array of a billion slots costs nothing.
  */
-function readChildren(
-  value: object,
-  parent: { readonly path: IssuePath; readonly depth: number; readonly ancestors: readonly object[]; readonly container: Record<string, unknown> | unknown[] },
-  budget: number,
-  issues: Issue[],
-): readonly Pending[] | 'too_large' {
-  const { path, depth, ancestors, container } = parent;
+function readChildren(value: object, parent: Pending, container: Record<string, unknown> | unknown[], budget: number, issues: Issue[]): readonly Pending[] | 'too_large' {
+  const depth = parent.depth + 1;
   const child = (segment: string | number, descriptor: PropertyDescriptor | undefined): Pending | undefined => {
     if (descriptor === undefined) return undefined;
     if (!('value' in descriptor)) {
-      issues.push({ path: [...path, segment], code: 'not_json', message: 'Accessor properties (getters and setters) are not JSON data.' });
+      issues.push({ path: [...pathOf(parent), segment], code: 'not_json', message: 'Accessor properties (getters and setters) are not JSON data.' });
       return undefined;
     }
-    return { value: descriptor.value as unknown, path: [...path, segment], depth, ancestors, place: (copy) => define(container, segment, copy) };
+    return { value: descriptor.value as unknown, parent, segment, depth, target: container };
   };
   const children: Pending[] = [];
   if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype) return notPlain(path, issues);
+    if (Object.getPrototypeOf(value) !== Array.prototype) return notPlain(parent, issues);
     if (value.length > budget) return 'too_large';
     let holes = 0;
     for (let index = 0; index < value.length; index++) {
@@ -154,47 +184,47 @@ function readChildren(
       const entry = child(index, descriptor);
       if (entry !== undefined) children.push(entry);
     }
-    if (holes > 0) issues.push({ path, code: 'not_json', message: `A sparse array (${holes} of its ${value.length} slots are empty) is not JSON data.` });
+    if (holes > 0) issues.push({ path: pathOf(parent), code: 'not_json', message: `A sparse array (${holes} of its ${value.length} slots are empty) is not JSON data.` });
     if (Reflect.ownKeys(value).length !== value.length - holes + 1) {
-      issues.push({ path, code: 'not_json', message: 'An array with named properties is not JSON data.' });
+      issues.push({ path: pathOf(parent), code: 'not_json', message: 'An array with named properties is not JSON data.' });
     }
     return children;
   }
   const prototype = Object.getPrototypeOf(value) as unknown;
-  if (prototype !== Object.prototype && prototype !== null) return notPlain(path, issues);
+  if (prototype !== Object.prototype && prototype !== null) return notPlain(parent, issues);
   const keys = Reflect.ownKeys(value);
   if (keys.length > budget) return 'too_large';
   for (const key of keys) {
     if (typeof key === 'symbol') {
-      issues.push({ path, code: 'not_json', message: 'Symbol-keyed properties are not JSON data.' });
+      issues.push({ path: pathOf(parent), code: 'not_json', message: 'Symbol-keyed properties are not JSON data.' });
       continue;
     }
-    const keyIssues = checkString(key, [...path, key], 'key');
-    if (keyIssues.length > 0) {
-      issues.push(...keyIssues);
-      continue;
-    }
+    if (!checkString(key, { value: key, parent, segment: key, depth, target: undefined }, 'key', issues)) continue;
     const entry = child(key, Reflect.getOwnPropertyDescriptor(value, key));
     if (entry !== undefined) children.push(entry);
   }
   return children;
 }
 
-function notPlain(path: IssuePath, issues: Issue[]): readonly Pending[] {
-  issues.push({ path, code: 'not_json', message: 'Only plain JSON objects and arrays are allowed.' });
+function notPlain(pending: Pending, issues: Issue[]): readonly Pending[] {
+  issues.push({ path: pathOf(pending), code: 'not_json', message: 'Only plain JSON objects and arrays are allowed.' });
   return [];
 }
 
-function checkString(text: string, path: IssuePath, what: 'key' | 'value'): Issue[] {
+/** Checks a key (`pending` is the key's entry) or a string value; reports to `issues` and returns whether it passed. */
+function checkString(text: string, pending: Pending, what: 'key' | 'value', issues: Issue[]): boolean {
   if (text.length > DOCUMENT_LIMITS.maxStringLength) {
-    return [{ path: what === 'key' ? path.slice(0, -1) : path, code: 'string_too_long', message: `A ${what} of ${text.length} characters; at most ${DOCUMENT_LIMITS.maxStringLength} are allowed.` }];
+    const path = pathOf(pending);
+    issues.push({ path: what === 'key' ? path.slice(0, -1) : path, code: 'string_too_long', message: `A ${what} of ${text.length} characters; at most ${DOCUMENT_LIMITS.maxStringLength} are allowed.` });
+    return false;
   }
   if (reachesPrototype(text)) {
-    return [{
-      path,
+    issues.push({
+      path: pathOf(pending),
       code: what === 'key' ? 'forbidden_key' : 'forbidden_name',
       message: `The ${what} "${text}" names a property every JavaScript object inherits (or its prototype); a ruleset may not use it as a key, an id or a reference.`,
-    }];
+    });
+    return false;
   }
-  return [];
+  return true;
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { readDocument } from '../../src/compile/scanDocument';
+import { FORBIDDEN_KEYS, reachesPrototype, readDocument } from '../../src/compile/scanDocument';
 import { compileRuleset, RulesetError } from '../../src/index';
 import { minimalRuleset } from '../support/minimalRuleset';
 
@@ -40,5 +41,33 @@ describe('readDocument', () => {
       }
     };
     expect(attempt).not.toThrow();
+  });
+});
+
+describe('reachesPrototype', () => {
+  test.each([
+    ['__proto__', true],
+    ['constructor', true],
+    ['item.constructor', true],
+    ['toString.x', true],
+    ['a..valueOf.', true],
+    ['constructors', false],
+    ['Constructor', false],
+    ['item.speciallyDesigned', false],
+    ['', false],
+    ['...', false],
+  ])('%j → %s', (key, expected) => {
+    expect(reachesPrototype(key)).toBe(expected);
+  });
+
+  test('is true exactly when some "."-separated segment is a forbidden name', () => {
+    const segment = fc.oneof(fc.constantFrom(...FORBIDDEN_KEYS), fc.string({ maxLength: 12 }), fc.constantFrom('', 'proto', 'valueOff', 'toStrin'));
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
+        const key = segments.join('.');
+        expect(reachesPrototype(key)).toBe(key.split('.').some((part) => FORBIDDEN_KEYS.has(part)));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });
