@@ -8,16 +8,38 @@ import { nodeCrypto } from './nodeCrypto';
  * A ruleset's top-level `$schema` is an editor hint, not content, and is left out.
  */
 export function canonicalJson(value: unknown): string {
-  return serialise(value, true);
-}
-
-function serialise(value: unknown, root: boolean): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => serialise(item, false)).join(',')}]`;
-  const keys = Object.keys(value)
-    .filter((key) => !(root && key === '$schema') && (value as Record<string, unknown>)[key] !== undefined)
-    .sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${serialise((value as Record<string, unknown>)[key], false)}`).join(',')}}`;
+  // One string appended to in a single walk: building a string per value and joining them cost more than hashing.
+  let text = '';
+  const write = (item: unknown, root: boolean): void => {
+    if (item === null || typeof item !== 'object') {
+      text += JSON.stringify(item) ?? 'null';
+      return;
+    }
+    if (Array.isArray(item)) {
+      text += '[';
+      for (let index = 0; index < item.length; index++) {
+        if (index > 0) text += ',';
+        write(item[index], false);
+      }
+      text += ']';
+      return;
+    }
+    const record = item as Record<string, unknown>;
+    text += '{';
+    let first = true;
+    for (const key of Object.keys(record).sort()) {
+      const entry = record[key];
+      if (entry === undefined || (root && key === '$schema')) continue;
+      if (!first) text += ',';
+      first = false;
+      text += JSON.stringify(key);
+      text += ':';
+      write(entry, false);
+    }
+    text += '}';
+  };
+  write(value, true);
+  return text;
 }
 
 /** Hex sha256 of a value's canonical JSON: the same for any key order or whitespace of the same document. */
