@@ -17,9 +17,13 @@ interface Shared {
   uses: number;
 }
 
-/** Most traces a ruleset keeps for reuse (all conditions and rules together), and most per condition or rule. */
-const INTERNED_TRACES = 32_768;
-const INTERNED_PER_CONDITION = 256;
+/**
+ * Most traces a ruleset keeps for reuse (all conditions and rules together), and most per condition or rule. At
+ * 256 per condition, 10,000 generated Article 5 transactions left a quarter of all rule steps fresh on every pass;
+ * at these limits under 1 %. Full, the tables hold about 6 MB (measured after 100,000 transactions).
+ */
+const INTERNED_TRACES = 65_536;
+const INTERNED_PER_CONDITION = 4096;
 
 /**
  * Builds a synchronous evaluator from the program's condition trees: plain closures, created once per ruleset.
