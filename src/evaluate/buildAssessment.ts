@@ -1,8 +1,9 @@
 import type { ConditionNode, Program } from '../compile/program';
-import type { Assessment, AssessmentNote, CompetentAuthority, ConditionTrace, Obligation, Question, RulesetReference, TraceStep } from '../types/assessment';
+import type { Assessment, AssessmentNote, CompetentAuthority, ConditionTrace, Obligation, Question, RulesetReference, TraceStep, TruthValue } from '../types/assessment';
 import type { Outcome } from '../types/outcome';
 import type { Evaluation } from './evaluation';
 import { factSlots, type FactValues } from './prepareFacts';
+import { TupleNumbers } from './tupleNumbers';
 
 /** The parts of an assessment that depend only on the program, made once per program and frozen, then shared. */
 interface AssessmentParts {
@@ -15,7 +16,30 @@ interface AssessmentParts {
   readonly precedences: readonly number[];
   /** The direct inputs of each derived fact, with their slots among the fact values. */
   readonly inputsOf: ReadonlyMap<string, readonly FactInput[]>;
+  /** Frozen lists that many assessments share: the one-outcome lists, the one-obligation lists by rule index. */
+  readonly onlyOutcome: ReadonlyMap<Outcome, readonly Outcome[]>;
+  readonly onlyObligation: readonly (readonly Obligation[])[];
+  readonly onlyFallback: readonly Obligation[];
+  /** The lists of notes that hold, shared: numbered by which notes hold (a 0/1 tuple by note index). */
+  readonly noteLists: TupleNumbers;
+  readonly noteListsByNumber: (readonly AssessmentNote[])[];
+  /** Scratch for that tuple: an assessment is built synchronously, never re-entered. */
+  readonly holding: Int32Array;
+  /** Each declared fact's index, which numbers questions together with the indexes of the rules asking. */
+  readonly factIndex: ReadonlyMap<string, number>;
+  /** Shared questions, numbered by (fact index, rule indexes…) in a table per tuple length. */
+  readonly questionTables: TupleNumbers[];
+  readonly questions: Question[];
+  /** Scratch for that tuple, long enough for every rule asking. */
+  readonly askedBy: Int32Array;
 }
+
+/** Most distinct questions a ruleset keeps for sharing; past it, an assessment gets questions of its own. */
+const SHARED_QUESTIONS = 4096;
+
+/** Most distinct lists of notes a ruleset keeps for sharing; past it, an assessment gets a list of its own. */
+const SHARED_NOTE_LISTS = 4096;
+const NONE_OBLIGED: readonly Obligation[] = Object.freeze([]);
 
 interface FactInput {
   readonly id: string;
@@ -60,11 +84,17 @@ export function buildAssessment(
     contested.push(index);
     if (!possible.includes(outcome)) possible.push(outcome);
   }
-  const possibleOutcomes = possible.length < 2 ? possible : possible.sort((a, b) => precedence(program, b) - precedence(program, a));
+  const possibleOutcomes = possible.length < 2 ? (parts.onlyOutcome.get(floor) ?? possible) : possible.sort((a, b) => precedence(program, b) - precedence(program, a));
   const decided = possibleOutcomes.length === 1;
   const outcome = decided ? floor : program.undecided;
 
-  const obligations: Obligation[] = !decided ? [] : deciding.length === 0 ? [parts.fallback] : deciding.map((index) => parts.obligations[index] as Obligation);
+  const obligations: readonly Obligation[] = !decided
+    ? NONE_OBLIGED
+    : deciding.length === 0
+      ? parts.onlyFallback
+      : deciding.length === 1
+        ? (parts.onlyObligation[deciding[0] as number] as readonly Obligation[])
+        : deciding.map((index) => parts.obligations[index] as Obligation);
 
   const involvesAuthority = program.outcomes.get(outcome)?.involvesAuthority === true;
   const questions = collectQuestions(program, parts, facts, steps, decided && outcome === program.undecided ? deciding : [], contested);
@@ -75,8 +105,7 @@ export function buildAssessment(
     visitUnknownInputs(parts, facts, program.authority.memberStateFact, (factId) => asked.add(factId));
     for (const factId of asked) questions.push(toQuestion(program, factId, rulesAsking));
   }
-  const notes: AssessmentNote[] = [];
-  for (let index = 0; index < evaluation.notes.length; index++) if (evaluation.notes[index] === 'true') notes.push(parts.notes[index] as AssessmentNote);
+  const notes = notesHolding(parts, evaluation.notes);
 
   // Two literals rather than conditional spreads (which copy through a temporary object on every call); either way
   // the keys keep the order of the type, which is the order of the JSON that callers write out.
@@ -96,16 +125,42 @@ function partsOf(program: Program): AssessmentParts {
   if (parts === undefined) {
     const { fallback } = program;
     const slots = factSlots(program);
+    const obligations = program.rules.map((rule) => Object.freeze({ rule: rule.id, outcome: rule.outcome, summary: rule.summary, citation: rule.citation, seeAlso: rule.seeAlso }));
+    const fallbackObligation = Object.freeze({ rule: fallback.rule, outcome: fallback.outcome, summary: fallback.summary, citation: fallback.citation, seeAlso: fallback.seeAlso });
     parts = {
-      obligations: program.rules.map((rule) => Object.freeze({ rule: rule.id, outcome: rule.outcome, summary: rule.summary, citation: rule.citation, seeAlso: rule.seeAlso })),
-      fallback: Object.freeze({ rule: fallback.rule, outcome: fallback.outcome, summary: fallback.summary, citation: fallback.citation, seeAlso: fallback.seeAlso }),
+      obligations,
+      fallback: fallbackObligation,
       notes: program.notes.map((note) => Object.freeze({ id: note.id, text: note.text, citation: note.citation, seeAlso: note.seeAlso })),
       precedences: program.rules.map((rule) => rule.precedence),
       inputsOf: new Map(program.facts.map((fact) => [fact.id, fact.inputs.map((id) => ({ id, slot: slots.get(id) as number }))])),
+      onlyOutcome: new Map([...program.outcomes.keys()].map((outcome) => [outcome, Object.freeze([outcome])])),
+      onlyObligation: obligations.map((obligation) => Object.freeze([obligation])),
+      onlyFallback: Object.freeze([fallbackObligation]),
+      noteLists: new TupleNumbers(program.notes.length),
+      noteListsByNumber: [],
+      holding: new Int32Array(program.notes.length),
+      factIndex: slots,
+      questionTables: [],
+      questions: [],
+      askedBy: new Int32Array(program.rules.length + 1),
     };
     partsByProgram.set(program, parts);
   }
   return parts;
+}
+
+/** The notes that hold, as a frozen list shared by every assessment in which the same notes hold (up to a limit). */
+function notesHolding(parts: AssessmentParts, results: readonly TruthValue[]): readonly AssessmentNote[] {
+  const { holding, noteLists, noteListsByNumber } = parts;
+  for (let index = 0; index < holding.length; index++) holding[index] = results[index] === 'true' ? 1 : 0;
+  const number = noteLists.get(holding);
+  if (number >= 0) return noteListsByNumber[number] as readonly AssessmentNote[];
+  const notes: AssessmentNote[] = [];
+  for (let index = 0; index < holding.length; index++) if (holding[index] === 1) notes.push(parts.notes[index] as AssessmentNote);
+  if (noteListsByNumber.length >= SHARED_NOTE_LISTS) return notes;
+  noteLists.set(holding, noteListsByNumber.length);
+  noteListsByNumber.push(Object.freeze(notes));
+  return notes;
 }
 
 /**
@@ -115,8 +170,8 @@ function partsOf(program: Program): AssessmentParts {
  * on data the ruleset marks unknown, e.g. national law), the derived fact itself is asked.
  */
 function collectQuestions(program: Program, parts: AssessmentParts, facts: FactValues, steps: readonly TraceStep[], pending: readonly number[], contested: readonly number[]): Question[] {
-  const byFact = new Map<string, string[]>();
-  let rule = '';
+  const byFact = new Map<string, number[]>();
+  let rule = -1;
   const addRule = (asked: string) => {
     const rules = byFact.get(asked);
     if (rules === undefined) byFact.set(asked, [rule]);
@@ -125,17 +180,39 @@ function collectQuestions(program: Program, parts: AssessmentParts, facts: FactV
   const ask = (factId: string) => visitUnknownInputs(parts, facts, factId, addRule);
   for (const index of pending) {
     const programRule = program.rules[index] as Program['rules'][number];
-    rule = programRule.id;
+    rule = index;
     visitAskedComparisons((steps[index] as TraceStep).conditions, programRule.condition, ask);
   }
   const ordered = contested.length < 2 ? contested : [...contested].sort((a, b) => (parts.precedences[b] as number) - (parts.precedences[a] as number));
   for (const index of ordered) {
-    rule = (program.rules[index] as Program['rules'][number]).id;
+    rule = index;
     for (const factId of undecidedFacts((steps[index] as TraceStep).conditions)) ask(factId);
   }
   const questions: Question[] = [];
-  for (const [factId, rules] of byFact) questions.push(toQuestion(program, factId, rules));
+  for (const [factId, rules] of byFact) questions.push(sharedQuestion(program, parts, factId, rules));
   return questions;
+}
+
+/**
+ * The question asking a fact for some rules (by index), frozen and shared by every assessment that asks the same
+ * (up to a limit): questions are most of what an assessment holds beyond shared traces.
+ */
+function sharedQuestion(program: Program, parts: AssessmentParts, factId: string, ruleIndexes: readonly number[]): Question {
+  const factIndex = parts.factIndex.get(factId);
+  const tupleLength = ruleIndexes.length + 1;
+  if (factIndex === undefined) return toQuestion(program, factId, ruleIndexes.map((index) => (program.rules[index] as Program['rules'][number]).id));
+  const { askedBy } = parts;
+  askedBy[0] = factIndex;
+  for (let index = 1; index < tupleLength; index++) askedBy[index] = ruleIndexes[index - 1] as number;
+  const table = (parts.questionTables[tupleLength] ??= new TupleNumbers(tupleLength));
+  const number = table.get(askedBy);
+  if (number >= 0) return parts.questions[number] as Question;
+  const question = toQuestion(program, factId, ruleIndexes.map((index) => (program.rules[index] as Program['rules'][number]).id));
+  if (parts.questions.length >= SHARED_QUESTIONS) return question;
+  Object.freeze(question.rules);
+  table.set(askedBy, parts.questions.length);
+  parts.questions.push(Object.freeze(question));
+  return question;
 }
 
 function toQuestion(program: Program, factId: string, rules: readonly string[]): Question {
