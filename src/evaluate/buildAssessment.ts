@@ -3,7 +3,7 @@ import type { Assessment, AssessmentNote, CompetentAuthority, ConditionTrace, Ob
 import type { Outcome } from '../types/outcome';
 import type { Evaluation } from './evaluation';
 import { factSlots, type FactValues } from './prepareFacts';
-import { TupleNumbers } from './tupleNumbers';
+import { TupleNumbers } from './numberTables';
 
 /** The parts of an assessment that depend only on the program, made once per program and frozen, then shared. */
 interface AssessmentParts {

@@ -3,7 +3,7 @@ import type { ConditionTrace, FactConditionTrace, FactValue, TraceStep, TruthVal
 import type { Evaluation } from './evaluation';
 import { kleeneNot } from './kleene';
 import { factSlots, type FactValues } from './prepareFacts';
-import { TupleNumbers } from './tupleNumbers';
+import { NumbersByIndex, TupleNumbers } from './numberTables';
 
 type Slots = readonly FactValue[];
 type NodeEvaluator = (slots: Slots) => ConditionTrace;
@@ -66,7 +66,7 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
   const ruleEvaluators = ruleRoots.map((root) => compiler.compile(root));
   const stepTables = program.rules.map(() => compiler.table<TraceStep>());
   /** For each rule: the number of its interned step by its condition trace's number. */
-  const stepCodes = program.rules.map((): number[] => []);
+  const stepCodes = program.rules.map(() => new NumbersByIndex());
   const ruleCount = program.rules.length;
   // Notes need only their result, not a trace.
   const truth = createTruthCompiler(factSlots(program), distinct.size);
@@ -81,9 +81,9 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
       const conditions = (ruleEvaluators[index] as NodeEvaluator)(slots);
       const code = compiler.lastCode();
       const table = stepTables[index] as TraceTable<TraceStep>;
-      const byCode = stepCodes[index] as number[];
-      const known = code < 0 ? undefined : byCode[code];
-      if (known !== undefined) {
+      const byCode = stepCodes[index] as NumbersByIndex;
+      const known = code < 0 ? -1 : byCode.get(code);
+      if (known >= 0) {
         steps.push(table.at(known));
         continue;
       }
@@ -91,7 +91,7 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
       const step: TraceStep = { rule: rule.id, title: rule.title, outcome: rule.outcome, result: conditions.result, citation: rule.citation, seeAlso: rule.seeAlso, conditions };
       if (code >= 0) {
         const stepCode = table.add(step);
-        if (stepCode >= 0) byCode[code] = stepCode;
+        if (stepCode >= 0) byCode.set(code, stepCode);
       }
       steps.push(step);
     }
@@ -253,18 +253,18 @@ function createCompiler(slots: ReadonlyMap<string, number>, size: number) {
   const compileWrapper = (shared: Shared, wrap: (condition: ConditionTrace) => ConditionTrace): NodeEvaluator => {
     const child = compile(shared.children[0] as Shared);
     const interned = table<ConditionTrace>();
-    const byChild: number[] = [];
+    const byChild = new NumbersByIndex();
     return (values) => {
       const condition = child(values);
       const childCode = code;
-      const found = childCode < 0 ? undefined : byChild[childCode];
-      if (found !== undefined) {
+      const found = childCode < 0 ? -1 : byChild.get(childCode);
+      if (found >= 0) {
         code = found;
         return interned.at(found);
       }
       const trace = wrap(condition);
       code = childCode < 0 ? -1 : interned.add(trace);
-      if (code >= 0) byChild[childCode] = code;
+      if (code >= 0) byChild.set(childCode, code);
       return trace;
     };
   };

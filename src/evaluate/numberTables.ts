@@ -1,4 +1,30 @@
 /**
+ * Numbers kept by non-negative integer index, -1 where none is: a typed array that doubles when an index needs it.
+ * Unlike a JS array written at scattered indexes, it never falls back to a dictionary.
+ */
+export class NumbersByIndex {
+  #numbers = new Int32Array(16).fill(-1);
+
+  /** The number kept at `index`, or -1. */
+  get(index: number): number {
+    return index < this.#numbers.length ? (this.#numbers[index] as number) : -1;
+  }
+
+  /** Keeps `number` (at least 0) at `index` (at least 0). */
+  set(index: number, number: number): void {
+    if (number < 0 || index < 0) throw new RangeError(`An index and its number are at least 0, not ${index} and ${number}.`);
+    if (index >= this.#numbers.length) {
+      let length = this.#numbers.length;
+      while (length <= index) length *= 2;
+      const grown = new Int32Array(length).fill(-1);
+      grown.set(this.#numbers);
+      this.#numbers = grown;
+    }
+    this.#numbers[index] = number;
+  }
+}
+
+/**
  * Numbers kept for tuples of non-negative 32-bit integers of one length, found again without allocating: an
  * open-addressing hash table over typed arrays. The compiled evaluator keeps here, for each group condition, the
  * number of the interned trace for each combination of its children's trace numbers; it is looked up once per group

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { TupleNumbers } from '../../src/evaluate/tupleNumbers';
+import { NumbersByIndex, TupleNumbers } from '../../src/evaluate/numberTables';
 
 describe('TupleNumbers', () => {
   test('finds every number kept, through growth, and nothing else (checked against a Map of the tuples as text)', () => {
@@ -37,5 +37,27 @@ describe('TupleNumbers', () => {
 
   test('refuses a negative number, which would read as an empty slot', () => {
     expect(() => new TupleNumbers(1).set([1], -1)).toThrow(RangeError);
+  });
+});
+
+describe('NumbersByIndex', () => {
+  test('finds every number kept, at indexes far beyond its first size, and -1 elsewhere (checked against a Map)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20_000 }), fc.nat()), { maxLength: 200 }), fc.array(fc.integer({ min: 0, max: 40_000 }), { maxLength: 50 }), (entries, probes) => {
+        const table = new NumbersByIndex();
+        const reference = new Map<number, number>();
+        for (const [index, number] of entries) {
+          table.set(index, number);
+          reference.set(index, number);
+        }
+        for (const index of [...entries.map(([index]) => index), ...probes]) expect(table.get(index)).toBe(reference.get(index) ?? -1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('refuses a negative index or number', () => {
+    expect(() => new NumbersByIndex().set(-1, 0)).toThrow(RangeError);
+    expect(() => new NumbersByIndex().set(0, -1)).toThrow(RangeError);
   });
 });
