@@ -35,7 +35,9 @@ const INTERNED_PER_CONDITION = 4096;
  * - traces are interned: a comparison's trace depends only on its fact's value, so for an unknown fact and for a
  *   boolean, string or number it is made once per ruleset and value, frozen, and numbered; a group, negation or named
  *   condition whose parts are all interned is found by its parts' numbers, and a rule's trace step by its condition's.
- *   Common transactions therefore allocate almost nothing for their traces, and assessments share frozen structure.
+ *   Common transactions therefore allocate almost nothing for their traces, and assessments share frozen structure;
+ * - a rule's interned step is also found by the numbers of the values of the facts the rule reads, so a rule whose
+ *   facts take values seen together before is not evaluated at all.
  *   A list-valued fact, a new combination past the limits, or a group of many children gets a fresh trace.
  */
 export function compileEvaluator(program: Program): (facts: FactValues) => Evaluation {
@@ -61,13 +63,21 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
   for (const root of [...ruleRoots, ...noteRoots]) root.uses++;
   for (const shared of distinct.values()) for (const child of shared.children) child.uses++;
 
-  const compiler = createCompiler(factSlots(program), distinct.size);
+  const slotOf = factSlots(program);
+  const compiler = createCompiler(slotOf, distinct.size);
   // Parallel arrays by rule index, read in the per-transaction loop below.
   const ruleEvaluators = ruleRoots.map((root) => compiler.compile(root));
   const stepTables = program.rules.map(() => compiler.table<TraceStep>());
   /** For each rule: the number of its interned step by its condition trace's number. */
   const stepCodes = program.rules.map(() => new NumbersByIndex());
   const ruleCount = program.rules.length;
+  // A rule's step is a function of the values of the facts it reads, so an interned step is also found by the
+  // numbers of those values, without evaluating the rule's conditions at all.
+  const valueNumbers = createValueNumbers(slotOf.size);
+  const ruleSlots = ruleRoots.map((root) => slotsRead(root, slotOf));
+  const stepsByValues = ruleSlots.map((read) => new TupleNumbers(read.length));
+  const stepsByValuesCount = new Int32Array(ruleCount);
+  const valuesRead = new Int32Array(Math.max(0, ...ruleSlots.map((read) => read.length)));
   // Notes need only their result, not a trace.
   const truth = createTruthCompiler(factSlots(program), distinct.size);
   const notes = noteRoots.map((root) => truth.compile(root));
@@ -76,22 +86,41 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
   return (facts) => {
     compiler.startTransaction();
     const slots = facts.slots;
+    const numbers = valueNumbers.numberValues(slots);
     const steps: TraceStep[] = [];
     for (let index = 0; index < ruleCount; index++) {
-      const conditions = (ruleEvaluators[index] as NodeEvaluator)(slots);
-      const code = compiler.lastCode();
       const table = stepTables[index] as TraceTable<TraceStep>;
-      const byCode = stepCodes[index] as NumbersByIndex;
-      const known = code < 0 ? -1 : byCode.get(code);
-      if (known >= 0) {
-        steps.push(table.at(known));
+      const read = ruleSlots[index] as readonly number[];
+      let numbered = true;
+      for (let position = 0; position < read.length && numbered; position++) {
+        const number = numbers[read[position] as number] as number;
+        valuesRead[position] = number;
+        numbered = number >= 0;
+      }
+      const byValues = stepsByValues[index] as TupleNumbers;
+      const found = numbered ? byValues.get(valuesRead) : -1;
+      if (found >= 0) {
+        steps.push(table.at(found));
         continue;
       }
-      const rule = program.rules[index] as Program['rules'][number];
-      const step: TraceStep = { rule: rule.id, title: rule.title, outcome: rule.outcome, result: conditions.result, citation: rule.citation, seeAlso: rule.seeAlso, conditions };
-      if (code >= 0) {
-        const stepCode = table.add(step);
-        if (stepCode >= 0) byCode.set(code, stepCode);
+      const conditions = (ruleEvaluators[index] as NodeEvaluator)(slots);
+      const code = compiler.lastCode();
+      const byCode = stepCodes[index] as NumbersByIndex;
+      let stepCode = code < 0 ? -1 : byCode.get(code);
+      let step: TraceStep;
+      if (stepCode >= 0) {
+        step = table.at(stepCode);
+      } else {
+        const rule = program.rules[index] as Program['rules'][number];
+        step = { rule: rule.id, title: rule.title, outcome: rule.outcome, result: conditions.result, citation: rule.citation, seeAlso: rule.seeAlso, conditions };
+        if (code >= 0) {
+          stepCode = table.add(step);
+          if (stepCode >= 0) byCode.set(code, stepCode);
+        }
+      }
+      if (numbered && stepCode >= 0 && (stepsByValuesCount[index] as number) < INTERNED_PER_CONDITION) {
+        byValues.set(valuesRead, stepCode);
+        stepsByValuesCount[index] = (stepsByValuesCount[index] as number) + 1;
       }
       steps.push(step);
     }
@@ -99,6 +128,54 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
     const noteResults: TruthValue[] = [];
     for (let index = 0; index < noteCount; index++) noteResults.push(TRUTH_VALUES[(notes[index] as (values: Slots) => number)(slots)] as TruthValue);
     return { steps, notes: noteResults };
+  };
+}
+
+/** The slots of the facts a condition reads, in ascending order. */
+function slotsRead(root: Shared, slotOf: ReadonlyMap<string, number>): readonly number[] {
+  const read = new Set<number>();
+  const visit = (shared: Shared) => {
+    if (shared.node.type === 'fact') {
+      const slot = slotOf.get(shared.node.fact);
+      if (slot === undefined) throw new Error(`Unchecked reference to fact ${shared.node.fact}`);
+      read.add(slot);
+    }
+    for (const child of shared.children) visit(child);
+  };
+  visit(root);
+  return [...read].sort((a, b) => a - b);
+}
+
+/** Most distinct values numbered per fact; a fact past it (free text, say) leaves the rules that read it unnumbered. */
+const NUMBERED_VALUES_PER_FACT = 4096;
+
+/**
+ * Numbers for the values facts take, per ruleset and fact: equal values (as a Map key sees them) get equal numbers.
+ * An unknown value (`null`) is numbered like any other; a list, -0 (which a Map key does not tell from 0) and a value
+ * past the limit get -1.
+ */
+function createValueNumbers(slotCount: number) {
+  const byValue = Array.from({ length: slotCount }, () => new Map<FactValue, number>());
+  const numbers = new Int32Array(slotCount);
+  return {
+    /** The number of each slot's value in this transaction (overwritten by the next call). */
+    numberValues(values: Slots): Int32Array {
+      for (let slot = 0; slot < slotCount; slot++) {
+        const value = values[slot] as FactValue;
+        const map = byValue[slot] as Map<FactValue, number>;
+        if ((value !== null && typeof value === 'object') || (value === 0 && 1 / value < 0)) {
+          numbers[slot] = -1;
+          continue;
+        }
+        let number = map.get(value);
+        if (number === undefined && map.size < NUMBERED_VALUES_PER_FACT) {
+          number = map.size;
+          map.set(value, number);
+        }
+        numbers[slot] = number ?? -1;
+      }
+      return numbers;
+    },
   };
 }
 
