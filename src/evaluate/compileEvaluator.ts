@@ -73,8 +73,8 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
   const ruleCount = program.rules.length;
   // A rule's step is a function of the values of the facts it reads, so an interned step is also found by the
   // numbers of those values, without evaluating the rule's conditions at all.
-  const valueNumbers = createValueNumbers(slotOf.size);
   const ruleSlots = ruleRoots.map((root) => slotsRead(root, slotOf));
+  const valueNumbers = createValueNumbers(slotOf.size, [...new Set(ruleSlots.flat())]);
   const stepsByValues = ruleSlots.map((read) => new TupleNumbers(read.length));
   const stepsByValuesCount = new Int32Array(ruleCount);
   const valuesRead = new Int32Array(Math.max(0, ...ruleSlots.map((read) => read.length)));
@@ -151,33 +151,40 @@ const NUMBERED_VALUES_PER_FACT = 4096;
 
 /**
  * Numbers for the values facts take, per ruleset and fact: equal values (as a Map key sees them) get equal numbers.
- * An unknown value (`null`) is numbered like any other; a list, -0 (which a Map key does not tell from 0) and a value
- * past the limit get -1.
+ * Unknown, false and true are 0, 1 and 2 for every fact, without a lookup; a list, -0 (which a Map key does not tell
+ * from 0) and a value past the limit get -1. Only the slots in `numbered` are numbered; the others are left as they are.
  */
-function createValueNumbers(slotCount: number) {
+function createValueNumbers(slotCount: number, numbered: readonly number[]) {
   const byValue = Array.from({ length: slotCount }, () => new Map<FactValue, number>());
-  const numbers = new Int32Array(slotCount);
+  const numbers = new Int32Array(slotCount).fill(-1);
   return {
-    /** The number of each slot's value in this transaction (overwritten by the next call). */
+    /** The number of each numbered slot's value in this transaction (overwritten by the next call). */
     numberValues(values: Slots): Int32Array {
-      for (let slot = 0; slot < slotCount; slot++) {
+      for (const slot of numbered) {
         const value = values[slot] as FactValue;
-        const map = byValue[slot] as Map<FactValue, number>;
-        if ((value !== null && typeof value === 'object') || (value === 0 && 1 / value < 0)) {
-          numbers[slot] = -1;
-          continue;
+        if (value === null) numbers[slot] = UNKNOWN_NUMBER;
+        else if (value === false) numbers[slot] = FALSE_NUMBER;
+        else if (value === true) numbers[slot] = TRUE_NUMBER;
+        else if (typeof value === 'object' || (value === 0 && 1 / value < 0)) numbers[slot] = -1;
+        else {
+          const map = byValue[slot] as Map<FactValue, number>;
+          let number = map.get(value);
+          if (number === undefined && map.size < NUMBERED_VALUES_PER_FACT) {
+            number = FIRST_OTHER_NUMBER + map.size;
+            map.set(value, number);
+          }
+          numbers[slot] = number ?? -1;
         }
-        let number = map.get(value);
-        if (number === undefined && map.size < NUMBERED_VALUES_PER_FACT) {
-          number = map.size;
-          map.set(value, number);
-        }
-        numbers[slot] = number ?? -1;
       }
       return numbers;
     },
   };
 }
+
+const UNKNOWN_NUMBER = 0;
+const FALSE_NUMBER = 1;
+const TRUE_NUMBER = 2;
+const FIRST_OTHER_NUMBER = 3;
 
 function childrenOf(node: ConditionNode): readonly ConditionNode[] {
   switch (node.type) {
