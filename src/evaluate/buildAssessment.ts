@@ -172,10 +172,12 @@ function notesHolding(parts: AssessmentParts, results: readonly TruthValue[]): r
 function collectQuestions(program: Program, parts: AssessmentParts, facts: FactValues, steps: readonly TraceStep[], pending: readonly number[], contested: readonly number[]): Question[] {
   const byFact = new Map<string, number[]>();
   let rule = -1;
+  // Each rule's facts are visited together (no rule is both pending and contested), so a rule already listed for a
+  // fact is its last: checking that one keeps this linear where a fact is asked for hundreds of rules.
   const addRule = (asked: string) => {
     const rules = byFact.get(asked);
     if (rules === undefined) byFact.set(asked, [rule]);
-    else if (!rules.includes(rule)) rules.push(rule);
+    else if (rules[rules.length - 1] !== rule) rules.push(rule);
   };
   const ask = (factId: string) => visitUnknownInputs(parts, facts, factId, addRule);
   for (const index of pending) {

@@ -18,11 +18,14 @@ interface Shared {
 }
 
 /**
- * Most traces a ruleset keeps for reuse (all conditions and rules together), and most per condition or rule. At
- * 256 per condition, 10,000 generated Article 5 transactions left a quarter of all rule steps fresh on every pass;
- * at these limits under 1 %. Full, the tables hold about 6 MB (measured after 100,000 transactions).
+ * Most traces a ruleset keeps for reuse (all conditions and rules together): this many, or more for a large ruleset,
+ * `INTERNED_PER_PART` for each distinct condition and rule, so that a larger ruleset does not reuse less. And most
+ * per condition or rule. At 256 per condition, 10,000 generated Article 5 transactions left a quarter of all rule
+ * steps fresh on every pass; at these limits under 1 %. Full, Article 5's tables hold about 6 MB (measured after
+ * 100,000 transactions), about 90 bytes per trace.
  */
 const INTERNED_TRACES = 65_536;
+const INTERNED_PER_PART = 128;
 const INTERNED_PER_CONDITION = 4096;
 
 /**
@@ -64,7 +67,7 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
   for (const shared of distinct.values()) for (const child of shared.children) child.uses++;
 
   const slotOf = factSlots(program);
-  const compiler = createCompiler(slotOf, distinct.size);
+  const compiler = createCompiler(slotOf, distinct.size, Math.max(INTERNED_TRACES, INTERNED_PER_PART * (distinct.size + program.rules.length)));
   // Parallel arrays by rule index, read in the per-transaction loop below.
   const ruleEvaluators = ruleRoots.map((root) => compiler.compile(root));
   const stepTables = program.rules.map(() => compiler.table<TraceStep>());
@@ -226,14 +229,14 @@ interface TraceTable<T> {
  * Each closure returns its trace and leaves in `code` the trace's number among its condition's interned traces, or -1
  * for a fresh trace; a parent reads it right after the call (evaluation is synchronous and never re-entered).
  */
-function createCompiler(slots: ReadonlyMap<string, number>, size: number) {
+function createCompiler(slots: ReadonlyMap<string, number>, size: number, interned: number) {
   let transaction = 0;
   let code = -1;
   const evaluatedIn = new Array<number>(size).fill(-1);
   const memoTraces = new Array<ConditionTrace | undefined>(size).fill(undefined);
   const memoCodes = new Array<number>(size).fill(-1);
   const compiled = new Map<Shared, NodeEvaluator>();
-  let room = INTERNED_TRACES;
+  let room = interned;
 
   const table = <T extends object>(): TraceTable<T> => {
     const traces: T[] = [];
