@@ -9,7 +9,6 @@ import { TupleNumbers } from './numberTables';
 interface AssessmentParts {
   /** The obligation each rule imposes when it decides the outcome, by rule index. */
   readonly obligations: readonly Obligation[];
-  readonly fallback: Obligation;
   /** Each note as it appears in an assessment, by note index. */
   readonly notes: readonly AssessmentNote[];
   /** Each rule's precedence, by rule index. */
@@ -129,7 +128,6 @@ function partsOf(program: Program): AssessmentParts {
     const fallbackObligation = Object.freeze({ rule: fallback.rule, outcome: fallback.outcome, summary: fallback.summary, citation: fallback.citation, seeAlso: fallback.seeAlso });
     parts = {
       obligations,
-      fallback: fallbackObligation,
       notes: program.notes.map((note) => Object.freeze({ id: note.id, text: note.text, citation: note.citation, seeAlso: note.seeAlso })),
       precedences: program.rules.map((rule) => rule.precedence),
       inputsOf: new Map(program.facts.map((fact) => [fact.id, fact.inputs.map((id) => ({ id, slot: slots.get(id) as number }))])),
