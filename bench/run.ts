@@ -112,21 +112,24 @@ const synthetic = await measureRounds(
   (round) => log(`  round ${round} done`),
 );
 
-// Cost against the number of rules.
-log(`Rules series ${SERIES_SIZES.join(' / ')}, ${SERIES_TRANSACTIONS.toLocaleString('en')} transactions…`);
-const series: { rules: number; assessMicros: number; assessManyMicros: number }[] = [];
-for (const size of SERIES_SIZES) {
+// Cost against the number of rules. All sizes are measured side by side, like the contenders above: measured one
+// size after another, the largest would always run last, on the heap every earlier measurement left behind.
+log(`Rules series ${SERIES_SIZES.join(' / ')}, ${SERIES_TRANSACTIONS.toLocaleString('en')} transactions, ${SYNTHETIC_ROUNDS} rounds…`);
+const seriesContenders = SERIES_SIZES.flatMap((size): Contender[] => {
   const sized = lib.compileRuleset(syntheticRuleset(base, size));
   const sample = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(sized)).map(({ partial }) => partial), { numRuns: SERIES_TRANSACTIONS, seed: 44 });
   const warmUp = sample.slice(0, WARM_UP / 5);
-  const contenders: Contender[] = [
-    { name: 'assess', count: SERIES_TRANSACTIONS, run: () => assessAll(sample, sized), warmUp: () => assessAll(warmUp, sized) },
-    { name: 'assessMany', count: SERIES_TRANSACTIONS, run: () => lib.assessMany(sample, { ruleset: sized }), warmUp: () => lib.assessMany(sample, { ruleset: sized }) },
+  return [
+    { name: `assess ${size}`, count: SERIES_TRANSACTIONS, run: () => assessAll(sample, sized), warmUp: () => assessAll(warmUp, sized) },
+    { name: `assessMany ${size}`, count: SERIES_TRANSACTIONS, run: () => lib.assessMany(sample, { ruleset: sized }), warmUp: () => lib.assessMany(sample, { ruleset: sized }) },
   ];
-  const rounds = await measureRounds(contenders, SYNTHETIC_ROUNDS);
-  series.push({ rules: size, assessMicros: significant(median(rounds['assess'] ?? [])), assessManyMicros: significant(median(rounds['assessMany'] ?? [])) });
-  log(`  ${size} rules done`);
-}
+});
+const seriesRounds = await measureRounds(seriesContenders, SYNTHETIC_ROUNDS, (round) => log(`  round ${round} done`));
+const series = SERIES_SIZES.map((size) => ({
+  rules: size,
+  assessMicros: significant(median(seriesRounds[`assess ${size}`] ?? [])),
+  assessManyMicros: significant(median(seriesRounds[`assessMany ${size}`] ?? [])),
+}));
 
 // Retained memory per Assessment, in a process of its own.
 log('Memory…');
