@@ -12,7 +12,8 @@ const schema39 = {"type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Z
 const schema47 = {"enum":["authorisation_required","notification_required","insufficient_information","enhanced_due_diligence","no_obligation","not_applicable"]};
 const schema56 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"};
 const func1 = Object.prototype.hasOwnProperty;
-const func2 = function ucs2length(str) {
+const func2 = ((highSurrogate) => function ucs2length(str) {
+  if (!highSurrogate.test(str)) return str.length;
   const len = str.length;
   let length = 0;
   let pos = 0;
@@ -26,7 +27,7 @@ const func2 = function ucs2length(str) {
     }
   }
   return length;
-};
+})(/[\uD800-\uDBFF]/);
 const pattern4 = new RegExp("^[a-z0-9]+(?:[.-][a-z0-9]+)*$", "u");
 const pattern5 = new RegExp("^(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})$", "u");
 const pattern7 = new RegExp("^[A-Z]{2}$", "u");
