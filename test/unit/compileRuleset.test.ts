@@ -47,6 +47,23 @@ describe('compileRuleset', () => {
       expect(issues).toContainEqual(expect.objectContaining({ path: ['rules', 0, 'when', 'fact'], code: 'undeclared_fact' }));
     });
 
+    test('for an undeclared source wherever a citation sits: a fact, a rule\'s seeAlso, the fallback', () => {
+      const document = minimalRuleset() as unknown as { facts: Record<string, { citation: unknown }>; rules: Record<string, unknown>[]; fallback: { citation: unknown } };
+      const cite = (source: string) => ({ source, pinpoint: 'Art. 1', confidence: 'verified' });
+      (document.facts['item.speciallyDesigned'] as { citation: unknown }).citation = cite('gone');
+      document.rules[0] = { ...document.rules[0], seeAlso: [cite('reg'), cite('missing')] };
+      document.fallback.citation = cite('absent');
+      const found = issuesOf(document).filter((issue) => issue.code === 'undeclared_source').map((issue) => issue.path);
+      expect(found).toEqual(
+        expect.arrayContaining([
+          ['facts', 'item.speciallyDesigned', 'citation', 'source'],
+          ['rules', 0, 'seeAlso', 1, 'source'],
+          ['fallback', 'citation', 'source'],
+        ]),
+      );
+      expect(found).toHaveLength(3);
+    });
+
     test('for an undeclared outcome, a duplicate rule id and an undeclared source, all at once', () => {
       const document = minimalRuleset() as unknown as { rules: Record<string, unknown>[] };
       document.rules[1] = { ...document.rules[1], id: 'informed', outcome: 'notification_required', citation: { source: 'nope', pinpoint: 'x', confidence: 'verified' } };

@@ -1,28 +1,37 @@
-import type { Issue, IssuePath } from '../../errors/issue';
+import type { Issue } from '../../errors/issue';
 import type { RulesetContext } from '../rulesetContext';
 
 /** Every citation must name a source the document declares, so it resolves to an instrument and a link. */
 export function checkCitations({ document }: RulesetContext): Issue[] {
   const sources = new Set(Object.keys(document.sources));
   const issues: Issue[] = [];
-  for (const { source, path } of citationsIn(document, [])) {
-    if (!sources.has(source)) {
-      issues.push({ path: [...path, 'source'], code: 'undeclared_source', message: `The citation's source "${source}" is not declared in "sources" (declared: ${[...sources].join(', ') || 'none'}).` });
+  // The path of the value being visited; copied only into an issue.
+  const path: (string | number)[] = [];
+  const check = (source: string, ...segments: (string | number)[]) => {
+    if (sources.has(source)) return;
+    issues.push({ path: [...path, ...segments, 'source'], code: 'undeclared_source', message: `The citation's source "${source}" is not declared in "sources" (declared: ${[...sources].join(', ') || 'none'}).` });
+  };
+  // Every `citation` object and `seeAlso` entry of a schema-valid document (whose depth the scan has bounded).
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        visit(value[index]);
+        path.pop();
+      }
+      return;
     }
-  }
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'citation') check((child as { source: string }).source, key);
+      else if (key === 'seeAlso') (child as { source: string }[]).forEach((citation, index) => check(citation.source, key, index));
+      else {
+        path.push(key);
+        visit(child);
+        path.pop();
+      }
+    }
+  };
+  visit(document);
   return issues;
-}
-
-/** Every `citation` object and `seeAlso` entry in a schema-valid document. */
-function* citationsIn(value: unknown, path: IssuePath): Generator<{ source: string; path: IssuePath }> {
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* citationsIn(item, [...path, index]);
-    return;
-  }
-  if (value === null || typeof value !== 'object') return;
-  for (const [key, child] of Object.entries(value)) {
-    if (key === 'citation') yield { source: (child as { source: string }).source, path: [...path, key] };
-    else if (key === 'seeAlso') for (const [index, citation] of (child as { source: string }[]).entries()) yield { source: citation.source, path: [...path, key, index] };
-    else yield* citationsIn(child, [...path, key]);
-  }
 }
