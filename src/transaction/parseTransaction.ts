@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TransactionError } from '../errors/TransactionError';
 import type { Issue } from '../errors/issue';
 import { COUNTRY_CODE_ALIASES } from './countryCodes';

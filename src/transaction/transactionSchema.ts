@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COUNTRY_CODES } from './countryCodes';
 
 /** The activities a transaction can describe; the ruleset decides which of them it reaches. */
