@@ -2,7 +2,9 @@ import { defineConfig } from 'tsup';
 
 // zod is bundled, tree-shaken, rather than imported from node_modules: its ESM build is about a hundred modules
 // (every locale among them) that cost ~90 ms to load, half of the package's import time. It stays a pinned
-// dependency: the type declarations import its types, and `npm audit` keeps seeing it.
+// dependency: the type declarations import its types, and `npm audit` keeps seeing it. Import it as
+// `import * as z from 'zod'`: through `import { z }` the bundle keeps all of zod (measured: a 1.5 MB chunk instead of
+// 0.9 MB, and an import of ~135 ms instead of ~80 ms).
 const BUNDLED = ['zod'];
 
 export default defineConfig([
