@@ -79,10 +79,9 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
   const ruleSlots = ruleRoots.map((root) => slotsRead(root, slotOf));
   const valueNumbers = createValueNumbers(slotOf.size, [...new Set(ruleSlots.flat())]);
   const stepsByValues = ruleSlots.map((read) => new TupleNumbers(read.length));
-  const stepsByValuesCount = new Int32Array(ruleCount);
   const valuesRead = new Int32Array(Math.max(0, ...ruleSlots.map((read) => read.length)));
   // Notes need only their result, not a trace.
-  const truth = createTruthCompiler(factSlots(program), distinct.size);
+  const truth = createTruthCompiler(slotOf, distinct.size);
   const notes = noteRoots.map((root) => truth.compile(root));
   const noteCount = notes.length;
 
@@ -121,10 +120,7 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
           if (stepCode >= 0) byCode.set(code, stepCode);
         }
       }
-      if (numbered && stepCode >= 0 && (stepsByValuesCount[index] as number) < INTERNED_PER_CONDITION) {
-        byValues.set(valuesRead, stepCode);
-        stepsByValuesCount[index] = (stepsByValuesCount[index] as number) + 1;
-      }
+      if (numbered && stepCode >= 0 && byValues.size < INTERNED_PER_CONDITION) byValues.set(valuesRead, stepCode);
       steps.push(step);
     }
     truth.startTransaction();

@@ -26,9 +26,10 @@ export class NumbersByIndex {
 
 /**
  * Numbers kept for tuples of non-negative 32-bit integers of one length, found again without allocating: an
- * open-addressing hash table over typed arrays. The compiled evaluator keeps here, for each group condition, the
- * number of the interned trace for each combination of its children's trace numbers; it is looked up once per group
- * per transaction, so it must cost no more than a few array reads.
+ * open-addressing hash table over typed arrays. The compiled evaluator finds here a group's interned trace by its
+ * children's trace numbers and a rule's interned step by the numbers of the values it reads; assessments find their
+ * shared questions and lists of notes. Each is looked up once or more per transaction, so it must cost no more than a
+ * few array reads.
  */
 export class TupleNumbers {
   readonly #arity: number;
@@ -44,6 +45,11 @@ export class TupleNumbers {
     this.#arity = arity;
     this.#tuples = new Int32Array(this.#capacity * arity);
     this.#numbers = new Int32Array(this.#capacity).fill(-1);
+  }
+
+  /** How many tuples have a number kept. */
+  get size(): number {
+    return this.#size;
   }
 
   /** The number kept for `tuple` (its first `arity` entries), or -1 when none is. */

@@ -20,6 +20,7 @@ describe('TupleNumbers', () => {
             table.set(tuple, number);
             reference.set(tuple.join(','), number);
           }
+          expect(table.size).toBe(reference.size);
           for (const tuple of [...entries.map(([tuple]) => tuple), ...probes]) expect(table.get(tuple)).toBe(reference.get(tuple.join(',')) ?? -1);
         },
       ),
