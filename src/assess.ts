@@ -27,7 +27,7 @@ import type { Assessment } from './types/assessment';
  * assessment.obligations[0].citation; // { instrument: 'Regulation (EU) 2021/821', pinpoint: 'Art. 3(1)', … }
  */
 export async function assess(transaction: unknown, options: AssessOptions = {}): Promise<Assessment> {
-  const { internals, transaction: parsed, facts } = prepareAssessment(transaction, options);
+  const { internals, transactionId, facts } = prepareAssessment(transaction, options);
   const evaluation = await internals.evaluateWithEngine(facts);
-  return buildAssessment(internals.program, internals.reference, facts, evaluation, parsed.id ?? undefined);
+  return buildAssessment(internals.program, internals.reference, facts, evaluation, transactionId);
 }

@@ -20,8 +20,8 @@ import type { Assessment } from './types/assessment';
 export function assessMany(transactions: Iterable<unknown>, options: AssessOptions = {}): Assessment[] {
   const assessments: Assessment[] = [];
   for (const transaction of transactions) {
-    const { internals, transaction: parsed, facts } = prepareAssessment(transaction, options);
-    assessments.push(buildAssessment(internals.program, internals.reference, facts, internals.evaluateCompiled(facts), parsed.id ?? undefined));
+    const { internals, transactionId, facts } = prepareAssessment(transaction, options);
+    assessments.push(buildAssessment(internals.program, internals.reference, facts, internals.evaluateCompiled(facts), transactionId));
   }
   return assessments;
 }

@@ -9,6 +9,8 @@ import { RulesetError } from './errors/RulesetError';
 import type { Issue } from './errors/issue';
 import { compileEvaluator } from './evaluate/compileEvaluator';
 import { createEngineEvaluator } from './evaluate/engineEvaluator';
+import { inputPaths } from './evaluate/prepareFacts';
+import { createTransactionReader } from './evaluate/readTransaction';
 import { canonicalSha256 } from './integrity/canonicalJson';
 import { verifySignatures } from './integrity/signatures';
 import { lintProgram } from './lint/lintProgram';
@@ -123,12 +125,15 @@ export function compileRuleset(input: unknown, options: CompileOptions = {}): Co
       return warnings();
     },
   });
+  const transactionSchema = once(() => createTransactionSchema(catalogueIds(program, frozen)));
+  const transactionReader = once(() => createTransactionReader(transactionSchema(), inputPaths(program)));
   registerInternals(compiled, {
     program,
     reference,
     evaluateWithEngine: createEngineEvaluator(program),
     evaluateCompiled: compileEvaluator(program),
-    transactionSchema: once(() => createTransactionSchema(catalogueIds(program, frozen))),
+    transactionSchema,
+    readTransaction: (input) => transactionReader()(input),
   });
   return compiled;
 }

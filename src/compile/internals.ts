@@ -2,6 +2,7 @@ import type { CompiledRuleset } from '../compileRuleset';
 import { AssessmentError } from '../errors/AssessmentError';
 import type { Evaluation } from '../evaluate/evaluation';
 import type { FactValues } from '../evaluate/prepareFacts';
+import type { TransactionReading } from '../evaluate/readTransaction';
 import type { RulesetReference } from '../types/assessment';
 import type { TransactionSchema } from '../transaction/transactionSchema';
 import type { Program } from './program';
@@ -16,6 +17,8 @@ export interface RulesetInternals {
   readonly evaluateCompiled: (facts: FactValues) => Evaluation;
   /** The transaction schema with this ruleset's catalogue ids, built on first use. */
   readonly transactionSchema: () => TransactionSchema;
+  /** Validates a transaction against that schema and reads its id and input facts (see `inputPaths`); throws `TransactionError`. */
+  readonly readTransaction: (input: unknown) => TransactionReading;
 }
 
 const registry = new WeakMap<CompiledRuleset, RulesetInternals>();

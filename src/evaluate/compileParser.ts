@@ -3,7 +3,17 @@ import type { z } from 'zod';
 /** What a compiled parser returns for input that it does not accept. */
 const REJECTED: unique symbol = Symbol('rejected');
 
-type Parse = (input: unknown) => unknown;
+/**
+ * A compiled parser: the parsed value, or `REJECTED`. Where a path being read ends, it also stores the parsed value
+ * in `read`, at that path's index (passed along rather than shared, since a getter in the input may parse again).
+ */
+type Parse = (input: unknown, read: unknown[]) => unknown;
+
+/** The paths being read below one value: the value itself is read (at `index`), or values further down by key. */
+interface Projection {
+  index?: number;
+  readonly below: Map<string, Projection>;
+}
 
 /** The parts of a zod schema definition this compiler reads. */
 interface Definition {
@@ -26,62 +36,114 @@ interface CheckDefinition {
   readonly pattern?: RegExp;
 }
 
-/** A construct outside the subset compiled here; the schema then gets no fast parser. */
+/** A construct outside the subset compiled here; the schema then gets no fast reader. */
 class Unsupported extends Error {}
-
-const parsers = new WeakMap<z.ZodType, ((input: unknown) => unknown) | null>();
 
 /**
  * A fast path in front of a zod schema: the schema compiled into plain closures that accept exactly what zod
  * accepts for the subset of zod the transaction contract uses (strict objects, optional, nullable, default,
- * strings with length and pattern checks, ISO dates, enums, booleans and arrays with length checks) and return
- * the same output. It never explains a rejection: callers run zod itself on anything it rejects, for the issues.
+ * strings with length and pattern checks, ISO dates, enums, booleans and arrays with length checks), and read the
+ * values at some paths of what zod would return, without building the rest of it. The path `[]` reads the whole
+ * value. It never explains a rejection: callers run zod itself on anything it rejects, for the issues.
  * A schema with any other construct gets no fast path (`undefined`), so a change to the contract can make
  * validation slower but never different.
  *
- * @returns The parse function (its output, or `undefined` for input it does not accept), or `undefined`.
+ * @param paths - Object keys from the root; a path must not lead into a value that another path reads whole.
+ * @returns A function giving the values at `paths` in order (`undefined` where a path meets an absent or `null`
+ * value), or `undefined` for input that the schema does not accept; or `undefined` for a schema outside the subset.
  */
-export function fastParserFor(schema: z.ZodType): ((input: unknown) => unknown) | undefined {
-  let parser = parsers.get(schema);
-  if (parser === undefined) {
-    parser = null;
-    try {
-      const compiled = compile(schema);
-      parser = (input) => {
-        const output = compiled(input);
-        return output === REJECTED ? undefined : output;
-      };
-    } catch (error) {
-      if (!(error instanceof Unsupported)) throw error;
-    }
-    parsers.set(schema, parser);
+export function fastReaderFor(schema: z.ZodType, paths: readonly (readonly string[])[]): ((input: unknown) => unknown[] | undefined) | undefined {
+  let compiled: Parse;
+  try {
+    compiled = compile(schema, projectionOf(paths));
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
   }
-  return parser ?? undefined;
+  const count = paths.length;
+  return (input) => {
+    const read = new Array<unknown>(count).fill(undefined);
+    return compiled(input, read) === REJECTED ? undefined : read;
+  };
+}
+
+/**
+ * What `fastReaderFor` reads at a path of a value that zod returned: `undefined` where the path meets an absent or
+ * `null` value. For the slow path, when zod itself parsed the input.
+ */
+export function valueAtPath(value: unknown, path: readonly string[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (at === null || at === undefined) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+function projectionOf(paths: readonly (readonly string[])[]): Projection {
+  const root: Projection = { below: new Map() };
+  paths.forEach((path, index) => {
+    let node = root;
+    for (const key of path) {
+      let next = node.below.get(key);
+      if (next === undefined) {
+        next = { below: new Map() };
+        node.below.set(key, next);
+      }
+      node = next;
+    }
+    node.index = index;
+  });
+  return root;
 }
 
 function definitionOf(schema: z.ZodType): Definition {
   return (schema as unknown as { _zod: { def: Definition } })._zod.def;
 }
 
-function compile(schema: z.ZodType): Parse {
+/**
+ * Compiles a schema; with a projection, also reads the values at its paths. A value read whole is parsed in full; a
+ * value with paths below it is only validated, apart from those paths.
+ */
+function compile(schema: z.ZodType, projection?: Projection): Parse {
+  if (projection?.index !== undefined) {
+    if (projection.below.size > 0) throw new Error('A path leads into a value that another path reads whole.');
+    const parse = compile(schema);
+    const { index } = projection;
+    return (input, read) => {
+      const value = parse(input, read);
+      if (value !== REJECTED) read[index] = value;
+      return value;
+    };
+  }
+  const below = projection !== undefined && projection.below.size > 0 ? projection : undefined;
   const definition = definitionOf(schema);
   switch (definition.type) {
     case 'object':
-      return compileObject(definition);
+      return compileObject(definition, below);
     case 'optional': {
-      const inner = compile(definition.innerType as z.ZodType);
-      return (input) => (input === undefined ? undefined : inner(input));
+      const inner = compile(definition.innerType as z.ZodType, below);
+      return (input, read) => (input === undefined ? undefined : inner(input, read));
     }
     case 'nullable': {
-      const inner = compile(definition.innerType as z.ZodType);
-      return (input) => (input === null ? null : inner(input));
+      const inner = compile(definition.innerType as z.ZodType, below);
+      return (input, read) => (input === null ? null : inner(input, read));
     }
     case 'default': {
       const fallback = definition.defaultValue;
       if (fallback !== null && typeof fallback === 'object') throw new Unsupported();
-      const inner = compile(definition.innerType as z.ZodType);
-      return (input) => (input === undefined ? fallback : inner(input));
+      const inner = compile(definition.innerType as z.ZodType, below);
+      return (input, read) => (input === undefined ? fallback : inner(input, read));
     }
+    default:
+      if (below !== undefined) throw new Error(`A path leads into a ${definition.type}, not an object.`);
+      return compileValue(schema, definition);
+  }
+}
+
+/** A schema that paths cannot lead into. */
+function compileValue(schema: z.ZodType, definition: Definition): Parse {
+  switch (definition.type) {
     case 'string':
       return compileString(definition);
     case 'enum': {
@@ -98,24 +160,39 @@ function compile(schema: z.ZodType): Parse {
   }
 }
 
-/** A strict object: a plain object with no key outside the shape; absent optional keys stay absent. */
-function compileObject(definition: Definition): Parse {
+/**
+ * A strict object: a plain object with no key outside the shape; absent optional keys stay absent. With paths
+ * below it, it is validated and its paths read, but not built: it returns itself, which nothing reads.
+ */
+function compileObject(definition: Definition, projection: Projection | undefined): Parse {
   if (definition.catchall === undefined || definitionOf(definition.catchall).type !== 'never') throw new Unsupported();
-  const fields = Object.entries(definition.shape ?? {}).map(([key, schema]) => ({ key, parse: compile(schema) }));
+  const shape = definition.shape ?? {};
+  for (const key of projection?.below.keys() ?? []) if (!Object.hasOwn(shape, key)) throw new Error(`A path leads to "${key}", which the object does not have.`);
+  const fields = Object.entries(shape).map(([key, schema]) => ({ key, parse: compile(schema, projection?.below.get(key)) }));
   // A key that plain objects inherit would be read from the prototype when absent.
   if (fields.some(({ key }) => key in Object.prototype)) throw new Unsupported();
   const keys = new Set(fields.map((field) => field.key));
-  return (input) => {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) return REJECTED;
+  const isPlainObject = (input: unknown): input is Record<string, unknown> => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
     const prototype = Object.getPrototypeOf(input) as unknown;
-    if (prototype !== Object.prototype && prototype !== null) return REJECTED;
-    const record = input as Record<string, unknown>;
-    for (const key in record) if (!keys.has(key)) return REJECTED;
+    if (prototype !== Object.prototype && prototype !== null) return false;
+    for (const key in input) if (!keys.has(key)) return false;
+    return true;
+  };
+  if (projection !== undefined) {
+    return (input, read) => {
+      if (!isPlainObject(input)) return REJECTED;
+      for (const { key, parse } of fields) if (parse(input[key], read) === REJECTED) return REJECTED;
+      return input;
+    };
+  }
+  return (input, read) => {
+    if (!isPlainObject(input)) return REJECTED;
     const output: Record<string, unknown> = {};
     for (const { key, parse } of fields) {
-      const value = parse(record[key]);
+      const value = parse(input[key], read);
       if (value === REJECTED) return REJECTED;
-      if (value !== undefined || key in record) output[key] = value;
+      if (value !== undefined || key in input) output[key] = value;
     }
     return output;
   };
@@ -144,12 +221,12 @@ function compileArray(definition: Definition): Parse {
     if (kind === 'min_length' && minimum !== undefined) return (length: number) => length >= minimum;
     throw new Unsupported();
   });
-  return (input) => {
+  return (input, read) => {
     if (!Array.isArray(input)) return REJECTED;
     for (const test of tests) if (!test(input.length)) return REJECTED;
     const output: unknown[] = [];
     for (let index = 0; index < input.length; index++) {
-      const value = element(input[index]);
+      const value = element(input[index], read);
       if (value === REJECTED) return REJECTED;
       output.push(value);
     }

@@ -7,9 +7,9 @@ import { loadRuleset } from '../loadRuleset';
 import { DEFAULT_RULESET_ID } from '../rulesets/bundled';
 import { describeWindow, isCalendarDate, isInForce, peekDate, today } from '../time/dates';
 import { parseTransaction } from '../transaction/parseTransaction';
-import { transactionSchema, type ParsedTransaction } from '../transaction/transactionSchema';
-import { fastParserFor } from './compileParser';
+import { transactionSchema } from '../transaction/transactionSchema';
 import { prepareFacts, type FactValues } from './prepareFacts';
+import type { TransactionReading } from './readTransaction';
 
 /** Options for `assess` and `assessMany`. */
 export interface AssessOptions {
@@ -22,7 +22,8 @@ export interface AssessOptions {
 /** A transaction ready for evaluation: validated against its ruleset, with every fact computed. */
 export interface PreparedAssessment {
   readonly internals: RulesetInternals;
-  readonly transaction: ParsedTransaction;
+  /** The transaction's `id`, when it has one. */
+  readonly transactionId: string | undefined;
   readonly facts: FactValues;
 }
 
@@ -55,18 +56,16 @@ export function prepareAssessment(input: unknown, options: AssessOptions): Prepa
       issues.push({ path: ['date'], code: 'ruleset_not_in_force', message: error.message });
     }
   }
-  const schema = internals?.transactionSchema() ?? transactionSchema;
-  // The fast parser accepts exactly what the schema accepts; zod itself runs only to explain a rejection.
-  let transaction = fastParserFor(schema)?.(input) as ParsedTransaction | undefined;
-  if (transaction === undefined) {
-    try {
-      transaction = parseTransaction(input, schema);
-    } catch (error) {
-      if (!(error instanceof TransactionError)) throw error;
-      // Not push(...issues): spreading 150,000 issues (one per unknown key) overflows the stack.
-      for (const issue of error.issues) issues.push(issue);
-    }
+  let reading: TransactionReading | undefined;
+  try {
+    // Without a ruleset there is nothing to read for, but zod still lists every other problem with the transaction.
+    if (internals === undefined) parseTransaction(input, transactionSchema);
+    else reading = internals.readTransaction(input);
+  } catch (error) {
+    if (!(error instanceof TransactionError)) throw error;
+    // Not push(...issues): spreading 150,000 issues (one per unknown key) overflows the stack.
+    for (const issue of error.issues) issues.push(issue);
   }
-  if (issues.length > 0 || internals === undefined || transaction === undefined) throw new TransactionError(issues);
-  return { internals, transaction, facts: prepareFacts(internals.program, transaction) };
+  if (issues.length > 0 || internals === undefined || reading === undefined) throw new TransactionError(issues);
+  return { internals, transactionId: reading.id, facts: prepareFacts(internals.program, reading.inputs) };
 }

@@ -1,7 +1,6 @@
 import type { Program } from '../compile/program';
 import { INPUT_FACTS } from '../transaction/inputFacts';
-import type { ParsedTransaction } from '../transaction/transactionSchema';
-import type { FactValue } from '../types/assessment';
+import type { FactRecord, FactValue } from '../types/assessment';
 import { compileDerivation } from './derive';
 
 /** Every fact the ruleset declares, computed once for one transaction; `null` marks an unknown fact. */
@@ -15,7 +14,9 @@ export interface FactValues {
 /** How one program's facts are laid out and computed: built once per program. */
 interface FactPlan {
   readonly slots: ReadonlyMap<string, number>;
-  readonly compute: (transaction: ParsedTransaction) => FactValue[];
+  /** The transaction paths of the program's input facts, in the order `compute` takes their values. */
+  readonly inputPaths: readonly (readonly string[])[];
+  readonly compute: (inputs: readonly unknown[]) => FactValue[];
 }
 
 const plans = new WeakMap<Program, FactPlan>();
@@ -25,10 +26,21 @@ export function factSlots(program: Program): ReadonlyMap<string, number> {
   return planOf(program).slots;
 }
 
-/** Reads the ruleset's input facts from a validated transaction and computes its derived facts, in dependency order. */
-export function prepareFacts(program: Program, transaction: ParsedTransaction): FactValues {
+/**
+ * The transaction paths whose values `prepareFacts` takes, in its order: those of the program's input facts that
+ * the transaction contract has (see `INPUT_FACTS`).
+ */
+export function inputPaths(program: Program): readonly (readonly string[])[] {
+  return planOf(program).inputPaths;
+}
+
+/**
+ * Computes a transaction's facts from the values at `inputPaths(program)` of the validated transaction (`undefined`
+ * or `null` for unknown): input facts take them, derived facts are computed in dependency order.
+ */
+export function prepareFacts(program: Program, inputs: readonly unknown[]): FactValues {
   const plan = planOf(program);
-  return new PreparedFacts(plan.slots, plan.compute(transaction));
+  return new PreparedFacts(plan.slots, plan.compute(inputs));
 }
 
 class PreparedFacts implements FactValues {
@@ -60,21 +72,36 @@ function createPlan(program: Program): FactPlan {
     if (slot === undefined) throw new Error(`Unchecked reference to fact ${factId}`);
     return slot;
   };
-  const steps = program.facts.map((fact): ((values: readonly FactValue[], transaction: ParsedTransaction) => FactValue) => {
+  const paths: (readonly string[])[] = [];
+  const steps = program.facts.map((fact): ((values: readonly FactValue[], inputs: readonly unknown[]) => FactValue) => {
     if (fact.derive !== undefined) {
       const derivation = compileDerivation(fact.derive, slotOf, program);
       return (values) => derivation(values);
     }
-    const read = INPUT_FACTS.get(fact.id)?.read;
-    return read === undefined ? () => null : (_, transaction) => read(transaction) ?? null;
+    const input = INPUT_FACTS.get(fact.id);
+    if (input === undefined) return () => null;
+    const position = paths.push(input.path) - 1;
+    if (input.type === 'records') return (_, inputs) => compactRecords(inputs[position]);
+    return (_, inputs) => (inputs[position] ?? null) as FactValue;
   });
   const count = steps.length;
   return {
     slots,
-    compute: (transaction) => {
+    inputPaths: paths,
+    compute: (inputs) => {
       const values: FactValue[] = [];
-      for (let slot = 0; slot < count; slot++) values.push((steps[slot] as (typeof steps)[number])(values, transaction));
+      for (let slot = 0; slot < count; slot++) values.push((steps[slot] as (typeof steps)[number])(values, inputs));
       return values;
     },
   };
+}
+
+/** Records with their unknown (null or absent) fields left out, so derivations see only what is known. */
+function compactRecords(records: unknown): FactValue {
+  if (records === null || records === undefined) return null;
+  return (records as readonly Readonly<Record<string, string | null | undefined>>[]).map((record) => {
+    const compact: Record<string, string> = {};
+    for (const [key, value] of Object.entries(record)) if (value !== null && value !== undefined) compact[key] = value;
+    return compact as FactRecord;
+  });
 }

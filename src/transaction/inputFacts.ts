@@ -1,4 +1,3 @@
-import type { FactRecord, FactValue } from '../types/assessment';
 import type { FactType } from '../types/ruleset';
 import { COUNTRY_CODES } from './countryCodes';
 import {
@@ -9,10 +8,12 @@ import {
   KNOWLEDGE_LEVELS,
   PARTY_ROLES,
   type CatalogueField,
-  type ParsedTransaction,
 } from './transactionSchema';
 
-/** How a ruleset may read one transaction field: its fact type and a fixed accessor (no dynamic paths). */
+/**
+ * A transaction field a ruleset may read as an input fact, found at the fixed path its id spells (`item.speciallyDesigned`
+ * is `item` → `speciallyDesigned`); absent or `null` anywhere on the path makes the fact unknown.
+ */
 export interface InputFact {
   readonly type: FactType;
   /** The values the field can take, when the transaction contract fixes them (activities, country codes). */
@@ -21,48 +22,40 @@ export interface InputFact {
   readonly fields?: Readonly<Record<string, readonly string[] | null>>;
   /** Whether a ruleset may bind the field's values to one of its catalogues. */
   readonly catalogueBound: boolean;
-  readonly read: (transaction: ParsedTransaction) => FactValue;
+  /** The object keys from the transaction's root to the field. */
+  readonly path: readonly string[];
 }
 
-const known = <T>(value: T | null | undefined): T | null => (value === undefined ? null : value);
-
-const definitions: Record<string, Omit<InputFact, 'catalogueBound'>> = {
-  activity: { type: 'string', values: ACTIVITIES, read: (t) => t.activity },
-  'exporter.country': { type: 'string', values: COUNTRY_CODES, read: (t) => t.exporter.country },
-  'exporter.itemsLocatedIn': { type: 'string', values: COUNTRY_CODES, read: (t) => known(t.exporter.itemsLocatedIn) },
-  'exporter.informedByAuthority': { type: 'boolean', read: (t) => known(t.exporter.informedByAuthority) },
-  'destination.country': { type: 'string', values: COUNTRY_CODES, read: (t) => t.destination.country },
-  'item.annexIEntries': { type: 'list', read: (t) => known(t.item?.annexIEntries) },
-  'item.speciallyDesigned': { type: 'boolean', read: (t) => known(t.item?.speciallyDesigned) },
-  'item.covertSurveillance': { type: 'boolean', read: (t) => known(t.item?.covertSurveillance) },
-  'item.naturalPersons': { type: 'boolean', read: (t) => known(t.item?.naturalPersons) },
-  'item.dataProcessing': { type: 'boolean', read: (t) => known(t.item?.dataProcessing) },
-  'item.ictSystems': { type: 'boolean', read: (t) => known(t.item?.ictSystems) },
-  'item.capabilities': { type: 'list', read: (t) => known(t.item?.capabilities) },
-  'endUser.name': { type: 'string', read: (t) => known(t.endUser?.name) },
-  'endUser.type': { type: 'string', read: (t) => known(t.endUser?.type) },
-  'endUser.country': { type: 'string', values: COUNTRY_CODES, read: (t) => known(t.endUser?.country) },
-  parties: { type: 'records', fields: { role: PARTY_ROLES, name: null, country: COUNTRY_CODES }, read: (t) => known(t.parties?.map(compactRecord)) },
-  redFlags: { type: 'list', read: (t) => known(t.redFlags) },
-  findings: { type: 'records', fields: { concern: CONCERNS, knowledge: KNOWLEDGE_LEVELS, source: FINDING_SOURCES }, read: (t) => known(t.findings?.map(compactRecord)) },
-  'dueDiligence.itemReview': { type: 'boolean', read: (t) => known(t.dueDiligence?.itemReview) },
-  'dueDiligence.capabilityReview': { type: 'boolean', read: (t) => known(t.dueDiligence?.capabilityReview) },
-  'dueDiligence.stakeholderReview': { type: 'boolean', read: (t) => known(t.dueDiligence?.stakeholderReview) },
-  'dueDiligence.mitigationPlan': { type: 'boolean', read: (t) => known(t.dueDiligence?.mitigationPlan) },
+const definitions: Record<string, Omit<InputFact, 'catalogueBound' | 'path'>> = {
+  activity: { type: 'string', values: ACTIVITIES },
+  'exporter.country': { type: 'string', values: COUNTRY_CODES },
+  'exporter.itemsLocatedIn': { type: 'string', values: COUNTRY_CODES },
+  'exporter.informedByAuthority': { type: 'boolean' },
+  'destination.country': { type: 'string', values: COUNTRY_CODES },
+  'item.annexIEntries': { type: 'list' },
+  'item.speciallyDesigned': { type: 'boolean' },
+  'item.covertSurveillance': { type: 'boolean' },
+  'item.naturalPersons': { type: 'boolean' },
+  'item.dataProcessing': { type: 'boolean' },
+  'item.ictSystems': { type: 'boolean' },
+  'item.capabilities': { type: 'list' },
+  'endUser.name': { type: 'string' },
+  'endUser.type': { type: 'string' },
+  'endUser.country': { type: 'string', values: COUNTRY_CODES },
+  parties: { type: 'records', fields: { role: PARTY_ROLES, name: null, country: COUNTRY_CODES } },
+  redFlags: { type: 'list' },
+  findings: { type: 'records', fields: { concern: CONCERNS, knowledge: KNOWLEDGE_LEVELS, source: FINDING_SOURCES } },
+  'dueDiligence.itemReview': { type: 'boolean' },
+  'dueDiligence.capabilityReview': { type: 'boolean' },
+  'dueDiligence.stakeholderReview': { type: 'boolean' },
+  'dueDiligence.mitigationPlan': { type: 'boolean' },
 };
-
-/** A record with its unknown (null or absent) fields left out, so derivations see only what is known. */
-function compactRecord(record: Readonly<Record<string, string | null | undefined>>): FactRecord {
-  const compact: Record<string, string> = {};
-  for (const [key, value] of Object.entries(record)) if (value !== null && value !== undefined) compact[key] = value;
-  return compact;
-}
 
 /** Every transaction field a ruleset may declare as an input fact, by path. */
 export const INPUT_FACTS: ReadonlyMap<string, InputFact> = new Map(
   Object.entries(definitions).map(([path, definition]) => [
     path,
-    { ...definition, catalogueBound: isCatalogueField(path) },
+    { ...definition, catalogueBound: isCatalogueField(path), path: Object.freeze(path.split('.')) },
   ]),
 );
 

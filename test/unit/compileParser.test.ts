@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { internalsOf } from '../../src/compile/internals';
-import { fastParserFor } from '../../src/evaluate/compileParser';
+import { fastReaderFor, valueAtPath } from '../../src/evaluate/compileParser';
 import { completeTransactionArbitrary, partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
-import { transactionSchema } from '../../src/transaction/transactionSchema';
+import { INPUT_FACTS } from '../../src/transaction/inputFacts';
+import { createTransactionSchema, transactionSchema, type Transaction } from '../../src/transaction/transactionSchema';
 import { SHIPPED_COMPOSITIONS } from '../support/rulesets';
 
 /** A path into a JSON value, and the value there replaced (or the key deleted, for `undefined`). */
@@ -24,6 +25,21 @@ function pathsOf(value: unknown, prefix: readonly (string | number)[] = []): (st
   return [[...prefix], ...(Array.isArray(value) ? [] : [[...prefix, 'unexpectedKey']]), ...entries.flatMap(([key, child]) => pathsOf(child, [...prefix, key]))];
 }
 
+/**
+ * The arbitraries leave out the fields no rule reads (id, date, free text); alterations must reach those too, so a
+ * transaction to alter gets them here.
+ */
+function withUnreadFields(transaction: Transaction): Transaction {
+  const { item, findings } = transaction;
+  return {
+    id: 'order-4711',
+    date: '2025-06-30',
+    ...transaction,
+    ...(item ? { item: { description: 'Lawful-interception gateway', ...item } } : {}),
+    ...(findings && findings.length > 0 ? { findings: findings.map((finding) => ({ note: 'From the end-use check', ...finding })) } : {}),
+  };
+}
+
 const replacements = fc.oneof(
   fc.constantFrom(undefined, null, true, false, 0, -1, '', 'DE', 'de', 'XX', 'export', 'transit', 'positive-knowledge', 'due-diligence', '5A001.j', '5a001.j', 'facial-recognition', 'Facial Recognition', '2024-02-29', '2023-02-29', '2025-13-01', [], {}, [null], ['5A001.j'], ['DE'], { role: 'consignee' }),
   // Strings at and past the contract's length limits.
@@ -32,30 +48,40 @@ const replacements = fc.oneof(
   fc.anything({ maxDepth: 2 }),
 );
 
-describe.each(SHIPPED_COMPOSITIONS)('the fast transaction parser agrees with zod on $name', ({ ruleset: load }) => {
+/** What the library reads of a transaction: every input fact's path, and the id. */
+const FACT_PATHS = [...[...INPUT_FACTS.values()].map((fact) => fact.path), ['id']];
+
+describe.each(SHIPPED_COMPOSITIONS)('the fast transaction reader agrees with zod on $name', ({ ruleset: load }) => {
   const ruleset = load();
   const schema = internalsOf(ruleset).transactionSchema();
-  const parse = fastParserFor(schema);
+  // The whole value (the path []) is what zod returns; the fact paths are what zod's output holds there.
+  const readWhole = fastReaderFor(schema, [[]]);
+  const readFacts = fastReaderFor(schema, FACT_PATHS);
   const vocabulary = vocabularyOf(ruleset);
+  const expectSameAsZod = (input: unknown, output: unknown) => {
+    expect(readWhole?.(input)).toStrictEqual([output]);
+    expect(readFacts?.(input)).toStrictEqual(FACT_PATHS.map((path) => valueAtPath(output, path)));
+  };
 
   test('the transaction schema is within the compiled subset', () => {
-    expect(parse).toBeTypeOf('function');
-    expect(fastParserFor(transactionSchema)).toBeTypeOf('function');
+    expect(readWhole).toBeTypeOf('function');
+    expect(readFacts).toBeTypeOf('function');
+    expect(fastReaderFor(transactionSchema, FACT_PATHS)).toBeTypeOf('function');
   });
 
-  test('valid transactions: it accepts them and returns what zod returns', () => {
+  test('valid transactions: it accepts them and reads what zod returns', () => {
     fc.assert(
-      fc.property(fc.oneof(completeTransactionArbitrary(vocabulary), partialTransactionArbitrary(vocabulary).map(({ partial }) => partial)), (transaction) => {
+      fc.property(fc.oneof(completeTransactionArbitrary(vocabulary).map(withUnreadFields), partialTransactionArbitrary(vocabulary).map(({ partial }) => partial)), (transaction) => {
         const expected = schema.safeParse(transaction);
         expect(expected.success).toBe(true);
-        expect(parse?.(transaction)).toStrictEqual(expected.data);
+        expectSameAsZod(transaction, expected.data);
       }),
       { numRuns: 500 },
     );
   });
 
   test('altered transactions: whatever zod rejects it rejects; whatever it accepts, zod accepts with the same output', () => {
-    const altered = completeTransactionArbitrary(vocabulary).chain((transaction) =>
+    const altered = completeTransactionArbitrary(vocabulary).map(withUnreadFields).chain((transaction) =>
       fc.tuple(fc.constantFrom(...pathsOf(transaction)), replacements).map(([path, replacement]) => mutate(transaction, path, replacement)),
     );
     // Lists grown to and past the contract's length limits by repeating an element.
@@ -73,17 +99,46 @@ describe.each(SHIPPED_COMPOSITIONS)('the fast transaction parser agrees with zod
     fc.assert(
       fc.property(fc.oneof(altered, grown, fc.anything({ maxDepth: 3 })), (input) => {
         const expected = schema.safeParse(input);
-        const actual = parse?.(input);
         if (!expected.success) {
           rejected++;
-          expect(actual).toBeUndefined();
-        } else if (actual !== undefined) {
-          expect(actual).toStrictEqual(expected.data);
+          expect(readWhole?.(input)).toBeUndefined();
+          expect(readFacts?.(input)).toBeUndefined();
+        } else if (readWhole?.(input) !== undefined) {
+          expectSameAsZod(input, expected.data);
         }
       }),
       { numRuns: 3000 },
     );
     // The alterations must actually reach invalid input for the property to mean anything.
     expect(rejected).toBeGreaterThan(1000);
+  });
+});
+
+describe('reading values at paths', () => {
+  const schema = createTransactionSchema();
+  const transaction = { exporter: { country: 'DE' }, destination: { country: 'BR' }, item: null, findings: [{ concern: 'internal-repression', knowledge: 'mere-possibility' }] };
+
+  test('a path through an absent or null object reads undefined; defaults are applied where a value is read whole', () => {
+    const read = fastReaderFor(schema, [['item', 'speciallyDesigned'], ['endUser', 'type'], ['activity'], ['findings'], ['exporter', 'country']]);
+    expect(read?.(transaction)).toStrictEqual([undefined, undefined, 'export', [{ concern: 'internal-repression', knowledge: 'mere-possibility', source: 'due-diligence' }], 'DE']);
+  });
+
+  test('values read whole are copies, not the input', () => {
+    const [findings] = fastReaderFor(schema, [['findings']])?.(transaction) ?? [];
+    expect(findings).not.toBe(transaction.findings);
+    expect((findings as unknown[])[0]).not.toBe(transaction.findings[0]);
+  });
+
+  test('the slow path reads the same way from what zod returns', () => {
+    const parsed = schema.parse(transaction);
+    expect(valueAtPath(parsed, ['item', 'speciallyDesigned'])).toBeUndefined();
+    expect(valueAtPath(parsed, ['exporter', 'country'])).toBe('DE');
+    expect(valueAtPath(parsed, [])).toBe(parsed);
+  });
+
+  test('a path the schema does not have, or one into a value read whole, is a programming error, not a slower path', () => {
+    expect(() => fastReaderFor(schema, [['item', 'colour']])).toThrow(/"colour"/);
+    expect(() => fastReaderFor(schema, [['activity', 'length']])).toThrow(/not an object/);
+    expect(() => fastReaderFor(schema, [['item'], ['item', 'ictSystems']])).toThrow(/reads whole/);
   });
 });
