@@ -1,5 +1,5 @@
 import type { ConditionNode, Program } from '../compile/program';
-import type { Assessment, AssessmentNote, CompetentAuthority, ConditionTrace, Obligation, Question, RulesetReference, TraceStep, TruthValue } from '../types/assessment';
+import type { Assessment, AssessmentNote, CompetentAuthority, ConditionTrace, FactValue, Obligation, Question, RulesetReference, TraceStep, TruthValue } from '../types/assessment';
 import type { Outcome } from '../types/outcome';
 import type { Evaluation } from './evaluation';
 import { factSlots, type FactValues } from './prepareFacts';
@@ -13,8 +13,10 @@ interface AssessmentParts {
   readonly notes: readonly AssessmentNote[];
   /** Each rule's precedence, by rule index. */
   readonly precedences: readonly number[];
-  /** The direct inputs of each derived fact, with their slots among the fact values. */
-  readonly inputsOf: ReadonlyMap<string, readonly FactInput[]>;
+  /** Each fact's id, by slot among the fact values. */
+  readonly factIds: readonly string[];
+  /** The slots of each fact's direct inputs (none for an input fact), by slot. */
+  readonly inputSlots: readonly (readonly number[])[];
   /** Frozen lists that many assessments share: the one-outcome lists, the one-obligation lists by rule index. */
   readonly onlyOutcome: ReadonlyMap<Outcome, readonly Outcome[]>;
   readonly onlyObligation: readonly (readonly Obligation[])[];
@@ -24,8 +26,10 @@ interface AssessmentParts {
   readonly noteListsByNumber: (readonly AssessmentNote[])[];
   /** Scratch for that tuple: an assessment is built synchronously, never re-entered. */
   readonly holding: Int32Array;
-  /** Each declared fact's index, which numbers questions together with the indexes of the rules asking. */
+  /** Each declared fact's slot, which numbers questions together with the indexes of the rules asking. */
   readonly factIndex: ReadonlyMap<string, number>;
+  /** Scratch for one assessment's questions: the rules asking each fact, by slot (emptied after each assessment). */
+  readonly rulesAsking: (number[] | undefined)[];
   /** Shared questions, numbered by (fact index, rule indexes…) in a table per tuple length. */
   readonly questionTables: TupleNumbers[];
   readonly questions: Question[];
@@ -39,11 +43,6 @@ const SHARED_QUESTIONS = 4096;
 /** Most distinct lists of notes a ruleset keeps for sharing; past it, an assessment gets a list of its own. */
 const SHARED_NOTE_LISTS = 4096;
 const NONE_OBLIGED: readonly Obligation[] = Object.freeze([]);
-
-interface FactInput {
-  readonly id: string;
-  readonly slot: number;
-}
 
 const partsByProgram = new WeakMap<Program, AssessmentParts>();
 
@@ -100,9 +99,11 @@ export function buildAssessment(
   const competentAuthority = involvesAuthority ? findAuthority(program, facts) : undefined;
   if (involvesAuthority && competentAuthority === undefined && program.authority !== undefined) {
     const rulesAsking = obligations.map((obligation) => obligation.rule);
-    const asked = new Set<string>();
-    visitUnknownInputs(parts, facts, program.authority.memberStateFact, (factId) => asked.add(factId));
-    for (const factId of asked) questions.push(toQuestion(program, factId, rulesAsking));
+    const asked: number[] = [];
+    visitUnknownInputs(parts, facts.slots, slotOf(parts.factIndex, program.authority.memberStateFact), (slot) => {
+      if (!asked.includes(slot)) asked.push(slot);
+    });
+    for (const slot of asked) questions.push(toQuestion(program, parts.factIds[slot] as string, rulesAsking));
   }
   const notes = notesHolding(parts, evaluation.notes);
 
@@ -130,7 +131,8 @@ function partsOf(program: Program): AssessmentParts {
       obligations,
       notes: program.notes.map((note) => Object.freeze({ id: note.id, text: note.text, citation: note.citation, seeAlso: note.seeAlso })),
       precedences: program.rules.map((rule) => rule.precedence),
-      inputsOf: new Map(program.facts.map((fact) => [fact.id, fact.inputs.map((id) => ({ id, slot: slots.get(id) as number }))])),
+      factIds: program.facts.map((fact) => fact.id),
+      inputSlots: program.facts.map((fact) => fact.inputs.map((id) => slotOf(slots, id))),
       onlyOutcome: new Map([...program.outcomes.keys()].map((outcome) => [outcome, Object.freeze([outcome])])),
       onlyObligation: obligations.map((obligation) => Object.freeze([obligation])),
       onlyFallback: Object.freeze([fallbackObligation]),
@@ -138,6 +140,7 @@ function partsOf(program: Program): AssessmentParts {
       noteListsByNumber: [],
       holding: new Int32Array(program.notes.length),
       factIndex: slots,
+      rulesAsking: program.facts.map(() => undefined),
       questionTables: [],
       questions: [],
       askedBy: new Int32Array(program.rules.length + 1),
@@ -165,49 +168,56 @@ function notesHolding(parts: AssessmentParts, results: readonly TruthValue[]): r
  * What to ask: for each contested rule, the unknown comparisons that its result depends on (reached through
  * unknown groups only); for a rule that decides the undecided outcome, its `ask` comparisons that are not false.
  * A derived fact is asked through the unknown inputs it depends on; when all of those are known (its value depends
- * on data the ruleset marks unknown, e.g. national law), the derived fact itself is asked.
+ * on data the ruleset marks unknown, e.g. national law), the derived fact itself is asked. Facts are asked in the
+ * order first reached.
  */
 function collectQuestions(program: Program, parts: AssessmentParts, facts: FactValues, steps: readonly TraceStep[], pending: readonly number[], contested: readonly number[]): Question[] {
-  const byFact = new Map<string, number[]>();
+  const { rulesAsking, factIndex } = parts;
+  const asked: number[] = [];
   let rule = -1;
   // Each rule's facts are visited together (no rule is both pending and contested), so a rule already listed for a
   // fact is its last: checking that one keeps this linear where a fact is asked for hundreds of rules.
-  const addRule = (asked: string) => {
-    const rules = byFact.get(asked);
-    if (rules === undefined) byFact.set(asked, [rule]);
-    else if (rules[rules.length - 1] !== rule) rules.push(rule);
+  const addRule = (slot: number) => {
+    const rules = rulesAsking[slot];
+    if (rules === undefined) {
+      rulesAsking[slot] = [rule];
+      asked.push(slot);
+    } else if (rules[rules.length - 1] !== rule) rules.push(rule);
   };
-  const ask = (factId: string) => visitUnknownInputs(parts, facts, factId, addRule);
-  for (const index of pending) {
-    const programRule = program.rules[index] as Program['rules'][number];
-    rule = index;
-    visitAskedComparisons((steps[index] as TraceStep).conditions, programRule.condition, ask);
-  }
-  const ordered = contested.length < 2 ? contested : [...contested].sort((a, b) => (parts.precedences[b] as number) - (parts.precedences[a] as number));
-  for (const index of ordered) {
-    rule = index;
-    for (const factId of undecidedFacts((steps[index] as TraceStep).conditions)) ask(factId);
-  }
+  const ask = (slot: number) => visitUnknownInputs(parts, facts.slots, slot, addRule);
   const questions: Question[] = [];
-  for (const [factId, rules] of byFact) questions.push(sharedQuestion(program, parts, factId, rules));
+  try {
+    for (const index of pending) {
+      const programRule = program.rules[index] as Program['rules'][number];
+      rule = index;
+      visitAskedComparisons((steps[index] as TraceStep).conditions, programRule.condition, (factId) => ask(slotOf(factIndex, factId)));
+    }
+    const ordered = contested.length < 2 ? contested : [...contested].sort((a, b) => (parts.precedences[b] as number) - (parts.precedences[a] as number));
+    for (const index of ordered) {
+      rule = index;
+      for (const slot of undecidedFacts(factIndex, (steps[index] as TraceStep).conditions)) ask(slot);
+    }
+    for (const slot of asked) questions.push(sharedQuestion(program, parts, slot, rulesAsking[slot] as number[]));
+  } finally {
+    // The scratch is shared by every assessment of the program: left filled, it would add rules to the next one's questions.
+    for (const slot of asked) rulesAsking[slot] = undefined;
+  }
   return questions;
 }
 
 /**
- * The question asking a fact for some rules (by index), frozen and shared by every assessment that asks the same
- * (up to a limit): questions are most of what an assessment holds beyond shared traces.
+ * The question asking a fact (by slot) for some rules (by index), frozen and shared by every assessment that asks
+ * the same (up to a limit): questions are most of what an assessment holds beyond shared traces.
  */
-function sharedQuestion(program: Program, parts: AssessmentParts, factId: string, ruleIndexes: readonly number[]): Question {
-  const factIndex = parts.factIndex.get(factId);
+function sharedQuestion(program: Program, parts: AssessmentParts, slot: number, ruleIndexes: readonly number[]): Question {
   const tupleLength = ruleIndexes.length + 1;
-  if (factIndex === undefined) return toQuestion(program, factId, ruleIndexes.map((index) => (program.rules[index] as Program['rules'][number]).id));
   const { askedBy } = parts;
-  askedBy[0] = factIndex;
+  askedBy[0] = slot;
   for (let index = 1; index < tupleLength; index++) askedBy[index] = ruleIndexes[index - 1] as number;
   const table = (parts.questionTables[tupleLength] ??= new TupleNumbers(tupleLength));
   const number = table.get(askedBy);
   if (number >= 0) return parts.questions[number] as Question;
-  const question = toQuestion(program, factId, ruleIndexes.map((index) => (program.rules[index] as Program['rules'][number]).id));
+  const question = toQuestion(program, parts.factIds[slot] as string, ruleIndexes.map((index) => (program.rules[index] as Program['rules'][number]).id));
   if (parts.questions.length >= SHARED_QUESTIONS) return question;
   Object.freeze(question.rules);
   table.set(askedBy, parts.questions.length);
@@ -220,22 +230,22 @@ function toQuestion(program: Program, factId: string, rules: readonly string[]):
   return { fact: factId, prompt: fact?.prompt ?? factId, citation: fact?.citation ?? program.fallback.citation, rules };
 }
 
-/** The undecided facts of each frozen (shared, immutable) trace, found once. */
-const undecidedFactsOfTrace = new WeakMap<ConditionTrace, readonly string[]>();
-const NONE: readonly string[] = Object.freeze([]);
+/** The slots of the undecided facts of each frozen (shared, immutable) trace, found once. */
+const undecidedFactsOfTrace = new WeakMap<ConditionTrace, readonly number[]>();
+const NONE: readonly number[] = Object.freeze([]);
 
-/** The facts of the unknown comparisons that an unknown condition's result depends on, in order. */
-function undecidedFacts(trace: ConditionTrace): readonly string[] {
+/** The slots of the facts of the unknown comparisons that an unknown condition's result depends on, in order. */
+function undecidedFacts(factIndex: ReadonlyMap<string, number>, trace: ConditionTrace): readonly number[] {
   if (trace.result !== 'unknown') return NONE;
   const frozen = Object.isFrozen(trace);
-  let facts = frozen ? undecidedFactsOfTrace.get(trace) : undefined;
-  if (facts === undefined) {
-    const found: string[] = [];
-    visitUndecidedFacts(trace, (factId) => found.push(factId));
-    facts = found;
-    if (frozen) undecidedFactsOfTrace.set(trace, facts);
+  let slots = frozen ? undecidedFactsOfTrace.get(trace) : undefined;
+  if (slots === undefined) {
+    const found: number[] = [];
+    visitUndecidedFacts(trace, (factId) => found.push(slotOf(factIndex, factId)));
+    slots = found;
+    if (frozen) undecidedFactsOfTrace.set(trace, slots);
   }
-  return facts;
+  return slots;
 }
 
 /** Visits the facts of the unknown comparisons that an unknown condition's result depends on, in order. */
@@ -267,22 +277,25 @@ function visitAskedComparisons(trace: ConditionTrace, node: ConditionNode, visit
 }
 
 /**
- * Visits the input facts (transitively) behind an unknown fact that are themselves unknown, depth first, or the fact
- * itself if there are none. A fact reached twice is visited twice; visitors are idempotent.
+ * Visits the input facts (transitively, by slot) behind an unknown fact that are themselves unknown, depth first, or
+ * the fact itself if there are none. A fact reached twice is visited twice; visitors are idempotent.
  */
-function visitUnknownInputs(parts: AssessmentParts, facts: FactValues, factId: string, visit: (factId: string) => void): void {
-  const inputs = parts.inputsOf.get(factId);
-  if (inputs === undefined || inputs.length === 0) {
-    visit(factId);
-    return;
-  }
+function visitUnknownInputs(parts: AssessmentParts, values: readonly FactValue[], slot: number, visit: (slot: number) => void): void {
+  const inputs = parts.inputSlots[slot] as readonly number[];
   let found = false;
   for (const input of inputs) {
-    if ((facts.slots[input.slot] ?? null) !== null) continue;
+    if ((values[input] ?? null) !== null) continue;
     found = true;
-    visitUnknownInputs(parts, facts, input.id, visit);
+    visitUnknownInputs(parts, values, input, visit);
   }
-  if (!found) visit(factId);
+  if (!found) visit(slot);
+}
+
+/** A declared fact's slot; the compiler has checked every reference, so a miss is a bug, not bad input. */
+function slotOf(slots: ReadonlyMap<string, number>, factId: string): number {
+  const slot = slots.get(factId);
+  if (slot === undefined) throw new Error(`Unchecked reference to fact ${factId}`);
+  return slot;
 }
 
 function findAuthority(program: Program, facts: FactValues): CompetentAuthority | undefined {
