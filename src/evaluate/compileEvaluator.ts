@@ -89,7 +89,8 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
     compiler.startTransaction();
     const slots = facts.slots;
     const numbers = valueNumbers.numberValues(slots);
-    const steps: TraceStep[] = [];
+    // Sized up front: grown by push, a new array is copied several times on the way to its length.
+    const steps = new Array<TraceStep>(ruleCount);
     for (let index = 0; index < ruleCount; index++) {
       const table = stepTables[index] as TraceTable<TraceStep>;
       const read = ruleSlots[index] as readonly number[];
@@ -102,7 +103,7 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
       const byValues = stepsByValues[index] as TupleNumbers;
       const found = numbered ? byValues.get(valuesRead) : -1;
       if (found >= 0) {
-        steps.push(table.at(found));
+        steps[index] = table.at(found);
         continue;
       }
       const conditions = (ruleEvaluators[index] as NodeEvaluator)(slots);
@@ -121,11 +122,11 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
         }
       }
       if (numbered && stepCode >= 0 && byValues.size < INTERNED_PER_CONDITION) byValues.set(valuesRead, stepCode);
-      steps.push(step);
+      steps[index] = step;
     }
     truth.startTransaction();
-    const noteResults: TruthValue[] = [];
-    for (let index = 0; index < noteCount; index++) noteResults.push(TRUTH_VALUES[(notes[index] as (values: Slots) => number)(slots)] as TruthValue);
+    const noteResults = new Array<TruthValue>(noteCount);
+    for (let index = 0; index < noteCount; index++) noteResults[index] = TRUTH_VALUES[(notes[index] as (values: Slots) => number)(slots)] as TruthValue;
     return { steps, notes: noteResults };
   };
 }

@@ -89,8 +89,9 @@ function createPlan(program: Program): FactPlan {
     slots,
     inputPaths: paths,
     compute: (inputs) => {
-      const values: FactValue[] = [];
-      for (let slot = 0; slot < count; slot++) values.push((steps[slot] as (typeof steps)[number])(values, inputs));
+      // Sized up front: grown by push, a new array is copied several times on the way to its length.
+      const values = new Array<FactValue>(count);
+      for (let slot = 0; slot < count; slot++) values[slot] = (steps[slot] as (typeof steps)[number])(values, inputs);
       return values;
     },
   };
