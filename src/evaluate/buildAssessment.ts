@@ -2,7 +2,7 @@ import type { ConditionNode, Program } from '../compile/program';
 import type { Assessment, AssessmentNote, CompetentAuthority, ConditionTrace, FactValue, Obligation, Question, RulesetReference, TraceStep, TruthValue } from '../types/assessment';
 import type { Outcome } from '../types/outcome';
 import type { Evaluation } from './evaluation';
-import { factSlots, type FactValues } from './prepareFacts';
+import { factSlots, slotOfFact, type FactValues } from './prepareFacts';
 import { TupleNumbers } from './numberTables';
 
 /** The parts of an assessment that depend only on the program, made once per program and frozen, then shared. */
@@ -13,8 +13,6 @@ interface AssessmentParts {
   readonly notes: readonly AssessmentNote[];
   /** Each rule's precedence, by rule index. */
   readonly precedences: readonly number[];
-  /** Each fact's id, by slot among the fact values. */
-  readonly factIds: readonly string[];
   /** The slots of each fact's direct inputs (none for an input fact), by slot. */
   readonly inputSlots: readonly (readonly number[])[];
   /** Frozen lists that many assessments share: the one-outcome lists, the one-obligation lists by rule index. */
@@ -100,10 +98,10 @@ export function buildAssessment(
   if (involvesAuthority && competentAuthority === undefined && program.authority !== undefined) {
     const rulesAsking = obligations.map((obligation) => obligation.rule);
     const asked: number[] = [];
-    visitUnknownInputs(parts, facts.slots, slotOf(parts.factIndex, program.authority.memberStateFact), (slot) => {
+    visitUnknownInputs(parts, facts.slots, slotOfFact(parts.factIndex, program.authority.memberStateFact), (slot) => {
       if (!asked.includes(slot)) asked.push(slot);
     });
-    for (const slot of asked) questions.push(toQuestion(program, parts.factIds[slot] as string, rulesAsking));
+    for (const slot of asked) questions.push(toQuestion(program, factIdAt(program, slot), rulesAsking));
   }
   const notes = notesHolding(parts, evaluation.notes);
 
@@ -131,8 +129,7 @@ function partsOf(program: Program): AssessmentParts {
       obligations,
       notes: program.notes.map((note) => Object.freeze({ id: note.id, text: note.text, citation: note.citation, seeAlso: note.seeAlso })),
       precedences: program.rules.map((rule) => rule.precedence),
-      factIds: program.facts.map((fact) => fact.id),
-      inputSlots: program.facts.map((fact) => fact.inputs.map((id) => slotOf(slots, id))),
+      inputSlots: program.facts.map((fact) => fact.inputs.map((id) => slotOfFact(slots, id))),
       onlyOutcome: new Map([...program.outcomes.keys()].map((outcome) => [outcome, Object.freeze([outcome])])),
       onlyObligation: obligations.map((obligation) => Object.freeze([obligation])),
       onlyFallback: Object.freeze([fallbackObligation]),
@@ -190,7 +187,7 @@ function collectQuestions(program: Program, parts: AssessmentParts, facts: FactV
     for (const index of pending) {
       const programRule = program.rules[index] as Program['rules'][number];
       rule = index;
-      visitAskedComparisons((steps[index] as TraceStep).conditions, programRule.condition, (factId) => ask(slotOf(factIndex, factId)));
+      visitAskedComparisons((steps[index] as TraceStep).conditions, programRule.condition, (factId) => ask(slotOfFact(factIndex, factId)));
     }
     const ordered = contested.length < 2 ? contested : [...contested].sort((a, b) => (parts.precedences[b] as number) - (parts.precedences[a] as number));
     for (const index of ordered) {
@@ -217,7 +214,7 @@ function sharedQuestion(program: Program, parts: AssessmentParts, slot: number, 
   const table = (parts.questionTables[tupleLength] ??= new TupleNumbers(tupleLength));
   const number = table.get(askedBy);
   if (number >= 0) return parts.questions[number] as Question;
-  const question = toQuestion(program, parts.factIds[slot] as string, ruleIndexes.map((index) => (program.rules[index] as Program['rules'][number]).id));
+  const question = toQuestion(program, factIdAt(program, slot), ruleIndexes.map((index) => (program.rules[index] as Program['rules'][number]).id));
   if (parts.questions.length >= SHARED_QUESTIONS) return question;
   Object.freeze(question.rules);
   table.set(askedBy, parts.questions.length);
@@ -241,7 +238,7 @@ function undecidedFacts(factIndex: ReadonlyMap<string, number>, trace: Condition
   let slots = frozen ? undecidedFactsOfTrace.get(trace) : undefined;
   if (slots === undefined) {
     const found: number[] = [];
-    visitUndecidedFacts(trace, (factId) => found.push(slotOf(factIndex, factId)));
+    visitUndecidedFacts(trace, (factId) => found.push(slotOfFact(factIndex, factId)));
     slots = found;
     if (frozen) undecidedFactsOfTrace.set(trace, slots);
   }
@@ -291,11 +288,9 @@ function visitUnknownInputs(parts: AssessmentParts, values: readonly FactValue[]
   if (!found) visit(slot);
 }
 
-/** A declared fact's slot; the compiler has checked every reference, so a miss is a bug, not bad input. */
-function slotOf(slots: ReadonlyMap<string, number>, factId: string): number {
-  const slot = slots.get(factId);
-  if (slot === undefined) throw new Error(`Unchecked reference to fact ${factId}`);
-  return slot;
+/** The id of the fact in a slot: slots follow the order of the program's facts. */
+function factIdAt(program: Program, slot: number): string {
+  return (program.facts[slot] as Program['facts'][number]).id;
 }
 
 function findAuthority(program: Program, facts: FactValues): CompetentAuthority | undefined {

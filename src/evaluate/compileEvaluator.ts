@@ -2,7 +2,7 @@ import type { ComparisonNode, ConditionNode, Program } from '../compile/program'
 import type { ConditionTrace, FactConditionTrace, FactValue, TraceStep, TruthValue } from '../types/assessment';
 import type { Evaluation } from './evaluation';
 import { kleeneNot } from './kleene';
-import { factSlots, type FactValues } from './prepareFacts';
+import { factSlots, slotOfFact, type FactValues } from './prepareFacts';
 import { NumbersByIndex, TupleNumbers } from './numberTables';
 
 type Slots = readonly FactValue[];
@@ -136,9 +136,7 @@ function slotsRead(root: Shared, slotOf: ReadonlyMap<string, number>): readonly 
   const read = new Set<number>();
   const visit = (shared: Shared) => {
     if (shared.node.type === 'fact') {
-      const slot = slotOf.get(shared.node.fact);
-      if (slot === undefined) throw new Error(`Unchecked reference to fact ${shared.node.fact}`);
-      read.add(slot);
+      read.add(slotOfFact(slotOf, shared.node.fact));
     }
     for (const child of shared.children) visit(child);
   };
@@ -277,8 +275,7 @@ function createCompiler(slots: ReadonlyMap<string, number>, size: number, intern
     const { node } = shared;
     switch (node.type) {
       case 'fact': {
-        const slot = slots.get(node.fact);
-        if (slot === undefined) throw new Error(`Unchecked reference to fact ${node.fact}`);
+        const slot = slotOfFact(slots, node.fact);
         return compileComparison(node, slot, table<FactConditionTrace>(), (traceCode) => {
           code = traceCode;
         });
@@ -401,8 +398,7 @@ function createTruthCompiler(slots: ReadonlyMap<string, number>, size: number) {
     const { node } = shared;
     switch (node.type) {
       case 'fact': {
-        const slot = slots.get(node.fact);
-        if (slot === undefined) throw new Error(`Unchecked reference to fact ${node.fact}`);
+        const slot = slotOfFact(slots, node.fact);
         const { test, expected } = node;
         return (values) => {
           const actual = values[slot] as FactValue;

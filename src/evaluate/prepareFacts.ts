@@ -26,6 +26,13 @@ export function factSlots(program: Program): ReadonlyMap<string, number> {
   return planOf(program).slots;
 }
 
+/** A fact's slot in `slots`; the compiler has checked every reference to a fact, so a miss is a bug, not bad input. */
+export function slotOfFact(slots: ReadonlyMap<string, number>, factId: string): number {
+  const slot = slots.get(factId);
+  if (slot === undefined) throw new Error(`Unchecked reference to fact ${factId}`);
+  return slot;
+}
+
 /**
  * The transaction paths whose values `prepareFacts` takes, in its order: those of the program's input facts that
  * the transaction contract has (see `INPUT_FACTS`).
@@ -67,11 +74,7 @@ function planOf(program: Program): FactPlan {
 /** One step per fact, in the program's dependency order, so that a derivation only reads slots already filled. */
 function createPlan(program: Program): FactPlan {
   const slots = new Map(program.facts.map((fact, index) => [fact.id, index]));
-  const slotOf = (factId: string) => {
-    const slot = slots.get(factId);
-    if (slot === undefined) throw new Error(`Unchecked reference to fact ${factId}`);
-    return slot;
-  };
+  const slotOf = (factId: string) => slotOfFact(slots, factId);
   const paths: (readonly string[])[] = [];
   const steps = program.facts.map((fact): ((values: readonly FactValue[], inputs: readonly unknown[]) => FactValue) => {
     if (fact.derive !== undefined) {
