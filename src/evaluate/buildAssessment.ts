@@ -13,6 +13,9 @@ interface AssessmentParts {
   readonly notes: readonly AssessmentNote[];
   /** Each rule's precedence, by rule index. */
   readonly precedences: readonly number[];
+  /** Precedence of a rule (by index) and of an outcome, for ordering. */
+  readonly rulePrecedence: (rule: number) => number;
+  readonly outcomePrecedence: (outcome: Outcome) => number;
   /** The slots of each fact's direct inputs (none for an input fact), by slot. */
   readonly inputSlots: readonly (readonly number[])[];
   /** Frozen lists that many assessments share: the one-outcome lists, the one-obligation lists by rule index. */
@@ -80,7 +83,7 @@ export function buildAssessment(
     contested.push(index);
     if (!possible.includes(outcome)) possible.push(outcome);
   }
-  const possibleOutcomes = possible.length < 2 ? (parts.onlyOutcome.get(floor) ?? possible) : possible.sort((a, b) => precedence(program, b) - precedence(program, a));
+  const possibleOutcomes = possible.length < 2 ? (parts.onlyOutcome.get(floor) ?? possible) : byPrecedence(possible, parts.outcomePrecedence);
   const decided = possibleOutcomes.length === 1;
   const outcome = decided ? floor : program.undecided;
 
@@ -123,12 +126,15 @@ function partsOf(program: Program): AssessmentParts {
   if (parts === undefined) {
     const { fallback } = program;
     const slots = factSlots(program);
+    const precedences = program.rules.map((rule) => rule.precedence);
     const obligations = program.rules.map((rule) => Object.freeze({ rule: rule.id, outcome: rule.outcome, summary: rule.summary, citation: rule.citation, seeAlso: rule.seeAlso }));
     const fallbackObligation = Object.freeze({ rule: fallback.rule, outcome: fallback.outcome, summary: fallback.summary, citation: fallback.citation, seeAlso: fallback.seeAlso });
     parts = {
       obligations,
       notes: program.notes.map((note) => Object.freeze({ id: note.id, text: note.text, citation: note.citation, seeAlso: note.seeAlso })),
-      precedences: program.rules.map((rule) => rule.precedence),
+      precedences,
+      rulePrecedence: (rule) => precedences[rule] as number,
+      outcomePrecedence: (outcome) => precedence(program, outcome),
       inputSlots: program.facts.map((fact) => fact.inputs.map((id) => slotOfFact(slots, id))),
       onlyOutcome: new Map([...program.outcomes.keys()].map((outcome) => [outcome, Object.freeze([outcome])])),
       onlyObligation: obligations.map((obligation) => Object.freeze([obligation])),
@@ -145,6 +151,24 @@ function partsOf(program: Program): AssessmentParts {
     partsByProgram.set(program, parts);
   }
   return parts;
+}
+
+/**
+ * Orders a short list by descending precedence, in place, keeping the order of equals (as a stable sort would):
+ * an insertion sort, since `Array.prototype.sort` allocates on every call and these lists have a few entries.
+ */
+function byPrecedence<T>(list: T[], precedenceOf: (item: T) => number): T[] {
+  for (let index = 1; index < list.length; index++) {
+    const item = list[index] as T;
+    const rank = precedenceOf(item);
+    let at = index;
+    while (at > 0 && precedenceOf(list[at - 1] as T) < rank) {
+      list[at] = list[at - 1] as T;
+      at--;
+    }
+    list[at] = item;
+  }
+  return list;
 }
 
 /** The notes that hold, as a frozen list shared by every assessment in which the same notes hold (up to a limit). */
@@ -166,9 +190,9 @@ function notesHolding(parts: AssessmentParts, results: readonly TruthValue[]): r
  * unknown groups only); for a rule that decides the undecided outcome, its `ask` comparisons that are not false.
  * A derived fact is asked through the unknown inputs it depends on; when all of those are known (its value depends
  * on data the ruleset marks unknown, e.g. national law), the derived fact itself is asked. Facts are asked in the
- * order first reached.
+ * order first reached, contested rules taken by descending precedence (`contested` is reordered so, in place).
  */
-function collectQuestions(program: Program, parts: AssessmentParts, facts: FactValues, steps: readonly TraceStep[], pending: readonly number[], contested: readonly number[]): Question[] {
+function collectQuestions(program: Program, parts: AssessmentParts, facts: FactValues, steps: readonly TraceStep[], pending: readonly number[], contested: number[]): Question[] {
   const { rulesAsking, factIndex } = parts;
   const asked: number[] = [];
   let rule = -1;
@@ -189,8 +213,7 @@ function collectQuestions(program: Program, parts: AssessmentParts, facts: FactV
       rule = index;
       visitAskedComparisons((steps[index] as TraceStep).conditions, programRule.condition, (factId) => ask(slotOfFact(factIndex, factId)));
     }
-    const ordered = contested.length < 2 ? contested : [...contested].sort((a, b) => (parts.precedences[b] as number) - (parts.precedences[a] as number));
-    for (const index of ordered) {
+    for (const index of byPrecedence(contested, parts.rulePrecedence)) {
       rule = index;
       for (const slot of undecidedFacts(factIndex, (steps[index] as TraceStep).conditions)) ask(slot);
     }
