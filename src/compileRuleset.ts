@@ -103,7 +103,8 @@ export function compileRuleset(input: unknown, options: CompileOptions = {}): Co
   for (const issue of checkSemantics(createRulesetContext(composition.document))) issues.push({ ...issue, path: composition.locate(issue.path) });
   if (issues.length > 0) throw new RulesetError(issues, base.id);
 
-  const frozen = deepFreeze(structuredClone(composition.document));
+  // Frozen in place: the composition is built from the private copies above, which nothing outside can reach.
+  const frozen = deepFreeze(composition.document);
   const program = buildProgram(frozen);
   const reference: RulesetReference = Object.freeze({
     id: base.id,

@@ -26,6 +26,20 @@ describe('compileRuleset', () => {
     expect(unknown.outcome).toBe('insufficient_information');
   });
 
+  test('freezes its own copy of the documents, never the caller\'s, with or without overlays', () => {
+    const base = readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json') as { rules: { title: string }[] };
+    const overlay = readJsonFile('rulesets/de-awv-9-4/1.0.0.json') as { rules: { title: string }[] };
+    for (const ruleset of [compileRuleset(base), compileRuleset(base, { overlays: [overlay] })]) {
+      const [firstRule] = ruleset.document.rules ?? [];
+      expect(Object.isFrozen(firstRule)).toBe(true);
+      expect(Object.isFrozen(ruleset.document.rules?.at(-1))).toBe(true);
+      expect(firstRule).not.toBe(base.rules[0]);
+    }
+    expect(Object.isFrozen(base) || Object.isFrozen(base.rules[0]) || Object.isFrozen(overlay.rules[0])).toBe(false);
+    base.rules[0]!.title = 'Changed by the caller afterwards';
+    expect(compileRuleset(base).document.rules?.[0]?.title).toBe('Changed by the caller afterwards');
+  });
+
   test('the sha256 ignores key order and whitespace but not content', () => {
     const document = minimalRuleset();
     const reordered = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(document).reverse()), null, 4)) as unknown;
