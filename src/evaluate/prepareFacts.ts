@@ -105,11 +105,7 @@ function compactRecords(records: unknown): FactValue {
   if (records === null || records === undefined) return null;
   return (records as readonly Readonly<Record<string, string | null | undefined>>[]).map((record) => {
     const compact: Record<string, string> = {};
-    // for…in rather than Object.entries: the records are the reader's own plain copies, and no pairs are allocated.
-    for (const key in record) {
-      const value = record[key];
-      if (value !== null && value !== undefined) compact[key] = value;
-    }
+    for (const [key, value] of Object.entries(record)) if (value !== null && value !== undefined) compact[key] = value;
     return compact as FactRecord;
   });
 }
