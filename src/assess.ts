@@ -1,5 +1,5 @@
 import { buildAssessment } from './evaluate/buildAssessment';
-import { prepareAssessment, type AssessOptions } from './evaluate/prepareAssessment';
+import { checkOptions, prepareAssessment, type AssessOptions } from './evaluate/prepareAssessment';
 import type { Assessment } from './types/assessment';
 
 /**
@@ -27,7 +27,7 @@ import type { Assessment } from './types/assessment';
  * assessment.obligations[0].citation; // { instrument: 'Regulation (EU) 2021/821', pinpoint: 'Art. 3(1)', … }
  */
 export async function assess(transaction: unknown, options: AssessOptions = {}): Promise<Assessment> {
-  const { internals, transactionId, facts } = prepareAssessment(transaction, options);
+  const { internals, transactionId, facts } = prepareAssessment(transaction, checkOptions(options));
   const evaluation = await internals.evaluateWithEngine(facts);
   return buildAssessment(internals.program, internals.reference, facts, evaluation, transactionId);
 }

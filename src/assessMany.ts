@@ -1,5 +1,5 @@
 import { buildAssessment } from './evaluate/buildAssessment';
-import { prepareAssessment, type AssessOptions } from './evaluate/prepareAssessment';
+import { checkOptions, prepareAssessment, type AssessOptions } from './evaluate/prepareAssessment';
 import type { Assessment } from './types/assessment';
 
 /**
@@ -11,6 +11,8 @@ import type { Assessment } from './types/assessment';
  * @param options - As for `assess`; without `ruleset`, each transaction gets the bundled ruleset in force on its date.
  * @returns One assessment per transaction, in order.
  * @throws {TransactionError} for the first invalid transaction (its issues' paths are within that transaction).
+ * @throws {AssessmentError} when `asOf` is malformed or `ruleset` is not a compiled ruleset (checked once, before any
+ * transaction is read, so an empty batch is refused too), or when no bundled version is in force on `asOf`.
  *
  * @example
  * const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' });
@@ -18,9 +20,10 @@ import type { Assessment } from './types/assessment';
  * const toNotify = results.filter((a) => a.outcome === 'notification_required');
  */
 export function assessMany(transactions: Iterable<unknown>, options: AssessOptions = {}): Assessment[] {
+  const checked = checkOptions(options);
   const assessments: Assessment[] = [];
   for (const transaction of transactions) {
-    const { internals, transactionId, facts } = prepareAssessment(transaction, options);
+    const { internals, transactionId, facts } = prepareAssessment(transaction, checked);
     assessments.push(buildAssessment(internals.program, internals.reference, facts, internals.evaluateCompiled(facts), transactionId));
   }
   return assessments;

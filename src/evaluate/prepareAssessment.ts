@@ -19,6 +19,26 @@ export interface AssessOptions {
   readonly asOf?: string;
 }
 
+/** Options checked once (for a batch, once for all its transactions): `asOf` well-formed, `ruleset` compiled. */
+export interface CheckedOptions {
+  readonly ruleset: CompiledRuleset | undefined;
+  /** The internals of `ruleset`, when one is given. */
+  readonly internals: RulesetInternals | undefined;
+  readonly asOf: string | undefined;
+}
+
+/**
+ * Checks options before any transaction is read, each read once: `asOf` must be a calendar date and `ruleset` a
+ * ruleset from `compileRuleset` or `loadRuleset`. Throws `AssessmentError` (`invalid_option`, `not_a_compiled_ruleset`).
+ */
+export function checkOptions(options: AssessOptions): CheckedOptions {
+  const { ruleset, asOf } = options;
+  if (asOf !== undefined && !(typeof asOf === 'string' && isCalendarDate(asOf))) {
+    throw new AssessmentError('invalid_option', `asOf must be a date written YYYY-MM-DD, not ${JSON.stringify(asOf)}.`);
+  }
+  return { ruleset, internals: ruleset === undefined ? undefined : internalsOf(ruleset), asOf };
+}
+
 /** A transaction ready for evaluation: validated against its ruleset, with every fact computed. */
 export interface PreparedAssessment {
   readonly internals: RulesetInternals;
@@ -32,16 +52,12 @@ export interface PreparedAssessment {
  * against it, catalogue ids included, and computes the facts. Throws `TransactionError` with every issue found,
  * including a transaction date on which no ruleset is in force.
  */
-export function prepareAssessment(input: unknown, options: AssessOptions): PreparedAssessment {
-  if (options.asOf !== undefined && !(typeof options.asOf === 'string' && isCalendarDate(options.asOf))) {
-    throw new AssessmentError('invalid_option', `asOf must be a date written YYYY-MM-DD, not ${JSON.stringify(options.asOf)}.`);
-  }
+export function prepareAssessment(input: unknown, options: CheckedOptions): PreparedAssessment {
   const transactionDate = peekDate(input);
   const date = transactionDate ?? options.asOf;
   const issues: Issue[] = [];
-  let internals: RulesetInternals | undefined;
+  let internals = options.internals;
   if (options.ruleset !== undefined) {
-    internals = internalsOf(options.ruleset);
     const { validity, id, version } = options.ruleset;
     if (date !== undefined && !isInForce(validity, date)) {
       const message = `The ruleset "${id}" ${version} states the law ${describeWindow(validity)}, not on ${date}.`;

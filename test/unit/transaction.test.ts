@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { AssessmentError, assess, loadRuleset, TransactionError } from '../../src/index';
+import { AssessmentError, assess, assessMany, loadRuleset, TransactionError } from '../../src/index';
 
 const valid = { date: '2025-01-10', exporter: { country: 'DE' }, destination: { country: 'US' } };
 
@@ -70,6 +70,13 @@ describe('transaction validation', () => {
   test('refuses a malformed asOf and a ruleset that was not compiled, with typed errors', async () => {
     await expect(assess(valid, { asOf: 'yesterday' })).rejects.toMatchObject({ name: 'AssessmentError', code: 'invalid_option' });
     await expect(assess(valid, { ruleset: { id: 'fake' } as never })).rejects.toBeInstanceOf(AssessmentError);
+  });
+
+  test('assessMany checks its options before reading any transaction, so an empty batch is refused the same way', () => {
+    for (const transactions of [[], [valid], [{ not: 'read' }]]) {
+      expect(() => assessMany(transactions, { asOf: '2025-02-30' })).toThrow(expect.objectContaining({ name: 'AssessmentError', code: 'invalid_option' }));
+      expect(() => assessMany(transactions, { ruleset: { id: 'fake' } as never })).toThrow(expect.objectContaining({ name: 'AssessmentError', code: 'not_a_compiled_ruleset' }));
+    }
   });
 
   test('never crashes on input that is not an object', async () => {
