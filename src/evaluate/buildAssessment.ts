@@ -29,6 +29,11 @@ interface AssessmentParts {
   readonly holding: Int32Array;
   /** Each declared fact's slot, which numbers questions together with the indexes of the rules asking. */
   readonly factIndex: ReadonlyMap<string, number>;
+  /**
+   * The slots of the undecided facts of each frozen (shared, immutable) trace, found once. Per program, since slots
+   * are: a trace shared between programs would otherwise find the other program's slots.
+   */
+  readonly undecidedSlots: WeakMap<ConditionTrace, readonly number[]>;
   /** Scratch for one assessment's questions: the rules asking each fact, by slot (emptied after each assessment). */
   readonly rulesAsking: (number[] | undefined)[];
   /** Shared questions, numbered by (fact index, rule indexes…) in a table per tuple length. */
@@ -143,6 +148,7 @@ function partsOf(program: Program): AssessmentParts {
       noteListsByNumber: [],
       holding: new Int32Array(program.notes.length),
       factIndex: slots,
+      undecidedSlots: new WeakMap(),
       rulesAsking: program.facts.map(() => undefined),
       questionTables: [],
       questions: [],
@@ -215,7 +221,7 @@ function collectQuestions(program: Program, parts: AssessmentParts, facts: FactV
     }
     for (const index of byPrecedence(contested, parts.rulePrecedence)) {
       rule = index;
-      for (const slot of undecidedFacts(factIndex, (steps[index] as TraceStep).conditions)) ask(slot);
+      for (const slot of undecidedFacts(parts, (steps[index] as TraceStep).conditions)) ask(slot);
     }
     for (const slot of asked) questions.push(sharedQuestion(program, parts, slot, rulesAsking[slot] as number[]));
   } finally {
@@ -250,20 +256,21 @@ function toQuestion(program: Program, factId: string, rules: readonly string[]):
   return { fact: factId, prompt: fact?.prompt ?? factId, citation: fact?.citation ?? program.fallback.citation, rules };
 }
 
-/** The slots of the undecided facts of each frozen (shared, immutable) trace, found once. */
-const undecidedFactsOfTrace = new WeakMap<ConditionTrace, readonly number[]>();
 const NONE: readonly number[] = Object.freeze([]);
 
-/** The slots of the facts of the unknown comparisons that an unknown condition's result depends on, in order. */
-function undecidedFacts(factIndex: ReadonlyMap<string, number>, trace: ConditionTrace): readonly number[] {
+/**
+ * The slots of the facts of the unknown comparisons that an unknown condition's result depends on, in order (kept
+ * per program for a frozen trace).
+ */
+function undecidedFacts(parts: AssessmentParts, trace: ConditionTrace): readonly number[] {
   if (trace.result !== 'unknown') return NONE;
   const frozen = Object.isFrozen(trace);
-  let slots = frozen ? undecidedFactsOfTrace.get(trace) : undefined;
+  let slots = frozen ? parts.undecidedSlots.get(trace) : undefined;
   if (slots === undefined) {
     const found: number[] = [];
-    visitUndecidedFacts(trace, (factId) => found.push(slotOfFact(factIndex, factId)));
+    visitUndecidedFacts(trace, (factId) => found.push(slotOfFact(parts.factIndex, factId)));
     slots = found;
-    if (frozen) undecidedFactsOfTrace.set(trace, slots);
+    if (frozen) parts.undecidedSlots.set(trace, slots);
   }
   return slots;
 }
