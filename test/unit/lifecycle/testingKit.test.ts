@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compileRuleset, loadRuleset, type RulesetDocument } from '../../../src/index';
+import { compileRuleset, loadRuleset, type RulesetDocument, type Transaction } from '../../../src/index';
 import {
   ARTICLE_5_INVARIANTS,
   catalogueEntryArbitrary,
@@ -10,6 +10,7 @@ import {
   sharedVocabulary,
   vocabularyOf,
   type Invariant,
+  withUnknown,
 } from '../../../src/testing/index';
 import { readJsonFile } from '../../support/rulesets';
 
@@ -82,5 +83,27 @@ describe('dual-use-rules/testing', () => {
     expect(() => catalogueEntryArbitrary(before, 'redFlags')).toThrow(/binds no catalogue to redFlags/);
     // 1.0.0 binds no red-flag catalogue (any id is valid there), so the shared ids are 2.0.0's.
     expect(sharedVocabulary(before, after).redFlags).toEqual(redFlags);
+  });
+
+  test('withUnknown leaves exactly the named fields absent or null, and the transaction it was given as it was', () => {
+    const transaction: Transaction = {
+      date: '2025-01-10',
+      exporter: { country: 'DE', informedByAuthority: false },
+      destination: { country: 'US' },
+      item: { speciallyDesigned: true, naturalPersons: true, capabilities: ['facial-recognition'] },
+      redFlags: [],
+    };
+    const original = structuredClone(transaction);
+    expect(withUnknown(transaction, ['item.naturalPersons', 'redFlags', 'exporter.informedByAuthority'])).toStrictEqual({
+      date: '2025-01-10',
+      exporter: { country: 'DE' },
+      destination: { country: 'US' },
+      item: { speciallyDesigned: true, capabilities: ['facial-recognition'] },
+    });
+    const withNulls = withUnknown(transaction, ['item.naturalPersons', 'redFlags', 'endUser.type'], true);
+    expect(withNulls).toStrictEqual({ ...original, item: { ...original.item, naturalPersons: null }, redFlags: null });
+    // The fields left keep their order: a transaction made partial reads like one written without those fields.
+    expect(Object.keys(withNulls.item ?? {})).toEqual(['speciallyDesigned', 'naturalPersons', 'capabilities']);
+    expect(transaction).toStrictEqual(original);
   });
 });
