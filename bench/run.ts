@@ -30,6 +30,13 @@ const WARM_UP = quick ? 100 : 500;
 const DATE = '2025-06-30';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
+/**
+ * Generated transactions as an application receives them, parsed from JSON: laid out together in memory, one after
+ * another. Straight from the generator they lie scattered among its garbage, and the hand-written function, which
+ * reads a few fields per transaction, then runs at the pace of cache misses (1.4 to 2.3 µs from run to run, against
+ * about 1.1 µs on the same transactions parsed).
+ */
+const asReceived = <T>(sample: readonly T[]): T[] => JSON.parse(JSON.stringify(sample)) as T[];
 const readDocument = (path: string) => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')) as RulesetDocument;
 
 const machine = {
@@ -75,7 +82,7 @@ for (let run = 0; run < (quick ? 10 : 40); run++) {
 log(`Article 5 (2.0.0 + de-awv-9-4), ${TRANSACTIONS.toLocaleString('en')} transactions, ${ROUNDS} rounds…`);
 const ruleset = lib.loadRuleset('eu-2021-821-art5', { asOf: DATE });
 const generated = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(ruleset), { date: DATE }), { numRuns: TRANSACTIONS, seed: 42 });
-const transactions = generated.map(({ partial }) => partial);
+const transactions = asReceived(generated.map(({ partial }) => partial));
 const naive = createNaiveEngine(ruleset.document);
 const checks = await checkArticle5(transactions);
 const warmUpSample = transactions.slice(0, WARM_UP);
@@ -94,7 +101,7 @@ const article5 = await measureRounds(
 // A synthetic ruleset of 200 rules.
 log(`Synthetic 200 rules, ${TRANSACTIONS.toLocaleString('en')} transactions, ${SYNTHETIC_ROUNDS} rounds…`);
 const synthetic200 = lib.compileRuleset(syntheticRuleset(base, 200));
-const syntheticTransactions = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(synthetic200)).map(({ partial }) => partial), { numRuns: TRANSACTIONS, seed: 43 });
+const syntheticTransactions = asReceived(fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(synthetic200)).map(({ partial }) => partial), { numRuns: TRANSACTIONS, seed: 43 }));
 const syntheticNaive = createNaiveEngine(synthetic200.document);
 const syntheticWarmUp = syntheticTransactions.slice(0, WARM_UP);
 const synthetic = await measureRounds(
@@ -117,7 +124,7 @@ const synthetic = await measureRounds(
 log(`Rules series ${SERIES_SIZES.join(' / ')}, ${SERIES_TRANSACTIONS.toLocaleString('en')} transactions, ${SYNTHETIC_ROUNDS} rounds…`);
 const seriesContenders = SERIES_SIZES.flatMap((size): Contender[] => {
   const sized = lib.compileRuleset(syntheticRuleset(base, size));
-  const sample = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(sized)).map(({ partial }) => partial), { numRuns: SERIES_TRANSACTIONS, seed: 44 });
+  const sample = asReceived(fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(sized)).map(({ partial }) => partial), { numRuns: SERIES_TRANSACTIONS, seed: 44 }));
   const warmUp = sample.slice(0, WARM_UP / 5);
   return [
     { name: `assess ${size}`, count: SERIES_TRANSACTIONS, run: () => assessAll(sample, sized), warmUp: () => assessAll(warmUp, sized) },
@@ -227,6 +234,7 @@ function buildReport() {
       seriesTransactions: SERIES_TRANSACTIONS,
       date: DATE,
       statistic: 'median over rounds of microseconds per transaction; contenders interleaved, order rotated each round',
+      input: 'generated transactions parsed from their JSON, as an application receives them',
     },
     checks,
     article5: a5,
