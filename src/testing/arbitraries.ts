@@ -137,8 +137,9 @@ export function completeTransactionArbitrary(vocabulary: TransactionVocabulary, 
 
 /**
  * A transaction with the given fields made unknown: each becomes absent or `null`, chosen by `useNull`.
- * An absent field is left out of a fresh object rather than deleted: after `delete`, V8 keeps an object's properties
- * in a slow dictionary, unlike the objects `JSON.parse` returns, and every read of such a transaction costs more.
+ * An absent field is left out of a fresh object rather than deleted: after `delete`, V8 usually keeps an object's
+ * properties in a slow dictionary, unlike the objects `JSON.parse` returns, and every read of such a transaction
+ * costs more.
  */
 export function withUnknown(transaction: Transaction, fields: Iterable<UnknowableField>, useNull = false): Transaction {
   let copy = structuredClone(transaction) as Record<string, unknown>;
