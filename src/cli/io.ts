@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import picocolors from 'picocolors';
 import { TransactionError } from '../errors/TransactionError';
 
@@ -38,11 +38,24 @@ export function writeOutput(text: string, out: string | undefined): void {
     return;
   }
   try {
-    mkdirSync(dirname(out), { recursive: true });
+    createMissingFolders(dirname(out));
     writeFileSync(out, text);
   } catch (error) {
     throw new UsageError(`Cannot write ${out}: ${describeFsError(error)}.`);
   }
+}
+
+/**
+ * Creates the folders missing on the way to `folder`, one at a time from the nearest that exists. Not `mkdirSync` with
+ * `recursive`: under /proc, which answers ENOENT to every new folder, Node's recursive mkdir retries forever.
+ */
+function createMissingFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let current = resolve(folder); !existsSync(current); current = dirname(current)) {
+    missing.push(current);
+    if (dirname(current) === current) break;
+  }
+  for (const path of missing.reverse()) mkdirSync(path);
 }
 
 /**
