@@ -105,24 +105,31 @@ export function createEngineEvaluator(program: Program): (facts: FactValues) => 
     const named = new Map<string, ConditionTrace>();
     const conditions = new Array<ConditionTrace | undefined>(program.rules.length);
     let notes: TruthValue[] = [];
-    for (const engine of engines) {
-      let outcome;
-      try {
-        outcome = await engine.run({}, { almanac: loaded.createAlmanac(facts, named) });
-      } catch (cause) {
-        pool.discard();
-        if (cause instanceof AssessmentError) throw cause;
-        throw new AssessmentError('engine_failure', `json-rules-engine failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    // The engines go back to the pool however reading their results ends, unless a run failed and they were dropped:
+    // an engine kept by a failed call is lost to the pool, and once all are lost every call waits forever.
+    let discarded = false;
+    try {
+      for (const engine of engines) {
+        let outcome;
+        try {
+          outcome = await engine.run({}, { almanac: loaded.createAlmanac(facts, named) });
+        } catch (cause) {
+          discarded = true;
+          pool.discard();
+          if (cause instanceof AssessmentError) throw cause;
+          throw new AssessmentError('engine_failure', `json-rules-engine failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+        }
+        // Read each run's results as soon as it ends, so that they need not stay alive while later runs go on.
+        for (const ruleResult of [...outcome.results, ...outcome.failureResults]) {
+          const index = Number(ruleResult.name);
+          const entry = translated[index] as EngineEntry;
+          if (entry.notes === true) notes = readNotes(program, ruleResult, { named, kept });
+          else if (entry.named === undefined) conditions[index - firstRule] = readTrace(entry, index, ruleResult, { named, kept });
+        }
       }
-      // Read each run's results as soon as it ends, so that they need not stay alive while later runs go on.
-      for (const ruleResult of [...outcome.results, ...outcome.failureResults]) {
-        const index = Number(ruleResult.name);
-        const entry = translated[index] as EngineEntry;
-        if (entry.notes === true) notes = readNotes(program, ruleResult, { named, kept });
-        else if (entry.named === undefined) conditions[index - firstRule] = readTrace(entry, index, ruleResult, { named, kept });
-      }
+    } finally {
+      if (!discarded) pool.release(engines);
     }
-    pool.release(engines);
     const steps = program.rules.map((rule, index): TraceStep => {
       const trace = conditions[index];
       if (trace === undefined) throw engineFailure(`rule ${rule.id} was not evaluated`);

@@ -33,4 +33,18 @@ describe('evaluation on json-rules-engine', () => {
     vi.spyOn(Engine.prototype, 'run').mockRejectedValue(new Error('boom'));
     await expect(assess(transaction, { ruleset })).rejects.toMatchObject({ name: 'AssessmentError', code: 'engine_failure' });
   });
+
+  // The pool holds at most 8 engines per ruleset: one not given back after a failure is lost, and a ninth call would
+  // then wait forever for an engine.
+  test('engines are given back to the pool when reading their results fails', async () => {
+    const ruleset = compileRuleset(minimalRuleset());
+    vi.spyOn(Engine.prototype, 'run').mockResolvedValue({ results: [{ name: '0', result: true }], failureResults: [] } as never);
+    const withinTime = <T>(promise: Promise<T>) =>
+      Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no engine came back to the pool')), 5_000))]);
+    for (let call = 0; call < 10; call++) {
+      await expect(withinTime(assess(transaction, { ruleset }))).rejects.toMatchObject({ name: 'AssessmentError', code: 'engine_failure' });
+    }
+    vi.restoreAllMocks();
+    await expect(withinTime(assess(transaction, { ruleset }))).resolves.toMatchObject({ ruleset: { id: ruleset.id } });
+  });
 });
