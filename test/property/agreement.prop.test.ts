@@ -5,9 +5,10 @@ import { syntheticRuleset } from '../../bench/syntheticRuleset';
 import { assess, assessMany, compileRuleset, type CompiledRuleset, type RulesetDocument } from '../../src/index';
 import { partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
 import { readJsonFile, SHIPPED_COMPOSITIONS } from '../support/rulesets';
+import { runs } from '../support/runs';
 
 /** The transactions per shipped ruleset on which both evaluation paths must give the same assessments. */
-const TRANSACTIONS = 10_000;
+const TRANSACTIONS = runs(10_000);
 
 /**
  * Both paths assess every transaction; assessments are compared with strict deep equality (key sets, `undefined`
@@ -32,8 +33,8 @@ describe.each(SHIPPED_COMPOSITIONS)('assessMany agrees with assess on $name', ({
 describe('assessMany agrees with assess on a synthetic ruleset', () => {
   // Negation, every operator, and named conditions that use other named conditions, also under negation: what the
   // engine path's rule chaining must translate and the shipped rulesets do not all exercise.
-  test('full assessments are deep-equal on 2,000 transactions against 60 generated rules', async () => {
+  test(`full assessments are deep-equal on ${runs(2000).toLocaleString('en')} transactions against 60 generated rules`, async () => {
     const ruleset = compileRuleset(syntheticRuleset(readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json') as RulesetDocument, 60, 3));
-    await expectAgreement(ruleset, 2000, 11);
+    await expectAgreement(ruleset, runs(2000), 11);
   });
 });

@@ -3,8 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { assess, OUTCOMES, type ConditionTrace, type TruthValue } from '../../src/index';
 import { completeTransactionArbitrary, partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
 import { SHIPPED_COMPOSITIONS } from '../support/rulesets';
+import { runs } from '../support/runs';
 
-const RUNS = 300;
+const RUNS = runs(300);
 
 /** Recomputes a condition's result from its comparisons, independently of both evaluators. */
 function recompute(condition: ConditionTrace): TruthValue {
@@ -115,7 +116,7 @@ describe.each(SHIPPED_COMPOSITIONS)('assess on $name', ({ ruleset: load }) => {
   });
 
   test('1,000 concurrent calls on one compiled ruleset equal the same calls made one by one', async () => {
-    const transactions = fc.sample(completeTransactionArbitrary(vocabulary), { numRuns: 1000, seed: 42 });
+    const transactions = fc.sample(completeTransactionArbitrary(vocabulary), { numRuns: runs(1000), seed: 42 });
     const sequential = [];
     for (const transaction of transactions) sequential.push(await assess(transaction, { ruleset }));
     const concurrent = await Promise.all(transactions.map((transaction) => assess(transaction, { ruleset })));

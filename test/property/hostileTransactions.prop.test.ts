@@ -4,13 +4,15 @@ import { assessMany, loadRuleset, type Assessment } from '../../src/index';
 import { vocabularyOf } from '../../src/testing/arbitraries';
 import { boundedReport, check } from './hostileTransactionChecks';
 import { hostileTransactionArbitrary } from './hostileTransactionInputs';
+import { runs } from '../support/runs';
 
 /**
- * Hostile inputs, judged by an independent oracle (`transactionOracle.ts`). 100,000 in all, in two files so that
+ * Hostile inputs, judged by an independent oracle (`transactionOracle.ts`). 100,000 in all in the deep tier (a
+ * twentieth in `npm test`, see `test/support/runs.ts`), in two files so that
  * they can run in parallel: 50,000 here through `assessMany` with a given ruleset; 45,000 through `assessMany`
  * choosing the bundled ruleset by date and 5,000 through `assess` in `hostileTransactionsByDate.prop.test.ts`.
  */
-const RUNS = 50_000;
+const RUNS = runs(50_000);
 
 describe('hostile transactions', () => {
   const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' });

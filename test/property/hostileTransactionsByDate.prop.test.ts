@@ -4,9 +4,10 @@ import { assess, assessMany, loadRuleset, TransactionError, type Assessment } fr
 import { vocabularyOf } from '../../src/testing/arbitraries';
 import { boundedReport, check } from './hostileTransactionChecks';
 import { hostileTransactionArbitrary } from './hostileTransactionInputs';
+import { runs } from '../support/runs';
 
 /** The other 50,000 of the 100,000 hostile inputs (see `hostileTransactions.prop.test.ts`). */
-const RUNS = { byDate: 45_000, engine: 5_000 } as const;
+const RUNS = { byDate: runs(45_000), engine: runs(5_000) } as const;
 
 describe('hostile transactions', () => {
   const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' });

@@ -4,8 +4,9 @@ import { assessMany, type Assessment, type CompiledRuleset, type Transaction } f
 import { completeTransactionArbitrary, partialTransactionArbitrary, UNKNOWABLE_FIELDS, vocabularyOf, withUnknown, type TransactionVocabulary, type UnknowableField } from '../../src/testing/arbitraries';
 import { CONCERNS, FINDING_SOURCES, KNOWLEDGE_LEVELS } from '../../src/transaction/transactionSchema';
 import { SHIPPED_COMPOSITIONS } from '../support/rulesets';
+import { runs } from '../support/runs';
 
-const RUNS = 1_000;
+const RUNS = runs(1_000);
 
 const assessOne = (transaction: unknown, ruleset: CompiledRuleset): Assessment => assessMany([transaction], { ruleset })[0] as Assessment;
 

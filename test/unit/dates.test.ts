@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { isCalendarDate } from '../../src/time/dates';
+import { runs } from '../support/runs';
 
 /** The calendar's own answer: a Date set to that day (setUTCFullYear keeps years below 100 as written). */
 function existsInCalendar(year: number, month: number, day: number): boolean {
@@ -38,7 +39,7 @@ describe('isCalendarDate', () => {
       fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (year, month, day) => {
         expect(isCalendarDate(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`)).toBe(existsInCalendar(year, month, day));
       }),
-      { numRuns: 20_000 },
+      { numRuns: runs(20_000) },
     );
   });
 });

@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { listRulesets } from '../../../src/index';
 import { createRulesetRegistry } from '../../../src/rulesets/registry';
 import { checkInvariants, defaultInvariants } from '../../../src/testing/index';
+import { runs } from '../../support/runs';
 
-const RUNS = 10_000;
+const RUNS = runs(10_000);
 /** Fixed so CI is reproducible; set INVARIANT_SEED to explore other transactions locally. */
 const SEED = Number(process.env['INVARIANT_SEED'] ?? 20_241_016);
 
