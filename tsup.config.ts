@@ -22,7 +22,7 @@ export default defineConfig([
     noExternal: BUNDLED,
   },
   {
-    entry: { cli: 'src/cli/main.ts', 'batch-worker': 'src/batch/worker.ts' },
+    entry: { cli: 'src/cli/main.ts', 'batch-worker': 'src/cli/batch/worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

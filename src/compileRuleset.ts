@@ -1,9 +1,9 @@
 import { buildProgram } from './compile/buildProgram';
 import { checkSemantics } from './compile/checks';
 import { composeOverlays } from './compile/composeOverlays';
-import { registerInternals } from './compile/internals';
+import { registerInternals } from './evaluate/rulesetInternals';
 import { createRulesetContext } from './compile/rulesetContext';
-import { readDocument, scanDocument, type ReadDocument } from './compile/scanDocument';
+import { readDocument, scanDocument, type ReadDocument } from './document/scanDocument';
 import { validateSchema } from './compile/validateSchema';
 import { RulesetError } from './errors/RulesetError';
 import type { Issue } from './errors/issue';
@@ -11,11 +11,11 @@ import { compileEvaluator } from './evaluate/compileEvaluator';
 import { createEngineEvaluator } from './evaluate/engineEvaluator';
 import { inputPaths } from './evaluate/prepareFacts';
 import { createTransactionReader } from './evaluate/readTransaction';
-import { canonicalSha256 } from './integrity/canonicalJson';
+import { canonicalSha256 } from './document/canonicalJson';
 import { verifySignatures } from './integrity/signatures';
-import { lintProgram } from './lint/lintProgram';
+import { lintProgram } from './compile/lint/lintProgram';
 import type { RulesetReference } from './types/assessment';
-import type { Program } from './compile/program';
+import type { Program } from './model/program';
 import { CATALOGUE_FIELDS, createTransactionSchema, type CatalogueField, type CatalogueIds } from './transaction/transactionSchema';
 import type { RulesetDocument, ValidityWindow } from './types/ruleset';
 

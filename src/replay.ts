@@ -1,6 +1,6 @@
 import { assess } from './assess';
 import { AssessmentError } from './errors/AssessmentError';
-import { canonicalJson } from './integrity/canonicalJson';
+import { canonicalJson } from './document/canonicalJson';
 import { bundledRegistry, type RulesetRegistry } from './rulesets/registry';
 import type { Assessment, RulesetReference } from './types/assessment';
 import type { Outcome } from './types/outcome';

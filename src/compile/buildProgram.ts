@@ -1,4 +1,4 @@
-import { createOperatorTests } from '../evaluate/operators';
+import { createOperatorTests } from '../model/operators';
 import type { Citation } from '../types/citation';
 import type { Outcome } from '../types/outcome';
 import type {
@@ -8,7 +8,7 @@ import type {
   SourceDefinition,
 } from '../types/ruleset';
 import { derivationInputs } from './derivationInputs';
-import type { ConditionNode, Program, ProgramFact, ProgramOutcome } from './program';
+import type { ConditionNode, Program, ProgramFact, ProgramOutcome } from '../model/program';
 
 /** Turns a valid, composed ruleset document into the structures evaluation reads. Assumes every check passed. */
 export function buildProgram(document: RulesetDocument): Program {

@@ -1,7 +1,7 @@
-import type { ConditionNode, Program } from '../compile/program';
+import type { ConditionNode, Program } from '../model/program';
 import type { Assessment, AssessmentNote, CompetentAuthority, ConditionTrace, FactValue, Obligation, Question, RulesetReference, TraceStep, TruthValue } from '../types/assessment';
 import type { Outcome } from '../types/outcome';
-import type { Evaluation } from './evaluation';
+import type { Evaluation } from '../model/evaluation';
 import { factSlots, slotOfFact, type FactValues } from './prepareFacts';
 import { TupleNumbers } from './numberTables';
 

@@ -1,7 +1,7 @@
-import type { ComparisonNode, ConditionNode, Program } from '../compile/program';
+import type { ComparisonNode, ConditionNode, Program } from '../model/program';
 import type { ConditionTrace, FactConditionTrace, FactValue, TraceStep, TruthValue } from '../types/assessment';
-import type { Evaluation } from './evaluation';
-import { kleeneNot } from './kleene';
+import type { Evaluation } from '../model/evaluation';
+import { kleeneNot } from '../model/kleene';
 import { factSlots, slotOfFact, type FactValues } from './prepareFacts';
 import { NumbersByIndex, TupleNumbers } from './numberTables';
 

@@ -1,4 +1,4 @@
-import type { Program } from '../compile/program';
+import type { Program } from '../model/program';
 import type { FactRecord, FactValue } from '../types/assessment';
 import type { Derivation } from '../types/ruleset';
 

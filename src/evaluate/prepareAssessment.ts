@@ -1,5 +1,5 @@
 import type { CompiledRuleset } from '../compileRuleset';
-import { internalsOf, type RulesetInternals } from '../compile/internals';
+import { internalsOf, type RulesetInternals } from './rulesetInternals';
 import { AssessmentError } from '../errors/AssessmentError';
 import { TransactionError } from '../errors/TransactionError';
 import type { Issue } from '../errors/issue';

@@ -1,4 +1,4 @@
-import type { Program } from '../compile/program';
+import type { Program } from '../model/program';
 import { INPUT_FACTS } from '../transaction/inputFacts';
 import type { FactRecord, FactValue } from '../types/assessment';
 import { compileDerivation } from './derive';

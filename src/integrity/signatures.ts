@@ -1,10 +1,10 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
-import { scanDocument } from '../compile/scanDocument';
+import { scanDocument } from '../document/scanDocument';
 import { RulesetError } from '../errors/RulesetError';
 import type { Issue, IssuePath } from '../errors/issue';
-import { canonicalJson } from './canonicalJson';
-import { NODE_CRYPTO_UNAVAILABLE, nodeCrypto } from './nodeCrypto';
+import { canonicalJson } from '../document/canonicalJson';
+import { NODE_CRYPTO_UNAVAILABLE, nodeCrypto } from '../document/nodeCrypto';
 
 /**
  * A detached Ed25519 signature of one ruleset document, as stored in its sidecar file (`<document>.sig`).

@@ -1,10 +1,10 @@
 import { compileRuleset, validateRulesetDocument, type CompiledRuleset } from '../compileRuleset';
-import { scanDocument } from '../compile/scanDocument';
+import { scanDocument } from '../document/scanDocument';
 import { AssessmentError } from '../errors/AssessmentError';
 import { RulesetError } from '../errors/RulesetError';
 import { TransactionError } from '../errors/TransactionError';
 import type { Issue } from '../errors/issue';
-import { canonicalSha256 } from '../integrity/canonicalJson';
+import { canonicalSha256 } from '../document/canonicalJson';
 import { verifySignatures } from '../integrity/signatures';
 import { describeWindow, isCalendarDate, isInForce, peekDate, today } from '../time/dates';
 import { parseTransaction } from '../transaction/parseTransaction';

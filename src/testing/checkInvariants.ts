@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { assessMany } from '../assessMany';
 import type { CompiledRuleset } from '../compileRuleset';
 import { TransactionError } from '../errors/TransactionError';
-import { canonicalJson } from '../integrity/canonicalJson';
+import { canonicalJson } from '../document/canonicalJson';
 import type { Transaction } from '../transaction/transactionSchema';
 import type { Assessment, RulesetReference } from '../types/assessment';
 import type { Outcome } from '../types/outcome';

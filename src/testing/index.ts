@@ -15,14 +15,14 @@ export {
 export { ARTICLE_5_INVARIANTS, ARTICLE_5_RULESET_IDS } from './article5Invariants';
 export { checkInvariants, defaultInvariants, InvariantViolation } from './checkInvariants';
 export { GENERAL_INVARIANTS } from './invariants';
-export { diffRulesets } from '../diff/diffRulesets';
-export { checkExpectedChanges, parseExpectedChanges } from '../diff/expectedChanges';
-export { formatRulesetDiff } from '../diff/formatRulesetDiff';
-export { staticDiff } from '../diff/staticDiff';
+export { diffRulesets } from './diff/diffRulesets';
+export { checkExpectedChanges, parseExpectedChanges } from './diff/expectedChanges';
+export { formatRulesetDiff } from './diff/formatRulesetDiff';
+export { staticDiff } from './diff/staticDiff';
 
 export type { TransactionVocabulary, UnknowableField } from './arbitraries';
 export type { CheckInvariantsOptions, InvariantReport } from './checkInvariants';
 export type { Invariant, JsonValue, TransactionEdit, ValueChoice } from './invariants';
-export type { DiffOptions, OutcomeChange, RuleDifference, RulesetDiff } from '../diff/diffRulesets';
-export type { ExpectationCheck, ExpectedChange, ExpectedChanges } from '../diff/expectedChanges';
-export type { RulesetSection, StaticChange } from '../diff/staticDiff';
+export type { DiffOptions, OutcomeChange, RuleDifference, RulesetDiff } from './diff/diffRulesets';
+export type { ExpectationCheck, ExpectedChange, ExpectedChanges } from './diff/expectedChanges';
+export type { RulesetSection, StaticChange } from './diff/staticDiff';

@@ -32,7 +32,7 @@ function cliPath(): Promise<string> {
     const outDir = mkdtempSync(join(cache, 'dur-cli-'));
     built = outDir;
     await build({
-      entry: { cli: join(root, 'src', 'cli', 'main.ts'), 'batch-worker': join(root, 'src', 'batch', 'worker.ts') },
+      entry: { cli: join(root, 'src', 'cli', 'main.ts'), 'batch-worker': join(root, 'src', 'cli', 'batch', 'worker.ts') },
       format: ['esm'],
       platform: 'node',
       target: 'node20',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { internalsOf } from '../../src/compile/internals';
+import { internalsOf } from '../../src/evaluate/rulesetInternals';
 import { fastReaderFor, valueAtPath } from '../../src/evaluate/compileParser';
 import { completeTransactionArbitrary, partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
 import { INPUT_FACTS } from '../../src/transaction/inputFacts';

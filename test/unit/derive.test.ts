@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Program } from '../../src/compile/program';
+import type { Program } from '../../src/model/program';
 import { compileDerivation } from '../../src/evaluate/derive';
 import type { FactValue } from '../../src/types/assessment';
 

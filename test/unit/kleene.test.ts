@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { kleeneAll, kleeneAny, kleeneNot } from '../../src/evaluate/kleene';
+import { kleeneAll, kleeneAny, kleeneNot } from '../../src/model/kleene';
 import type { TruthValue } from '../../src/index';
 
 const VALUES: TruthValue[] = ['true', 'false', 'unknown'];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { assessLine } from '../../src/batch/assessLine';
-import { MAX_LINE_LENGTH, readLines } from '../../src/batch/readLines';
+import { assessLine } from '../../src/cli/batch/assessLine';
+import { MAX_LINE_LENGTH, readLines } from '../../src/cli/batch/readLines';
 
 async function collect(chunks: readonly (Buffer | string)[]) {
   const lines: { text: string; line: number }[] = [];

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { diffRulesets } from '../../diff/diffRulesets';
-import { checkExpectedChanges, parseExpectedChanges, type ExpectationCheck } from '../../diff/expectedChanges';
-import { formatRulesetDiff } from '../../diff/formatRulesetDiff';
+import { diffRulesets } from '../../testing/diff/diffRulesets';
+import { checkExpectedChanges, parseExpectedChanges, type ExpectationCheck } from '../../testing/diff/expectedChanges';
+import { formatRulesetDiff } from '../../testing/diff/formatRulesetDiff';
 import { readJson, UsageError, writeOutput } from '../io';
 import { asUsageError, compileFiles } from './rulesetFiles';
 

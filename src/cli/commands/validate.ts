@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatPath } from '../../errors/issue';
-import { lintRuleset, type LintScenario } from '../../lint/lintRuleset';
+import { lintRuleset, type LintScenario } from '../../lintRuleset';
 import { readJson, UsageError, writeOutput } from '../io';
 import { asUsageError, compileFiles } from './rulesetFiles';
 

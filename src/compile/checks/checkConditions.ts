@@ -1,5 +1,5 @@
 import type { Issue, IssuePath } from '../../errors/issue';
-import { OPERATOR_SPECS } from '../../evaluate/operators';
+import { OPERATOR_SPECS } from '../../model/operators';
 import type { TruthValue } from '../../types/assessment';
 import type { ConditionDefinition, FactConditionDefinition, NamedConditionDefinition, ScalarValue } from '../../types/ruleset';
 import { findReferenceCycles, namedConditionReferences } from './conditionGraph';

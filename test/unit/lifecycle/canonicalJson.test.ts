@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { canonicalJson, canonicalSha256 } from '../../../src/integrity/canonicalJson';
-import { nodeCrypto } from '../../../src/integrity/nodeCrypto';
+import { canonicalJson, canonicalSha256 } from '../../../src/document/canonicalJson';
+import { nodeCrypto } from '../../../src/document/nodeCrypto';
 import { readJsonFile } from '../../support/rulesets';
 
 /** The same value with every object's keys in a random order. */

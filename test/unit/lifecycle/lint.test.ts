@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { assess, compileRuleset } from '../../../src/index';
-import { lintRuleset } from '../../../src/lint/lintRuleset';
+import { lintRuleset } from '../../../src/lintRuleset';
 import { createRulesetRegistry } from '../../../src/rulesets/registry';
 import { minimalRuleset } from '../../support/minimalRuleset';
 

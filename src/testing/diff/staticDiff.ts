@@ -1,6 +1,6 @@
-import type { IssuePath } from '../errors/issue';
-import { canonicalJson } from '../integrity/canonicalJson';
-import type { RulesetDocument } from '../types/ruleset';
+import type { IssuePath } from '../../errors/issue';
+import { canonicalJson } from '../../document/canonicalJson';
+import type { RulesetDocument } from '../../types/ruleset';
 
 /** The parts of a ruleset the static diff compares, each item by its id or key. */
 export type RulesetSection =

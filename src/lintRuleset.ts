@@ -1,8 +1,8 @@
-import { assessMany } from '../assessMany';
-import type { CompiledRuleset } from '../compileRuleset';
-import { TransactionError } from '../errors/TransactionError';
-import type { Issue } from '../errors/issue';
-import { isInForce } from '../time/dates';
+import { assessMany } from './assessMany';
+import type { CompiledRuleset } from './compileRuleset';
+import { TransactionError } from './errors/TransactionError';
+import type { Issue } from './errors/issue';
+import { isInForce } from './time/dates';
 
 /** A legal test case as `test/scenarios/<ruleset>/*.json` holds them: what lint needs of it. */
 export interface LintScenario {

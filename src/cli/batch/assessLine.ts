@@ -1,9 +1,9 @@
-import { assessMany } from '../assessMany';
-import { AssessmentError } from '../errors/AssessmentError';
-import { TransactionError } from '../errors/TransactionError';
-import type { Issue } from '../errors/issue';
-import type { AssessOptions } from '../evaluate/prepareAssessment';
-import type { Outcome } from '../types/outcome';
+import { assessMany } from '../../assessMany';
+import { AssessmentError } from '../../errors/AssessmentError';
+import { TransactionError } from '../../errors/TransactionError';
+import type { Issue } from '../../errors/issue';
+import type { AssessOptions } from '../../evaluate/prepareAssessment';
+import type { Outcome } from '../../types/outcome';
 import { isTooLong, MAX_LINE_LENGTH } from './readLines';
 
 /** What one input line became: its output record, and the outcome or the error it stands for. */

@@ -1,4 +1,4 @@
-import { OUTCOMES, type Outcome } from '../types/outcome';
+import { OUTCOMES, type Outcome } from '../../types/outcome';
 import type { OutcomeChange, RulesetDiff } from './diffRulesets';
 
 /** An outcome change a reviewer has accepted, with the reason (e.g. the provision or guidance that causes it). */

@@ -1,6 +1,6 @@
-import { formatPath } from '../errors/issue';
-import { describeCitation } from '../format/describeCitation';
-import type { RulesetReference } from '../types/assessment';
+import { formatPath } from '../../errors/issue';
+import { describeCitation } from '../../format/describeCitation';
+import type { RulesetReference } from '../../types/assessment';
 import type { RulesetDiff } from './diffRulesets';
 import type { ExpectationCheck } from './expectedChanges';
 import type { StaticChange } from './staticDiff';

@@ -1,4 +1,4 @@
-import type { OperatorTest } from '../evaluate/operators';
+import type { OperatorTest } from './operators';
 import type { CompetentAuthority, Obligation } from '../types/assessment';
 import type { Citation } from '../types/citation';
 import type { Outcome } from '../types/outcome';

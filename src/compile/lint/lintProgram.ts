@@ -1,7 +1,7 @@
-import { derivationInputs } from '../compile/derivationInputs';
-import type { Program } from '../compile/program';
-import type { Issue } from '../errors/issue';
-import type { ConditionDefinition, RulesetDocument } from '../types/ruleset';
+import { derivationInputs } from '../derivationInputs';
+import type { Program } from '../../model/program';
+import type { Issue } from '../../errors/issue';
+import type { ConditionDefinition, RulesetDocument } from '../../types/ruleset';
 import { analyseReachability, type Reachability } from './reachability';
 
 /**

@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import { compileRuleset } from '../compileRuleset';
-import type { AssessOptions } from '../evaluate/prepareAssessment';
-import { OUTCOMES, type Outcome } from '../types/outcome';
+import { compileRuleset } from '../../compileRuleset';
+import type { AssessOptions } from '../../evaluate/prepareAssessment';
+import { OUTCOMES, type Outcome } from '../../types/outcome';
 import { assessLine, type LineError } from './assessLine';
 import { readLines, type InputLine } from './readLines';
 
