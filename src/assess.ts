@@ -1,5 +1,8 @@
 import { buildAssessment } from './evaluate/buildAssessment';
-import { checkOptions, prepareAssessment, type AssessOptions } from './evaluate/prepareAssessment';
+import { checkOptions, prepareAssessment } from './evaluate/prepareAssessment';
+import { loadBundledDefault } from './rulesets/bundledRegistry';
+import { selectRuleset } from './rulesets/selectRuleset';
+import type { AssessOptions } from './types/assessOptions';
 import type { Assessment } from './types/assessment';
 
 /**
@@ -27,7 +30,9 @@ import type { Assessment } from './types/assessment';
  * assessment.obligations[0].citation; // { instrument: 'Regulation (EU) 2021/821', pinpoint: 'Art. 3(1)', … }
  */
 export async function assess(transaction: unknown, options: AssessOptions = {}): Promise<Assessment> {
-  const { internals, transactionId, facts } = prepareAssessment(transaction, checkOptions(options));
+  const checked = checkOptions(options);
+  const { ruleset, issues } = selectRuleset(transaction, checked.ruleset, checked.asOf, loadBundledDefault);
+  const { internals, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
   const evaluation = await internals.evaluateWithEngine(facts);
   return buildAssessment(internals.program, internals.reference, facts, evaluation, transactionId);
 }

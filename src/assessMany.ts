@@ -1,5 +1,8 @@
 import { buildAssessment } from './evaluate/buildAssessment';
-import { checkOptions, prepareAssessment, type AssessOptions } from './evaluate/prepareAssessment';
+import { checkOptions, prepareAssessment } from './evaluate/prepareAssessment';
+import { loadBundledDefault } from './rulesets/bundledRegistry';
+import { selectRuleset } from './rulesets/selectRuleset';
+import type { AssessOptions } from './types/assessOptions';
 import type { Assessment } from './types/assessment';
 
 /**
@@ -23,7 +26,8 @@ export function assessMany(transactions: Iterable<unknown>, options: AssessOptio
   const checked = checkOptions(options);
   const assessments: Assessment[] = [];
   for (const transaction of transactions) {
-    const { internals, transactionId, facts } = prepareAssessment(transaction, checked);
+    const { ruleset, issues } = selectRuleset(transaction, checked.ruleset, checked.asOf, loadBundledDefault);
+    const { internals, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
     assessments.push(buildAssessment(internals.program, internals.reference, facts, internals.evaluateCompiled(facts), transactionId));
   }
   return assessments;

@@ -1,5 +1,5 @@
 import { assessMany } from './assessMany';
-import type { CompiledRuleset } from './compileRuleset';
+import type { CompiledRuleset } from './types/compiledRuleset';
 import { TransactionError } from './errors/TransactionError';
 import type { Issue } from './errors/issue';
 import { isInForce } from './time/dates';

@@ -1,8 +1,7 @@
-import type { CompiledRuleset } from './compileRuleset';
 import { DEFAULT_RULESET_ID } from './rulesets/bundled';
-import { bundledRegistry, type LoadOptions, type RulesetSummary } from './rulesets/registry';
-
-export type { LoadOptions, RulesetSummary } from './rulesets/registry';
+import { bundledRegistry } from './rulesets/bundledRegistry';
+import type { CompiledRuleset } from './types/compiledRuleset';
+import type { LoadOptions, RulesetSummary } from './types/registry';
 
 /**
  * Lists the rulesets bundled with the package: every version of every base ruleset, and the national overlays.

@@ -1,7 +1,8 @@
 import { assess } from './assess';
 import { AssessmentError } from './errors/AssessmentError';
 import { canonicalJson } from './document/canonicalJson';
-import { bundledRegistry, type RulesetRegistry } from './rulesets/registry';
+import { bundledRegistry } from './rulesets/bundledRegistry';
+import type { RulesetRegistry } from './types/registry';
 import type { Assessment, RulesetReference } from './types/assessment';
 import type { Outcome } from './types/outcome';
 

@@ -1,4 +1,4 @@
-import type { CompiledRuleset } from '../compileRuleset';
+import type { CompiledRuleset } from '../types/compiledRuleset';
 import { AssessmentError } from '../errors/AssessmentError';
 import type { Evaluation } from '../model/evaluation';
 import type { FactValues } from './prepareFacts';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { CompiledRuleset } from '../compileRuleset';
+import type { CompiledRuleset } from '../types/compiledRuleset';
 import { COUNTRY_CODES } from '../transaction/countryCodes';
 import { ACTIVITIES, CONCERNS, FINDING_SOURCES, KNOWLEDGE_LEVELS, PARTY_ROLES, type Transaction } from '../transaction/transactionSchema';
 

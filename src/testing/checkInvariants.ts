@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { assessMany } from '../assessMany';
-import type { CompiledRuleset } from '../compileRuleset';
+import type { CompiledRuleset } from '../types/compiledRuleset';
 import { TransactionError } from '../errors/TransactionError';
 import { canonicalJson } from '../document/canonicalJson';
 import type { Transaction } from '../transaction/transactionSchema';

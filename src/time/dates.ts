@@ -1,3 +1,4 @@
+import { AssessmentError } from '../errors/AssessmentError';
 import type { ValidityWindow } from '../types/ruleset';
 
 /** Today's date in UTC, `YYYY-MM-DD`: the default assessment date, and the only use of the wall clock. */
@@ -13,6 +14,32 @@ export function isInForce(window: ValidityWindow, date: string): boolean {
 /** A window as people read it: "2021-09-09 to 2024-10-15", or "from 2024-10-16" when open-ended. */
 export function describeWindow(window: ValidityWindow): string {
   return window.to === null ? `from ${window.from}` : `${window.from} to ${window.to}`;
+}
+
+/** The day after `date` (`YYYY-MM-DD`). */
+export function nextDay(date: string): string {
+  return shiftDay(date, 1);
+}
+
+/** The day before `date` (`YYYY-MM-DD`). */
+export function previousDay(date: string): string {
+  return shiftDay(date, -1);
+}
+
+function shiftDay(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * Checks an `asOf` option before anything is read: absent, or a calendar date written `YYYY-MM-DD`.
+ * @throws {AssessmentError} `invalid_option` otherwise.
+ */
+export function checkAsOf(asOf: unknown): string | undefined {
+  if (asOf !== undefined && !(typeof asOf === 'string' && isCalendarDate(asOf))) {
+    throw new AssessmentError('invalid_option', `asOf must be a date written YYYY-MM-DD, not ${JSON.stringify(asOf)}.`);
+  }
+  return asOf;
 }
 
 /** The `date` of a raw transaction when it is a well-formed calendar date, read before validation to pick the ruleset. */

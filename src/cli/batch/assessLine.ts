@@ -2,7 +2,7 @@ import { assessMany } from '../../assessMany';
 import { AssessmentError } from '../../errors/AssessmentError';
 import { TransactionError } from '../../errors/TransactionError';
 import type { Issue } from '../../errors/issue';
-import type { AssessOptions } from '../../evaluate/prepareAssessment';
+import type { AssessOptions } from '../../types/assessOptions';
 import type { Outcome } from '../../types/outcome';
 import { isTooLong, MAX_LINE_LENGTH } from './readLines';
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { compileRuleset } from '../../compileRuleset';
-import type { AssessOptions } from '../../evaluate/prepareAssessment';
+import type { AssessOptions } from '../../types/assessOptions';
 import { OUTCOMES, type Outcome } from '../../types/outcome';
 import { assessLine, type LineError } from './assessLine';
 import { readLines, type InputLine } from './readLines';

@@ -3,12 +3,12 @@ import { dirname } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { runBatch, type BatchSummary } from '../batch/runBatch';
-import type { LineError } from '../batch/assessLine';
 import { compileRuleset } from '../../compileRuleset';
 import { formatPath } from '../../errors/issue';
 import { isCalendarDate } from '../../time/dates';
 import { OUTCOMES } from '../../types/outcome';
+import type { LineError } from '../batch/assessLine';
+import { runBatch, type BatchSummary } from '../batch/runBatch';
 import { colorsFor, readJson, UsageError, type Colors } from '../io';
 
 interface BatchFlags {

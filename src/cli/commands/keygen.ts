@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { generateSigningKeys } from '../../integrity/signatures';
+import { generateSigningKeys } from '../../generateSigningKeys';
 import { UsageError } from '../io';
 import { asUsageError } from './rulesetFiles';
 

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
-import { compileRuleset, type CompiledRuleset } from '../../compileRuleset';
-import { parseRulesetSignature, SigningError, type RulesetSignature } from '../../integrity/signatures';
+import { compileRuleset } from '../../compileRuleset';
+import { SigningError } from '../../errors/SigningError';
+import { parseRulesetSignature } from '../../parseRulesetSignature';
+import type { CompiledRuleset } from '../../types/compiledRuleset';
+import type { RulesetSignature } from '../../types/signature';
 import { readJson, readText, UsageError } from '../io';
 
 /** Where the detached signature of a ruleset file lives: next to it, with `.sig` appended. */

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { listRulesets, type RulesetSummary } from '../../loadRuleset';
+import { listRulesets } from '../../loadRuleset';
+import type { RulesetSummary } from '../../types/registry';
 import { describeWindow, isCalendarDate, isInForce, today } from '../../time/dates';
 import { colorsFor, UsageError, writeOutput } from '../io';
 

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { compileRuleset, validateRulesetDocument } from '../../compileRuleset';
+import { validateRulesetDocument } from '../../compile/validateDocument';
+import { compileRuleset } from '../../compileRuleset';
 import { RulesetError } from '../../errors/RulesetError';
-import { signRuleset } from '../../integrity/signatures';
+import { signRuleset } from '../../signRuleset';
 import { readJson, readText, writeOutput } from '../io';
 import { asUsageError, signaturePath } from './rulesetFiles';
 

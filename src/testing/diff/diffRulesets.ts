@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { assessMany } from '../../assessMany';
-import type { CompiledRuleset } from '../../compileRuleset';
+import type { CompiledRuleset } from '../../types/compiledRuleset';
 import { TransactionError } from '../../errors/TransactionError';
 import { partialTransactionArbitrary, sharedVocabulary } from '../arbitraries';
 import type { Transaction } from '../../transaction/transactionSchema';

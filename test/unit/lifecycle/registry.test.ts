@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { AssessmentError, listRulesets, loadRuleset, RulesetError, TransactionError } from '../../../src/index';
-import { generateSigningKeys, signRuleset } from '../../../src/integrity/signatures';
-import { bundledRegistry, createRulesetRegistry } from '../../../src/rulesets/registry';
+import { createRulesetRegistry } from '../../../src/createRulesetRegistry';
+import { generateSigningKeys } from '../../../src/generateSigningKeys';
+import { bundledRegistry } from '../../../src/rulesets/bundledRegistry';
+import { signRuleset } from '../../../src/signRuleset';
 import { minimalRuleset } from '../../support/minimalRuleset';
 
 /** The minimal test ruleset as a given version over a given window. */

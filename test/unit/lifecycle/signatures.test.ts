@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { compileRuleset, RulesetError } from '../../../src/index';
-import { generateSigningKeys, parseRulesetSignature, signingKeyId, signRuleset, SigningError } from '../../../src/integrity/signatures';
+import { SigningError } from '../../../src/errors/SigningError';
+import { generateSigningKeys } from '../../../src/generateSigningKeys';
+import { parseRulesetSignature } from '../../../src/parseRulesetSignature';
+import { signingKeyId } from '../../../src/signingKeyId';
+import { signRuleset } from '../../../src/signRuleset';
 import { readJsonFile } from '../../support/rulesets';
 
 const base = () => readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json');

@@ -1,0 +1,107 @@
+import { deepFreeze } from '../document/deepFreeze';
+import { canonicalSha256 } from '../document/canonicalJson';
+import { readDocument, scanDocument, type ReadDocument } from '../document/scanDocument';
+import { RulesetError } from '../errors/RulesetError';
+import type { Issue } from '../errors/issue';
+import { compileEvaluator } from '../evaluate/compileEvaluator';
+import { createEngineEvaluator } from '../evaluate/engineEvaluator';
+import { inputPaths } from '../evaluate/prepareFacts';
+import { createTransactionReader } from '../evaluate/readTransaction';
+import { registerInternals } from '../evaluate/rulesetInternals';
+import { verifySignatures } from '../integrity/verifySignatures';
+import type { Program } from '../model/program';
+import { CATALOGUE_FIELDS, createTransactionSchema, type CatalogueField, type CatalogueIds } from '../transaction/transactionSchema';
+import type { RulesetReference } from '../types/assessment';
+import type { CompiledRuleset, CompileOptions } from '../types/compiledRuleset';
+import type { RulesetDocument } from '../types/ruleset';
+import { buildProgram } from './buildProgram';
+import { checkSemantics } from './checks';
+import { composeOverlays } from './composeOverlays';
+import { lintProgram } from './lint/lintProgram';
+import { createRulesetContext } from './rulesetContext';
+import { validateReadDocument } from './validateDocument';
+
+/** `compileRuleset`'s work (see its documentation): a base document with its overlays, validated, composed and compiled. */
+export function compileComposition(input: unknown, options: CompileOptions = {}): CompiledRuleset {
+  // Private copies of what is safe to read, so what is verified and checked is exactly what is compiled.
+  const read = readDocument(input);
+  const overlayReads = (options.overlays ?? []).map((overlay) => readDocument(overlay));
+  const document = privateCopy(read, input);
+  const overlays = overlayReads.map((overlayRead, index) => privateCopy(overlayRead, options.overlays?.[index]));
+  const issues: Issue[] = [...validateReadDocument(read, 'base')];
+  overlayReads.forEach((overlayRead, index) => {
+    for (const issue of validateReadDocument(overlayRead, 'overlay')) issues.push({ ...issue, path: ['overlays', index, ...issue.path] });
+  });
+  if (options.publicKeys !== undefined) issues.push(...verifyCompositionSignatures(document, overlays, options.publicKeys, options.signatures ?? []));
+  // Read from the scan's copy, which holds plain data only: the input itself may hide a getter or a proxy trap.
+  const readableId = typeof (read.copy as { id?: unknown } | null)?.id === 'string' ? (read.copy as { id: string }).id : undefined;
+  if (issues.length > 0) throw new RulesetError(issues, readableId);
+
+  const base = document as RulesetDocument;
+  const overlayDocuments = overlays as readonly RulesetDocument[];
+  const composition = composeOverlays(base, overlayDocuments);
+  issues.push(...composition.issues);
+  for (const issue of checkSemantics(createRulesetContext(composition.document))) issues.push({ ...issue, path: composition.locate(issue.path) });
+  if (issues.length > 0) throw new RulesetError(issues, base.id);
+
+  // Frozen in place: the composition is built from the private copies above, which nothing outside can reach.
+  const frozen = deepFreeze(composition.document);
+  const program = buildProgram(frozen);
+  const reference: RulesetReference = Object.freeze({
+    id: base.id,
+    version: base.version,
+    sha256: canonicalSha256(base),
+    overlays: Object.freeze(overlayDocuments.map((overlay) => Object.freeze({ id: overlay.id, version: overlay.version, sha256: canonicalSha256(overlay) }))),
+  });
+  // Lint is advice nobody may ask for, and its reachability search costs more than compiling: computed on first read.
+  const warnings = once(() => deepFreeze(lintProgram(frozen, program).map((issue) => ({ ...issue, path: composition.locate(issue.path) }))));
+  const compiled: CompiledRuleset = Object.freeze({
+    id: base.id,
+    version: base.version,
+    title: base.title,
+    validity: frozen.validity,
+    sha256: reference.sha256,
+    overlays: reference.overlays,
+    document: frozen,
+    get warnings() {
+      return warnings();
+    },
+  });
+  const transactionSchema = once(() => createTransactionSchema(catalogueIds(program, frozen)));
+  const transactionReader = once(() => createTransactionReader(transactionSchema(), inputPaths(program)));
+  registerInternals(compiled, {
+    program,
+    reference,
+    evaluateWithEngine: createEngineEvaluator(program),
+    evaluateCompiled: compileEvaluator(program),
+    transactionSchema,
+    readTransaction: (input) => transactionReader()(input),
+  });
+  return compiled;
+}
+
+function privateCopy(read: ReadDocument, input: unknown): unknown {
+  return read.issues.length === 0 ? read.copy : input;
+}
+
+/** Signature checks for the base and each overlay; documents that are not safe to read are left to the scan's issues. */
+function verifyCompositionSignatures(document: unknown, overlays: readonly unknown[], publicKeys: readonly string[], signatures: readonly unknown[]): Issue[] {
+  const documents = [{ document, path: [] }, ...overlays.map((overlay, index) => ({ document: overlay, path: ['overlays', index] }))];
+  return verifySignatures(documents.filter((entry) => scanDocument(entry.document).length === 0), signatures, publicKeys);
+}
+
+/** The ids each catalogue-bound transaction field may hold under this ruleset. */
+function catalogueIds(program: Program, document: RulesetDocument): CatalogueIds {
+  const ids: Partial<Record<CatalogueField, readonly [string, ...string[]]>> = {};
+  for (const field of CATALOGUE_FIELDS) {
+    const catalogue = document.facts?.[field]?.answers?.catalogue;
+    const entries = catalogue === undefined ? undefined : program.catalogues.get(catalogue);
+    if (entries !== undefined && entries.size > 0) ids[field] = [...entries.keys()] as [string, ...string[]];
+  }
+  return ids;
+}
+
+function once<T>(create: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= create());
+}

@@ -1,0 +1,19 @@
+import { bundledEntries } from './rulesets/bundledRegistry';
+import type { Entry } from './rulesets/entries';
+import { registryOver } from './rulesets/registry';
+import type { RegistryOptions, RulesetRegistry } from './types/registry';
+
+/**
+ * Creates a registry of rulesets: by default the bundled ones, to which you add your own (revised or national)
+ * documents; dates then select among all of them.
+ *
+ * @example
+ * const registry = createRulesetRegistry({ publicKeys: [readFileSync('approvers.pub', 'utf8')] });
+ * registry.register(revised, { signatures: [signature], replaces: ['2.0.0'] });
+ * const assessment = await assess(transaction, { ruleset: registry.select(transaction) });
+ */
+export function createRulesetRegistry(options: RegistryOptions = {}): RulesetRegistry {
+  const entries: Entry[] = [];
+  if (options.bundled ?? true) for (const entry of bundledEntries()) entries.push({ ...entry });
+  return registryOver(entries, options.publicKeys);
+}

@@ -1,0 +1,29 @@
+import type * as NodeCrypto from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
+import { NODE_CRYPTO_UNAVAILABLE, nodeCrypto } from '../document/nodeCrypto';
+import { SigningError } from '../errors/SigningError';
+
+/** Node's crypto module, or a `SigningError` (`crypto_unavailable`) where there is none. */
+export function requireCrypto(): NonNullable<ReturnType<typeof nodeCrypto>> {
+  const crypto = nodeCrypto();
+  if (crypto === undefined) throw new SigningError('crypto_unavailable', NODE_CRYPTO_UNAVAILABLE);
+  return crypto;
+}
+
+/** An Ed25519 public key from PEM text. Throws `SigningError` (`invalid_key`) for anything else. */
+export function publicKeyObject(crypto: typeof NodeCrypto, pem: string): NodeCrypto.KeyObject {
+  let key: ReturnType<typeof crypto.createPublicKey>;
+  try {
+    key = crypto.createPublicKey(pem);
+  } catch (error) {
+    throw new SigningError('invalid_key', 'Not a PEM-encoded public key.', { cause: error });
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new SigningError('invalid_key', `An ${key.asymmetricKeyType ?? 'unknown'} key, not Ed25519.`);
+  return key;
+}
+
+/** The key id of a public key: the first 16 hex digits of the sha256 of its SPKI DER encoding. */
+export function keyIdOf(key: NodeCrypto.KeyObject): string {
+  return bytesToHex(sha256(new Uint8Array(key.export({ type: 'spki', format: 'der' })))).slice(0, 16);
+}

@@ -1,0 +1,14 @@
+import { SigningError } from './errors/SigningError';
+import { signatureShapeProblem } from './integrity/signatureFormat';
+import type { RulesetSignature } from './types/signature';
+
+/**
+ * Reads a signature from parsed JSON (a `.sig` file), checking its shape.
+ *
+ * @throws {SigningError} `invalid_signature_file`, saying what is wrong.
+ */
+export function parseRulesetSignature(value: unknown, what = 'signature'): RulesetSignature {
+  const problem = signatureShapeProblem(value);
+  if (problem !== undefined) throw new SigningError('invalid_signature_file', `The ${what} is not a dual-use-rules ruleset signature: ${problem}.`);
+  return value as RulesetSignature;
+}

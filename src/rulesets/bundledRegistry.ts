@@ -1,0 +1,37 @@
+import { canonicalSha256 } from '../document/canonicalJson';
+import { RulesetError } from '../errors/RulesetError';
+import type { CompiledRuleset } from '../types/compiledRuleset';
+import type { RulesetRegistry } from '../types/registry';
+import type { RulesetDocument } from '../types/ruleset';
+import { BUNDLED_DOCUMENTS, DEFAULT_RULESET_ID } from './bundled';
+import type { Entry } from './entries';
+import { registryOver } from './registry';
+import { windowIssues } from './windows';
+
+let bundled: RulesetRegistry | undefined;
+let bundledList: readonly Entry[] | undefined;
+
+/** The bundled rulesets, checked like any registration except for the (already tested) semantic validation. */
+export function bundledEntries(): readonly Entry[] {
+  if (bundledList === undefined) {
+    const entries: Entry[] = [];
+    for (const document of BUNDLED_DOCUMENTS as readonly RulesetDocument[]) {
+      const issues = windowIssues(entries, document, []);
+      if (issues.length > 0) throw new RulesetError(issues, document.id);
+      entries.push({ document, sha256: canonicalSha256(document), selectable: true });
+    }
+    bundledList = entries;
+  }
+  return bundledList;
+}
+
+/** The registry behind `loadRuleset`, `listRulesets` and `assess` without a ruleset: the bundled rulesets only. */
+export function bundledRegistry(): RulesetRegistry {
+  bundled ??= registryOver(bundledEntries().map((entry) => ({ ...entry })), undefined, true);
+  return bundled;
+}
+
+/** The bundled default ruleset (Article 5) in force on `date`, with the overlays in force then: what `assess` uses without a ruleset. */
+export function loadBundledDefault(date: string): CompiledRuleset {
+  return bundledRegistry().load(DEFAULT_RULESET_ID, { asOf: date });
+}
