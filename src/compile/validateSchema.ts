@@ -1,10 +1,6 @@
-import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Issue } from '../errors/issue';
+import { validate as validateRuleset, type SchemaError } from '../generated/rulesetSchemaValidator';
 import { closestMatch } from '../transaction/suggest';
-import { validate as validateGenerated } from './rulesetSchemaValidator.generated';
-
-/** The validator of `schemas/ruleset.schema.json` (strict mode, all errors, verbose), generated ahead of time by ajv. */
-const validateRuleset = validateGenerated as ((document: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 /** Validates a ruleset document against the JSON Schema and turns each ajv error into an issue with a path and a readable message. */
 export function validateSchema(document: unknown): Issue[] {
@@ -20,11 +16,11 @@ export function validateSchema(document: unknown): Issue[] {
  * number of errors (times the few `anyOf` places in the schema and the depth of the document), so a document that
  * fails thousands of alternatives is reported as quickly as one that fails a few.
  */
-function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
+function collapseAlternatives(errors: readonly SchemaError[]): SchemaError[] {
   const places = [...new Set(errors.filter((error) => error.keyword === 'anyOf').map((error) => error.schemaPath))];
   if (places.length === 0) return [...errors];
   const key = (place: string, pointer: string) => `${place}\u0000${pointer}`;
-  const placesAbove = (error: ErrorObject) => places.filter((place) => error.schemaPath.startsWith(`${place}/`));
+  const placesAbove = (error: SchemaError) => places.filter((place) => error.schemaPath.startsWith(`${place}/`));
   const failed = new Set(errors.filter((error) => error.keyword === 'anyOf').map((error) => key(error.schemaPath, error.instancePath)));
   // The values (by place) that have a branch error deeper inside them.
   const failedDeeper = new Set<string>();
@@ -50,7 +46,7 @@ const PATTERN_HINTS: Readonly<Record<string, string>> = {
   '^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$': 'letters and digits, separated by "." or "-" (e.g. "facial-recognition", "DE")',
 };
 
-function toIssue(error: ErrorObject): Issue {
+function toIssue(error: SchemaError): Issue {
   const path = pointerToPath(error.instancePath);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { rulesetValidatorSource } from '../../src/compile/rulesetValidatorSource';
+import { rulesetValidatorSource } from '../../scripts/generate-ruleset-validator';
 import { validateSchema } from '../../src/compile/validateSchema';
 import { minimalRuleset } from '../support/minimalRuleset';
 
 describe('the ruleset validator generated ahead of time', () => {
-  test('src/compile/rulesetSchemaValidator.generated.ts is current (run `npm run generate` after changing schemas/ruleset.schema.json)', () => {
-    const committed = readFileSync(new URL('../../src/compile/rulesetSchemaValidator.generated.ts', import.meta.url), 'utf8');
+  test('src/generated/rulesetSchemaValidator.js is current (run `npm run generate` after changing schemas/ruleset.schema.json)', () => {
+    const committed = readFileSync(new URL('../../src/generated/rulesetSchemaValidator.js', import.meta.url), 'utf8');
     expect(committed === rulesetValidatorSource()).toBe(true);
   });
 
   test('it neither loads ajv nor builds code at run time', () => {
-    const committed = readFileSync(new URL('../../src/compile/rulesetSchemaValidator.generated.ts', import.meta.url), 'utf8');
+    const committed = readFileSync(new URL('../../src/generated/rulesetSchemaValidator.js', import.meta.url), 'utf8');
     expect(committed).not.toMatch(/\brequire\(|\bimport\s|\bnew Function\b|\beval\(/);
   });
 });
