@@ -1,0 +1,85 @@
+// The direction of imports in src/, checked by `npm run lint:deps` (dependency-cruiser) in CI.
+//
+// Each tier may import its own folder and any tier below it, never a tier above, nor a different folder of its own
+// tier (those stay independent). Type-only imports count: a lower layer names a type from types/, not from above.
+const TIERS = [
+  // The command line, a client of the library.
+  ['cli'],
+  // dual-use-rules/testing, the second entry point: a client of the public verbs (assessMany), so it sits above them.
+  ['testing'],
+  // The public verbs, one file each (src/*.ts), and src/index.ts. Verbs may call verbs (replay calls assess).
+  ['.'],
+  // Ruleset lifecycle: the registry, and the choice of ruleset for a transaction.
+  ['rulesets'],
+  // Ruleset documents to compiled rulesets: schema, semantic checks, composition, lint.
+  ['compile'],
+  // Evaluation of a compiled ruleset; signatures; report rendering.
+  ['evaluate', 'integrity', 'format'],
+  // The program IR, its operators, three-valued logic and the evaluation result.
+  ['model'],
+  // Safe reading and hashing of untrusted JSON; the transaction contract; dates; generated code.
+  ['document', 'transaction', 'time', 'generated'],
+  // Public data shapes.
+  ['types'],
+  // Errors and issues.
+  ['errors'],
+];
+
+/** The path pattern of a folder of src/, or of the top-level files for '.'. */
+const pattern = (folder) => (folder === '.' ? '^src/[^/]+$' : `^src/${folder}/`);
+
+const layerRules = TIERS.flatMap((tier, index) =>
+  tier.map((folder) => {
+    const above = TIERS.slice(0, index).flat();
+    const siblings = tier.filter((other) => other !== folder);
+    const forbidden = [...above, ...siblings];
+    return {
+      name: `layer-${folder === '.' ? 'verbs' : folder}`,
+      comment: `${folder === '.' ? 'The top-level verbs' : `src/${folder}/`} must not import ${forbidden.map((other) => (other === '.' ? 'the top-level verbs' : `${other}/`)).join(', ')}: imports go down the tiers in .dependency-cruiser.cjs.`,
+      severity: 'error',
+      from: { path: pattern(folder) },
+      to: { path: forbidden.map(pattern) },
+    };
+  }),
+).filter((rule) => rule.to.path.length > 0);
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'No import cycle, between files or through folders.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'library-not-to-cli',
+      comment: 'Nothing in the library imports the command line.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'no-dev-dependencies-in-src',
+      comment: 'What src/ imports ships to users, so it must be a dependency (ajv, for one, is only for scripts/).',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'Every import resolves.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    ...layerRules,
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^src/generated/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};
