@@ -53,7 +53,7 @@ function runSingle() {
 }
 
 describe('dual-use-rules batch', () => {
-  test(`${LINES.toLocaleString('en')} lines with some bad ones: one output line per input line, each good line the library\'s assessment, each bad one reported with its line number; no progress bar off a terminal`, async () => {
+  test(`${LINES.toLocaleString('en')} lines with some bad ones: one output line per input line, each good line the library's assessment, each bad one reported with its line number; no progress bar off a terminal`, async () => {
     const result = await runSingle();
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
