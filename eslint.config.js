@@ -33,7 +33,11 @@ export default defineConfig(
       'import-x/extensions': [
         'error',
         'never',
-        { pattern: { json: 'always' }, checkTypeImports: true, pathGroupOverrides: [{ pattern: '[!.]*/**', action: 'ignore' }] },
+        {
+          pattern: { json: 'always' },
+          checkTypeImports: true,
+          pathGroupOverrides: [{ pattern: '[!.]*/**', action: 'ignore' }],
+        },
       ],
       'import-x/no-unresolved': 'error',
     },

@@ -14,13 +14,24 @@ export interface BatchResults {
   /** The same, plus `JSON.stringify` of each assessment: the work a batch line needs besides reading and writing. */
   readonly inProcessWithJsonLinesPerSecond: number;
   /** The command line, whole process (start-up included), output to /dev/null, by worker count. */
-  readonly cli: readonly { readonly workers: number; readonly seconds: number; readonly linesPerSecond: number; readonly peakRssMB: number }[];
+  readonly cli: readonly {
+    readonly workers: number;
+    readonly seconds: number;
+    readonly linesPerSecond: number;
+    readonly peakRssMB: number;
+  }[];
   readonly outputBytesPerLine: number;
   /**
    * One-thread runs on a tenth of the lines (at least 10,000, at most half) and on all of them: peak resident memory,
    * and the heap still in use at the end after a full collection (what the run retained).
    */
-  readonly memory: { readonly smallLines: number; readonly smallPeakRssMB: number; readonly largePeakRssMB: number; readonly smallRetainedMB: number; readonly largeRetainedMB: number };
+  readonly memory: {
+    readonly smallLines: number;
+    readonly smallPeakRssMB: number;
+    readonly largePeakRssMB: number;
+    readonly smallRetainedMB: number;
+    readonly largeRetainedMB: number;
+  };
   /** Whether the run on all lines retains no more than the smaller one (within 10 % and 1 MB). */
   readonly memoryFlat: boolean;
 }
@@ -32,26 +43,41 @@ const DATE = '2025-06-30';
  */
 const RECORD_MEMORY = `data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>{globalThis.gc();writeFileSync(process.env.DUR_BENCH_MEMORY,JSON.stringify({peakRssKB:process.resourceUsage().maxRSS,retainedBytes:process.memoryUsage().heapUsed}))})`;
 
-export async function measureBatch(lib: Library, testing: TestingKit, options: { readonly quick: boolean; readonly log: (message: string) => void }): Promise<BatchResults> {
+export async function measureBatch(
+  lib: Library,
+  testing: TestingKit,
+  options: { readonly quick: boolean; readonly log: (message: string) => void },
+): Promise<BatchResults> {
   const lines = options.quick ? 10_000 : 100_000;
   options.log(`Batch: ${lines.toLocaleString('en')} lines…`);
   const folder = mkdtempSync(join(os.tmpdir(), 'dur-bench-batch-'));
   try {
     const ruleset = lib.loadRuleset('eu-2021-821-art5', { asOf: DATE });
-    const transactions = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(ruleset), { date: DATE }).map(({ partial }) => partial), { numRuns: lines, seed: 45 });
+    const transactions = fc.sample(
+      testing.partialTransactionArbitrary(testing.vocabularyOf(ruleset), { date: DATE }).map(({ partial }) => partial),
+      { numRuns: lines, seed: 45 },
+    );
     const large = join(folder, 'large.jsonl');
     const small = join(folder, 'small.jsonl');
     writeFileSync(large, `${transactions.map((transaction) => JSON.stringify(transaction)).join('\n')}\n`);
     const smallLines = Math.min(Math.max(lines / 10, 10_000), lines / 2);
-    writeFileSync(small, `${transactions.slice(0, smallLines).map((transaction) => JSON.stringify(transaction)).join('\n')}\n`);
+    writeFileSync(
+      small,
+      `${transactions
+        .slice(0, smallLines)
+        .map((transaction) => JSON.stringify(transaction))
+        .join('\n')}\n`,
+    );
 
     let start = performance.now();
-    for (let index = 0; index < transactions.length; index += 1_000) lib.assessMany(transactions.slice(index, index + 1_000));
+    for (let index = 0; index < transactions.length; index += 1_000)
+      lib.assessMany(transactions.slice(index, index + 1_000));
     const inProcessSeconds = (performance.now() - start) / 1000;
     start = performance.now();
     let outputBytes = 0;
     for (let index = 0; index < transactions.length; index += 1_000) {
-      for (const assessment of lib.assessMany(transactions.slice(index, index + 1_000))) outputBytes += Buffer.byteLength(JSON.stringify(assessment)) + 1;
+      for (const assessment of lib.assessMany(transactions.slice(index, index + 1_000)))
+        outputBytes += Buffer.byteLength(JSON.stringify(assessment)) + 1;
     }
     const withJsonSeconds = (performance.now() - start) / 1000;
 
@@ -60,7 +86,12 @@ export async function measureBatch(lib: Library, testing: TestingKit, options: {
     for (const workers of [...new Set([1, 2, os.availableParallelism()])]) {
       const run = await runCli(large, workers, folder);
       if (workers === 1) largeRun = run;
-      cli.push({ workers, seconds: significant(run.seconds), linesPerSecond: Math.round(lines / run.seconds), peakRssMB: significant(run.peakRssKB / 1024) });
+      cli.push({
+        workers,
+        seconds: significant(run.seconds),
+        linesPerSecond: Math.round(lines / run.seconds),
+        peakRssMB: significant(run.peakRssKB / 1024),
+      });
       options.log(`  --workers ${workers}: ${Math.round(lines / run.seconds).toLocaleString('en')} lines/s`);
     }
     const smallRun = await runCli(small, 1, folder);
@@ -87,21 +118,44 @@ export async function measureBatch(lib: Library, testing: TestingKit, options: {
 }
 
 /** Runs the built command line on a file, output discarded, timing the whole process and recording its memory. */
-function runCli(file: string, workers: number, folder: string): Promise<{ seconds: number; peakRssKB: number; retainedBytes: number }> {
+function runCli(
+  file: string,
+  workers: number,
+  folder: string,
+): Promise<{ seconds: number; peakRssKB: number; retainedBytes: number }> {
   const record = join(folder, `memory-${workers}-${Date.now()}`);
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, ['--expose-gc', '--import', RECORD_MEMORY, new URL('cli.js', DIST).pathname, 'batch', file, '--workers', String(workers), '--out', os.devNull], {
-      env: { ...process.env, DUR_BENCH_MEMORY: record, NO_COLOR: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--import',
+        RECORD_MEMORY,
+        new URL('cli.js', DIST).pathname,
+        'batch',
+        file,
+        '--workers',
+        String(workers),
+        '--out',
+        os.devNull,
+      ],
+      {
+        env: { ...process.env, DUR_BENCH_MEMORY: record, NO_COLOR: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = (performance.now() - start) / 1000;
       if (code !== 0) reject(new Error(`batch exited with ${String(code)}: ${stderr.slice(-2000)}`));
-      else resolve({ seconds, ...(JSON.parse(readFileSync(record, 'utf8')) as { peakRssKB: number; retainedBytes: number }) });
+      else
+        resolve({
+          seconds,
+          ...(JSON.parse(readFileSync(record, 'utf8')) as { peakRssKB: number; retainedBytes: number }),
+        });
     });
   });
 }

@@ -11,7 +11,35 @@ type Truth = 0 | 0.5 | 1;
 const U: Truth = 0.5;
 
 /** The member states (the ruleset's `memberStates` catalogue); for each, 2.0.0 records its Art. 5(3) rule as unknown. */
-const MEMBER_STATES = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE']);
+const MEMBER_STATES = new Set([
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+]);
 const RED_FLAG_WEIGHTS: Readonly<Record<string, number>> = {
   'covert-marketing': 2,
   'prior-misuse': 3,
@@ -24,12 +52,23 @@ const RED_FLAG_WEIGHTS: Readonly<Record<string, number>> = {
   'restrictive-measures': 2,
   'targeting-training-request': 1,
 };
-const KNOWLEDGE: Readonly<Record<string, number>> = { 'mere-possibility': 1, 'grounds-for-suspicion': 2, 'positive-knowledge': 3 };
+const KNOWLEDGE: Readonly<Record<string, number>> = {
+  'mere-possibility': 1,
+  'grounds-for-suspicion': 2,
+  'positive-knowledge': 3,
+};
 const SUSPICION = 2;
 const AWARENESS = 3;
 
 /** The outcomes by precedence, as in the ruleset. */
-const PRECEDENCE = { not_applicable: 100, authorisation_required: 90, notification_required: 80, insufficient_information: 70, enhanced_due_diligence: 60, no_obligation: 10 } as const;
+const PRECEDENCE = {
+  not_applicable: 100,
+  authorisation_required: 90,
+  notification_required: 80,
+  insufficient_information: 70,
+  enhanced_due_diligence: 60,
+  no_obligation: 10,
+} as const;
 type Outcome = keyof typeof PRECEDENCE;
 /** The outcome of each rule: the base ruleset's twelve in order, then the overlay's. */
 const RULE_OUTCOMES: readonly Outcome[] = [
@@ -56,7 +95,11 @@ interface Finding {
 /** The fields of a transaction the decision reads (a valid transaction; absent or `null` means unknown). */
 export interface HandTransaction {
   readonly activity?: string;
-  readonly exporter: { readonly country: string; readonly itemsLocatedIn?: string | null; readonly informedByAuthority?: boolean | null };
+  readonly exporter: {
+    readonly country: string;
+    readonly itemsLocatedIn?: string | null;
+    readonly informedByAuthority?: boolean | null;
+  };
   readonly destination: { readonly country: string };
   readonly item?: {
     readonly annexIEntries?: readonly string[] | null;
@@ -78,7 +121,8 @@ export interface HandTransaction {
 }
 
 const open = (value: unknown): boolean => value === null || value === undefined;
-const is = (value: boolean | null | undefined, expected: boolean): Truth => (value === null || value === undefined ? U : value === expected ? 1 : 0);
+const is = (value: boolean | null | undefined, expected: boolean): Truth =>
+  value === null || value === undefined ? U : value === expected ? 1 : 0;
 const atLeast = (level: number, threshold: number): Truth => (level < 0 ? U : level >= threshold ? 1 : 0);
 const below = (level: number, threshold: number): Truth => (level < 0 ? U : level < threshold ? 1 : 0);
 
@@ -91,7 +135,13 @@ export function decideArticle5(transaction: HandTransaction): Outcome {
   // Derived facts; -1 or null means unknown.
   const exporterCountry = transaction.exporter.country;
   const locatedIn = transaction.exporter.itemsLocatedIn;
-  const competentMemberState = MEMBER_STATES.has(exporterCountry) ? exporterCountry : locatedIn === null || locatedIn === undefined ? null : MEMBER_STATES.has(locatedIn) ? locatedIn : null;
+  const competentMemberState = MEMBER_STATES.has(exporterCountry)
+    ? exporterCountry
+    : locatedIn === null || locatedIn === undefined
+      ? null
+      : MEMBER_STATES.has(locatedIn)
+        ? locatedIn
+        : null;
   const nationalRuleUnknown: Truth = competentMemberState === null ? U : 1;
   const annexI = item?.annexIEntries;
   const flags = transaction.redFlags;
@@ -114,7 +164,8 @@ export function decideArticle5(transaction: HandTransaction): Outcome {
     for (const finding of findings) {
       const level = KNOWLEDGE[finding.knowledge] ?? 0;
       if (level > anySource) anySource = level;
-      if ((finding.source ?? 'due-diligence') === 'due-diligence' && level > dueDiligenceSource) dueDiligenceSource = level;
+      if ((finding.source ?? 'due-diligence') === 'due-diligence' && level > dueDiligenceSource)
+        dueDiligenceSource = level;
     }
   }
 
@@ -126,9 +177,20 @@ export function decideArticle5(transaction: HandTransaction): Outcome {
     is(item?.ictSystems, true),
   ) as Truth;
   const elementsOrEndUserOpen: Truth =
-    open(item?.speciallyDesigned) || open(item?.covertSurveillance) || open(item?.naturalPersons) || open(item?.dataProcessing) || open(item?.ictSystems) || open(transaction.endUser?.type) ? U : 0;
+    open(item?.speciallyDesigned) ||
+    open(item?.covertSurveillance) ||
+    open(item?.naturalPersons) ||
+    open(item?.dataProcessing) ||
+    open(item?.ictSystems) ||
+    open(transaction.endUser?.type)
+      ? U
+      : 0;
   const suspicionWithoutKnowledge = Math.min(atLeast(anySource, SUSPICION), below(anySource, AWARENESS)) as Truth;
-  const knowledgeOutsideDueDiligence = Math.min(cyberSurveillanceItem, atLeast(anySource, AWARENESS), below(dueDiligenceSource, AWARENESS)) as Truth;
+  const knowledgeOutsideDueDiligence = Math.min(
+    cyberSurveillanceItem,
+    atLeast(anySource, AWARENESS),
+    below(dueDiligenceSource, AWARENESS),
+  ) as Truth;
 
   // One result per rule, in the order of RULE_OUTCOMES.
   const results: readonly Truth[] = [
@@ -143,14 +205,22 @@ export function decideArticle5(transaction: HandTransaction): Outcome {
     Math.min(cyberSurveillanceItem, suspicionWithoutKnowledge, nationalRuleUnknown) as Truth,
     Math.min(
       cyberSurveillanceItem,
-      Math.max(is(dueDiligence?.itemReview, false), is(dueDiligence?.capabilityReview, false), is(dueDiligence?.stakeholderReview, false), is(dueDiligence?.mitigationPlan, false)),
+      Math.max(
+        is(dueDiligence?.itemReview, false),
+        is(dueDiligence?.capabilityReview, false),
+        is(dueDiligence?.stakeholderReview, false),
+        is(dueDiligence?.mitigationPlan, false),
+      ),
     ) as Truth,
     // Never true: unknown while the item may be a cyber-surveillance item and an element or the end user's type is unknown.
     Math.min(cyberSurveillanceItem, elementsOrEndUserOpen) as Truth,
     Math.min(cyberSurveillanceItem, redFlagScore < 0 ? U : redFlagScore >= 1 ? 1 : 0) as Truth,
     Math.min(cyberSurveillanceItem, suspicionWithoutKnowledge) as Truth,
     (1 - cyberSurveillanceItem) as Truth,
-    Math.min(competentMemberState === null ? U : competentMemberState === 'DE' ? 1 : 0, knowledgeOutsideDueDiligence) as Truth,
+    Math.min(
+      competentMemberState === null ? U : competentMemberState === 'DE' ? 1 : 0,
+      knowledgeOutsideDueDiligence,
+    ) as Truth,
   ];
 
   let floor: Outcome = 'no_obligation';

@@ -11,7 +11,12 @@ if (gc === undefined) throw new Error('Run with node --expose-gc.');
 const { lib, testing } = await loadLibrary();
 const ruleset = lib.loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' });
 const { default: fc } = await import('fast-check');
-const transactions = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(ruleset), { date: '2025-06-30' }).map(({ partial }) => partial), { numRuns: COUNT, seed: 42 });
+const transactions = fc.sample(
+  testing
+    .partialTransactionArbitrary(testing.vocabularyOf(ruleset), { date: '2025-06-30' })
+    .map(({ partial }) => partial),
+  { numRuns: COUNT, seed: 42 },
+);
 
 /** Heap growth per kept result, after full collections on both sides. */
 async function retainedPerResult(produce: () => Promise<readonly unknown[]>): Promise<number> {
@@ -38,4 +43,6 @@ const assess = await retainedPerResult(async () => {
   for (const transaction of transactions) results.push(await lib.assess(transaction, { ruleset }));
   return results;
 });
-process.stdout.write(`${JSON.stringify({ transactions: COUNT, bytesPerAssessment: { assessMany: Math.round(assessMany), assess: Math.round(assess) } })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ transactions: COUNT, bytesPerAssessment: { assessMany: Math.round(assessMany), assess: Math.round(assess) } })}\n`,
+);

@@ -22,20 +22,57 @@ export interface NaiveEngine {
 type EngineCondition = TopLevelCondition | { fact: string; path?: string; operator: string; value: unknown };
 
 /** The top-level transaction fields, always passed as runtime facts (an absent one as `undefined`). */
-const TOP_LEVEL_FIELDS = ['activity', 'exporter', 'destination', 'item', 'endUser', 'parties', 'redFlags', 'findings', 'dueDiligence'] as const;
+const TOP_LEVEL_FIELDS = [
+  'activity',
+  'exporter',
+  'destination',
+  'item',
+  'endUser',
+  'parties',
+  'redFlags',
+  'findings',
+  'dueDiligence',
+] as const;
 
 export function createNaiveEngine(document: RulesetDocument): NaiveEngine {
   const engine = new Engine();
   const facts = document.facts ?? {};
   const thresholds = document.thresholds ?? {};
-  const catalogues = new Map(Object.entries(document.catalogues ?? {}).map(([id, catalogue]) => [id, new Map(catalogue.entries.map((entry) => [entry.id, entry]))]));
-  const rank = new Map(Object.values(document.scales ?? {}).flatMap((scale) => scale.levels.map((level, index) => [level.id, index] as const)));
-  const precedence = new Map(Object.entries(document.outcomes ?? {}).map(([outcome, definition]) => [outcome, definition.precedence]));
+  const catalogues = new Map(
+    Object.entries(document.catalogues ?? {}).map(([id, catalogue]) => [
+      id,
+      new Map(catalogue.entries.map((entry) => [entry.id, entry])),
+    ]),
+  );
+  const rank = new Map(
+    Object.values(document.scales ?? {}).flatMap((scale) =>
+      scale.levels.map((level, index) => [level.id, index] as const),
+    ),
+  );
+  const precedence = new Map(
+    Object.entries(document.outcomes ?? {}).map(([outcome, definition]) => [outcome, definition.precedence]),
+  );
 
-  engine.addOperator('atLeast', (actual: unknown, expected: unknown) => rank.has(actual as string) && (rank.get(actual as string) as number) >= (rank.get(expected as string) as number));
-  engine.addOperator('below', (actual: unknown, expected: unknown) => rank.has(actual as string) && (rank.get(actual as string) as number) < (rank.get(expected as string) as number));
-  engine.addOperator('containsAny', (actual: unknown, expected: unknown) => Array.isArray(actual) && (expected as unknown[]).some((value) => actual.includes(value)));
-  engine.addOperator('containsNone', (actual: unknown, expected: unknown) => Array.isArray(actual) && !(expected as unknown[]).some((value) => actual.includes(value)));
+  engine.addOperator(
+    'atLeast',
+    (actual: unknown, expected: unknown) =>
+      rank.has(actual as string) && (rank.get(actual as string) as number) >= (rank.get(expected as string) as number),
+  );
+  engine.addOperator(
+    'below',
+    (actual: unknown, expected: unknown) =>
+      rank.has(actual as string) && (rank.get(actual as string) as number) < (rank.get(expected as string) as number),
+  );
+  engine.addOperator(
+    'containsAny',
+    (actual: unknown, expected: unknown) =>
+      Array.isArray(actual) && (expected as unknown[]).some((value) => actual.includes(value)),
+  );
+  engine.addOperator(
+    'containsNone',
+    (actual: unknown, expected: unknown) =>
+      Array.isArray(actual) && !(expected as unknown[]).some((value) => actual.includes(value)),
+  );
 
   /** A fact reference: a derived fact by its id, a transaction field as its top-level fact plus a jsonpath. */
   const reference = (factId: string): { fact: string; path?: string } => {
@@ -52,24 +89,42 @@ export function createNaiveEngine(document: RulesetDocument): NaiveEngine {
     if ('any' in condition) return { any: condition.any.map(translate) } as TopLevelCondition;
     if ('not' in condition) return { not: translate(condition.not) } as TopLevelCondition;
     if ('condition' in condition) return { condition: condition.condition };
-    const value = typeof condition.value === 'object' && condition.value !== null && !Array.isArray(condition.value) ? thresholds[(condition.value as { threshold: string }).threshold]?.value : condition.value;
+    const value =
+      typeof condition.value === 'object' && condition.value !== null && !Array.isArray(condition.value)
+        ? thresholds[(condition.value as { threshold: string }).threshold]?.value
+        : condition.value;
     return { ...reference(condition.fact), operator: condition.operator, value };
   };
   const topLevel = (condition: ConditionDefinition): TopLevelCondition => {
     const translated = translate(condition);
-    return ('all' in translated || 'any' in translated || 'not' in translated || 'condition' in translated ? translated : { all: [translated] }) as TopLevelCondition;
+    return (
+      'all' in translated || 'any' in translated || 'not' in translated || 'condition' in translated
+        ? translated
+        : { all: [translated] }
+    ) as TopLevelCondition;
   };
 
-  for (const [name, condition] of Object.entries(document.conditions ?? {})) engine.setCondition(name, topLevel(condition.when));
+  for (const [name, condition] of Object.entries(document.conditions ?? {}))
+    engine.setCondition(name, topLevel(condition.when));
   for (const [factId, fact] of Object.entries(facts)) {
     const derivation = fact.derive;
-    if (derivation !== undefined) engine.addFact(factId, (_params: unknown, almanac: Almanac) => derive(derivation, almanac));
+    if (derivation !== undefined)
+      engine.addFact(factId, (_params: unknown, almanac: Almanac) => derive(derivation, almanac));
   }
   for (const rule of document.rules ?? []) {
-    engine.addRule({ name: rule.id, conditions: topLevel(rule.when), event: { type: 'rule', params: { outcome: rule.outcome, precedence: precedence.get(rule.outcome) } } });
+    engine.addRule({
+      name: rule.id,
+      conditions: topLevel(rule.when),
+      event: { type: 'rule', params: { outcome: rule.outcome, precedence: precedence.get(rule.outcome) } },
+    });
   }
   // The ruleset's notes are rules too: `assess` evaluates them, so the baseline does.
-  for (const note of document.notes ?? []) engine.addRule({ name: note.id, conditions: topLevel(note.when), event: { type: 'note', params: { id: note.id } } });
+  for (const note of document.notes ?? [])
+    engine.addRule({
+      name: note.id,
+      conditions: topLevel(note.when),
+      event: { type: 'note', params: { id: note.id } },
+    });
 
   async function derive(derivation: Derivation, almanac: Almanac): Promise<unknown> {
     const known = (value: unknown) => value !== undefined && value !== null;
@@ -88,7 +143,9 @@ export function createNaiveEngine(document: RulesetDocument): NaiveEngine {
       }
       case 'lookup': {
         const key = await read(almanac, derivation.key);
-        return known(key) ? catalogues.get(derivation.catalogue)?.get(key as string)?.attributes?.[derivation.attribute] : undefined;
+        return known(key)
+          ? catalogues.get(derivation.catalogue)?.get(key as string)?.attributes?.[derivation.attribute]
+          : undefined;
       }
       case 'count': {
         const value = await read(almanac, derivation.of);
@@ -98,13 +155,18 @@ export function createNaiveEngine(document: RulesetDocument): NaiveEngine {
         const ids = await read(almanac, derivation.of);
         if (!known(ids)) return undefined;
         let total = 0;
-        for (const id of new Set(ids as string[])) total += catalogues.get(derivation.catalogue)?.get(id)?.attributes?.[derivation.attribute] as number;
+        for (const id of new Set(ids as string[]))
+          total += catalogues.get(derivation.catalogue)?.get(id)?.attributes?.[derivation.attribute] as number;
         return total;
       }
       case 'collect': {
         const ids = await read(almanac, derivation.of);
         if (!known(ids)) return undefined;
-        const values = new Set((ids as string[]).map((id) => catalogues.get(derivation.catalogue)?.get(id)?.attributes?.[derivation.attribute]).filter((value) => typeof value === 'string'));
+        const values = new Set(
+          (ids as string[])
+            .map((id) => catalogues.get(derivation.catalogue)?.get(id)?.attributes?.[derivation.attribute])
+            .filter((value) => typeof value === 'string'),
+        );
         return [...values].sort();
       }
       case 'maxLevel': {
@@ -116,7 +178,8 @@ export function createNaiveEngine(document: RulesetDocument): NaiveEngine {
           const where = derivation.where ?? {};
           // The transaction contract's default for a finding's source, as `assess` applies it.
           const field = (name: string) => record[name] ?? (name === 'source' ? 'due-diligence' : undefined);
-          if (Object.entries(where).every(([name, allowed]) => allowed.includes(field(name) as string))) best = Math.max(best, levels.indexOf(record[derivation.field] as string));
+          if (Object.entries(where).every(([name, allowed]) => allowed.includes(field(name) as string)))
+            best = Math.max(best, levels.indexOf(record[derivation.field] as string));
         }
         return levels[best];
       }

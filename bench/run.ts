@@ -37,7 +37,8 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
  * about 1.1 µs on the same transactions parsed).
  */
 const asReceived = <T>(sample: readonly T[]): T[] => JSON.parse(JSON.stringify(sample)) as T[];
-const readDocument = (path: string) => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')) as RulesetDocument;
+const readDocument = (path: string) =>
+  JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')) as RulesetDocument;
 
 const machine = {
   cpus: os.availableParallelism(),
@@ -47,7 +48,9 @@ const machine = {
   memoryGB: significant(os.totalmem() / 2 ** 30),
   loadAverageAtStart: os.loadavg().map((load) => significant(load, 2)),
 };
-log(`Machine: ${machine.cpus} CPUs, ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
+log(
+  `Machine: ${machine.cpus} CPUs, ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`,
+);
 
 // Module import time, each in a fresh process.
 log('Import time…');
@@ -81,18 +84,41 @@ for (let run = 0; run < (quick ? 10 : 40); run++) {
 // Article 5: the four contenders on the same transactions.
 log(`Article 5 (2.0.0 + de-awv-9-4), ${TRANSACTIONS.toLocaleString('en')} transactions, ${ROUNDS} rounds…`);
 const ruleset = lib.loadRuleset('eu-2021-821-art5', { asOf: DATE });
-const generated = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(ruleset), { date: DATE }), { numRuns: TRANSACTIONS, seed: 42 });
+const generated = fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(ruleset), { date: DATE }), {
+  numRuns: TRANSACTIONS,
+  seed: 42,
+});
 const transactions = asReceived(generated.map(({ partial }) => partial));
 const naive = createNaiveEngine(ruleset.document);
 const checks = await checkArticle5(transactions);
 const warmUpSample = transactions.slice(0, WARM_UP);
 const article5 = await measureRounds(
   [
-    { name: 'naive', count: TRANSACTIONS, run: () => naiveAll(naive, transactions), warmUp: () => naiveAll(naive, warmUpSample) },
-    { name: 'assess', count: TRANSACTIONS, run: () => assessAll(transactions, ruleset), warmUp: () => assessAll(warmUpSample, ruleset) },
+    {
+      name: 'naive',
+      count: TRANSACTIONS,
+      run: () => naiveAll(naive, transactions),
+      warmUp: () => naiveAll(naive, warmUpSample),
+    },
+    {
+      name: 'assess',
+      count: TRANSACTIONS,
+      run: () => assessAll(transactions, ruleset),
+      warmUp: () => assessAll(warmUpSample, ruleset),
+    },
     // The fast contenders warm up on every transaction: a few hundred calls leave them short of their steady state.
-    { name: 'assessMany', count: TRANSACTIONS, run: () => lib.assessMany(transactions, { ruleset }), warmUp: () => lib.assessMany(transactions, { ruleset }) },
-    { name: 'handWritten', count: TRANSACTIONS, run: () => handWritten(transactions), warmUp: () => handWritten(transactions) },
+    {
+      name: 'assessMany',
+      count: TRANSACTIONS,
+      run: () => lib.assessMany(transactions, { ruleset }),
+      warmUp: () => lib.assessMany(transactions, { ruleset }),
+    },
+    {
+      name: 'handWritten',
+      count: TRANSACTIONS,
+      run: () => handWritten(transactions),
+      warmUp: () => handWritten(transactions),
+    },
   ],
   ROUNDS,
   (round) => log(`  round ${round} done`),
@@ -101,13 +127,28 @@ const article5 = await measureRounds(
 // A synthetic ruleset of 200 rules.
 log(`Synthetic 200 rules, ${TRANSACTIONS.toLocaleString('en')} transactions, ${SYNTHETIC_ROUNDS} rounds…`);
 const synthetic200 = lib.compileRuleset(syntheticRuleset(base, 200));
-const syntheticTransactions = asReceived(fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(synthetic200)).map(({ partial }) => partial), { numRuns: TRANSACTIONS, seed: 43 }));
+const syntheticTransactions = asReceived(
+  fc.sample(
+    testing.partialTransactionArbitrary(testing.vocabularyOf(synthetic200)).map(({ partial }) => partial),
+    { numRuns: TRANSACTIONS, seed: 43 },
+  ),
+);
 const syntheticNaive = createNaiveEngine(synthetic200.document);
 const syntheticWarmUp = syntheticTransactions.slice(0, WARM_UP);
 const synthetic = await measureRounds(
   [
-    { name: 'naive', count: TRANSACTIONS, run: () => naiveAll(syntheticNaive, syntheticTransactions), warmUp: () => naiveAll(syntheticNaive, syntheticWarmUp) },
-    { name: 'assess', count: TRANSACTIONS, run: () => assessAll(syntheticTransactions, synthetic200), warmUp: () => assessAll(syntheticWarmUp, synthetic200) },
+    {
+      name: 'naive',
+      count: TRANSACTIONS,
+      run: () => naiveAll(syntheticNaive, syntheticTransactions),
+      warmUp: () => naiveAll(syntheticNaive, syntheticWarmUp),
+    },
+    {
+      name: 'assess',
+      count: TRANSACTIONS,
+      run: () => assessAll(syntheticTransactions, synthetic200),
+      warmUp: () => assessAll(syntheticWarmUp, synthetic200),
+    },
     {
       name: 'assessMany',
       count: TRANSACTIONS,
@@ -121,14 +162,31 @@ const synthetic = await measureRounds(
 
 // Cost against the number of rules. All sizes are measured side by side, like the contenders above: measured one
 // size after another, the largest would always run last, on the heap every earlier measurement left behind.
-log(`Rules series ${SERIES_SIZES.join(' / ')}, ${SERIES_TRANSACTIONS.toLocaleString('en')} transactions, ${SYNTHETIC_ROUNDS} rounds…`);
+log(
+  `Rules series ${SERIES_SIZES.join(' / ')}, ${SERIES_TRANSACTIONS.toLocaleString('en')} transactions, ${SYNTHETIC_ROUNDS} rounds…`,
+);
 const seriesContenders = SERIES_SIZES.flatMap((size): Contender[] => {
   const sized = lib.compileRuleset(syntheticRuleset(base, size));
-  const sample = asReceived(fc.sample(testing.partialTransactionArbitrary(testing.vocabularyOf(sized)).map(({ partial }) => partial), { numRuns: SERIES_TRANSACTIONS, seed: 44 }));
+  const sample = asReceived(
+    fc.sample(
+      testing.partialTransactionArbitrary(testing.vocabularyOf(sized)).map(({ partial }) => partial),
+      { numRuns: SERIES_TRANSACTIONS, seed: 44 },
+    ),
+  );
   const warmUp = sample.slice(0, WARM_UP / 5);
   return [
-    { name: `assess ${size}`, count: SERIES_TRANSACTIONS, run: () => assessAll(sample, sized), warmUp: () => assessAll(warmUp, sized) },
-    { name: `assessMany ${size}`, count: SERIES_TRANSACTIONS, run: () => lib.assessMany(sample, { ruleset: sized }), warmUp: () => lib.assessMany(sample, { ruleset: sized }) },
+    {
+      name: `assess ${size}`,
+      count: SERIES_TRANSACTIONS,
+      run: () => assessAll(sample, sized),
+      warmUp: () => assessAll(warmUp, sized),
+    },
+    {
+      name: `assessMany ${size}`,
+      count: SERIES_TRANSACTIONS,
+      run: () => lib.assessMany(sample, { ruleset: sized }),
+      warmUp: () => lib.assessMany(sample, { ruleset: sized }),
+    },
   ];
 });
 const seriesRounds = await measureRounds(seriesContenders, SYNTHETIC_ROUNDS, (round) => log(`  round ${round} done`));
@@ -141,10 +199,16 @@ const series = SERIES_SIZES.map((size) => ({
 // Retained memory per Assessment, in a process of its own.
 log('Memory…');
 const memory = JSON.parse(
-  execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('memory.ts', import.meta.url).pathname, String(TRANSACTIONS)], { encoding: 'utf8' }),
+  execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', new URL('memory.ts', import.meta.url).pathname, String(TRANSACTIONS)],
+    { encoding: 'utf8' },
+  ),
 ) as { transactions: number; bytesPerAssessment: { assessMany: number; assess: number } };
 
-const batch: BatchResults | undefined = options.has('--skip-batch') ? undefined : await measureBatch(lib, testing, { quick, log });
+const batch: BatchResults | undefined = options.has('--skip-batch')
+  ? undefined
+  : await measureBatch(lib, testing, { quick, log });
 
 const report = buildReport();
 writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
@@ -160,14 +224,18 @@ async function checkArticle5(sample: readonly unknown[]) {
     const assessment = await lib.assess(transaction, { ruleset });
     if (!isDeepStrictEqual(assessment, many[index])) assessManyDifferences++;
     if (decideArticle5(transaction as HandTransaction) !== assessment.outcome) {
-      if (handWrittenDisagreements++ === 0) log(`The hand-written function disagrees with assess on ${JSON.stringify(transaction)}: ${decideArticle5(transaction as HandTransaction)} vs ${assessment.outcome}`);
+      if (handWrittenDisagreements++ === 0)
+        log(
+          `The hand-written function disagrees with assess on ${JSON.stringify(transaction)}: ${decideArticle5(transaction as HandTransaction)} vs ${assessment.outcome}`,
+        );
     }
   }
   // The naive baseline is two-valued: compare it where every transaction field is known.
   const complete = generated.map(({ complete: full }) => full);
   const completeAssessments = lib.assessMany(complete, { ruleset });
   let naiveAgreements = 0;
-  for (const [index, transaction] of complete.entries()) if ((await naive.decide(transaction)) === completeAssessments[index]?.outcome) naiveAgreements++;
+  for (const [index, transaction] of complete.entries())
+    if ((await naive.decide(transaction)) === completeAssessments[index]?.outcome) naiveAgreements++;
   const outcomes: Record<string, number> = {};
   for (const assessment of many) outcomes[assessment.outcome] = (outcomes[assessment.outcome] ?? 0) + 1;
   return {
@@ -189,7 +257,8 @@ async function assessAll(sample: readonly unknown[], compiled: CompiledRuleset):
 
 function handWritten(sample: readonly unknown[]): number {
   let notifications = 0;
-  for (const transaction of sample) if (decideArticle5(transaction as HandTransaction) === 'notification_required') notifications++;
+  for (const transaction of sample)
+    if (decideArticle5(transaction as HandTransaction) === 'notification_required') notifications++;
   return notifications;
 }
 
@@ -197,7 +266,14 @@ function summarise(rounds: Rounds) {
   return Object.fromEntries(
     Object.entries(rounds).map(([name, values]) => {
       const micros = median(values);
-      return [name, { microsPerTransaction: significant(micros), transactionsPerSecond: Math.round(1e6 / micros), rounds: values.map((value) => significant(value)) }];
+      return [
+        name,
+        {
+          microsPerTransaction: significant(micros),
+          transactionsPerSecond: Math.round(1e6 / micros),
+          rounds: values.map((value) => significant(value)),
+        },
+      ];
     }),
   );
 }
@@ -205,7 +281,8 @@ function summarise(rounds: Rounds) {
 function buildReport() {
   const a5 = summarise(article5);
   const syn = summarise(synthetic);
-  const micros = (table: Record<string, { microsPerTransaction: number }>, name: string) => table[name]?.microsPerTransaction ?? Number.NaN;
+  const micros = (table: Record<string, { microsPerTransaction: number }>, name: string) =>
+    table[name]?.microsPerTransaction ?? Number.NaN;
   const ratios = {
     article5: {
       assessVsNaive: significant(micros(a5, 'naive') / micros(a5, 'assess')),
@@ -218,10 +295,23 @@ function buildReport() {
       assessManyVsNaive: significant(micros(syn, 'naive') / micros(syn, 'assessMany')),
     },
   };
-  const perRule = series.map(({ rules, assessMicros, assessManyMicros }) => ({ rules, assessMicrosPerRule: significant(assessMicros / rules), assessManyMicrosPerRule: significant(assessManyMicros / rules) }));
+  const perRule = series.map(({ rules, assessMicros, assessManyMicros }) => ({
+    rules,
+    assessMicrosPerRule: significant(assessMicros / rules),
+    assessManyMicrosPerRule: significant(assessManyMicros / rules),
+  }));
   // Linear or better: from one size to the next, the cost per rule does not grow (within 25 % for noise).
-  const linear = perRule.every((entry, index) => index === 0 || (entry.assessMicrosPerRule <= (perRule[index - 1]?.assessMicrosPerRule ?? 0) * 1.25 && entry.assessManyMicrosPerRule <= (perRule[index - 1]?.assessManyMicrosPerRule ?? 0) * 1.25));
-  const compile = { coldMs: significant(median(coldCompileMs)), warmMs: significant(median(warmCompileMs)), coldRuns: coldCompileMs.map((value) => significant(value)) };
+  const linear = perRule.every(
+    (entry, index) =>
+      index === 0 ||
+      (entry.assessMicrosPerRule <= (perRule[index - 1]?.assessMicrosPerRule ?? 0) * 1.25 &&
+        entry.assessManyMicrosPerRule <= (perRule[index - 1]?.assessManyMicrosPerRule ?? 0) * 1.25),
+  );
+  const compile = {
+    coldMs: significant(median(coldCompileMs)),
+    warmMs: significant(median(warmCompileMs)),
+    coldRuns: coldCompileMs.map((value) => significant(value)),
+  };
   const importTime = { ms: significant(median(importMs)), runs: importMs.map((value) => significant(value)) };
   return {
     generatedAt: new Date().toISOString(),
@@ -240,7 +330,11 @@ function buildReport() {
     article5: a5,
     synthetic200: syn,
     ratios,
-    rulesSeries: series.map((entry, index) => ({ ...entry, assessMicrosPerRule: perRule[index]?.assessMicrosPerRule ?? Number.NaN, assessManyMicrosPerRule: perRule[index]?.assessManyMicrosPerRule ?? Number.NaN })),
+    rulesSeries: series.map((entry, index) => ({
+      ...entry,
+      assessMicrosPerRule: perRule[index]?.assessMicrosPerRule ?? Number.NaN,
+      assessManyMicrosPerRule: perRule[index]?.assessManyMicrosPerRule ?? Number.NaN,
+    })),
     compile,
     importTime,
     memory: memory.bytesPerAssessment,
@@ -250,7 +344,8 @@ function buildReport() {
       assessManyAtLeast100xNaive: ratios.article5.assessManyVsNaive >= 100,
       assessManyWithin10xHandWritten: ratios.article5.assessManyVsHandWritten <= 10,
       linearInRules: linear,
-      memoryAtMost8KBPerAssessment: memory.bytesPerAssessment.assessMany <= 8192 && memory.bytesPerAssessment.assess <= 8192,
+      memoryAtMost8KBPerAssessment:
+        memory.bytesPerAssessment.assessMany <= 8192 && memory.bytesPerAssessment.assess <= 8192,
       compileUnder20ms: compile.coldMs < 20 && compile.warmMs < 20,
       importUnder200ms: importTime.ms < 200,
       ...(batch === undefined ? {} : { batchMemoryFlat: batch.memoryFlat }),
@@ -261,18 +356,40 @@ function buildReport() {
 function printReport(report: ReturnType<typeof buildReport>): void {
   const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
   const lines: string[] = [];
-  lines.push('', `Article 5 (2.0.0 + de-awv-9-4), ${TRANSACTIONS.toLocaleString('en')} transactions, median of ${ROUNDS} rounds`);
+  lines.push(
+    '',
+    `Article 5 (2.0.0 + de-awv-9-4), ${TRANSACTIONS.toLocaleString('en')} transactions, median of ${ROUNDS} rounds`,
+  );
   lines.push(row(['contender', 'µs/transaction', 'transactions/s']), row(['---', '---:', '---:']));
-  for (const [name, entry] of Object.entries(report.article5)) lines.push(row([name, entry.microsPerTransaction, entry.transactionsPerSecond.toLocaleString('en')]));
+  for (const [name, entry] of Object.entries(report.article5))
+    lines.push(row([name, entry.microsPerTransaction, entry.transactionsPerSecond.toLocaleString('en')]));
   lines.push('', `Synthetic 200 rules, median of ${SYNTHETIC_ROUNDS} rounds`);
   lines.push(row(['contender', 'µs/transaction', 'transactions/s']), row(['---', '---:', '---:']));
-  for (const [name, entry] of Object.entries(report.synthetic200)) lines.push(row([name, entry.microsPerTransaction, entry.transactionsPerSecond.toLocaleString('en')]));
+  for (const [name, entry] of Object.entries(report.synthetic200))
+    lines.push(row([name, entry.microsPerTransaction, entry.transactionsPerSecond.toLocaleString('en')]));
   lines.push('', 'Ratios', JSON.stringify(report.ratios));
   lines.push('', 'Rules series (µs/transaction)');
-  lines.push(row(['rules', 'assess', 'assessMany', 'assess µs/rule', 'assessMany µs/rule']), row(['---:', '---:', '---:', '---:', '---:']));
-  for (const entry of report.rulesSeries) lines.push(row([entry.rules, entry.assessMicros, entry.assessManyMicros, entry.assessMicrosPerRule, entry.assessManyMicrosPerRule]));
-  lines.push('', `Compile (Article 5): cold ${report.compile.coldMs} ms, warm ${report.compile.warmMs} ms; import ${report.importTime.ms} ms`);
-  lines.push(`Retained memory per Assessment: assessMany ${report.memory.assessMany} B, assess ${report.memory.assess} B`);
+  lines.push(
+    row(['rules', 'assess', 'assessMany', 'assess µs/rule', 'assessMany µs/rule']),
+    row(['---:', '---:', '---:', '---:', '---:']),
+  );
+  for (const entry of report.rulesSeries)
+    lines.push(
+      row([
+        entry.rules,
+        entry.assessMicros,
+        entry.assessManyMicros,
+        entry.assessMicrosPerRule,
+        entry.assessManyMicrosPerRule,
+      ]),
+    );
+  lines.push(
+    '',
+    `Compile (Article 5): cold ${report.compile.coldMs} ms, warm ${report.compile.warmMs} ms; import ${report.importTime.ms} ms`,
+  );
+  lines.push(
+    `Retained memory per Assessment: assessMany ${report.memory.assessMany} B, assess ${report.memory.assess} B`,
+  );
   if (report.batch !== undefined) lines.push(`Batch: ${JSON.stringify(report.batch)}`);
   lines.push('', `Checks: ${JSON.stringify(report.checks)}`, `Targets: ${JSON.stringify(report.targets)}`, '');
   process.stdout.write(lines.join('\n'));

@@ -22,7 +22,8 @@ const { values } = parseArgs({
 });
 const CALLS = Number(values.calls);
 const TOLERANCE = Number(values['tolerance-mb']) * 1024 * 1024;
-const PATHS = values.path === 'both' ? (['assess', 'assessMany'] as const) : ([values.path] as ('assess' | 'assessMany')[]);
+const PATHS =
+  values.path === 'both' ? (['assess', 'assessMany'] as const) : ([values.path] as ('assess' | 'assessMany')[]);
 if (!Number.isInteger(CALLS) || CALLS < 10 || !PATHS.every((path) => path === 'assess' || path === 'assessMany')) {
   console.error('Usage: npm run soak -- [--calls N] [--path assess|assessMany|both] [--tolerance-mb M]');
   process.exit(2);
@@ -74,8 +75,12 @@ for (const path of PATHS) {
   const growing = lastHalf.every((sample, index) => index === 0 || sample > (lastHalf[index - 1] as number));
   const ok = final - baseline <= TOLERANCE && !growing;
   failed ||= !ok;
-  console.log(`${path}: ${CALLS.toLocaleString('en')} sequential calls in ${seconds.toFixed(1)} s (${((seconds * 1e6) / CALLS).toFixed(1)} µs per call)`);
+  console.log(
+    `${path}: ${CALLS.toLocaleString('en')} sequential calls in ${seconds.toFixed(1)} s (${((seconds * 1e6) / CALLS).toFixed(1)} µs per call)`,
+  );
   console.log(`  heap after GC: baseline ${mb(baseline)}, samples ${samples.map(mb).join(', ')}, final ${mb(final)}`);
-  console.log(`  ${ok ? 'OK' : 'LEAK?'}: final − baseline = ${mb(final - baseline)} (tolerance ${mb(TOLERANCE)})${growing ? '; the heap grew at every sample of the last half' : ''}`);
+  console.log(
+    `  ${ok ? 'OK' : 'LEAK?'}: final − baseline = ${mb(final - baseline)} (tolerance ${mb(TOLERANCE)})${growing ? '; the heap grew at every sample of the last half' : ''}`,
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -10,7 +10,12 @@ import type { ConditionDefinition, NamedConditionDefinition, RuleDefinition, Rul
 export function syntheticRuleset(article5: RulesetDocument, ruleCount: number, seed = 1): RulesetDocument {
   const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const cite = { source: 'reg', pinpoint: 'Art. 5', confidence: 'interpretation', note: 'A synthetic rule, generated for the benchmark.' } as const;
+  const cite = {
+    source: 'reg',
+    pinpoint: 'Art. 5',
+    confidence: 'interpretation',
+    note: 'A synthetic rule, generated for the benchmark.',
+  } as const;
 
   const comparisons: readonly ConditionDefinition[] = [
     { fact: 'activity', operator: 'equal', value: 'export' },
@@ -42,7 +47,12 @@ export function syntheticRuleset(article5: RulesetDocument, ruleCount: number, s
     { fact: 'dueDiligence.itemReview', operator: 'equal', value: false },
   ];
   // A rule that decides "insufficient_information" must say what to ask.
-  const asked: ConditionDefinition = { fact: 'dueDiligence.mitigationPlan', operator: 'equal', value: false, ask: true };
+  const asked: ConditionDefinition = {
+    fact: 'dueDiligence.mitigationPlan',
+    operator: 'equal',
+    value: false,
+    ask: true,
+  };
   const conditions: Record<string, NamedConditionDefinition> = {
     ...article5.conditions,
     syntheticHighRisk: {
@@ -50,7 +60,12 @@ export function syntheticRuleset(article5: RulesetDocument, ruleCount: number, s
       citation: cite,
       when: {
         any: [
-          { all: [{ condition: 'cyberSurveillanceItem' }, { fact: 'knowledgeFromAnySource', operator: 'atLeast', value: { threshold: 'art5-3.suspicion' } }] },
+          {
+            all: [
+              { condition: 'cyberSurveillanceItem' },
+              { fact: 'knowledgeFromAnySource', operator: 'atLeast', value: { threshold: 'art5-3.suspicion' } },
+            ],
+          },
           { fact: 'redFlagScore', operator: 'greaterThan', value: 2 },
         ],
       },
@@ -58,7 +73,12 @@ export function syntheticRuleset(article5: RulesetDocument, ruleCount: number, s
     syntheticSecurityEndUser: {
       title: 'Synthetic: a security end user without high risk',
       citation: cite,
-      when: { all: [{ fact: 'endUserCategory', operator: 'equal', value: 'security-body' }, { not: { condition: 'syntheticHighRisk' } }] },
+      when: {
+        all: [
+          { fact: 'endUserCategory', operator: 'equal', value: 'security-body' },
+          { not: { condition: 'syntheticHighRisk' } },
+        ],
+      },
     },
   };
   const names = Object.keys(conditions);
@@ -66,11 +86,19 @@ export function syntheticRuleset(article5: RulesetDocument, ruleCount: number, s
     const roll = random();
     if (roll < 0.6) return pick(comparisons);
     if (roll < 0.7) return { not: pick(comparisons) };
-    if (roll < 0.8) return { any: [pick(comparisons), pick(comparisons), pick(comparisons)].slice(0, 2 + Math.floor(random() * 2)) };
+    if (roll < 0.8)
+      return { any: [pick(comparisons), pick(comparisons), pick(comparisons)].slice(0, 2 + Math.floor(random() * 2)) };
     if (roll < 0.92) return { condition: pick(names) };
     return { not: { condition: pick(names) } };
   };
-  const outcomes = ['authorisation_required', 'notification_required', 'insufficient_information', 'enhanced_due_diligence', 'no_obligation', 'not_applicable'] as const;
+  const outcomes = [
+    'authorisation_required',
+    'notification_required',
+    'insufficient_information',
+    'enhanced_due_diligence',
+    'no_obligation',
+    'not_applicable',
+  ] as const;
   const rules: RuleDefinition[] = Array.from({ length: ruleCount }, (_, index) => {
     const outcome = pick(outcomes);
     const parts = Array.from({ length: 2 + Math.floor(random() * 3) }, part);
@@ -83,7 +111,15 @@ export function syntheticRuleset(article5: RulesetDocument, ruleCount: number, s
       when: { all: outcome === 'insufficient_information' ? [...parts.slice(1), asked] : parts },
     };
   });
-  return { ...article5, id: `synthetic-${ruleCount}`, version: '1.0.0', title: `Synthetic ruleset of ${ruleCount} rules`, conditions, rules, notes: [] };
+  return {
+    ...article5,
+    id: `synthetic-${ruleCount}`,
+    version: '1.0.0',
+    title: `Synthetic ruleset of ${ruleCount} rules`,
+    conditions,
+    rules,
+    notes: [],
+  };
 }
 
 /** A small seeded pseudo-random generator (mulberry32), so the ruleset is the same on every run. */

@@ -17,7 +17,11 @@ const gc = (globalThis as { gc?: () => void }).gc;
  * machine noise and garbage left by one contender fall on all of them alike. Each timed run follows a short
  * untimed warm-up of the same contender: while the others ran, V8 may have dropped its compiled code.
  */
-export async function measureRounds(contenders: readonly Contender[], rounds: number, onRound?: (round: number) => void): Promise<Rounds> {
+export async function measureRounds(
+  contenders: readonly Contender[],
+  rounds: number,
+  onRound?: (round: number) => void,
+): Promise<Rounds> {
   const results: Rounds = Object.fromEntries(contenders.map(({ name }) => [name, [] as number[]]));
   for (let round = 0; round < rounds; round++) {
     for (let offset = 0; offset < contenders.length; offset++) {
@@ -36,7 +40,9 @@ export async function measureRounds(contenders: readonly Contender[], rounds: nu
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** Rounds a number to a given count of significant digits, for reports. */

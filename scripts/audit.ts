@@ -5,7 +5,12 @@
 import { spawnSync } from 'node:child_process';
 
 const result = spawnSync('npm', ['audit', '--audit-level=high', '--json'], { encoding: 'utf8' });
-let report: { vulnerabilities?: unknown; metadata?: { vulnerabilities?: Record<string, number> }; message?: string; error?: unknown } = {};
+let report: {
+  vulnerabilities?: unknown;
+  metadata?: { vulnerabilities?: Record<string, number> };
+  message?: string;
+  error?: unknown;
+} = {};
 try {
   report = JSON.parse(result.stdout) as typeof report;
 } catch {
@@ -21,5 +26,7 @@ if (report.vulnerabilities !== undefined) {
     process.exitCode = 1;
   }
 } else {
-  console.error(`npm audit: NOT AUDITED: the advisory endpoint could not be reached (${report.message ?? 'no answer'}). Dependencies are pinned by package-lock.json; audit them where the endpoint is reachable.`);
+  console.error(
+    `npm audit: NOT AUDITED: the advisory endpoint could not be reached (${report.message ?? 'no answer'}). Dependencies are pinned by package-lock.json; audit them where the endpoint is reachable.`,
+  );
 }

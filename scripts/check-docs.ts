@@ -5,7 +5,17 @@
 // names. A command shown failing on purpose ends with a comment `# exits N` and must exit with N. TypeScript blocks that
 // start with an import are type-checked against the built package.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +29,10 @@ const RUN_ELSEWHERE: Readonly<Record<string, { readonly file: string; readonly c
 
 /** Pages whose shell blocks a test runs as written and checks the output of, so they are not run twice. */
 const PAGES_RUN_ELSEWHERE: Readonly<Record<string, { readonly file: string; readonly contains: string }>> = {
-  'docs/ruleset-lifecycle.md': { file: 'test/unit/lifecycle/docs.test.ts', contains: "shellBlocks('docs/ruleset-lifecycle.md')" },
+  'docs/ruleset-lifecycle.md': {
+    file: 'test/unit/lifecycle/docs.test.ts',
+    contains: "shellBlocks('docs/ruleset-lifecycle.md')",
+  },
 };
 
 /** A fenced code block of a documentation file. */
@@ -32,7 +45,12 @@ export interface DocBlock {
 
 /** README.md and the hand-written pages in docs/ (not the generated API reference or ruleset documents). */
 export function documentationFiles(): string[] {
-  return ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+  return [
+    'README.md',
+    ...readdirSync(join(root, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => `docs/${name}`),
+  ];
 }
 
 /** Every fenced code block of the documentation files. */
@@ -49,7 +67,10 @@ export function codeBlocks(files: readonly string[] = documentationFiles()): Doc
 }
 
 /** A shell block as the script to run: lines that .ci/run or another test runs are left out (and reported separately). */
-export function shellScript(block: DocBlock, skip: (command: string) => boolean): { readonly script: string; readonly skipped: readonly string[] } {
+export function shellScript(
+  block: DocBlock,
+  skip: (command: string) => boolean,
+): { readonly script: string; readonly skipped: readonly string[] } {
   const skipped: string[] = [];
   const lines = block.code.split('\n').map((line) => {
     const command = line.replace(/\s+#.*$/, '').trim();
@@ -86,14 +107,18 @@ function createSandbox(): string {
   const sandbox = mkdtempSync(join(tmpdir(), 'dur-docs-'));
   for (const entry of readdirSync(root)) {
     if (NOT_COPIED.has(entry)) continue;
-    cpSync(join(root, entry), join(sandbox, entry), { recursive: true, filter: (source) => !/[\\/](node_modules|\.git)([\\/]|$)/.test(source.slice(root.length)) });
+    cpSync(join(root, entry), join(sandbox, entry), {
+      recursive: true,
+      filter: (source) => !/[\\/](node_modules|\.git)([\\/]|$)/.test(source.slice(root.length)),
+    });
   }
   const modules = join(sandbox, 'node_modules');
   mkdirSync(join(modules, '.bin'), { recursive: true });
   for (const entry of readdirSync(join(root, 'node_modules'))) {
     if (entry !== '.bin' && entry !== '.cache') symlinkSync(join(root, 'node_modules', entry), join(modules, entry));
   }
-  for (const bin of readdirSync(join(root, 'node_modules', '.bin'))) symlinkSync(join(root, 'node_modules', '.bin', bin), join(modules, '.bin', bin));
+  for (const bin of readdirSync(join(root, 'node_modules', '.bin')))
+    symlinkSync(join(root, 'node_modules', '.bin', bin), join(modules, '.bin', bin));
   symlinkSync(sandbox, join(modules, 'dual-use-rules'));
   symlinkSync(join(sandbox, 'dist', 'cli.js'), join(modules, '.bin', 'dual-use-rules'));
   return sandbox;
@@ -107,14 +132,24 @@ function main(): void {
   let ran = 0;
   try {
     for (const [page, runner] of Object.entries(PAGES_RUN_ELSEWHERE)) {
-      if (!readFileSync(join(root, runner.file), 'utf8').includes(runner.contains)) failures.push(`${page} is said to be run by ${runner.file}, which does not run it.`);
+      if (!readFileSync(join(root, runner.file), 'utf8').includes(runner.contains))
+        failures.push(`${page} is said to be run by ${runner.file}, which does not run it.`);
     }
-    const blocks = codeBlocks().filter((block) => block.language === 'sh' && PAGES_RUN_ELSEWHERE[block.file] === undefined);
-    const env = { ...process.env, NO_COLOR: '1', PATH: `${join(sandbox, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` };
+    const blocks = codeBlocks().filter(
+      (block) => block.language === 'sh' && PAGES_RUN_ELSEWHERE[block.file] === undefined,
+    );
+    const env = {
+      ...process.env,
+      NO_COLOR: '1',
+      PATH: `${join(sandbox, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+    };
     for (const block of blocks) {
       const where = `${block.file}:${block.line}`;
       const elsewhere = (command: string) => RUN_ELSEWHERE[command];
-      const { script, skipped } = shellScript(block, (command) => steps.has(command) || elsewhere(command) !== undefined);
+      const { script, skipped } = shellScript(
+        block,
+        (command) => steps.has(command) || elsewhere(command) !== undefined,
+      );
       for (const command of skipped) {
         const other = elsewhere(command);
         if (other !== undefined && !readFileSync(join(root, other.file), 'utf8').includes(other.contains)) {
@@ -122,20 +157,31 @@ function main(): void {
         }
       }
       if (script.trim() === '') continue;
-      const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', script], { cwd: sandbox, encoding: 'utf8', timeout: 300_000, env });
+      const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', script], {
+        cwd: sandbox,
+        encoding: 'utf8',
+        timeout: 300_000,
+        env,
+      });
       ran += 1;
       if (result.status !== 0) {
-        failures.push(`${where}: the block exited with ${result.status ?? result.signal}:\n${script.trim()}\n--- output:\n${`${result.stdout}\n${result.stderr}`.trim().slice(-2000)}`);
+        failures.push(
+          `${where}: the block exited with ${result.status ?? result.signal}:\n${script.trim()}\n--- output:\n${`${result.stdout}\n${result.stderr}`.trim().slice(-2000)}`,
+        );
         continue;
       }
       for (const out of [...script.matchAll(/--out\s+(\S+)/g)].map((match) => match[1] as string)) {
         const folder = dirname(join(sandbox, out));
-        const written = existsSync(folder) && readdirSync(folder).some((name) => name === basename(out) || name.startsWith(`${basename(out)}.`));
+        const written =
+          existsSync(folder) &&
+          readdirSync(folder).some((name) => name === basename(out) || name.startsWith(`${basename(out)}.`));
         if (!written) failures.push(`${where}: the block did not write ${out}.`);
       }
     }
 
-    const snippets = codeBlocks().filter((block) => block.language === 'ts' && block.code.trimStart().startsWith('import '));
+    const snippets = codeBlocks().filter(
+      (block) => block.language === 'ts' && block.code.trimStart().startsWith('import '),
+    );
     const folder = join(sandbox, 'snippets');
     mkdirSync(folder);
     const names = snippets.map((block, index) => {
@@ -146,17 +192,40 @@ function main(): void {
     writeFileSync(
       join(folder, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(root, 'node_modules', '@types')] },
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ['node'],
+          typeRoots: [join(root, 'node_modules', '@types')],
+        },
         files: names,
       }),
     );
     try {
-      execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', folder], { cwd: sandbox, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', folder], {
+        cwd: sandbox,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (error) {
       const output = `${(error as { stdout?: string }).stdout ?? ''}`;
-      failures.push(`TypeScript examples in the docs do not type-check:\n${output.replace(/snippets\/snippet-(\d+)\.ts/g, (_, index: string) => { const block = snippets[Number(index)]; return block === undefined ? _ : `${block.file} (block at line ${block.line})`; })}`);
+      failures.push(
+        `TypeScript examples in the docs do not type-check:\n${output.replace(
+          /snippets\/snippet-(\d+)\.ts/g,
+          (_, index: string) => {
+            const block = snippets[Number(index)];
+            return block === undefined ? _ : `${block.file} (block at line ${block.line})`;
+          },
+        )}`,
+      );
     }
-    console.log(`Docs: ran ${ran} shell blocks in a scratch project; type-checked ${snippets.length} TypeScript examples.`);
+    console.log(
+      `Docs: ran ${ran} shell blocks in a scratch project; type-checked ${snippets.length} TypeScript examples.`,
+    );
   } finally {
     rmSync(sandbox, { recursive: true, force: true });
   }

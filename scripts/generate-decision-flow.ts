@@ -27,7 +27,10 @@ export function renderDecisionFlow(): string {
     '',
   ];
   for (const base of versions) {
-    const overlays = documents.filter((document) => document.kind === 'overlay' && document.extends === base.id && overlaps(document.validity, base.validity));
+    const overlays = documents.filter(
+      (document) =>
+        document.kind === 'overlay' && document.extends === base.id && overlaps(document.validity, base.validity),
+    );
     const composed = compileRuleset(base, { overlays }).document;
     const overlayRules = new Set(overlays.flatMap((overlay) => (overlay.rules ?? []).map((rule) => rule.id)));
     lines.push(`## Version ${base.version} (${describe(base.validity)})`, '');
@@ -50,12 +53,23 @@ function flowchart(document: RulesetDocument, overlayRules: ReadonlySet<string>)
     .map(({ rule }) => rule);
   const undecided = document.undecided ?? 'insufficient_information';
   const fallback = document.fallback;
-  const lines = ['flowchart TD', `  start(["${label('A transaction: every rule is evaluated (true / false / unknown)')}"])`];
+  const lines = [
+    'flowchart TD',
+    `  start(["${label('A transaction: every rule is evaluated (true / false / unknown)')}"])`,
+  ];
   rules.forEach((rule, index) => lines.push(`  r${index}["${ruleLabel(document, rule)}"]`));
-  const outcomes = [...new Set([...rules.map((rule) => rule.outcome), ...(fallback === undefined ? [] : [fallback.outcome])])];
-  for (const outcome of outcomes) lines.push(`  ${outcomeNode(outcome)}(["${label(`${outcomeLabel(outcome)}`)}"]):::${outcomeTone(outcome)}`);
-  lines.push(`  undecided{{"${label(`Unknown, and it could change the outcome: ${outcomeLabel(undecided)}, with the questions that decide it`)}"}}:::caution`);
-  if (fallback !== undefined) lines.push(`  fallback["${label(`No rule holds (fallback ${fallback.id})`)}<br/>${label(citationOf(document, fallback.citation.source, fallback.citation.pinpoint))}"]`);
+  const outcomes = [
+    ...new Set([...rules.map((rule) => rule.outcome), ...(fallback === undefined ? [] : [fallback.outcome])]),
+  ];
+  for (const outcome of outcomes)
+    lines.push(`  ${outcomeNode(outcome)}(["${label(`${outcomeLabel(outcome)}`)}"]):::${outcomeTone(outcome)}`);
+  lines.push(
+    `  undecided{{"${label(`Unknown, and it could change the outcome: ${outcomeLabel(undecided)}, with the questions that decide it`)}"}}:::caution`,
+  );
+  if (fallback !== undefined)
+    lines.push(
+      `  fallback["${label(`No rule holds (fallback ${fallback.id})`)}<br/>${label(citationOf(document, fallback.citation.source, fallback.citation.pinpoint))}"]`,
+    );
   lines.push('  start --> r0');
   rules.forEach((rule, index) => {
     lines.push(`  r${index} -- true --> ${outcomeNode(rule.outcome)}`);

@@ -24,7 +24,9 @@ const documents = BUNDLED_DOCUMENTS as readonly RulesetDocument[];
 /** Renders the reviewer's document for the bundled versions of the Article 5 ruleset and the overlays that extend it. */
 export function renderRulesetDocs(): string {
   const versions = documents.filter((document) => document.kind === 'base' && document.id === DOCUMENTED_RULESET);
-  const overlays = documents.filter((document) => document.kind === 'overlay' && document.extends === DOCUMENTED_RULESET);
+  const overlays = documents.filter(
+    (document) => document.kind === 'overlay' && document.extends === DOCUMENTED_RULESET,
+  );
   const lines: string[] = [
     `# Reviewer's guide to the \`${DOCUMENTED_RULESET}\` ruleset`,
     '',
@@ -34,7 +36,7 @@ export function renderRulesetDocs(): string {
     '',
     '- **verified**: checked against a published text (the citation note says which, e.g. the German version or a quotation in the trade press);',
     '- **unverified**: recalled or reported, not checked;',
-    '- **interpretation**: this encoding\'s reading, not the text.',
+    "- **interpretation**: this encoding's reading, not the text.",
     '',
     'How a decision is reached: every rule is evaluated with three-valued logic (true, false, unknown). The outcome is that of the holding rules with the highest precedence; if a rule that is still unknown could lead to a different, higher outcome, the answer is "insufficient information" with the questions that would settle it. When no rule holds, the fallback applies.',
     '',
@@ -59,7 +61,10 @@ export function renderRulesetDocs(): string {
   }
   const latest = versions.at(-1);
   for (const overlay of overlays) lines.push(...renderOverlay(overlay, latest));
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function renderVersion(document: RulesetDocument): string[] {
@@ -79,7 +84,10 @@ function renderVersion(document: RulesetDocument): string[] {
     '|---|---|---|---|---|',
     ...Object.entries(document.outcomes ?? {})
       .sort(([, a], [, b]) => b.precedence - a.precedence)
-      .map(([outcome, definition]) => `| \`${outcome}\` | ${definition.precedence} | ${cell(definition.title)} | ${cell(definition.nextSteps)} | ${definition.involvesAuthority === true ? 'yes' : 'no'} |`),
+      .map(
+        ([outcome, definition]) =>
+          `| \`${outcome}\` | ${definition.precedence} | ${cell(definition.title)} | ${cell(definition.nextSteps)} | ${definition.involvesAuthority === true ? 'yes' : 'no'} |`,
+      ),
     '',
     `While the facts leave more than one outcome possible, the answer is \`${document.undecided ?? ''}\`.`,
     '',
@@ -100,7 +108,12 @@ function renderVersion(document: RulesetDocument): string[] {
       '',
     );
   }
-  lines.push(...renderNamedConditions(document, document), ...renderNotes(document, document), ...renderFacts(document), ...renderScalesAndThresholds(document));
+  lines.push(
+    ...renderNamedConditions(document, document),
+    ...renderNotes(document, document),
+    ...renderFacts(document),
+    ...renderScalesAndThresholds(document),
+  );
   lines.push(...renderCatalogues(document), ...renderSources(document));
   return lines;
 }
@@ -138,7 +151,11 @@ function renderNamedConditions(document: RulesetDocument, context: RulesetDocume
   ];
 }
 
-function renderNotes(document: RulesetDocument, context: RulesetDocument, label = `version ${document.version}`): string[] {
+function renderNotes(
+  document: RulesetDocument,
+  context: RulesetDocument,
+  label = `version ${document.version}`,
+): string[] {
   const notes = document.notes ?? [];
   if (notes.length === 0) return [];
   return [
@@ -167,7 +184,7 @@ function renderFacts(document: RulesetDocument): string[] {
   return [
     `### Facts (version ${document.version})`,
     '',
-    'Input facts are fields of the transaction; their question is asked when they are unknown. Derived facts are computed from other facts and the ruleset\'s data.',
+    "Input facts are fields of the transaction; their question is asked when they are unknown. Derived facts are computed from other facts and the ruleset's data.",
     '',
     '#### Input facts',
     '',
@@ -239,7 +256,10 @@ function renderScalesAndThresholds(document: RulesetDocument): string[] {
       '| Threshold | Meaning | Value | Citation |',
       '|---|---|---|---|',
       ...thresholds.map(([id, threshold]) => {
-        const value = typeof threshold.value === 'number' ? String(threshold.value) : `“${levelLabel(threshold.value, document)}” on the scale \`${threshold.scale ?? ''}\``;
+        const value =
+          typeof threshold.value === 'number'
+            ? String(threshold.value)
+            : `“${levelLabel(threshold.value, document)}” on the scale \`${threshold.scale ?? ''}\``;
         return `| \`${id}\` | ${cell(threshold.title)} | ${cell(value)} | ${cell(citation(threshold.citation, document))} |`;
       }),
       '',
@@ -249,7 +269,9 @@ function renderScalesAndThresholds(document: RulesetDocument): string[] {
 }
 
 function renderCatalogues(document: RulesetDocument): string[] {
-  return Object.entries(document.catalogues ?? {}).flatMap(([id, catalogue]) => renderCatalogue(id, catalogue, document));
+  return Object.entries(document.catalogues ?? {}).flatMap(([id, catalogue]) =>
+    renderCatalogue(id, catalogue, document),
+  );
 }
 
 function renderCatalogue(id: string, catalogue: CatalogueDefinition, document: RulesetDocument): string[] {
@@ -267,7 +289,10 @@ function renderCatalogue(id: string, catalogue: CatalogueDefinition, document: R
     ...catalogue.entries.map((entry) => {
       const label = `\`${entry.id}\` — ${entry.label}${entry.description === undefined ? '' : `. ${entry.description}`}`;
       const values = attributes.map((attribute) => cell(attributeText(entry.attributes?.[attribute])));
-      const cited = [citation(entry.citation, document), ...(entry.seeAlso ?? []).map((other) => `see also ${citation(other, document)}`)].join('; ');
+      const cited = [
+        citation(entry.citation, document),
+        ...(entry.seeAlso ?? []).map((other) => `see also ${citation(other, document)}`),
+      ].join('; ');
       return `| ${cell(label)} | ${values.join(' | ')}${values.length === 0 ? '' : ' | '}${cell(cited)} |`;
     }),
     '',
@@ -281,7 +306,8 @@ function renderSources(document: RulesetDocument, label = `version ${document.ve
     '| Key | Instrument | Binds the exporter | Link | Note |',
     '|---|---|---|---|---|',
     ...Object.entries(document.sources).map(
-      ([key, source]) => `| \`${key}\` | ${cell(source.title)} | ${source.binding ? 'yes' : 'no'} | ${source.url === undefined ? '' : `<${source.url}>`} | ${cell(source.note ?? '')} |`,
+      ([key, source]) =>
+        `| \`${key}\` | ${cell(source.title)} | ${source.binding ? 'yes' : 'no'} | ${source.url === undefined ? '' : `<${source.url}>`} | ${cell(source.note ?? '')} |`,
     ),
     '',
   ];
@@ -322,7 +348,10 @@ function renderChanges(before: RulesetDocument, after: RulesetDocument): string[
 }
 
 function renderOverlay(overlay: RulesetDocument, base: RulesetDocument | undefined): string[] {
-  const context = base === undefined ? overlay : { ...base, sources: { ...base.sources, ...overlay.sources }, facts: { ...base.facts, ...overlay.facts } };
+  const context =
+    base === undefined
+      ? overlay
+      : { ...base, sources: { ...base.sources, ...overlay.sources }, facts: { ...base.facts, ...overlay.facts } };
   return [
     `## Overlay ${overlay.id} ${overlay.version}`,
     '',
@@ -346,8 +375,10 @@ function renderOverlay(overlay: RulesetDocument, base: RulesetDocument | undefin
 /** A condition tree as nested Markdown list items, in words. */
 function describeCondition(condition: ConditionDefinition, context: RulesetDocument, depth: number): string[] {
   const indent = '  '.repeat(depth);
-  if ('all' in condition) return [`${indent}- all of:`, ...condition.all.flatMap((child) => describeCondition(child, context, depth + 1))];
-  if ('any' in condition) return [`${indent}- any of:`, ...condition.any.flatMap((child) => describeCondition(child, context, depth + 1))];
+  if ('all' in condition)
+    return [`${indent}- all of:`, ...condition.all.flatMap((child) => describeCondition(child, context, depth + 1))];
+  if ('any' in condition)
+    return [`${indent}- any of:`, ...condition.any.flatMap((child) => describeCondition(child, context, depth + 1))];
   if ('not' in condition) return [`${indent}- not:`, ...describeCondition(condition.not, context, depth + 1)];
   if ('condition' in condition) {
     const named = context.conditions?.[condition.condition];
@@ -359,10 +390,18 @@ function describeCondition(condition: ConditionDefinition, context: RulesetDocum
 function describeComparison(condition: FactConditionDefinition, context: RulesetDocument): string {
   const fact = context.facts?.[condition.fact];
   const subject = `${fact?.title ?? condition.fact} (\`${condition.fact}\`)`;
-  const thresholdId = typeof condition.value === 'object' && !Array.isArray(condition.value) ? (condition.value as { threshold: string }).threshold : undefined;
+  const thresholdId =
+    typeof condition.value === 'object' && !Array.isArray(condition.value)
+      ? (condition.value as { threshold: string }).threshold
+      : undefined;
   const threshold = thresholdId === undefined ? undefined : context.thresholds?.[thresholdId];
   const raw = thresholdId === undefined ? condition.value : threshold?.value;
-  const show = (value: unknown) => (typeof value === 'string' && fact?.type === 'level' ? `“${levelLabel(value, context)}”` : typeof value === 'string' ? `“${value}”` : String(value));
+  const show = (value: unknown) =>
+    typeof value === 'string' && fact?.type === 'level'
+      ? `“${levelLabel(value, context)}”`
+      : typeof value === 'string'
+        ? `“${value}”`
+        : String(value);
   const shown = Array.isArray(raw) ? (raw as unknown[]).map(show).join(', ') : show(raw);
   const value = thresholdId === undefined ? shown : `${shown} (threshold \`${thresholdId}\`)`;
   const asked = condition.ask === true ? ' — asked as a question while not settled' : '';
@@ -439,11 +478,16 @@ function confidenceCounts(document: RulesetDocument): Record<CitationDefinition[
 }
 
 function window(document: RulesetDocument): string {
-  return document.validity.to === null ? `from ${document.validity.from}` : `${document.validity.from} to ${document.validity.to}`;
+  return document.validity.to === null
+    ? `from ${document.validity.from}`
+    : `${document.validity.from} to ${document.validity.to}`;
 }
 
 function anchor(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 }
 
 /** A table cell: one line, with pipes escaped. */

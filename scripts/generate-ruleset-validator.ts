@@ -35,7 +35,13 @@ const UCS2_LENGTH = `((highSurrogate) => function ucs2length(str) {
  * The library therefore generates no code at run time and does not load ajv; a test fails when the file is stale.
  */
 export function rulesetValidatorSource(): string {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true, code: { source: true, esm: true, lines: true } });
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    allowUnionTypes: true,
+    verbose: true,
+    code: { source: true, esm: true, lines: true },
+  });
   let code = standaloneCode(ajv, ajv.compile(rulesetSchema));
   code = code.replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, UCS2_LENGTH);
   const remaining = code.match(/require\([^)]*\)/);

@@ -2,4 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { transactionJsonSchema } from '../src/transaction/transactionJsonSchema';
 
-writeFileSync(new URL('../schemas/transaction.schema.json', import.meta.url), `${JSON.stringify(transactionJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  new URL('../schemas/transaction.schema.json', import.meta.url),
+  `${JSON.stringify(transactionJsonSchema(), null, 2)}\n`,
+);

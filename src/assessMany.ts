@@ -28,7 +28,9 @@ export function assessMany(transactions: Iterable<unknown>, options: AssessOptio
   for (const transaction of transactions) {
     const { ruleset, issues } = selectRuleset(transaction, checked.ruleset, checked.asOf, loadBundledDefault);
     const { internals, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
-    assessments.push(buildAssessment(internals.program, internals.reference, facts, internals.evaluateCompiled(facts), transactionId));
+    assessments.push(
+      buildAssessment(internals.program, internals.reference, facts, internals.evaluateCompiled(facts), transactionId),
+    );
   }
   return assessments;
 }

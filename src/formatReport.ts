@@ -47,6 +47,9 @@ export function formatReport(assessment: Assessment, transaction: unknown, optio
     case 'md':
       return renderMarkdownReport(assessment, context);
     default:
-      throw new AssessmentError('invalid_option', `format must be "html" or "md", not ${JSON.stringify((options as { format?: unknown }).format)}.`);
+      throw new AssessmentError(
+        'invalid_option',
+        `format must be "html" or "md", not ${JSON.stringify((options as { format?: unknown }).format)}.`,
+      );
   }
 }

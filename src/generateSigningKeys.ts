@@ -13,5 +13,9 @@ export function generateSigningKeys(): SigningKeyPair {
   const crypto = requireCrypto();
   const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
   const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  return { publicKey: publicPem, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), keyId: keyIdOf(publicKey) };
+  return {
+    publicKey: publicPem,
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    keyId: keyIdOf(publicKey),
+  };
 }

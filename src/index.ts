@@ -21,7 +21,14 @@ export { transactionSchema } from './transaction/transactionSchema';
 export type { AssessOptions } from './types/assessOptions';
 export type { ReportFormat, ReportOptions } from './formatReport';
 export type { CompileOptions, CompiledRuleset } from './types/compiledRuleset';
-export type { LoadOptions, RegisterOptions, RegistryOptions, RulesetComposition, RulesetRegistry, RulesetSummary } from './types/registry';
+export type {
+  LoadOptions,
+  RegisterOptions,
+  RegistryOptions,
+  RulesetComposition,
+  RulesetRegistry,
+  RulesetSummary,
+} from './types/registry';
 export type { ReplayOptions, ReplayResult } from './replay';
 export type { LintOptions, LintScenario } from './lintRuleset';
 export type { RulesetSignature, SigningKeyPair } from './types/signature';

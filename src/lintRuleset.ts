@@ -42,7 +42,13 @@ export function lintRuleset(ruleset: CompiledRuleset, options: LintOptions = {})
   const uncovered: Issue[] = (ruleset.document.rules ?? []).flatMap((rule, index) =>
     holding.has(rule.id)
       ? []
-      : [{ path: ['rules', index], code: 'rule_without_scenario', message: `Rule "${rule.id}" holds in none of the ${applicable.length} scenarios written for this version: add a case where it applies.` }],
+      : [
+          {
+            path: ['rules', index],
+            code: 'rule_without_scenario',
+            message: `Rule "${rule.id}" holds in none of the ${applicable.length} scenarios written for this version: add a case where it applies.`,
+          },
+        ],
   );
   return [...ruleset.warnings, ...uncovered];
 }

@@ -38,14 +38,24 @@ export interface ReplayOptions {
  * const result = await replay(JSON.parse(readFileSync('assessment-4711.json', 'utf8')), order4711, { registry });
  * if (!result.matches) console.warn(`was ${result.recorded.outcome}, now ${result.replayed.outcome}`);
  */
-export async function replay(record: unknown, transaction: unknown, options: ReplayOptions = {}): Promise<ReplayResult> {
+export async function replay(
+  record: unknown,
+  transaction: unknown,
+  options: ReplayOptions = {},
+): Promise<ReplayResult> {
   const recorded = readRecord(record);
   const ruleset = (options.registry ?? bundledRegistry()).find(recorded.ruleset);
   const replayed = await assess(transaction, { ruleset });
   const fields = [...new Set([...Object.keys(recorded), ...Object.keys(replayed)])];
-  const differences = fields.filter((field) => canonicalJson((recorded as unknown as Record<string, unknown>)[field] ?? null) !== canonicalJson((replayed as unknown as Record<string, unknown>)[field] ?? null));
+  const differences = fields.filter(
+    (field) =>
+      canonicalJson((recorded as unknown as Record<string, unknown>)[field] ?? null) !==
+      canonicalJson((replayed as unknown as Record<string, unknown>)[field] ?? null),
+  );
   return {
-    matches: replayed.outcome === recorded.outcome && canonicalJson(replayed.possibleOutcomes) === canonicalJson(recorded.possibleOutcomes),
+    matches:
+      replayed.outcome === recorded.outcome &&
+      canonicalJson(replayed.possibleOutcomes) === canonicalJson(recorded.possibleOutcomes),
     identical: differences.length === 0,
     recorded: { outcome: recorded.outcome, possibleOutcomes: recorded.possibleOutcomes },
     replayed,
@@ -65,7 +75,14 @@ function readRecord(record: unknown): Assessment {
     typeof reference.version === 'string' &&
     typeof reference.sha256 === 'string' &&
     Array.isArray(reference.overlays) &&
-    reference.overlays.every((overlay) => typeof overlay?.id === 'string' && typeof overlay.version === 'string' && typeof overlay.sha256 === 'string');
-  if (!wellFormed) throw new AssessmentError('invalid_option', 'The record is not an assessment: it needs outcome, possibleOutcomes and ruleset { id, version, sha256, overlays }.');
+    reference.overlays.every(
+      (overlay) =>
+        typeof overlay?.id === 'string' && typeof overlay.version === 'string' && typeof overlay.sha256 === 'string',
+    );
+  if (!wellFormed)
+    throw new AssessmentError(
+      'invalid_option',
+      'The record is not an assessment: it needs outcome, possibleOutcomes and ruleset { id, version, sha256, overlays }.',
+    );
   return value as Assessment;
 }

@@ -30,12 +30,20 @@ export function signRuleset(document: unknown, privateKey: string): RulesetSigna
   } catch (error) {
     throw new SigningError('invalid_key', 'The private key is not a PEM-encoded private key.', { cause: error });
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new SigningError('invalid_key', `The private key is an ${key.asymmetricKeyType ?? 'unknown'} key, not Ed25519.`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new SigningError(
+      'invalid_key',
+      `The private key is an ${key.asymmetricKeyType ?? 'unknown'} key, not Ed25519.`,
+    );
   const canonical = canonicalJson(document);
   return {
     algorithm: 'Ed25519',
     keyId: keyIdOf(crypto.createPublicKey(key)),
-    ruleset: { id: readableString(document, 'id') ?? '', version: readableString(document, 'version') ?? '', sha256: bytesToHex(sha256(utf8ToBytes(canonical))) },
+    ruleset: {
+      id: readableString(document, 'id') ?? '',
+      version: readableString(document, 'version') ?? '',
+      sha256: bytesToHex(sha256(utf8ToBytes(canonical))),
+    },
     signature: crypto.sign(null, signedMessage(canonical), key).toString('base64'),
   };
 }

@@ -22,7 +22,9 @@ export function parseJson(text: string, what = 'input'): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new TransactionError([{ path: [], code: 'invalid_json', message: `The ${what} is not valid JSON: ${(error as Error).message}` }]);
+    throw new TransactionError([
+      { path: [], code: 'invalid_json', message: `The ${what} is not valid JSON: ${(error as Error).message}` },
+    ]);
   }
 }
 

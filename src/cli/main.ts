@@ -14,10 +14,15 @@ import { UsageError } from './io';
 
 const program = new Command()
   .name('dual-use-rules')
-  .description('What Article 5 of the EU Dual-Use Regulation (EU) 2021/821 requires for an export of a possible cyber-surveillance item, with the law cited at every step.')
+  .description(
+    'What Article 5 of the EU Dual-Use Regulation (EU) 2021/821 requires for an export of a possible cyber-surveillance item, with the law cited at every step.',
+  )
   .showHelpAfterError()
   .exitOverride()
-  .addHelpText('after', '\nExamples:\n  $ dual-use-rules assess examples/notification-tracker-intelligence-agency.json\n  $ dual-use-rules assess --format html --out decision.html order.json\n  $ dual-use-rules rulesets\n  $ dual-use-rules help assess\n\nExit codes: 0 done; 2 invalid input or arguments (stderr says why); 1 internal error.');
+  .addHelpText(
+    'after',
+    '\nExamples:\n  $ dual-use-rules assess examples/notification-tracker-intelligence-agency.json\n  $ dual-use-rules assess --format html --out decision.html order.json\n  $ dual-use-rules rulesets\n  $ dual-use-rules help assess\n\nExit codes: 0 done; 2 invalid input or arguments (stderr says why); 1 internal error.',
+  );
 
 registerAssess(program);
 registerBatch(program);
@@ -37,10 +42,17 @@ try {
 /** Prints an error for a person: user errors without a stack trace (exit 2), anything else as an internal error (exit 1). */
 function report(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-  if (error instanceof TransactionError || error instanceof RulesetError || error instanceof AssessmentError || error instanceof UsageError) {
+  if (
+    error instanceof TransactionError ||
+    error instanceof RulesetError ||
+    error instanceof AssessmentError ||
+    error instanceof UsageError
+  ) {
     process.stderr.write(`${error.message}\n`);
     return error instanceof AssessmentError && error.code === 'engine_failure' ? 1 : 2;
   }
-  process.stderr.write(`Internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return 1;
 }

@@ -1,12 +1,7 @@
 import { createOperatorTests } from '../model/operators';
 import type { Citation } from '../types/citation';
 import type { Outcome } from '../types/outcome';
-import type {
-  CitationDefinition,
-  ConditionDefinition,
-  RulesetDocument,
-  SourceDefinition,
-} from '../types/ruleset';
+import type { CitationDefinition, ConditionDefinition, RulesetDocument, SourceDefinition } from '../types/ruleset';
 import { derivationInputs } from './derivationInputs';
 import type { ConditionNode, Program, ProgramFact, ProgramOutcome } from '../model/program';
 
@@ -14,8 +9,12 @@ import type { ConditionNode, Program, ProgramFact, ProgramOutcome } from '../mod
 export function buildProgram(document: RulesetDocument): Program {
   const cite = citationResolver(document.sources);
   const citeAll = (citations: readonly CitationDefinition[] | undefined) => Object.freeze((citations ?? []).map(cite));
-  const scales = new Map(Object.entries(document.scales ?? {}).map(([id, scale]) => [id, scale.levels.map((level) => level.id)]));
-  const levelRank = new Map([...scales.values()].flatMap((levels) => levels.map((level, rank) => [level, rank] as const)));
+  const scales = new Map(
+    Object.entries(document.scales ?? {}).map(([id, scale]) => [id, scale.levels.map((level) => level.id)]),
+  );
+  const levelRank = new Map(
+    [...scales.values()].flatMap((levels) => levels.map((level, rank) => [level, rank] as const)),
+  );
   const tests = createOperatorTests(levelRank);
 
   const factList: ProgramFact[] = Object.entries(document.facts ?? {}).map(([id, fact]) => ({
@@ -38,9 +37,18 @@ export function buildProgram(document: RulesetDocument): Program {
     if ('condition' in condition) {
       const definition = named[condition.condition];
       if (definition === undefined) throw new Error(`Unchecked reference to condition ${condition.condition}`);
-      return { type: 'named', name: condition.condition, title: definition.title, citation: cite(definition.citation), child: toNode(definition.when) };
+      return {
+        type: 'named',
+        name: condition.condition,
+        title: definition.title,
+        citation: cite(definition.citation),
+        child: toNode(definition.when),
+      };
     }
-    const thresholdId = typeof condition.value === 'object' && !Array.isArray(condition.value) ? (condition.value as { threshold: string }).threshold : undefined;
+    const thresholdId =
+      typeof condition.value === 'object' && !Array.isArray(condition.value)
+        ? (condition.value as { threshold: string }).threshold
+        : undefined;
     return {
       type: 'fact',
       fact: condition.fact,
@@ -55,16 +63,25 @@ export function buildProgram(document: RulesetDocument): Program {
   const outcomes = new Map<Outcome, ProgramOutcome>(
     Object.entries(document.outcomes ?? {}).map(([outcome, definition]) => [
       outcome as Outcome,
-      { precedence: definition.precedence, title: definition.title, nextSteps: definition.nextSteps, involvesAuthority: definition.involvesAuthority === true },
+      {
+        precedence: definition.precedence,
+        title: definition.title,
+        nextSteps: definition.nextSteps,
+        involvesAuthority: definition.involvesAuthority === true,
+      },
     ]),
   );
   const precedence = (outcome: Outcome) => outcomes.get(outcome)?.precedence ?? Number.NEGATIVE_INFINITY;
   const catalogues = new Map(
-    Object.entries(document.catalogues ?? {}).map(([id, catalogue]) => [id, new Map(catalogue.entries.map((entry) => [entry.id, entry]))]),
+    Object.entries(document.catalogues ?? {}).map(([id, catalogue]) => [
+      id,
+      new Map(catalogue.entries.map((entry) => [entry.id, entry])),
+    ]),
   );
   const fallback = document.fallback;
   const undecided = document.undecided;
-  if (fallback === undefined || undecided === undefined) throw new Error('Unchecked base ruleset without fallback or undecided outcome');
+  if (fallback === undefined || undecided === undefined)
+    throw new Error('Unchecked base ruleset without fallback or undecided outcome');
   const authority = document.authority;
 
   return {
@@ -104,7 +121,14 @@ export function buildProgram(document: RulesetDocument): Program {
             byMemberState: new Map(
               (document.catalogues?.[authority.catalogue]?.entries ?? []).map((entry) => {
                 const name = entry.attributes?.[authority.nameAttribute];
-                return [entry.id, Object.freeze({ memberState: entry.id, ...(typeof name === 'string' ? { name } : {}), citation: cite(entry.citation) })];
+                return [
+                  entry.id,
+                  Object.freeze({
+                    memberState: entry.id,
+                    ...(typeof name === 'string' ? { name } : {}),
+                    citation: cite(entry.citation),
+                  }),
+                ];
               }),
             ),
           },
@@ -117,7 +141,9 @@ export function buildProgram(document: RulesetDocument): Program {
 }
 
 /** Resolves ruleset citations against the document's sources into public, frozen citations. */
-function citationResolver(sources: Readonly<Record<string, SourceDefinition>>): (definition: CitationDefinition) => Citation {
+function citationResolver(
+  sources: Readonly<Record<string, SourceDefinition>>,
+): (definition: CitationDefinition) => Citation {
   return (definition) => {
     const source = sources[definition.source];
     if (source === undefined) throw new Error(`Unchecked citation source ${definition.source}`);

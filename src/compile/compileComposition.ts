@@ -10,7 +10,12 @@ import { createTransactionReader } from '../evaluate/readTransaction';
 import { registerInternals } from '../evaluate/rulesetInternals';
 import { verifySignatures } from '../integrity/verifySignatures';
 import type { Program } from '../model/program';
-import { CATALOGUE_FIELDS, createTransactionSchema, type CatalogueField, type CatalogueIds } from '../transaction/transactionSchema';
+import {
+  CATALOGUE_FIELDS,
+  createTransactionSchema,
+  type CatalogueField,
+  type CatalogueIds,
+} from '../transaction/transactionSchema';
 import type { RulesetReference } from '../types/assessment';
 import type { CompiledRuleset, CompileOptions } from '../types/compiledRuleset';
 import type { RulesetDocument } from '../types/ruleset';
@@ -30,18 +35,22 @@ export function compileComposition(input: unknown, options: CompileOptions = {})
   const overlays = overlayReads.map((overlayRead, index) => privateCopy(overlayRead, options.overlays?.[index]));
   const issues: Issue[] = [...validateReadDocument(read, 'base')];
   overlayReads.forEach((overlayRead, index) => {
-    for (const issue of validateReadDocument(overlayRead, 'overlay')) issues.push({ ...issue, path: ['overlays', index, ...issue.path] });
+    for (const issue of validateReadDocument(overlayRead, 'overlay'))
+      issues.push({ ...issue, path: ['overlays', index, ...issue.path] });
   });
-  if (options.publicKeys !== undefined) issues.push(...verifyCompositionSignatures(document, overlays, options.publicKeys, options.signatures ?? []));
+  if (options.publicKeys !== undefined)
+    issues.push(...verifyCompositionSignatures(document, overlays, options.publicKeys, options.signatures ?? []));
   // Read from the scan's copy, which holds plain data only: the input itself may hide a getter or a proxy trap.
-  const readableId = typeof (read.copy as { id?: unknown } | null)?.id === 'string' ? (read.copy as { id: string }).id : undefined;
+  const readableId =
+    typeof (read.copy as { id?: unknown } | null)?.id === 'string' ? (read.copy as { id: string }).id : undefined;
   if (issues.length > 0) throw new RulesetError(issues, readableId);
 
   const base = document as RulesetDocument;
   const overlayDocuments = overlays as readonly RulesetDocument[];
   const composition = composeOverlays(base, overlayDocuments);
   issues.push(...composition.issues);
-  for (const issue of checkSemantics(createRulesetContext(composition.document))) issues.push({ ...issue, path: composition.locate(issue.path) });
+  for (const issue of checkSemantics(createRulesetContext(composition.document)))
+    issues.push({ ...issue, path: composition.locate(issue.path) });
   if (issues.length > 0) throw new RulesetError(issues, base.id);
 
   // Frozen in place: the composition is built from the private copies above, which nothing outside can reach.
@@ -51,10 +60,16 @@ export function compileComposition(input: unknown, options: CompileOptions = {})
     id: base.id,
     version: base.version,
     sha256: canonicalSha256(base),
-    overlays: Object.freeze(overlayDocuments.map((overlay) => Object.freeze({ id: overlay.id, version: overlay.version, sha256: canonicalSha256(overlay) }))),
+    overlays: Object.freeze(
+      overlayDocuments.map((overlay) =>
+        Object.freeze({ id: overlay.id, version: overlay.version, sha256: canonicalSha256(overlay) }),
+      ),
+    ),
   });
   // Lint is advice nobody may ask for, and its reachability search costs more than compiling: computed on first read.
-  const warnings = once(() => deepFreeze(lintProgram(frozen, program).map((issue) => ({ ...issue, path: composition.locate(issue.path) }))));
+  const warnings = once(() =>
+    deepFreeze(lintProgram(frozen, program).map((issue) => ({ ...issue, path: composition.locate(issue.path) }))),
+  );
   const compiled: CompiledRuleset = Object.freeze({
     id: base.id,
     version: base.version,
@@ -85,9 +100,21 @@ function privateCopy(read: ReadDocument, input: unknown): unknown {
 }
 
 /** Signature checks for the base and each overlay; documents that are not safe to read are left to the scan's issues. */
-function verifyCompositionSignatures(document: unknown, overlays: readonly unknown[], publicKeys: readonly string[], signatures: readonly unknown[]): Issue[] {
-  const documents = [{ document, path: [] }, ...overlays.map((overlay, index) => ({ document: overlay, path: ['overlays', index] }))];
-  return verifySignatures(documents.filter((entry) => scanDocument(entry.document).length === 0), signatures, publicKeys);
+function verifyCompositionSignatures(
+  document: unknown,
+  overlays: readonly unknown[],
+  publicKeys: readonly string[],
+  signatures: readonly unknown[],
+): Issue[] {
+  const documents = [
+    { document, path: [] },
+    ...overlays.map((overlay, index) => ({ document: overlay, path: ['overlays', index] })),
+  ];
+  return verifySignatures(
+    documents.filter((entry) => scanDocument(entry.document).length === 0),
+    signatures,
+    publicKeys,
+  );
 }
 
 /** The ids each catalogue-bound transaction field may hold under this ruleset. */

@@ -23,7 +23,10 @@ export function composeOverlays(base: RulesetDocument, overlays: readonly Rulese
   if (overlays.length === 0) return { document: base, locate: (path) => path, issues: [] };
   const issues: Issue[] = [];
   const keyOrigin = new Map<string, number>();
-  const listOrigin: Record<(typeof LISTED_SECTIONS)[number], { from: number; overlay: number }[]> = { rules: [], notes: [] };
+  const listOrigin: Record<(typeof LISTED_SECTIONS)[number], { from: number; overlay: number }[]> = {
+    rules: [],
+    notes: [],
+  };
   const merged: Record<string, unknown> = { ...base };
 
   for (const section of KEYED_SECTIONS) {
@@ -32,7 +35,11 @@ export function composeOverlays(base: RulesetDocument, overlays: readonly Rulese
       for (const [key, value] of Object.entries(overlay[section] ?? {})) {
         const existing = combined[key];
         if (existing !== undefined && canonicalJson(existing) !== canonicalJson(value)) {
-          issues.push({ path: ['overlays', index, section, key], code: 'overlay_conflict', message: `The overlay "${overlay.id}" redefines ${section}.${key}, which the base ruleset "${base.id}" (or an earlier overlay) already defines differently; overlays may only add.` });
+          issues.push({
+            path: ['overlays', index, section, key],
+            code: 'overlay_conflict',
+            message: `The overlay "${overlay.id}" redefines ${section}.${key}, which the base ruleset "${base.id}" (or an earlier overlay) already defines differently; overlays may only add.`,
+          });
           continue;
         }
         if (existing === undefined) keyOrigin.set(`${section}\u0000${key}`, index);
@@ -52,12 +59,23 @@ export function composeOverlays(base: RulesetDocument, overlays: readonly Rulese
 
   overlays.forEach((overlay, index) => {
     if (overlay.extends !== base.id) {
-      issues.push({ path: ['overlays', index, 'extends'], code: 'overlay_mismatch', message: `The overlay "${overlay.id}" extends "${overlay.extends ?? '(nothing)'}", not "${base.id}".` });
+      issues.push({
+        path: ['overlays', index, 'extends'],
+        code: 'overlay_mismatch',
+        message: `The overlay "${overlay.id}" extends "${overlay.extends ?? '(nothing)'}", not "${base.id}".`,
+      });
     }
   });
-  const validity = overlays.reduce<ValidityWindow | null>((window, overlay) => intersect(window, overlay.validity), base.validity);
+  const validity = overlays.reduce<ValidityWindow | null>(
+    (window, overlay) => intersect(window, overlay.validity),
+    base.validity,
+  );
   if (validity === null) {
-    issues.push({ path: ['overlays'], code: 'overlay_outside_validity', message: `No day lies within the validity of "${base.id}" ${base.version} and of every overlay; the composition would never be in force.` });
+    issues.push({
+      path: ['overlays'],
+      code: 'overlay_outside_validity',
+      message: `No day lies within the validity of "${base.id}" ${base.version} and of every overlay; the composition would never be in force.`,
+    });
   }
   merged['validity'] = validity ?? base.validity;
 
@@ -76,6 +94,7 @@ export function composeOverlays(base: RulesetDocument, overlays: readonly Rulese
 function intersect(window: ValidityWindow | null, other: ValidityWindow): ValidityWindow | null {
   if (window === null) return null;
   const from = window.from > other.from ? window.from : other.from;
-  const to = window.to === null ? other.to : other.to === null ? window.to : window.to < other.to ? window.to : other.to;
+  const to =
+    window.to === null ? other.to : other.to === null ? window.to : window.to < other.to ? window.to : other.to;
   return to !== null && to < from ? null : { from, to };
 }

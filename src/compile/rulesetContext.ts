@@ -25,8 +25,12 @@ export function createRulesetContext(document: RulesetDocument): RulesetContext 
     document,
     facts: new Map(Object.entries(document.facts ?? {})),
     catalogues,
-    catalogueIds: new Map([...catalogues].map(([id, catalogue]) => [id, new Set(catalogue.entries.map((entry) => entry.id))])),
-    scaleLevels: new Map(Object.entries(document.scales ?? {}).map(([id, scale]) => [id, scale.levels.map((level) => level.id)])),
+    catalogueIds: new Map(
+      [...catalogues].map(([id, catalogue]) => [id, new Set(catalogue.entries.map((entry) => entry.id))]),
+    ),
+    scaleLevels: new Map(
+      Object.entries(document.scales ?? {}).map(([id, scale]) => [id, scale.levels.map((level) => level.id)]),
+    ),
   };
 }
 
@@ -68,15 +72,20 @@ export function conditionRoots(document: RulesetDocument): ConditionVisit[] {
   return [
     ...(document.rules ?? []).map((rule, index) => ({ node: rule.when, path: ['rules', index, 'when'] })),
     ...(document.notes ?? []).map((note, index) => ({ node: note.when, path: ['notes', index, 'when'] })),
-    ...Object.entries(document.conditions ?? {}).map(([name, condition]) => ({ node: condition.when, path: ['conditions', name, 'when'] })),
+    ...Object.entries(document.conditions ?? {}).map(([name, condition]) => ({
+      node: condition.when,
+      path: ['conditions', name, 'when'],
+    })),
   ];
 }
 
 /** Every node of a condition tree, depth first, without following named-condition references. */
 export function* walkCondition(node: ConditionDefinition, path: IssuePath): Generator<ConditionVisit> {
   yield { node, path };
-  if ('all' in node) for (const [index, child] of node.all.entries()) yield* walkCondition(child, [...path, 'all', index]);
-  else if ('any' in node) for (const [index, child] of node.any.entries()) yield* walkCondition(child, [...path, 'any', index]);
+  if ('all' in node)
+    for (const [index, child] of node.all.entries()) yield* walkCondition(child, [...path, 'all', index]);
+  else if ('any' in node)
+    for (const [index, child] of node.any.entries()) yield* walkCondition(child, [...path, 'any', index]);
   else if ('not' in node) yield* walkCondition(node.not, [...path, 'not']);
 }
 

@@ -14,5 +14,13 @@ export function validateReadDocument(read: ReadDocument, kind: 'base' | 'overlay
   const schemaIssues = validateSchema(read.copy);
   if (schemaIssues.length > 0) return schemaIssues;
   const actual = (read.copy as RulesetDocument).kind;
-  return actual === kind ? [] : [{ path: ['kind'], code: 'wrong_kind', message: `Expected a ${kind} ruleset here, not ${actual === 'base' ? 'a base ruleset' : 'an overlay'}.` }];
+  return actual === kind
+    ? []
+    : [
+        {
+          path: ['kind'],
+          code: 'wrong_kind',
+          message: `Expected a ${kind} ruleset here, not ${actual === 'base' ? 'a base ruleset' : 'an overlay'}.`,
+        },
+      ];
 }

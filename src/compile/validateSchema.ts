@@ -21,12 +21,18 @@ function collapseAlternatives(errors: readonly SchemaError[]): SchemaError[] {
   if (places.length === 0) return [...errors];
   const key = (place: string, pointer: string) => `${place}\u0000${pointer}`;
   const placesAbove = (error: SchemaError) => places.filter((place) => error.schemaPath.startsWith(`${place}/`));
-  const failed = new Set(errors.filter((error) => error.keyword === 'anyOf').map((error) => key(error.schemaPath, error.instancePath)));
+  const failed = new Set(
+    errors.filter((error) => error.keyword === 'anyOf').map((error) => key(error.schemaPath, error.instancePath)),
+  );
   // The values (by place) that have a branch error deeper inside them.
   const failedDeeper = new Set<string>();
   for (const error of errors) {
     for (const place of placesAbove(error)) {
-      for (let end = error.instancePath.lastIndexOf('/'); end >= 0; end = error.instancePath.lastIndexOf('/', end - 1)) {
+      for (
+        let end = error.instancePath.lastIndexOf('/');
+        end >= 0;
+        end = error.instancePath.lastIndexOf('/', end - 1)
+      ) {
         failedDeeper.add(key(place, error.instancePath.slice(0, end)));
         if (end === 0) break;
       }
@@ -40,10 +46,12 @@ function collapseAlternatives(errors: readonly SchemaError[]): SchemaError[] {
 
 const PATTERN_HINTS: Readonly<Record<string, string>> = {
   '^[a-z0-9]+(?:[.-][a-z0-9]+)*$': 'lowercase letters and digits, separated by "." or "-" (e.g. "art-5-2.aware")',
-  '^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$': 'a name starting with a letter, of letters, digits and "_", separated by "." or "-" (e.g. "redFlags", "art5-2.awareness")',
+  '^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$':
+    'a name starting with a letter, of letters, digits and "_", separated by "." or "-" (e.g. "redFlags", "art5-2.awareness")',
   '^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$': 'a fact path of dotted names (e.g. "item.speciallyDesigned")',
   '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': 'a date YYYY-MM-DD',
-  '^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$': 'letters and digits, separated by "." or "-" (e.g. "facial-recognition", "DE")',
+  '^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$':
+    'letters and digits, separated by "." or "-" (e.g. "facial-recognition", "DE")',
 };
 
 function toIssue(error: SchemaError): Issue {
@@ -55,7 +63,10 @@ function toIssue(error: SchemaError): Issue {
       return {
         path: [...path, property],
         code: property === 'citation' ? 'missing_citation' : 'missing_property',
-        message: property === 'citation' ? 'Missing citation: every rule, fact, catalogue entry, condition, threshold and note must cite the law.' : `Missing required property "${property}".`,
+        message:
+          property === 'citation'
+            ? 'Missing citation: every rule, fact, catalogue entry, condition, threshold and note must cite the law.'
+            : `Missing required property "${property}".`,
       };
     }
     case 'additionalProperties': {
@@ -72,22 +83,41 @@ function toIssue(error: SchemaError): Issue {
     }
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
-      return { path, code: 'invalid_value', message: `Must be one of: ${allowed.map((value) => `"${value}"`).join(', ')}.` };
+      return {
+        path,
+        code: 'invalid_value',
+        message: `Must be one of: ${allowed.map((value) => `"${value}"`).join(', ')}.`,
+      };
     }
     case 'const':
       return { path, code: 'invalid_value', message: `Must be "${String(params['allowedValue'])}".` };
     case 'pattern': {
       const pattern = String(params['pattern']);
-      return { path, code: 'invalid_format', message: `Must be ${PATTERN_HINTS[pattern] ?? `a string matching ${pattern}`}.` };
+      return {
+        path,
+        code: 'invalid_format',
+        message: `Must be ${PATTERN_HINTS[pattern] ?? `a string matching ${pattern}`}.`,
+      };
     }
     case 'anyOf': {
       const description = (error.parentSchema as { description?: string } | undefined)?.description;
-      return { path, code: 'invalid_value', message: description === undefined ? 'Does not match any of the allowed forms.' : `Expected ${description.charAt(0).toLowerCase()}${description.slice(1)}` };
+      return {
+        path,
+        code: 'invalid_value',
+        message:
+          description === undefined
+            ? 'Does not match any of the allowed forms.'
+            : `Expected ${description.charAt(0).toLowerCase()}${description.slice(1)}`,
+      };
     }
     case 'propertyNames':
       return { path, code: 'invalid_key', message: `Invalid key "${String(params['propertyName'])}".` };
     default:
-      return { path, code: error.keyword === 'type' ? 'invalid_type' : `schema_${error.keyword}`, message: capitalise(error.message ?? 'is not valid') };
+      return {
+        path,
+        code: error.keyword === 'type' ? 'invalid_type' : `schema_${error.keyword}`,
+        message: capitalise(error.message ?? 'is not valid'),
+      };
   }
 }
 

@@ -47,5 +47,7 @@ export function canonicalSha256(value: unknown): string {
   const text = canonicalJson(value);
   // Node's native hash where there is one (the JS hash was about 30 ms of a first compileRuleset); browsers use the JS one.
   const crypto = nodeCrypto();
-  return crypto === undefined ? bytesToHex(sha256(utf8ToBytes(text))) : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+  return crypto === undefined
+    ? bytesToHex(sha256(utf8ToBytes(text)))
+    : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -14,4 +14,5 @@ export function nodeCrypto(): typeof NodeCrypto | undefined {
 }
 
 /** Why signing or verification cannot run here. */
-export const NODE_CRYPTO_UNAVAILABLE = 'Ed25519 signatures need Node.js 20.16 or later (node:crypto); this environment does not provide it.';
+export const NODE_CRYPTO_UNAVAILABLE =
+  'Ed25519 signatures need Node.js 20.16 or later (node:crypto); this environment does not provide it.';

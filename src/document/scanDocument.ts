@@ -44,7 +44,8 @@ export function reachesPrototype(key: string): boolean {
     const dot = key.indexOf('.', start);
     const end = dot === -1 ? key.length : dot;
     const length = end - start;
-    if (length >= SHORTEST_FORBIDDEN && length <= LONGEST_FORBIDDEN && FORBIDDEN_KEYS.has(key.slice(start, end))) return true;
+    if (length >= SHORTEST_FORBIDDEN && length <= LONGEST_FORBIDDEN && FORBIDDEN_KEYS.has(key.slice(start, end)))
+      return true;
     if (dot === -1) return false;
     start = dot + 1;
   }
@@ -118,19 +119,32 @@ export function readDocument(document: unknown): ReadDocument {
     }
     if (value === null || typeof value === 'boolean') continue;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) issues.push({ path: pathOf(pending), code: 'not_json', message: `${String(value)} is not a JSON number.` });
+      if (!Number.isFinite(value))
+        issues.push({ path: pathOf(pending), code: 'not_json', message: `${String(value)} is not a JSON number.` });
       continue;
     }
     if (typeof value !== 'object') {
-      issues.push({ path: pathOf(pending), code: 'not_json', message: `A ${typeof value} is not JSON data; rulesets hold data only, never code.` });
+      issues.push({
+        path: pathOf(pending),
+        code: 'not_json',
+        message: `A ${typeof value} is not JSON data; rulesets hold data only, never code.`,
+      });
       continue;
     }
     if (isAncestor(value, pending.parent)) {
-      issues.push({ path: pathOf(pending), code: 'cycle', message: 'The document refers to itself (a cycle); JSON cannot hold one.' });
+      issues.push({
+        path: pathOf(pending),
+        code: 'cycle',
+        message: 'The document refers to itself (a cycle); JSON cannot hold one.',
+      });
       continue;
     }
     if (depth >= DOCUMENT_LIMITS.maxDepth) {
-      issues.push({ path: pathOf(pending), code: 'too_deep', message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels.` });
+      issues.push({
+        path: pathOf(pending),
+        code: 'too_deep',
+        message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels.`,
+      });
       continue;
     }
     const budget = DOCUMENT_LIMITS.maxNodes - nodes - stack.length;
@@ -140,11 +154,19 @@ export function readDocument(document: unknown): ReadDocument {
       if (Array.isArray(value)) container = [];
       children = readChildren(value, pending, container, budget, issues);
     } catch {
-      issues.push({ path: pathOf(pending), code: 'not_json', message: 'This value cannot be read as plain JSON data.' });
+      issues.push({
+        path: pathOf(pending),
+        code: 'not_json',
+        message: 'This value cannot be read as plain JSON data.',
+      });
       continue;
     }
     if (children === 'too_large') {
-      issues.push({ path: [], code: 'document_too_large', message: `The document has more than ${DOCUMENT_LIMITS.maxNodes} values.` });
+      issues.push({
+        path: [],
+        code: 'document_too_large',
+        message: `The document has more than ${DOCUMENT_LIMITS.maxNodes} values.`,
+      });
       break;
     }
     place(pending, container);
@@ -163,12 +185,22 @@ function define(container: Record<string, unknown> | unknown[], key: string | nu
  * copied into `container`. A container with more entries than `budget`, the values the document may still hold, is
  * not read at all, so a sparse array of a billion slots costs nothing.
  */
-function readChildren(value: object, parent: Pending, container: Record<string, unknown> | unknown[], budget: number, issues: Issue[]): readonly Pending[] | 'too_large' {
+function readChildren(
+  value: object,
+  parent: Pending,
+  container: Record<string, unknown> | unknown[],
+  budget: number,
+  issues: Issue[],
+): readonly Pending[] | 'too_large' {
   const depth = parent.depth + 1;
   const child = (segment: string | number, descriptor: PropertyDescriptor | undefined): Pending | undefined => {
     if (descriptor === undefined) return undefined;
     if (!('value' in descriptor)) {
-      issues.push({ path: [...pathOf(parent), segment], code: 'not_json', message: 'Accessor properties (getters and setters) are not JSON data.' });
+      issues.push({
+        path: [...pathOf(parent), segment],
+        code: 'not_json',
+        message: 'Accessor properties (getters and setters) are not JSON data.',
+      });
       return undefined;
     }
     return { value: descriptor.value as unknown, parent, segment, depth, target: container };
@@ -184,9 +216,18 @@ function readChildren(value: object, parent: Pending, container: Record<string, 
       const entry = child(index, descriptor);
       if (entry !== undefined) children.push(entry);
     }
-    if (holes > 0) issues.push({ path: pathOf(parent), code: 'not_json', message: `A sparse array (${holes} of its ${value.length} slots are empty) is not JSON data.` });
+    if (holes > 0)
+      issues.push({
+        path: pathOf(parent),
+        code: 'not_json',
+        message: `A sparse array (${holes} of its ${value.length} slots are empty) is not JSON data.`,
+      });
     if (Reflect.ownKeys(value).length !== value.length - holes + 1) {
-      issues.push({ path: pathOf(parent), code: 'not_json', message: 'An array with named properties is not JSON data.' });
+      issues.push({
+        path: pathOf(parent),
+        code: 'not_json',
+        message: 'An array with named properties is not JSON data.',
+      });
     }
     return children;
   }
@@ -215,7 +256,11 @@ function notPlain(pending: Pending, issues: Issue[]): readonly Pending[] {
 function checkString(text: string, pending: Pending, what: 'key' | 'value', issues: Issue[]): boolean {
   if (text.length > DOCUMENT_LIMITS.maxStringLength) {
     const path = pathOf(pending);
-    issues.push({ path: what === 'key' ? path.slice(0, -1) : path, code: 'string_too_long', message: `A ${what} of ${text.length} characters; at most ${DOCUMENT_LIMITS.maxStringLength} are allowed.` });
+    issues.push({
+      path: what === 'key' ? path.slice(0, -1) : path,
+      code: 'string_too_long',
+      message: `A ${what} of ${text.length} characters; at most ${DOCUMENT_LIMITS.maxStringLength} are allowed.`,
+    });
     return false;
   }
   if (reachesPrototype(text)) {

@@ -13,7 +13,9 @@ export class RulesetError extends Error {
   constructor(issues: readonly Issue[], rulesetId?: string) {
     const sorted = sortIssues(issues);
     const name = rulesetId === undefined ? 'ruleset document' : `ruleset ${rulesetId}`;
-    super(`The ${name} is not valid (${sorted.length} ${sorted.length === 1 ? 'issue' : 'issues'}):\n${describeIssues(sorted)}`);
+    super(
+      `The ${name} is not valid (${sorted.length} ${sorted.length === 1 ? 'issue' : 'issues'}):\n${describeIssues(sorted)}`,
+    );
     this.issues = sorted;
     this.rulesetId = rulesetId;
   }

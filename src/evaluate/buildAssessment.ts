@@ -1,5 +1,16 @@
 import type { ConditionNode, Program } from '../model/program';
-import type { Assessment, AssessmentNote, CompetentAuthority, ConditionTrace, FactValue, Obligation, Question, RulesetReference, TraceStep, TruthValue } from '../types/assessment';
+import type {
+  Assessment,
+  AssessmentNote,
+  CompetentAuthority,
+  ConditionTrace,
+  FactValue,
+  Obligation,
+  Question,
+  RulesetReference,
+  TraceStep,
+  TruthValue,
+} from '../types/assessment';
 import type { Outcome } from '../types/outcome';
 import type { Evaluation } from '../model/evaluation';
 import { factSlots, slotOfFact, type FactValues } from './prepareFacts';
@@ -71,24 +82,32 @@ export function buildAssessment(
 
   let topPrecedence = Number.NEGATIVE_INFINITY;
   for (let index = 0; index < ruleCount; index++) {
-    if ((steps[index] as TraceStep).result === 'true' && (precedences[index] as number) > topPrecedence) topPrecedence = precedences[index] as number;
+    if ((steps[index] as TraceStep).result === 'true' && (precedences[index] as number) > topPrecedence)
+      topPrecedence = precedences[index] as number;
   }
   // The rules that hold with the top precedence decide; none holding leaves the fallback.
   const deciding: number[] = [];
   for (let index = 0; index < ruleCount; index++) {
     if ((steps[index] as TraceStep).result === 'true' && precedences[index] === topPrecedence) deciding.push(index);
   }
-  const floor: Outcome = deciding.length > 0 ? (rules[deciding[0] as number] as Program['rules'][number]).outcome : program.fallback.outcome;
+  const floor: Outcome =
+    deciding.length > 0 ? (rules[deciding[0] as number] as Program['rules'][number]).outcome : program.fallback.outcome;
   // Rules still unknown that would win with another outcome if they turned out true (any of them, while none holds).
   const contested: number[] = [];
   const possible: Outcome[] = [floor];
   for (let index = 0; index < ruleCount; index++) {
     const { outcome } = rules[index] as Program['rules'][number];
-    if ((steps[index] as TraceStep).result !== 'unknown' || (precedences[index] as number) <= topPrecedence || outcome === floor) continue;
+    if (
+      (steps[index] as TraceStep).result !== 'unknown' ||
+      (precedences[index] as number) <= topPrecedence ||
+      outcome === floor
+    )
+      continue;
     contested.push(index);
     if (!possible.includes(outcome)) possible.push(outcome);
   }
-  const possibleOutcomes = possible.length < 2 ? (parts.onlyOutcome.get(floor) ?? possible) : byPrecedence(possible, parts.outcomePrecedence);
+  const possibleOutcomes =
+    possible.length < 2 ? (parts.onlyOutcome.get(floor) ?? possible) : byPrecedence(possible, parts.outcomePrecedence);
   const decided = possibleOutcomes.length === 1;
   const outcome = decided ? floor : program.undecided;
 
@@ -101,7 +120,14 @@ export function buildAssessment(
         : deciding.map((index) => parts.obligations[index] as Obligation);
 
   const involvesAuthority = program.outcomes.get(outcome)?.involvesAuthority === true;
-  const questions = collectQuestions(program, parts, facts, steps, decided && outcome === program.undecided ? deciding : [], contested);
+  const questions = collectQuestions(
+    program,
+    parts,
+    facts,
+    steps,
+    decided && outcome === program.undecided ? deciding : [],
+    contested,
+  );
   const competentAuthority = involvesAuthority ? findAuthority(program, facts) : undefined;
   if (involvesAuthority && competentAuthority === undefined && program.authority !== undefined) {
     const rulesAsking = obligations.map((obligation) => obligation.rule);
@@ -119,7 +145,17 @@ export function buildAssessment(
   const assessment: Writable<Assessment> =
     competentAuthority === undefined
       ? { outcome, possibleOutcomes, nextSteps, obligations, questions, notes, trace: steps, ruleset }
-      : { outcome, possibleOutcomes, nextSteps, obligations, questions, competentAuthority, notes, trace: steps, ruleset };
+      : {
+          outcome,
+          possibleOutcomes,
+          nextSteps,
+          obligations,
+          questions,
+          competentAuthority,
+          notes,
+          trace: steps,
+          ruleset,
+        };
   if (transactionId !== undefined) assessment.transactionId = transactionId;
   return assessment;
 }
@@ -132,11 +168,27 @@ function partsOf(program: Program): AssessmentParts {
     const { fallback } = program;
     const slots = factSlots(program);
     const precedences = program.rules.map((rule) => rule.precedence);
-    const obligations = program.rules.map((rule) => Object.freeze({ rule: rule.id, outcome: rule.outcome, summary: rule.summary, citation: rule.citation, seeAlso: rule.seeAlso }));
-    const fallbackObligation = Object.freeze({ rule: fallback.rule, outcome: fallback.outcome, summary: fallback.summary, citation: fallback.citation, seeAlso: fallback.seeAlso });
+    const obligations = program.rules.map((rule) =>
+      Object.freeze({
+        rule: rule.id,
+        outcome: rule.outcome,
+        summary: rule.summary,
+        citation: rule.citation,
+        seeAlso: rule.seeAlso,
+      }),
+    );
+    const fallbackObligation = Object.freeze({
+      rule: fallback.rule,
+      outcome: fallback.outcome,
+      summary: fallback.summary,
+      citation: fallback.citation,
+      seeAlso: fallback.seeAlso,
+    });
     parts = {
       obligations,
-      notes: program.notes.map((note) => Object.freeze({ id: note.id, text: note.text, citation: note.citation, seeAlso: note.seeAlso })),
+      notes: program.notes.map((note) =>
+        Object.freeze({ id: note.id, text: note.text, citation: note.citation, seeAlso: note.seeAlso }),
+      ),
       precedences,
       rulePrecedence: (rule) => precedences[rule] as number,
       outcomePrecedence: (outcome) => precedence(program, outcome),
@@ -184,7 +236,8 @@ function notesHolding(parts: AssessmentParts, results: readonly TruthValue[]): r
   const number = noteLists.get(holding);
   if (number >= 0) return noteListsByNumber[number] as readonly AssessmentNote[];
   const notes: AssessmentNote[] = [];
-  for (let index = 0; index < holding.length; index++) if (holding[index] === 1) notes.push(parts.notes[index] as AssessmentNote);
+  for (let index = 0; index < holding.length; index++)
+    if (holding[index] === 1) notes.push(parts.notes[index] as AssessmentNote);
   if (noteListsByNumber.length >= SHARED_NOTE_LISTS) return notes;
   noteLists.set(holding, noteListsByNumber.length);
   noteListsByNumber.push(Object.freeze(notes));
@@ -198,7 +251,14 @@ function notesHolding(parts: AssessmentParts, results: readonly TruthValue[]): r
  * on data the ruleset marks unknown, e.g. national law), the derived fact itself is asked. Facts are asked in the
  * order first reached, contested rules taken by descending precedence (`contested` is reordered so, in place).
  */
-function collectQuestions(program: Program, parts: AssessmentParts, facts: FactValues, steps: readonly TraceStep[], pending: readonly number[], contested: number[]): Question[] {
+function collectQuestions(
+  program: Program,
+  parts: AssessmentParts,
+  facts: FactValues,
+  steps: readonly TraceStep[],
+  pending: readonly number[],
+  contested: number[],
+): Question[] {
   const { rulesAsking, factIndex } = parts;
   const asked: number[] = [];
   let rule = -1;
@@ -217,7 +277,9 @@ function collectQuestions(program: Program, parts: AssessmentParts, facts: FactV
     for (const index of pending) {
       const programRule = program.rules[index] as Program['rules'][number];
       rule = index;
-      visitAskedComparisons((steps[index] as TraceStep).conditions, programRule.condition, (factId) => ask(slotOfFact(factIndex, factId)));
+      visitAskedComparisons((steps[index] as TraceStep).conditions, programRule.condition, (factId) =>
+        ask(slotOfFact(factIndex, factId)),
+      );
     }
     for (const index of byPrecedence(contested, parts.rulePrecedence)) {
       rule = index;
@@ -235,7 +297,12 @@ function collectQuestions(program: Program, parts: AssessmentParts, facts: FactV
  * The question asking a fact (by slot) for some rules (by index), frozen and shared by every assessment that asks
  * the same (up to a limit): questions are most of what an assessment holds beyond shared traces.
  */
-function sharedQuestion(program: Program, parts: AssessmentParts, slot: number, ruleIndexes: readonly number[]): Question {
+function sharedQuestion(
+  program: Program,
+  parts: AssessmentParts,
+  slot: number,
+  ruleIndexes: readonly number[],
+): Question {
   const tupleLength = ruleIndexes.length + 1;
   const { askedBy } = parts;
   askedBy[0] = slot;
@@ -243,7 +310,11 @@ function sharedQuestion(program: Program, parts: AssessmentParts, slot: number, 
   const table = (parts.questionTables[tupleLength] ??= new TupleNumbers(tupleLength));
   const number = table.get(askedBy);
   if (number >= 0) return parts.questions[number] as Question;
-  const question = toQuestion(program, factIdAt(program, slot), ruleIndexes.map((index) => (program.rules[index] as Program['rules'][number]).id));
+  const question = toQuestion(
+    program,
+    factIdAt(program, slot),
+    ruleIndexes.map((index) => (program.rules[index] as Program['rules'][number]).id),
+  );
   if (parts.questions.length >= SHARED_QUESTIONS) return question;
   Object.freeze(question.rules);
   table.set(askedBy, parts.questions.length);
@@ -297,7 +368,9 @@ function visitAskedComparisons(trace: ConditionTrace, node: ConditionNode, visit
   if (trace.type === 'fact' && node.type === 'fact') {
     if (node.ask && trace.result !== 'false') visit(trace.fact);
   } else if ((trace.type === 'all' || trace.type === 'any') && (node.type === 'all' || node.type === 'any')) {
-    trace.conditions.forEach((child, index) => visitAskedComparisons(child, node.children[index] as ConditionNode, visit));
+    trace.conditions.forEach((child, index) =>
+      visitAskedComparisons(child, node.children[index] as ConditionNode, visit),
+    );
   } else if ((trace.type === 'not' || trace.type === 'named') && (node.type === 'not' || node.type === 'named')) {
     visitAskedComparisons(trace.condition, node.child, visit);
   }
@@ -307,7 +380,12 @@ function visitAskedComparisons(trace: ConditionTrace, node: ConditionNode, visit
  * Visits the input facts (transitively, by slot) behind an unknown fact that are themselves unknown, depth first, or
  * the fact itself if there are none. A fact reached twice is visited twice; visitors are idempotent.
  */
-function visitUnknownInputs(parts: AssessmentParts, values: readonly FactValue[], slot: number, visit: (slot: number) => void): void {
+function visitUnknownInputs(
+  parts: AssessmentParts,
+  values: readonly FactValue[],
+  slot: number,
+  visit: (slot: number) => void,
+): void {
   const inputs = parts.inputSlots[slot] as readonly number[];
   let found = false;
   for (const input of inputs) {

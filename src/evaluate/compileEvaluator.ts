@@ -67,7 +67,11 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
   for (const shared of distinct.values()) for (const child of shared.children) child.uses++;
 
   const slotOf = factSlots(program);
-  const compiler = createCompiler(slotOf, distinct.size, Math.max(INTERNED_TRACES, INTERNED_PER_PART * (distinct.size + program.rules.length)));
+  const compiler = createCompiler(
+    slotOf,
+    distinct.size,
+    Math.max(INTERNED_TRACES, INTERNED_PER_PART * (distinct.size + program.rules.length)),
+  );
   // Parallel arrays by rule index, read in the per-transaction loop below.
   const ruleEvaluators = ruleRoots.map((root) => compiler.compile(root));
   const stepTables = program.rules.map(() => compiler.table<TraceStep>());
@@ -115,7 +119,15 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
         step = table.at(stepCode);
       } else {
         const rule = program.rules[index] as Program['rules'][number];
-        step = { rule: rule.id, title: rule.title, outcome: rule.outcome, result: conditions.result, citation: rule.citation, seeAlso: rule.seeAlso, conditions };
+        step = {
+          rule: rule.id,
+          title: rule.title,
+          outcome: rule.outcome,
+          result: conditions.result,
+          citation: rule.citation,
+          seeAlso: rule.seeAlso,
+          conditions,
+        };
         if (code >= 0) {
           stepCode = table.add(step);
           if (stepCode >= 0) byCode.set(code, stepCode);
@@ -126,7 +138,8 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
     }
     truth.startTransaction();
     const noteResults = new Array<TruthValue>(noteCount);
-    for (let index = 0; index < noteCount; index++) noteResults[index] = TRUTH_VALUES[(notes[index] as (values: Slots) => number)(slots)] as TruthValue;
+    for (let index = 0; index < noteCount; index++)
+      noteResults[index] = TRUTH_VALUES[(notes[index] as (values: Slots) => number)(slots)] as TruthValue;
     return { steps, notes: noteResults };
   };
 }
@@ -325,7 +338,14 @@ function createCompiler(slots: ReadonlyMap<string, number>, size: number, intern
         return compileWrapper(shared, (condition) => ({ type: 'not', result: kleeneNot(condition.result), condition }));
       case 'named': {
         const { name, title, citation } = node;
-        return compileWrapper(shared, (condition) => ({ type: 'named', name, title, citation, result: condition.result, condition }));
+        return compileWrapper(shared, (condition) => ({
+          type: 'named',
+          name,
+          title,
+          citation,
+          result: condition.result,
+          condition,
+        }));
       }
     }
   };
@@ -454,10 +474,17 @@ function createTruthCompiler(slots: ReadonlyMap<string, number>, size: number) {
  * the fact's value: for an unknown fact, and for a boolean, string or number, it is interned (up to the limits); a
  * list's trace is made each time.
  */
-function compileComparison(node: ComparisonNode, slot: number, interned: TraceTable<FactConditionTrace>, setCode: (code: number) => void): NodeEvaluator {
+function compileComparison(
+  node: ComparisonNode,
+  slot: number,
+  interned: TraceTable<FactConditionTrace>,
+  setCode: (code: number) => void,
+): NodeEvaluator {
   const { fact, operator, expected, threshold, test } = node;
   const make = (actual: FactValue, result: TruthValue): FactConditionTrace =>
-    threshold === undefined ? { type: 'fact', fact, operator, expected, actual, result } : { type: 'fact', fact, operator, expected, actual, result, threshold };
+    threshold === undefined
+      ? { type: 'fact', fact, operator, expected, actual, result }
+      : { type: 'fact', fact, operator, expected, actual, result, threshold };
   // Shared by every transaction in which the fact is unknown, so frozen even when no table has room for it.
   const unknownTrace = Object.freeze(make(null, 'unknown'));
   const unknownCode = interned.add(unknownTrace);

@@ -52,7 +52,10 @@ class Unsupported extends Error {}
  * @returns A function giving the values at `paths` in order (`undefined` where a path meets an absent or `null`
  * value), or `undefined` for input that the schema does not accept; or `undefined` for a schema outside the subset.
  */
-export function fastReaderFor(schema: z.ZodType, paths: readonly (readonly string[])[]): ((input: unknown) => unknown[] | undefined) | undefined {
+export function fastReaderFor(
+  schema: z.ZodType,
+  paths: readonly (readonly string[])[],
+): ((input: unknown) => unknown[] | undefined) | undefined {
   let compiled: Parse;
   try {
     compiled = compile(schema, projectionOf(paths));
@@ -173,8 +176,12 @@ function compileValue(schema: z.ZodType, definition: Definition): Parse {
 function compileObject(definition: Definition, projection: Projection | undefined): Parse {
   if (definition.catchall === undefined || definitionOf(definition.catchall).type !== 'never') throw new Unsupported();
   const shape = definition.shape ?? {};
-  for (const key of projection?.below.keys() ?? []) if (!Object.hasOwn(shape, key)) throw new Error(`A path leads to "${key}", which the object does not have.`);
-  const fields = Object.entries(shape).map(([key, schema]) => ({ key, parse: compile(schema, projection?.below.get(key)) }));
+  for (const key of projection?.below.keys() ?? [])
+    if (!Object.hasOwn(shape, key)) throw new Error(`A path leads to "${key}", which the object does not have.`);
+  const fields = Object.entries(shape).map(([key, schema]) => ({
+    key,
+    parse: compile(schema, projection?.below.get(key)),
+  }));
   // A key that plain objects inherit would be read from the prototype when absent.
   if (fields.some(({ key }) => key in Object.prototype)) throw new Unsupported();
   const keys = new Set(fields.map((field) => field.key));

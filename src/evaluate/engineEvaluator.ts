@@ -117,14 +117,19 @@ export function createEngineEvaluator(program: Program): (facts: FactValues) => 
           discarded = true;
           pool.discard();
           if (cause instanceof AssessmentError) throw cause;
-          throw new AssessmentError('engine_failure', `json-rules-engine failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+          throw new AssessmentError(
+            'engine_failure',
+            `json-rules-engine failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+            { cause },
+          );
         }
         // Read each run's results as soon as it ends, so that they need not stay alive while later runs go on.
         for (const ruleResult of [...outcome.results, ...outcome.failureResults]) {
           const index = Number(ruleResult.name);
           const entry = translated[index] as EngineEntry;
           if (entry.notes === true) notes = readNotes(program, ruleResult, { named, kept });
-          else if (entry.named === undefined) conditions[index - firstRule] = readTrace(entry, index, ruleResult, { named, kept });
+          else if (entry.named === undefined)
+            conditions[index - firstRule] = readTrace(entry, index, ruleResult, { named, kept });
         }
       }
     } finally {
@@ -133,7 +138,15 @@ export function createEngineEvaluator(program: Program): (facts: FactValues) => 
     const steps = program.rules.map((rule, index): TraceStep => {
       const trace = conditions[index];
       if (trace === undefined) throw engineFailure(`rule ${rule.id} was not evaluated`);
-      return { rule: rule.id, title: rule.title, outcome: rule.outcome, result: trace.result, citation: rule.citation, seeAlso: rule.seeAlso, conditions: trace };
+      return {
+        rule: rule.id,
+        title: rule.title,
+        outcome: rule.outcome,
+        result: trace.result,
+        citation: rule.citation,
+        seeAlso: rule.seeAlso,
+        conditions: trace,
+      };
     });
     if (notes.length !== program.notes.length) throw engineFailure('the notes were not evaluated');
     return { steps, notes };
@@ -159,23 +172,31 @@ function runsOf(entries: readonly EngineEntry[]): { readonly entry: EngineEntry;
 }
 
 /** The trace of one engine rule's condition, checked against the engine's own result for the rule. */
-function readTrace(entry: EngineEntry, index: number, ruleResult: RuleResult | undefined, context: ReadContext): ConditionTrace {
+function readTrace(
+  entry: EngineEntry,
+  index: number,
+  ruleResult: RuleResult | undefined,
+  context: ReadContext,
+): ConditionTrace {
   const conditions = ruleResult?.conditions as { all?: readonly EngineConditionResult[] } | undefined;
   const root = entry.wrapped ? conditions?.all?.[0] : (conditions as EngineConditionResult | undefined);
   if (ruleResult === undefined || root === undefined) throw engineFailure(`rule ${index} was not evaluated`);
   const trace = traceFromEngine(entry.condition, root, context);
-  if (ruleResult.result !== (trace.result === 'true')) throw engineFailure(`rule ${index}: the engine's result disagrees with its conditions`);
+  if (ruleResult.result !== (trace.result === 'true'))
+    throw engineFailure(`rule ${index}: the engine's result disagrees with its conditions`);
   return trace;
 }
 
 /** Each note's result, from the engine rule that evaluates them all, checked against the engine's own result for each. */
 function readNotes(program: Program, ruleResult: RuleResult | undefined, context: ReadContext): TruthValue[] {
   const conditions = (ruleResult?.conditions as { all?: readonly EngineConditionResult[] } | undefined)?.all;
-  if (conditions === undefined || conditions.length !== program.notes.length) throw engineFailure('the notes were not evaluated');
+  if (conditions === undefined || conditions.length !== program.notes.length)
+    throw engineFailure('the notes were not evaluated');
   return program.notes.map((note, index) => {
     const result = conditions[index] as EngineConditionResult;
     const trace = traceFromEngine(note.condition, result, context);
-    if (result.result !== (trace.result === 'true')) throw engineFailure(`note ${note.id}: the engine's result disagrees with its conditions`);
+    if (result.result !== (trace.result === 'true'))
+      throw engineFailure(`note ${note.id}: the engine's result disagrees with its conditions`);
     return trace.result;
   });
 }
@@ -211,7 +232,11 @@ function translateProgram(program: Program): EngineEntry[] {
   const translate = (node: ConditionNode, negated: boolean): object => {
     switch (node.type) {
       case 'fact':
-        return { fact: node.fact, operator: negated ? `${node.operator}${OR_UNKNOWN}` : node.operator, value: node.expected };
+        return {
+          fact: node.fact,
+          operator: negated ? `${node.operator}${OR_UNKNOWN}` : node.operator,
+          value: node.expected,
+        };
       case 'all':
         return { all: node.children.map((child) => translate(child, negated)) };
       case 'any':
@@ -222,7 +247,10 @@ function translateProgram(program: Program): EngineEntry[] {
         if (!namedEntries.has(node.name)) {
           // A named condition whose depth is d runs at priority maxDepth - d + 2: after the ones it uses, before the rules.
           const priority = maxDepth - (depths.get(node.name) as number) + 2;
-          namedEntries.set(node.name, entryFor(node.child, translate(node.child, false), namedEntries.size, priority, node.name));
+          namedEntries.set(
+            node.name,
+            entryFor(node.child, translate(node.child, false), namedEntries.size, priority, node.name),
+          );
         }
         return { fact: `${NAMED_RESULT}${node.name}`, operator: negated ? `equal${OR_UNKNOWN}` : 'equal', value: true };
     }
@@ -230,25 +258,55 @@ function translateProgram(program: Program): EngineEntry[] {
   const rules = program.rules.map(({ condition }) => ({ condition, translated: translate(condition, false) }));
   const notes = program.notes.map(({ condition }) => translate(condition, false));
   const named = [...namedEntries.values()];
-  const entries = [...named, ...rules.map(({ condition, translated }, index) => entryFor(condition, translated, named.length + index, 1))];
+  const entries = [
+    ...named,
+    ...rules.map(({ condition, translated }, index) => entryFor(condition, translated, named.length + index, 1)),
+  ];
   // The notes decide nothing and need only their results: one engine rule evaluates all of them, each read from its
   // own annotated condition, which spares the engine's per-rule work (result copies, events) for each note.
-  if (notes.length > 0) entries.push({ condition: { type: 'all', children: program.notes.map((note) => note.condition) }, wrapped: false, notes: true, properties: { name: String(entries.length), priority: 1, conditions: { all: notes } as TopLevelCondition, event: { type: 'notes' } } });
+  if (notes.length > 0)
+    entries.push({
+      condition: { type: 'all', children: program.notes.map((note) => note.condition) },
+      wrapped: false,
+      notes: true,
+      properties: {
+        name: String(entries.length),
+        priority: 1,
+        conditions: { all: notes } as TopLevelCondition,
+        event: { type: 'notes' },
+      },
+    });
   return entries;
 }
 
-function entryFor(condition: ConditionNode, translated: object, index: number, priority: number, named?: string): EngineEntry {
+function entryFor(
+  condition: ConditionNode,
+  translated: object,
+  index: number,
+  priority: number,
+  named?: string,
+): EngineEntry {
   const wrapped = !('all' in translated || 'any' in translated || 'not' in translated);
   const event: Event = { type: named === undefined ? 'evaluated' : 'named' };
   return {
     condition,
     ...(named === undefined ? {} : { named }),
     wrapped,
-    properties: { name: String(index), priority, conditions: (wrapped ? { all: [translated] } : translated) as TopLevelCondition, event },
+    properties: {
+      name: String(index),
+      priority,
+      conditions: (wrapped ? { all: [translated] } : translated) as TopLevelCondition,
+      event,
+    },
   };
 }
 
-function buildEngine(EngineClass: typeof Engine, program: Program, entries: readonly { readonly entry: EngineEntry; readonly index: number }[], kept: KeptTraces): Engine {
+function buildEngine(
+  EngineClass: typeof Engine,
+  program: Program,
+  entries: readonly { readonly entry: EngineEntry; readonly index: number }[],
+  kept: KeptTraces,
+): Engine {
   const engine = new EngineClass([], {
     allowUndefinedFacts: false,
     allowUndefinedConditions: false,
@@ -259,7 +317,10 @@ function buildEngine(EngineClass: typeof Engine, program: Program, entries: read
   for (const name of OPERATOR_NAMES) {
     const test = program.tests[name];
     engine.addOperator(name, (actual: FactValue, expected: unknown) => actual !== null && test(actual, expected));
-    engine.addOperator(`${name}${OR_UNKNOWN}`, (actual: FactValue, expected: unknown) => actual === null || test(actual, expected));
+    engine.addOperator(
+      `${name}${OR_UNKNOWN}`,
+      (actual: FactValue, expected: unknown) => actual === null || test(actual, expected),
+    );
   }
   for (const { entry, index } of entries) {
     const name = entry.named;
@@ -295,7 +356,8 @@ const KEPT_PER_COMPARISON = 64;
 function traceFromEngine(node: ConditionNode, result: EngineConditionResult, context: ReadContext): ConditionTrace {
   switch (node.type) {
     case 'fact': {
-      if (typeof result.result !== 'boolean' || !('factResult' in result)) throw engineFailure(`the comparison of "${node.fact}" was not evaluated`);
+      if (typeof result.result !== 'boolean' || !('factResult' in result))
+        throw engineFailure(`the comparison of "${node.fact}" was not evaluated`);
       const actual = result.factResult as FactValue;
       const value = actual === null ? 'unknown' : result.result ? 'true' : 'false';
       // A comparison's trace depends only on its fact's value: for an unknown fact, a boolean, string or number it
@@ -308,7 +370,15 @@ function traceFromEngine(node: ConditionNode, result: EngineConditionResult, con
       const trace: FactConditionTrace =
         node.threshold === undefined
           ? { type: 'fact', fact: node.fact, operator: node.operator, expected: node.expected, actual, result: value }
-          : { type: 'fact', fact: node.fact, operator: node.operator, expected: node.expected, actual, result: value, threshold: node.threshold };
+          : {
+              type: 'fact',
+              fact: node.fact,
+              operator: node.operator,
+              expected: node.expected,
+              actual,
+              result: value,
+              threshold: node.threshold,
+            };
       if (internable && keptTraces.room > 0 && (kept?.size ?? 0) < KEPT_PER_COMPARISON) {
         if (kept === undefined) {
           kept = new Map();
@@ -323,7 +393,9 @@ function traceFromEngine(node: ConditionNode, result: EngineConditionResult, con
     case 'any': {
       const children = result[node.type];
       if (children === undefined) throw engineFailure(`an "${node.type}" group is missing from the engine's result`);
-      const conditions = node.children.map((child, index) => traceFromEngine(child, children[index] as EngineConditionResult, context));
+      const conditions = node.children.map((child, index) =>
+        traceFromEngine(child, children[index] as EngineConditionResult, context),
+      );
       const results = conditions.map((condition) => condition.result);
       return { type: node.type, result: node.type === 'all' ? kleeneAll(results) : kleeneAny(results), conditions };
     }
@@ -335,10 +407,21 @@ function traceFromEngine(node: ConditionNode, result: EngineConditionResult, con
     case 'named': {
       // The engine compared the named condition's result, evaluated earlier in the run by its own rule.
       const condition = context.named.get(node.name);
-      if (condition === undefined || typeof result.result !== 'boolean' || result.factResult !== asFact(condition.result)) {
+      if (
+        condition === undefined ||
+        typeof result.result !== 'boolean' ||
+        result.factResult !== asFact(condition.result)
+      ) {
         throw engineFailure(`the named condition "${node.name}" was not evaluated before its use`);
       }
-      return { type: 'named', name: node.name, title: node.title, citation: node.citation, result: condition.result, condition };
+      return {
+        type: 'named',
+        name: node.name,
+        title: node.title,
+        citation: node.citation,
+        result: condition.result,
+        condition,
+      };
     }
   }
 }
@@ -349,7 +432,10 @@ function asFact(result: TruthValue): boolean | null {
 }
 
 function engineFailure(detail: string): AssessmentError {
-  return new AssessmentError('engine_failure', `json-rules-engine produced an inconsistent result (${detail}); this is a bug in dual-use-rules.`);
+  return new AssessmentError(
+    'engine_failure',
+    `json-rules-engine produced an inconsistent result (${detail}); this is a bug in dual-use-rules.`,
+  );
 }
 
 interface EnginePool<T> {

@@ -12,7 +12,8 @@ export class NumbersByIndex {
 
   /** Keeps `number` (at least 0) at `index` (at least 0). */
   set(index: number, number: number): void {
-    if (number < 0 || index < 0) throw new RangeError(`An index and its number are at least 0, not ${index} and ${number}.`);
+    if (number < 0 || index < 0)
+      throw new RangeError(`An index and its number are at least 0, not ${index} and ${number}.`);
     if (index >= this.#numbers.length) {
       let length = this.#numbers.length;
       while (length <= index) length *= 2;
@@ -83,7 +84,8 @@ export class TupleNumbers {
     const slots = this.#slots;
     const mask = this.#capacity - 1;
     let hash = arity;
-    for (let index = 0; index < arity; index++) hash = Math.imul(hash ^ (tuple[index] as number), 0x9e3779b1) ^ (hash >>> 15);
+    for (let index = 0; index < arity; index++)
+      hash = Math.imul(hash ^ (tuple[index] as number), 0x9e3779b1) ^ (hash >>> 15);
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const offset = slot * stride;
       if (slots[offset] === -1) return offset;

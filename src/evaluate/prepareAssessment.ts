@@ -37,10 +37,16 @@ export interface PreparedAssessment {
  * computes the facts. Throws `TransactionError` with every issue found: `issues` (the problem with its date, when no
  * ruleset is in force on it) and the transaction's own.
  */
-export function prepareAssessment(input: unknown, ruleset: CompiledRuleset | undefined, issues: Issue[], options: CheckedOptions): PreparedAssessment {
+export function prepareAssessment(
+  input: unknown,
+  ruleset: CompiledRuleset | undefined,
+  issues: Issue[],
+  options: CheckedOptions,
+): PreparedAssessment {
   // Without a ruleset there is nothing to read for, but the contract's schema still lists every other problem.
   if (ruleset === undefined) return refuseTransaction(issues, input);
-  const internals = ruleset === options.ruleset && options.internals !== undefined ? options.internals : internalsOf(ruleset);
+  const internals =
+    ruleset === options.ruleset && options.internals !== undefined ? options.internals : internalsOf(ruleset);
   const reading = readReportingAll(issues, () => internals.readTransaction(input));
   return { internals, transactionId: reading.id, facts: prepareFacts(internals.program, reading.inputs) };
 }

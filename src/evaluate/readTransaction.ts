@@ -17,7 +17,10 @@ const ID_PATH: readonly string[] = ['id'];
  * ruleset's input facts) in one pass, without building the parsed transaction. Input the fast reader does not
  * accept goes to zod, which explains every problem: the reader then throws `TransactionError`.
  */
-export function createTransactionReader(schema: TransactionSchema, paths: readonly (readonly string[])[]): (input: unknown) => TransactionReading {
+export function createTransactionReader(
+  schema: TransactionSchema,
+  paths: readonly (readonly string[])[],
+): (input: unknown) => TransactionReading {
   // The id is read last, so that the values read are the inputs as they stand (later entries are never looked at).
   const allPaths = [...paths, ID_PATH];
   const idIndex = paths.length;

@@ -29,9 +29,13 @@ export function registerInternals(ruleset: CompiledRuleset, internals: RulesetIn
 
 /** The internals of a ruleset made by `compileRuleset`; anything else is refused with a clear error. */
 export function internalsOf(ruleset: unknown): RulesetInternals {
-  const internals = typeof ruleset === 'object' && ruleset !== null ? registry.get(ruleset as CompiledRuleset) : undefined;
+  const internals =
+    typeof ruleset === 'object' && ruleset !== null ? registry.get(ruleset as CompiledRuleset) : undefined;
   if (internals === undefined) {
-    throw new AssessmentError('not_a_compiled_ruleset', 'options.ruleset must be a CompiledRuleset from compileRuleset() or loadRuleset(), not a ruleset document or a copy of one.');
+    throw new AssessmentError(
+      'not_a_compiled_ruleset',
+      'options.ruleset must be a CompiledRuleset from compileRuleset() or loadRuleset(), not a ruleset document or a copy of one.',
+    );
   }
   return internals;
 }

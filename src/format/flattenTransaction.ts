@@ -14,11 +14,14 @@ export function flattenTransaction(transaction: unknown): TransactionField[] {
     if (value === null) fields.push({ path, value: 'unknown' });
     else if (Array.isArray(value)) {
       if (value.length === 0) fields.push({ path, value: 'none (empty list)' });
-      else if (value.every((entry) => entry === null || typeof entry !== 'object')) fields.push({ path, value: value.map(String).join(', ') });
+      else if (value.every((entry) => entry === null || typeof entry !== 'object'))
+        fields.push({ path, value: value.map(String).join(', ') });
       else value.forEach((entry, index) => visit(entry, `${path}[${index}]`));
     } else if (typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) if (child !== undefined) visit(child, path === '' ? key : `${path}.${key}`);
-    } else if (value !== undefined) fields.push({ path, value: typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value) });
+      for (const [key, child] of Object.entries(value))
+        if (child !== undefined) visit(child, path === '' ? key : `${path}.${key}`);
+    } else if (value !== undefined)
+      fields.push({ path, value: typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value) });
   };
   visit(transaction, '');
   return fields;

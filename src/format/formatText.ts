@@ -30,12 +30,16 @@ export function formatText(assessment: Assessment, options: TextOptions = {}): s
   };
   const lines: string[] = [];
   const headline = paint.outcome(outcomeTone(assessment.outcome), outcomeLabel(assessment.outcome).toUpperCase());
-  lines.push(`Outcome: ${headline}${assessment.transactionId === undefined ? '' : `  (transaction ${assessment.transactionId})`}`);
+  lines.push(
+    `Outcome: ${headline}${assessment.transactionId === undefined ? '' : `  (transaction ${assessment.transactionId})`}`,
+  );
   lines.push(indent(assessment.nextSteps, 2));
   if (assessment.possibleOutcomes.length > 1) lines.push(`  Still possible: ${assessment.possibleOutcomes.join(', ')}`);
   if (assessment.competentAuthority !== undefined) {
     const { memberState, name } = assessment.competentAuthority;
-    lines.push(`  Competent authority: ${memberState}${name === undefined ? ' (name not confirmed in this ruleset)' : ` — ${name}`}`);
+    lines.push(
+      `  Competent authority: ${memberState}${name === undefined ? ' (name not confirmed in this ruleset)' : ` — ${name}`}`,
+    );
   }
   const { ruleset } = assessment;
   const overlays = ruleset.overlays.map((overlay) => ` + ${overlay.id} ${overlay.version}`).join('');
@@ -44,19 +48,27 @@ export function formatText(assessment: Assessment, options: TextOptions = {}): s
   if (assessment.obligations.length > 0) {
     lines.push('', paint.heading('Why:'));
     for (const obligation of assessment.obligations) {
-      lines.push(`  • ${obligation.rule}`, indent(obligation.summary, 4), `    ${describeCitation(obligation.citation)}`);
+      lines.push(
+        `  • ${obligation.rule}`,
+        indent(obligation.summary, 4),
+        `    ${describeCitation(obligation.citation)}`,
+      );
       for (const citation of obligation.seeAlso) lines.push(`    see also ${describeCitation(citation)}`);
     }
   }
   if (assessment.questions.length > 0) {
     lines.push('', paint.heading('Questions to answer:'));
     assessment.questions.forEach((question, index) => {
-      lines.push(`  ${index + 1}. ${question.prompt}`, `     (${question.fact}; ${describeCitation(question.citation)})`);
+      lines.push(
+        `  ${index + 1}. ${question.prompt}`,
+        `     (${question.fact}; ${describeCitation(question.citation)})`,
+      );
     });
   }
   if (assessment.notes.length > 0) {
     lines.push('', paint.heading('Notes:'));
-    for (const note of assessment.notes) lines.push(`  • ${indent(note.text, 4).trimStart()}`, `    ${describeCitation(note.citation)}`);
+    for (const note of assessment.notes)
+      lines.push(`  • ${indent(note.text, 4).trimStart()}`, `    ${describeCitation(note.citation)}`);
   }
   lines.push('', paint.heading('Trace (every rule, in order):'));
   for (const step of assessment.trace) {
@@ -66,18 +78,30 @@ export function formatText(assessment: Assessment, options: TextOptions = {}): s
   return `${lines.join('\n')}\n`;
 }
 
-function describeCondition(condition: ConditionTrace, depth: number, MARK: Readonly<Record<TruthValue, string>>): string[] {
+function describeCondition(
+  condition: ConditionTrace,
+  depth: number,
+  MARK: Readonly<Record<TruthValue, string>>,
+): string[] {
   const pad = ' '.repeat(depth);
   switch (condition.type) {
     case 'fact':
-      return [`${pad}${MARK[condition.result]} ${condition.fact} ${condition.operator} ${JSON.stringify(condition.expected)}${condition.threshold === undefined ? '' : ` (${condition.threshold})`}; actual ${JSON.stringify(condition.actual)}`];
+      return [
+        `${pad}${MARK[condition.result]} ${condition.fact} ${condition.operator} ${JSON.stringify(condition.expected)}${condition.threshold === undefined ? '' : ` (${condition.threshold})`}; actual ${JSON.stringify(condition.actual)}`,
+      ];
     case 'all':
     case 'any':
-      return [`${pad}${MARK[condition.result]} ${condition.type} of:`, ...condition.conditions.flatMap((child) => describeCondition(child, depth + 2, MARK))];
+      return [
+        `${pad}${MARK[condition.result]} ${condition.type} of:`,
+        ...condition.conditions.flatMap((child) => describeCondition(child, depth + 2, MARK)),
+      ];
     case 'not':
       return [`${pad}${MARK[condition.result]} not:`, ...describeCondition(condition.condition, depth + 2, MARK)];
     case 'named':
-      return [`${pad}${MARK[condition.result]} ${condition.title} [${condition.citation.pinpoint}]:`, ...describeCondition(condition.condition, depth + 2, MARK)];
+      return [
+        `${pad}${MARK[condition.result]} ${condition.title} [${condition.citation.pinpoint}]:`,
+        ...describeCondition(condition.condition, depth + 2, MARK),
+      ];
   }
 }
 
@@ -85,7 +109,11 @@ function describeCondition(condition: ConditionTrace, depth: number, MARK: Reado
 function painter(colors: TextColors | undefined) {
   const plain = (text: string) => text;
   if (colors === undefined || !colors.isColorSupported) {
-    return { outcome: (_tone: OutcomeTone, text: string) => text, truth: (_value: TruthValue, text: string) => text, heading: plain };
+    return {
+      outcome: (_tone: OutcomeTone, text: string) => text,
+      truth: (_value: TruthValue, text: string) => text,
+      heading: plain,
+    };
   }
   const tones: Readonly<Record<OutcomeTone, (text: string) => string>> = {
     stop: (text) => colors.bold(colors.red(text)),
@@ -93,7 +121,11 @@ function painter(colors: TextColors | undefined) {
     clear: (text) => colors.bold(colors.green(text)),
     neutral: (text) => colors.bold(text),
   };
-  const truths: Readonly<Record<TruthValue, (text: string) => string>> = { true: colors.green, false: colors.dim, unknown: colors.yellow };
+  const truths: Readonly<Record<TruthValue, (text: string) => string>> = {
+    true: colors.green,
+    false: colors.dim,
+    unknown: colors.yellow,
+  };
   return {
     outcome: (tone: OutcomeTone, text: string) => tones[tone](text),
     truth: (value: TruthValue, text: string) => truths[value](text),

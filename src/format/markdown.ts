@@ -29,5 +29,8 @@ export function codeBlock(text: string, language = ''): string {
 
 /** A link destination safe inside `[text](…)`: parentheses, spaces and angle brackets percent-encoded. */
 export function linkDestination(url: string): string {
-  return url.replace(/[()<> ]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(
+    /[()<> ]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }

@@ -14,7 +14,8 @@ export interface ReportContext {
 export function createReportContext(transaction: unknown, generatedAt: string | undefined): ReportContext {
   const field = (path: string): string | undefined => {
     let value: unknown = transaction;
-    for (const key of path.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    for (const key of path.split('.'))
+      value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
   const date = field('date');

@@ -28,7 +28,14 @@ export function renderHtmlReport(assessment: Assessment, context: ReportContext)
 <p class="kicker">Export decision record</p>
 <h1 data-outcome="${assessment.outcome}">${label}</h1>
 <p class="next">${assessment.nextSteps}</p>
-${assessment.possibleOutcomes.length > 1 ? html`<p>Still possible, depending on the open questions: ${joinHtml(assessment.possibleOutcomes.map((outcome) => html`<strong>${outcomeLabel(outcome)}</strong>`), ', ')}.</p>` : ''}
+${
+  assessment.possibleOutcomes.length > 1
+    ? html`<p>Still possible, depending on the open questions: ${joinHtml(
+        assessment.possibleOutcomes.map((outcome) => html`<strong>${outcomeLabel(outcome)}</strong>`),
+        ', ',
+      )}.</p>`
+    : ''
+}
 <dl class="facts">
 ${assessment.transactionId === undefined ? '' : html`<dt>Transaction</dt><dd id="transaction-id">${assessment.transactionId}</dd>`}
 <dt>Export date</dt><dd>${context.date ?? 'not given'}</dd>
@@ -96,7 +103,10 @@ ${
 <ol class="questions">
 ${questions.map(
   (question) => html`<li data-fact="${question.fact}">${question.prompt}<br>
-<span class="citation"><code>${question.fact}</code> · ${citationHtml(question.citation)} · decides ${joinHtml(question.rules.map((rule) => html`<code>${rule}</code>`), ', ')}</span></li>
+<span class="citation"><code>${question.fact}</code> · ${citationHtml(question.citation)} · decides ${joinHtml(
+    question.rules.map((rule) => html`<code>${rule}</code>`),
+    ', ',
+  )}</span></li>
 `,
 )}
 </ol>`
@@ -113,7 +123,9 @@ ${
     ? html`<p class="empty">No rule decides yet: the outcome depends on the open questions above.</p>`
     : html`<ul class="obligations">
 ${obligations.map(
-  (obligation) => html`<li data-rule="${obligation.rule}"><strong>${citationLink(obligation.citation)}</strong> — ${obligation.summary}<br>
+  (
+    obligation,
+  ) => html`<li data-rule="${obligation.rule}"><strong>${citationLink(obligation.citation)}</strong> — ${obligation.summary}<br>
 <span class="citation">${citationHtml(obligation.citation)}${seeAlsoHtml(obligation.seeAlso)} · rule <code>${obligation.rule}</code> → ${outcomeLabel(obligation.outcome)}</span></li>
 `,
 )}
@@ -128,7 +140,9 @@ function notesSection(assessment: Assessment): SafeHtml | '' {
 <h2>Other provisions to note</h2>
 <ul class="notes">
 ${assessment.notes.map(
-  (note) => html`<li data-note="${note.id}">${note.text}<br><span class="citation">${citationHtml(note.citation)}${seeAlsoHtml(note.seeAlso)}</span></li>
+  (
+    note,
+  ) => html`<li data-note="${note.id}">${note.text}<br><span class="citation">${citationHtml(note.citation)}${seeAlsoHtml(note.seeAlso)}</span></li>
 `,
 )}
 </ul>
@@ -140,7 +154,9 @@ function traceSection(trace: readonly TraceStep[]): SafeHtml {
 <h2>Full reasoning: every rule, in order</h2>
 <p class="legend">Each rule and condition has a three-valued result: ${truth('true')} holds, ${truth('false')} does not hold, ${truth('unknown')} depends on facts not known yet. A rule decides its outcome when it holds; the outcome that ranks highest among the rules that hold wins.</p>
 ${trace.map(
-  (step) => html`<details class="rule" data-rule="${step.rule}" data-result="${step.result}"${step.result === 'false' ? '' : SafeHtml.trusted(' open')}>
+  (
+    step,
+  ) => html`<details class="rule" data-rule="${step.rule}" data-result="${step.result}"${step.result === 'false' ? '' : SafeHtml.trusted(' open')}>
 <summary>${truth(step.result)} <code>${step.rule}</code> → ${outcomeLabel(step.outcome)}: ${step.title} <span class="citation">[${citationLink(step.citation)}]</span></summary>
 <p class="citation">${citationHtml(step.citation)}${seeAlsoHtml(step.seeAlso)}</p>
 <ul class="tree">${conditionHtml(step.conditions)}</ul>

@@ -11,10 +11,16 @@ import type { ReportContext } from './reportContext';
 export function renderMarkdownReport(assessment: Assessment, context: ReportContext): string {
   const lines: string[] = [];
   const label = outcomeLabel(assessment.outcome);
-  lines.push(`# Export decision: ${label}${assessment.transactionId === undefined ? '' : ` — ${md(assessment.transactionId)}`}`, '');
+  lines.push(
+    `# Export decision: ${label}${assessment.transactionId === undefined ? '' : ` — ${md(assessment.transactionId)}`}`,
+    '',
+  );
   lines.push(`> **${label}.** ${md(assessment.nextSteps)}`);
   if (assessment.possibleOutcomes.length > 1) {
-    lines.push('>', `> Still possible, depending on the open questions: ${assessment.possibleOutcomes.map((outcome) => `**${outcomeLabel(outcome)}**`).join(', ')}.`);
+    lines.push(
+      '>',
+      `> Still possible, depending on the open questions: ${assessment.possibleOutcomes.map((outcome) => `**${outcomeLabel(outcome)}**`).join(', ')}.`,
+    );
   }
   lines.push('', '| | |', '|---|---|');
   if (assessment.transactionId !== undefined) lines.push(`| Transaction | ${md(assessment.transactionId)} |`);
@@ -25,18 +31,24 @@ export function renderMarkdownReport(assessment: Assessment, context: ReportCont
   lines.push(`| Ruleset | ${rulesetLine(assessment)} |`);
   if (assessment.competentAuthority !== undefined) {
     const { memberState, name, citation } = assessment.competentAuthority;
-    lines.push(`| Competent authority | ${md(name ?? 'name not confirmed in this ruleset')} (${md(memberState)}); ${citationMarkdown(citation)} |`);
+    lines.push(
+      `| Competent authority | ${md(name ?? 'name not confirmed in this ruleset')} (${md(memberState)}); ${citationMarkdown(citation)} |`,
+    );
   }
   if (context.generatedAt !== undefined) lines.push(`| Report generated | ${md(context.generatedAt)} |`);
 
   lines.push('', '## Open questions', '');
   if (assessment.questions.length === 0) lines.push('None: every fact the outcome depends on is known.');
   assessment.questions.forEach((question, index) => {
-    lines.push(`${index + 1}. ${md(question.prompt)}  `, `   ${codeSpan(question.fact)} · ${citationMarkdown(question.citation)} · decides ${question.rules.map(codeSpan).join(', ')}`);
+    lines.push(
+      `${index + 1}. ${md(question.prompt)}  `,
+      `   ${codeSpan(question.fact)} · ${citationMarkdown(question.citation)} · decides ${question.rules.map(codeSpan).join(', ')}`,
+    );
   });
 
   lines.push('', '## Why: the deciding provisions', '');
-  if (assessment.obligations.length === 0) lines.push('No rule decides yet: the outcome depends on the open questions above.');
+  if (assessment.obligations.length === 0)
+    lines.push('No rule decides yet: the outcome depends on the open questions above.');
   for (const obligation of assessment.obligations) {
     lines.push(
       `- **${citationLink(obligation.citation)}** — ${md(obligation.summary)}  `,
@@ -46,23 +58,45 @@ export function renderMarkdownReport(assessment: Assessment, context: ReportCont
 
   if (assessment.notes.length > 0) {
     lines.push('', '## Other provisions to note', '');
-    for (const note of assessment.notes) lines.push(`- ${md(note.text)}  `, `  ${citationMarkdown(note.citation)}${seeAlso(note.seeAlso)}`);
+    for (const note of assessment.notes)
+      lines.push(`- ${md(note.text)}  `, `  ${citationMarkdown(note.citation)}${seeAlso(note.seeAlso)}`);
   }
 
   lines.push('', '## Full reasoning: every rule, in order', '');
-  lines.push(`${mark('true')} holds, ${mark('false')} does not hold, ${mark('unknown')} depends on facts not known yet.`, '');
+  lines.push(
+    `${mark('true')} holds, ${mark('false')} does not hold, ${mark('unknown')} depends on facts not known yet.`,
+    '',
+  );
   for (const step of assessment.trace) {
-    lines.push(`- ${mark(step.result)} ${codeSpan(step.rule)} → ${outcomeLabel(step.outcome)}: ${md(step.title)} (${citationLink(step.citation)})`);
+    lines.push(
+      `- ${mark(step.result)} ${codeSpan(step.rule)} → ${outcomeLabel(step.outcome)}: ${md(step.title)} (${citationLink(step.citation)})`,
+    );
     lines.push(...conditionLines(step.conditions, 1));
   }
 
   lines.push('', '## The transaction as assessed', '', '| Field | Value |', '|---|---|');
-  for (const field of flattenTransaction(context.transaction)) lines.push(`| ${codeSpan(field.path)} | ${md(field.value)} |`);
-  lines.push('', '<details><summary>The transaction as JSON</summary>', '', codeBlock(JSON.stringify(context.transaction, null, 2), 'json'), '', '</details>');
+  for (const field of flattenTransaction(context.transaction))
+    lines.push(`| ${codeSpan(field.path)} | ${md(field.value)} |`);
+  lines.push(
+    '',
+    '<details><summary>The transaction as JSON</summary>',
+    '',
+    codeBlock(JSON.stringify(context.transaction, null, 2), 'json'),
+    '',
+    '</details>',
+  );
 
   const { ruleset } = assessment;
-  lines.push('', '## Ruleset', '', `- Id: ${codeSpan(ruleset.id)}`, `- Version: ${md(ruleset.version)}`, `- sha256: ${codeSpan(ruleset.sha256)}`);
-  for (const overlay of ruleset.overlays) lines.push(`- Overlay: ${codeSpan(overlay.id)} ${md(overlay.version)}, sha256 ${codeSpan(overlay.sha256)}`);
+  lines.push(
+    '',
+    '## Ruleset',
+    '',
+    `- Id: ${codeSpan(ruleset.id)}`,
+    `- Version: ${md(ruleset.version)}`,
+    `- sha256: ${codeSpan(ruleset.sha256)}`,
+  );
+  for (const overlay of ruleset.overlays)
+    lines.push(`- Overlay: ${codeSpan(overlay.id)} ${md(overlay.version)}, sha256 ${codeSpan(overlay.sha256)}`);
   lines.push('', '_Not legal advice: the official texts and national law prevail. Generated by dual-use-rules._', '');
   return lines.join('\n');
 }
@@ -76,17 +110,26 @@ function conditionLines(condition: ConditionTrace, depth: number): string[] {
       ];
     case 'all':
     case 'any':
-      return [`${pad}- ${mark(condition.result)} ${condition.type} of:`, ...condition.conditions.flatMap((child) => conditionLines(child, depth + 1))];
+      return [
+        `${pad}- ${mark(condition.result)} ${condition.type} of:`,
+        ...condition.conditions.flatMap((child) => conditionLines(child, depth + 1)),
+      ];
     case 'not':
       return [`${pad}- ${mark(condition.result)} not:`, ...conditionLines(condition.condition, depth + 1)];
     case 'named':
-      return [`${pad}- ${mark(condition.result)} ${md(condition.title)} (${citationLink(condition.citation)}):`, ...conditionLines(condition.condition, depth + 1)];
+      return [
+        `${pad}- ${mark(condition.result)} ${md(condition.title)} (${citationLink(condition.citation)}):`,
+        ...conditionLines(condition.condition, depth + 1),
+      ];
   }
 }
 
 function rulesetLine(assessment: Assessment): string {
   const { ruleset } = assessment;
-  return [`${codeSpan(ruleset.id)} ${md(ruleset.version)}`, ...ruleset.overlays.map((overlay) => `${codeSpan(overlay.id)} ${md(overlay.version)}`)].join(' + ');
+  return [
+    `${codeSpan(ruleset.id)} ${md(ruleset.version)}`,
+    ...ruleset.overlays.map((overlay) => `${codeSpan(overlay.id)} ${md(overlay.version)}`),
+  ].join(' + ');
 }
 
 function mark(value: TruthValue): string {

@@ -19,7 +19,8 @@ export function publicKeyObject(crypto: typeof NodeCrypto, pem: string): NodeCry
   } catch (error) {
     throw new SigningError('invalid_key', 'Not a PEM-encoded public key.', { cause: error });
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new SigningError('invalid_key', `An ${key.asymmetricKeyType ?? 'unknown'} key, not Ed25519.`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new SigningError('invalid_key', `An ${key.asymmetricKeyType ?? 'unknown'} key, not Ed25519.`);
   return key;
 }
 

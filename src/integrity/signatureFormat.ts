@@ -13,12 +13,16 @@ export function signatureShapeProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a JSON object';
   const record = value as Record<string, unknown>;
   if (record['algorithm'] !== 'Ed25519') return 'algorithm must be "Ed25519"';
-  if (typeof record['keyId'] !== 'string' || !/^[0-9a-f]{16}$/.test(record['keyId'])) return 'keyId must be 16 hex digits';
-  if (typeof record['signature'] !== 'string' || !/^[A-Za-z0-9+/]{86}==$/.test(record['signature'])) return 'signature must be a base64 Ed25519 signature';
+  if (typeof record['keyId'] !== 'string' || !/^[0-9a-f]{16}$/.test(record['keyId']))
+    return 'keyId must be 16 hex digits';
+  if (typeof record['signature'] !== 'string' || !/^[A-Za-z0-9+/]{86}==$/.test(record['signature']))
+    return 'signature must be a base64 Ed25519 signature';
   const ruleset = record['ruleset'] as Record<string, unknown> | undefined;
   if (typeof ruleset !== 'object' || ruleset === null) return 'ruleset must name the signed document';
-  if (typeof ruleset['sha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(ruleset['sha256'])) return 'ruleset.sha256 must be 64 hex digits';
-  if (typeof ruleset['id'] !== 'string' || typeof ruleset['version'] !== 'string') return 'ruleset.id and ruleset.version must be strings';
+  if (typeof ruleset['sha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(ruleset['sha256']))
+    return 'ruleset.sha256 must be 64 hex digits';
+  if (typeof ruleset['id'] !== 'string' || typeof ruleset['version'] !== 'string')
+    return 'ruleset.id and ruleset.version must be strings';
   return undefined;
 }
 
@@ -31,6 +35,7 @@ export function describeDocument(document: unknown): string {
 
 /** A string property of an unvalidated document, or `undefined`. */
 export function readableString(document: unknown, key: string): string | undefined {
-  const value = typeof document === 'object' && document !== null ? (document as Record<string, unknown>)[key] : undefined;
+  const value =
+    typeof document === 'object' && document !== null ? (document as Record<string, unknown>)[key] : undefined;
   return typeof value === 'string' ? value : undefined;
 }

@@ -39,7 +39,9 @@ export type OperatorTest = (actual: Exclude<FactValue, null>, expected: unknown)
  * (every level id of the ruleset's scales, weakest first within its scale).
  * Both evaluation paths (json-rules-engine and the compiled evaluator) use these same functions.
  */
-export function createOperatorTests(levelRank: ReadonlyMap<string, number>): Readonly<Record<OperatorName, OperatorTest>> {
+export function createOperatorTests(
+  levelRank: ReadonlyMap<string, number>,
+): Readonly<Record<OperatorName, OperatorTest>> {
   const rank = (level: unknown) => levelRank.get(level as string) ?? Number.NaN;
   const list = (value: unknown) => value as readonly unknown[];
   return {

@@ -32,7 +32,13 @@ export type ConditionNode =
   | ComparisonNode
   | { readonly type: 'all' | 'any'; readonly children: readonly ConditionNode[] }
   | { readonly type: 'not'; readonly child: ConditionNode }
-  | { readonly type: 'named'; readonly name: string; readonly title: string; readonly citation: Citation; readonly child: ConditionNode };
+  | {
+      readonly type: 'named';
+      readonly name: string;
+      readonly title: string;
+      readonly citation: Citation;
+      readonly child: ConditionNode;
+    };
 
 /** A rule ready for evaluation. */
 export interface ProgramRule {

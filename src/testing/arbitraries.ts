@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import type { CompiledRuleset } from '../types/compiledRuleset';
 import { COUNTRY_CODES } from '../transaction/countryCodes';
-import { ACTIVITIES, CONCERNS, FINDING_SOURCES, KNOWLEDGE_LEVELS, PARTY_ROLES, type Transaction } from '../transaction/transactionSchema';
+import {
+  ACTIVITIES,
+  CONCERNS,
+  FINDING_SOURCES,
+  KNOWLEDGE_LEVELS,
+  PARTY_ROLES,
+  type Transaction,
+} from '../transaction/transactionSchema';
 
 /** The ids a ruleset's catalogues offer for each catalogue-bound transaction field (empty when the ruleset has none). */
 export interface TransactionVocabulary {
@@ -36,17 +43,29 @@ export function sharedVocabulary(...rulesets: readonly CompiledRuleset[]): Trans
     vocabularies
       .map((vocabulary) => vocabulary[field])
       .filter((ids) => ids.length > 0)
-      .reduce<readonly string[] | undefined>((common, ids) => (common === undefined ? ids : common.filter((id) => ids.includes(id))), undefined) ?? [];
-  return { memberStates: shared('memberStates'), capabilities: shared('capabilities'), endUserTypes: shared('endUserTypes'), redFlags: shared('redFlags') };
+      .reduce<readonly string[] | undefined>(
+        (common, ids) => (common === undefined ? ids : common.filter((id) => ids.includes(id))),
+        undefined,
+      ) ?? [];
+  return {
+    memberStates: shared('memberStates'),
+    capabilities: shared('capabilities'),
+    endUserTypes: shared('endUserTypes'),
+    redFlags: shared('redFlags'),
+  };
 }
 
 /**
  * The entries of the catalogue a ruleset binds to a transaction field (e.g. `redFlags`), as an arbitrary of one id.
  * @throws {Error} when the ruleset binds no catalogue with entries to that field.
  */
-export function catalogueEntryArbitrary(ruleset: CompiledRuleset, field: keyof TransactionVocabulary): fc.Arbitrary<string> {
+export function catalogueEntryArbitrary(
+  ruleset: CompiledRuleset,
+  field: keyof TransactionVocabulary,
+): fc.Arbitrary<string> {
   const ids = vocabularyOf(ruleset)[field];
-  if (ids.length === 0) throw new Error(`The ruleset "${ruleset.id}" ${ruleset.version} binds no catalogue to ${field}.`);
+  if (ids.length === 0)
+    throw new Error(`The ruleset "${ruleset.id}" ${ruleset.version} binds no catalogue to ${field}.`);
   return fc.constantFrom(...ids);
 }
 
@@ -82,19 +101,34 @@ const NON_MEMBER_COUNTRIES = ['US', 'CN', 'BR', 'IN', 'RU', 'TR', 'AE', 'CH', 'N
 
 // Cross-shrinking lets a rare value shrink back to the common one, so counterexamples keep only what matters.
 const weighted = <T>(common: T, rare: fc.Arbitrary<T>, commonWeight = 3) =>
-  fc.oneof({ withCrossShrink: true }, { arbitrary: fc.constant(common), weight: commonWeight }, { arbitrary: rare, weight: 1 });
-const subset = (ids: readonly string[], maxLength: number) => (ids.length === 0 ? fc.constant<string[]>([]) : fc.uniqueArray(fc.constantFrom(...ids), { maxLength }));
+  fc.oneof(
+    { withCrossShrink: true },
+    { arbitrary: fc.constant(common), weight: commonWeight },
+    { arbitrary: rare, weight: 1 },
+  );
+const subset = (ids: readonly string[], maxLength: number) =>
+  ids.length === 0 ? fc.constant<string[]>([]) : fc.uniqueArray(fc.constantFrom(...ids), { maxLength });
 
 /**
  * Transactions with every field known, drawn so that the interesting cases are common: mostly exports of
  * cyber-surveillance items from member states to third countries, with findings, red flags and due-diligence steps varied.
  * Pass a `date` to pin the transactions to the ruleset version in force on it.
  */
-export function completeTransactionArbitrary(vocabulary: TransactionVocabulary, options: { readonly date?: string } = {}): fc.Arbitrary<Transaction> {
+export function completeTransactionArbitrary(
+  vocabulary: TransactionVocabulary,
+  options: { readonly date?: string } = {},
+): fc.Arbitrary<Transaction> {
   const memberStates = vocabulary.memberStates.length > 0 ? vocabulary.memberStates : ['DE', 'FR', 'NL'];
   const anyCountry = fc.constantFrom(...COUNTRY_CODES);
-  const exporterCountry = fc.oneof({ arbitrary: fc.constantFrom(...memberStates), weight: 5 }, { arbitrary: fc.constantFrom(...NON_MEMBER_COUNTRIES), weight: 1 });
-  const destination = fc.oneof({ arbitrary: fc.constantFrom(...NON_MEMBER_COUNTRIES), weight: 5 }, { arbitrary: fc.constantFrom(...memberStates), weight: 1 }, { arbitrary: anyCountry, weight: 1 });
+  const exporterCountry = fc.oneof(
+    { arbitrary: fc.constantFrom(...memberStates), weight: 5 },
+    { arbitrary: fc.constantFrom(...NON_MEMBER_COUNTRIES), weight: 1 },
+  );
+  const destination = fc.oneof(
+    { arbitrary: fc.constantFrom(...NON_MEMBER_COUNTRIES), weight: 5 },
+    { arbitrary: fc.constantFrom(...memberStates), weight: 1 },
+    { arbitrary: anyCountry, weight: 1 },
+  );
   const element = weighted(true, fc.constant(false), 6);
   const finding = fc.record({
     concern: fc.constantFrom(...CONCERNS),
@@ -123,9 +157,20 @@ export function completeTransactionArbitrary(vocabulary: TransactionVocabulary, 
       name: fc.constantFrom('Ministry of the Interior', 'Metro Telecom', 'Retail Group plc'),
       ...(vocabulary.endUserTypes.length === 0 ? {} : { type: fc.constantFrom(...vocabulary.endUserTypes) }),
     }),
-    parties: fc.array(fc.record({ role: fc.constantFrom(...PARTY_ROLES), name: fc.constantFrom('Distributor A', 'Reseller B'), country: anyCountry }), { maxLength: 2 }),
+    parties: fc.array(
+      fc.record({
+        role: fc.constantFrom(...PARTY_ROLES),
+        name: fc.constantFrom('Distributor A', 'Reseller B'),
+        country: anyCountry,
+      }),
+      { maxLength: 2 },
+    ),
     redFlags: weighted<string[]>([], subset(vocabulary.redFlags, 3), 2),
-    findings: weighted<{ concern: string; knowledge: string; source: string }[]>([], fc.array(finding, { minLength: 1, maxLength: 3 }), 1),
+    findings: weighted<{ concern: string; knowledge: string; source: string }[]>(
+      [],
+      fc.array(finding, { minLength: 1, maxLength: 3 }),
+      1,
+    ),
     dueDiligence: fc.record({
       itemReview: weighted(true, fc.constant(false), 6),
       capabilityReview: weighted(true, fc.constant(false), 6),
@@ -171,9 +216,20 @@ function without(record: Record<string, unknown>, key: string): Record<string, u
 export function partialTransactionArbitrary(
   vocabulary: TransactionVocabulary,
   options: { readonly date?: string; readonly maxUnknown?: number } = {},
-): fc.Arbitrary<{ readonly complete: Transaction; readonly partial: Transaction; readonly unknown: readonly UnknowableField[] }> {
-  const unknownFields = fc.subarray([...UNKNOWABLE_FIELDS], options.maxUnknown === undefined ? {} : { maxLength: options.maxUnknown });
+): fc.Arbitrary<{
+  readonly complete: Transaction;
+  readonly partial: Transaction;
+  readonly unknown: readonly UnknowableField[];
+}> {
+  const unknownFields = fc.subarray(
+    [...UNKNOWABLE_FIELDS],
+    options.maxUnknown === undefined ? {} : { maxLength: options.maxUnknown },
+  );
   return fc
-    .tuple(completeTransactionArbitrary(vocabulary, options.date === undefined ? {} : { date: options.date }), unknownFields, fc.boolean())
+    .tuple(
+      completeTransactionArbitrary(vocabulary, options.date === undefined ? {} : { date: options.date }),
+      unknownFields,
+      fc.boolean(),
+    )
     .map(([complete, unknown, useNull]) => ({ complete, partial: withUnknown(complete, unknown, useNull), unknown }));
 }

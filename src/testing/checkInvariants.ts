@@ -59,7 +59,9 @@ export class InvariantViolation extends Error {
 
 /** The invariants `checkInvariants` checks by default: the general ones, plus the Article 5 ones for the Article 5 rulesets. */
 export function defaultInvariants(ruleset: CompiledRuleset): readonly Invariant[] {
-  return ARTICLE_5_RULESET_IDS.includes(ruleset.id) ? [...GENERAL_INVARIANTS, ...ARTICLE_5_INVARIANTS] : GENERAL_INVARIANTS;
+  return ARTICLE_5_RULESET_IDS.includes(ruleset.id)
+    ? [...GENERAL_INVARIANTS, ...ARTICLE_5_INVARIANTS]
+    : GENERAL_INVARIANTS;
 }
 
 /**
@@ -77,7 +79,12 @@ export function defaultInvariants(ruleset: CompiledRuleset): readonly Invariant[
  */
 export function checkInvariants(ruleset: CompiledRuleset, options: CheckInvariantsOptions = {}): InvariantReport {
   const invariants = options.invariants ?? defaultInvariants(ruleset);
-  const reference: RulesetReference = { id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256, overlays: ruleset.overlays };
+  const reference: RulesetReference = {
+    id: ruleset.id,
+    version: ruleset.version,
+    sha256: ruleset.sha256,
+    overlays: ruleset.overlays,
+  };
   const assessOne = (transaction: Transaction): Assessment => assessMany([transaction], { ruleset })[0] as Assessment;
   const checked = invariants.map(() => 0);
   let target: number | undefined;
@@ -85,12 +92,24 @@ export function checkInvariants(ruleset: CompiledRuleset, options: CheckInvarian
 
   const arbitrary = fc.record({
     sample: partialTransactionArbitrary(vocabularyOf(ruleset)),
-    edits: fc.tuple(...invariants.map((invariant) => ('edit' in invariant ? concreteEditArbitrary(invariant.edit) : fc.constant(undefined)))),
+    edits: fc.tuple(
+      ...invariants.map((invariant) =>
+        'edit' in invariant ? concreteEditArbitrary(invariant.edit) : fc.constant(undefined),
+      ),
+    ),
   });
   const property = fc.property(arbitrary, ({ sample, edits }) => {
     const memo = new Map<Transaction, Assessment>();
-    const assessed = (transaction: Transaction) => memo.get(transaction) ?? memo.set(transaction, assessOne(transaction)).get(transaction)!;
-    const context: CheckContext = { ruleset, partial: sample.partial, complete: sample.complete, unknown: sample.unknown, assessed, assessFresh: assessOne };
+    const assessed = (transaction: Transaction) =>
+      memo.get(transaction) ?? memo.set(transaction, assessOne(transaction)).get(transaction)!;
+    const context: CheckContext = {
+      ruleset,
+      partial: sample.partial,
+      complete: sample.complete,
+      unknown: sample.unknown,
+      assessed,
+      assessFresh: assessOne,
+    };
     for (const [index, invariant] of invariants.entries()) {
       if (target !== undefined && index !== target) continue;
       const result = checkOne(invariant, edits[index], context);
@@ -111,10 +130,22 @@ export function checkInvariants(ruleset: CompiledRuleset, options: CheckInvarian
     ...(options.path === undefined ? {} : { path: options.path }),
   });
   if (details.failed) {
-    if (failure === undefined) throw details.errorInstance ?? new Error(`Invariant check failed: ${String(details.errorInstance)}`);
-    throw new InvariantViolation(invariants[failure.index] as Invariant, failure.detail, failure.transaction, reference, { seed: details.seed, path: details.counterexamplePath ?? '' });
+    if (failure === undefined)
+      throw details.errorInstance ?? new Error(`Invariant check failed: ${String(details.errorInstance)}`);
+    throw new InvariantViolation(
+      invariants[failure.index] as Invariant,
+      failure.detail,
+      failure.transaction,
+      reference,
+      { seed: details.seed, path: details.counterexamplePath ?? '' },
+    );
   }
-  return { ruleset: reference, runs: details.numRuns, seed: details.seed, invariants: invariants.map((invariant, index) => ({ name: invariant.name, checked: checked[index] ?? 0 })) };
+  return {
+    ruleset: reference,
+    runs: details.numRuns,
+    seed: details.seed,
+    invariants: invariants.map((invariant, index) => ({ name: invariant.name, checked: checked[index] ?? 0 })),
+  };
 }
 
 interface CheckContext {
@@ -129,13 +160,20 @@ interface CheckContext {
 }
 
 /** An edit with its values drawn: the fields to set, or the record to append. */
-type ConcreteEdit = { readonly set: Readonly<Record<string, JsonValue>> } | { readonly append: string; readonly record: Readonly<Record<string, JsonValue>> };
+type ConcreteEdit =
+  | { readonly set: Readonly<Record<string, JsonValue>> }
+  | { readonly append: string; readonly record: Readonly<Record<string, JsonValue>> };
 
 /** What is wrong, `undefined` when the invariant holds, `'skipped'` when it does not apply to this transaction. */
-function checkOne(invariant: Invariant, edit: ConcreteEdit | undefined, context: CheckContext): string | undefined | 'skipped' {
+function checkOne(
+  invariant: Invariant,
+  edit: ConcreteEdit | undefined,
+  context: CheckContext,
+): string | undefined | 'skipped' {
   const { ruleset, partial, assessed } = context;
   const precedence = (outcome: Outcome) => ruleset.document.outcomes?.[outcome]?.precedence ?? Number.NEGATIVE_INFINITY;
-  const outcomes = (assessment: Assessment) => `${assessment.outcome} (possible: ${assessment.possibleOutcomes.join(', ')})`;
+  const outcomes = (assessment: Assessment) =>
+    `${assessment.outcome} (possible: ${assessment.possibleOutcomes.join(', ')})`;
   switch (invariant.kind) {
     case 'possibleOutcomesSound': {
       const before = assessed(partial);
@@ -143,22 +181,29 @@ function checkOne(invariant: Invariant, edit: ConcreteEdit | undefined, context:
       if (!before.possibleOutcomes.includes(after.outcome)) {
         return `with ${context.unknown.join(', ') || 'nothing'} unknown the assessment is ${outcomes(before)}, but the completed transaction gives ${after.outcome}.`;
       }
-      if (before.possibleOutcomes.length === 1 && after.outcome !== before.outcome) return `the outcome ${before.outcome} was decided, but completing the unknown facts gives ${after.outcome}.`;
+      if (before.possibleOutcomes.length === 1 && after.outcome !== before.outcome)
+        return `the outcome ${before.outcome} was decided, but completing the unknown facts gives ${after.outcome}.`;
       return undefined;
     }
     case 'deterministic':
-      return canonicalJson(context.assessFresh(structuredClone(partial))) === canonicalJson(assessed(partial)) ? undefined : 'two assessments of the same transaction differ.';
+      return canonicalJson(context.assessFresh(structuredClone(partial))) === canonicalJson(assessed(partial))
+        ? undefined
+        : 'two assessments of the same transaction differ.';
     case 'coherent': {
       const assessment = assessed(partial);
       const undecided = ruleset.document.undecided;
       if (assessment.possibleOutcomes.length > 1) {
-        if (assessment.outcome !== undecided) return `several outcomes are possible (${assessment.possibleOutcomes.join(', ')}) but the outcome is ${assessment.outcome}, not the undecided outcome ${String(undecided)}.`;
+        if (assessment.outcome !== undecided)
+          return `several outcomes are possible (${assessment.possibleOutcomes.join(', ')}) but the outcome is ${assessment.outcome}, not the undecided outcome ${String(undecided)}.`;
         if (assessment.obligations.length > 0) return 'the outcome is undecided but obligations are listed.';
         if (assessment.questions.length === 0) return 'the outcome is undecided but no question says what to find out.';
         return undefined;
       }
-      if (assessment.possibleOutcomes[0] !== assessment.outcome) return `the outcome ${assessment.outcome} is not its only possible outcome ${String(assessment.possibleOutcomes[0])}.`;
-      return assessment.obligations.length > 0 ? undefined : `the decided outcome ${assessment.outcome} rests on no obligation.`;
+      if (assessment.possibleOutcomes[0] !== assessment.outcome)
+        return `the outcome ${assessment.outcome} is not its only possible outcome ${String(assessment.possibleOutcomes[0])}.`;
+      return assessment.obligations.length > 0
+        ? undefined
+        : `the decided outcome ${assessment.outcome} rests on no obligation.`;
     }
     case 'fixedOutcome':
     case 'neverLowers':
@@ -169,17 +214,22 @@ function checkOne(invariant: Invariant, edit: ConcreteEdit | undefined, context:
       try {
         after = assessed(edited);
       } catch (error) {
-        if (error instanceof TransactionError) return `the invariant's edit ${describeEdit(edit as ConcreteEdit)} makes the transaction invalid: ${error.message}`;
+        if (error instanceof TransactionError)
+          return `the invariant's edit ${describeEdit(edit as ConcreteEdit)} makes the transaction invalid: ${error.message}`;
         throw error;
       }
-      if (invariant.kind === 'fixedOutcome') return after.outcome === invariant.outcome ? undefined : `with ${describeEdit(edit as ConcreteEdit)} the outcome is ${outcomes(after)}, not ${invariant.outcome}.`;
+      if (invariant.kind === 'fixedOutcome')
+        return after.outcome === invariant.outcome
+          ? undefined
+          : `with ${describeEdit(edit as ConcreteEdit)} the outcome is ${outcomes(after)}, not ${invariant.outcome}.`;
       const before = assessed(partial);
       if (invariant.kind === 'neverLowers') {
         return precedence(after.outcome) >= precedence(before.outcome)
           ? undefined
           : `${describeEdit(edit as ConcreteEdit)} lowers the outcome from ${before.outcome} (precedence ${precedence(before.outcome)}) to ${after.outcome} (precedence ${precedence(after.outcome)}).`;
       }
-      return after.outcome === before.outcome && canonicalJson(after.possibleOutcomes) === canonicalJson(before.possibleOutcomes)
+      return after.outcome === before.outcome &&
+        canonicalJson(after.possibleOutcomes) === canonicalJson(before.possibleOutcomes)
         ? undefined
         : `${describeEdit(edit as ConcreteEdit)} changes the assessment from ${outcomes(before)} to ${outcomes(after)}.`;
     }
@@ -188,8 +238,12 @@ function checkOne(invariant: Invariant, edit: ConcreteEdit | undefined, context:
 
 function concreteEditArbitrary(edit: TransactionEdit): fc.Arbitrary<ConcreteEdit> {
   const draw = (choices: Readonly<Record<string, { readonly oneOf: readonly JsonValue[] }>>) =>
-    fc.record(Object.fromEntries(Object.entries(choices).map(([key, choice]) => [key, fc.constantFrom(...choice.oneOf)]))) as fc.Arbitrary<Record<string, JsonValue>>;
-  return 'set' in edit ? draw(edit.set).map((set) => ({ set })) : draw(edit.record).map((record) => ({ append: edit.append, record }));
+    fc.record(
+      Object.fromEntries(Object.entries(choices).map(([key, choice]) => [key, fc.constantFrom(...choice.oneOf)])),
+    ) as fc.Arbitrary<Record<string, JsonValue>>;
+  return 'set' in edit
+    ? draw(edit.set).map((set) => ({ set }))
+    : draw(edit.record).map((record) => ({ append: edit.append, record }));
 }
 
 /** The transaction with the edit applied, or `undefined` when it appends to a list the transaction does not know. */
@@ -208,7 +262,12 @@ function applyEdit(transaction: Transaction, edit: ConcreteEdit): Transaction | 
     return copy as Transaction;
   }
   const keys = edit.append.split('.');
-  const parent = keys.slice(0, -1).reduce<Record<string, unknown> | undefined>((target, key) => target?.[key] as Record<string, unknown> | undefined, copy);
+  const parent = keys
+    .slice(0, -1)
+    .reduce<Record<string, unknown> | undefined>(
+      (target, key) => target?.[key] as Record<string, unknown> | undefined,
+      copy,
+    );
   const list = parent?.[keys.at(-1) as string];
   if (!Array.isArray(list)) return undefined;
   list.push(structuredClone(edit.record));
@@ -217,10 +276,15 @@ function applyEdit(transaction: Transaction, edit: ConcreteEdit): Transaction | 
 
 function describeEdit(edit: ConcreteEdit): string {
   return 'set' in edit
-    ? `setting ${Object.entries(edit.set).map(([path, value]) => `${path} = ${JSON.stringify(value)}`).join(', ')}`
+    ? `setting ${Object.entries(edit.set)
+        .map(([path, value]) => `${path} = ${JSON.stringify(value)}`)
+        .join(', ')}`
     : `adding ${JSON.stringify(edit.record)} to ${edit.append}`;
 }
 
 function describeRuleset(ruleset: RulesetReference): string {
-  return [`${ruleset.id} ${ruleset.version}`, ...ruleset.overlays.map((overlay) => `${overlay.id} ${overlay.version}`)].join(' + ');
+  return [
+    `${ruleset.id} ${ruleset.version}`,
+    ...ruleset.overlays.map((overlay) => `${overlay.id} ${overlay.version}`),
+  ].join(' + ');
 }

@@ -21,7 +21,8 @@ function toIssues(issue: z.core.$ZodIssue, schema: TransactionSchema): Issue[] {
     const known = objectKeysAt(schema, path);
     return issue.keys.map((key) => {
       const suggestion = closestMatch(key, known);
-      const hint = suggestion === undefined ? ` Allowed keys here: ${known.join(', ')}.` : ` Did you mean "${suggestion}"?`;
+      const hint =
+        suggestion === undefined ? ` Allowed keys here: ${known.join(', ')}.` : ` Did you mean "${suggestion}"?`;
       return { path: [...path, key], code: 'unrecognized_key', message: `Unknown key "${key}".${hint}` };
     });
   }
@@ -41,7 +42,8 @@ function describeInvalidValue(input: unknown, allowed: readonly string[]): strin
     const suggestion = alias !== undefined && allowed.includes(alias) ? alias : closestMatch(input, allowed);
     if (suggestion !== undefined) return `${shown} is not an allowed value. Did you mean "${suggestion}"?`;
   }
-  if (allowed.length <= 12) return `${shown} is not an allowed value. Allowed: ${allowed.map((value) => `"${value}"`).join(', ')}.`;
+  if (allowed.length <= 12)
+    return `${shown} is not an allowed value. Allowed: ${allowed.map((value) => `"${value}"`).join(', ')}.`;
   return `${shown} is not an allowed value (${allowed.length} values are allowed, e.g. "${allowed.slice(0, 3).join('", "')}").`;
 }
 
@@ -67,7 +69,8 @@ function objectKeysAt(schema: z.ZodType, path: readonly (string | number)[]): st
     }
     if (segment === undefined) break;
     if (current instanceof z.ZodArray && typeof segment === 'number') current = current.element as z.ZodType;
-    else if (current instanceof z.ZodObject && typeof segment === 'string') current = current.shape[segment] as z.ZodType;
+    else if (current instanceof z.ZodObject && typeof segment === 'string')
+      current = current.shape[segment] as z.ZodType;
     else return [];
   }
   return current instanceof z.ZodObject ? Object.keys(current.shape) : [];

@@ -22,8 +22,17 @@ export type CatalogueIds = Partial<Record<CatalogueField, readonly [string, ...s
 const text = (max: number) => z.string().min(1).max(max);
 const tri = () => z.boolean().nullable().optional();
 const country = () => z.enum(COUNTRY_CODES);
-const catalogueId = () => z.string().min(1).max(100).regex(/^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$/, 'Expected a catalogue id such as "facial-recognition"');
-const annexIEntry = () => z.string().max(40).regex(/^[0-9][A-E][0-9]{3}(?:\.[a-z0-9]{1,3})*$/, 'Expected an Annex I entry such as "5A001.j"');
+const catalogueId = () =>
+  z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$/, 'Expected a catalogue id such as "facial-recognition"');
+const annexIEntry = () =>
+  z
+    .string()
+    .max(40)
+    .regex(/^[0-9][A-E][0-9]{3}(?:\.[a-z0-9]{1,3})*$/, 'Expected an Annex I entry such as "5A001.j"');
 
 /**
  * Builds the zod schema of a transaction. With `ids`, catalogue-bound fields accept only that ruleset's ids,
@@ -36,7 +45,11 @@ export function createTransactionSchema(ids: CatalogueIds = {}) {
   };
   return z.strictObject({
     id: text(200).nullable().optional().describe('Your reference for the transaction; echoed in the assessment.'),
-    date: z.iso.date().nullable().optional().describe('When the export takes place (YYYY-MM-DD); selects the ruleset version in force.'),
+    date: z.iso
+      .date()
+      .nullable()
+      .optional()
+      .describe('When the export takes place (YYYY-MM-DD); selects the ruleset version in force.'),
     activity: z.enum(ACTIVITIES).default('export').describe('What is done with the item; Art. 5 reaches exports only.'),
     exporter: z
       .strictObject({
@@ -63,13 +76,24 @@ export function createTransactionSchema(ids: CatalogueIds = {}) {
           .max(100)
           .nullable()
           .optional()
-          .describe('Annex I entries the item is classified under; [] = classified as not listed; absent = not yet classified.'),
-        speciallyDesigned: tri().describe('Specially designed (developed or modified) for its surveillance purpose, not merely capable of it.'),
-        covertSurveillance: tri().describe('Designed to enable covert surveillance: the persons monitored do not know of it.'),
+          .describe(
+            'Annex I entries the item is classified under; [] = classified as not listed; absent = not yet classified.',
+          ),
+        speciallyDesigned: tri().describe(
+          'Specially designed (developed or modified) for its surveillance purpose, not merely capable of it.',
+        ),
+        covertSurveillance: tri().describe(
+          'Designed to enable covert surveillance: the persons monitored do not know of it.',
+        ),
         naturalPersons: tri().describe('The surveillance targets natural persons.'),
         dataProcessing: tri().describe('It monitors, extracts, collects or analyses data.'),
         ictSystems: tri().describe('The data comes from information and telecommunication systems.'),
-        capabilities: z.array(bound('item.capabilities', catalogueId())).max(200).nullable().optional().describe('Ids from the ruleset\'s capability catalogue.'),
+        capabilities: z
+          .array(bound('item.capabilities', catalogueId()))
+          .max(200)
+          .nullable()
+          .optional()
+          .describe("Ids from the ruleset's capability catalogue."),
       })
       .nullable()
       .optional()
@@ -77,7 +101,10 @@ export function createTransactionSchema(ids: CatalogueIds = {}) {
     endUser: z
       .strictObject({
         name: text(500).nullable().optional(),
-        type: bound('endUser.type', catalogueId()).nullable().optional().describe('Id from the ruleset\'s end-user type catalogue.'),
+        type: bound('endUser.type', catalogueId())
+          .nullable()
+          .optional()
+          .describe("Id from the ruleset's end-user type catalogue."),
         country: country().nullable().optional(),
       })
       .nullable()
@@ -95,7 +122,12 @@ export function createTransactionSchema(ids: CatalogueIds = {}) {
       .nullable()
       .optional()
       .describe('Consignees, distributors, resellers, purchasers and intermediaries.'),
-    redFlags: z.array(bound('redFlags', catalogueId())).max(200).nullable().optional().describe('Ids from the ruleset\'s red-flag catalogue observed in this transaction; [] = none observed.'),
+    redFlags: z
+      .array(bound('redFlags', catalogueId()))
+      .max(200)
+      .nullable()
+      .optional()
+      .describe("Ids from the ruleset's red-flag catalogue observed in this transaction; [] = none observed."),
     findings: z
       .array(
         z.strictObject({

@@ -19,7 +19,10 @@ const FLAGS = [
 
 /** Starts headless Chromium with a fresh profile (its own --user-data-dir) and the flags CI uses. */
 export async function launchChromium(): Promise<BrowserContext> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does.`,
+    );
   const profile = mkdtempSync(join(tmpdir(), 'dur-chromium-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

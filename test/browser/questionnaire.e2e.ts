@@ -17,10 +17,16 @@ import { launchChromium } from './chromium';
 const root = new URL('../..', import.meta.url).pathname;
 const artifacts = join(root, 'test-artifacts');
 const webConfig = join(root, 'web', 'vite.config.ts');
-const example = JSON.parse(readFileSync(join(root, 'examples', 'notification-tracker-intelligence-agency.json'), 'utf8')) as Record<string, unknown>;
+const example = JSON.parse(
+  readFileSync(join(root, 'examples', 'notification-tracker-intelligence-agency.json'), 'utf8'),
+) as Record<string, unknown>;
 
 /** Transaction fields the form asks besides the ruleset's questions. */
-const DETAILS: Readonly<Record<string, string>> = { id: '#detail-reference', 'item.description': '#detail-description', 'endUser.name': '#detail-end-user-name' };
+const DETAILS: Readonly<Record<string, string>> = {
+  id: '#detail-reference',
+  'item.description': '#detail-description',
+  'endUser.name': '#detail-end-user-name',
+};
 
 let context: BrowserContext;
 let server: PreviewServer;
@@ -32,7 +38,12 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   built = mkdtempSync(join(tmpdir(), 'dur-web-'));
   await build({ configFile: webConfig, logLevel: 'warn', build: { outDir: built, emptyOutDir: true } });
-  server = await preview({ configFile: webConfig, logLevel: 'warn', build: { outDir: built }, preview: { port: await freePort(), strictPort: true } });
+  server = await preview({
+    configFile: webConfig,
+    logLevel: 'warn',
+    build: { outDir: built },
+    preview: { port: await freePort(), strictPort: true },
+  });
   url = server.resolvedUrls?.local[0] ?? '';
   context = await launchChromium();
 });
@@ -69,19 +80,29 @@ async function settled(page: Page): Promise<void> {
 
 /** The transaction fields a ruleset version asks about, plus the identifying details. */
 function coverable(date: string): Set<string> {
-  return new Set([...questionsOf(loadRuleset('eu-2021-821-art5', { asOf: date }), transactionJsonSchema).map((spec) => spec.fact), ...Object.keys(DETAILS), 'date']);
+  return new Set([
+    ...questionsOf(loadRuleset('eu-2021-821-art5', { asOf: date }), transactionJsonSchema).map((spec) => spec.fact),
+    ...Object.keys(DETAILS),
+    'date',
+  ]);
 }
 
 function fieldPaths(value: Record<string, unknown>, asked: ReadonlySet<string>, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) => {
     const path = prefix === '' ? key : `${prefix}.${key}`;
     if (asked.has(path)) return [path];
-    return child !== null && typeof child === 'object' && !Array.isArray(child) ? fieldPaths(child as Record<string, unknown>, asked, path) : [`!${path}`];
+    return child !== null && typeof child === 'object' && !Array.isArray(child)
+      ? fieldPaths(child as Record<string, unknown>, asked, path)
+      : [`!${path}`];
   });
 }
 
 /** The transaction without the fields the form for its date does not ask (they are fields that ruleset version does not read). */
-function askedOnly(transaction: Record<string, unknown>, asked: ReadonlySet<string>, prefix = ''): Record<string, unknown> {
+function askedOnly(
+  transaction: Record<string, unknown>,
+  asked: ReadonlySet<string>,
+  prefix = '',
+): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(transaction)) {
     const path = prefix === '' ? key : `${prefix}.${key}`;
@@ -107,11 +128,17 @@ function chooseScenarios(): Scenario[] {
     .filter((scenario) => scenario.ruleset === undefined && typeof scenario.transaction.date === 'string');
   const chosen = new Map<string, Scenario>();
   for (const scenario of dated) {
-    const complete = !fieldPaths(scenario.transaction, coverable(scenario.transaction.date as string)).some((path) => path.startsWith('!'));
+    const complete = !fieldPaths(scenario.transaction, coverable(scenario.transaction.date as string)).some((path) =>
+      path.startsWith('!'),
+    );
     if (complete && !chosen.has(scenario.expect.outcome)) chosen.set(scenario.expect.outcome, scenario);
   }
   const before = dated.find((scenario) => (scenario.transaction.date as string) < '2024-10-16');
-  if (before !== undefined) chosen.set('version 1.0.0', { ...before, transaction: askedOnly(before.transaction, coverable(before.transaction.date as string)) });
+  if (before !== undefined)
+    chosen.set('version 1.0.0', {
+      ...before,
+      transaction: askedOnly(before.transaction, coverable(before.transaction.date as string)),
+    });
   return [...chosen.values()];
 }
 
@@ -120,10 +147,13 @@ async function answer(page: Page, spec: QuestionSpec, value: unknown): Promise<v
   const fieldset = page.locator(`fieldset[data-fact="${spec.fact}"]`);
   switch (spec.kind) {
     case 'boolean':
-      await fieldset.locator(`input[type=radio][value="${value === true ? 'yes' : value === false ? 'no' : 'unknown'}"]`).check();
+      await fieldset
+        .locator(`input[type=radio][value="${value === true ? 'yes' : value === false ? 'no' : 'unknown'}"]`)
+        .check();
       return;
     case 'choice':
-      if (value !== undefined || spec.default === undefined) await fieldset.locator('select').selectOption(typeof value === 'string' ? value : '');
+      if (value !== undefined || spec.default === undefined)
+        await fieldset.locator('select').selectOption(typeof value === 'string' ? value : '');
       return;
     case 'multi':
       if (!Array.isArray(value)) return;
@@ -165,7 +195,10 @@ async function fillIn(page: Page, transaction: Record<string, unknown>): Promise
     const value = getAnswer(transaction, path);
     if (typeof value === 'string') await page.fill(selector, value);
   }
-  const specs = questionsOf(loadRuleset('eu-2021-821-art5', { asOf: transaction.date as string }), transactionJsonSchema);
+  const specs = questionsOf(
+    loadRuleset('eu-2021-821-art5', { asOf: transaction.date as string }),
+    transactionJsonSchema,
+  );
   for (const spec of specs) await answer(page, spec, getAnswer(transaction, spec.fact));
   await settled(page);
 }
@@ -181,13 +214,21 @@ async function downloadText(page: Page, button: string): Promise<{ name: string;
 async function shown(page: Page) {
   return {
     outcome: await page.getAttribute('[data-testid=outcome]', 'data-outcome'),
-    questions: await page.locator('[data-testid=questions] li[data-fact]').evaluateAll((items) => items.map((item) => item.getAttribute('data-fact'))),
-    obligations: await page.locator('[data-testid=obligations] li[data-rule]').evaluateAll((items) => items.map((item) => item.getAttribute('data-rule'))),
+    questions: await page
+      .locator('[data-testid=questions] li[data-fact]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-fact'))),
+    obligations: await page
+      .locator('[data-testid=obligations] li[data-rule]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-rule'))),
   };
 }
 
 function expected(assessment: Assessment) {
-  return { outcome: assessment.outcome, questions: assessment.questions.map((question) => question.fact), obligations: assessment.obligations.map((obligation) => obligation.rule) };
+  return {
+    outcome: assessment.outcome,
+    questions: assessment.questions.map((question) => question.fact),
+    obligations: assessment.obligations.map((obligation) => obligation.rule),
+  };
 }
 
 describe('browser questionnaire', () => {
@@ -198,21 +239,32 @@ describe('browser questionnaire', () => {
     expect(scenarios.some((scenario) => (scenario.transaction.date as string) < '2024-10-16')).toBe(true);
   });
 
-  test.each(scenarios.map((scenario) => [scenario.name, scenario] as const))('answering by clicking, %s: the page shows what assess() decides', async (name, scenario) => {
-    const page = await openQuestionnaire();
-    await fillIn(page, scenario.transaction);
-    // The transaction the clicks produced is the scenario's transaction.
-    const saved = JSON.parse((await downloadText(page, '#download-json')).text) as unknown;
-    expect(transactionSchema.parse(saved)).toEqual(transactionSchema.parse(scenario.transaction));
-    const assessment = await assess(scenario.transaction);
-    expect(assessment.outcome, 'the scenario, decided from the law').toBe(scenario.expect.outcome);
-    expect(await shown(page)).toEqual(expected(assessment));
-    await page.screenshot({ path: join(artifacts, `questionnaire-${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}.png`) });
-    await page.close();
-  });
+  test.each(scenarios.map((scenario) => [scenario.name, scenario] as const))(
+    'answering by clicking, %s: the page shows what assess() decides',
+    async (name, scenario) => {
+      const page = await openQuestionnaire();
+      await fillIn(page, scenario.transaction);
+      // The transaction the clicks produced is the scenario's transaction.
+      const saved = JSON.parse((await downloadText(page, '#download-json')).text) as unknown;
+      expect(transactionSchema.parse(saved)).toEqual(transactionSchema.parse(scenario.transaction));
+      const assessment = await assess(scenario.transaction);
+      expect(assessment.outcome, 'the scenario, decided from the law').toBe(scenario.expect.outcome);
+      expect(await shown(page)).toEqual(expected(assessment));
+      await page.screenshot({
+        path: join(artifacts, `questionnaire-${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}.png`),
+      });
+      await page.close();
+    },
+  );
 
   test('a saved transaction loads back; the HTML report it downloads shows a <script> description as text, never runs it', async () => {
-    const hostile = { ...example, item: { ...(example.item as object), description: 'Tracker <script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">' } };
+    const hostile = {
+      ...example,
+      item: {
+        ...(example.item as object),
+        description: 'Tracker <script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">',
+      },
+    };
     const file = join(artifacts, 'hostile-transaction.json');
     writeFileSync(file, JSON.stringify(hostile, null, 2));
     const page = await openQuestionnaire();
@@ -251,7 +303,9 @@ describe('browser questionnaire', () => {
     const page = await openQuestionnaire();
     expect(await page.getAttribute('[data-testid=outcome]', 'data-outcome')).toBe('incomplete');
     await page.click('#result button[data-fact="exporter.country"]');
-    await expect.poll(() => page.evaluate("document.activeElement?.closest('fieldset')?.getAttribute('data-fact')")).toBe('exporter.country');
+    await expect
+      .poll(() => page.evaluate("document.activeElement?.closest('fieldset')?.getAttribute('data-fact')"))
+      .toBe('exporter.country');
     await page.selectOption('fieldset[data-fact="exporter.country"] select', 'DE');
     await page.selectOption('fieldset[data-fact="destination.country"] select', 'EG');
     await settled(page);
@@ -269,15 +323,31 @@ describe('browser questionnaire', () => {
 describe('the library in the browser', () => {
   test('the published main entry (dist/index.js) bundles for the browser without Node.js built-ins and assesses there', async () => {
     const entry = join(root, 'dist', 'index.js');
-    if (!existsSync(entry)) throw new Error('dist/index.js is missing: run `npm run build` first (.ci/run builds before this step).');
+    if (!existsSync(entry))
+      throw new Error('dist/index.js is missing: run `npm run build` first (.ci/run builds before this step).');
     const source = mkdtempSync(join(tmpdir(), 'dur-dist-check-'));
     const out = join(source, 'out');
-    writeFileSync(join(source, 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="./main.js"></script>');
-    writeFileSync(join(source, 'main.js'), `import * as library from ${JSON.stringify(entry)};\nwindow.library = library;\n`);
-    await build({ root: source, configFile: false, logLevel: 'warn', base: './', plugins: [forbidNodeBuiltins()], build: { outDir: out, emptyOutDir: true, target: 'es2022' } });
+    writeFileSync(
+      join(source, 'index.html'),
+      '<!doctype html><meta charset="utf-8"><script type="module" src="./main.js"></script>',
+    );
+    writeFileSync(
+      join(source, 'main.js'),
+      `import * as library from ${JSON.stringify(entry)};\nwindow.library = library;\n`,
+    );
+    await build({
+      root: source,
+      configFile: false,
+      logLevel: 'warn',
+      base: './',
+      plugins: [forbidNodeBuiltins()],
+      build: { outDir: out, emptyOutDir: true, target: 'es2022' },
+    });
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.route('http://library.test/**', (route) => route.fulfill({ path: join(out, new URL(route.request().url()).pathname) }));
+    await page.route('http://library.test/**', (route) =>
+      route.fulfill({ path: join(out, new URL(route.request().url()).pathname) }),
+    );
     await page.goto('http://library.test/index.html');
     await page.waitForFunction("'library' in window");
     const outcome = await page.evaluate(async (transaction) => {
@@ -291,7 +361,12 @@ describe('the library in the browser', () => {
 
   test('`npm run web` serves the questionnaire on localhost', async () => {
     const port = await freePort();
-    const child = spawn('npm', ['run', 'web', '--', '--port', String(port), '--strictPort'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn('npm', ['run', 'web', '--', '--port', String(port), '--strictPort'], {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         let output = '';

@@ -6,7 +6,10 @@ import { assess } from '../../src/index';
 import { runCli, type CliResult } from '../support/cli';
 
 const EXAMPLE = 'examples/notification-tracker-intelligence-agency.json';
-const example = JSON.parse(readFileSync(new URL(`../../${EXAMPLE}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const example = JSON.parse(readFileSync(new URL(`../../${EXAMPLE}`, import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+>;
 const ANSI = /\u001b\[/;
 const STACK_FRAME = /^\s+at .+\(?.+:\d+:\d+\)?$/m;
 const scratch = mkdtempSync(join(tmpdir(), 'dur-cli-test-'));
@@ -41,7 +44,10 @@ describe.concurrent('dual-use-rules assess', () => {
 
   test('--format json prints the Assessment that assess() returns; --json is the same', async () => {
     const expected = JSON.parse(JSON.stringify(await assess(example))) as unknown;
-    const [json, alias] = await Promise.all([runCli(['assess', '--format', 'json', EXAMPLE]), runCli(['assess', '--json', EXAMPLE])]);
+    const [json, alias] = await Promise.all([
+      runCli(['assess', '--format', 'json', EXAMPLE]),
+      runCli(['assess', '--json', EXAMPLE]),
+    ]);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual(expected);
     expect(alias.stdout).toBe(json.stdout);
@@ -72,9 +78,22 @@ describe.concurrent('dual-use-rules assess', () => {
   });
 
   test('--ruleset with --overlay (repeatable) assesses with the given documents, the transaction file after them', async () => {
-    const result = await runCli(['assess', '--format', 'json', '--ruleset', 'docs/examples/minimal-ruleset.json', '--overlay', 'docs/examples/example-overlay.json', 'docs/examples/minimal-transaction.json']);
+    const result = await runCli([
+      'assess',
+      '--format',
+      'json',
+      '--ruleset',
+      'docs/examples/minimal-ruleset.json',
+      '--overlay',
+      'docs/examples/example-overlay.json',
+      'docs/examples/minimal-transaction.json',
+    ]);
     expect(result.stderr).toBe('');
-    const assessment = JSON.parse(result.stdout) as { ruleset: { id: string; overlays: { id: string }[] }; notes: { id: string }[]; questions: { fact: string }[] };
+    const assessment = JSON.parse(result.stdout) as {
+      ruleset: { id: string; overlays: { id: string }[] };
+      notes: { id: string }[];
+      questions: { fact: string }[];
+    };
     expect(assessment.ruleset.id).toBe('example-minimal');
     expect(assessment.ruleset.overlays.map((overlay) => overlay.id)).toEqual(['example-overlay']);
     expect(assessment.notes.map((note) => note.id)).toEqual(['example-overlay.german-exporter']);
@@ -104,7 +123,18 @@ describe.concurrent('dual-use-rules assess', () => {
 
   test('bad arguments are user errors: an unknown format, --json with --format, a malformed --as-of, an invalid ruleset', async () => {
     const ruleset = join(scratch, 'ruleset.json');
-    writeFileSync(ruleset, JSON.stringify({ id: 'x', version: '1.0.0', kind: 'base', title: 'x', validity: { from: '2021-01-01', to: null }, sources: {}, rules: [{ id: 'r' }] }));
+    writeFileSync(
+      ruleset,
+      JSON.stringify({
+        id: 'x',
+        version: '1.0.0',
+        kind: 'base',
+        title: 'x',
+        validity: { from: '2021-01-01', to: null },
+        sources: {},
+        rules: [{ id: 'r' }],
+      }),
+    );
     const undated = { ...example, date: undefined };
     const [format, conflict, asOf, invalidRuleset] = await Promise.all([
       runCli(['assess', '--format', 'pdf', EXAMPLE]),

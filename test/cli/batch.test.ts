@@ -21,27 +21,41 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function runBatch(args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+function runBatch(
+  args: readonly string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
   return runCli(['batch', ...args], options);
 }
 
 const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' });
 /** 10,000 in the deep tier. */
 const LINES = runs(10_000);
-const transactions = fc.sample(partialTransactionArbitrary(vocabularyOf(ruleset), { date: '2025-06-30' }).map(({ partial }) => partial), { numRuns: LINES, seed: 99 });
+const transactions = fc.sample(
+  partialTransactionArbitrary(vocabularyOf(ruleset), { date: '2025-06-30' }).map(({ partial }) => partial),
+  { numRuns: LINES, seed: 99 },
+);
 /** The bad lines, by 1-based line number (at 1, 250, 4,711, 8,000 and 10,000 of 10,000 lines), and the issue code each must be reported with. */
 const BAD: ReadonlyMap<number, { readonly text: string; readonly code: string }> = new Map([
   [1, { text: '{"exporter": ', code: 'invalid_json' }],
   [250, { text: '', code: 'empty_line' }],
-  [Math.round(LINES * 0.4711), { text: JSON.stringify({ exporter: { country: 'DE' }, destination: { country: 'XX' } }), code: 'invalid_value' }],
-  [LINES * 0.8, { text: JSON.stringify({ ...transactions[0], item: { speciallyDesinged: true } }), code: 'unrecognized_key' }],
+  [
+    Math.round(LINES * 0.4711),
+    { text: JSON.stringify({ exporter: { country: 'DE' }, destination: { country: 'XX' } }), code: 'invalid_value' },
+  ],
+  [
+    LINES * 0.8,
+    { text: JSON.stringify({ ...transactions[0], item: { speciallyDesinged: true } }), code: 'unrecognized_key' },
+  ],
   [LINES, { text: '[1, 2, 3]', code: 'invalid_type' }],
 ]);
 const lines = transactions.map((transaction, index) => BAD.get(index + 1)?.text ?? JSON.stringify(transaction));
 const text = `${lines.join('\n')}\n`;
 
 /** One run over the lines in one thread, written to a file; shared by the tests that check it. */
-let singleRun: Promise<{ readonly code: number | null; readonly stderr: string; readonly stdout: string; readonly file: string }> | undefined;
+let singleRun:
+  | Promise<{ readonly code: number | null; readonly stderr: string; readonly stdout: string; readonly file: string }>
+  | undefined;
 function runSingle() {
   singleRun ??= (async () => {
     const input = join(work, 'orders.jsonl');
@@ -70,7 +84,8 @@ describe('dual-use-rules batch', () => {
       if (bad === undefined) {
         const assessment = assessments[next++];
         // The same JSON text the library's assessment serialises to, key order included.
-        if (line !== JSON.stringify(assessment)) expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify(assessment)));
+        if (line !== JSON.stringify(assessment))
+          expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify(assessment)));
         expectedCounts[assessment?.outcome as Outcome]++;
       } else {
         const parsed = JSON.parse(line) as { line?: number; error?: { issues: { code: string }[] } };
@@ -80,9 +95,12 @@ describe('dual-use-rules batch', () => {
       }
     }
     expect(next).toBe(good.length);
-    for (const outcome of OUTCOMES) expect(result.stderr).toMatch(new RegExp(`\\n  ${outcome} +${expectedCounts[outcome].toLocaleString('en')}\\n`));
+    for (const outcome of OUTCOMES)
+      expect(result.stderr).toMatch(new RegExp(`\\n  ${outcome} +${expectedCounts[outcome].toLocaleString('en')}\\n`));
     expect(result.stderr).toMatch(/not assessed \(invalid lines\) +5\n/);
-    expect(result.stderr).toContain(`Assessed ${(LINES - BAD.size).toLocaleString('en')} of ${LINES.toLocaleString('en')} lines`);
+    expect(result.stderr).toContain(
+      `Assessed ${(LINES - BAD.size).toLocaleString('en')} of ${LINES.toLocaleString('en')} lines`,
+    );
     // Off a terminal: no progress bar, no carriage returns or cursor codes, no colours.
     expect(result.stderr).not.toMatch(/\r|\u001b|ETA|█/);
   });
@@ -94,16 +112,30 @@ describe('dual-use-rules batch', () => {
     expect(threaded.code).toBe(2);
     expect(threaded.stdout).toBe('');
     expect(readFileSync(out).equals(readFileSync(single.file))).toBe(true);
-    expect(threaded.stderr).toContain(`Assessed ${(LINES - BAD.size).toLocaleString('en')} of ${LINES.toLocaleString('en')} lines`);
+    expect(threaded.stderr).toContain(
+      `Assessed ${(LINES - BAD.size).toLocaleString('en')} of ${LINES.toLocaleString('en')} lines`,
+    );
   });
 
   test('reads standard input for -, with a ruleset document and --as-of for undated transactions; every line assessed exits 0', async () => {
     const rulesetFile = join(work, 'minimal.json');
     writeFileSync(rulesetFile, JSON.stringify(minimalRuleset()));
-    const undated = [{ exporter: { country: 'DE', informedByAuthority: true }, destination: { country: 'US' } }, { exporter: { country: 'DE', informedByAuthority: false }, destination: { country: 'US' }, item: { speciallyDesigned: false } }];
-    const result = await runBatch(['-', '--ruleset', rulesetFile, '--as-of', '2025-01-10'], { input: undated.map((transaction) => JSON.stringify(transaction)).join('\r\n') });
+    const undated = [
+      { exporter: { country: 'DE', informedByAuthority: true }, destination: { country: 'US' } },
+      {
+        exporter: { country: 'DE', informedByAuthority: false },
+        destination: { country: 'US' },
+        item: { speciallyDesigned: false },
+      },
+    ];
+    const result = await runBatch(['-', '--ruleset', rulesetFile, '--as-of', '2025-01-10'], {
+      input: undated.map((transaction) => JSON.stringify(transaction)).join('\r\n'),
+    });
     expect(result.code).toBe(0);
-    const outcomes = result.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { outcome: string }).outcome);
+    const outcomes = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { outcome: string }).outcome);
     // The minimal ruleset: informed by the authority → authorisation; not specially designed and not informed → no obligation.
     expect(outcomes).toEqual(['authorisation_required', 'no_obligation']);
     expect(result.stderr).toContain('Assessed 2 of 2 lines');
@@ -111,7 +143,10 @@ describe('dual-use-rules batch', () => {
 
   test('colours on stderr only when asked for, and never with NO_COLOR', async () => {
     const text = `${JSON.stringify(transactions[1])}\nnot json\n`;
-    const [forced, none] = await Promise.all([runBatch(['-'], { input: text, env: { FORCE_COLOR: '1' } }), runBatch(['-'], { input: text, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })]);
+    const [forced, none] = await Promise.all([
+      runBatch(['-'], { input: text, env: { FORCE_COLOR: '1' } }),
+      runBatch(['-'], { input: text, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }),
+    ]);
     expect(forced.stderr).toContain('\u001b[');
     expect(none.stderr).not.toContain('\u001b[');
     expect(none.stdout).toBe(forced.stdout);

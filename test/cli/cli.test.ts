@@ -7,7 +7,9 @@ describe.concurrent('dual-use-rules', () => {
     const root = await runCli(['--help']);
     expect(root.code).toBe(0);
     expect(root.stdout).toContain('Examples:');
-    const commands = [...root.stdout.split('Commands:')[1]!.matchAll(/^ {2}([a-z]+)\b/gm)].map((match) => match[1]!).filter((name) => name !== 'help');
+    const commands = [...root.stdout.split('Commands:')[1]!.matchAll(/^ {2}([a-z]+)\b/gm)]
+      .map((match) => match[1]!)
+      .filter((name) => name !== 'help');
     expect(commands).toEqual(expect.arrayContaining(['assess', 'rulesets']));
     for (const command of commands) {
       const help = await runCli([command, '--help']);
@@ -31,7 +33,10 @@ describe.concurrent('dual-use-rules rulesets', () => {
     expect(result.code).toBe(0);
     const rows = result.stdout.split('\n');
     for (const ruleset of listRulesets()) {
-      const window = ruleset.validity.to === null ? `from ${ruleset.validity.from}` : `${ruleset.validity.from} to ${ruleset.validity.to}`;
+      const window =
+        ruleset.validity.to === null
+          ? `from ${ruleset.validity.from}`
+          : `${ruleset.validity.from} to ${ruleset.validity.to}`;
       const row = rows.find((line) => line.includes(` ${ruleset.id} `) && line.includes(` ${ruleset.version} `));
       expect(row, `${ruleset.id} ${ruleset.version}`).toBeDefined();
       expect(row).toContain(window);

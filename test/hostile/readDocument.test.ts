@@ -61,7 +61,11 @@ describe('reachesPrototype', () => {
   });
 
   test('is true exactly when some "."-separated segment is a forbidden name', () => {
-    const segment = fc.oneof(fc.constantFrom(...FORBIDDEN_KEYS), fc.string({ maxLength: 12 }), fc.constantFrom('', 'proto', 'valueOff', 'toStrin'));
+    const segment = fc.oneof(
+      fc.constantFrom(...FORBIDDEN_KEYS),
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('', 'proto', 'valueOff', 'toStrin'),
+    );
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
         const key = segments.join('.');

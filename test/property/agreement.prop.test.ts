@@ -15,11 +15,15 @@ const TRANSACTIONS = runs(10_000);
  * and prototypes included), and the first difference is shown as a readable diff.
  */
 async function expectAgreement(ruleset: CompiledRuleset, count: number, seed: number): Promise<void> {
-  const transactions = fc.sample(partialTransactionArbitrary(vocabularyOf(ruleset)).map(({ partial }) => partial), { numRuns: count, seed });
+  const transactions = fc.sample(
+    partialTransactionArbitrary(vocabularyOf(ruleset)).map(({ partial }) => partial),
+    { numRuns: count, seed },
+  );
   const compiled = assessMany(transactions, { ruleset });
   for (const [index, transaction] of transactions.entries()) {
     const engine = await assess(transaction, { ruleset });
-    if (!isDeepStrictEqual(compiled[index], engine)) expect({ transaction, assessment: compiled[index] }).toEqual({ transaction, assessment: engine });
+    if (!isDeepStrictEqual(compiled[index], engine))
+      expect({ transaction, assessment: compiled[index] }).toEqual({ transaction, assessment: engine });
   }
   expect(compiled).toHaveLength(count);
 }
@@ -34,7 +38,9 @@ describe('assessMany agrees with assess on a synthetic ruleset', () => {
   // Negation, every operator, and named conditions that use other named conditions, also under negation: what the
   // engine path's rule chaining must translate and the shipped rulesets do not all exercise.
   test(`full assessments are deep-equal on ${runs(2000).toLocaleString('en')} transactions against 60 generated rules`, async () => {
-    const ruleset = compileRuleset(syntheticRuleset(readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json') as RulesetDocument, 60, 3));
+    const ruleset = compileRuleset(
+      syntheticRuleset(readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json') as RulesetDocument, 60, 3),
+    );
     await expectAgreement(ruleset, runs(2000), 11);
   });
 });

@@ -11,7 +11,11 @@ const RUNS = runs(300);
 function recompute(condition: ConditionTrace): TruthValue {
   switch (condition.type) {
     case 'fact':
-      return condition.actual === null ? 'unknown' : compare(condition.operator, condition.actual, condition.expected) ? 'true' : 'false';
+      return condition.actual === null
+        ? 'unknown'
+        : compare(condition.operator, condition.actual, condition.expected)
+          ? 'true'
+          : 'false';
     case 'all': {
       const results = condition.conditions.map(recompute);
       return results.includes('false') ? 'false' : results.includes('unknown') ? 'unknown' : 'true';
@@ -34,21 +38,36 @@ const LEVELS = ['none', 'mere-possibility', 'grounds-for-suspicion', 'positive-k
 function compare(operator: string, actual: unknown, expected: unknown): boolean {
   const list = (value: unknown) => value as unknown[];
   switch (operator) {
-    case 'equal': return actual === expected;
-    case 'notEqual': return actual !== expected;
-    case 'in': return list(expected).includes(actual);
-    case 'notIn': return !list(expected).includes(actual);
-    case 'contains': return list(actual).includes(expected);
-    case 'doesNotContain': return !list(actual).includes(expected);
-    case 'containsAny': return list(actual).some((value) => list(expected).includes(value));
-    case 'containsNone': return !list(actual).some((value) => list(expected).includes(value));
-    case 'lessThan': return (actual as number) < (expected as number);
-    case 'lessThanInclusive': return (actual as number) <= (expected as number);
-    case 'greaterThan': return (actual as number) > (expected as number);
-    case 'greaterThanInclusive': return (actual as number) >= (expected as number);
-    case 'atLeast': return LEVELS.indexOf(actual as string) >= LEVELS.indexOf(expected as string);
-    case 'below': return LEVELS.indexOf(actual as string) < LEVELS.indexOf(expected as string);
-    default: throw new Error(`unknown operator ${operator}`);
+    case 'equal':
+      return actual === expected;
+    case 'notEqual':
+      return actual !== expected;
+    case 'in':
+      return list(expected).includes(actual);
+    case 'notIn':
+      return !list(expected).includes(actual);
+    case 'contains':
+      return list(actual).includes(expected);
+    case 'doesNotContain':
+      return !list(actual).includes(expected);
+    case 'containsAny':
+      return list(actual).some((value) => list(expected).includes(value));
+    case 'containsNone':
+      return !list(actual).some((value) => list(expected).includes(value));
+    case 'lessThan':
+      return (actual as number) < (expected as number);
+    case 'lessThanInclusive':
+      return (actual as number) <= (expected as number);
+    case 'greaterThan':
+      return (actual as number) > (expected as number);
+    case 'greaterThanInclusive':
+      return (actual as number) >= (expected as number);
+    case 'atLeast':
+      return LEVELS.indexOf(actual as string) >= LEVELS.indexOf(expected as string);
+    case 'below':
+      return LEVELS.indexOf(actual as string) < LEVELS.indexOf(expected as string);
+    default:
+      throw new Error(`unknown operator ${operator}`);
   }
 }
 
@@ -82,7 +101,9 @@ describe.each(SHIPPED_COMPOSITIONS)('assess on $name', ({ ruleset: load }) => {
       fc.asyncProperty(partialTransactionArbitrary(vocabulary), async ({ partial }) => {
         const assessment = await assess(partial, { ruleset });
         expect(OUTCOMES).toContain(assessment.outcome);
-        expect(assessment.possibleOutcomes).toContain(assessment.possibleOutcomes.length === 1 ? assessment.outcome : assessment.possibleOutcomes[0]);
+        expect(assessment.possibleOutcomes).toContain(
+          assessment.possibleOutcomes.length === 1 ? assessment.outcome : assessment.possibleOutcomes[0],
+        );
         if (assessment.possibleOutcomes.length > 1) {
           expect(assessment.outcome).toBe('insufficient_information');
           expect(assessment.obligations).toEqual([]);
@@ -105,7 +126,8 @@ describe.each(SHIPPED_COMPOSITIONS)('assess on $name', ({ ruleset: load }) => {
         expect(trace.map((step) => step.rule)).toEqual(ruleIds);
         for (const step of trace) expect(step.result).toBe(recompute(step.conditions));
         for (const obligation of obligations) {
-          if (obligation.rule !== ruleset.document.fallback?.id) expect(trace.find((step) => step.rule === obligation.rule)?.result).toBe('true');
+          if (obligation.rule !== ruleset.document.fallback?.id)
+            expect(trace.find((step) => step.rule === obligation.rule)?.result).toBe('true');
         }
         if (possibleOutcomes.length === 1 && outcome !== ruleset.document.fallback?.outcome) {
           expect(trace.some((step) => step.result === 'true' && step.outcome === outcome)).toBe(true);

@@ -22,7 +22,10 @@ interface Emitter {
 /** Listeners on an engine and on each of its rules. */
 function listenersOf(engine: Engine): number {
   const emitters = [engine, ...((engine as unknown as { rules?: unknown[] }).rules ?? [])] as unknown as Emitter[];
-  return emitters.reduce((total, emitter) => total + emitter.eventNames().reduce((sum, name) => sum + emitter.listenerCount(name), 0), 0);
+  return emitters.reduce(
+    (total, emitter) => total + emitter.eventNames().reduce((sum, name) => sum + emitter.listenerCount(name), 0),
+    0,
+  );
 }
 
 /** Resources that keep the process alive (timers, handles), by type. */
@@ -43,13 +46,23 @@ afterEach(() => {
 describe('one compiled ruleset under load', () => {
   test(`${CALLS.toLocaleString('en')} concurrent assess calls give the same assessments as the same calls one by one, and leave no listener, timer or handle behind`, async () => {
     // A ruleset of its own, so its engine pool starts empty in this test.
-    const ruleset = compileRuleset(readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json'), { overlays: [readJsonFile('rulesets/de-awv-9-4/1.0.0.json')] });
-    const transactions = fc.sample(partialTransactionArbitrary(vocabularyOf(ruleset), { date: '2025-01-10' }), { numRuns: CALLS, seed: 2024 }).map(({ partial }) => partial);
+    const ruleset = compileRuleset(readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json'), {
+      overlays: [readJsonFile('rulesets/de-awv-9-4/1.0.0.json')],
+    });
+    const transactions = fc
+      .sample(partialTransactionArbitrary(vocabularyOf(ruleset), { date: '2025-01-10' }), {
+        numRuns: CALLS,
+        seed: 2024,
+      })
+      .map(({ partial }) => partial);
 
     // Every engine that runs, with its listener count after its first run and after its last.
     const listeners = new Map<Engine, { first: number; last: number }>();
     const run = Engine.prototype.run;
-    vi.spyOn(Engine.prototype, 'run').mockImplementation(async function (this: Engine, ...args: Parameters<Engine['run']>) {
+    vi.spyOn(Engine.prototype, 'run').mockImplementation(async function (
+      this: Engine,
+      ...args: Parameters<Engine['run']>
+    ) {
       const result = await run.apply(this, args);
       const count = listenersOf(this);
       listeners.set(this, { first: listeners.get(this)?.first ?? count, last: count });

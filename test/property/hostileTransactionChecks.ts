@@ -10,17 +10,30 @@ import { mustAccept } from './transactionOracle';
 export function boundedReport(details: fc.RunDetails<[unknown]>): void {
   if (!details.failed) return;
   const shown = summarize(details.counterexample?.[0], 0).slice(0, 3000);
-  const cause = details.errorInstance instanceof Error ? `${details.errorInstance.message}\n${String(details.errorInstance.cause ?? '')}` : String(details.errorInstance);
-  throw new Error(`Property failed after ${details.numRuns} runs (seed ${details.seed}, path "${details.counterexamplePath}"): ${cause}\nCounterexample: ${shown}`);
+  const cause =
+    details.errorInstance instanceof Error
+      ? `${details.errorInstance.message}\n${String(details.errorInstance.cause ?? '')}`
+      : String(details.errorInstance);
+  throw new Error(
+    `Property failed after ${details.numRuns} runs (seed ${details.seed}, path "${details.counterexamplePath}"): ${cause}\nCounterexample: ${shown}`,
+  );
 }
 
 /** A readable, bounded rendering of any value: long strings and deep nesting are cut. */
 function summarize(value: unknown, depth: number): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}… (${value.length} characters)` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}… (${value.length} characters)` : value);
   if (value === null || typeof value !== 'object') return String(value);
   if (depth >= 6) return Array.isArray(value) ? '[…]' : '{…}';
-  if (Array.isArray(value)) return `[${value.slice(0, 20).map((item) => summarize(item, depth + 1)).join(', ')}${value.length > 20 ? ', …' : ''}]`;
-  return `{${Object.entries(value).slice(0, 30).map(([key, item]) => `${JSON.stringify(key)}: ${summarize(item, depth + 1)}`).join(', ')}}`;
+  if (Array.isArray(value))
+    return `[${value
+      .slice(0, 20)
+      .map((item) => summarize(item, depth + 1))
+      .join(', ')}${value.length > 20 ? ', …' : ''}]`;
+  return `{${Object.entries(value)
+    .slice(0, 30)
+    .map(([key, item]) => `${JSON.stringify(key)}: ${summarize(item, depth + 1)}`)
+    .join(', ')}}`;
 }
 
 /** Whether every issue's path leads to a place inside the input, or to a missing key of an object in it. */
@@ -40,7 +53,8 @@ export function check(input: unknown, ruleset: CompiledRuleset, evaluate: () => 
   try {
     assessment = evaluate();
   } catch (error) {
-    if (!(error instanceof TransactionError)) throw new Error(`threw ${String(error)} instead of a TransactionError`, { cause: error });
+    if (!(error instanceof TransactionError))
+      throw new Error(`threw ${String(error)} instead of a TransactionError`, { cause: error });
     expect(valid, `a valid transaction was refused: ${error.message.slice(0, 2000)}`).toBe(false);
     expect(error.issues.length).toBeGreaterThan(0);
     for (const issue of error.issues) {
@@ -52,5 +66,9 @@ export function check(input: unknown, ruleset: CompiledRuleset, evaluate: () => 
   }
   expect(valid, 'an invalid transaction was accepted').toBe(true);
   expect(OUTCOMES).toContain(assessment.outcome);
-  expect(assessment.possibleOutcomes).toContain(assessment.outcome === 'insufficient_information' && assessment.possibleOutcomes.length > 1 ? assessment.possibleOutcomes[0] : assessment.outcome);
+  expect(assessment.possibleOutcomes).toContain(
+    assessment.outcome === 'insufficient_information' && assessment.possibleOutcomes.length > 1
+      ? assessment.possibleOutcomes[0]
+      : assessment.outcome,
+  );
 }

@@ -3,16 +3,60 @@ import type { TransactionVocabulary } from '../../src/testing/arbitraries';
 import { partialTransactionArbitrary } from '../../src/testing/arbitraries';
 
 /** Names that reach or shadow object prototypes, and keys close to real ones. */
-const SUSPICIOUS_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'then', 'speciallyDesinged', 'Date', 'exporter ', 'redflags', ''];
+const SUSPICIOUS_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'then',
+  'speciallyDesinged',
+  'Date',
+  'exporter ',
+  'redflags',
+  '',
+];
 
 /** Values that are wrong in interesting ways: huge, deep, numbers where strings belong, strings where booleans belong. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.jsonValue({ maxDepth: 2 }), weight: 6 },
-  { arbitrary: fc.constantFrom<unknown>(null, true, false, 0, -0, 1, -1, 1e308, Number.MAX_SAFE_INTEGER + 2, '', ' ', 'true', 'false', 'null', '0', 'DE', 'de', 'export', [], {}, [null], ['DE']), weight: 6 },
+  {
+    arbitrary: fc.constantFrom<unknown>(
+      null,
+      true,
+      false,
+      0,
+      -0,
+      1,
+      -1,
+      1e308,
+      Number.MAX_SAFE_INTEGER + 2,
+      '',
+      ' ',
+      'true',
+      'false',
+      'null',
+      '0',
+      'DE',
+      'de',
+      'export',
+      [],
+      {},
+      [null],
+      ['DE'],
+    ),
+    weight: 6,
+  },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 2 },
   { arbitrary: fc.integer({ min: 9_000, max: 300_000 }).map((length) => 'x'.repeat(length)), weight: 1 },
   // Annex I entries that match the entry pattern at any length, around the 40-character limit and far beyond it.
-  { arbitrary: fc.oneof(fc.integer({ min: 16, max: 19 }), fc.integer({ min: 20, max: 100_000 })).map((segments) => `5A001${'.a'.repeat(segments)}`), weight: 1 },
+  {
+    arbitrary: fc
+      .oneof(fc.integer({ min: 16, max: 19 }), fc.integer({ min: 20, max: 100_000 }))
+      .map((segments) => `5A001${'.a'.repeat(segments)}`),
+    weight: 1,
+  },
   // Astral characters near the length limits: two UTF-16 code units but one code point each.
   {
     arbitrary: fc
@@ -40,7 +84,9 @@ function pathsOf(value: unknown, maxDepth = 6): Path[] {
     const { value: node, path } = pending.shift() as { value: unknown; path: Path };
     paths.push(path);
     if (path.length >= maxDepth || node === null || typeof node !== 'object') continue;
-    const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((item, index) => [index, item]) : Object.entries(node);
+    const entries: [string | number, unknown][] = Array.isArray(node)
+      ? node.map((item, index) => [index, item])
+      : Object.entries(node);
     for (const [key, item] of entries) pending.push({ value: item, path: [...path, key] });
   }
   return paths;
@@ -54,13 +100,45 @@ type Mutation =
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), key: fc.constant(''), value: hostileValue }),
-  fc.record({ kind: fc.constant('addKey' as const), at: fc.nat(), key: fc.oneof(fc.constantFrom(...SUSPICIOUS_KEYS), fc.string({ maxLength: 12 })), value: hostileValue }),
-  fc.record({ kind: fc.constantFrom('delete' as const, 'wrapInArray' as const, 'unwrapArray' as const, 'duplicateEntries' as const, 'scalarSwap' as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant('addKey' as const),
+    at: fc.nat(),
+    key: fc.oneof(fc.constantFrom(...SUSPICIOUS_KEYS), fc.string({ maxLength: 12 })),
+    value: hostileValue,
+  }),
+  fc.record({
+    kind: fc.constantFrom(
+      'delete' as const,
+      'wrapInArray' as const,
+      'unwrapArray' as const,
+      'duplicateEntries' as const,
+      'scalarSwap' as const,
+    ),
+    at: fc.nat(),
+  }),
   fc.record({
     kind: fc.constant('date' as const),
     date: fc.oneof(
-      fc.constantFrom('2025-02-29', '2024-02-29', '2024-13-01', '2024-00-10', '2021-09-08', '2021-09-09', '2024-10-15', '2024-10-16', '1999-12-31', '9999-12-31', '2025-1-1', '20250110', '2025-01-10T00:00:00Z', ' 2025-01-10', ''),
-      fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+      fc.constantFrom(
+        '2025-02-29',
+        '2024-02-29',
+        '2024-13-01',
+        '2024-00-10',
+        '2021-09-08',
+        '2021-09-09',
+        '2024-10-15',
+        '2024-10-16',
+        '1999-12-31',
+        '9999-12-31',
+        '2025-1-1',
+        '20250110',
+        '2025-01-10T00:00:00Z',
+        ' 2025-01-10',
+        '',
+      ),
+      fc
+        .date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+        .map((date) => date.toISOString().slice(0, 10)),
     ),
   }),
 );
@@ -70,7 +148,10 @@ function define(target: object, key: string | number, value: unknown): void {
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
-function parentAndKey(root: { value: unknown }, path: Path): { parent: Record<string | number, unknown>; key: string | number } {
+function parentAndKey(
+  root: { value: unknown },
+  path: Path,
+): { parent: Record<string | number, unknown>; key: string | number } {
   let parent = root as unknown as Record<string | number, unknown>;
   let key: string | number = 'value';
   for (const segment of path) {
@@ -85,7 +166,8 @@ export function mutate(transaction: unknown, mutations: readonly Mutation[]): un
   const root = { value: structuredClone(transaction) as unknown };
   for (const change of mutations) {
     if (change.kind === 'date') {
-      if (root.value !== null && typeof root.value === 'object' && !Array.isArray(root.value)) define(root.value, 'date', change.date);
+      if (root.value !== null && typeof root.value === 'object' && !Array.isArray(root.value))
+        define(root.value, 'date', change.date);
       continue;
     }
     const paths = pathsOf(root.value);
@@ -97,7 +179,8 @@ export function mutate(transaction: unknown, mutations: readonly Mutation[]): un
         define(parent, key, change.value);
         break;
       case 'addKey':
-        if (current !== null && typeof current === 'object' && !Array.isArray(current)) define(current, change.key, change.value);
+        if (current !== null && typeof current === 'object' && !Array.isArray(current))
+          define(current, change.key, change.value);
         else define(parent, key, { [change.key]: change.value });
         break;
       case 'delete':
@@ -114,7 +197,19 @@ export function mutate(transaction: unknown, mutations: readonly Mutation[]): un
         if (Array.isArray(current)) define(parent, key, [...current, ...current]);
         break;
       case 'scalarSwap':
-        define(parent, key, typeof current === 'string' ? Number(current.length) : typeof current === 'boolean' ? String(current) : typeof current === 'number' ? String(current) : current === null ? 'null' : current);
+        define(
+          parent,
+          key,
+          typeof current === 'string'
+            ? Number(current.length)
+            : typeof current === 'boolean'
+              ? String(current)
+              : typeof current === 'number'
+                ? String(current)
+                : current === null
+                  ? 'null'
+                  : current,
+        );
         break;
     }
   }
@@ -130,7 +225,10 @@ function withPrototypeMember(value: unknown, at: number, key: string, member: un
   if (objects.length === 0) return value;
   const copy = structuredClone(value);
   const path = objects[at % objects.length] as Path;
-  const target = path.reduce<unknown>((node, segment) => (node as Record<string | number, unknown>)[segment], copy) as object;
+  const target = path.reduce<unknown>(
+    (node, segment) => (node as Record<string | number, unknown>)[segment],
+    copy,
+  ) as object;
   define(target, key, member);
   // Through JSON text, as a transaction arriving from outside would be parsed.
   return JSON.parse(JSON.stringify(copy)) as unknown;
@@ -145,10 +243,24 @@ export function hostileTransactionArbitrary(vocabulary: TransactionVocabulary): 
   return fc.oneof(
     { arbitrary: fc.jsonValue({ maxDepth: 4 }), weight: 2 },
     { arbitrary: valid, weight: 2 },
-    { arbitrary: fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([transaction, changes]) => mutate(transaction, changes)), weight: 5 },
     {
       arbitrary: fc
-        .tuple(valid, fc.nat(), fc.constantFrom('__proto__', 'constructor', 'prototype'), fc.oneof(fc.constant({ polluted: true }), fc.constant({ prototype: { polluted: true } }), fc.jsonValue({ maxDepth: 2 })))
+        .tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 }))
+        .map(([transaction, changes]) => mutate(transaction, changes)),
+      weight: 5,
+    },
+    {
+      arbitrary: fc
+        .tuple(
+          valid,
+          fc.nat(),
+          fc.constantFrom('__proto__', 'constructor', 'prototype'),
+          fc.oneof(
+            fc.constant({ polluted: true }),
+            fc.constant({ prototype: { polluted: true } }),
+            fc.jsonValue({ maxDepth: 2 }),
+          ),
+        )
         .map(([transaction, at, key, member]) => withPrototypeMember(transaction, at, key, member)),
       weight: 1,
     },

@@ -20,7 +20,9 @@ describe('hostile transactions', () => {
         // The ruleset the input's own date selects, or (without a usable date) the one for the asOf passed below.
         const selected = (() => {
           try {
-            return loadRuleset('eu-2021-821-art5', { asOf: typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '2025-01-10' });
+            return loadRuleset('eu-2021-821-art5', {
+              asOf: typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '2025-01-10',
+            });
           } catch {
             return undefined;
           }
@@ -41,7 +43,8 @@ describe('hostile transactions', () => {
         try {
           viaEngine = await assess(input, { ruleset });
         } catch (error) {
-          if (!(error instanceof TransactionError)) throw new Error(`threw ${String(error)} instead of a TransactionError`, { cause: error });
+          if (!(error instanceof TransactionError))
+            throw new Error(`threw ${String(error)} instead of a TransactionError`, { cause: error });
           viaEngine = error;
         }
         check(input, ruleset, () => {
@@ -54,7 +57,8 @@ describe('hostile transactions', () => {
         } catch (error) {
           viaCompiled = error as TransactionError;
         }
-        if (viaEngine instanceof TransactionError) expect((viaCompiled as TransactionError).issues).toEqual(viaEngine.issues);
+        if (viaEngine instanceof TransactionError)
+          expect((viaCompiled as TransactionError).issues).toEqual(viaEngine.issues);
         else expect(viaCompiled).toEqual(viaEngine);
       }),
       { numRuns: RUNS.engine, asyncReporter: async (details) => boundedReport(details) },

@@ -1,14 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { assessMany, type Assessment, type CompiledRuleset, type Transaction } from '../../src/index';
-import { completeTransactionArbitrary, partialTransactionArbitrary, UNKNOWABLE_FIELDS, vocabularyOf, withUnknown, type TransactionVocabulary, type UnknowableField } from '../../src/testing/arbitraries';
+import {
+  completeTransactionArbitrary,
+  partialTransactionArbitrary,
+  UNKNOWABLE_FIELDS,
+  vocabularyOf,
+  withUnknown,
+  type TransactionVocabulary,
+  type UnknowableField,
+} from '../../src/testing/arbitraries';
 import { CONCERNS, FINDING_SOURCES, KNOWLEDGE_LEVELS } from '../../src/transaction/transactionSchema';
 import { SHIPPED_COMPOSITIONS } from '../support/rulesets';
 import { runs } from '../support/runs';
 
 const RUNS = runs(1_000);
 
-const assessOne = (transaction: unknown, ruleset: CompiledRuleset): Assessment => assessMany([transaction], { ruleset })[0] as Assessment;
+const assessOne = (transaction: unknown, ruleset: CompiledRuleset): Assessment =>
+  assessMany([transaction], { ruleset })[0] as Assessment;
 
 type Fields = Record<string, unknown>;
 
@@ -50,7 +59,12 @@ function valuesOf(field: UnknowableField, vocabulary: TransactionVocabulary): re
     case 'parties':
       return [[], [{ role: 'consignee', name: 'Consignee', country: 'AE' }]];
     case 'findings':
-      return [[], ...CONCERNS.flatMap((concern) => KNOWLEDGE_LEVELS.flatMap((knowledge) => FINDING_SOURCES.map((source) => [{ concern, knowledge, source }])))];
+      return [
+        [],
+        ...CONCERNS.flatMap((concern) =>
+          KNOWLEDGE_LEVELS.flatMap((knowledge) => FINDING_SOURCES.map((source) => [{ concern, knowledge, source }])),
+        ),
+      ];
     default:
       return [true, false];
   }
@@ -81,11 +95,21 @@ function randomFrom(seed: number): () => number {
 function reordered(value: unknown, random: () => number): unknown {
   if (Array.isArray(value)) return shuffled(value, random).map((item) => reordered(item, random));
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(shuffled(Object.entries(value), random).map(([key, item]) => [key, reordered(item, random)]));
+  return Object.fromEntries(
+    shuffled(Object.entries(value), random).map(([key, item]) => [key, reordered(item, random)]),
+  );
 }
 
 /** What an assessment says, without the trace (which echoes the input, so shows its order). */
-function decision({ outcome, possibleOutcomes, nextSteps, obligations, questions, competentAuthority, notes }: Assessment) {
+function decision({
+  outcome,
+  possibleOutcomes,
+  nextSteps,
+  obligations,
+  questions,
+  competentAuthority,
+  notes,
+}: Assessment) {
   return { outcome, possibleOutcomes, nextSteps, obligations, questions, competentAuthority, notes };
 }
 
@@ -118,29 +142,61 @@ describe.each(SHIPPED_COMPOSITIONS)('never wrong in silence: $name', ({ ruleset:
     'exporter.informedByAuthority',
     'findings',
     ...(withGuidelines
-      ? ['item.speciallyDesigned', 'item.covertSurveillance', 'item.naturalPersons', 'item.dataProcessing', 'item.ictSystems', 'dueDiligence.itemReview', 'dueDiligence.capabilityReview', 'dueDiligence.stakeholderReview', 'dueDiligence.mitigationPlan', 'redFlags', 'endUser']
+      ? [
+          'item.speciallyDesigned',
+          'item.covertSurveillance',
+          'item.naturalPersons',
+          'item.dataProcessing',
+          'item.ictSystems',
+          'dueDiligence.itemReview',
+          'dueDiligence.capabilityReview',
+          'dueDiligence.stakeholderReview',
+          'dueDiligence.mitigationPlan',
+          'redFlags',
+          'endUser',
+        ]
       : []),
   ];
-  const ELEMENTS = ['item.speciallyDesigned', 'item.covertSurveillance', 'item.naturalPersons', 'item.dataProcessing', 'item.ictSystems'] as const;
+  const ELEMENTS = [
+    'item.speciallyDesigned',
+    'item.covertSurveillance',
+    'item.naturalPersons',
+    'item.dataProcessing',
+    'item.ictSystems',
+  ] as const;
 
   const possibleCyberSurveillanceExport = fc
-    .tuple(completeTransactionArbitrary(vocabulary, { date: asOf }), fc.constantFrom('US', 'CN', 'BR', 'IN', 'EG', 'RU', 'AE', 'MX'), fc.subarray([...ELEMENTS]))
+    .tuple(
+      completeTransactionArbitrary(vocabulary, { date: asOf }),
+      fc.constantFrom('US', 'CN', 'BR', 'IN', 'EG', 'RU', 'AE', 'MX'),
+      fc.subarray([...ELEMENTS]),
+    )
     .map(([transaction, destination, unknownElements]) => {
       let result = withValue(withValue(transaction, 'activity', 'export'), 'destination.country', destination);
-      for (const element of ELEMENTS) result = withValue(result, element, unknownElements.includes(element) ? null : true);
+      for (const element of ELEMENTS)
+        result = withValue(result, element, unknownElements.includes(element) ? null : true);
       return result;
     });
 
   test('with any decisive fact unknown, an export of a possible cyber-surveillance item is never no_obligation', () => {
     expect([...memberStates]).not.toContain('US');
     fc.assert(
-      fc.property(possibleCyberSurveillanceExport, fc.subarray([...DECISIVE], { minLength: 1 }), fc.boolean(), (transaction, unknown, useNull) => {
-        let partial = transaction;
-        for (const field of unknown) partial = field === 'endUser' ? withValue(partial, 'endUser', useNull ? null : undefined) : withUnknown(partial, [field as UnknowableField], useNull);
-        const assessment = assessOne(partial, ruleset);
-        expect(assessment.outcome, `unknown: ${unknown.join(', ')}`).not.toBe('no_obligation');
-        expect(assessment.possibleOutcomes.length > 1 || assessment.outcome !== 'no_obligation').toBe(true);
-      }),
+      fc.property(
+        possibleCyberSurveillanceExport,
+        fc.subarray([...DECISIVE], { minLength: 1 }),
+        fc.boolean(),
+        (transaction, unknown, useNull) => {
+          let partial = transaction;
+          for (const field of unknown)
+            partial =
+              field === 'endUser'
+                ? withValue(partial, 'endUser', useNull ? null : undefined)
+                : withUnknown(partial, [field as UnknowableField], useNull);
+          const assessment = assessOne(partial, ruleset);
+          expect(assessment.outcome, `unknown: ${unknown.join(', ')}`).not.toBe('no_obligation');
+          expect(assessment.possibleOutcomes.length > 1 || assessment.outcome !== 'no_obligation').toBe(true);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -152,7 +208,10 @@ describe.each(SHIPPED_COMPOSITIONS)('never wrong in silence: $name', ({ ruleset:
         for (const field of UNKNOWABLE_FIELDS) {
           if (isKnown(partial, field)) continue;
           for (const value of valuesOf(field, vocabulary)) {
-            expect(assessOne(withValue(partial, field, value), ruleset).outcome, `${field} = ${JSON.stringify(value)}`).toBe('no_obligation');
+            expect(
+              assessOne(withValue(partial, field, value), ruleset).outcome,
+              `${field} = ${JSON.stringify(value)}`,
+            ).toBe('no_obligation');
           }
         }
       }),
@@ -166,7 +225,9 @@ describe.each(SHIPPED_COMPOSITIONS)('never wrong in silence: $name', ({ ruleset:
         if (assessOne(partial, ruleset).outcome === 'no_obligation') return;
         for (const field of UNKNOWABLE_FIELDS) {
           if (!isKnown(partial, field)) continue;
-          expect(assessOne(withUnknown(partial, [field], useNull), ruleset).outcome, `dropping ${field}`).not.toBe('no_obligation');
+          expect(assessOne(withUnknown(partial, [field], useNull), ruleset).outcome, `dropping ${field}`).not.toBe(
+            'no_obligation',
+          );
         }
       }),
       { numRuns: RUNS },
@@ -176,7 +237,10 @@ describe.each(SHIPPED_COMPOSITIONS)('never wrong in silence: $name', ({ ruleset:
   test('the decision never depends on the order of array entries (findings, red flags, capabilities, parties) or of object keys', () => {
     fc.assert(
       fc.property(partialTransactionArbitrary(vocabulary, { date: asOf }), fc.integer(), ({ partial }, seed) => {
-        const [original, shuffledCopy] = assessMany([partial, reordered(partial, randomFrom(seed))], { ruleset }) as [Assessment, Assessment];
+        const [original, shuffledCopy] = assessMany([partial, reordered(partial, randomFrom(seed))], { ruleset }) as [
+          Assessment,
+          Assessment,
+        ];
         expect(decision(shuffledCopy)).toEqual(decision(original));
       }),
       { numRuns: RUNS },

@@ -4,7 +4,9 @@ import type { CompiledRuleset } from '../../src/index';
 import { vocabularyOf } from '../../src/testing/arbitraries';
 import { isInForce } from '../../src/time/dates';
 
-const validateShape = new Ajv2020({ strict: false, allErrors: false, validateFormats: false }).compile(transactionJsonSchema);
+const validateShape = new Ajv2020({ strict: false, allErrors: false, validateFormats: false }).compile(
+  transactionJsonSchema,
+);
 
 /**
  * An independent judge of whether `assess` must accept a transaction: the published JSON Schema, validated by ajv

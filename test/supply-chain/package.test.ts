@@ -39,7 +39,10 @@ describe('supply chain', () => {
   test('every dependency is pinned to an exact version, and the lock file holds that version with a sha512 integrity hash', () => {
     expect(lock.lockfileVersion).toBeGreaterThanOrEqual(2);
     const root = lock.packages[''] as LockEntry;
-    for (const [section, declared] of [['dependencies', manifest.dependencies], ['devDependencies', manifest.devDependencies]] as const) {
+    for (const [section, declared] of [
+      ['dependencies', manifest.dependencies],
+      ['devDependencies', manifest.devDependencies],
+    ] as const) {
       expect(root[section]).toEqual(declared);
       for (const [name, version] of Object.entries(declared)) {
         expect(version, `${name} in ${section}`).toMatch(/^\d+\.\d+\.\d+$/);
@@ -58,18 +61,35 @@ describe('supply chain', () => {
   });
 
   test('the published package holds only dist/, schemas/, rulesets/ and the docs, and every file package.json points to', () => {
-    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as [
-      { files: { path: string }[] },
-    ];
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as [{ files: { path: string }[] }];
     const files = packed.files.map(({ path }) => path);
-    for (const file of files) expect(file).toMatch(/^(dist\/|schemas\/|rulesets\/|docs\/[^/]+\.md$|docs\/rulesets\/|README\.md$|LICENSE$|package\.json$)/);
+    for (const file of files)
+      expect(file).toMatch(
+        /^(dist\/|schemas\/|rulesets\/|docs\/[^/]+\.md$|docs\/rulesets\/|README\.md$|LICENSE$|package\.json$)/,
+      );
 
-    const rulesets = readdirSync(`${ROOT}rulesets`, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.json')).map((path) => `rulesets/${path}`);
+    const rulesets = readdirSync(`${ROOT}rulesets`, { recursive: true, encoding: 'utf8' })
+      .filter((path) => path.endsWith('.json'))
+      .map((path) => `rulesets/${path}`);
     expect(rulesets.length).toBeGreaterThan(0);
-    expect(files).toEqual(expect.arrayContaining([...rulesets, 'schemas/ruleset.schema.json', 'schemas/transaction.schema.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([...rulesets, 'schemas/ruleset.schema.json', 'schemas/transaction.schema.json']),
+    );
     // The build runs before the tests in CI; a local run without dist/ checks everything but the built entry points.
     if (existsSync(`${ROOT}dist`)) {
-      const entryPoints = [manifest.main, manifest.module, manifest.types, ...Object.values(manifest.bin), ...exportedFiles(manifest.exports)].map((path) => path.replace(/^\.\//, ''));
+      const entryPoints = [
+        manifest.main,
+        manifest.module,
+        manifest.types,
+        ...Object.values(manifest.bin),
+        ...exportedFiles(manifest.exports),
+      ].map((path) => path.replace(/^\.\//, ''));
       expect(files).toEqual(expect.arrayContaining([...new Set(entryPoints)]));
     }
   });

@@ -32,7 +32,10 @@ function cliPath(): Promise<string> {
     const outDir = mkdtempSync(join(cache, 'dur-cli-'));
     built = outDir;
     await build({
-      entry: { cli: join(root, 'src', 'cli', 'main.ts'), 'batch-worker': join(root, 'src', 'cli', 'batch', 'worker.ts') },
+      entry: {
+        cli: join(root, 'src', 'cli', 'main.ts'),
+        'batch-worker': join(root, 'src', 'cli', 'batch', 'worker.ts'),
+      },
       format: ['esm'],
       platform: 'node',
       target: 'node20',
@@ -50,7 +53,10 @@ function cliPath(): Promise<string> {
  * Runs `dual-use-rules` with `args` in a child process and collects its output. Colours are off unless `env` turns them on
  * (NO_COLOR and FORCE_COLOR are cleared first, so the test decides).
  */
-export async function runCli(args: readonly string[], options: { readonly input?: string; readonly env?: NodeJS.ProcessEnv; readonly cwd?: string } = {}): Promise<CliResult> {
+export async function runCli(
+  args: readonly string[],
+  options: { readonly input?: string; readonly env?: NodeJS.ProcessEnv; readonly cwd?: string } = {},
+): Promise<CliResult> {
   const path = await cliPath();
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
   return new Promise((resolve, reject) => {

@@ -21,12 +21,36 @@ export function minimalRuleset(): RulesetDocument & Record<string, unknown> {
     undecided: 'insufficient_information',
     fallback: { id: 'nothing', outcome: 'no_obligation', summary: 'No rule holds.', citation: cite },
     facts: {
-      'exporter.informedByAuthority': { title: 'Informed', prompt: 'Were you informed?', type: 'boolean', citation: cite },
+      'exporter.informedByAuthority': {
+        title: 'Informed',
+        prompt: 'Were you informed?',
+        type: 'boolean',
+        citation: cite,
+      },
       'item.speciallyDesigned': { title: 'Designed', prompt: 'Specially designed?', type: 'boolean', citation: cite },
     },
     rules: [
-      { id: 'informed', title: 'Informed', summary: 'Informed means licence.', outcome: 'authorisation_required', citation: cite, when: { fact: 'exporter.informedByAuthority', operator: 'equal', value: true } },
-      { id: 'designed', title: 'Designed', summary: 'Designed and not informed.', outcome: 'no_obligation', citation: cite, when: { all: [{ fact: 'item.speciallyDesigned', operator: 'equal', value: false }, { not: { fact: 'exporter.informedByAuthority', operator: 'equal', value: true } }] } },
+      {
+        id: 'informed',
+        title: 'Informed',
+        summary: 'Informed means licence.',
+        outcome: 'authorisation_required',
+        citation: cite,
+        when: { fact: 'exporter.informedByAuthority', operator: 'equal', value: true },
+      },
+      {
+        id: 'designed',
+        title: 'Designed',
+        summary: 'Designed and not informed.',
+        outcome: 'no_obligation',
+        citation: cite,
+        when: {
+          all: [
+            { fact: 'item.speciallyDesigned', operator: 'equal', value: false },
+            { not: { fact: 'exporter.informedByAuthority', operator: 'equal', value: true } },
+          ],
+        },
+      },
     ],
   }) as RulesetDocument & Record<string, unknown>;
 }

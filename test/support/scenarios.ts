@@ -79,7 +79,11 @@ function hypotheticalRuleset(folder: string, date: string): CompiledRuleset {
         ...base.catalogues,
         memberStates: {
           ...base.catalogues?.['memberStates'],
-          entries: entries.map((entry) => (entry.id in settings ? { ...entry, attributes: { ...entry.attributes, art5_3: settings[entry.id] ?? null } } : entry)),
+          entries: entries.map((entry) =>
+            entry.id in settings
+              ? { ...entry, attributes: { ...entry.attributes, art5_3: settings[entry.id] ?? null } }
+              : entry,
+          ),
         },
       },
     };

@@ -22,7 +22,11 @@ function mutate(value: unknown, path: readonly (string | number)[], replacement:
 function pathsOf(value: unknown, prefix: readonly (string | number)[] = []): (string | number)[][] {
   if (value === null || typeof value !== 'object') return [[...prefix]];
   const entries = Array.isArray(value) ? value.map((child, index) => [index, child] as const) : Object.entries(value);
-  return [[...prefix], ...(Array.isArray(value) ? [] : [[...prefix, 'unexpectedKey']]), ...entries.flatMap(([key, child]) => pathsOf(child, [...prefix, key]))];
+  return [
+    [...prefix],
+    ...(Array.isArray(value) ? [] : [[...prefix, 'unexpectedKey']]),
+    ...entries.flatMap(([key, child]) => pathsOf(child, [...prefix, key])),
+  ];
 }
 
 /**
@@ -36,12 +40,42 @@ function withUnreadFields(transaction: Transaction): Transaction {
     date: '2025-06-30',
     ...transaction,
     ...(item ? { item: { description: 'Lawful-interception gateway', ...item } } : {}),
-    ...(findings && findings.length > 0 ? { findings: findings.map((finding) => ({ note: 'From the end-use check', ...finding })) } : {}),
+    ...(findings && findings.length > 0
+      ? { findings: findings.map((finding) => ({ note: 'From the end-use check', ...finding })) }
+      : {}),
   };
 }
 
 const replacements = fc.oneof(
-  fc.constantFrom(undefined, null, true, false, 0, -1, '', 'DE', 'de', 'XX', 'export', 'transit', 'positive-knowledge', 'due-diligence', '5A001.j', '5a001.j', 'facial-recognition', 'Facial Recognition', '2024-02-29', '2023-02-29', '2025-13-01', [], {}, [null], ['5A001.j'], ['DE'], { role: 'consignee' }),
+  fc.constantFrom(
+    undefined,
+    null,
+    true,
+    false,
+    0,
+    -1,
+    '',
+    'DE',
+    'de',
+    'XX',
+    'export',
+    'transit',
+    'positive-knowledge',
+    'due-diligence',
+    '5A001.j',
+    '5a001.j',
+    'facial-recognition',
+    'Facial Recognition',
+    '2024-02-29',
+    '2023-02-29',
+    '2025-13-01',
+    [],
+    {},
+    [null],
+    ['5A001.j'],
+    ['DE'],
+    { role: 'consignee' },
+  ),
   // Strings at and past the contract's length limits.
   fc.constantFrom(100, 101, 200, 201, 500, 501, 2000, 2001, 10_000, 10_001).map((length) => 'x'.repeat(length)),
   fc.string({ maxLength: 12 }),
@@ -71,29 +105,47 @@ describe.each(SHIPPED_COMPOSITIONS)('the fast transaction reader agrees with zod
 
   test('valid transactions: it accepts them and reads what zod returns', () => {
     fc.assert(
-      fc.property(fc.oneof(completeTransactionArbitrary(vocabulary).map(withUnreadFields), partialTransactionArbitrary(vocabulary).map(({ partial }) => partial)), (transaction) => {
-        const expected = schema.safeParse(transaction);
-        expect(expected.success).toBe(true);
-        expectSameAsZod(transaction, expected.data);
-      }),
+      fc.property(
+        fc.oneof(
+          completeTransactionArbitrary(vocabulary).map(withUnreadFields),
+          partialTransactionArbitrary(vocabulary).map(({ partial }) => partial),
+        ),
+        (transaction) => {
+          const expected = schema.safeParse(transaction);
+          expect(expected.success).toBe(true);
+          expectSameAsZod(transaction, expected.data);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   test('altered transactions: whatever zod rejects it rejects; whatever it accepts, zod accepts with the same output', () => {
-    const altered = completeTransactionArbitrary(vocabulary).map(withUnreadFields).chain((transaction) =>
-      fc.tuple(fc.constantFrom(...pathsOf(transaction)), replacements).map(([path, replacement]) => mutate(transaction, path, replacement)),
-    );
+    const altered = completeTransactionArbitrary(vocabulary)
+      .map(withUnreadFields)
+      .chain((transaction) =>
+        fc
+          .tuple(fc.constantFrom(...pathsOf(transaction)), replacements)
+          .map(([path, replacement]) => mutate(transaction, path, replacement)),
+      );
     // Lists grown to and past the contract's length limits by repeating an element.
     const grown = completeTransactionArbitrary(vocabulary).chain((transaction) => {
       const lists = pathsOf(transaction).filter((path) => {
         const value = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], transaction);
         return Array.isArray(value) && value.length > 0;
       });
-      return fc.tuple(fc.constantFrom(...(lists.length > 0 ? lists : [[]])), fc.constantFrom(100, 101, 200, 201, 1000, 1001)).map(([path, length]) => {
-        const list = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], transaction);
-        return Array.isArray(list) ? mutate(transaction, path, Array.from({ length }, () => list[0])) : transaction;
-      });
+      return fc
+        .tuple(fc.constantFrom(...(lists.length > 0 ? lists : [[]])), fc.constantFrom(100, 101, 200, 201, 1000, 1001))
+        .map(([path, length]) => {
+          const list = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], transaction);
+          return Array.isArray(list)
+            ? mutate(
+                transaction,
+                path,
+                Array.from({ length }, () => list[0]),
+              )
+            : transaction;
+        });
     });
     let rejected = 0;
     fc.assert(
@@ -116,11 +168,28 @@ describe.each(SHIPPED_COMPOSITIONS)('the fast transaction reader agrees with zod
 
 describe('reading values at paths', () => {
   const schema = createTransactionSchema();
-  const transaction = { exporter: { country: 'DE' }, destination: { country: 'BR' }, item: null, findings: [{ concern: 'internal-repression', knowledge: 'mere-possibility' }] };
+  const transaction = {
+    exporter: { country: 'DE' },
+    destination: { country: 'BR' },
+    item: null,
+    findings: [{ concern: 'internal-repression', knowledge: 'mere-possibility' }],
+  };
 
   test('a path through an absent or null object reads undefined; defaults are applied where a value is read whole', () => {
-    const read = fastReaderFor(schema, [['item', 'speciallyDesigned'], ['endUser', 'type'], ['activity'], ['findings'], ['exporter', 'country']]);
-    expect(read?.(transaction)).toStrictEqual([undefined, undefined, 'export', [{ concern: 'internal-repression', knowledge: 'mere-possibility', source: 'due-diligence' }], 'DE']);
+    const read = fastReaderFor(schema, [
+      ['item', 'speciallyDesigned'],
+      ['endUser', 'type'],
+      ['activity'],
+      ['findings'],
+      ['exporter', 'country'],
+    ]);
+    expect(read?.(transaction)).toStrictEqual([
+      undefined,
+      undefined,
+      'export',
+      [{ concern: 'internal-repression', knowledge: 'mere-possibility', source: 'due-diligence' }],
+      'DE',
+    ]);
   });
 
   test('values read whole are copies, not the input', () => {

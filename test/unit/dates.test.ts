@@ -36,9 +36,16 @@ describe('isCalendarDate', () => {
 
   test('agrees with the calendar on every YYYY-MM-DD string, real day or not', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (year, month, day) => {
-        expect(isCalendarDate(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`)).toBe(existsInCalendar(year, month, day));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (year, month, day) => {
+          expect(isCalendarDate(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`)).toBe(
+            existsInCalendar(year, month, day),
+          );
+        },
+      ),
       { numRuns: runs(20_000) },
     );
   });

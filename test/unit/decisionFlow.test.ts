@@ -20,9 +20,16 @@ describe(`${DECISION_FLOW_PATH} (run \`npm run generate:decision-flow\` after ch
       const diagram = diagrams[index] ?? '';
       const overlays = documents.filter((document) => document.kind === 'overlay' && document.extends === base.id);
       const rules = [...(base.rules ?? []), ...overlays.flatMap((overlay) => overlay.rules ?? [])];
-      const nodes = [...diagram.matchAll(/^ {2}(r\d+)\["[^\n]*<small>([^<]+)<\/small>"\]$/gm)].map((match) => ({ node: match[1] ?? '', rule: match[2] ?? '' }));
+      const nodes = [...diagram.matchAll(/^ {2}(r\d+)\["[^\n]*<small>([^<]+)<\/small>"\]$/gm)].map((match) => ({
+        node: match[1] ?? '',
+        rule: match[2] ?? '',
+      }));
       expect(nodes.map((node) => node.rule).sort()).toEqual(rules.map((rule) => rule.id).sort());
-      const precedence = nodes.map(({ rule }) => base.outcomes?.[rules.find((candidate) => candidate.id === rule)?.outcome ?? 'no_obligation']?.precedence ?? -1);
+      const precedence = nodes.map(
+        ({ rule }) =>
+          base.outcomes?.[rules.find((candidate) => candidate.id === rule)?.outcome ?? 'no_obligation']?.precedence ??
+          -1,
+      );
       expect(precedence).toEqual([...precedence].sort((a, b) => b - a));
       for (const { node, rule } of nodes) {
         const outcome = rules.find((candidate) => candidate.id === rule)?.outcome;

@@ -25,7 +25,9 @@ const run = (kind: 'sum' | 'collect', attribute: string, flags: readonly string[
 
 describe('sum', () => {
   test('adds the attribute of each distinct id once, however often it is listed', () => {
-    expect(run('sum', 'weight', ['vague-end-use', 'cash-payment', 'vague-end-use', 'cash-payment', 'vague-end-use'])).toBe(3);
+    expect(
+      run('sum', 'weight', ['vague-end-use', 'cash-payment', 'vague-end-use', 'cash-payment', 'vague-end-use']),
+    ).toBe(3);
   });
 
   test('an empty list sums to 0; an unknown list is unknown', () => {
@@ -34,7 +36,11 @@ describe('sum', () => {
   });
 
   test('one call does not carry ids into the next', () => {
-    const sum = compileDerivation({ kind: 'sum', of: 'redFlags', catalogue: 'redFlags', attribute: 'weight' }, slotOf, program);
+    const sum = compileDerivation(
+      { kind: 'sum', of: 'redFlags', catalogue: 'redFlags', attribute: 'weight' },
+      slotOf,
+      program,
+    );
     expect(sum([['evasive-answers']])).toBe(3);
     expect(sum([['evasive-answers', 'cash-payment']])).toBe(4);
     expect(sum([['cash-payment']])).toBe(1);
@@ -43,8 +49,13 @@ describe('sum', () => {
 
 describe('collect', () => {
   test('gives each distinct value once, sorted by UTF-16 code units (upper case before lower case)', () => {
-    expect(run('collect', 'mitigation', ['vague-end-use', 'evasive-answers', 'cash-payment', 'vague-end-use'])).toStrictEqual(['Zeta-check', 'end-use-statement']);
-    expect(run('collect', 'mitigation', ['cash-payment', 'evasive-answers'])).toStrictEqual(['Zeta-check', 'end-use-statement']);
+    expect(
+      run('collect', 'mitigation', ['vague-end-use', 'evasive-answers', 'cash-payment', 'vague-end-use']),
+    ).toStrictEqual(['Zeta-check', 'end-use-statement']);
+    expect(run('collect', 'mitigation', ['cash-payment', 'evasive-answers'])).toStrictEqual([
+      'Zeta-check',
+      'end-use-statement',
+    ]);
   });
 
   test('an id without the attribute adds nothing; an empty list gives an empty list; an unknown list is unknown', () => {
@@ -56,7 +67,10 @@ describe('collect', () => {
   test('values arriving in any order come out in the order a sort gives', () => {
     const values = ['delta', 'alpha', 'Charlie', 'bravo', 'alpha', 'echo', 'Bravo'];
     const catalogue = new Map(values.map((value, index) => [`id-${index}`, { attributes: { tag: value } }]));
-    const collect = compileDerivation({ kind: 'collect', of: 'ids', catalogue: 'tags', attribute: 'tag' }, () => 0, { catalogues: new Map([['tags', catalogue]]), scales: new Map() } as unknown as Program);
+    const collect = compileDerivation({ kind: 'collect', of: 'ids', catalogue: 'tags', attribute: 'tag' }, () => 0, {
+      catalogues: new Map([['tags', catalogue]]),
+      scales: new Map(),
+    } as unknown as Program);
     const ids = [...catalogue.keys()];
     for (const order of [ids, [...ids].reverse(), [ids[3], ids[0], ids[6], ids[1], ids[5], ids[2], ids[4]]]) {
       expect(collect([order as FactValue])).toStrictEqual([...new Set(values)].sort());

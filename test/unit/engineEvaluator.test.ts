@@ -20,7 +20,11 @@ describe('evaluation on json-rules-engine', () => {
       engines.push(this);
       return run.apply(this, args);
     });
-    await Promise.all([assess(transaction, { ruleset }), assess(transaction, { ruleset }), assess(transaction, { ruleset })]);
+    await Promise.all([
+      assess(transaction, { ruleset }),
+      assess(transaction, { ruleset }),
+      assess(transaction, { ruleset }),
+    ]);
     expect(new Set(engines).size).toBe(3);
     engines.length = 0;
     await assess(transaction, { ruleset });
@@ -31,18 +35,32 @@ describe('evaluation on json-rules-engine', () => {
   test('an engine failure surfaces as a typed error, never as a default answer', async () => {
     const ruleset = compileRuleset(minimalRuleset());
     vi.spyOn(Engine.prototype, 'run').mockRejectedValue(new Error('boom'));
-    await expect(assess(transaction, { ruleset })).rejects.toMatchObject({ name: 'AssessmentError', code: 'engine_failure' });
+    await expect(assess(transaction, { ruleset })).rejects.toMatchObject({
+      name: 'AssessmentError',
+      code: 'engine_failure',
+    });
   });
 
   // The pool holds at most 8 engines per ruleset: one not given back after a failure is lost, and a ninth call would
   // then wait forever for an engine.
   test('engines are given back to the pool when reading their results fails', async () => {
     const ruleset = compileRuleset(minimalRuleset());
-    vi.spyOn(Engine.prototype, 'run').mockResolvedValue({ results: [{ name: '0', result: true }], failureResults: [] } as never);
+    vi.spyOn(Engine.prototype, 'run').mockResolvedValue({
+      results: [{ name: '0', result: true }],
+      failureResults: [],
+    } as never);
     const withinTime = <T>(promise: Promise<T>) =>
-      Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no engine came back to the pool')), 5_000))]);
+      Promise.race([
+        promise,
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('no engine came back to the pool')), 5_000),
+        ),
+      ]);
     for (let call = 0; call < 10; call++) {
-      await expect(withinTime(assess(transaction, { ruleset }))).rejects.toMatchObject({ name: 'AssessmentError', code: 'engine_failure' });
+      await expect(withinTime(assess(transaction, { ruleset }))).rejects.toMatchObject({
+        name: 'AssessmentError',
+        code: 'engine_failure',
+      });
     }
     vi.restoreAllMocks();
     await expect(withinTime(assess(transaction, { ruleset }))).resolves.toMatchObject({ ruleset: { id: ruleset.id } });

@@ -1,17 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { escapeHtml } from '../../src/format/html';
-import { AssessmentError, assess, formatReport, type Assessment, type ConditionTrace, type Transaction } from '../../src/index';
+import {
+  AssessmentError,
+  assess,
+  formatReport,
+  type Assessment,
+  type ConditionTrace,
+  type Transaction,
+} from '../../src/index';
 
-const example = JSON.parse(readFileSync(new URL('../../examples/notification-tracker-intelligence-agency.json', import.meta.url), 'utf8')) as Transaction;
+const example = JSON.parse(
+  readFileSync(new URL('../../examples/notification-tracker-intelligence-agency.json', import.meta.url), 'utf8'),
+) as Transaction;
 const hostile = {
   ...example,
   id: 'PO-<b>7</b>',
-  item: { ...example.item, description: 'Tracker <script>alert("owned")</script> & ```\n# not a heading\n- not a list' },
+  item: {
+    ...example.item,
+    description: 'Tracker <script>alert("owned")</script> & ```\n# not a heading\n- not a list',
+  },
   endUser: { ...example.endUser, name: '"><img src=x onerror=alert(1)>' },
 } satisfies Transaction;
 /** Undecided: the item and due diligence are only partly known, so the report must list questions. */
-const undecided = { date: '2025-03-03', exporter: { country: 'DE' }, destination: { country: 'EG' }, item: { annexIEntries: [], speciallyDesigned: true } } satisfies Transaction;
+const undecided = {
+  date: '2025-03-03',
+  exporter: { country: 'DE' },
+  destination: { country: 'EG' },
+  item: { annexIEntries: [], speciallyDesigned: true },
+} satisfies Transaction;
 
 function leaves(condition: ConditionTrace): Extract<ConditionTrace, { type: 'fact' }>[] {
   switch (condition.type) {
@@ -54,7 +71,10 @@ describe('formatReport html', () => {
   test('a citation URL that is not http(s) is not linked', async () => {
     const assessment = await assess(example);
     const [first, ...rest] = assessment.obligations;
-    const tampered: Assessment = { ...assessment, obligations: [{ ...first!, citation: { ...first!.citation, url: 'javascript:alert(1)' } }, ...rest] };
+    const tampered: Assessment = {
+      ...assessment,
+      obligations: [{ ...first!, citation: { ...first!.citation, url: 'javascript:alert(1)' } }, ...rest],
+    };
     const report = formatReport(tampered, example, { format: 'html' });
     expect(report).not.toContain('javascript:');
     expect(report).toContain(`${first!.citation.instrument}, ${first!.citation.pinpoint}`);
@@ -70,7 +90,9 @@ describe('formatReport html', () => {
     expect(assessment.obligations.length).toBeGreaterThan(0);
     for (const obligation of assessment.obligations) {
       expect(report).toContain(`data-rule="${obligation.rule}"`);
-      expect(report).toContain(`<a href="${obligation.citation.url}">${escapeHtml(`${obligation.citation.instrument}, ${obligation.citation.pinpoint}`)}</a>`);
+      expect(report).toContain(
+        `<a href="${obligation.citation.url}">${escapeHtml(`${obligation.citation.instrument}, ${obligation.citation.pinpoint}`)}</a>`,
+      );
     }
     expect(report).toContain(assessment.ruleset.sha256);
     expect(assessment.ruleset.overlays.length).toBeGreaterThan(0);
@@ -83,7 +105,8 @@ describe('formatReport html', () => {
     const assessment = await assess(example);
     const report = formatReport(assessment, example, { format: 'html' });
     expect(count(report, /<details class="rule"/)).toBe(assessment.trace.length);
-    for (const step of assessment.trace) expect(report).toContain(`<details class="rule" data-rule="${step.rule}" data-result="${step.result}"`);
+    for (const step of assessment.trace)
+      expect(report).toContain(`<details class="rule" data-rule="${step.rule}" data-result="${step.result}"`);
     const comparisons = assessment.trace.flatMap((step) => leaves(step.conditions));
     expect(count(report, /<li class="condition"/)).toBe(comparisons.length);
     const designed = comparisons.find((leaf) => leaf.fact === 'item.speciallyDesigned');
@@ -100,7 +123,10 @@ describe('formatReport html', () => {
     for (const question of assessment.questions) {
       expect(report).toContain(`data-fact="${question.fact}">${escapeHtml(question.prompt)}`);
     }
-    for (const outcome of assessment.possibleOutcomes) expect(report).toContain(`<strong>${outcome.charAt(0).toUpperCase()}${outcome.slice(1).replace(/_/g, ' ')}</strong>`);
+    for (const outcome of assessment.possibleOutcomes)
+      expect(report).toContain(
+        `<strong>${outcome.charAt(0).toUpperCase()}${outcome.slice(1).replace(/_/g, ' ')}</strong>`,
+      );
     expect(report).toMatch(/<span class="part">actual<\/span> <code>unknown<\/code>/);
   });
 });
@@ -115,7 +141,9 @@ describe('formatReport md', () => {
     const prose = report.replace(json?.[0] ?? '', '');
     expect(prose).not.toMatch(/(^|[^\\])<script/i);
     expect(prose).not.toMatch(/(^|[^\\])<img/i);
-    expect(prose).toContain('Tracker \\<script\\>alert("owned")\\</script\\> \\& \\`\\`\\` # not a heading - not a list');
+    expect(prose).toContain(
+      'Tracker \\<script\\>alert("owned")\\</script\\> \\& \\`\\`\\` # not a heading - not a list',
+    );
   });
 
   test('has the outcome, next steps, questions, linked citations, the trace and the ruleset sha256', async () => {

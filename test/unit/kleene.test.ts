@@ -29,6 +29,7 @@ describe('strong Kleene logic', () => {
   });
 
   test('De Morgan holds for every pair of values', () => {
-    for (const a of VALUES) for (const b of VALUES) expect(kleeneNot(kleeneAll([a, b]))).toBe(kleeneAny([kleeneNot(a), kleeneNot(b)]));
+    for (const a of VALUES)
+      for (const b of VALUES) expect(kleeneNot(kleeneAll([a, b]))).toBe(kleeneAny([kleeneNot(a), kleeneNot(b)]));
   });
 });

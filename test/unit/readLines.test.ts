@@ -4,7 +4,13 @@ import { MAX_LINE_LENGTH, readLines } from '../../src/cli/batch/readLines';
 
 async function collect(chunks: readonly (Buffer | string)[]) {
   const lines: { text: string; line: number }[] = [];
-  for await (const batch of readLines((async function* () { yield* chunks; })(), 2)) lines.push(...batch.lines);
+  for await (const batch of readLines(
+    (async function* () {
+      yield* chunks;
+    })(),
+    2,
+  ))
+    lines.push(...batch.lines);
   return lines;
 }
 
@@ -23,7 +29,9 @@ describe('reading JSON Lines', () => {
   test('a character split between two chunks is decoded whole', async () => {
     const bytes = Buffer.from('{"name":"Büro §5"}\n');
     const split = bytes.indexOf(Buffer.from('ü')) + 1;
-    expect(await collect([bytes.subarray(0, split), bytes.subarray(split)])).toEqual([{ text: '{"name":"Büro §5"}', line: 1 }]);
+    expect(await collect([bytes.subarray(0, split), bytes.subarray(split)])).toEqual([
+      { text: '{"name":"Büro §5"}', line: 1 },
+    ]);
   });
 
   test('a line longer than the limit is not kept but still counted, and reported as such', async () => {
@@ -37,12 +45,17 @@ describe('reading JSON Lines', () => {
 
 describe('assessing one line', () => {
   test('a line that is not JSON, or empty, is an error record with its line number, not an exception', () => {
-    expect(assessLine('{"exporter":', 7, {}).record).toMatchObject({ line: 7, error: { name: 'TransactionError', issues: [{ code: 'invalid_json' }] } });
+    expect(assessLine('{"exporter":', 7, {}).record).toMatchObject({
+      line: 7,
+      error: { name: 'TransactionError', issues: [{ code: 'invalid_json' }] },
+    });
     expect(assessLine('  ', 8, {}).error).toMatchObject({ line: 8, issues: [{ code: 'empty_line' }] });
   });
 
   test('a transaction no ruleset version covers is an error record naming why', () => {
-    const result = assessLine(JSON.stringify({ exporter: { country: 'DE' }, destination: { country: 'US' } }), 3, { asOf: '2001-01-01' });
+    const result = assessLine(JSON.stringify({ exporter: { country: 'DE' }, destination: { country: 'US' } }), 3, {
+      asOf: '2001-01-01',
+    });
     expect(result.error).toMatchObject({ line: 3, name: 'AssessmentError', code: 'ruleset_not_in_force' });
   });
 });

@@ -20,8 +20,11 @@ describe(`${RULESET_DOC_PATH} (run \`npm run generate:ruleset-docs\` after chang
         expect(section, rule.id).toContain(`${rule.citation.pinpoint} — *${rule.citation.confidence}*`);
       }
       for (const note of document.notes ?? []) expect(rendered, note.id).toContain(`#### \`${note.id}\``);
-      if (document.fallback !== undefined) expect(rendered).toContain(`#### When no rule holds: \`${document.fallback.id}\``);
-      expect(rendered).toContain(document.kind === 'base' ? `## Version ${document.version}` : `## Overlay ${document.id} ${document.version}`);
+      if (document.fallback !== undefined)
+        expect(rendered).toContain(`#### When no rule holds: \`${document.fallback.id}\``);
+      expect(rendered).toContain(
+        document.kind === 'base' ? `## Version ${document.version}` : `## Overlay ${document.id} ${document.version}`,
+      );
     }
   });
 });

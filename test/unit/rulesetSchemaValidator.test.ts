@@ -27,7 +27,11 @@ describe('string lengths in the generated validator count code points, as JSON S
     { name: '499 plain characters and one astral', title: `${'a'.repeat(499)}${ASTRAL}`, accepted: true },
     { name: '500 plain characters and one astral', title: `${'a'.repeat(500)}${ASTRAL}`, accepted: false },
     { name: '500 lone high surrogates (each one character)', title: '\uD800'.repeat(500), accepted: true },
-    { name: 'a lone high surrogate before 500 astral characters', title: `\uD800${ASTRAL.repeat(500)}`, accepted: false },
+    {
+      name: 'a lone high surrogate before 500 astral characters',
+      title: `\uD800${ASTRAL.repeat(500)}`,
+      accepted: false,
+    },
     { name: '500 plain characters', title: 'a'.repeat(500), accepted: true },
     { name: '501 plain characters', title: 'a'.repeat(501), accepted: false },
   ])('$name: accepted $accepted', ({ title, accepted }) => {

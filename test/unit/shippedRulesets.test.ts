@@ -7,9 +7,38 @@ import type { CitationDefinition, ConditionDefinition, RulesetDocument } from '.
 const documents = BUNDLED_DOCUMENTS as readonly RulesetDocument[];
 const bases = documents.filter((document) => document.kind === 'base');
 const overlays = documents.filter((document) => document.kind === 'overlay');
-const art5 = (version: string) => bases.find((document) => document.id === 'eu-2021-821-art5' && document.version === version) as RulesetDocument;
+const art5 = (version: string) =>
+  bases.find((document) => document.id === 'eu-2021-821-art5' && document.version === version) as RulesetDocument;
 
-const EU_MEMBER_STATES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'];
+const EU_MEMBER_STATES = [
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+];
 const GUIDELINES_CELEX = '32024H2659';
 
 /** Every citation in a document with the path where it sits. */
@@ -18,7 +47,8 @@ function citations(value: unknown, path: string): { path: string; citation: Cita
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, child]) => {
     if (key === 'citation') return [{ path: `${path}/citation`, citation: child as CitationDefinition }];
-    if (key === 'seeAlso') return (child as CitationDefinition[]).map((citation, index) => ({ path: `${path}/seeAlso/${index}`, citation }));
+    if (key === 'seeAlso')
+      return (child as CitationDefinition[]).map((citation, index) => ({ path: `${path}/seeAlso/${index}`, citation }));
     return citations(child, `${path}/${key}`);
   });
 }
@@ -42,65 +72,86 @@ function derivationInputs(document: RulesetDocument): string[] {
 }
 
 function conditionTrees(document: RulesetDocument): ConditionDefinition[] {
-  return [...(document.rules ?? []).map((rule) => rule.when), ...(document.notes ?? []).map((note) => note.when), ...Object.values(document.conditions ?? {}).map((condition) => condition.when)];
+  return [
+    ...(document.rules ?? []).map((rule) => rule.when),
+    ...(document.notes ?? []).map((note) => note.when),
+    ...Object.values(document.conditions ?? {}).map((condition) => condition.when),
+  ];
 }
 
-describe.each(documents.map((document) => [`${document.id} ${document.version}`, document] as const))('%s meets the bar', (_, document) => {
-  test('compiles, alone (bases) and with every overlay that extends it', () => {
-    if (document.kind === 'base') {
-      expect(() => compileRuleset(document)).not.toThrow();
-      for (const overlay of overlays.filter((candidate) => candidate.extends === document.id)) expect(() => compileRuleset(document, { overlays: [overlay] })).not.toThrow();
-    } else {
-      for (const base of bases.filter((candidate) => candidate.id === document.extends)) expect(() => compileRuleset(base, { overlays: [document] })).not.toThrow();
-    }
-  });
+describe.each(documents.map((document) => [`${document.id} ${document.version}`, document] as const))(
+  '%s meets the bar',
+  (_, document) => {
+    test('compiles, alone (bases) and with every overlay that extends it', () => {
+      if (document.kind === 'base') {
+        expect(() => compileRuleset(document)).not.toThrow();
+        for (const overlay of overlays.filter((candidate) => candidate.extends === document.id))
+          expect(() => compileRuleset(document, { overlays: [overlay] })).not.toThrow();
+      } else {
+        for (const base of bases.filter((candidate) => candidate.id === document.extends))
+          expect(() => compileRuleset(base, { overlays: [document] })).not.toThrow();
+      }
+    });
 
-  test('states when it was last checked against the official texts', () => {
-    expect(document.lastVerifiedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(document.lastVerifiedOn! <= new Date().toISOString().slice(0, 10)).toBe(true);
-    expect(document.lastVerifiedOn! >= document.validity.from).toBe(true);
-  });
+    test('states when it was last checked against the official texts', () => {
+      expect(document.lastVerifiedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(document.lastVerifiedOn! <= new Date().toISOString().slice(0, 10)).toBe(true);
+      expect(document.lastVerifiedOn! >= document.validity.from).toBe(true);
+    });
 
-  test('every citation has a confidence, and every unverified or interpretive one says why in a note', () => {
-    const all = citations(document, '');
-    expect(all.length).toBeGreaterThan(0);
-    const missing = all.filter(({ citation }) => !['verified', 'unverified', 'interpretation'].includes(citation.confidence)).map(({ path }) => path);
-    const unexplained = all.filter(({ citation }) => citation.confidence !== 'verified' && (citation.note ?? '').trim().length < 10).map(({ path }) => path);
-    expect(missing).toEqual([]);
-    expect(unexplained).toEqual([]);
-  });
+    test('every citation has a confidence, and every unverified or interpretive one says why in a note', () => {
+      const all = citations(document, '');
+      expect(all.length).toBeGreaterThan(0);
+      const missing = all
+        .filter(({ citation }) => !['verified', 'unverified', 'interpretation'].includes(citation.confidence))
+        .map(({ path }) => path);
+      const unexplained = all
+        .filter(({ citation }) => citation.confidence !== 'verified' && (citation.note ?? '').trim().length < 10)
+        .map(({ path }) => path);
+      expect(missing).toEqual([]);
+      expect(unexplained).toEqual([]);
+    });
 
-  test('every rule, note, fact, named condition, threshold, scale, catalogue and catalogue entry is cited', () => {
-    const cited = (things: Record<string, { citation?: unknown }> | undefined) => Object.entries(things ?? {}).filter(([, thing]) => thing.citation === undefined).map(([id]) => id);
-    expect((document.rules ?? []).filter((rule) => rule.citation === undefined)).toEqual([]);
-    expect((document.notes ?? []).filter((note) => note.citation === undefined)).toEqual([]);
-    expect(cited(document.facts)).toEqual([]);
-    expect(cited(document.conditions)).toEqual([]);
-    expect(cited(document.thresholds)).toEqual([]);
-    expect(cited(document.scales)).toEqual([]);
-    expect(cited(document.catalogues)).toEqual([]);
-    for (const catalogue of Object.values(document.catalogues ?? {})) expect(catalogue.entries.filter((entry) => entry.citation === undefined)).toEqual([]);
-  });
+    test('every rule, note, fact, named condition, threshold, scale, catalogue and catalogue entry is cited', () => {
+      const cited = (things: Record<string, { citation?: unknown }> | undefined) =>
+        Object.entries(things ?? {})
+          .filter(([, thing]) => thing.citation === undefined)
+          .map(([id]) => id);
+      expect((document.rules ?? []).filter((rule) => rule.citation === undefined)).toEqual([]);
+      expect((document.notes ?? []).filter((note) => note.citation === undefined)).toEqual([]);
+      expect(cited(document.facts)).toEqual([]);
+      expect(cited(document.conditions)).toEqual([]);
+      expect(cited(document.thresholds)).toEqual([]);
+      expect(cited(document.scales)).toEqual([]);
+      expect(cited(document.catalogues)).toEqual([]);
+      for (const catalogue of Object.values(document.catalogues ?? {}))
+        expect(catalogue.entries.filter((entry) => entry.citation === undefined)).toEqual([]);
+    });
 
-  test('every declared source is cited, and non-binding instruments are marked as such', () => {
-    const used = new Set(citations(document, '').map(({ citation }) => citation.source));
-    expect(Object.keys(document.sources).filter((source) => !used.has(source))).toEqual([]);
-    for (const source of Object.values(document.sources)) {
-      if (source.celex === GUIDELINES_CELEX || source.instrument.startsWith('Council Common Position')) expect(source.binding, source.title).toBe(false);
-    }
-  });
+    test('every declared source is cited, and non-binding instruments are marked as such', () => {
+      const used = new Set(citations(document, '').map(({ citation }) => citation.source));
+      expect(Object.keys(document.sources).filter((source) => !used.has(source))).toEqual([]);
+      for (const source of Object.values(document.sources)) {
+        if (source.celex === GUIDELINES_CELEX || source.instrument.startsWith('Council Common Position'))
+          expect(source.binding, source.title).toBe(false);
+      }
+    });
 
-  test('every fact is read by a rule, a note, a named condition, a derivation or the authority settings, and asks a question', () => {
-    const read = new Set([...conditionTrees(document).flatMap((tree) => factsRead(tree, document.conditions)), ...derivationInputs(document)]);
-    if (document.authority !== undefined) read.add(document.authority.memberStateFact);
-    expect(Object.keys(document.facts ?? {}).filter((fact) => !read.has(fact))).toEqual([]);
-    for (const [id, fact] of Object.entries(document.facts ?? {})) expect(fact.prompt.length, id).toBeGreaterThan(10);
-  });
+    test('every fact is read by a rule, a note, a named condition, a derivation or the authority settings, and asks a question', () => {
+      const read = new Set([
+        ...conditionTrees(document).flatMap((tree) => factsRead(tree, document.conditions)),
+        ...derivationInputs(document),
+      ]);
+      if (document.authority !== undefined) read.add(document.authority.memberStateFact);
+      expect(Object.keys(document.facts ?? {}).filter((fact) => !read.has(fact))).toEqual([]);
+      for (const [id, fact] of Object.entries(document.facts ?? {})) expect(fact.prompt.length, id).toBeGreaterThan(10);
+    });
 
-  test('rules explain themselves in plain words', () => {
-    for (const rule of document.rules ?? []) expect(rule.summary.length, rule.id).toBeGreaterThan(60);
-  });
-});
+    test('rules explain themselves in plain words', () => {
+      for (const rule of document.rules ?? []) expect(rule.summary.length, rule.id).toBeGreaterThan(60);
+    });
+  },
+);
 
 describe('the Article 5 versions', () => {
   const v1 = art5('1.0.0');
@@ -109,14 +160,21 @@ describe('the Article 5 versions', () => {
   test('follow each other in legal time: the Regulation from 9 September 2021, the guidelines from 16 October 2024', () => {
     expect(v1.validity).toEqual({ from: '2021-09-09', to: '2024-10-15' });
     expect(v2.validity).toEqual({ from: '2024-10-16', to: null });
-    expect(listRulesets().filter((summary) => summary.id === 'eu-2021-821-art5').map((summary) => summary.version)).toEqual(['1.0.0', '2.0.0']);
+    expect(
+      listRulesets()
+        .filter((summary) => summary.id === 'eu-2021-821-art5')
+        .map((summary) => summary.version),
+    ).toEqual(['1.0.0', '2.0.0']);
   });
 
   test('a transaction dated before the Regulation applied is refused with an error that names the first day', async () => {
     const early = assess({ date: '2021-09-08', exporter: { country: 'DE' }, destination: { country: 'US' } });
     await expect(early).rejects.toBeInstanceOf(TransactionError);
     await expect(early).rejects.toThrow(/2021-09-09/);
-    expect((await assess({ date: '2021-09-09', exporter: { country: 'DE' }, destination: { country: 'US' } })).ruleset.version).toBe('1.0.0');
+    expect(
+      (await assess({ date: '2021-09-09', exporter: { country: 'DE' }, destination: { country: 'US' } })).ruleset
+        .version,
+    ).toBe('1.0.0');
   });
 
   test('version 1.0.0 carries only the statutory rules: it never cites the guidelines', () => {
@@ -126,24 +184,37 @@ describe('the Article 5 versions', () => {
   });
 
   test('version 2.0.0 keeps every rule, fact and note id of version 1.0.0', () => {
-    const ids = (document: RulesetDocument) => [...(document.rules ?? []).map((rule) => rule.id), ...Object.keys(document.facts ?? {}), ...(document.notes ?? []).map((note) => note.id)];
+    const ids = (document: RulesetDocument) => [
+      ...(document.rules ?? []).map((rule) => rule.id),
+      ...Object.keys(document.facts ?? {}),
+      ...(document.notes ?? []).map((note) => note.id),
+    ];
     expect(ids(v1).filter((id) => !ids(v2).includes(id))).toEqual([]);
   });
 
-  test.each([v1, v2])('version $version: the member-state catalogue lists the 27 member states with an authority and an Art. 5(3) status', (document) => {
-    const entries = document.catalogues?.['memberStates']?.entries ?? [];
-    expect(entries.map((entry) => entry.id).sort()).toEqual(EU_MEMBER_STATES);
-    for (const entry of entries) {
-      const authority = entry.attributes?.['authority'];
-      expect(authority === null || (typeof authority === 'string' && authority.length > 3), entry.id).toBe(true);
-      if (authority === null) expect(entry.citation.confidence, `${entry.id}: an unnamed authority cannot be verified`).toBe('unverified');
-      expect(['applies', 'none', 'unknown'], entry.id).toContain(entry.attributes?.['art5_3']);
-      if (entry.attributes?.['art5_3'] !== 'unknown') {
-        expect(entry.seeAlso?.some((citation) => citation.pinpoint.includes('5(3)') || citation.pinpoint.includes('Article 5')) && entry.seeAlso.every((citation) => citation.confidence === 'verified'), entry.id).toBe(true);
+  test.each([v1, v2])(
+    'version $version: the member-state catalogue lists the 27 member states with an authority and an Art. 5(3) status',
+    (document) => {
+      const entries = document.catalogues?.['memberStates']?.entries ?? [];
+      expect(entries.map((entry) => entry.id).sort()).toEqual(EU_MEMBER_STATES);
+      for (const entry of entries) {
+        const authority = entry.attributes?.['authority'];
+        expect(authority === null || (typeof authority === 'string' && authority.length > 3), entry.id).toBe(true);
+        if (authority === null)
+          expect(entry.citation.confidence, `${entry.id}: an unnamed authority cannot be verified`).toBe('unverified');
+        expect(['applies', 'none', 'unknown'], entry.id).toContain(entry.attributes?.['art5_3']);
+        if (entry.attributes?.['art5_3'] !== 'unknown') {
+          expect(
+            entry.seeAlso?.some(
+              (citation) => citation.pinpoint.includes('5(3)') || citation.pinpoint.includes('Article 5'),
+            ) && entry.seeAlso.every((citation) => citation.confidence === 'verified'),
+            entry.id,
+          ).toBe(true);
+        }
       }
-    }
-    expect(document.catalogues?.['memberStates']).toEqual(v1.catalogues?.['memberStates']);
-  });
+      expect(document.catalogues?.['memberStates']).toEqual(v1.catalogues?.['memberStates']);
+    },
+  );
 
   test('version 2.0.0: every red flag has a weight and a mitigation measure, and every measure is read through a note', () => {
     const catalogues = v2.catalogues ?? {};
@@ -156,21 +227,31 @@ describe('the Article 5 versions', () => {
     }
     const noteIds = (v2.notes ?? []).map((note) => note.id);
     for (const measure of measures) {
-      expect(flags.some((flag) => flag.attributes?.['mitigation'] === measure), `${measure} answers some red flag`).toBe(true);
+      expect(
+        flags.some((flag) => flag.attributes?.['mitigation'] === measure),
+        `${measure} answers some red flag`,
+      ).toBe(true);
       expect(noteIds, measure).toContain(`note.mitigation.${measure}`);
     }
     const thresholds = v2.thresholds ?? {};
-    expect(thresholds['guidelines.red-flag-score']?.value).toBeLessThanOrEqual(Math.min(...flags.map((flag) => flag.attributes?.['weight'] as number)));
+    expect(thresholds['guidelines.red-flag-score']?.value).toBeLessThanOrEqual(
+      Math.min(...flags.map((flag) => flag.attributes?.['weight'] as number)),
+    );
   });
 
   test('version 2.0.0: every capability says what the guidelines imply for it, and the three element families are present', () => {
     const entries = v2.catalogues?.['capabilities']?.entries ?? [];
-    for (const entry of entries) expect(['particular-vigilance', 'often-listed', 'generally-out-of-scope'], entry.id).toContain(entry.attributes?.['implies']);
-    const vigilance = entries.filter((entry) => entry.attributes?.['implies'] === 'particular-vigilance').map((entry) => entry.citation.pinpoint);
+    for (const entry of entries)
+      expect(['particular-vigilance', 'often-listed', 'generally-out-of-scope'], entry.id).toContain(
+        entry.attributes?.['implies'],
+      );
+    const vigilance = entries
+      .filter((entry) => entry.attributes?.['implies'] === 'particular-vigilance')
+      .map((entry) => entry.citation.pinpoint);
     expect(new Set(vigilance)).toEqual(new Set(['Section 2.2.1', 'Section 2.2.2', 'Section 2.2.3']));
   });
 
-  test('version 2.0.0: each definition element carries the guidelines\' reading as help and a citation of its section', () => {
+  test("version 2.0.0: each definition element carries the guidelines' reading as help and a citation of its section", () => {
     const sections: Record<string, string> = {
       'item.speciallyDesigned': 'Section 1.2.1',
       'item.covertSurveillance': 'Section 1.2.2',
@@ -181,27 +262,38 @@ describe('the Article 5 versions', () => {
     for (const [fact, section] of Object.entries(sections)) {
       const definition = v2.facts?.[fact];
       expect(definition?.help, fact).toContain(section);
-      expect(definition?.seeAlso?.map((citation) => citation.pinpoint), fact).toContain(section);
+      expect(
+        definition?.seeAlso?.map((citation) => citation.pinpoint),
+        fact,
+      ).toContain(section);
       expect(v1.facts?.[fact]?.help, fact).not.toContain('guidelines');
     }
   });
 });
 
-describe.each(overlays.map((overlay) => [`${overlay.id} ${overlay.version}`, overlay] as const))('overlay %s', (_, overlay) => {
-  test('names its member states and only adds rules that test the competent member state', () => {
-    expect(overlay.appliesTo?.memberStates.length).toBeGreaterThan(0);
-    for (const rule of overlay.rules ?? []) {
-      const when = rule.when as { all?: ConditionDefinition[] };
-      const gate = (when.all ?? []).find((condition) => 'fact' in condition && condition.fact === 'competentMemberState');
-      expect(gate, rule.id).toMatchObject({ operator: overlay.appliesTo!.memberStates.length === 1 ? 'equal' : 'in' });
-      const value = (gate as { value: unknown }).value;
-      expect(Array.isArray(value) ? value : [value], rule.id).toEqual(overlay.appliesTo?.memberStates);
-    }
-  });
+describe.each(overlays.map((overlay) => [`${overlay.id} ${overlay.version}`, overlay] as const))(
+  'overlay %s',
+  (_, overlay) => {
+    test('names its member states and only adds rules that test the competent member state', () => {
+      expect(overlay.appliesTo?.memberStates.length).toBeGreaterThan(0);
+      for (const rule of overlay.rules ?? []) {
+        const when = rule.when as { all?: ConditionDefinition[] };
+        const gate = (when.all ?? []).find(
+          (condition) => 'fact' in condition && condition.fact === 'competentMemberState',
+        );
+        expect(gate, rule.id).toMatchObject({
+          operator: overlay.appliesTo!.memberStates.length === 1 ? 'equal' : 'in',
+        });
+        const value = (gate as { value: unknown }).value;
+        expect(Array.isArray(value) ? value : [value], rule.id).toEqual(overlay.appliesTo?.memberStates);
+      }
+    });
 
-  test('restates the base ruleset\'s sources unchanged', () => {
-    for (const base of bases.filter((candidate) => candidate.id === overlay.extends)) {
-      for (const [key, source] of Object.entries(overlay.sources)) if (key in base.sources) expect(source, key).toEqual(base.sources[key]);
-    }
-  });
-});
+    test("restates the base ruleset's sources unchanged", () => {
+      for (const base of bases.filter((candidate) => candidate.id === overlay.extends)) {
+        for (const [key, source] of Object.entries(overlay.sources))
+          if (key in base.sources) expect(source, key).toEqual(base.sources[key]);
+      }
+    });
+  },
+);

@@ -21,9 +21,20 @@ describe('transaction validation', () => {
   });
 
   test('collects every problem at once, each with its path', async () => {
-    const issues = await issuesOf({ date: '2025-02-30', activity: 'smuggling', exporter: { country: 'XX', informedByAuthority: 'yes' }, destination: {} });
+    const issues = await issuesOf({
+      date: '2025-02-30',
+      activity: 'smuggling',
+      exporter: { country: 'XX', informedByAuthority: 'yes' },
+      destination: {},
+    });
     expect(issues.map((issue) => issue.path.join('.'))).toEqual(
-      expect.arrayContaining(['date', 'activity', 'exporter.country', 'exporter.informedByAuthority', 'destination.country']),
+      expect.arrayContaining([
+        'date',
+        'activity',
+        'exporter.country',
+        'exporter.informedByAuthority',
+        'destination.country',
+      ]),
     );
   });
 
@@ -64,18 +75,27 @@ describe('transaction validation', () => {
 
   test('reports a transaction dated outside an explicitly given ruleset', async () => {
     const ruleset = loadRuleset('eu-2021-821-art5', { version: '1.0.0' });
-    await expect(assess({ ...valid, date: '2025-01-10' }, { ruleset })).rejects.toThrow(/states the law 2021-09-09 to 2024-10-15, not on 2025-01-10/);
+    await expect(assess({ ...valid, date: '2025-01-10' }, { ruleset })).rejects.toThrow(
+      /states the law 2021-09-09 to 2024-10-15, not on 2025-01-10/,
+    );
   });
 
   test('refuses a malformed asOf and a ruleset that was not compiled, with typed errors', async () => {
-    await expect(assess(valid, { asOf: 'yesterday' })).rejects.toMatchObject({ name: 'AssessmentError', code: 'invalid_option' });
+    await expect(assess(valid, { asOf: 'yesterday' })).rejects.toMatchObject({
+      name: 'AssessmentError',
+      code: 'invalid_option',
+    });
     await expect(assess(valid, { ruleset: { id: 'fake' } as never })).rejects.toBeInstanceOf(AssessmentError);
   });
 
   test('assessMany checks its options before reading any transaction, so an empty batch is refused the same way', () => {
     for (const transactions of [[], [valid], [{ not: 'read' }]]) {
-      expect(() => assessMany(transactions, { asOf: '2025-02-30' })).toThrow(expect.objectContaining({ name: 'AssessmentError', code: 'invalid_option' }));
-      expect(() => assessMany(transactions, { ruleset: { id: 'fake' } as never })).toThrow(expect.objectContaining({ name: 'AssessmentError', code: 'not_a_compiled_ruleset' }));
+      expect(() => assessMany(transactions, { asOf: '2025-02-30' })).toThrow(
+        expect.objectContaining({ name: 'AssessmentError', code: 'invalid_option' }),
+      );
+      expect(() => assessMany(transactions, { ruleset: { id: 'fake' } as never })).toThrow(
+        expect.objectContaining({ name: 'AssessmentError', code: 'not_a_compiled_ruleset' }),
+      );
     }
   });
 

@@ -8,32 +8,43 @@ import { loadScenarioFiles } from '../support/scenarios';
 const versions = listRulesets().filter((summary) => summary.kind === 'base');
 
 describe('questionsOf (the browser questionnaire)', () => {
-  test.each(versions.map((summary) => [`${summary.id} ${summary.version}`, summary] as const))('%s: asks every input fact, in declaration order, and no derived fact', (_, summary) => {
-    const ruleset = loadRuleset(summary.id, { version: summary.version });
-    const inputs = Object.entries(ruleset.document.facts ?? {})
-      .filter(([, fact]) => fact.derive === undefined)
-      .map(([id]) => id);
-    expect(inputs.length).toBeGreaterThan(5);
-    expect(questionsOf(ruleset, transactionJsonSchema).map((question) => question.fact)).toEqual(inputs);
-  });
+  test.each(versions.map((summary) => [`${summary.id} ${summary.version}`, summary] as const))(
+    '%s: asks every input fact, in declaration order, and no derived fact',
+    (_, summary) => {
+      const ruleset = loadRuleset(summary.id, { version: summary.version });
+      const inputs = Object.entries(ruleset.document.facts ?? {})
+        .filter(([, fact]) => fact.derive === undefined)
+        .map(([id]) => id);
+      expect(inputs.length).toBeGreaterThan(5);
+      expect(questionsOf(ruleset, transactionJsonSchema).map((question) => question.fact)).toEqual(inputs);
+    },
+  );
 
-  test('catalogue-bound facts are pick-lists of their catalogue; booleans are yes / no / don\'t know; only the exporter and destination country are required', () => {
+  test("catalogue-bound facts are pick-lists of their catalogue; booleans are yes / no / don't know; only the exporter and destination country are required", () => {
     const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
     const questions = questionsOf(ruleset, transactionJsonSchema);
     for (const question of questions) {
       const fact = ruleset.document.facts?.[question.fact];
       if (fact?.answers !== undefined) {
         const entries = ruleset.document.catalogues?.[fact.answers.catalogue]?.entries ?? [];
-        expect(question.options?.map((option) => option.value), question.fact).toEqual(entries.map((entry) => entry.id));
+        expect(
+          question.options?.map((option) => option.value),
+          question.fact,
+        ).toEqual(entries.map((entry) => entry.id));
         expect(['choice', 'multi']).toContain(question.kind);
       }
       if (fact?.type === 'boolean') expect(question.kind, question.fact).toBe('boolean');
     }
-    expect(questions.filter((question) => question.required).map((question) => question.fact).sort()).toEqual(['destination.country', 'exporter.country']);
+    expect(
+      questions
+        .filter((question) => question.required)
+        .map((question) => question.fact)
+        .sort(),
+    ).toEqual(['destination.country', 'exporter.country']);
     expect(questions.find((question) => question.fact === 'item.annexIEntries')?.kind).toBe('list');
   });
 
-  test('the activity shows its contract default; countries are named; a finding is a small form with the knowledge scale\'s labels', () => {
+  test("the activity shows its contract default; countries are named; a finding is a small form with the knowledge scale's labels", () => {
     const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
     const questions = questionsOf(ruleset, transactionJsonSchema);
     const activity = questions.find((question) => question.fact === 'activity');
@@ -50,7 +61,8 @@ describe('questionsOf (the browser questionnaire)', () => {
     ]);
     const knowledge = findings?.fields?.find((field) => field.name === 'knowledge');
     const scale = ruleset.document.scales?.knowledge?.levels ?? [];
-    for (const option of knowledge?.options ?? []) expect(option.label).toBe(scale.find((level) => level.id === option.value)?.label);
+    for (const option of knowledge?.options ?? [])
+      expect(option.label).toBe(scale.find((level) => level.id === option.value)?.label);
     expect(findings?.fields?.find((field) => field.name === 'source')?.default).toBe('due-diligence');
     expect(findings?.fields?.find((field) => field.name === 'note')?.options).toBeUndefined();
   });
@@ -73,7 +85,9 @@ describe('setAnswer / getAnswer', () => {
     const leaves = (value: Record<string, unknown>, prefix = ''): [string, unknown][] =>
       Object.entries(value).flatMap(([key, child]) => {
         const path = prefix === '' ? key : `${prefix}.${key}`;
-        return child !== null && typeof child === 'object' && !Array.isArray(child) && Object.keys(child).length > 0 ? leaves(child as Record<string, unknown>, path) : [[path, child] as [string, unknown]];
+        return child !== null && typeof child === 'object' && !Array.isArray(child) && Object.keys(child).length > 0
+          ? leaves(child as Record<string, unknown>, path)
+          : [[path, child] as [string, unknown]];
       });
     const transactions = loadScenarioFiles().flatMap((file) => file.scenarios.map((scenario) => scenario.transaction));
     expect(transactions.length).toBeGreaterThan(20);

@@ -26,8 +26,13 @@ describe('writeOutput', () => {
   test('a path under /proc is a usage error, not a hang', () => {
     const script = `import { writeOutput } from ${JSON.stringify(io)};
 try { writeOutput('report', '/proc/dual-use-rules-test/report.html'); } catch (error) { console.log(error.name + ': ' + error.message); }`;
-    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(result.signal).toBeNull();
-    expect(result.stdout).toMatch(/^UsageError: Cannot write \/proc\/dual-use-rules-test\/report\.html: no such file or folder\./);
+    expect(result.stdout).toMatch(
+      /^UsageError: Cannot write \/proc\/dual-use-rules-test\/report\.html: no such file or folder\./,
+    );
   });
 });

@@ -46,12 +46,25 @@ export function assessLine(text: string, line: number, options: AssessOptions): 
     if (assessment === undefined) throw new Error('assessMany returned no assessment');
     return { record: assessment, outcome: assessment.outcome };
   } catch (error) {
-    if (error instanceof TransactionError) return failure({ line, name: 'TransactionError', message: error.message, issues: error.issues });
-    if (error instanceof AssessmentError && error.code !== 'engine_failure') return failure({ line, name: 'AssessmentError', code: error.code, message: error.message, issues: [] });
+    if (error instanceof TransactionError)
+      return failure({ line, name: 'TransactionError', message: error.message, issues: error.issues });
+    if (error instanceof AssessmentError && error.code !== 'engine_failure')
+      return failure({ line, name: 'AssessmentError', code: error.code, message: error.message, issues: [] });
     throw error;
   }
 }
 
 function failure(error: LineError): LineResult {
-  return { record: { line: error.line, error: { name: error.name, ...(error.code === undefined ? {} : { code: error.code }), message: error.message, issues: error.issues } }, error };
+  return {
+    record: {
+      line: error.line,
+      error: {
+        name: error.name,
+        ...(error.code === undefined ? {} : { code: error.code }),
+        message: error.message,
+        issues: error.issues,
+      },
+    },
+    error,
+  };
 }

@@ -59,7 +59,8 @@ export interface WorkerRequest {
 }
 
 /** What a worker sends back: a batch's result, or why it could not assess it. */
-export type WorkerResponse = { readonly id: number; readonly result: BatchResult } | { readonly id: number; readonly failure: string };
+export type WorkerResponse =
+  { readonly id: number; readonly result: BatchResult } | { readonly id: number; readonly failure: string };
 
 /** Settings every worker starts with. */
 export interface WorkerSettings {
@@ -116,7 +117,10 @@ async function assessHere(options: BatchOptions, write: Write): Promise<void> {
 }
 
 async function assessInWorkers(options: BatchOptions, workers: number, write: Write): Promise<void> {
-  const pool = startWorkers(workers, { ...(options.ruleset === undefined ? {} : { ruleset: options.ruleset }), ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
+  const pool = startWorkers(workers, {
+    ...(options.ruleset === undefined ? {} : { ruleset: options.ruleset }),
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+  });
   try {
     const inFlight: { readonly result: Promise<BatchResult>; readonly progress: BatchProgress }[] = [];
     let read = 0;
@@ -143,8 +147,14 @@ function lastLine(batch: readonly InputLine[], previous: number): number {
 
 /** The assessment options for a run: its ruleset compiled in this thread, and its date. */
 export function settingsOptions(settings: WorkerSettings): AssessOptions {
-  const ruleset = settings.ruleset === undefined ? undefined : compileRuleset(settings.ruleset.document, { overlays: settings.ruleset.overlays });
-  return { ...(ruleset === undefined ? {} : { ruleset }), ...(settings.asOf === undefined ? {} : { asOf: settings.asOf }) };
+  const ruleset =
+    settings.ruleset === undefined
+      ? undefined
+      : compileRuleset(settings.ruleset.document, { overlays: settings.ruleset.overlays });
+  return {
+    ...(ruleset === undefined ? {} : { ruleset }),
+    ...(settings.asOf === undefined ? {} : { asOf: settings.asOf }),
+  };
 }
 
 /**
@@ -211,10 +221,12 @@ function startWorkers(count: number, settings: WorkerSettings) {
       });
     },
     async stop(): Promise<void> {
-      await Promise.all(threads.map(async (worker) => {
-        worker.removeAllListeners('exit');
-        await worker.terminate();
-      }));
+      await Promise.all(
+        threads.map(async (worker) => {
+          worker.removeAllListeners('exit');
+          await worker.terminate();
+        }),
+      );
     },
   };
 }
@@ -228,5 +240,8 @@ function workerModule(): { readonly script: URL | string; readonly evaluate: boo
   if (existsSync(bundled)) return { script: bundled, evaluate: false };
   const tsx = import.meta.resolve('tsx/esm/api');
   const source = new URL('./worker.ts', import.meta.url).href;
-  return { script: `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`, evaluate: true };
+  return {
+    script: `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`,
+    evaluate: true,
+  };
 }

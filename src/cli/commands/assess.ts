@@ -23,17 +23,27 @@ interface AssessFlags {
 export function registerAssess(program: Command): void {
   program
     .command('assess')
-    .description('Assess one transaction (a JSON file, or - for standard input): a summary, the Assessment as JSON, or a decision report.')
+    .description(
+      'Assess one transaction (a JSON file, or - for standard input): a summary, the Assessment as JSON, or a decision report.',
+    )
     .argument('<file>', 'transaction JSON file, or - to read standard input')
     .addOption(
-      new Option('--format <format>', 'text: readable summary; json: the Assessment; md: decision report in Markdown; html: decision report as one self-contained page')
+      new Option(
+        '--format <format>',
+        'text: readable summary; json: the Assessment; md: decision report in Markdown; html: decision report as one self-contained page',
+      )
         .choices(FORMATS)
         .default('text'),
     )
     .addOption(new Option('--json', 'same as --format json').conflicts('format'))
     .option('--out <file>', 'write to this file (its folder is created) instead of standard output')
     .option('--ruleset <file>', 'use this ruleset document instead of the bundled one in force on the date')
-    .option('--overlay <file>', 'a national overlay document to compose into --ruleset (repeat for several)', (file: string, files: string[]) => [...files, file], [] as string[])
+    .option(
+      '--overlay <file>',
+      'a national overlay document to compose into --ruleset (repeat for several)',
+      (file: string, files: string[]) => [...files, file],
+      [] as string[],
+    )
     .option('--as-of <date>', 'assessment date (YYYY-MM-DD) when the transaction has no date')
     .option('--full-trace', 'text format: show every condition of every rule (md and html always do)')
     .addHelpText(
@@ -57,13 +67,21 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
       const ruleset =
         flags.ruleset === undefined
           ? undefined
-          : compileRuleset(readJson(flags.ruleset, `ruleset ${flags.ruleset}`), { overlays: (flags.overlay ?? []).map((path) => readJson(path, `overlay ${path}`)) });
-      const assessment = await assess(transaction, { ...(ruleset === undefined ? {} : { ruleset }), ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }) });
+          : compileRuleset(readJson(flags.ruleset, `ruleset ${flags.ruleset}`), {
+              overlays: (flags.overlay ?? []).map((path) => readJson(path, `overlay ${path}`)),
+            });
+      const assessment = await assess(transaction, {
+        ...(ruleset === undefined ? {} : { ruleset }),
+        ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+      });
       const output =
         format === 'json'
           ? `${JSON.stringify(assessment, null, 2)}\n`
           : format === 'text'
-            ? formatText(assessment, { fullTrace: flags.fullTrace === true, ...(flags.out === undefined ? { colors: colorsFor(process.stdout) } : {}) })
+            ? formatText(assessment, {
+                fullTrace: flags.fullTrace === true,
+                ...(flags.out === undefined ? { colors: colorsFor(process.stdout) } : {}),
+              })
             : formatReport(assessment, transaction, { format, generatedAt: new Date().toISOString() });
       writeOutput(output, flags.out);
     });

@@ -26,12 +26,22 @@ const MOST_WORKERS = 64;
 export function registerBatch(program: Command): void {
   program
     .command('batch')
-    .description('Assess transactions in JSON Lines (one JSON transaction per line): one output line per input line, the Assessment or the line\'s error, in input order.')
+    .description(
+      "Assess transactions in JSON Lines (one JSON transaction per line): one output line per input line, the Assessment or the line's error, in input order.",
+    )
     .argument('<file>', 'JSON Lines file of transactions, or - to read standard input')
     .option('--out <file>', 'write the output lines to this file (its folder is created) instead of standard output')
     .option('--workers <n>', 'worker threads to assess in, for machines with more cores', '1')
-    .option('--ruleset <file>', 'use this ruleset document instead of the bundled one in force on each transaction\'s date')
-    .option('--overlay <file>', 'a national overlay document to compose into --ruleset (repeat for several)', (file: string, files: string[]) => [...files, file], [] as string[])
+    .option(
+      '--ruleset <file>',
+      "use this ruleset document instead of the bundled one in force on each transaction's date",
+    )
+    .option(
+      '--overlay <file>',
+      'a national overlay document to compose into --ruleset (repeat for several)',
+      (file: string, files: string[]) => [...files, file],
+      [] as string[],
+    )
     .option('--as-of <date>', 'assessment date (YYYY-MM-DD) for transactions without a date')
     .addHelpText(
       'after',
@@ -50,11 +60,19 @@ Exit codes: 0 every line assessed; 2 some lines could not be assessed, or invali
     )
     .action(async (file: string, flags: BatchFlags) => {
       const workers = Number(flags.workers);
-      if (!Number.isInteger(workers) || workers < 1 || workers > MOST_WORKERS) throw new UsageError(`--workers must be a whole number from 1 to ${MOST_WORKERS}, not "${flags.workers}".`);
-      if (flags.asOf !== undefined && !isCalendarDate(flags.asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
-      if (flags.ruleset === undefined && flags.overlay.length > 0) throw new UsageError('--overlay needs --ruleset (the bundled rulesets come with their overlays).');
+      if (!Number.isInteger(workers) || workers < 1 || workers > MOST_WORKERS)
+        throw new UsageError(`--workers must be a whole number from 1 to ${MOST_WORKERS}, not "${flags.workers}".`);
+      if (flags.asOf !== undefined && !isCalendarDate(flags.asOf))
+        throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
+      if (flags.ruleset === undefined && flags.overlay.length > 0)
+        throw new UsageError('--overlay needs --ruleset (the bundled rulesets come with their overlays).');
       const ruleset =
-        flags.ruleset === undefined ? undefined : { document: readJson(flags.ruleset, `ruleset ${flags.ruleset}`), overlays: flags.overlay.map((path) => readJson(path, `overlay ${path}`)) };
+        flags.ruleset === undefined
+          ? undefined
+          : {
+              document: readJson(flags.ruleset, `ruleset ${flags.ruleset}`),
+              overlays: flags.overlay.map((path) => readJson(path, `overlay ${path}`)),
+            };
       // Compiled here once so that a bad ruleset stops the run before any line is read (each worker compiles it again).
       if (ruleset !== undefined) compileRuleset(ruleset.document, { overlays: ruleset.overlays });
 
@@ -94,7 +112,9 @@ function openInput(file: string): { readonly stream: AsyncIterable<Buffer>; read
     size = stats.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}.`);
+    throw new UsageError(
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}.`,
+    );
   }
   return { stream: createReadStream(file, { highWaterMark: 256 * 1024 }), size };
 }
@@ -157,7 +177,10 @@ function formatDuration(seconds: number): string {
 }
 
 function describeLineError(error: LineError, colors: Colors): string {
-  const details = error.issues.length === 0 ? [`  ${error.message}`] : error.issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`);
+  const details =
+    error.issues.length === 0
+      ? [`  ${error.message}`]
+      : error.issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`);
   return `${colors.red(`Line ${error.line.toLocaleString('en')}:`)} ${error.name === 'AssessmentError' ? 'not assessed' : 'not a valid transaction'}\n${details.join('\n')}\n`;
 }
 

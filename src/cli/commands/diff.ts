@@ -23,7 +23,9 @@ const UNEXPECTED_CHANGES = 3;
 export function registerDiff(program: Command): void {
   program
     .command('diff')
-    .description('Compare two rulesets by what they decide: generate transactions, assess each with both, and report every outcome change (grouped, with the smallest example and the rules and citations involved) and every rule, fact, catalogue entry and threshold added, removed or changed.')
+    .description(
+      'Compare two rulesets by what they decide: generate transactions, assess each with both, and report every outcome change (grouped, with the smallest example and the rules and citations involved) and every rule, fact, catalogue entry and threshold added, removed or changed.',
+    )
     .argument('<before>', 'ruleset JSON file in use now')
     .argument('<after>', 'ruleset JSON file to adopt')
     .option('--runs <n>', 'transactions to generate', '2000')
@@ -56,10 +58,18 @@ Exit codes: 0 compared (and every change expected); 3 an outcome change is not i
         asUsageError(() => compileFiles(after, flags.afterOverlay ?? [], flags.publicKey)),
         { runs, seed },
       );
-      const check: ExpectationCheck | undefined = expected === undefined ? undefined : checkExpectedChanges(diff, expected);
-      writeOutput(flags.json === true ? `${JSON.stringify(check === undefined ? { diff } : { diff, check }, null, 2)}\n` : formatRulesetDiff(diff, check), flags.out);
+      const check: ExpectationCheck | undefined =
+        expected === undefined ? undefined : checkExpectedChanges(diff, expected);
+      writeOutput(
+        flags.json === true
+          ? `${JSON.stringify(check === undefined ? { diff } : { diff, check }, null, 2)}\n`
+          : formatRulesetDiff(diff, check),
+        flags.out,
+      );
       if (check !== undefined && check.unexpected.length > 0) {
-        process.stderr.write(`Outcome changes not in ${flags.expect as string}: ${check.unexpected.map((change) => `${change.before} → ${change.after} (${change.count})`).join(', ')}.\n`);
+        process.stderr.write(
+          `Outcome changes not in ${flags.expect as string}: ${check.unexpected.map((change) => `${change.before} → ${change.after} (${change.count})`).join(', ')}.\n`,
+        );
         process.exitCode = UNEXPECTED_CHANGES;
       }
     });

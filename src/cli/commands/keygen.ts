@@ -8,13 +8,20 @@ import { asUsageError } from './rulesetFiles';
 export function registerKeygen(program: Command): void {
   program
     .command('keygen')
-    .description('Create an Ed25519 key pair for signing rulesets: <name>.key (private, keep it secret) and <name>.pub (give it to everyone who loads rulesets).')
+    .description(
+      'Create an Ed25519 key pair for signing rulesets: <name>.key (private, keep it secret) and <name>.pub (give it to everyone who loads rulesets).',
+    )
     .option('--out <name>', 'file name without extension', 'ruleset-signing')
     .option('--force', 'overwrite existing key files')
-    .addHelpText('after', '\nExamples:\n  $ dual-use-rules keygen\n  $ dual-use-rules keygen --out keys/compliance-team\n\nExit codes: 0 written; 2 the files exist (use --force) or cannot be written.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ dual-use-rules keygen\n  $ dual-use-rules keygen --out keys/compliance-team\n\nExit codes: 0 written; 2 the files exist (use --force) or cannot be written.',
+    )
     .action((flags: { out: string; force?: boolean }) => {
       const files = { privateKey: `${flags.out}.key`, publicKey: `${flags.out}.pub` };
-      for (const file of Object.values(files)) if (existsSync(file) && flags.force !== true) throw new UsageError(`${file} exists; use --force to replace it.`);
+      for (const file of Object.values(files))
+        if (existsSync(file) && flags.force !== true)
+          throw new UsageError(`${file} exists; use --force to replace it.`);
       const keys = asUsageError(generateSigningKeys);
       try {
         writeFileSync(files.privateKey, keys.privateKey, { mode: 0o600 });
@@ -22,6 +29,8 @@ export function registerKeygen(program: Command): void {
       } catch (error) {
         throw new UsageError(`Cannot write the key files: ${(error as Error).message}`);
       }
-      process.stdout.write(`Key ${keys.keyId}: private key in ${files.privateKey} (keep it secret), public key in ${files.publicKey}.\n`);
+      process.stdout.write(
+        `Key ${keys.keyId}: private key in ${files.privateKey} (keep it secret), public key in ${files.publicKey}.\n`,
+      );
     });
 }

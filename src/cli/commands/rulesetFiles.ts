@@ -29,11 +29,19 @@ export function readPublicKeys(files: readonly string[]): string[] {
  * Reads and compiles a ruleset file with its overlays; with public keys, their `.sig` files must verify.
  * @throws {RulesetError} for an invalid, unsigned or altered document.
  */
-export function compileFiles(file: string, overlays: readonly string[] = [], publicKeyFiles?: readonly string[]): CompiledRuleset {
+export function compileFiles(
+  file: string,
+  overlays: readonly string[] = [],
+  publicKeyFiles?: readonly string[],
+): CompiledRuleset {
   const document = readJson(file, `ruleset ${file}`);
   const overlayDocuments = overlays.map((overlay) => readJson(overlay, `overlay ${overlay}`));
   if (publicKeyFiles === undefined) return compileRuleset(document, { overlays: overlayDocuments });
-  return compileRuleset(document, { overlays: overlayDocuments, publicKeys: readPublicKeys(publicKeyFiles), signatures: readSignatures([file, ...overlays]) });
+  return compileRuleset(document, {
+    overlays: overlayDocuments,
+    publicKeys: readPublicKeys(publicKeyFiles),
+    signatures: readSignatures([file, ...overlays]),
+  });
 }
 
 /** Runs `action`, turning a `SigningError` (bad key, bad signature file, no node:crypto) into a usage error. */

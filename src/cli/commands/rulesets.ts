@@ -13,8 +13,14 @@ interface RulesetsFlags {
 export function registerRulesets(program: Command): void {
   program
     .command('rulesets')
-    .description('List the bundled rulesets: every version of each base ruleset and each national overlay, with the dates on which it states the law.')
-    .addOption(new Option('--format <format>', 'text: a table; json: the list as listRulesets() returns it').choices(['text', 'json']).default('text'))
+    .description(
+      'List the bundled rulesets: every version of each base ruleset and each national overlay, with the dates on which it states the law.',
+    )
+    .addOption(
+      new Option('--format <format>', 'text: a table; json: the list as listRulesets() returns it')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .option('--as-of <date>', 'mark the versions in force on this date (YYYY-MM-DD) instead of today')
     .addHelpText(
       'after',
@@ -27,9 +33,15 @@ Examples:
 assess picks the base version in force on the transaction's date and composes the overlays in force on it.`,
     )
     .action((flags: RulesetsFlags) => {
-      if (flags.asOf !== undefined && !isCalendarDate(flags.asOf)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
+      if (flags.asOf !== undefined && !isCalendarDate(flags.asOf))
+        throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
       const rulesets = listRulesets();
-      writeOutput(flags.format === 'json' ? `${JSON.stringify(rulesets, null, 2)}\n` : formatTable(rulesets, flags.asOf ?? today()), undefined);
+      writeOutput(
+        flags.format === 'json'
+          ? `${JSON.stringify(rulesets, null, 2)}\n`
+          : formatTable(rulesets, flags.asOf ?? today()),
+        undefined,
+      );
     });
 }
 
@@ -40,7 +52,9 @@ function formatTable(rulesets: readonly RulesetSummary[], date: string): string 
     isInForce(ruleset.validity, date) ? '*' : '',
     ruleset.id,
     ruleset.version,
-    ruleset.kind === 'overlay' ? `overlay of ${ruleset.extends ?? '?'}${ruleset.memberStates === undefined ? '' : ` (${ruleset.memberStates.join(', ')})`}` : 'base',
+    ruleset.kind === 'overlay'
+      ? `overlay of ${ruleset.extends ?? '?'}${ruleset.memberStates === undefined ? '' : ` (${ruleset.memberStates.join(', ')})`}`
+      : 'base',
     describeWindow(ruleset.validity),
     ruleset.title,
   ]);

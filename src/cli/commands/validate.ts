@@ -18,23 +18,42 @@ interface ValidateFlags {
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('Validate a ruleset document (JSON Schema and semantic checks) and lint it: unreachable rules, outcomes no rule produces, unused facts and catalogue entries, and, with --scenarios, rules no scenario exercises.')
+    .description(
+      'Validate a ruleset document (JSON Schema and semantic checks) and lint it: unreachable rules, outcomes no rule produces, unused facts and catalogue entries, and, with --scenarios, rules no scenario exercises.',
+    )
     .argument('<file>', 'ruleset JSON file')
     .option('--overlay <file...>', 'overlays to compose into it')
     .option('--scenarios <folder>', 'folder of scenario files ({ "scenarios": [...] }) to measure rule coverage with')
     .option('--public-key <file...>', 'also require valid signatures (<file>.sig) by one of these public keys')
     .option('--strict', 'treat warnings as errors (exit 2)')
     .option('--json', 'print { ruleset, warnings } as JSON')
-    .addHelpText('after', '\nExamples:\n  $ dual-use-rules validate my-ruleset.json\n  $ dual-use-rules validate my-ruleset.json --scenarios test/scenarios/eu-2021-821-art5 --strict\n\nExit codes: 0 valid (warnings are printed); 2 invalid, or warnings with --strict.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ dual-use-rules validate my-ruleset.json\n  $ dual-use-rules validate my-ruleset.json --scenarios test/scenarios/eu-2021-821-art5 --strict\n\nExit codes: 0 valid (warnings are printed); 2 invalid, or warnings with --strict.',
+    )
     .action((file: string, flags: ValidateFlags) => {
       const ruleset = asUsageError(() => compileFiles(file, flags.overlay ?? [], flags.publicKey));
-      const findings = lintRuleset(ruleset, flags.scenarios === undefined ? {} : { scenarios: readScenarios(flags.scenarios) });
-      const reference = { id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256, overlays: ruleset.overlays };
-      if (flags.json === true) writeOutput(`${JSON.stringify({ ruleset: reference, warnings: findings }, null, 2)}\n`, undefined);
+      const findings = lintRuleset(
+        ruleset,
+        flags.scenarios === undefined ? {} : { scenarios: readScenarios(flags.scenarios) },
+      );
+      const reference = {
+        id: ruleset.id,
+        version: ruleset.version,
+        sha256: ruleset.sha256,
+        overlays: ruleset.overlays,
+      };
+      if (flags.json === true)
+        writeOutput(`${JSON.stringify({ ruleset: reference, warnings: findings }, null, 2)}\n`, undefined);
       else {
         const lines = [`${file}: valid (${ruleset.id} ${ruleset.version}, sha256 ${ruleset.sha256}).`];
-        lines.push(findings.length === 0 ? 'No warnings.' : `${findings.length} ${findings.length === 1 ? 'warning' : 'warnings'}:`);
-        for (const finding of findings) lines.push(`  ${formatPath(finding.path)}: ${finding.message} [${finding.code}]`);
+        lines.push(
+          findings.length === 0
+            ? 'No warnings.'
+            : `${findings.length} ${findings.length === 1 ? 'warning' : 'warnings'}:`,
+        );
+        for (const finding of findings)
+          lines.push(`  ${formatPath(finding.path)}: ${finding.message} [${finding.code}]`);
         writeOutput(`${lines.join('\n')}\n`, undefined);
       }
       if (flags.strict === true && findings.length > 0) process.exitCode = 2;
@@ -44,14 +63,19 @@ export function registerValidate(program: Command): void {
 function readScenarios(folder: string): LintScenario[] {
   let files: string[];
   try {
-    files = readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
+    files = readdirSync(folder)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
   } catch (error) {
     throw new UsageError(`Cannot read the scenario folder ${folder}: ${(error as Error).message}`);
   }
   return files.flatMap((name) => {
     const path = join(folder, name);
     const scenarios = (readJson(path, `scenario file ${path}`) as { scenarios?: unknown } | null)?.scenarios;
-    if (!Array.isArray(scenarios) || !scenarios.every((scenario) => typeof scenario === 'object' && scenario !== null && 'transaction' in scenario)) {
+    if (
+      !Array.isArray(scenarios) ||
+      !scenarios.every((scenario) => typeof scenario === 'object' && scenario !== null && 'transaction' in scenario)
+    ) {
       throw new UsageError(`${path} is not a scenario file: expected { "scenarios": [{ "transaction": { … }, … }] }.`);
     }
     return scenarios as LintScenario[];

@@ -9,15 +9,31 @@ export function checkAuthority(context: RulesetContext): Issue[] {
   const issues: Issue[] = [];
   const fact = context.facts.get(authority.memberStateFact);
   if (fact === undefined) {
-    issues.push({ path: ['authority', 'memberStateFact'], code: 'undeclared_fact', message: `The fact "${authority.memberStateFact}" is not declared in "facts".` });
+    issues.push({
+      path: ['authority', 'memberStateFact'],
+      code: 'undeclared_fact',
+      message: `The fact "${authority.memberStateFact}" is not declared in "facts".`,
+    });
   } else if (fact.type !== 'string') {
-    issues.push({ path: ['authority', 'memberStateFact'], code: 'fact_type_mismatch', message: `"${authority.memberStateFact}" must be a string fact holding a member-state code.` });
+    issues.push({
+      path: ['authority', 'memberStateFact'],
+      code: 'fact_type_mismatch',
+      message: `"${authority.memberStateFact}" must be a string fact holding a member-state code.`,
+    });
   }
   const catalogue = context.catalogues.get(authority.catalogue);
   if (catalogue === undefined) {
-    issues.push({ path: ['authority', 'catalogue'], code: 'undeclared_catalogue', message: `The catalogue "${authority.catalogue}" is not declared in "catalogues".` });
+    issues.push({
+      path: ['authority', 'catalogue'],
+      code: 'undeclared_catalogue',
+      message: `The catalogue "${authority.catalogue}" is not declared in "catalogues".`,
+    });
   } else if (catalogue.entries.every((entry) => attributeOf(entry, authority.nameAttribute) === undefined)) {
-    issues.push({ path: ['authority', 'nameAttribute'], code: 'undeclared_attribute', message: `No entry of the catalogue "${authority.catalogue}" has the attribute "${authority.nameAttribute}".` });
+    issues.push({
+      path: ['authority', 'nameAttribute'],
+      code: 'undeclared_attribute',
+      message: `No entry of the catalogue "${authority.catalogue}" has the attribute "${authority.nameAttribute}".`,
+    });
   }
   return issues;
 }

@@ -9,7 +9,11 @@ export function checkCitations({ document }: RulesetContext): Issue[] {
   const path: (string | number)[] = [];
   const check = (source: string, ...segments: (string | number)[]) => {
     if (sources.has(source)) return;
-    issues.push({ path: [...path, ...segments, 'source'], code: 'undeclared_source', message: `The citation's source "${source}" is not declared in "sources" (declared: ${[...sources].join(', ') || 'none'}).` });
+    issues.push({
+      path: [...path, ...segments, 'source'],
+      code: 'undeclared_source',
+      message: `The citation's source "${source}" is not declared in "sources" (declared: ${[...sources].join(', ') || 'none'}).`,
+    });
   };
   // Every `citation` object and `seeAlso` entry of a schema-valid document (whose depth the scan has bounded).
   const visit = (value: unknown): void => {
@@ -24,7 +28,8 @@ export function checkCitations({ document }: RulesetContext): Issue[] {
     if (value === null || typeof value !== 'object') return;
     for (const [key, child] of Object.entries(value)) {
       if (key === 'citation') check((child as { source: string }).source, key);
-      else if (key === 'seeAlso') (child as { source: string }[]).forEach((citation, index) => check(citation.source, key, index));
+      else if (key === 'seeAlso')
+        (child as { source: string }[]).forEach((citation, index) => check(citation.source, key, index));
       else {
         path.push(key);
         visit(child);

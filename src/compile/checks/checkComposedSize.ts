@@ -26,7 +26,11 @@ export function checkComposedSize({ document }: RulesetContext): Issue[] {
     const value = document[section];
     const count = value === undefined ? 0 : Array.isArray(value) ? value.length : Object.keys(value).length;
     if (count > limit) {
-      issues.push({ path: [section], code: 'section_too_large', message: `With its overlays, the ruleset has ${count} ${section}; at most ${limit} are allowed.` });
+      issues.push({
+        path: [section],
+        code: 'section_too_large',
+        message: `With its overlays, the ruleset has ${count} ${section}; at most ${limit} are allowed.`,
+      });
     }
   }
   return issues;

@@ -30,7 +30,8 @@ export function checkConditionSize({ document }: RulesetContext): Issue[] {
   const named = document.conditions ?? {};
   const { ordered } = orderNamedConditions(namedConditionReferences(document));
   const sizes = new Map<string, TreeSize>();
-  for (const name of ordered) sizes.set(name, measure((named[name] as NamedConditionDefinition).when, sizes) as TreeSize);
+  for (const name of ordered)
+    sizes.set(name, measure((named[name] as NamedConditionDefinition).when, sizes) as TreeSize);
 
   const issues: Issue[] = [];
   let total = 0;
@@ -41,7 +42,11 @@ export function checkConditionSize({ document }: RulesetContext): Issue[] {
     issues.push(...treeIssues(size, path));
   }
   if (total > CONDITION_LIMITS.maxNodesTotal) {
-    issues.push({ path: [], code: 'conditions_too_large', message: `The rules and notes hold ${describe(total)} condition nodes with named conditions written out; at most ${CONDITION_LIMITS.maxNodesTotal} are allowed.` });
+    issues.push({
+      path: [],
+      code: 'conditions_too_large',
+      message: `The rules and notes hold ${describe(total)} condition nodes with named conditions written out; at most ${CONDITION_LIMITS.maxNodesTotal} are allowed.`,
+    });
   }
   return issues;
 }
@@ -49,10 +54,18 @@ export function checkConditionSize({ document }: RulesetContext): Issue[] {
 function treeIssues(size: TreeSize, path: IssuePath): Issue[] {
   const issues: Issue[] = [];
   if (size.nodes > CONDITION_LIMITS.maxNodesPerTree) {
-    issues.push({ path, code: 'condition_too_large', message: `This condition has ${describe(size.nodes)} nodes with its named conditions written out; at most ${CONDITION_LIMITS.maxNodesPerTree} are allowed.` });
+    issues.push({
+      path,
+      code: 'condition_too_large',
+      message: `This condition has ${describe(size.nodes)} nodes with its named conditions written out; at most ${CONDITION_LIMITS.maxNodesPerTree} are allowed.`,
+    });
   }
   if (size.depth > CONDITION_LIMITS.maxDepth) {
-    issues.push({ path, code: 'condition_too_deep', message: `This condition nests ${describe(size.depth)} levels deep with its named conditions written out; at most ${CONDITION_LIMITS.maxDepth} are allowed.` });
+    issues.push({
+      path,
+      code: 'condition_too_deep',
+      message: `This condition nests ${describe(size.depth)} levels deep with its named conditions written out; at most ${CONDITION_LIMITS.maxDepth} are allowed.`,
+    });
   }
   return issues;
 }
@@ -77,5 +90,7 @@ function measure(node: ConditionDefinition, sizes: ReadonlyMap<string, TreeSize>
 
 /** A count as people read it; counts beyond 2^53 are only approximate, which is all a refusal needs. */
 function describe(count: number): string {
-  return Number.isFinite(count) && count < 1e15 ? count.toLocaleString('en') : `more than ${(1e15).toLocaleString('en')}`;
+  return Number.isFinite(count) && count < 1e15
+    ? count.toLocaleString('en')
+    : `more than ${(1e15).toLocaleString('en')}`;
 }

@@ -1,9 +1,21 @@
 import type { Issue, IssuePath } from '../../errors/issue';
 import { OPERATOR_SPECS } from '../../model/operators';
 import type { TruthValue } from '../../types/assessment';
-import type { ConditionDefinition, FactConditionDefinition, NamedConditionDefinition, ScalarValue } from '../../types/ruleset';
+import type {
+  ConditionDefinition,
+  FactConditionDefinition,
+  NamedConditionDefinition,
+  ScalarValue,
+} from '../../types/ruleset';
 import { findReferenceCycles, namedConditionReferences } from './conditionGraph';
-import { allowedValues, conditionRoots, isFactCondition, scaleOf, walkCondition, type RulesetContext } from '../rulesetContext';
+import {
+  allowedValues,
+  conditionRoots,
+  isFactCondition,
+  scaleOf,
+  walkCondition,
+  type RulesetContext,
+} from '../rulesetContext';
 
 /**
  * Every comparison must read a declared fact with an operator that fits its type, against values the fact can hold;
@@ -15,7 +27,11 @@ export function checkConditions(context: RulesetContext): Issue[] {
   for (const root of conditionRoots(context.document)) {
     for (const { node, path } of walkCondition(root.node, root.path)) {
       if ('condition' in node && !Object.hasOwn(named, node.condition)) {
-        issues.push({ path: [...path, 'condition'], code: 'undeclared_condition', message: `The named condition "${node.condition}" is not declared in "conditions".` });
+        issues.push({
+          path: [...path, 'condition'],
+          code: 'undeclared_condition',
+          message: `The named condition "${node.condition}" is not declared in "conditions".`,
+        });
       }
       if (isFactCondition(node)) issues.push(...checkComparison(context, node, path));
     }
@@ -26,36 +42,89 @@ export function checkConditions(context: RulesetContext): Issue[] {
 
 function checkComparison(context: RulesetContext, node: FactConditionDefinition, path: IssuePath): Issue[] {
   const fact = context.facts.get(node.fact);
-  if (fact === undefined) return [{ path: [...path, 'fact'], code: 'undeclared_fact', message: `The fact "${node.fact}" is not declared in "facts".` }];
+  if (fact === undefined)
+    return [
+      {
+        path: [...path, 'fact'],
+        code: 'undeclared_fact',
+        message: `The fact "${node.fact}" is not declared in "facts".`,
+      },
+    ];
   const spec = OPERATOR_SPECS[node.operator];
   if (!spec.factTypes.includes(fact.type)) {
-    return [{ path: [...path, 'operator'], code: 'operator_type_mismatch', message: `"${node.operator}" does not apply to "${node.fact}", a ${fact.type} fact (it applies to ${spec.factTypes.join(', ')} facts).` }];
+    return [
+      {
+        path: [...path, 'operator'],
+        code: 'operator_type_mismatch',
+        message: `"${node.operator}" does not apply to "${node.fact}", a ${fact.type} fact (it applies to ${spec.factTypes.join(', ')} facts).`,
+      },
+    ];
   }
   let values: readonly ScalarValue[];
   if (typeof node.value === 'object' && !Array.isArray(node.value)) {
     const thresholdId = (node.value as { threshold: string }).threshold;
     const thresholds = context.document.thresholds ?? {};
     const threshold = Object.hasOwn(thresholds, thresholdId) ? thresholds[thresholdId] : undefined;
-    if (threshold === undefined) return [{ path: [...path, 'value', 'threshold'], code: 'undeclared_threshold', message: `The threshold "${thresholdId}" is not declared in "thresholds".` }];
-    if (spec.value === 'many') return [{ path: [...path, 'value'], code: 'value_type_mismatch', message: `"${node.operator}" compares with a list of values, not a threshold.` }];
+    if (threshold === undefined)
+      return [
+        {
+          path: [...path, 'value', 'threshold'],
+          code: 'undeclared_threshold',
+          message: `The threshold "${thresholdId}" is not declared in "thresholds".`,
+        },
+      ];
+    if (spec.value === 'many')
+      return [
+        {
+          path: [...path, 'value'],
+          code: 'value_type_mismatch',
+          message: `"${node.operator}" compares with a list of values, not a threshold.`,
+        },
+      ];
     if (threshold.scale !== undefined && threshold.scale !== scaleOf(context, node.fact)) {
-      return [{ path: [...path, 'value', 'threshold'], code: 'value_type_mismatch', message: `The threshold "${thresholdId}" is a level of the scale "${threshold.scale}", which "${node.fact}" does not use.` }];
+      return [
+        {
+          path: [...path, 'value', 'threshold'],
+          code: 'value_type_mismatch',
+          message: `The threshold "${thresholdId}" is a level of the scale "${threshold.scale}", which "${node.fact}" does not use.`,
+        },
+      ];
     }
     values = [threshold.value];
   } else if (Array.isArray(node.value) !== (spec.value === 'many')) {
-    return [{ path: [...path, 'value'], code: 'value_type_mismatch', message: spec.value === 'many' ? `"${node.operator}" compares with a list of values.` : `"${node.operator}" compares with a single value, not a list.` }];
+    return [
+      {
+        path: [...path, 'value'],
+        code: 'value_type_mismatch',
+        message:
+          spec.value === 'many'
+            ? `"${node.operator}" compares with a list of values.`
+            : `"${node.operator}" compares with a single value, not a list.`,
+      },
+    ];
   } else {
     values = Array.isArray(node.value) ? (node.value as readonly ScalarValue[]) : [node.value as ScalarValue];
   }
   const issues: Issue[] = [];
   const elementType = fact.type === 'boolean' ? 'boolean' : fact.type === 'number' ? 'number' : 'string';
-  const allowed = fact.type === 'level' ? context.scaleLevels.get(scaleOf(context, node.fact) ?? '') : allowedValues(context, node.fact);
+  const allowed =
+    fact.type === 'level'
+      ? context.scaleLevels.get(scaleOf(context, node.fact) ?? '')
+      : allowedValues(context, node.fact);
   values.forEach((value, index) => {
     const at = Array.isArray(node.value) ? [...path, 'value', index] : [...path, 'value'];
     if (typeof value !== elementType) {
-      issues.push({ path: at, code: 'value_type_mismatch', message: `"${node.fact}" holds ${elementType === 'string' ? 'strings' : `${elementType}s`}; ${JSON.stringify(value)} can never match.` });
+      issues.push({
+        path: at,
+        code: 'value_type_mismatch',
+        message: `"${node.fact}" holds ${elementType === 'string' ? 'strings' : `${elementType}s`}; ${JSON.stringify(value)} can never match.`,
+      });
     } else if (allowed !== undefined && !allowed.includes(value as string)) {
-      issues.push({ path: at, code: 'unknown_value', message: `"${node.fact}" never holds ${JSON.stringify(value)}.${allowed.length <= 20 ? ` Its values: ${allowed.join(', ')}.` : ''}` });
+      issues.push({
+        path: at,
+        code: 'unknown_value',
+        message: `"${node.fact}" never holds ${JSON.stringify(value)}.${allowed.length <= 20 ? ` Its values: ${allowed.join(', ')}.` : ''}`,
+      });
     }
   });
   return issues;
@@ -83,13 +152,21 @@ function checkAskMarkers(context: RulesetContext): Issue[] {
     const path = ['rules', index];
     if (rule.outcome === document.undecided) {
       if (rangeWithAskFalse(context, rule.when).highest === 'true') {
-        issues.push({ path: [...path, 'when'], code: 'missing_ask', message: `The rule decides "${rule.outcome}" but can hold without any "ask" condition that is not false, so it could leave the exporter with no question to answer. Mark the conditions that say what is missing with "ask": true.` });
+        issues.push({
+          path: [...path, 'when'],
+          code: 'missing_ask',
+          message: `The rule decides "${rule.outcome}" but can hold without any "ask" condition that is not false, so it could leave the exporter with no question to answer. Mark the conditions that say what is missing with "ask": true.`,
+        });
       }
       return;
     }
     for (const { node, path: at } of walkCondition(rule.when, [...path, 'when'])) {
       if (isFactCondition(node) && node.ask === true) {
-        issues.push({ path: [...at, 'ask'], code: 'ask_without_effect', message: `"ask" only has an effect in rules that decide "${document.undecided ?? 'the undecided outcome'}".` });
+        issues.push({
+          path: [...at, 'ask'],
+          code: 'ask_without_effect',
+          message: `"ask" only has an effect in rules that decide "${document.undecided ?? 'the undecided outcome'}".`,
+        });
       }
     }
   });
@@ -116,7 +193,10 @@ function rangeWithAskFalse(context: RulesetContext, node: ConditionDefinition): 
   if ('all' in node || 'any' in node) {
     const children = ('all' in node ? node.all : node.any).map((child) => rangeWithAskFalse(context, child));
     const combine = 'all' in node ? lower : higher;
-    return { lowest: children.map((child) => child.lowest).reduce(combine), highest: children.map((child) => child.highest).reduce(combine) };
+    return {
+      lowest: children.map((child) => child.lowest).reduce(combine),
+      highest: children.map((child) => child.highest).reduce(combine),
+    };
   }
   if ('not' in node) {
     const { lowest, highest } = rangeWithAskFalse(context, node.not);
@@ -124,7 +204,9 @@ function rangeWithAskFalse(context: RulesetContext, node: ConditionDefinition): 
   }
   if ('condition' in node) {
     const named = context.document.conditions ?? {};
-    return Object.hasOwn(named, node.condition) ? rangeWithAskFalse(context, (named[node.condition] as NamedConditionDefinition).when) : { lowest: 'false', highest: 'true' };
+    return Object.hasOwn(named, node.condition)
+      ? rangeWithAskFalse(context, (named[node.condition] as NamedConditionDefinition).when)
+      : { lowest: 'false', highest: 'true' };
   }
   if (node.ask === true) return { lowest: 'false', highest: 'false' };
   if ((node.operator === 'in' || node.operator === 'notIn') && coversEveryValue(context, node)) {

@@ -14,7 +14,9 @@ export function checkFacts(context: RulesetContext): Issue[] {
   const issues: Issue[] = [];
   for (const [id, fact] of context.facts) {
     const path: IssuePath = ['facts', id];
-    issues.push(...(fact.derive === undefined ? checkInputFact(id, fact, path) : checkDerivedFact(context, fact, path)));
+    issues.push(
+      ...(fact.derive === undefined ? checkInputFact(id, fact, path) : checkDerivedFact(context, fact, path)),
+    );
     issues.push(...checkAnswers(context, id, fact, path));
   }
   issues.push(...checkDerivationCycles(context));
@@ -24,10 +26,22 @@ export function checkFacts(context: RulesetContext): Issue[] {
 function checkInputFact(id: string, fact: FactDefinition, path: IssuePath): Issue[] {
   const input = INPUT_FACTS.get(id);
   if (input === undefined) {
-    return [{ path, code: 'unknown_input_fact', message: `"${id}" is not a transaction field and has no "derive"; input facts are named by their transaction path (e.g. "item.speciallyDesigned").` }];
+    return [
+      {
+        path,
+        code: 'unknown_input_fact',
+        message: `"${id}" is not a transaction field and has no "derive"; input facts are named by their transaction path (e.g. "item.speciallyDesigned").`,
+      },
+    ];
   }
   if (input.type !== fact.type) {
-    return [{ path: [...path, 'type'], code: 'fact_type_mismatch', message: `The transaction field "${id}" is of type "${input.type}", not "${fact.type}".` }];
+    return [
+      {
+        path: [...path, 'type'],
+        code: 'fact_type_mismatch',
+        message: `The transaction field "${id}" is of type "${input.type}", not "${fact.type}".`,
+      },
+    ];
   }
   return [];
 }
@@ -36,9 +50,16 @@ function checkAnswers(context: RulesetContext, id: string, fact: FactDefinition,
   const answers = fact.answers;
   if (answers === undefined) return [];
   const at = [...path, 'answers'];
-  if (!context.catalogues.has(answers.catalogue)) return [undeclared('catalogue', answers.catalogue, [...at, 'catalogue'])];
+  if (!context.catalogues.has(answers.catalogue))
+    return [undeclared('catalogue', answers.catalogue, [...at, 'catalogue'])];
   if (fact.derive !== undefined || INPUT_FACTS.get(id)?.catalogueBound !== true) {
-    return [{ path: at, code: 'invalid_answers', message: `"${id}" cannot take its values from a catalogue; only these transaction fields can: ${CATALOGUE_FIELDS.join(', ')}.` }];
+    return [
+      {
+        path: at,
+        code: 'invalid_answers',
+        message: `"${id}" cannot take its values from a catalogue; only these transaction fields can: ${CATALOGUE_FIELDS.join(', ')}.`,
+      },
+    ];
   }
   return [];
 }
@@ -49,20 +70,40 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
   const at: IssuePath = [...path, 'derive'];
   const issues: Issue[] = [];
   const expectType = (type: FactType) => {
-    if (fact.type !== type) issues.push({ path: [...path, 'type'], code: 'fact_type_mismatch', message: `A "${derive.kind}" fact is of type "${type}", not "${fact.type}".` });
+    if (fact.type !== type)
+      issues.push({
+        path: [...path, 'type'],
+        code: 'fact_type_mismatch',
+        message: `A "${derive.kind}" fact is of type "${type}", not "${fact.type}".`,
+      });
   };
   const readFact = (factId: string, types: readonly FactType[], where: IssuePath) => {
     const read = context.facts.get(factId);
-    if (read === undefined) issues.push({ path: where, code: 'undeclared_fact', message: `The fact "${factId}" is not declared in "facts".` });
-    else if (!types.includes(read.type)) issues.push({ path: where, code: 'fact_type_mismatch', message: `"${factId}" is of type "${read.type}"; "${derive.kind}" reads ${types.join(' or ')} facts.` });
+    if (read === undefined)
+      issues.push({
+        path: where,
+        code: 'undeclared_fact',
+        message: `The fact "${factId}" is not declared in "facts".`,
+      });
+    else if (!types.includes(read.type))
+      issues.push({
+        path: where,
+        code: 'fact_type_mismatch',
+        message: `"${factId}" is of type "${read.type}"; "${derive.kind}" reads ${types.join(' or ')} facts.`,
+      });
     return read;
   };
   const catalogue = 'catalogue' in derive ? context.catalogues.get(derive.catalogue) : undefined;
-  if ('catalogue' in derive && catalogue === undefined) issues.push(undeclared('catalogue', derive.catalogue, [...at, 'catalogue']));
+  if ('catalogue' in derive && catalogue === undefined)
+    issues.push(undeclared('catalogue', derive.catalogue, [...at, 'catalogue']));
   const attributeValues = (attribute: string) => {
     const entries = (catalogue?.entries ?? []).map((entry, index) => ({ value: attributeOf(entry, attribute), index }));
     if (catalogue !== undefined && entries.every(({ value }) => value === undefined)) {
-      issues.push({ path: [...at, 'attribute'], code: 'undeclared_attribute', message: `No entry of the catalogue "${(derive as { catalogue: string }).catalogue}" has the attribute "${attribute}".` });
+      issues.push({
+        path: [...at, 'attribute'],
+        code: 'undeclared_attribute',
+        message: `No entry of the catalogue "${(derive as { catalogue: string }).catalogue}" has the attribute "${attribute}".`,
+      });
     }
     return entries;
   };
@@ -78,11 +119,19 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
     case 'lookup': {
       readFact(derive.key, ['string'], [...at, 'key']);
       if (!['boolean', 'string', 'number'].includes(fact.type)) {
-        issues.push({ path: [...path, 'type'], code: 'fact_type_mismatch', message: 'A "lookup" fact is of type "boolean", "string" or "number".' });
+        issues.push({
+          path: [...path, 'type'],
+          code: 'fact_type_mismatch',
+          message: 'A "lookup" fact is of type "boolean", "string" or "number".',
+        });
       }
       for (const { value, index } of attributeValues(derive.attribute)) {
         if (value !== undefined && value !== null && typeof value !== fact.type) {
-          issues.push({ path: ['catalogues', derive.catalogue, 'entries', index, 'attributes', derive.attribute], code: 'attribute_type_mismatch', message: `Expected a ${fact.type} (or null for unknown), as the fact "${path[1]}" reads it.` });
+          issues.push({
+            path: ['catalogues', derive.catalogue, 'entries', index, 'attributes', derive.attribute],
+            code: 'attribute_type_mismatch',
+            message: `Expected a ${fact.type} (or null for unknown), as the fact "${path[1]}" reads it.`,
+          });
         }
       }
       break;
@@ -97,15 +146,25 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
       const read = readFact(derive.of, ['list'], [...at, 'of']);
       const bound = read?.answers?.catalogue;
       if (read !== undefined && bound !== derive.catalogue) {
-        issues.push({ path: [...at, 'catalogue'], code: 'catalogue_mismatch', message: `"${derive.of}" takes its ids from ${bound === undefined ? 'no catalogue' : `the catalogue "${bound}"`}, not "${derive.catalogue}".` });
+        issues.push({
+          path: [...at, 'catalogue'],
+          code: 'catalogue_mismatch',
+          message: `"${derive.of}" takes its ids from ${bound === undefined ? 'no catalogue' : `the catalogue "${bound}"`}, not "${derive.catalogue}".`,
+        });
       }
       for (const { value, index } of attributeValues(derive.attribute)) {
-        const valid = derive.kind === 'sum' ? typeof value === 'number' && Number.isFinite(value) : value === undefined || value === null || typeof value === 'string';
+        const valid =
+          derive.kind === 'sum'
+            ? typeof value === 'number' && Number.isFinite(value)
+            : value === undefined || value === null || typeof value === 'string';
         if (!valid) {
           issues.push({
             path: ['catalogues', derive.catalogue, 'entries', index, 'attributes', derive.attribute],
             code: 'attribute_type_mismatch',
-            message: derive.kind === 'sum' ? `Every entry needs a number here: "${path[1]}" sums it.` : `Expected a string (or null): "${path[1]}" collects it.`,
+            message:
+              derive.kind === 'sum'
+                ? `Every entry needs a number here: "${path[1]}" sums it.`
+                : `Expected a string (or null): "${path[1]}" collects it.`,
           });
         }
       }
@@ -120,23 +179,45 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
       if (fields === undefined) break;
       const fieldValues = Object.hasOwn(fields, derive.field) ? fields[derive.field] : undefined;
       if (fieldValues === undefined || fieldValues === null) {
-        issues.push({ path: [...at, 'field'], code: 'invalid_field', message: `"${derive.of}" records have no field "${derive.field}" with fixed values (fields: ${Object.keys(fields).join(', ')}).` });
+        issues.push({
+          path: [...at, 'field'],
+          code: 'invalid_field',
+          message: `"${derive.of}" records have no field "${derive.field}" with fixed values (fields: ${Object.keys(fields).join(', ')}).`,
+        });
       } else if (levels !== undefined) {
         for (const value of fieldValues) {
-          if (!levels.includes(value)) issues.push({ path: [...at, 'scale'], code: 'scale_mismatch', message: `The scale "${derive.scale}" lacks the level "${value}", which "${derive.of}.${derive.field}" can hold.` });
+          if (!levels.includes(value))
+            issues.push({
+              path: [...at, 'scale'],
+              code: 'scale_mismatch',
+              message: `The scale "${derive.scale}" lacks the level "${value}", which "${derive.of}.${derive.field}" can hold.`,
+            });
         }
         if (fieldValues.includes(levels[0] as string)) {
-          issues.push({ path: [...at, 'scale'], code: 'scale_mismatch', message: `The scale's first level stands for "nothing found" and must not be a value of "${derive.field}".` });
+          issues.push({
+            path: [...at, 'scale'],
+            code: 'scale_mismatch',
+            message: `The scale's first level stands for "nothing found" and must not be a value of "${derive.field}".`,
+          });
         }
       }
       for (const [field, values] of Object.entries(derive.where ?? {})) {
         const allowed = Object.hasOwn(fields, field) ? fields[field] : undefined;
         if (allowed === undefined || allowed === null) {
-          issues.push({ path: [...at, 'where', field], code: 'invalid_field', message: `"${derive.of}" records have no field "${field}" with fixed values.` });
+          issues.push({
+            path: [...at, 'where', field],
+            code: 'invalid_field',
+            message: `"${derive.of}" records have no field "${field}" with fixed values.`,
+          });
           continue;
         }
         values.forEach((value, index) => {
-          if (!allowed.includes(value)) issues.push({ path: [...at, 'where', field, index], code: 'invalid_value', message: `"${value}" is not a value of "${field}" (allowed: ${allowed.join(', ')}).` });
+          if (!allowed.includes(value))
+            issues.push({
+              path: [...at, 'where', field, index],
+              code: 'invalid_value',
+              message: `"${value}" is not a value of "${field}" (allowed: ${allowed.join(', ')}).`,
+            });
         });
       }
       break;
@@ -151,12 +232,17 @@ function checkDerivationCycles(context: RulesetContext): Issue[] {
   const visit = (id: string, trail: string[]) => {
     if (state.get(id) === 'done') return;
     if (state.get(id) === 'visiting') {
-      issues.push({ path: ['facts', id, 'derive'], code: 'derivation_cycle', message: `Derived facts depend on each other in a cycle: ${[...trail.slice(trail.indexOf(id)), id].join(' → ')}.` });
+      issues.push({
+        path: ['facts', id, 'derive'],
+        code: 'derivation_cycle',
+        message: `Derived facts depend on each other in a cycle: ${[...trail.slice(trail.indexOf(id)), id].join(' → ')}.`,
+      });
       return;
     }
     state.set(id, 'visiting');
     const derive = context.facts.get(id)?.derive;
-    if (derive !== undefined) for (const input of derivationInputs(derive)) if (context.facts.has(input)) visit(input, [...trail, id]);
+    if (derive !== undefined)
+      for (const input of derivationInputs(derive)) if (context.facts.has(input)) visit(input, [...trail, id]);
     state.set(id, 'done');
   };
   for (const id of context.facts.keys()) visit(id, []);
@@ -164,5 +250,9 @@ function checkDerivationCycles(context: RulesetContext): Issue[] {
 }
 
 function undeclared(what: 'catalogue' | 'scale', id: string, path: IssuePath): Issue {
-  return { path, code: `undeclared_${what}`, message: `The ${what} "${id}" is not declared in "${what === 'catalogue' ? 'catalogues' : 'scales'}".` };
+  return {
+    path,
+    code: `undeclared_${what}`,
+    message: `The ${what} "${id}" is not declared in "${what === 'catalogue' ? 'catalogues' : 'scales'}".`,
+  };
 }

@@ -11,12 +11,21 @@ export function checkOutcomes({ document }: RulesetContext): Issue[] {
   for (const [outcome, definition] of Object.entries(outcomes)) {
     const other = byPrecedence.get(definition.precedence);
     if (other !== undefined) {
-      issues.push({ path: ['outcomes', outcome, 'precedence'], code: 'duplicate_precedence', message: `Precedence ${definition.precedence} is also that of "${other}"; precedence must rank outcomes strictly.` });
+      issues.push({
+        path: ['outcomes', outcome, 'precedence'],
+        code: 'duplicate_precedence',
+        message: `Precedence ${definition.precedence} is also that of "${other}"; precedence must rank outcomes strictly.`,
+      });
     }
     byPrecedence.set(definition.precedence, outcome);
   }
   const require = (outcome: string, path: (string | number)[]) => {
-    if (!declared.has(outcome)) issues.push({ path, code: 'undeclared_outcome', message: `The outcome "${outcome}" is not declared in "outcomes".` });
+    if (!declared.has(outcome))
+      issues.push({
+        path,
+        code: 'undeclared_outcome',
+        message: `The outcome "${outcome}" is not declared in "outcomes".`,
+      });
   };
   if (document.undecided !== undefined) require(document.undecided, ['undecided']);
   if (document.fallback !== undefined) require(document.fallback.outcome, ['fallback', 'outcome']);

@@ -9,15 +9,31 @@ export function checkStructure({ document }: RulesetContext): Issue[] {
   const issues: Issue[] = [];
   if (document.kind === 'base') {
     for (const section of ['outcomes', 'undecided', 'fallback'] as const) {
-      if (document[section] === undefined) issues.push({ path: [section], code: 'missing_property', message: `A base ruleset must declare "${section}".` });
+      if (document[section] === undefined)
+        issues.push({
+          path: [section],
+          code: 'missing_property',
+          message: `A base ruleset must declare "${section}".`,
+        });
     }
     for (const section of ['extends', 'appliesTo'] as const) {
-      if (document[section] !== undefined) issues.push({ path: [section], code: 'invalid_section', message: `"${section}" is for overlays only.` });
+      if (document[section] !== undefined)
+        issues.push({ path: [section], code: 'invalid_section', message: `"${section}" is for overlays only.` });
     }
   } else {
-    if (document.extends === undefined) issues.push({ path: ['extends'], code: 'missing_property', message: 'An overlay must name the base ruleset it extends.' });
+    if (document.extends === undefined)
+      issues.push({
+        path: ['extends'],
+        code: 'missing_property',
+        message: 'An overlay must name the base ruleset it extends.',
+      });
     for (const section of BASE_ONLY) {
-      if (document[section] !== undefined) issues.push({ path: [section], code: 'invalid_section', message: `"${section}" belongs to the base ruleset; an overlay only adds rules, facts and data.` });
+      if (document[section] !== undefined)
+        issues.push({
+          path: [section],
+          code: 'invalid_section',
+          message: `"${section}" belongs to the base ruleset; an overlay only adds rules, facts and data.`,
+        });
     }
   }
   for (const [path, value] of [
@@ -25,11 +41,15 @@ export function checkStructure({ document }: RulesetContext): Issue[] {
     [['validity', 'to'], document.validity.to],
     [['lastVerifiedOn'], document.lastVerifiedOn],
   ] as const) {
-    if (typeof value === 'string' && !isCalendarDate(value)) issues.push({ path, code: 'invalid_date', message: `"${value}" is not a calendar date.` });
+    if (typeof value === 'string' && !isCalendarDate(value))
+      issues.push({ path, code: 'invalid_date', message: `"${value}" is not a calendar date.` });
   }
   if (document.validity.to !== null && document.validity.to < document.validity.from) {
-    issues.push({ path: ['validity', 'to'], code: 'invalid_validity', message: `The window ends (${document.validity.to}) before it starts (${document.validity.from}).` });
+    issues.push({
+      path: ['validity', 'to'],
+      code: 'invalid_validity',
+      message: `The window ends (${document.validity.to}) before it starts (${document.validity.from}).`,
+    });
   }
   return issues;
 }
-

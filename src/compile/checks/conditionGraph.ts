@@ -13,7 +13,8 @@ export function namedConditionReferences(document: RulesetDocument): ReadonlyMap
 /** The declared named conditions a condition tree refers to directly. */
 export function declaredReferences(root: ConditionDefinition, named: Readonly<Record<string, unknown>>): string[] {
   const found = new Set<string>();
-  for (const { node } of walkCondition(root, [])) if ('condition' in node && Object.hasOwn(named, node.condition)) found.add(node.condition);
+  for (const { node } of walkCondition(root, []))
+    if ('condition' in node && Object.hasOwn(named, node.condition)) found.add(node.condition);
   return [...found];
 }
 
@@ -21,7 +22,10 @@ export function declaredReferences(root: ConditionDefinition, named: Readonly<Re
  * The named conditions in an order where each comes after every condition it refers to, and those that lie on or
  * depend on a cycle (which have no such place). Iterative, so a long chain of names cannot overflow the stack.
  */
-export function orderNamedConditions(references: ReadonlyMap<string, readonly string[]>): { readonly ordered: readonly string[]; readonly unordered: ReadonlySet<string> } {
+export function orderNamedConditions(references: ReadonlyMap<string, readonly string[]>): {
+  readonly ordered: readonly string[];
+  readonly unordered: ReadonlySet<string>;
+} {
   const remaining = new Map([...references].map(([name, refs]) => [name, new Set(refs)]));
   const dependents = new Map<string, string[]>();
   for (const [name, refs] of references) {

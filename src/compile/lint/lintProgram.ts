@@ -11,7 +11,12 @@ import { analyseReachability, type Reachability } from './reachability';
  */
 export function lintProgram(document: RulesetDocument, program: Program): Issue[] {
   const reachability = analyseReachability(program);
-  return [...unreachableRules(program, reachability), ...unproducibleOutcomes(document, program, reachability), ...unusedFacts(document), ...unusedCatalogues(document)];
+  return [
+    ...unreachableRules(program, reachability),
+    ...unproducibleOutcomes(document, program, reachability),
+    ...unusedFacts(document),
+    ...unusedCatalogues(document),
+  ];
 }
 
 function unreachableRules(program: Program, reachability: readonly Reachability[]): Issue[] {
@@ -19,16 +24,28 @@ function unreachableRules(program: Program, reachability: readonly Reachability[
   program.rules.forEach((rule, index) => {
     const result = reachability[index];
     if (result?.kind === 'never_holds') {
-      issues.push({ path: ['rules', index], code: 'unreachable_rule', message: `Rule "${rule.id}" can never hold: no combination of facts makes its condition true.` });
+      issues.push({
+        path: ['rules', index],
+        code: 'unreachable_rule',
+        message: `Rule "${rule.id}" can never hold: no combination of facts makes its condition true.`,
+      });
     } else if (result?.kind === 'always_covered') {
       const by = result.by.length === 0 ? 'a rule of higher precedence' : result.by.map((id) => `"${id}"`).join(', ');
-      issues.push({ path: ['rules', index], code: 'unreachable_rule', message: `Rule "${rule.id}" can never decide its outcome ${rule.outcome}: whenever it holds, a rule of higher precedence holds too (e.g. ${by}).` });
+      issues.push({
+        path: ['rules', index],
+        code: 'unreachable_rule',
+        message: `Rule "${rule.id}" can never decide its outcome ${rule.outcome}: whenever it holds, a rule of higher precedence holds too (e.g. ${by}).`,
+      });
     }
   });
   return issues;
 }
 
-function unproducibleOutcomes(document: RulesetDocument, program: Program, reachability: readonly Reachability[]): Issue[] {
+function unproducibleOutcomes(
+  document: RulesetDocument,
+  program: Program,
+  reachability: readonly Reachability[],
+): Issue[] {
   const producible = new Set([program.fallback.outcome, program.undecided]);
   program.rules.forEach((rule, index) => {
     const result = reachability[index];
@@ -38,8 +55,15 @@ function unproducibleOutcomes(document: RulesetDocument, program: Program, reach
     .filter((outcome) => !producible.has(outcome as never))
     .map((outcome) => {
       const rules = program.rules.filter((rule) => rule.outcome === outcome).map((rule) => `"${rule.id}"`);
-      const why = rules.length === 0 ? 'no rule decides it and it is neither the fallback nor the undecided outcome' : `every rule that decides it (${rules.join(', ')}) is unreachable`;
-      return { path: ['outcomes', outcome], code: 'unproducible_outcome', message: `The outcome ${outcome} can never be the answer: ${why}.` };
+      const why =
+        rules.length === 0
+          ? 'no rule decides it and it is neither the fallback nor the undecided outcome'
+          : `every rule that decides it (${rules.join(', ')}) is unreachable`;
+      return {
+        path: ['outcomes', outcome],
+        code: 'unproducible_outcome',
+        message: `The outcome ${outcome} can never be the answer: ${why}.`,
+      };
     });
 }
 
@@ -68,7 +92,11 @@ function unusedFacts(document: RulesetDocument): Issue[] {
   }
   return Object.keys(document.facts ?? {})
     .filter((fact) => !read.has(fact))
-    .map((fact) => ({ path: ['facts', fact], code: 'unused_fact', message: `The fact "${fact}" is declared but no rule, note, named condition or derived fact reads it.` }));
+    .map((fact) => ({
+      path: ['facts', fact],
+      code: 'unused_fact',
+      message: `The fact "${fact}" is declared but no rule, note, named condition or derived fact reads it.`,
+    }));
 }
 
 function unusedCatalogues(document: RulesetDocument): Issue[] {
@@ -85,11 +113,19 @@ function unusedCatalogues(document: RulesetDocument): Issue[] {
     if (read.has(catalogue)) continue; // A derivation or the authority reads its attributes: every entry can matter.
     const unnamed = definition.entries.flatMap((entry, index) => (named.has(entry.id) ? [] : [{ entry, index }]));
     if (!answered.has(catalogue) && unnamed.length === definition.entries.length) {
-      issues.push({ path: ['catalogues', catalogue], code: 'unused_catalogue', message: `The catalogue "${catalogue}" is never referenced: no fact answers from it, no derivation or authority reads it, and no condition names its entries.` });
+      issues.push({
+        path: ['catalogues', catalogue],
+        code: 'unused_catalogue',
+        message: `The catalogue "${catalogue}" is never referenced: no fact answers from it, no derivation or authority reads it, and no condition names its entries.`,
+      });
       continue;
     }
     for (const { entry, index } of unnamed) {
-      issues.push({ path: ['catalogues', catalogue, 'entries', index], code: 'unreferenced_catalogue_entry', message: `The entry "${entry.id}" of "${catalogue}" is never referenced: no condition or filter names it and nothing reads the catalogue's attributes, so choosing it changes nothing.` });
+      issues.push({
+        path: ['catalogues', catalogue, 'entries', index],
+        code: 'unreferenced_catalogue_entry',
+        message: `The entry "${entry.id}" of "${catalogue}" is never referenced: no condition or filter names it and nothing reads the catalogue's attributes, so choosing it changes nothing.`,
+      });
     }
   }
   return issues;
@@ -101,7 +137,8 @@ function namedValues(document: RulesetDocument): Set<unknown> {
   const visit = (node: ConditionDefinition): void => {
     if ('fact' in node) {
       const value = node.value;
-      for (const item of Array.isArray(value) ? value : typeof value === 'object' && value !== null ? [] : [value]) values.add(item);
+      for (const item of Array.isArray(value) ? value : typeof value === 'object' && value !== null ? [] : [value])
+        values.add(item);
     } else if ('all' in node) node.all.forEach(visit);
     else if ('any' in node) node.any.forEach(visit);
     else if ('not' in node) visit(node.not);
@@ -110,7 +147,8 @@ function namedValues(document: RulesetDocument): Set<unknown> {
   for (const note of document.notes ?? []) visit(note.when);
   for (const condition of Object.values(document.conditions ?? {})) visit(condition.when);
   for (const fact of Object.values(document.facts ?? {})) {
-    if (fact.derive?.kind === 'maxLevel') for (const allowed of Object.values(fact.derive.where ?? {})) for (const value of allowed) values.add(value);
+    if (fact.derive?.kind === 'maxLevel')
+      for (const allowed of Object.values(fact.derive.where ?? {})) for (const value of allowed) values.add(value);
   }
   return values;
 }

@@ -3,7 +3,11 @@ import type { TruthValue } from '../../types/assessment';
 import { kleeneAll, kleeneAny, kleeneNot } from '../../model/kleene';
 
 /** Whether a rule can decide an outcome, as far as the analysis can tell. */
-export type Reachability = { readonly kind: 'reachable' } | { readonly kind: 'never_holds' } | { readonly kind: 'always_covered'; readonly by: readonly string[] } | { readonly kind: 'undetermined' };
+export type Reachability =
+  | { readonly kind: 'reachable' }
+  | { readonly kind: 'never_holds' }
+  | { readonly kind: 'always_covered'; readonly by: readonly string[] }
+  | { readonly kind: 'undetermined' };
 
 /** Most assignments tried per rule before giving up (and reporting nothing). */
 const BUDGET = 200_000;
@@ -33,7 +37,11 @@ export function analyseReachability(program: Program): Reachability[] {
   });
 }
 
-function search(rule: ProgramRule, higher: readonly ProgramRule[], variables: ReadonlyMap<string, Variable>): Reachability {
+function search(
+  rule: ProgramRule,
+  higher: readonly ProgramRule[],
+  variables: ReadonlyMap<string, Variable>,
+): Reachability {
   const holds = findAssignment(rule, [], variables);
   if (holds.result !== true) return holds.result === 'budget' ? { kind: 'undetermined' } : { kind: 'never_holds' };
   const decides = findAssignment(rule, higher, variables);
@@ -42,8 +50,14 @@ function search(rule: ProgramRule, higher: readonly ProgramRule[], variables: Re
 }
 
 /** Depth-first search for facts that make `rule` hold and every rule in `higher` fail, pruning on partial (Kleene) results. */
-function findAssignment(rule: ProgramRule, higher: readonly ProgramRule[], variables: ReadonlyMap<string, Variable>): { result: boolean | 'budget'; covering: string[] } {
-  const relevant = [...new Set([rule, ...higher].flatMap((entry) => variableKeys(entry.condition)))].map((key) => variables.get(key) as Variable);
+function findAssignment(
+  rule: ProgramRule,
+  higher: readonly ProgramRule[],
+  variables: ReadonlyMap<string, Variable>,
+): { result: boolean | 'budget'; covering: string[] } {
+  const relevant = [...new Set([rule, ...higher].flatMap((entry) => variableKeys(entry.condition)))].map(
+    (key) => variables.get(key) as Variable,
+  );
   // Decide the target's own facts first: it prunes hardest.
   const own = new Set(variableKeys(rule.condition));
   relevant.sort((a, b) => Number(own.has(b.key)) - Number(own.has(a.key)));
@@ -121,12 +135,16 @@ function variableKeys(node: ConditionNode): string[] {
     case 'named':
       return variableKeys(node.child);
     case 'fact':
-      return LIST_OPERATORS.has(node.operator) ? listValues(node).map((value) => membershipKey(node.fact, value)) : [node.fact];
+      return LIST_OPERATORS.has(node.operator)
+        ? listValues(node).map((value) => membershipKey(node.fact, value))
+        : [node.fact];
   }
 }
 
 function listValues(node: ComparisonNode): unknown[] {
-  return node.operator === 'containsAny' || node.operator === 'containsNone' ? [...(node.expected as readonly unknown[])] : [node.expected];
+  return node.operator === 'containsAny' || node.operator === 'containsNone'
+    ? [...(node.expected as readonly unknown[])]
+    : [node.expected];
 }
 
 function membershipKey(fact: string, value: unknown): string {
@@ -146,7 +164,8 @@ function collectVariables(program: Program): Map<string, Variable> {
   const variables = new Map<string, Variable>();
   for (const [fact, nodes] of comparisons) {
     for (const node of nodes.filter((entry) => LIST_OPERATORS.has(entry.operator))) {
-      for (const value of listValues(node)) variables.set(membershipKey(fact, value), { key: membershipKey(fact, value), values: [true, false] });
+      for (const value of listValues(node))
+        variables.set(membershipKey(fact, value), { key: membershipKey(fact, value), values: [true, false] });
     }
     const scalar = nodes.filter((entry) => !LIST_OPERATORS.has(entry.operator));
     if (scalar.length === 0) continue;
@@ -165,7 +184,9 @@ function representatives(program: Program, fact: string, nodes: readonly Compari
   }
   const named = nodes.flatMap((node) => (Array.isArray(node.expected) ? node.expected : [node.expected]));
   if (type === 'number') {
-    const points = [...new Set(named.filter((value): value is number => typeof value === 'number'))].sort((a, b) => a - b);
+    const points = [...new Set(named.filter((value): value is number => typeof value === 'number'))].sort(
+      (a, b) => a - b,
+    );
     if (points.length === 0) return [0];
     const between = points.slice(1).map((point, index) => ((points[index] as number) + point) / 2);
     return [(points[0] as number) - 1, ...points, ...between, (points.at(-1) as number) + 1];

@@ -61,7 +61,8 @@ export interface RulesetDiff {
   readonly static: readonly StaticChange[];
 }
 
-type Classified = { readonly key: string; readonly before: Assessment; readonly after: Assessment } | { readonly key: undefined };
+type Classified =
+  { readonly key: string; readonly before: Assessment; readonly after: Assessment } | { readonly key: undefined };
 
 /**
  * Compares two rulesets by what they decide. It generates transactions with fast-check (complete ones and ones with
@@ -95,7 +96,8 @@ export function diffRulesets(before: CompiledRuleset, after: CompiledRuleset, op
       else {
         const group = groups.get(result.key) ?? { first: index, count: 0, rules: new Map<string, number>() };
         group.count++;
-        for (const { rule } of ruleDifferences(result.before, result.after)) group.rules.set(rule, (group.rules.get(rule) ?? 0) + 1);
+        for (const { rule } of ruleDifferences(result.before, result.after))
+          group.rules.set(rule, (group.rules.get(rule) ?? 0) + 1);
         groups.set(result.key, group);
       }
       index++;
@@ -116,18 +118,31 @@ export function diffRulesets(before: CompiledRuleset, after: CompiledRuleset, op
       }),
       { numRuns: runs, seed, path: String(group.first) },
     );
-    if (found === undefined) throw new Error(`Internal error: the transaction at index ${group.first} no longer changes outcome when replayed.`);
+    if (found === undefined)
+      throw new Error(
+        `Internal error: the transaction at index ${group.first} no longer changes outcome when replayed.`,
+      );
     return {
       before: found.before.outcome,
       after: found.after.outcome,
       count: group.count,
       example: { transaction: found.transaction, before: summary(found.before), after: summary(found.after) },
       rules: ruleDifferences(found.before, found.after),
-      ruleCounts: [...group.rules].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
+      ruleCounts: [...group.rules]
+        .map(([rule, count]) => ({ rule, count }))
+        .sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
     };
   });
   changes.sort((a, b) => b.count - a.count || a.before.localeCompare(b.before) || a.after.localeCompare(b.after));
-  return { before: referenceOf(before), after: referenceOf(after), runs, seed, unchanged, changes, static: staticDiff(before.document, after.document) };
+  return {
+    before: referenceOf(before),
+    after: referenceOf(after),
+    runs,
+    seed,
+    unchanged,
+    changes,
+    static: staticDiff(before.document, after.document),
+  };
 }
 
 /**
@@ -145,9 +160,16 @@ function diffTransactionArbitrary(before: CompiledRuleset, after: CompiledRulese
 }
 
 /** Both assessments, or `undefined` when either ruleset refuses the transaction (the shared vocabulary avoids it). */
-function assessBoth(before: CompiledRuleset, after: CompiledRuleset, transaction: Transaction): { before: Assessment; after: Assessment } | undefined {
+function assessBoth(
+  before: CompiledRuleset,
+  after: CompiledRuleset,
+  transaction: Transaction,
+): { before: Assessment; after: Assessment } | undefined {
   try {
-    return { before: assessMany([transaction], { ruleset: before })[0] as Assessment, after: assessMany([transaction], { ruleset: after })[0] as Assessment };
+    return {
+      before: assessMany([transaction], { ruleset: before })[0] as Assessment,
+      after: assessMany([transaction], { ruleset: after })[0] as Assessment,
+    };
   } catch (error) {
     if (error instanceof TransactionError) return undefined;
     throw error;
@@ -163,10 +185,22 @@ function ruleDifferences(before: Assessment, after: Assessment): RuleDifference[
     const [a, b] = [beforeSteps.get(rule), afterSteps.get(rule)];
     const beforeResult = a?.result ?? 'absent';
     const afterResult = b?.result ?? 'absent';
-    const differs = beforeResult !== afterResult && !(beforeResult === 'absent' && afterResult === 'false') && !(afterResult === 'absent' && beforeResult === 'false');
+    const differs =
+      beforeResult !== afterResult &&
+      !(beforeResult === 'absent' && afterResult === 'false') &&
+      !(afterResult === 'absent' && beforeResult === 'false');
     const step = (b ?? a) as NonNullable<typeof a>;
     return differs || (a !== undefined && b !== undefined && a.outcome !== b.outcome && b.result !== 'false')
-      ? [{ rule, title: step.title, before: beforeResult, after: afterResult, outcome: step.outcome, citation: step.citation }]
+      ? [
+          {
+            rule,
+            title: step.title,
+            before: beforeResult,
+            after: afterResult,
+            outcome: step.outcome,
+            citation: step.citation,
+          },
+        ]
       : [];
   });
 }

@@ -29,25 +29,36 @@ export function parseExpectedChanges(value: unknown): ExpectedChanges {
   const problems: string[] = [];
   const changes = (value as { changes?: unknown } | null)?.changes;
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !Array.isArray(changes)) {
-    throw new Error('An expected-changes file is a JSON object with a "changes" list: { "changes": [{ "before": "no_obligation", "after": "insufficient_information", "reason": "…" }] }.');
+    throw new Error(
+      'An expected-changes file is a JSON object with a "changes" list: { "changes": [{ "before": "no_obligation", "after": "insufficient_information", "reason": "…" }] }.',
+    );
   }
   changes.forEach((change: unknown, index) => {
     const entry = (typeof change === 'object' && change !== null ? change : {}) as Record<string, unknown>;
     for (const key of ['before', 'after'] as const) {
-      if (!(OUTCOMES as readonly unknown[]).includes(entry[key])) problems.push(`/changes/${index}/${key}: expected one of ${OUTCOMES.join(', ')}, not ${JSON.stringify(entry[key])}`);
+      if (!(OUTCOMES as readonly unknown[]).includes(entry[key]))
+        problems.push(
+          `/changes/${index}/${key}: expected one of ${OUTCOMES.join(', ')}, not ${JSON.stringify(entry[key])}`,
+        );
     }
-    if (typeof entry['reason'] !== 'string' || entry['reason'].trim() === '') problems.push(`/changes/${index}/reason: say why this change is expected`);
-    for (const key of Object.keys(entry)) if (!['before', 'after', 'reason'].includes(key)) problems.push(`/changes/${index}/${key}: unknown key`);
+    if (typeof entry['reason'] !== 'string' || entry['reason'].trim() === '')
+      problems.push(`/changes/${index}/reason: say why this change is expected`);
+    for (const key of Object.keys(entry))
+      if (!['before', 'after', 'reason'].includes(key)) problems.push(`/changes/${index}/${key}: unknown key`);
   });
-  if (problems.length > 0) throw new Error(`The expected-changes file is not valid:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`The expected-changes file is not valid:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
   return value as ExpectedChanges;
 }
 
 /** Which outcome changes of a diff the file does not list, and which listed ones did not show. */
 export function checkExpectedChanges(diff: RulesetDiff, expected: ExpectedChanges): ExpectationCheck {
-  const listed = (change: { before: Outcome; after: Outcome }) => expected.changes.some((entry) => entry.before === change.before && entry.after === change.after);
+  const listed = (change: { before: Outcome; after: Outcome }) =>
+    expected.changes.some((entry) => entry.before === change.before && entry.after === change.after);
   return {
     unexpected: diff.changes.filter((change) => !listed(change)),
-    unobserved: expected.changes.filter((entry) => !diff.changes.some((change) => change.before === entry.before && change.after === entry.after)),
+    unobserved: expected.changes.filter(
+      (entry) => !diff.changes.some((change) => change.before === entry.before && change.after === entry.after),
+    ),
   };
 }

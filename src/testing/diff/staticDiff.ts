@@ -48,17 +48,35 @@ export function staticDiff(before: RulesetDocument, after: RulesetDocument): Sta
     if (same(a, b)) continue;
     const change = a === undefined ? 'added' : b === undefined ? 'removed' : 'changed';
     const objects = typeof a === 'object' && typeof b === 'object';
-    changes.push({ change, section, id: section, path: [section], ...(objects ? { fields: changedFields(a, b) } : {}), ...(a === undefined ? {} : { before: a }), ...(b === undefined ? {} : { after: b }) });
+    changes.push({
+      change,
+      section,
+      id: section,
+      path: [section],
+      ...(objects ? { fields: changedFields(a, b) } : {}),
+      ...(a === undefined ? {} : { before: a }),
+      ...(b === undefined ? {} : { after: b }),
+    });
   }
   for (const section of ['sources', 'outcomes', 'scales', 'catalogues', 'thresholds', 'facts', 'conditions'] as const) {
-    changes.push(...compareKeyed(section, (before[section] ?? {}) as Keyed, (after[section] ?? {}) as Keyed, (key) => [section, key]));
+    changes.push(
+      ...compareKeyed(section, (before[section] ?? {}) as Keyed, (after[section] ?? {}) as Keyed, (key) => [
+        section,
+        key,
+      ]),
+    );
   }
   const beforeCatalogues = before.catalogues ?? {};
   const afterCatalogues = after.catalogues ?? {};
   for (const catalogue of union(Object.keys(beforeCatalogues), Object.keys(afterCatalogues))) {
     const entries = (document: RulesetDocument) => document.catalogues?.[catalogue]?.entries ?? [];
     changes.push(
-      ...compareListed('catalogueEntries', entries(before), entries(after), (index) => ['catalogues', catalogue, 'entries', index]).map((change) => ({ ...change, id: `${catalogue}/${change.id}` })),
+      ...compareListed('catalogueEntries', entries(before), entries(after), (index) => [
+        'catalogues',
+        catalogue,
+        'entries',
+        index,
+      ]).map((change) => ({ ...change, id: `${catalogue}/${change.id}` })),
     );
   }
   changes.push(...compareListed('rules', before.rules ?? [], after.rules ?? [], (index) => ['rules', index]));
@@ -66,25 +84,54 @@ export function staticDiff(before: RulesetDocument, after: RulesetDocument): Sta
   return changes;
 }
 
-function compareKeyed(section: RulesetSection, before: Keyed, after: Keyed, pathOf: (key: string) => IssuePath): StaticChange[] {
+function compareKeyed(
+  section: RulesetSection,
+  before: Keyed,
+  after: Keyed,
+  pathOf: (key: string) => IssuePath,
+): StaticChange[] {
   return union(Object.keys(before), Object.keys(after)).flatMap((key): StaticChange[] => {
     const [a, b] = [before[key], after[key]];
-    if (a === undefined) return [{ change: 'added', section, id: key, path: pathOf(key), ...valueOf(section, undefined, b) }];
-    if (b === undefined) return [{ change: 'removed', section, id: key, path: pathOf(key), ...valueOf(section, a, undefined) }];
+    if (a === undefined)
+      return [{ change: 'added', section, id: key, path: pathOf(key), ...valueOf(section, undefined, b) }];
+    if (b === undefined)
+      return [{ change: 'removed', section, id: key, path: pathOf(key), ...valueOf(section, a, undefined) }];
     if (same(a, b)) return [];
-    return [{ change: 'changed', section, id: key, path: pathOf(key), fields: changedFields(a, b), ...valueOf(section, a, b) }];
+    return [
+      {
+        change: 'changed',
+        section,
+        id: key,
+        path: pathOf(key),
+        fields: changedFields(a, b),
+        ...valueOf(section, a, b),
+      },
+    ];
   });
 }
 
-function compareListed(section: RulesetSection, before: readonly { readonly id: string }[], after: readonly { readonly id: string }[], pathOf: (index: number) => IssuePath): StaticChange[] {
+function compareListed(
+  section: RulesetSection,
+  before: readonly { readonly id: string }[],
+  after: readonly { readonly id: string }[],
+  pathOf: (index: number) => IssuePath,
+): StaticChange[] {
   const changes: StaticChange[] = [];
   before.forEach((item, index) => {
-    if (!after.some((other) => other.id === item.id)) changes.push({ change: 'removed', section, id: item.id, path: pathOf(index) });
+    if (!after.some((other) => other.id === item.id))
+      changes.push({ change: 'removed', section, id: item.id, path: pathOf(index) });
   });
   after.forEach((item, index) => {
     const previous = before.find((other) => other.id === item.id);
     if (previous === undefined) changes.push({ change: 'added', section, id: item.id, path: pathOf(index) });
-    else if (!same(previous, item)) changes.push({ change: 'changed', section, id: item.id, path: pathOf(index), fields: changedFields(previous, item) });
+    else if (!same(previous, item))
+      changes.push({
+        change: 'changed',
+        section,
+        id: item.id,
+        path: pathOf(index),
+        fields: changedFields(previous, item),
+      });
   });
   return changes;
 }
@@ -94,7 +141,10 @@ function valueOf(section: RulesetSection, before: unknown, after: unknown): { be
   const pick = section === 'thresholds' ? 'value' : section === 'outcomes' ? 'precedence' : undefined;
   if (pick === undefined) return {};
   const read = (item: unknown) => (item as Record<string, unknown> | undefined)?.[pick];
-  return { ...(before === undefined ? {} : { before: read(before) }), ...(after === undefined ? {} : { after: read(after) }) };
+  return {
+    ...(before === undefined ? {} : { before: read(before) }),
+    ...(after === undefined ? {} : { after: read(after) }),
+  };
 }
 
 function changedFields(before: unknown, after: unknown): string[] {

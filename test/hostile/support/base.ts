@@ -10,5 +10,13 @@ export function baseRuleset(): Record<string, any> {
 
 /** A valid overlay of the base ruleset, adding nothing yet. */
 export function baseOverlay(): Record<string, any> {
-  return { id: 'test-overlay', version: '1.0.0', kind: 'overlay', extends: 'test-minimal', title: 'Overlay', validity: { from: '2021-09-09', to: null }, sources: {} };
+  return {
+    id: 'test-overlay',
+    version: '1.0.0',
+    kind: 'overlay',
+    extends: 'test-minimal',
+    title: 'Overlay',
+    validity: { from: '2021-09-09', to: null },
+    sources: {},
+  };
 }

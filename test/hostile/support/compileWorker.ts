@@ -4,7 +4,12 @@ import { loadCase } from './loadCase';
 
 /** What compiling one case did, as the worker reports it. */
 export type WorkerReport =
-  | { readonly file: string; readonly result: 'refused'; readonly issues: readonly { code: string; path: readonly (string | number)[] }[]; readonly milliseconds: number }
+  | {
+      readonly file: string;
+      readonly result: 'refused';
+      readonly issues: readonly { code: string; path: readonly (string | number)[] }[];
+      readonly milliseconds: number;
+    }
   | { readonly file: string; readonly result: 'compiled'; readonly milliseconds: number }
   | { readonly file: string; readonly result: 'crashed'; readonly error: string; readonly milliseconds: number };
 
@@ -23,8 +28,18 @@ parentPort?.on('message', (file: string) => {
       const milliseconds = performance.now() - start;
       report =
         error instanceof RulesetError
-          ? { file, result: 'refused', issues: error.issues.slice(0, 5_000).map(({ code, path }) => ({ code, path })), milliseconds }
-          : { file, result: 'crashed', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), milliseconds };
+          ? {
+              file,
+              result: 'refused',
+              issues: error.issues.slice(0, 5_000).map(({ code, path }) => ({ code, path })),
+              milliseconds,
+            }
+          : {
+              file,
+              result: 'crashed',
+              error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+              milliseconds,
+            };
     }
     parentPort?.postMessage(report);
   })();

@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { WorkerReport } from './compileWorker';
 
 /** What happened to one case in the worker: its report, or that it ran past the deadline or out of memory. */
-export type Outcome = WorkerReport | { readonly file: string; readonly result: 'hung' | 'worker_died'; readonly error?: string };
+export type Outcome =
+  WorkerReport | { readonly file: string; readonly result: 'hung' | 'worker_died'; readonly error?: string };
 
 function startWorker(): Worker {
   const entry = new URL('./compileWorker.ts', import.meta.url).href;
@@ -21,7 +22,10 @@ export async function compileEachInWorker(files: readonly string[], deadlineMs: 
   let worker: { readonly thread: Worker; next: (outcome: Outcome) => void } | undefined;
   for (const file of files) {
     if (worker === undefined) {
-      const started: { readonly thread: Worker; next: (outcome: Outcome) => void } = { thread: startWorker(), next: () => undefined };
+      const started: { readonly thread: Worker; next: (outcome: Outcome) => void } = {
+        thread: startWorker(),
+        next: () => undefined,
+      };
       started.thread.on('message', (report: WorkerReport) => started.next(report));
       started.thread.on('error', (error) => started.next({ file, result: 'worker_died', error: String(error) }));
       started.thread.on('exit', (code) => started.next({ file, result: 'worker_died', error: `exit code ${code}` }));

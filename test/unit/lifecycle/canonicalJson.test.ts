@@ -18,13 +18,17 @@ function shuffleKeys(value: unknown, random: () => number): unknown {
 
 describe('canonicalJson', () => {
   test('follows RFC 8785 for the data rulesets hold: sorted keys, no whitespace, strings unescaped beyond JSON', () => {
-    expect(canonicalJson({ b: [1, 2.5, -0, 1e21], a: { d: null, c: 'é "q"\n' }, A: true })).toBe('{"A":true,"a":{"c":"é \\"q\\"\\n","d":null},"b":[1,2.5,0,1e+21]}');
+    expect(canonicalJson({ b: [1, 2.5, -0, 1e21], a: { d: null, c: 'é "q"\n' }, A: true })).toBe(
+      '{"A":true,"a":{"c":"é \\"q\\"\\n","d":null},"b":[1,2.5,0,1e+21]}',
+    );
     // Keys sort by UTF-16 code units: "\u00e9" (U+00E9) before "\ud83d\ude00" (a surrogate pair) before "\uff41".
     expect(canonicalJson({ '\uff41': 1, '😀': 2, é: 3 })).toBe('{"é":3,"😀":2,"ａ":1}');
   });
 
   test('leaves out the top-level $schema only', () => {
-    expect(canonicalJson({ $schema: 'x', id: 'a', nested: { $schema: 'kept' } })).toBe('{"id":"a","nested":{"$schema":"kept"}}');
+    expect(canonicalJson({ $schema: 'x', id: 'a', nested: { $schema: 'kept' } })).toBe(
+      '{"id":"a","nested":{"$schema":"kept"}}',
+    );
   });
 
   test('is the same for any key order and whitespace, and parses back to the same value', () => {
@@ -43,12 +47,17 @@ describe('canonicalJson', () => {
 
   test('a shipped ruleset keeps its sha256 when its file is reformatted, and loses it when one value changes', () => {
     const document = readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json') as Record<string, unknown>;
-    const reformatted = JSON.parse(JSON.stringify(shuffleKeys(document, Math.random), null, '\t')) as Record<string, unknown>;
+    const reformatted = JSON.parse(JSON.stringify(shuffleKeys(document, Math.random), null, '\t')) as Record<
+      string,
+      unknown
+    >;
     expect(canonicalSha256(reformatted)).toBe(canonicalSha256(document));
-    expect(canonicalSha256({ ...reformatted, version: `${String(document['version'])}-changed` })).not.toBe(canonicalSha256(document));
+    expect(canonicalSha256({ ...reformatted, version: `${String(document['version'])}-changed` })).not.toBe(
+      canonicalSha256(document),
+    );
   });
 
-  describe('the hash is the same with and without Node\'s crypto module (browsers have none)', () => {
+  describe("the hash is the same with and without Node's crypto module (browsers have none)", () => {
     afterEach(() => vi.unstubAllGlobals());
 
     test.each([

@@ -27,7 +27,10 @@ describe('docs/ci-property-testing.md', () => {
       body();
       ran.push(name);
     };
-    writeFileSync(join(dir, 'vitest-shim.ts'), 'export const test = (name: string, body: () => void) => (globalThis as any).__ranDocTest(name, body);\n');
+    writeFileSync(
+      join(dir, 'vitest-shim.ts'),
+      'export const test = (name: string, body: () => void) => (globalThis as any).__ranDocTest(name, body);\n',
+    );
     const source = code
       .replace("from 'vitest'", `from ${JSON.stringify(join(dir, 'vitest-shim.ts'))}`)
       .replace("from 'dual-use-rules/testing'", `from ${JSON.stringify(join(root, 'src/testing/index.ts'))}`)

@@ -10,7 +10,14 @@ describe('CLI: keygen, sign, verify, validate, diff at their edges', () => {
     workspace = await createWorkspace();
     const shadowed = minimalRuleset() as unknown as { rules: unknown[] };
     const cite = { source: 'reg', pinpoint: 'Art. 1', confidence: 'verified' };
-    shadowed.rules.push({ id: 'shadowed', title: 'Shadowed', summary: 'Never decides.', outcome: 'no_obligation', citation: cite, when: { fact: 'exporter.informedByAuthority', operator: 'equal', value: true } });
+    shadowed.rules.push({
+      id: 'shadowed',
+      title: 'Shadowed',
+      summary: 'Never decides.',
+      outcome: 'no_obligation',
+      citation: cite,
+      when: { fact: 'exporter.informedByAuthority', operator: 'equal', value: true },
+    });
     writeFileSync(join(workspace.dir, 'minimal.json'), JSON.stringify(minimalRuleset()));
     writeFileSync(join(workspace.dir, 'shadowed.json'), JSON.stringify(shadowed));
   }, 120_000);
@@ -42,7 +49,9 @@ describe('CLI: keygen, sign, verify, validate, diff at their edges', () => {
     expect(lenient.status).toBe(0);
     expect(lenient.stdout).toMatch(/\/rules\/2: Rule "shadowed" can never decide .* \[unreachable_rule\]/);
     expect(workspace.run('dual-use-rules validate shadowed.json --strict').status).toBe(2);
-    const json = JSON.parse(workspace.run('dual-use-rules validate shadowed.json --json').stdout) as { warnings: { code: string; path: unknown[] }[] };
+    const json = JSON.parse(workspace.run('dual-use-rules validate shadowed.json --json').stdout) as {
+      warnings: { code: string; path: unknown[] }[];
+    };
     expect(json.warnings).toEqual([expect.objectContaining({ code: 'unreachable_rule', path: ['rules', 2] })]);
   });
 

@@ -16,11 +16,23 @@ export interface CommandResult {
  * A scratch folder set up like a user's project: `dual-use-rules` on the PATH (the CLI bundled as the package build
  * bundles it) and `node_modules/dual-use-rules` pointing at this repository, so shipped files resolve as documented.
  */
-export async function createWorkspace(): Promise<{ readonly dir: string; readonly run: (script: string) => CommandResult; readonly dispose: () => void }> {
+export async function createWorkspace(): Promise<{
+  readonly dir: string;
+  readonly run: (script: string) => CommandResult;
+  readonly dispose: () => void;
+}> {
   const cache = join(root, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const bundle = mkdtempSync(join(cache, 'dur-lifecycle-cli-'));
-  await build({ entry: { cli: join(root, 'src', 'cli', 'main.ts') }, format: ['esm'], platform: 'node', target: 'node20', outDir: bundle, silent: true, config: false });
+  await build({
+    entry: { cli: join(root, 'src', 'cli', 'main.ts') },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    outDir: bundle,
+    silent: true,
+    config: false,
+  });
   const dir = mkdtempSync(join(cache, 'dur-lifecycle-work-'));
   const bin = join(dir, '.bin');
   mkdirSync(bin);

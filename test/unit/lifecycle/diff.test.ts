@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { assess, compileRuleset, loadRuleset } from '../../../src/index';
-import { checkExpectedChanges, diffRulesets, formatRulesetDiff, parseExpectedChanges } from '../../../src/testing/index';
+import {
+  checkExpectedChanges,
+  diffRulesets,
+  formatRulesetDiff,
+  parseExpectedChanges,
+} from '../../../src/testing/index';
 import { minimalRuleset } from '../../support/minimalRuleset';
 
 const DUE_DILIGENCE_STEPS = ['itemReview', 'capabilityReview', 'stakeholderReview', 'mitigationPlan'] as const;
@@ -16,7 +21,9 @@ describe('diffRulesets on the two shipped versions of the Article 5 ruleset', ()
   });
 
   test('the guidelines’ due-diligence steps turn clean cases with a step not done into insufficient_information (Recommendation (EU) 2024/2659, Section 3)', async () => {
-    const change = diff.changes.find((entry) => entry.before === 'no_obligation' && entry.after === 'insufficient_information');
+    const change = diff.changes.find(
+      (entry) => entry.before === 'no_obligation' && entry.after === 'insufficient_information',
+    );
     expect(change).toBeDefined();
     const { transaction } = change!.example;
     const steps = (transaction.dueDiligence ?? {}) as Record<string, unknown>;
@@ -35,23 +42,34 @@ describe('diffRulesets on the two shipped versions of the Article 5 ruleset', ()
   });
 
   test('red flags under the guidelines call for enhanced due diligence where the Regulation alone required nothing', () => {
-    const change = diff.changes.find((entry) => entry.before === 'no_obligation' && entry.after === 'enhanced_due_diligence');
+    const change = diff.changes.find(
+      (entry) => entry.before === 'no_obligation' && entry.after === 'enhanced_due_diligence',
+    );
     expect(change).toBeDefined();
     expect(change!.example.transaction.redFlags?.length).toBeGreaterThan(0);
   });
 
   test('the static diff lists what the guidelines added: rules, facts, catalogue entries and thresholds', () => {
-    const added = (section: string) => diff.static.filter((change) => change.section === section && change.change === 'added');
+    const added = (section: string) =>
+      diff.static.filter((change) => change.section === section && change.change === 'added');
     expect(added('rules').length).toBeGreaterThan(0);
-    expect(added('facts').map((change) => change.id)).toEqual(expect.arrayContaining(DUE_DILIGENCE_STEPS.map((step) => `dueDiligence.${step}`)));
+    expect(added('facts').map((change) => change.id)).toEqual(
+      expect.arrayContaining(DUE_DILIGENCE_STEPS.map((step) => `dueDiligence.${step}`)),
+    );
     expect(added('catalogueEntries').some((change) => change.id.startsWith('redFlags/'))).toBe(true);
     expect(added('thresholds').every((change) => change.after !== undefined)).toBe(true);
-    expect(diff.static.find((change) => change.section === 'validity')).toMatchObject({ before: before.validity, after: after.validity });
-    for (const change of diff.static.filter((entry) => entry.change !== 'removed')) expect(change.path[0]).toBeDefined();
+    expect(diff.static.find((change) => change.section === 'validity')).toMatchObject({
+      before: before.validity,
+      after: after.validity,
+    });
+    for (const change of diff.static.filter((entry) => entry.change !== 'removed'))
+      expect(change.path[0]).toBeDefined();
   });
 
   test('the same seed gives the same report, readable as text and as JSON', () => {
-    expect(JSON.parse(JSON.stringify(diffRulesets(before, after, { runs: 300, seed: 9 })))).toEqual(JSON.parse(JSON.stringify(diffRulesets(before, after, { runs: 300, seed: 9 }))));
+    expect(JSON.parse(JSON.stringify(diffRulesets(before, after, { runs: 300, seed: 9 })))).toEqual(
+      JSON.parse(JSON.stringify(diffRulesets(before, after, { runs: 300, seed: 9 }))),
+    );
     const text = formatRulesetDiff(diff);
     expect(text).toContain('no_obligation → insufficient_information');
     expect(text).toContain('Recommendation (EU) 2024/2659');
@@ -74,12 +92,25 @@ describe('diffRulesets on constructed rulesets', () => {
     const diff = diffRulesets(original, compileRuleset(revised), { runs: 500 });
     // Informed exporters no longer need an authorisation; those not known to be informed are no longer undecided.
     const groups = Object.fromEntries(diff.changes.map((change) => [`${change.before} → ${change.after}`, change]));
-    expect(Object.keys(groups).sort()).toEqual(['authorisation_required → no_obligation', 'insufficient_information → no_obligation']);
+    expect(Object.keys(groups).sort()).toEqual([
+      'authorisation_required → no_obligation',
+      'insufficient_information → no_obligation',
+    ]);
     const informed = groups['authorisation_required → no_obligation'];
     expect(informed?.example.transaction.exporter.informedByAuthority).toBe(true);
     expect(informed?.rules.map((rule) => [rule.rule, rule.before, rule.after])).toEqual([['informed', 'true', 'true']]);
-    expect(groups['insufficient_information → no_obligation']?.example.transaction.exporter.informedByAuthority ?? null).toBeNull();
-    expect(diff.static).toEqual([expect.objectContaining({ change: 'changed', section: 'rules', id: 'informed', fields: ['outcome'], path: ['rules', 0] })]);
+    expect(
+      groups['insufficient_information → no_obligation']?.example.transaction.exporter.informedByAuthority ?? null,
+    ).toBeNull();
+    expect(diff.static).toEqual([
+      expect.objectContaining({
+        change: 'changed',
+        section: 'rules',
+        id: 'informed',
+        fields: ['outcome'],
+        path: ['rules', 0],
+      }),
+    ]);
   });
 });
 
@@ -92,19 +123,33 @@ describe('expected changes', () => {
       diff,
       parseExpectedChanges({
         changes: [
-          { before: 'insufficient_information', after: 'no_obligation', reason: 'Unknown notices no longer matter (test).' },
+          {
+            before: 'insufficient_information',
+            after: 'no_obligation',
+            reason: 'Unknown notices no longer matter (test).',
+          },
           { before: 'no_obligation', after: 'insufficient_information', reason: 'r' },
         ],
       }),
     );
-    expect(none.unexpected.map((change) => `${change.before}>${change.after}`)).toEqual(['authorisation_required>no_obligation']);
+    expect(none.unexpected.map((change) => `${change.before}>${change.after}`)).toEqual([
+      'authorisation_required>no_obligation',
+    ]);
     expect(none.unobserved).toHaveLength(1);
     const listed = checkExpectedChanges(
       diff,
       parseExpectedChanges({
         changes: [
-          { before: 'authorisation_required', after: 'no_obligation', reason: 'The authority’s notice no longer binds (test).' },
-          { before: 'insufficient_information', after: 'no_obligation', reason: 'Unknown notices no longer matter (test).' },
+          {
+            before: 'authorisation_required',
+            after: 'no_obligation',
+            reason: 'The authority’s notice no longer binds (test).',
+          },
+          {
+            before: 'insufficient_information',
+            after: 'no_obligation',
+            reason: 'Unknown notices no longer matter (test).',
+          },
         ],
       }),
     );

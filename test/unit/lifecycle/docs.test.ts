@@ -9,7 +9,10 @@ const root = new URL('../../..', import.meta.url).pathname;
 /** The `sh` blocks of a doc page, in order, each with the exit status a `<!-- lifecycle-test: exit=N -->` line before it expects. */
 function shellBlocks(page: string): { readonly script: string; readonly exit: number }[] {
   const text = readFileSync(join(root, page), 'utf8');
-  return [...text.matchAll(/(?:<!-- lifecycle-test: exit=(\d+) -->\n)?```sh\n([\s\S]*?)```/g)].map((match) => ({ script: match[2] as string, exit: Number(match[1] ?? 0) }));
+  return [...text.matchAll(/(?:<!-- lifecycle-test: exit=(\d+) -->\n)?```sh\n([\s\S]*?)```/g)].map((match) => ({
+    script: match[2] as string,
+    exit: Number(match[1] ?? 0),
+  }));
 }
 
 describe('docs/ruleset-lifecycle.md: every command works as written', () => {
@@ -27,28 +30,48 @@ describe('docs/ruleset-lifecycle.md: every command works as written', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(9);
     blocks.forEach((block, index) => {
       const result = results[index] as CommandResult;
-      expect({ script: block.script, status: result.status, stderr: result.stderr }).toEqual({ script: block.script, status: block.exit, stderr: expect.any(String) });
+      expect({ script: block.script, status: result.status, stderr: result.stderr }).toEqual({
+        script: block.script,
+        status: block.exit,
+        stderr: expect.any(String),
+      });
     });
   });
 
   test('the steps say what the page says they say', () => {
-    const output = (fragment: string) => results.find((_, index) => blocks[index]?.script.includes(fragment)) as CommandResult;
+    const output = (fragment: string) =>
+      results.find((_, index) => blocks[index]?.script.includes(fragment)) as CommandResult;
     expect(output('dual-use-rules validate my-ruleset.json').stdout).toContain('valid (eu-2021-821-art5 2.1.0');
-    expect(output('dual-use-rules verify my-ruleset.json').stdout).toMatch(/Verified eu-2021-821-art5 2\.1\.0 .* signed with key [0-9a-f]{16}/);
+    expect(output('dual-use-rules verify my-ruleset.json').stdout).toMatch(
+      /Verified eu-2021-821-art5 2\.1\.0 .* signed with key [0-9a-f]{16}/,
+    );
     expect(output('tampered.json').stderr).toContain('has changed since it was signed');
-    expect(output('--expect expected-changes.json').stdout).toContain('Every outcome change is listed in the expected-changes file.');
-    expect(output('--expect incomplete-changes.json').stderr).toMatch(/Outcome changes not in incomplete-changes\.json: enhanced_due_diligence → no_obligation/);
+    expect(output('--expect expected-changes.json').stdout).toContain(
+      'Every outcome change is listed in the expected-changes file.',
+    );
+    expect(output('--expect incomplete-changes.json').stderr).toMatch(
+      /Outcome changes not in incomplete-changes\.json: enhanced_due_diligence → no_obligation/,
+    );
   });
 
   test('the diff of the two shipped versions reports the guidelines’ due-diligence change as JSON', () => {
-    const { diff } = JSON.parse(readFileSync(join(workspace.dir, 'guidelines-diff.json'), 'utf8')) as { diff: { changes: { before: string; after: string; count: number }[] } };
-    expect(diff.changes).toContainEqual(expect.objectContaining({ before: 'no_obligation', after: 'insufficient_information' }));
+    const { diff } = JSON.parse(readFileSync(join(workspace.dir, 'guidelines-diff.json'), 'utf8')) as {
+      diff: { changes: { before: string; after: string; count: number }[] };
+    };
+    expect(diff.changes).toContainEqual(
+      expect.objectContaining({ before: 'no_obligation', after: 'insufficient_information' }),
+    );
   });
 
   test('the TypeScript of step 6 works on the files the commands made', async () => {
     const readJson = (file: string) => JSON.parse(readFileSync(join(workspace.dir, file), 'utf8')) as unknown;
-    const registry = createRulesetRegistry({ publicKeys: [readFileSync(join(workspace.dir, 'compliance.pub'), 'utf8')] });
-    registry.register(readJson('my-ruleset.json'), { signatures: [readJson('my-ruleset.json.sig')], replaces: ['2.0.0'] });
+    const registry = createRulesetRegistry({
+      publicKeys: [readFileSync(join(workspace.dir, 'compliance.pub'), 'utf8')],
+    });
+    registry.register(readJson('my-ruleset.json'), {
+      signatures: [readJson('my-ruleset.json.sig')],
+      replaces: ['2.0.0'],
+    });
     const order = readJson('order.json');
     const assessment = await assess(order, { ruleset: registry.select(order) });
     const shipped = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
@@ -57,6 +80,11 @@ describe('docs/ruleset-lifecycle.md: every command works as written', () => {
     expect(assessment.outcome).toBe('no_obligation');
     expect((await replay(assessment, order, { registry })).matches).toBe(true);
     // Keys configured: the tampered copy is refused.
-    expect(() => createRulesetRegistry({ publicKeys: [readFileSync(join(workspace.dir, 'compliance.pub'), 'utf8')] }).register(readJson('tampered.json'), { signatures: [readJson('tampered.json.sig')] })).toThrow(RulesetError);
+    expect(() =>
+      createRulesetRegistry({ publicKeys: [readFileSync(join(workspace.dir, 'compliance.pub'), 'utf8')] }).register(
+        readJson('tampered.json'),
+        { signatures: [readJson('tampered.json.sig')] },
+      ),
+    ).toThrow(RulesetError);
   });
 });

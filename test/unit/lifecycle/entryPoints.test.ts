@@ -40,7 +40,10 @@ describe('entry points', () => {
   });
 
   test('dual-use-rules/testing is built from src/testing/index.ts and declared in package.json', () => {
-    const manifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown>; dependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+      exports: Record<string, unknown>;
+      dependencies: Record<string, string>;
+    };
     expect(manifest.exports['./testing']).toEqual({
       import: { types: './dist/testing.d.ts', default: './dist/testing.js' },
       require: { types: './dist/testing.d.cts', default: './dist/testing.cjs' },

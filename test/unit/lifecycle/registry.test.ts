@@ -34,7 +34,10 @@ describe('ruleset registry', () => {
     expect(registry.load('test-minimal', { asOf: '2024-10-15' }).version).toBe('1.0.0');
     expect(registry.load('test-minimal', { asOf: '2024-10-16' }).version).toBe('2.0.0');
     expect(() => registry.load('test-minimal', { asOf: '2021-09-08' })).toThrow(
-      new AssessmentError('ruleset_not_in_force', 'No version of "test-minimal" is in force on 2021-09-08; versions 1.0.0: 2021-09-09 to 2024-10-15; 2.0.0: from 2024-10-16.'),
+      new AssessmentError(
+        'ruleset_not_in_force',
+        'No version of "test-minimal" is in force on 2021-09-08; versions 1.0.0: 2021-09-09 to 2024-10-15; 2.0.0: from 2024-10-16.',
+      ),
     );
     expect(() => registry.load('nope')).toThrow(expect.objectContaining({ code: 'unknown_ruleset' }));
   });
@@ -55,7 +58,9 @@ describe('ruleset registry', () => {
   test('registering the same version again is a no-op, with other content it is refused', () => {
     const registry = registryOfTwo();
     expect(registry.register(version('2.0.0', '2024-10-16', null)).version).toBe('2.0.0');
-    expect(issuesOf(() => registry.register(version('2.0.0', '2024-10-16', null, 'Changed')))).toEqual([expect.objectContaining({ code: 'duplicate_version' })]);
+    expect(issuesOf(() => registry.register(version('2.0.0', '2024-10-16', null, 'Changed')))).toEqual([
+      expect.objectContaining({ code: 'duplicate_version' }),
+    ]);
   });
 
   test('an invalid document is refused at registration with every issue', () => {
@@ -73,7 +78,9 @@ describe('ruleset registry', () => {
     expect(current.version).toBe('2.0.1');
     expect(registry.find({ id: old.id, version: old.version, sha256: old.sha256, overlays: [] })).toBe(old);
     expect(registry.list().find((summary) => summary.version === '2.0.0')?.selectable).toBe(false);
-    expect(issuesOf(() => registry.register(version('2.0.2', '2024-10-16', null), { replaces: ['9.9.9'] }))).toContainEqual(expect.objectContaining({ code: 'unknown_version' }));
+    expect(
+      issuesOf(() => registry.register(version('2.0.2', '2024-10-16', null), { replaces: ['9.9.9'] })),
+    ).toContainEqual(expect.objectContaining({ code: 'unknown_version' }));
   });
 
   test('select picks by the transaction date, and an out-of-window date is a transaction issue at /date with the others', () => {
@@ -96,15 +103,21 @@ describe('ruleset registry', () => {
     const keys = generateSigningKeys();
     const registry = createRulesetRegistry({ bundled: false, publicKeys: [keys.publicKey] });
     const document = version('1.0.0', '2021-09-09', null);
-    expect(issuesOf(() => registry.register(document))).toEqual([expect.objectContaining({ code: 'unsigned_ruleset' })]);
-    expect(registry.register(document, { signatures: [signRuleset(document, keys.privateKey)] }).sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(issuesOf(() => registry.register(document))).toEqual([
+      expect.objectContaining({ code: 'unsigned_ruleset' }),
+    ]);
+    expect(registry.register(document, { signatures: [signRuleset(document, keys.privateKey)] }).sha256).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
   });
 
   test('the bundled rulesets are the default registry: loadRuleset and a registry with bundled rulesets agree', () => {
     const registry = createRulesetRegistry();
     expect(registry.list()).toEqual(listRulesets());
     for (const summary of listRulesets().filter((entry) => entry.kind === 'base')) {
-      expect(registry.load(summary.id, { asOf: summary.validity.from })).toBe(loadRuleset(summary.id, { asOf: summary.validity.from }));
+      expect(registry.load(summary.id, { asOf: summary.validity.from })).toBe(
+        loadRuleset(summary.id, { asOf: summary.validity.from }),
+      );
     }
   });
 
@@ -116,19 +129,30 @@ describe('ruleset registry', () => {
       const next = compositions[index + 1];
       if (next !== undefined) expect(composition.validity.to).not.toBeNull();
       else expect(composition.validity.to).toBeNull();
-      for (const day of [composition.validity.from, composition.validity.to].filter((value): value is string => value !== null)) {
+      for (const day of [composition.validity.from, composition.validity.to].filter(
+        (value): value is string => value !== null,
+      )) {
         const loaded = loadRuleset('eu-2021-821-art5', { asOf: day });
         expect(loaded).toBe(composition.load());
-        expect([loaded.version, loaded.overlays.map((overlay) => overlay.id)]).toEqual([composition.version, composition.overlays.map((overlay) => overlay.id)]);
+        expect([loaded.version, loaded.overlays.map((overlay) => overlay.id)]).toEqual([
+          composition.version,
+          composition.overlays.map((overlay) => overlay.id),
+        ]);
       }
     });
-    for (const [earlier, later] of compositions.slice(0, -1).map((composition, index) => [composition, compositions[index + 1]] as const)) {
-      const dayAfter = new Date(Date.parse(`${earlier.validity.to as string}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    for (const [earlier, later] of compositions
+      .slice(0, -1)
+      .map((composition, index) => [composition, compositions[index + 1]] as const)) {
+      const dayAfter = new Date(Date.parse(`${earlier.validity.to as string}T00:00:00Z`) + 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       expect(later?.validity.from).toBe(dayAfter);
     }
   });
 
   test('the bundled registry behind loadRuleset cannot be changed', () => {
-    expect(() => bundledRegistry().register(version('9.0.0', '2099-01-01', null))).toThrow(expect.objectContaining({ code: 'invalid_option' }));
+    expect(() => bundledRegistry().register(version('9.0.0', '2099-01-01', null))).toThrow(
+      expect.objectContaining({ code: 'invalid_option' }),
+    );
   });
 });

@@ -23,7 +23,11 @@ describe('replay', () => {
     const registry = createRulesetRegistry({ bundled: false });
     const first = { ...minimalRuleset(), version: '1.0.0', validity: { from: '2021-09-09', to: null } };
     registry.register(first);
-    const transaction = { date: '2025-01-01', exporter: { country: 'DE', informedByAuthority: true }, destination: { country: 'US' } };
+    const transaction = {
+      date: '2025-01-01',
+      exporter: { country: 'DE', informedByAuthority: true },
+      destination: { country: 'US' },
+    };
     const record = await assess(transaction, { ruleset: registry.select(transaction, { id: 'test-minimal' }) });
     expect(record.outcome).toBe('authorisation_required');
     // A corrected version replaces 1.0.0 and changes the answer; the record still replays against 1.0.0.
@@ -31,7 +35,9 @@ describe('replay', () => {
     corrected.version = '1.0.1';
     (corrected.rules[0] as { outcome: string }).outcome = 'no_obligation';
     registry.register(corrected, { replaces: ['1.0.0'] });
-    expect((await assess(transaction, { ruleset: registry.select(transaction, { id: 'test-minimal' }) })).outcome).toBe('no_obligation');
+    expect((await assess(transaction, { ruleset: registry.select(transaction, { id: 'test-minimal' }) })).outcome).toBe(
+      'no_obligation',
+    );
     expect(await replay(record, transaction, { registry })).toMatchObject({ matches: true, identical: true });
   });
 
@@ -48,7 +54,9 @@ describe('replay', () => {
   test('refuses a record whose ruleset is not known by hash, or that is not an assessment', async () => {
     const record = structuredClone(await assess(clean));
     const unknown = { ...record, ruleset: { ...record.ruleset, sha256: '0'.repeat(64) } };
-    await expect(replay(unknown, clean)).rejects.toThrow(expect.objectContaining({ code: 'unknown_ruleset', message: expect.stringContaining('0'.repeat(64)) }));
+    await expect(replay(unknown, clean)).rejects.toThrow(
+      expect.objectContaining({ code: 'unknown_ruleset', message: expect.stringContaining('0'.repeat(64)) }),
+    );
     await expect(replay({ outcome: 'x' }, clean)).rejects.toBeInstanceOf(AssessmentError);
     expect(loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' }).sha256).toBe(record.ruleset.sha256);
   });

@@ -34,19 +34,29 @@ describe('Ed25519 ruleset signatures', () => {
   test('a signed base and overlay compile when keys are configured, and the signature survives reformatting', () => {
     const signatures = [signRuleset(base(), approver.privateKey), signRuleset(overlay(), approver.privateKey)];
     const reformatted = JSON.parse(JSON.stringify(base(), null, 8)) as unknown;
-    const ruleset = compileRuleset(reformatted, { overlays: [overlay()], publicKeys: [stranger.publicKey, approver.publicKey], signatures });
+    const ruleset = compileRuleset(reformatted, {
+      overlays: [overlay()],
+      publicKeys: [stranger.publicKey, approver.publicKey],
+      signatures,
+    });
     expect(ruleset.overlays.map((entry) => entry.id)).toEqual(['de-awv-9-4']);
     expect(signatures[0]?.ruleset.sha256).toBe(ruleset.sha256);
   });
 
   test('an unsigned ruleset is refused once a key is configured, even an empty key list', () => {
-    expect(refusal(() => compileRuleset(base(), { publicKeys: [approver.publicKey] }))).toEqual([expect.objectContaining({ path: [], code: 'unsigned_ruleset' })]);
-    expect(refusal(() => compileRuleset(base(), { publicKeys: [] }))).toEqual([expect.objectContaining({ code: 'no_public_keys' })]);
+    expect(refusal(() => compileRuleset(base(), { publicKeys: [approver.publicKey] }))).toEqual([
+      expect.objectContaining({ path: [], code: 'unsigned_ruleset' }),
+    ]);
+    expect(refusal(() => compileRuleset(base(), { publicKeys: [] }))).toEqual([
+      expect.objectContaining({ code: 'no_public_keys' }),
+    ]);
   });
 
   test('an unsigned overlay is refused too, with the overlay’s path', () => {
     const signatures = [signRuleset(base(), approver.privateKey)];
-    const issues = refusal(() => compileRuleset(base(), { overlays: [overlay()], publicKeys: [approver.publicKey], signatures }));
+    const issues = refusal(() =>
+      compileRuleset(base(), { overlays: [overlay()], publicKeys: [approver.publicKey], signatures }),
+    );
     expect(issues).toEqual([expect.objectContaining({ path: ['overlays', 0], code: 'unsigned_ruleset' })]);
   });
 
@@ -56,7 +66,9 @@ describe('Ed25519 ruleset signatures', () => {
     const at = text.indexOf('"title": "') + '"title": "'.length;
     const tampered = `${text.slice(0, at)}${text[at] === 'X' ? 'Y' : 'X'}${text.slice(at + 1)}`;
     expect(tampered.length).toBe(text.length);
-    const issues = refusal(() => compileRuleset(JSON.parse(tampered), { publicKeys: [approver.publicKey], signatures: [signature] }));
+    const issues = refusal(() =>
+      compileRuleset(JSON.parse(tampered), { publicKeys: [approver.publicKey], signatures: [signature] }),
+    );
     expect(issues).toEqual([expect.objectContaining({ path: [], code: 'ruleset_modified' })]);
     expect(issues[0]?.message).toMatch(/has changed since it was signed/);
   });
@@ -65,21 +77,32 @@ describe('Ed25519 ruleset signatures', () => {
     const document = base() as Record<string, unknown>;
     const signature = signRuleset(document, approver.privateKey);
     const tampered = { ...document, title: 'Tampered' };
-    const forged = { ...signature, ruleset: { ...signature.ruleset, sha256: signRuleset(tampered, stranger.privateKey).ruleset.sha256 } };
-    expect(refusal(() => compileRuleset(tampered, { publicKeys: [approver.publicKey], signatures: [forged] }))).toEqual([
-      expect.objectContaining({ code: 'invalid_signature' }),
-    ]);
+    const forged = {
+      ...signature,
+      ruleset: { ...signature.ruleset, sha256: signRuleset(tampered, stranger.privateKey).ruleset.sha256 },
+    };
+    expect(refusal(() => compileRuleset(tampered, { publicKeys: [approver.publicKey], signatures: [forged] }))).toEqual(
+      [expect.objectContaining({ code: 'invalid_signature' })],
+    );
     const byStranger = signRuleset(document, stranger.privateKey);
-    const issues = refusal(() => compileRuleset(document, { publicKeys: [approver.publicKey], signatures: [byStranger] }));
+    const issues = refusal(() =>
+      compileRuleset(document, { publicKeys: [approver.publicKey], signatures: [byStranger] }),
+    );
     expect(issues).toEqual([expect.objectContaining({ code: 'untrusted_signature' })]);
     expect(issues[0]?.message).toContain(stranger.keyId);
   });
 
   test('bad keys and malformed signature files get typed errors', () => {
     expect(() => signRuleset(base(), 'not a key')).toThrow(SigningError);
-    expect(refusal(() => compileRuleset(base(), { publicKeys: ['nope'] }))).toEqual([expect.objectContaining({ code: 'invalid_public_key' })]);
-    expect(() => parseRulesetSignature({ algorithm: 'RSA' }, 'my.sig')).toThrow(/my.sig is not a dual-use-rules ruleset signature: algorithm/);
-    const issues = refusal(() => compileRuleset(base(), { publicKeys: [approver.publicKey], signatures: [{ keyId: 1 }] }));
+    expect(refusal(() => compileRuleset(base(), { publicKeys: ['nope'] }))).toEqual([
+      expect.objectContaining({ code: 'invalid_public_key' }),
+    ]);
+    expect(() => parseRulesetSignature({ algorithm: 'RSA' }, 'my.sig')).toThrow(
+      /my.sig is not a dual-use-rules ruleset signature: algorithm/,
+    );
+    const issues = refusal(() =>
+      compileRuleset(base(), { publicKeys: [approver.publicKey], signatures: [{ keyId: 1 }] }),
+    );
     expect(issues.map((issue) => issue.code).sort()).toEqual(['malformed_signature', 'unsigned_ruleset']);
   });
 });

@@ -15,7 +15,11 @@ import {
 import { readJsonFile } from '../../support/rulesets';
 
 /** A ruleset document as plain JSON, to break on purpose. */
-type Mutable = { thresholds: Record<string, { value: unknown }>; outcomes: Record<string, { precedence: number }>; rules: RulesetDocument['rules'] & object };
+type Mutable = {
+  thresholds: Record<string, { value: unknown }>;
+  outcomes: Record<string, { precedence: number }>;
+  rules: RulesetDocument['rules'] & object;
+};
 const current = () => readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json') as Mutable;
 const named = (name: string) => ARTICLE_5_INVARIANTS.find((invariant) => invariant.name === name) as Invariant;
 
@@ -33,13 +37,16 @@ function violation(document: unknown, invariants: readonly Invariant[]): Invaria
 describe('dual-use-rules/testing', () => {
   test('checks the general and Article 5 invariants by default, and reports what it checked', () => {
     const report = checkInvariants(loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' }), { runs: 200, seed: 1 });
-    expect(report.invariants.map((invariant) => invariant.name)).toEqual([...GENERAL_INVARIANTS, ...ARTICLE_5_INVARIANTS].map((invariant) => invariant.name));
+    expect(report.invariants.map((invariant) => invariant.name)).toEqual(
+      [...GENERAL_INVARIANTS, ...ARTICLE_5_INVARIANTS].map((invariant) => invariant.name),
+    );
     expect(report).toMatchObject({ runs: 200, seed: 1 });
   });
 
   test('a ruleset where a mere possibility triggers enhanced due diligence is caught, with a small counterexample', () => {
     const document = current();
-    for (const threshold of Object.values(document.thresholds)) if (threshold.value === 'grounds-for-suspicion') threshold.value = 'mere-possibility';
+    for (const threshold of Object.values(document.thresholds))
+      if (threshold.value === 'grounds-for-suspicion') threshold.value = 'mere-possibility';
     const failure = violation(document, [named('a mere possibility changes nothing')]);
     expect(failure.message).toMatch(/Invariant "a mere possibility changes nothing" fails for eu-2021-821-art5/);
     expect(failure.detail).toMatch(/"knowledge":"mere-possibility"/);
@@ -50,12 +57,18 @@ describe('dual-use-rules/testing', () => {
 
   test('a ruleset that forgets the activity gate, or ranks knowledge below red flags, is caught', () => {
     const ungated = current();
-    ungated.rules = ungated.rules.filter((rule) => !(rule.outcome === 'not_applicable' && JSON.stringify(rule.when).includes('brokering')));
-    expect(violation(ungated, [named('out-of-scope activities are not_applicable')]).detail).toMatch(/not not_applicable/);
+    ungated.rules = ungated.rules.filter(
+      (rule) => !(rule.outcome === 'not_applicable' && JSON.stringify(rule.when).includes('brokering')),
+    );
+    expect(violation(ungated, [named('out-of-scope activities are not_applicable')]).detail).toMatch(
+      /not not_applicable/,
+    );
 
     const inverted = current();
     (inverted.outcomes['notification_required'] as { precedence: number }).precedence = 5;
-    expect(violation(inverted, [named('positive knowledge never lowers the outcome')]).detail).toMatch(/lowers the outcome from .* to notification_required/);
+    expect(violation(inverted, [named('positive knowledge never lowers the outcome')]).detail).toMatch(
+      /lowers the outcome from .* to notification_required/,
+    );
   });
 
   test('invariants are data: a user can write one for their own vocabulary', () => {
@@ -63,15 +76,38 @@ describe('dual-use-rules/testing', () => {
       kind: 'fixedOutcome',
       name: 'informed exporters need an authorisation',
       description: 'Art. 5(1).',
-      edit: { set: { 'exporter.informedByAuthority': { oneOf: [true] }, activity: { oneOf: ['export'] }, 'destination.country': { oneOf: ['US'] } } },
+      edit: {
+        set: {
+          'exporter.informedByAuthority': { oneOf: [true] },
+          activity: { oneOf: ['export'] },
+          'destination.country': { oneOf: ['US'] },
+        },
+      },
       outcome: 'authorisation_required',
     };
-    expect(checkInvariants(loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' }), { runs: 300, seed: 2, invariants: [notified] }).invariants).toEqual([{ name: notified.name, checked: 300 }]);
+    expect(
+      checkInvariants(loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' }), {
+        runs: 300,
+        seed: 2,
+        invariants: [notified],
+      }).invariants,
+    ).toEqual([{ name: notified.name, checked: 300 }]);
   });
 
   test('an invariant whose edit makes transactions invalid is reported as such', () => {
-    const invalid: Invariant = { kind: 'neverChanges', name: 'bad edit', description: 'x', edit: { set: { 'item.colour': { oneOf: ['red'] } } } };
-    expect(() => checkInvariants(loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' }), { runs: 10, seed: 2, invariants: [invalid] })).toThrow(/makes the transaction invalid/);
+    const invalid: Invariant = {
+      kind: 'neverChanges',
+      name: 'bad edit',
+      description: 'x',
+      edit: { set: { 'item.colour': { oneOf: ['red'] } } },
+    };
+    expect(() =>
+      checkInvariants(loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' }), {
+        runs: 10,
+        seed: 2,
+        invariants: [invalid],
+      }),
+    ).toThrow(/makes the transaction invalid/);
   });
 
   test('arbitraries per catalogue draw only that catalogue’s ids, and the shared vocabulary fits every ruleset', () => {
@@ -94,12 +130,14 @@ describe('dual-use-rules/testing', () => {
       redFlags: [],
     };
     const original = structuredClone(transaction);
-    expect(withUnknown(transaction, ['item.naturalPersons', 'redFlags', 'exporter.informedByAuthority'])).toStrictEqual({
-      date: '2025-01-10',
-      exporter: { country: 'DE' },
-      destination: { country: 'US' },
-      item: { speciallyDesigned: true, capabilities: ['facial-recognition'] },
-    });
+    expect(withUnknown(transaction, ['item.naturalPersons', 'redFlags', 'exporter.informedByAuthority'])).toStrictEqual(
+      {
+        date: '2025-01-10',
+        exporter: { country: 'DE' },
+        destination: { country: 'US' },
+        item: { speciallyDesigned: true, capabilities: ['facial-recognition'] },
+      },
+    );
     const withNulls = withUnknown(transaction, ['item.naturalPersons', 'redFlags', 'endUser.type'], true);
     expect(withNulls).toStrictEqual({ ...original, item: { ...original.item, naturalPersons: null }, redFlags: null });
     // The fields left keep their order: a transaction made partial reads like one written without those fields.
