@@ -35,7 +35,10 @@ const layerRules = TIERS.flatMap((tier, index) =>
     const forbidden = [...above, ...siblings];
     return {
       name: `layer-${folder === '.' ? 'verbs' : folder}`,
-      comment: `${folder === '.' ? 'The top-level verbs' : `src/${folder}/`} must not import ${forbidden.map((other) => (other === '.' ? 'the top-level verbs' : `${other}/`)).join(', ')}: imports go down the tiers in .dependency-cruiser.cjs.`,
+      comment:
+        `${folder === '.' ? 'The top-level verbs' : `src/${folder}/`} must not import ` +
+        `${forbidden.map((other) => (other === '.' ? 'the top-level verbs' : `${other}/`)).join(', ')}: ` +
+        `imports go down the tiers in .dependency-cruiser.cjs.`,
       severity: 'error',
       from: { path: pattern(folder) },
       to: { path: forbidden.map(pattern) },

@@ -49,13 +49,17 @@ const machine = {
   loadAverageAtStart: os.loadavg().map((load) => significant(load, 2)),
 };
 log(
-  `Machine: ${machine.cpus} CPUs, ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`,
+  `Machine: ${machine.cpus} CPUs, ${machine.cpuModel}, Node ${machine.node}, load ` +
+    `${machine.loadAverageAtStart.join(' ')}`,
 );
 
 // Module import time, each in a fresh process.
 log('Import time…');
 const importMs = Array.from({ length: PROCESSES }, () => {
-  const code = `const start = performance.now(); await import(${JSON.stringify(new URL('index.js', DIST).href)}); process.stdout.write(String(performance.now() - start));`;
+  const code =
+    `const start = performance.now(); await ` +
+    `import(${JSON.stringify(new URL('index.js', DIST).href)}); ` +
+    `process.stdout.write(String(performance.now() - start));`;
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }));
 });
 
@@ -67,9 +71,12 @@ const coldCompileMs = Array.from({ length: PROCESSES }, () => {
   const code = [
     `import { readFileSync } from 'node:fs';`,
     `const { compileRuleset } = await import(${JSON.stringify(new URL('index.js', DIST).href)});`,
-    `const read = (path) => JSON.parse(readFileSync(new URL(path, ${JSON.stringify(new URL('../', import.meta.url).href)}), 'utf8'));`,
-    `const base = read('rulesets/eu-2021-821-art5/2.0.0.json'); const overlay = read('rulesets/de-awv-9-4/1.0.0.json');`,
-    `const start = performance.now(); compileRuleset(base, { overlays: [overlay] }); process.stdout.write(String(performance.now() - start));`,
+    `const read = (path) => JSON.parse(readFileSync(new URL(path, ` +
+      `${JSON.stringify(new URL('../', import.meta.url).href)}), 'utf8'));`,
+    `const base = read('rulesets/eu-2021-821-art5/2.0.0.json'); const overlay = ` +
+      `read('rulesets/de-awv-9-4/1.0.0.json');`,
+    `const start = performance.now(); compileRuleset(base, { overlays: [overlay] }); ` +
+      `process.stdout.write(String(performance.now() - start));`,
   ].join('\n');
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }));
 });
@@ -163,7 +170,8 @@ const synthetic = await measureRounds(
 // Cost against the number of rules. All sizes are measured side by side, like the contenders above: measured one
 // size after another, the largest would always run last, on the heap every earlier measurement left behind.
 log(
-  `Rules series ${SERIES_SIZES.join(' / ')}, ${SERIES_TRANSACTIONS.toLocaleString('en')} transactions, ${SYNTHETIC_ROUNDS} rounds…`,
+  `Rules series ${SERIES_SIZES.join(' / ')}, ${SERIES_TRANSACTIONS.toLocaleString('en')} ` +
+    `transactions, ${SYNTHETIC_ROUNDS} rounds…`,
 );
 const seriesContenders = SERIES_SIZES.flatMap((size): Contender[] => {
   const sized = lib.compileRuleset(syntheticRuleset(base, size));
@@ -226,7 +234,8 @@ async function checkArticle5(sample: readonly unknown[]) {
     if (decideArticle5(transaction as HandTransaction) !== assessment.outcome) {
       if (handWrittenDisagreements++ === 0)
         log(
-          `The hand-written function disagrees with assess on ${JSON.stringify(transaction)}: ${decideArticle5(transaction as HandTransaction)} vs ${assessment.outcome}`,
+          `The hand-written function disagrees with assess on ${JSON.stringify(transaction)}: ` +
+            `${decideArticle5(transaction as HandTransaction)} vs ${assessment.outcome}`,
         );
     }
   }
@@ -385,7 +394,8 @@ function printReport(report: ReturnType<typeof buildReport>): void {
     );
   lines.push(
     '',
-    `Compile (Article 5): cold ${report.compile.coldMs} ms, warm ${report.compile.warmMs} ms; import ${report.importTime.ms} ms`,
+    `Compile (Article 5): cold ${report.compile.coldMs} ms, warm ${report.compile.warmMs} ms; ` +
+      `import ${report.importTime.ms} ms`,
   );
   lines.push(
     `Retained memory per Assessment: assessMany ${report.memory.assessMany} B, assess ${report.memory.assess} B`,

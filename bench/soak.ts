@@ -76,11 +76,13 @@ for (const path of PATHS) {
   const ok = final - baseline <= TOLERANCE && !growing;
   failed ||= !ok;
   console.log(
-    `${path}: ${CALLS.toLocaleString('en')} sequential calls in ${seconds.toFixed(1)} s (${((seconds * 1e6) / CALLS).toFixed(1)} µs per call)`,
+    `${path}: ${CALLS.toLocaleString('en')} sequential calls in ${seconds.toFixed(1)} s ` +
+      `(${((seconds * 1e6) / CALLS).toFixed(1)} µs per call)`,
   );
   console.log(`  heap after GC: baseline ${mb(baseline)}, samples ${samples.map(mb).join(', ')}, final ${mb(final)}`);
   console.log(
-    `  ${ok ? 'OK' : 'LEAK?'}: final − baseline = ${mb(final - baseline)} (tolerance ${mb(TOLERANCE)})${growing ? '; the heap grew at every sample of the last half' : ''}`,
+    `  ${ok ? 'OK' : 'LEAK?'}: final − baseline = ${mb(final - baseline)} (tolerance ` +
+      `${mb(TOLERANCE)})${growing ? '; the heap grew at every sample of the last half' : ''}`,
   );
 }
 process.exit(failed ? 1 : 0);

@@ -27,6 +27,8 @@ if (report.vulnerabilities !== undefined) {
   }
 } else {
   console.error(
-    `npm audit: NOT AUDITED: the advisory endpoint could not be reached (${report.message ?? 'no answer'}). Dependencies are pinned by package-lock.json; audit them where the endpoint is reachable.`,
+    `npm audit: NOT AUDITED: the advisory endpoint could not be reached ` +
+      `(${report.message ?? 'no answer'}). Dependencies are pinned by package-lock.json; audit ` +
+      `them where the endpoint is reachable.`,
   );
 }

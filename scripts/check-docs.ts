@@ -82,7 +82,10 @@ export function shellScript(
     const expected = /\s#\s*exits (\d+)\b/.exec(line)?.[1];
     if (expected === undefined) return line;
     const quoted = command.replace(/'/g, `'\\''`);
-    return `set +e; ${command}; code=$?; set -e; if [ "$code" -ne ${expected} ]; then echo 'expected exit ${expected}, got '"$code"': ${quoted}' >&2; exit 1; fi`;
+    return (
+      `set +e; ${command}; code=$?; set -e; if [ "$code" -ne ${expected} ]; then echo 'expected ` +
+      `exit ${expected}, got '"$code"': ${quoted}' >&2; exit 1; fi`
+    );
   });
   return { script: lines.join('\n'), skipped };
 }
@@ -166,7 +169,8 @@ function main(): void {
       ran += 1;
       if (result.status !== 0) {
         failures.push(
-          `${where}: the block exited with ${result.status ?? result.signal}:\n${script.trim()}\n--- output:\n${`${result.stdout}\n${result.stderr}`.trim().slice(-2000)}`,
+          `${where}: the block exited with ${result.status ?? result.signal}:\n${script.trim()}\n--- ` +
+            `output:\n${`${result.stdout}\n${result.stderr}`.trim().slice(-2000)}`,
         );
         continue;
       }

@@ -82,7 +82,8 @@ function readRecord(record: unknown): Assessment {
   if (!wellFormed)
     throw new AssessmentError(
       'invalid_option',
-      'The record is not an assessment: it needs outcome, possibleOutcomes and ruleset { id, version, sha256, overlays }.',
+      'The record is not an assessment: it needs outcome, possibleOutcomes and ruleset { id, version, ' +
+        'sha256, overlays }.',
     );
   return value as Assessment;
 }

@@ -15,13 +15,17 @@ import { UsageError } from './io';
 const program = new Command()
   .name('dual-use-rules')
   .description(
-    'What Article 5 of the EU Dual-Use Regulation (EU) 2021/821 requires for an export of a possible cyber-surveillance item, with the law cited at every step.',
+    'What Article 5 of the EU Dual-Use Regulation (EU) 2021/821 requires for an export of a possible ' +
+      'cyber-surveillance item, with the law cited at every step.',
   )
   .showHelpAfterError()
   .exitOverride()
   .addHelpText(
     'after',
-    '\nExamples:\n  $ dual-use-rules assess examples/notification-tracker-intelligence-agency.json\n  $ dual-use-rules assess --format html --out decision.html order.json\n  $ dual-use-rules rulesets\n  $ dual-use-rules help assess\n\nExit codes: 0 done; 2 invalid input or arguments (stderr says why); 1 internal error.',
+    '\nExamples:\n  $ dual-use-rules assess examples/notification-tracker-intelligence-agency.json\n  ' +
+      '$ dual-use-rules assess --format html --out decision.html order.json\n  $ dual-use-rules ' +
+      'rulesets\n  $ dual-use-rules help assess\n\nExit codes: 0 done; 2 invalid input or arguments ' +
+      '(stderr says why); 1 internal error.',
   );
 
 registerAssess(program);

@@ -38,7 +38,9 @@ export function composeOverlays(base: RulesetDocument, overlays: readonly Rulese
           issues.push({
             path: ['overlays', index, section, key],
             code: 'overlay_conflict',
-            message: `The overlay "${overlay.id}" redefines ${section}.${key}, which the base ruleset "${base.id}" (or an earlier overlay) already defines differently; overlays may only add.`,
+            message:
+              `The overlay "${overlay.id}" redefines ${section}.${key}, which the base ruleset ` +
+              `"${base.id}" (or an earlier overlay) already defines differently; overlays may only add.`,
           });
           continue;
         }
@@ -74,7 +76,9 @@ export function composeOverlays(base: RulesetDocument, overlays: readonly Rulese
     issues.push({
       path: ['overlays'],
       code: 'overlay_outside_validity',
-      message: `No day lies within the validity of "${base.id}" ${base.version} and of every overlay; the composition would never be in force.`,
+      message:
+        `No day lies within the validity of "${base.id}" ${base.version} and of every overlay; the ` +
+        `composition would never be in force.`,
     });
   }
   merged['validity'] = validity ?? base.validity;

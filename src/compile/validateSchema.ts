@@ -47,7 +47,8 @@ function collapseAlternatives(errors: readonly SchemaError[]): SchemaError[] {
 const PATTERN_HINTS: Readonly<Record<string, string>> = {
   '^[a-z0-9]+(?:[.-][a-z0-9]+)*$': 'lowercase letters and digits, separated by "." or "-" (e.g. "art-5-2.aware")',
   '^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$':
-    'a name starting with a letter, of letters, digits and "_", separated by "." or "-" (e.g. "redFlags", "art5-2.awareness")',
+    'a name starting with a letter, of letters, digits and "_", separated by "." or "-" (e.g. ' +
+    '"redFlags", "art5-2.awareness")',
   '^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$': 'a fact path of dotted names (e.g. "item.speciallyDesigned")',
   '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': 'a date YYYY-MM-DD',
   '^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$':

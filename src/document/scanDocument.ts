@@ -267,7 +267,9 @@ function checkString(text: string, pending: Pending, what: 'key' | 'value', issu
     issues.push({
       path: pathOf(pending),
       code: what === 'key' ? 'forbidden_key' : 'forbidden_name',
-      message: `The ${what} "${text}" names a property every JavaScript object inherits (or its prototype); a ruleset may not use it as a key, an id or a reference.`,
+      message:
+        `The ${what} "${text}" names a property every JavaScript object inherits (or its ` +
+        `prototype); a ruleset may not use it as a key, an id or a reference.`,
     });
     return false;
   }

@@ -14,7 +14,8 @@ export class RulesetError extends Error {
     const sorted = sortIssues(issues);
     const name = rulesetId === undefined ? 'ruleset document' : `ruleset ${rulesetId}`;
     super(
-      `The ${name} is not valid (${sorted.length} ${sorted.length === 1 ? 'issue' : 'issues'}):\n${describeIssues(sorted)}`,
+      `The ${name} is not valid (${sorted.length} ` +
+        `${sorted.length === 1 ? 'issue' : 'issues'}):\n${describeIssues(sorted)}`,
     );
     this.issues = sorted;
     this.rulesetId = rulesetId;

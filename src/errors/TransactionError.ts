@@ -16,7 +16,8 @@ export class TransactionError extends Error {
   constructor(issues: readonly Issue[]) {
     const sorted = sortIssues(issues);
     super(
-      `The transaction is not valid (${sorted.length} ${sorted.length === 1 ? 'issue' : 'issues'}):\n${describeIssues(sorted)}`,
+      `The transaction is not valid (${sorted.length} ` +
+        `${sorted.length === 1 ? 'issue' : 'issues'}):\n${describeIssues(sorted)}`,
     );
     this.issues = sorted;
   }

@@ -34,7 +34,8 @@ export function internalsOf(ruleset: unknown): RulesetInternals {
   if (internals === undefined) {
     throw new AssessmentError(
       'not_a_compiled_ruleset',
-      'options.ruleset must be a CompiledRuleset from compileRuleset() or loadRuleset(), not a ruleset document or a copy of one.',
+      'options.ruleset must be a CompiledRuleset from compileRuleset() or loadRuleset(), not a ruleset ' +
+        'document or a copy of one.',
     );
   }
   return internals;

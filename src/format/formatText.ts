@@ -38,7 +38,8 @@ export function formatText(assessment: Assessment, options: TextOptions = {}): s
   if (assessment.competentAuthority !== undefined) {
     const { memberState, name } = assessment.competentAuthority;
     lines.push(
-      `  Competent authority: ${memberState}${name === undefined ? ' (name not confirmed in this ruleset)' : ` — ${name}`}`,
+      `  Competent authority: ` +
+        `${memberState}${name === undefined ? ' (name not confirmed in this ruleset)' : ` — ${name}`}`,
     );
   }
   const { ruleset } = assessment;
@@ -87,7 +88,9 @@ function describeCondition(
   switch (condition.type) {
     case 'fact':
       return [
-        `${pad}${MARK[condition.result]} ${condition.fact} ${condition.operator} ${JSON.stringify(condition.expected)}${condition.threshold === undefined ? '' : ` (${condition.threshold})`}; actual ${JSON.stringify(condition.actual)}`,
+        `${pad}${MARK[condition.result]} ${condition.fact} ${condition.operator} ` +
+          `${JSON.stringify(condition.expected)}${condition.threshold === undefined ? '' : ` (${condition.threshold})`}; ` +
+          `actual ${JSON.stringify(condition.actual)}`,
       ];
     case 'all':
     case 'any':

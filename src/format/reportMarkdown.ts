@@ -19,7 +19,8 @@ export function renderMarkdownReport(assessment: Assessment, context: ReportCont
   if (assessment.possibleOutcomes.length > 1) {
     lines.push(
       '>',
-      `> Still possible, depending on the open questions: ${assessment.possibleOutcomes.map((outcome) => `**${outcomeLabel(outcome)}**`).join(', ')}.`,
+      `> Still possible, depending on the open questions: ` +
+        `${assessment.possibleOutcomes.map((outcome) => `**${outcomeLabel(outcome)}**`).join(', ')}.`,
     );
   }
   lines.push('', '| | |', '|---|---|');
@@ -32,7 +33,8 @@ export function renderMarkdownReport(assessment: Assessment, context: ReportCont
   if (assessment.competentAuthority !== undefined) {
     const { memberState, name, citation } = assessment.competentAuthority;
     lines.push(
-      `| Competent authority | ${md(name ?? 'name not confirmed in this ruleset')} (${md(memberState)}); ${citationMarkdown(citation)} |`,
+      `| Competent authority | ${md(name ?? 'name not confirmed in this ruleset')} ` +
+        `(${md(memberState)}); ${citationMarkdown(citation)} |`,
     );
   }
   if (context.generatedAt !== undefined) lines.push(`| Report generated | ${md(context.generatedAt)} |`);
@@ -42,7 +44,8 @@ export function renderMarkdownReport(assessment: Assessment, context: ReportCont
   assessment.questions.forEach((question, index) => {
     lines.push(
       `${index + 1}. ${md(question.prompt)}  `,
-      `   ${codeSpan(question.fact)} · ${citationMarkdown(question.citation)} · decides ${question.rules.map(codeSpan).join(', ')}`,
+      `   ${codeSpan(question.fact)} · ${citationMarkdown(question.citation)} · decides ` +
+        `${question.rules.map(codeSpan).join(', ')}`,
     );
   });
 
@@ -52,7 +55,8 @@ export function renderMarkdownReport(assessment: Assessment, context: ReportCont
   for (const obligation of assessment.obligations) {
     lines.push(
       `- **${citationLink(obligation.citation)}** — ${md(obligation.summary)}  `,
-      `  ${citationMarkdown(obligation.citation)}${seeAlso(obligation.seeAlso)} · rule ${codeSpan(obligation.rule)} → ${outcomeLabel(obligation.outcome)}`,
+      `  ${citationMarkdown(obligation.citation)}${seeAlso(obligation.seeAlso)} · rule ` +
+        `${codeSpan(obligation.rule)} → ${outcomeLabel(obligation.outcome)}`,
     );
   }
 
@@ -69,7 +73,8 @@ export function renderMarkdownReport(assessment: Assessment, context: ReportCont
   );
   for (const step of assessment.trace) {
     lines.push(
-      `- ${mark(step.result)} ${codeSpan(step.rule)} → ${outcomeLabel(step.outcome)}: ${md(step.title)} (${citationLink(step.citation)})`,
+      `- ${mark(step.result)} ${codeSpan(step.rule)} → ${outcomeLabel(step.outcome)}: ` +
+        `${md(step.title)} (${citationLink(step.citation)})`,
     );
     lines.push(...conditionLines(step.conditions, 1));
   }
@@ -106,7 +111,9 @@ function conditionLines(condition: ConditionTrace, depth: number): string[] {
   switch (condition.type) {
     case 'fact':
       return [
-        `${pad}- ${mark(condition.result)} ${codeSpan(condition.fact)} ${condition.operator} ${codeSpan(describeValue(condition.expected))}${condition.threshold === undefined ? '' : ` (threshold ${codeSpan(condition.threshold)})`}; actual ${codeSpan(describeValue(condition.actual))}`,
+        `${pad}- ${mark(condition.result)} ${codeSpan(condition.fact)} ${condition.operator} ` +
+          `${codeSpan(describeValue(condition.expected))}${condition.threshold === undefined ? '' : ` (threshold ${codeSpan(condition.threshold)})`}; ` +
+          `actual ${codeSpan(describeValue(condition.actual))}`,
       ];
     case 'all':
     case 'any':
@@ -145,7 +152,10 @@ function citationLink(citation: Citation): string {
 function citationMarkdown(citation: Citation): string {
   const quote = citation.quote === undefined ? '' : ` “${md(citation.quote)}”`;
   const note = citation.note === undefined ? '' : ` — ${md(citation.note)}`;
-  return `${citationLink(citation)} (${citation.binding ? 'binding' : 'guidance'}; ${citation.confidence})${quote}${note}`;
+  return (
+    `${citationLink(citation)} (${citation.binding ? 'binding' : 'guidance'}; ` +
+    `${citation.confidence})${quote}${note}`
+  );
 }
 
 function seeAlso(citations: readonly Citation[]): string {

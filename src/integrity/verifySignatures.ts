@@ -53,7 +53,8 @@ export function verifySignatures(
         path: [],
         code: 'no_public_keys',
         message:
-          'publicKeys is empty, so no signature can be verified; configure at least one key (or leave the option out to compile without verification).',
+          'publicKeys is empty, so no signature can be verified; configure at least one key (or leave the ' +
+          'option out to compile without verification).',
       },
     ];
 
@@ -79,12 +80,17 @@ export function verifySignatures(
           ? {
               path,
               code: 'unsigned_ruleset',
-              message: `${name} has no signature, and public keys are configured: every ruleset document must be signed by one of them.`,
+              message:
+                `${name} has no signature, and public keys are configured: every ruleset document must be ` +
+                `signed by one of them.`,
             }
           : {
               path,
               code: 'ruleset_modified',
-              message: `${name} has changed since it was signed: the signature covers ${stale.ruleset.id} ${stale.ruleset.version} with sha256 ${stale.ruleset.sha256}, the document's sha256 is ${digest}.`,
+              message:
+                `${name} has changed since it was signed: the signature covers ${stale.ruleset.id} ` +
+                `${stale.ruleset.version} with sha256 ${stale.ruleset.sha256}, the document's sha256 is ` +
+                `${digest}.`,
             },
       );
       continue;
@@ -95,7 +101,9 @@ export function verifySignatures(
       if (key === undefined)
         return {
           kind: 'untrusted',
-          text: `signed with key ${signature.keyId}, which is not among the configured keys (${[...keys.keys()].join(', ')})`,
+          text:
+            `signed with key ${signature.keyId}, which is not among the configured keys ` +
+            `(${[...keys.keys()].join(', ')})`,
         } as const;
       return crypto.verify(null, message, key, Buffer.from(signature.signature, 'base64'))
         ? ({ kind: 'valid', text: '' } as const)
@@ -106,7 +114,9 @@ export function verifySignatures(
       issues.push({
         path,
         code: 'invalid_signature',
-        message: `${name}: ${mismatched.map((verdict) => verdict.text).join('; ')}. The document or its signature has been altered.`,
+        message:
+          `${name}: ${mismatched.map((verdict) => verdict.text).join('; ')}. The document or its ` +
+          `signature has been altered.`,
       });
     } else if (!verdicts.some((verdict) => verdict.kind === 'valid')) {
       issues.push({

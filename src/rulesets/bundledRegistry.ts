@@ -27,7 +27,11 @@ export function bundledEntries(): readonly Entry[] {
 
 /** The registry behind `loadRuleset`, `listRulesets` and `assess` without a ruleset: the bundled rulesets only. */
 export function bundledRegistry(): RulesetRegistry {
-  bundled ??= registryOver(bundledEntries().map((entry) => ({ ...entry })), undefined, true);
+  bundled ??= registryOver(
+    bundledEntries().map((entry) => ({ ...entry })),
+    undefined,
+    true,
+  );
   return bundled;
 }
 

@@ -8,8 +8,16 @@ import { basesOf, overlaysOn, type Entry } from './entries';
  * same base version with the same overlays, in date order. A stretch starts wherever a related window starts or ends.
  */
 export function compositionsOf(entries: readonly Entry[], id: string): RulesetComposition[] {
-  const related = entries.filter((entry) => entry.selectable && (entry.document.id === id || entry.document.extends === id));
-  const starts = [...new Set(related.flatMap(({ document: { validity } }) => (validity.to === null ? [validity.from] : [validity.from, nextDay(validity.to)])))].sort();
+  const related = entries.filter(
+    (entry) => entry.selectable && (entry.document.id === id || entry.document.extends === id),
+  );
+  const starts = [
+    ...new Set(
+      related.flatMap(({ document: { validity } }) =>
+        validity.to === null ? [validity.from] : [validity.from, nextDay(validity.to)],
+      ),
+    ),
+  ].sort();
   const found: { base: Entry; overlays: Entry[]; from: string; to: string | null }[] = [];
   starts.forEach((date, index) => {
     const base = basesOf(entries, id).find((entry) => isInForce(entry.document.validity, date));
@@ -18,7 +26,13 @@ export function compositionsOf(entries: readonly Entry[], id: string): RulesetCo
     const next = starts[index + 1];
     const to = next === undefined ? null : previousDay(next);
     const previous = found.at(-1);
-    if (previous !== undefined && previous.base === base && sameEntries(previous.overlays, overlays) && previous.to === previousDay(date)) previous.to = to;
+    if (
+      previous !== undefined &&
+      previous.base === base &&
+      sameEntries(previous.overlays, overlays) &&
+      previous.to === previousDay(date)
+    )
+      previous.to = to;
     else found.push({ base, overlays, from: date, to });
   });
   return found.map(({ base, overlays, from, to }) => ({

@@ -12,12 +12,20 @@ export interface Entry {
 
 /** The base versions of `id` a date can select; with `all`, the replaced ones too. */
 export function basesOf(entries: readonly Entry[], id: string, all = false): Entry[] {
-  return entries.filter((entry) => entry.document.kind === 'base' && entry.document.id === id && (all || entry.selectable));
+  return entries.filter(
+    (entry) => entry.document.kind === 'base' && entry.document.id === id && (all || entry.selectable),
+  );
 }
 
 /** The overlays on the base `id` that a date can select and that are in force on `date`. */
 export function overlaysOn(entries: readonly Entry[], id: string, date: string): Entry[] {
-  return entries.filter((entry) => entry.selectable && entry.document.kind === 'overlay' && entry.document.extends === id && isInForce(entry.document.validity, date));
+  return entries.filter(
+    (entry) =>
+      entry.selectable &&
+      entry.document.kind === 'overlay' &&
+      entry.document.extends === id &&
+      isInForce(entry.document.validity, date),
+  );
 }
 
 /** An entry as `RulesetRegistry.list()` describes it. */

@@ -16,48 +16,100 @@ import { overlaps, windowIssues } from './windows';
  * signature), then against what is registered (version, kind, `replaces`, windows), then compiled with what it can be
  * composed with; only then added, and the versions it replaces stop being selectable.
  */
-export function registerDocument(entries: Entry[], document: unknown, options: RegisterOptions, publicKeys: readonly string[] | undefined): RulesetSummary {
+export function registerDocument(
+  entries: Entry[],
+  document: unknown,
+  options: RegisterOptions,
+  publicKeys: readonly string[] | undefined,
+): RulesetSummary {
   const copy = verifiedCopy(document, options, publicKeys);
   const sha256 = canonicalSha256(copy);
   const same = entries.find((entry) => entry.document.id === copy.id && entry.document.version === copy.version);
   if (same !== undefined) {
     if (same.sha256 === sha256) return summarise(same);
-    throw new RulesetError([{ path: ['version'], code: 'duplicate_version', message: `Version ${copy.version} of "${copy.id}" is already registered with different content (sha256 ${same.sha256}); give the revision a new version.` }], copy.id);
+    throw new RulesetError(
+      [
+        {
+          path: ['version'],
+          code: 'duplicate_version',
+          message:
+            `Version ${copy.version} of "${copy.id}" is already registered with different content ` +
+            `(sha256 ${same.sha256}); give the revision a new version.`,
+        },
+      ],
+      copy.id,
+    );
   }
   const clash = entries.find((entry) => entry.document.id === copy.id && entry.document.kind !== copy.kind);
-  if (clash !== undefined) throw new RulesetError([{ path: ['kind'], code: 'kind_mismatch', message: `"${copy.id}" is already registered as ${clash.document.kind === 'base' ? 'a base ruleset' : 'an overlay'}.` }], copy.id);
+  if (clash !== undefined)
+    throw new RulesetError(
+      [
+        {
+          path: ['kind'],
+          code: 'kind_mismatch',
+          message:
+            `"${copy.id}" is already registered as ` +
+            `${clash.document.kind === 'base' ? 'a base ruleset' : 'an overlay'}.`,
+        },
+      ],
+      copy.id,
+    );
   const replaced = options.replaces ?? [];
   const issues: Issue[] = [];
   for (const version of replaced) {
-    if (!entries.some((entry) => entry.selectable && entry.document.id === copy.id && entry.document.version === version)) {
-      issues.push({ path: [], code: 'unknown_version', message: `replaces names version ${version} of "${copy.id}", which is not registered (or already replaced).` });
+    if (
+      !entries.some((entry) => entry.selectable && entry.document.id === copy.id && entry.document.version === version)
+    ) {
+      issues.push({
+        path: [],
+        code: 'unknown_version',
+        message: `replaces names version ${version} of "${copy.id}", which is not registered (or already replaced).`,
+      });
     }
   }
-  issues.push(...windowIssues(entries.filter((entry) => entry.selectable && !replaced.includes(entry.document.version)), copy, []));
+  issues.push(
+    ...windowIssues(
+      entries.filter((entry) => entry.selectable && !replaced.includes(entry.document.version)),
+      copy,
+      [],
+    ),
+  );
   if (issues.length > 0) throw new RulesetError(issues, copy.id);
   // Semantic validation: a base alone, an overlay with every registered base version it can be composed with.
   if (copy.kind === 'base') compose({ document: copy, sha256, selectable: true }, []);
-  else for (const base of basesOf(entries, copy.extends ?? '').filter((entry) => overlaps(entry.document.validity, copy.validity))) compose(base, [{ document: copy, sha256, selectable: true }]);
-  for (const entry of entries) if (entry.document.id === copy.id && replaced.includes(entry.document.version)) entry.selectable = false;
+  else
+    for (const base of basesOf(entries, copy.extends ?? '').filter((entry) =>
+      overlaps(entry.document.validity, copy.validity),
+    ))
+      compose(base, [{ document: copy, sha256, selectable: true }]);
+  for (const entry of entries)
+    if (entry.document.id === copy.id && replaced.includes(entry.document.version)) entry.selectable = false;
   const entry: Entry = { document: copy, sha256, selectable: true };
   entries.push(entry);
   return summarise(entry);
 }
 
 /** A frozen private copy of the document, safe to read, valid against the schema, and signed when keys are configured. */
-function verifiedCopy(document: unknown, options: RegisterOptions, publicKeys: readonly string[] | undefined): RulesetDocument {
+function verifiedCopy(
+  document: unknown,
+  options: RegisterOptions,
+  publicKeys: readonly string[] | undefined,
+): RulesetDocument {
   const scanned = scanDocument(document);
   if (scanned.length > 0) throw new RulesetError(scanned, idOf(document));
   // Everything after this reads the private copy, so what was verified is what is used.
   const copy = deepFreeze(structuredClone(document)) as RulesetDocument;
   const issues: Issue[] = [...validateRulesetDocument(copy, kindOf(copy))];
-  if (issues.length === 0 && publicKeys !== undefined) issues.push(...verifySignatures([{ document: copy, path: [] }], options.signatures ?? [], publicKeys));
+  if (issues.length === 0 && publicKeys !== undefined)
+    issues.push(...verifySignatures([{ document: copy, path: [] }], options.signatures ?? [], publicKeys));
   if (issues.length > 0) throw new RulesetError(issues, idOf(copy));
   return copy;
 }
 
 function kindOf(document: unknown): 'base' | 'overlay' {
-  return typeof document === 'object' && document !== null && (document as { kind?: unknown }).kind === 'overlay' ? 'overlay' : 'base';
+  return typeof document === 'object' && document !== null && (document as { kind?: unknown }).kind === 'overlay'
+    ? 'overlay'
+    : 'base';
 }
 
 function idOf(document: unknown): string | undefined {

@@ -19,7 +19,12 @@ export interface Selection {
  *
  * @throws {AssessmentError} `ruleset_not_in_force` when the date no ruleset covers is `asOf`; whatever else `load` throws.
  */
-export function selectRuleset(input: unknown, given: CompiledRuleset | undefined, asOf: string | undefined, load: (date: string) => CompiledRuleset): Selection {
+export function selectRuleset(
+  input: unknown,
+  given: CompiledRuleset | undefined,
+  asOf: string | undefined,
+  load: (date: string) => CompiledRuleset,
+): Selection {
   const transactionDate = peekDate(input);
   const date = transactionDate ?? asOf;
   if (given !== undefined) {
@@ -32,7 +37,8 @@ export function selectRuleset(input: unknown, given: CompiledRuleset | undefined
   try {
     return { ruleset: load(date ?? today()), issues: [] };
   } catch (error) {
-    if (!(error instanceof AssessmentError && error.code === 'ruleset_not_in_force' && transactionDate !== undefined)) throw error;
+    if (!(error instanceof AssessmentError && error.code === 'ruleset_not_in_force' && transactionDate !== undefined))
+      throw error;
     return { ruleset: undefined, issues: [{ path: ['date'], code: 'ruleset_not_in_force', message: error.message }] };
   }
 }

@@ -22,9 +22,23 @@ export function windowIssues(entries: readonly Entry[], document: RulesetDocumen
     const [before, after] = [all[index - 1] as RulesetDocument, all[index] as RulesetDocument];
     if (before !== document && after !== document) continue;
     if (before.validity.to === null || before.validity.to >= after.validity.from) {
-      issues.push({ path: [...path, 'validity'], code: 'overlapping_validity', message: `The validity of "${document.id}" ${document.version} overlaps that of version ${before === document ? after.version : before.version}; versions of one ruleset must not overlap (${windows}). Close the earlier window, or register with replaces.` });
+      issues.push({
+        path: [...path, 'validity'],
+        code: 'overlapping_validity',
+        message:
+          `The validity of "${document.id}" ${document.version} overlaps that of version ` +
+          `${before === document ? after.version : before.version}; versions of one ruleset must not ` +
+          `overlap (${windows}). Close the earlier window, or register with replaces.`,
+      });
     } else if (nextDay(before.validity.to) !== after.validity.from) {
-      issues.push({ path: [...path, 'validity'], code: 'validity_gap', message: `Between versions ${before.version} and ${after.version} of "${document.id}" no version is in force from ${nextDay(before.validity.to)} to ${previousDay(after.validity.from)}; versions must follow each other without a gap (${windows}).` });
+      issues.push({
+        path: [...path, 'validity'],
+        code: 'validity_gap',
+        message:
+          `Between versions ${before.version} and ${after.version} of "${document.id}" no version is ` +
+          `in force from ${nextDay(before.validity.to)} to ${previousDay(after.validity.from)}; ` +
+          `versions must follow each other without a gap (${windows}).`,
+      });
     }
   }
   return issues;

@@ -17,7 +17,9 @@ export const ARTICLE_5_INVARIANTS: readonly Invariant[] = [
     kind: 'fixedOutcome',
     name: 'out-of-scope activities are not_applicable',
     description:
-      'Article 5 reaches exports only (Regulation (EU) 2021/821, Art. 2(2) and Art. 5): an intra-EU transfer, brokering, technical assistance or transit is not_applicable whatever else is known or unknown.',
+      'Article 5 reaches exports only (Regulation (EU) 2021/821, Art. 2(2) and Art. 5): an intra-EU ' +
+      'transfer, brokering, technical assistance or transit is not_applicable whatever else is known or ' +
+      'unknown.',
     edit: { set: { activity: { oneOf: ['intra-eu-transfer', 'brokering', 'technical-assistance', 'transit'] } } },
     outcome: 'not_applicable',
   },
@@ -25,7 +27,8 @@ export const ARTICLE_5_INVARIANTS: readonly Invariant[] = [
     kind: 'fixedOutcome',
     name: 'listed items need an authorisation',
     description:
-      'Exporting an item listed in Annex I out of the EU needs an authorisation (Art. 3(1)), whatever its end use and whatever else is unknown.',
+      'Exporting an item listed in Annex I out of the EU needs an authorisation (Art. 3(1)), whatever ' +
+      'its end use and whatever else is unknown.',
     edit: {
       set: {
         activity: { oneOf: ['export'] },
@@ -39,7 +42,9 @@ export const ARTICLE_5_INVARIANTS: readonly Invariant[] = [
     kind: 'neverLowers',
     name: 'positive knowledge never lowers the outcome',
     description:
-      "Adding a finding of positive knowledge of an Art. 5(1) use (from due diligence or elsewhere) never lowers the outcome's precedence: knowing more about misuse never means less duty (Art. 5(2), 5(3)).",
+      'Adding a finding of positive knowledge of an Art. 5(1) use (from due diligence or elsewhere) ' +
+      "never lowers the outcome's precedence: knowing more about misuse never means less duty (Art. " +
+      '5(2), 5(3)).',
     edit: {
       append: 'findings',
       record: { concern: anyConcern, knowledge: { oneOf: ['positive-knowledge'] }, source: anySource },
@@ -49,7 +54,9 @@ export const ARTICLE_5_INVARIANTS: readonly Invariant[] = [
     kind: 'neverChanges',
     name: 'a mere possibility changes nothing',
     description:
-      'A finding that misuse is merely possible is not awareness and not grounds for suspicion (Recommendation (EU) 2024/2659, Section 1.2.6): adding one never changes the outcome or the possible outcomes.',
+      'A finding that misuse is merely possible is not awareness and not grounds for suspicion ' +
+      '(Recommendation (EU) 2024/2659, Section 1.2.6): adding one never changes the outcome or the ' +
+      'possible outcomes.',
     edit: {
       append: 'findings',
       record: { concern: anyConcern, knowledge: { oneOf: ['mere-possibility'] }, source: anySource },

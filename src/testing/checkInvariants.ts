@@ -179,7 +179,10 @@ function checkOne(
       const before = assessed(partial);
       const after = assessed(context.complete);
       if (!before.possibleOutcomes.includes(after.outcome)) {
-        return `with ${context.unknown.join(', ') || 'nothing'} unknown the assessment is ${outcomes(before)}, but the completed transaction gives ${after.outcome}.`;
+        return (
+          `with ${context.unknown.join(', ') || 'nothing'} unknown the assessment is ` +
+          `${outcomes(before)}, but the completed transaction gives ${after.outcome}.`
+        );
       }
       if (before.possibleOutcomes.length === 1 && after.outcome !== before.outcome)
         return `the outcome ${before.outcome} was decided, but completing the unknown facts gives ${after.outcome}.`;
@@ -194,13 +197,19 @@ function checkOne(
       const undecided = ruleset.document.undecided;
       if (assessment.possibleOutcomes.length > 1) {
         if (assessment.outcome !== undecided)
-          return `several outcomes are possible (${assessment.possibleOutcomes.join(', ')}) but the outcome is ${assessment.outcome}, not the undecided outcome ${String(undecided)}.`;
+          return (
+            `several outcomes are possible (${assessment.possibleOutcomes.join(', ')}) but the outcome ` +
+            `is ${assessment.outcome}, not the undecided outcome ${String(undecided)}.`
+          );
         if (assessment.obligations.length > 0) return 'the outcome is undecided but obligations are listed.';
         if (assessment.questions.length === 0) return 'the outcome is undecided but no question says what to find out.';
         return undefined;
       }
       if (assessment.possibleOutcomes[0] !== assessment.outcome)
-        return `the outcome ${assessment.outcome} is not its only possible outcome ${String(assessment.possibleOutcomes[0])}.`;
+        return (
+          `the outcome ${assessment.outcome} is not its only possible outcome ` +
+          `${String(assessment.possibleOutcomes[0])}.`
+        );
       return assessment.obligations.length > 0
         ? undefined
         : `the decided outcome ${assessment.outcome} rests on no obligation.`;
@@ -215,7 +224,10 @@ function checkOne(
         after = assessed(edited);
       } catch (error) {
         if (error instanceof TransactionError)
-          return `the invariant's edit ${describeEdit(edit as ConcreteEdit)} makes the transaction invalid: ${error.message}`;
+          return (
+            `the invariant's edit ${describeEdit(edit as ConcreteEdit)} makes the transaction invalid: ` +
+            `${error.message}`
+          );
         throw error;
       }
       if (invariant.kind === 'fixedOutcome')
@@ -226,12 +238,15 @@ function checkOne(
       if (invariant.kind === 'neverLowers') {
         return precedence(after.outcome) >= precedence(before.outcome)
           ? undefined
-          : `${describeEdit(edit as ConcreteEdit)} lowers the outcome from ${before.outcome} (precedence ${precedence(before.outcome)}) to ${after.outcome} (precedence ${precedence(after.outcome)}).`;
+          : `${describeEdit(edit as ConcreteEdit)} lowers the outcome from ${before.outcome} ` +
+              `(precedence ${precedence(before.outcome)}) to ${after.outcome} (precedence ` +
+              `${precedence(after.outcome)}).`;
       }
       return after.outcome === before.outcome &&
         canonicalJson(after.possibleOutcomes) === canonicalJson(before.possibleOutcomes)
         ? undefined
-        : `${describeEdit(edit as ConcreteEdit)} changes the assessment from ${outcomes(before)} to ${outcomes(after)}.`;
+        : `${describeEdit(edit as ConcreteEdit)} changes the assessment from ${outcomes(before)} to ` +
+            `${outcomes(after)}.`;
     }
   }
 }

@@ -47,7 +47,8 @@ export const GENERAL_INVARIANTS: readonly Invariant[] = [
     kind: 'possibleOutcomesSound',
     name: 'possible outcomes are sound',
     description:
-      'Answering the open questions (completing the unknown facts) never leads to an outcome outside possibleOutcomes; a decided outcome stays decided.',
+      'Answering the open questions (completing the unknown facts) never leads to an outcome outside ' +
+      'possibleOutcomes; a decided outcome stays decided.',
   },
   {
     kind: 'deterministic',
@@ -58,6 +59,8 @@ export const GENERAL_INVARIANTS: readonly Invariant[] = [
     kind: 'coherent',
     name: 'outcome, obligations and questions agree',
     description:
-      "A decided outcome is the only possible outcome and rests on at least one obligation; an undecided one is the ruleset's undecided outcome, with no obligations and at least one question (unknown is never false).",
+      'A decided outcome is the only possible outcome and rests on at least one obligation; an ' +
+      "undecided one is the ruleset's undecided outcome, with no obligations and at least one question " +
+      '(unknown is never false).',
   },
 ];

@@ -44,7 +44,10 @@ function describeInvalidValue(input: unknown, allowed: readonly string[]): strin
   }
   if (allowed.length <= 12)
     return `${shown} is not an allowed value. Allowed: ${allowed.map((value) => `"${value}"`).join(', ')}.`;
-  return `${shown} is not an allowed value (${allowed.length} values are allowed, e.g. "${allowed.slice(0, 3).join('", "')}").`;
+  return (
+    `${shown} is not an allowed value (${allowed.length} values are allowed, e.g. ` +
+    `"${allowed.slice(0, 3).join('", "')}").`
+  );
 }
 
 /**

@@ -10,7 +10,9 @@ export function transactionJsonSchema(): Record<string, unknown> {
     $id: 'https://dual-use-rules.dev/schemas/transaction.schema.json',
     title: 'dual-use-rules transaction (input contract v1)',
     description:
-      'One proposed transaction to assess. Absent or null means "unknown" for every three-valued fact; unknown keys are rejected. Catalogue ids (capabilities, red flags, end-user types, member states) are checked against the ruleset in use.',
+      'One proposed transaction to assess. Absent or null means "unknown" for every three-valued fact; ' +
+      'unknown keys are rejected. Catalogue ids (capabilities, red flags, end-user types, member ' +
+      'states) are checked against the ruleset in use.',
     ...z.toJSONSchema(transactionSchema, { io: 'input', target: 'draft-2020-12' }),
   };
 }

@@ -59,7 +59,8 @@ export function createTransactionSchema(ids: CatalogueIds = {}) {
           .optional()
           .describe('The member state where the items are, when the exporter is established outside the EU.'),
         informedByAuthority: tri().describe(
-          'A competent authority has informed the exporter that the items are or may be intended for internal repression or serious violations of human rights or international humanitarian law.',
+          'A competent authority has informed the exporter that the items are or may be intended for ' +
+            'internal repression or serious violations of human rights or international humanitarian law.',
         ),
       })
       .describe('Who exports.'),

@@ -257,47 +257,51 @@ describe('browser questionnaire', () => {
     },
   );
 
-  test('a saved transaction loads back; the HTML report it downloads shows a <script> description as text, never runs it', async () => {
-    const hostile = {
-      ...example,
-      item: {
-        ...(example.item as object),
-        description: 'Tracker <script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">',
-      },
-    };
-    const file = join(artifacts, 'hostile-transaction.json');
-    writeFileSync(file, JSON.stringify(hostile, null, 2));
-    const page = await openQuestionnaire();
-    await page.setInputFiles('#load', file);
-    await settled(page);
-    await expect.poll(() => page.inputValue('#detail-description')).toBe(hostile.item.description);
-    expect(await page.isChecked('fieldset[data-fact="item.speciallyDesigned"] input[value="yes"]')).toBe(true);
-    const assessment = await assess(hostile);
-    expect(await shown(page)).toEqual(expected(assessment));
-    expect(JSON.parse((await downloadText(page, '#download-json')).text)).toEqual(hostile);
+  test(
+    'a saved transaction loads back; the HTML report it downloads shows a <script> description as ' +
+      'text, never runs it',
+    async () => {
+      const hostile = {
+        ...example,
+        item: {
+          ...(example.item as object),
+          description: 'Tracker <script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">',
+        },
+      };
+      const file = join(artifacts, 'hostile-transaction.json');
+      writeFileSync(file, JSON.stringify(hostile, null, 2));
+      const page = await openQuestionnaire();
+      await page.setInputFiles('#load', file);
+      await settled(page);
+      await expect.poll(() => page.inputValue('#detail-description')).toBe(hostile.item.description);
+      expect(await page.isChecked('fieldset[data-fact="item.speciallyDesigned"] input[value="yes"]')).toBe(true);
+      const assessment = await assess(hostile);
+      expect(await shown(page)).toEqual(expected(assessment));
+      expect(JSON.parse((await downloadText(page, '#download-json')).text)).toEqual(hostile);
 
-    const report = await downloadText(page, '#download-html');
-    expect(report.name).toBe('W6-hidden-gps-tracker-decision.html');
-    const markdown = await downloadText(page, '#download-md');
-    expect(markdown.text.split('\n')[0]).toBe('# Export decision: Notification required — W6-hidden-gps-tracker');
+      const report = await downloadText(page, '#download-html');
+      expect(report.name).toBe('W6-hidden-gps-tracker-decision.html');
+      const markdown = await downloadText(page, '#download-md');
+      expect(markdown.text.split('\n')[0]).toBe('# Export decision: Notification required — W6-hidden-gps-tracker');
 
-    const reportPage = await context.newPage();
-    await reportPage.goto(`file://${report.path}`);
-    expect(await reportPage.getAttribute('h1[data-outcome]', 'data-outcome')).toBe(assessment.outcome);
-    expect(await reportPage.textContent('#item-description')).toBe(hostile.item.description);
-    expect(await reportPage.locator('#item-description *').count()).toBe(0);
-    expect(await reportPage.locator('script, img').count()).toBe(0);
-    expect(await reportPage.evaluate('window.__pwned')).toBeUndefined();
-    // On paper the collapsed trace opens, so the printed record holds every condition.
-    const condition = reportPage.locator('details.rule[data-result="false"] li.condition').first();
-    expect(await condition.isVisible()).toBe(false);
-    await reportPage.emulateMedia({ media: 'print' });
-    expect(await condition.isVisible()).toBe(true);
-    await reportPage.emulateMedia({ media: 'screen' });
-    await reportPage.screenshot({ path: join(artifacts, 'decision-report.png'), fullPage: true });
-    await reportPage.close();
-    await page.close();
-  });
+      const reportPage = await context.newPage();
+      await reportPage.goto(`file://${report.path}`);
+      expect(await reportPage.getAttribute('h1[data-outcome]', 'data-outcome')).toBe(assessment.outcome);
+      expect(await reportPage.textContent('#item-description')).toBe(hostile.item.description);
+      expect(await reportPage.locator('#item-description *').count()).toBe(0);
+      expect(await reportPage.locator('script, img').count()).toBe(0);
+      expect(await reportPage.evaluate('window.__pwned')).toBeUndefined();
+      // On paper the collapsed trace opens, so the printed record holds every condition.
+      const condition = reportPage.locator('details.rule[data-result="false"] li.condition').first();
+      expect(await condition.isVisible()).toBe(false);
+      await reportPage.emulateMedia({ media: 'print' });
+      expect(await condition.isVisible()).toBe(true);
+      await reportPage.emulateMedia({ media: 'screen' });
+      await reportPage.screenshot({ path: join(artifacts, 'decision-report.png'), fullPage: true });
+      await reportPage.close();
+      await page.close();
+    },
+  );
 
   test('an open question links to the form, and an unanswered required field is shown, not guessed', async () => {
     const page = await openQuestionnaire();
@@ -321,43 +325,47 @@ describe('browser questionnaire', () => {
 });
 
 describe('the library in the browser', () => {
-  test('the published main entry (dist/index.js) bundles for the browser without Node.js built-ins and assesses there', async () => {
-    const entry = join(root, 'dist', 'index.js');
-    if (!existsSync(entry))
-      throw new Error('dist/index.js is missing: run `npm run build` first (.ci/run builds before this step).');
-    const source = mkdtempSync(join(tmpdir(), 'dur-dist-check-'));
-    const out = join(source, 'out');
-    writeFileSync(
-      join(source, 'index.html'),
-      '<!doctype html><meta charset="utf-8"><script type="module" src="./main.js"></script>',
-    );
-    writeFileSync(
-      join(source, 'main.js'),
-      `import * as library from ${JSON.stringify(entry)};\nwindow.library = library;\n`,
-    );
-    await build({
-      root: source,
-      configFile: false,
-      logLevel: 'warn',
-      base: './',
-      plugins: [forbidNodeBuiltins()],
-      build: { outDir: out, emptyOutDir: true, target: 'es2022' },
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.route('http://library.test/**', (route) =>
-      route.fulfill({ path: join(out, new URL(route.request().url()).pathname) }),
-    );
-    await page.goto('http://library.test/index.html');
-    await page.waitForFunction("'library' in window");
-    const outcome = await page.evaluate(async (transaction) => {
-      const library = (globalThis as unknown as { library: typeof import('../../src/index') }).library;
-      return (await library.assess(transaction)).outcome;
-    }, example);
-    expect(outcome).toBe((await assess(example)).outcome);
-    await page.close();
-    rmSync(source, { recursive: true, force: true });
-  });
+  test(
+    'the published main entry (dist/index.js) bundles for the browser without Node.js built-ins and ' +
+      'assesses there',
+    async () => {
+      const entry = join(root, 'dist', 'index.js');
+      if (!existsSync(entry))
+        throw new Error('dist/index.js is missing: run `npm run build` first (.ci/run builds before this step).');
+      const source = mkdtempSync(join(tmpdir(), 'dur-dist-check-'));
+      const out = join(source, 'out');
+      writeFileSync(
+        join(source, 'index.html'),
+        '<!doctype html><meta charset="utf-8"><script type="module" src="./main.js"></script>',
+      );
+      writeFileSync(
+        join(source, 'main.js'),
+        `import * as library from ${JSON.stringify(entry)};\nwindow.library = library;\n`,
+      );
+      await build({
+        root: source,
+        configFile: false,
+        logLevel: 'warn',
+        base: './',
+        plugins: [forbidNodeBuiltins()],
+        build: { outDir: out, emptyOutDir: true, target: 'es2022' },
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await page.route('http://library.test/**', (route) =>
+        route.fulfill({ path: join(out, new URL(route.request().url()).pathname) }),
+      );
+      await page.goto('http://library.test/index.html');
+      await page.waitForFunction("'library' in window");
+      const outcome = await page.evaluate(async (transaction) => {
+        const library = (globalThis as unknown as { library: typeof import('../../src/index') }).library;
+        return (await library.assess(transaction)).outcome;
+      }, example);
+      expect(outcome).toBe((await assess(example)).outcome);
+      await page.close();
+      rmSync(source, { recursive: true, force: true });
+    },
+  );
 
   test('`npm run web` serves the questionnaire on localhost', async () => {
     const port = await freePort();

@@ -53,16 +53,19 @@ describe.concurrent('dual-use-rules assess', () => {
     expect(alias.stdout).toBe(json.stdout);
   });
 
-  test('--format html --out writes the self-contained decision report, creating the folder; stdout stays empty', async () => {
-    const out = join(scratch, 'reports', 'decision.html');
-    const result = await runCli(['assess', '--format', 'html', '--out', out, EXAMPLE]);
-    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
-    expect(existsSync(out)).toBe(true);
-    const html = readFileSync(out, 'utf8');
-    expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain('data-outcome="notification_required"');
-    expect(html).toMatch(/<dt>Report generated<\/dt><dd>\d{4}-\d{2}-\d{2}T/);
-  });
+  test(
+    '--format html --out writes the self-contained decision report, creating the folder; stdout stays ' + 'empty',
+    async () => {
+      const out = join(scratch, 'reports', 'decision.html');
+      const result = await runCli(['assess', '--format', 'html', '--out', out, EXAMPLE]);
+      expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+      expect(existsSync(out)).toBe(true);
+      const html = readFileSync(out, 'utf8');
+      expect(html).toMatch(/^<!doctype html>/);
+      expect(html).toContain('data-outcome="notification_required"');
+      expect(html).toMatch(/<dt>Report generated<\/dt><dd>\d{4}-\d{2}-\d{2}T/);
+    },
+  );
 
   test('--format md prints the Markdown report; a transaction can come from standard input', async () => {
     const result = await runCli(['assess', '--format', 'md', '-'], { input: JSON.stringify(example) });
@@ -77,29 +80,32 @@ describe.concurrent('dual-use-rules assess', () => {
     expect(full.stdout).toContain('item.speciallyDesigned equal true; actual true');
   });
 
-  test('--ruleset with --overlay (repeatable) assesses with the given documents, the transaction file after them', async () => {
-    const result = await runCli([
-      'assess',
-      '--format',
-      'json',
-      '--ruleset',
-      'docs/examples/minimal-ruleset.json',
-      '--overlay',
-      'docs/examples/example-overlay.json',
-      'docs/examples/minimal-transaction.json',
-    ]);
-    expect(result.stderr).toBe('');
-    const assessment = JSON.parse(result.stdout) as {
-      ruleset: { id: string; overlays: { id: string }[] };
-      notes: { id: string }[];
-      questions: { fact: string }[];
-    };
-    expect(assessment.ruleset.id).toBe('example-minimal');
-    expect(assessment.ruleset.overlays.map((overlay) => overlay.id)).toEqual(['example-overlay']);
-    expect(assessment.notes.map((note) => note.id)).toEqual(['example-overlay.german-exporter']);
-    // Whether the authority has informed the exporter is unknown, and it would decide (Art. 5(1)).
-    expect(assessment.questions.map((question) => question.fact)).toEqual(['exporter.informedByAuthority']);
-  });
+  test(
+    '--ruleset with --overlay (repeatable) assesses with the given documents, the transaction file ' + 'after them',
+    async () => {
+      const result = await runCli([
+        'assess',
+        '--format',
+        'json',
+        '--ruleset',
+        'docs/examples/minimal-ruleset.json',
+        '--overlay',
+        'docs/examples/example-overlay.json',
+        'docs/examples/minimal-transaction.json',
+      ]);
+      expect(result.stderr).toBe('');
+      const assessment = JSON.parse(result.stdout) as {
+        ruleset: { id: string; overlays: { id: string }[] };
+        notes: { id: string }[];
+        questions: { fact: string }[];
+      };
+      expect(assessment.ruleset.id).toBe('example-minimal');
+      expect(assessment.ruleset.overlays.map((overlay) => overlay.id)).toEqual(['example-overlay']);
+      expect(assessment.notes.map((note) => note.id)).toEqual(['example-overlay.german-exporter']);
+      // Whether the authority has informed the exporter is unknown, and it would decide (Art. 5(1)).
+      expect(assessment.questions.map((question) => question.fact)).toEqual(['exporter.informedByAuthority']);
+    },
+  );
 
   test('an invalid transaction lists each issue with its path on stderr (exit 2, no stack trace)', async () => {
     const typo = { ...example, item: { ...(example.item as object), speciallyDesinged: true } };
@@ -121,32 +127,36 @@ describe.concurrent('dual-use-rules assess', () => {
     expectUserError(unwritable, /Cannot write package\.json\/decision\.html/);
   });
 
-  test('bad arguments are user errors: an unknown format, --json with --format, a malformed --as-of, an invalid ruleset', async () => {
-    const ruleset = join(scratch, 'ruleset.json');
-    writeFileSync(
-      ruleset,
-      JSON.stringify({
-        id: 'x',
-        version: '1.0.0',
-        kind: 'base',
-        title: 'x',
-        validity: { from: '2021-01-01', to: null },
-        sources: {},
-        rules: [{ id: 'r' }],
-      }),
-    );
-    const undated = { ...example, date: undefined };
-    const [format, conflict, asOf, invalidRuleset] = await Promise.all([
-      runCli(['assess', '--format', 'pdf', EXAMPLE]),
-      runCli(['assess', '--json', '--format', 'md', EXAMPLE]),
-      runCli(['assess', '--as-of', '2025-02-30', '-'], { input: JSON.stringify(undated) }),
-      runCli(['assess', '--ruleset', ruleset, EXAMPLE]),
-    ]);
-    expect(format.stderr).toMatch(/argument 'pdf' is invalid\. Allowed choices are text, json, md, html/);
-    expect(format.code).toBe(2);
-    expect(conflict.stderr).toMatch(/'--json' cannot be used with option '--format/);
-    expect(conflict.code).toBe(2);
-    expectUserError(asOf, /YYYY-MM-DD/);
-    expectUserError(invalidRuleset, /\/rules\/0/);
-  });
+  test(
+    'bad arguments are user errors: an unknown format, --json with --format, a malformed --as-of, an ' +
+      'invalid ruleset',
+    async () => {
+      const ruleset = join(scratch, 'ruleset.json');
+      writeFileSync(
+        ruleset,
+        JSON.stringify({
+          id: 'x',
+          version: '1.0.0',
+          kind: 'base',
+          title: 'x',
+          validity: { from: '2021-01-01', to: null },
+          sources: {},
+          rules: [{ id: 'r' }],
+        }),
+      );
+      const undated = { ...example, date: undefined };
+      const [format, conflict, asOf, invalidRuleset] = await Promise.all([
+        runCli(['assess', '--format', 'pdf', EXAMPLE]),
+        runCli(['assess', '--json', '--format', 'md', EXAMPLE]),
+        runCli(['assess', '--as-of', '2025-02-30', '-'], { input: JSON.stringify(undated) }),
+        runCli(['assess', '--ruleset', ruleset, EXAMPLE]),
+      ]);
+      expect(format.stderr).toMatch(/argument 'pdf' is invalid\. Allowed choices are text, json, md, html/);
+      expect(format.code).toBe(2);
+      expect(conflict.stderr).toMatch(/'--json' cannot be used with option '--format/);
+      expect(conflict.code).toBe(2);
+      expectUserError(asOf, /YYYY-MM-DD/);
+      expectUserError(invalidRuleset, /\/rules\/0/);
+    },
+  );
 });

@@ -67,43 +67,50 @@ function runSingle() {
 }
 
 describe('dual-use-rules batch', () => {
-  test(`${LINES.toLocaleString('en')} lines with some bad ones: one output line per input line, each good line the library's assessment, each bad one reported with its line number; no progress bar off a terminal`, async () => {
-    const result = await runSingle();
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    const output = readFileSync(result.file, 'utf8').split('\n');
-    expect(output.pop()).toBe('');
-    expect(output).toHaveLength(LINES);
+  test(
+    `${LINES.toLocaleString('en')} lines with some bad ones: one output line per input line, ` +
+      `each good line the library's assessment, each bad one reported with its line number; no ` +
+      `progress bar off a terminal`,
+    async () => {
+      const result = await runSingle();
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      const output = readFileSync(result.file, 'utf8').split('\n');
+      expect(output.pop()).toBe('');
+      expect(output).toHaveLength(LINES);
 
-    const expectedCounts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
-    const good = transactions.filter((_, index) => !BAD.has(index + 1));
-    const assessments = assessMany(good, { ruleset });
-    let next = 0;
-    for (const [index, line] of output.entries()) {
-      const bad = BAD.get(index + 1);
-      if (bad === undefined) {
-        const assessment = assessments[next++];
-        // The same JSON text the library's assessment serialises to, key order included.
-        if (line !== JSON.stringify(assessment))
-          expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify(assessment)));
-        expectedCounts[assessment?.outcome as Outcome]++;
-      } else {
-        const parsed = JSON.parse(line) as { line?: number; error?: { issues: { code: string }[] } };
-        expect(parsed.line).toBe(index + 1);
-        expect(parsed.error?.issues.map((issue) => issue.code)).toContain(bad.code);
-        expect(result.stderr).toContain(`Line ${(index + 1).toLocaleString('en')}:`);
+      const expectedCounts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
+      const good = transactions.filter((_, index) => !BAD.has(index + 1));
+      const assessments = assessMany(good, { ruleset });
+      let next = 0;
+      for (const [index, line] of output.entries()) {
+        const bad = BAD.get(index + 1);
+        if (bad === undefined) {
+          const assessment = assessments[next++];
+          // The same JSON text the library's assessment serialises to, key order included.
+          if (line !== JSON.stringify(assessment))
+            expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify(assessment)));
+          expectedCounts[assessment?.outcome as Outcome]++;
+        } else {
+          const parsed = JSON.parse(line) as { line?: number; error?: { issues: { code: string }[] } };
+          expect(parsed.line).toBe(index + 1);
+          expect(parsed.error?.issues.map((issue) => issue.code)).toContain(bad.code);
+          expect(result.stderr).toContain(`Line ${(index + 1).toLocaleString('en')}:`);
+        }
       }
-    }
-    expect(next).toBe(good.length);
-    for (const outcome of OUTCOMES)
-      expect(result.stderr).toMatch(new RegExp(`\\n  ${outcome} +${expectedCounts[outcome].toLocaleString('en')}\\n`));
-    expect(result.stderr).toMatch(/not assessed \(invalid lines\) +5\n/);
-    expect(result.stderr).toContain(
-      `Assessed ${(LINES - BAD.size).toLocaleString('en')} of ${LINES.toLocaleString('en')} lines`,
-    );
-    // Off a terminal: no progress bar, no carriage returns or cursor codes, no colours.
-    expect(result.stderr).not.toMatch(/\r|\u001b|ETA|█/);
-  });
+      expect(next).toBe(good.length);
+      for (const outcome of OUTCOMES)
+        expect(result.stderr).toMatch(
+          new RegExp(`\\n  ${outcome} +${expectedCounts[outcome].toLocaleString('en')}\\n`),
+        );
+      expect(result.stderr).toMatch(/not assessed \(invalid lines\) +5\n/);
+      expect(result.stderr).toContain(
+        `Assessed ${(LINES - BAD.size).toLocaleString('en')} of ${LINES.toLocaleString('en')} lines`,
+      );
+      // Off a terminal: no progress bar, no carriage returns or cursor codes, no colours.
+      expect(result.stderr).not.toMatch(/\r|\u001b|ETA|█/);
+    },
+  );
 
   test('--workers 3 writes exactly what one thread writes, in input order, to --out (its folder created)', async () => {
     const single = await runSingle();
@@ -117,29 +124,33 @@ describe('dual-use-rules batch', () => {
     );
   });
 
-  test('reads standard input for -, with a ruleset document and --as-of for undated transactions; every line assessed exits 0', async () => {
-    const rulesetFile = join(work, 'minimal.json');
-    writeFileSync(rulesetFile, JSON.stringify(minimalRuleset()));
-    const undated = [
-      { exporter: { country: 'DE', informedByAuthority: true }, destination: { country: 'US' } },
-      {
-        exporter: { country: 'DE', informedByAuthority: false },
-        destination: { country: 'US' },
-        item: { speciallyDesigned: false },
-      },
-    ];
-    const result = await runBatch(['-', '--ruleset', rulesetFile, '--as-of', '2025-01-10'], {
-      input: undated.map((transaction) => JSON.stringify(transaction)).join('\r\n'),
-    });
-    expect(result.code).toBe(0);
-    const outcomes = result.stdout
-      .trim()
-      .split('\n')
-      .map((line) => (JSON.parse(line) as { outcome: string }).outcome);
-    // The minimal ruleset: informed by the authority → authorisation; not specially designed and not informed → no obligation.
-    expect(outcomes).toEqual(['authorisation_required', 'no_obligation']);
-    expect(result.stderr).toContain('Assessed 2 of 2 lines');
-  });
+  test(
+    'reads standard input for -, with a ruleset document and --as-of for undated transactions; every ' +
+      'line assessed exits 0',
+    async () => {
+      const rulesetFile = join(work, 'minimal.json');
+      writeFileSync(rulesetFile, JSON.stringify(minimalRuleset()));
+      const undated = [
+        { exporter: { country: 'DE', informedByAuthority: true }, destination: { country: 'US' } },
+        {
+          exporter: { country: 'DE', informedByAuthority: false },
+          destination: { country: 'US' },
+          item: { speciallyDesigned: false },
+        },
+      ];
+      const result = await runBatch(['-', '--ruleset', rulesetFile, '--as-of', '2025-01-10'], {
+        input: undated.map((transaction) => JSON.stringify(transaction)).join('\r\n'),
+      });
+      expect(result.code).toBe(0);
+      const outcomes = result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { outcome: string }).outcome);
+      // The minimal ruleset: informed by the authority → authorisation; not specially designed and not informed → no obligation.
+      expect(outcomes).toEqual(['authorisation_required', 'no_obligation']);
+      expect(result.stderr).toContain('Assessed 2 of 2 lines');
+    },
+  );
 
   test('colours on stderr only when asked for, and never with NO_COLOR', async () => {
     const text = `${JSON.stringify(transactions[1])}\nnot json\n`;

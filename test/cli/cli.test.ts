@@ -28,24 +28,29 @@ describe.concurrent('dual-use-rules', () => {
 });
 
 describe.concurrent('dual-use-rules rulesets', () => {
-  test('lists every bundled ruleset with its version and validity window, marking those in force on --as-of', async () => {
-    const result = await runCli(['rulesets', '--as-of', '2024-06-01']);
-    expect(result.code).toBe(0);
-    const rows = result.stdout.split('\n');
-    for (const ruleset of listRulesets()) {
-      const window =
-        ruleset.validity.to === null
-          ? `from ${ruleset.validity.from}`
-          : `${ruleset.validity.from} to ${ruleset.validity.to}`;
-      const row = rows.find((line) => line.includes(` ${ruleset.id} `) && line.includes(` ${ruleset.version} `));
-      expect(row, `${ruleset.id} ${ruleset.version}`).toBeDefined();
-      expect(row).toContain(window);
-    }
-    // On 1 June 2024 only version 1.0.0 states the law: 2.0.0 starts with the guidelines (16 October 2024), the German overlay on 18 July 2024.
-    const marked = rows.filter((line) => line.startsWith('*  ')).map((line) => line.split(/\s+/).slice(1, 3).join(' '));
-    expect(marked).toEqual(['eu-2021-821-art5 1.0.0']);
-    expect(result.stdout).toContain('* in force on 2024-06-01');
-  });
+  test(
+    'lists every bundled ruleset with its version and validity window, marking those in force on ' + '--as-of',
+    async () => {
+      const result = await runCli(['rulesets', '--as-of', '2024-06-01']);
+      expect(result.code).toBe(0);
+      const rows = result.stdout.split('\n');
+      for (const ruleset of listRulesets()) {
+        const window =
+          ruleset.validity.to === null
+            ? `from ${ruleset.validity.from}`
+            : `${ruleset.validity.from} to ${ruleset.validity.to}`;
+        const row = rows.find((line) => line.includes(` ${ruleset.id} `) && line.includes(` ${ruleset.version} `));
+        expect(row, `${ruleset.id} ${ruleset.version}`).toBeDefined();
+        expect(row).toContain(window);
+      }
+      // On 1 June 2024 only version 1.0.0 states the law: 2.0.0 starts with the guidelines (16 October 2024), the German overlay on 18 July 2024.
+      const marked = rows
+        .filter((line) => line.startsWith('*  '))
+        .map((line) => line.split(/\s+/).slice(1, 3).join(' '));
+      expect(marked).toEqual(['eu-2021-821-art5 1.0.0']);
+      expect(result.stdout).toContain('* in force on 2024-06-01');
+    },
+  );
 
   test('--format json prints listRulesets()', async () => {
     const result = await runCli(['rulesets', '--format', 'json']);

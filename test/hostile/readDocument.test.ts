@@ -31,17 +31,20 @@ describe('readDocument', () => {
     expect(structuredClone(copy)).toEqual(copy);
   });
 
-  test('a valid ruleset behind a transparent proxy compiles, or is refused with a RulesetError, never anything else', () => {
-    const attempt = () => {
-      try {
-        return compileRuleset(new Proxy(minimalRuleset(), {})).id;
-      } catch (error) {
-        if (error instanceof RulesetError) return 'refused';
-        throw error;
-      }
-    };
-    expect(attempt).not.toThrow();
-  });
+  test(
+    'a valid ruleset behind a transparent proxy compiles, or is refused with a RulesetError, never ' + 'anything else',
+    () => {
+      const attempt = () => {
+        try {
+          return compileRuleset(new Proxy(minimalRuleset(), {})).id;
+        } catch (error) {
+          if (error instanceof RulesetError) return 'refused';
+          throw error;
+        }
+      };
+      expect(attempt).not.toThrow();
+    },
+  );
 });
 
 describe('reachesPrototype', () => {

@@ -29,18 +29,26 @@ async function expectAgreement(ruleset: CompiledRuleset, count: number, seed: nu
 }
 
 describe.each(SHIPPED_COMPOSITIONS)('assessMany agrees with assess on $name', ({ ruleset: load }) => {
-  test(`full assessments, trace included, are deep-equal on ${TRANSACTIONS.toLocaleString('en')} generated transactions`, async () => {
-    await expectAgreement(load(), TRANSACTIONS, 7);
-  });
+  test(
+    `full assessments, trace included, are deep-equal on ${TRANSACTIONS.toLocaleString('en')} ` +
+      `generated transactions`,
+    async () => {
+      await expectAgreement(load(), TRANSACTIONS, 7);
+    },
+  );
 });
 
 describe('assessMany agrees with assess on a synthetic ruleset', () => {
   // Negation, every operator, and named conditions that use other named conditions, also under negation: what the
   // engine path's rule chaining must translate and the shipped rulesets do not all exercise.
-  test(`full assessments are deep-equal on ${runs(2000).toLocaleString('en')} transactions against 60 generated rules`, async () => {
-    const ruleset = compileRuleset(
-      syntheticRuleset(readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json') as RulesetDocument, 60, 3),
-    );
-    await expectAgreement(ruleset, runs(2000), 11);
-  });
+  test(
+    `full assessments are deep-equal on ${runs(2000).toLocaleString('en')} transactions against ` +
+      `60 generated rules`,
+    async () => {
+      const ruleset = compileRuleset(
+        syntheticRuleset(readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json') as RulesetDocument, 60, 3),
+      );
+      await expectAgreement(ruleset, runs(2000), 11);
+    },
+  );
 });

@@ -96,27 +96,31 @@ describe.each(SHIPPED_COMPOSITIONS)('assess on $name', ({ ruleset: load }) => {
     );
   });
 
-  test('never throws on valid input, returns a listed outcome, and keeps the contract between outcome, questions and obligations', async () => {
-    await fc.assert(
-      fc.asyncProperty(partialTransactionArbitrary(vocabulary), async ({ partial }) => {
-        const assessment = await assess(partial, { ruleset });
-        expect(OUTCOMES).toContain(assessment.outcome);
-        expect(assessment.possibleOutcomes).toContain(
-          assessment.possibleOutcomes.length === 1 ? assessment.outcome : assessment.possibleOutcomes[0],
-        );
-        if (assessment.possibleOutcomes.length > 1) {
-          expect(assessment.outcome).toBe('insufficient_information');
-          expect(assessment.obligations).toEqual([]);
-        } else {
-          expect(assessment.possibleOutcomes).toEqual([assessment.outcome]);
-          expect(assessment.obligations.length).toBeGreaterThan(0);
-        }
-        if (assessment.outcome === 'insufficient_information') expect(assessment.questions.length).toBeGreaterThan(0);
-        if (assessment.outcome === 'no_obligation') expect(assessment.questions).toEqual([]);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  test(
+    'never throws on valid input, returns a listed outcome, and keeps the contract between outcome, ' +
+      'questions and obligations',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(partialTransactionArbitrary(vocabulary), async ({ partial }) => {
+          const assessment = await assess(partial, { ruleset });
+          expect(OUTCOMES).toContain(assessment.outcome);
+          expect(assessment.possibleOutcomes).toContain(
+            assessment.possibleOutcomes.length === 1 ? assessment.outcome : assessment.possibleOutcomes[0],
+          );
+          if (assessment.possibleOutcomes.length > 1) {
+            expect(assessment.outcome).toBe('insufficient_information');
+            expect(assessment.obligations).toEqual([]);
+          } else {
+            expect(assessment.possibleOutcomes).toEqual([assessment.outcome]);
+            expect(assessment.obligations.length).toBeGreaterThan(0);
+          }
+          if (assessment.outcome === 'insufficient_information') expect(assessment.questions.length).toBeGreaterThan(0);
+          if (assessment.outcome === 'no_obligation') expect(assessment.questions).toEqual([]);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 
   test('no rule is skipped: every rule is traced once, in order, with the result its conditions give', async () => {
     const ruleIds = (ruleset.document.rules ?? []).map((rule) => rule.id);

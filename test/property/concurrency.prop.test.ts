@@ -44,42 +44,46 @@ afterEach(() => {
 });
 
 describe('one compiled ruleset under load', () => {
-  test(`${CALLS.toLocaleString('en')} concurrent assess calls give the same assessments as the same calls one by one, and leave no listener, timer or handle behind`, async () => {
-    // A ruleset of its own, so its engine pool starts empty in this test.
-    const ruleset = compileRuleset(readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json'), {
-      overlays: [readJsonFile('rulesets/de-awv-9-4/1.0.0.json')],
-    });
-    const transactions = fc
-      .sample(partialTransactionArbitrary(vocabularyOf(ruleset), { date: '2025-01-10' }), {
-        numRuns: CALLS,
-        seed: 2024,
-      })
-      .map(({ partial }) => partial);
+  test(
+    `${CALLS.toLocaleString('en')} concurrent assess calls give the same assessments as the ` +
+      `same calls one by one, and leave no listener, timer or handle behind`,
+    async () => {
+      // A ruleset of its own, so its engine pool starts empty in this test.
+      const ruleset = compileRuleset(readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json'), {
+        overlays: [readJsonFile('rulesets/de-awv-9-4/1.0.0.json')],
+      });
+      const transactions = fc
+        .sample(partialTransactionArbitrary(vocabularyOf(ruleset), { date: '2025-01-10' }), {
+          numRuns: CALLS,
+          seed: 2024,
+        })
+        .map(({ partial }) => partial);
 
-    // Every engine that runs, with its listener count after its first run and after its last.
-    const listeners = new Map<Engine, { first: number; last: number }>();
-    const run = Engine.prototype.run;
-    vi.spyOn(Engine.prototype, 'run').mockImplementation(async function (
-      this: Engine,
-      ...args: Parameters<Engine['run']>
-    ) {
-      const result = await run.apply(this, args);
-      const count = listenersOf(this);
-      listeners.set(this, { first: listeners.get(this)?.first ?? count, last: count });
-      return result;
-    });
+      // Every engine that runs, with its listener count after its first run and after its last.
+      const listeners = new Map<Engine, { first: number; last: number }>();
+      const run = Engine.prototype.run;
+      vi.spyOn(Engine.prototype, 'run').mockImplementation(async function (
+        this: Engine,
+        ...args: Parameters<Engine['run']>
+      ) {
+        const result = await run.apply(this, args);
+        const count = listenersOf(this);
+        listeners.set(this, { first: listeners.get(this)?.first ?? count, last: count });
+        return result;
+      });
 
-    const resourcesBefore = activeResources();
-    const processListenersBefore = processListeners();
-    const sequential: Assessment[] = [];
-    for (const transaction of transactions) sequential.push(await assess(transaction, { ruleset }));
-    const concurrent = await Promise.all(transactions.map((transaction) => assess(transaction, { ruleset })));
+      const resourcesBefore = activeResources();
+      const processListenersBefore = processListeners();
+      const sequential: Assessment[] = [];
+      for (const transaction of transactions) sequential.push(await assess(transaction, { ruleset }));
+      const concurrent = await Promise.all(transactions.map((transaction) => assess(transaction, { ruleset })));
 
-    expect(concurrent).toEqual(sequential);
-    expect(listeners.size, `${listeners.size} engines ran ${CALLS} calls`).toBeLessThanOrEqual(MOST_ENGINES);
-    expect(listeners.size).toBeGreaterThan(0);
-    for (const { first, last } of listeners.values()) expect(last).toBe(first);
-    expect(activeResources()).toEqual(resourcesBefore);
-    expect(processListeners()).toEqual(processListenersBefore);
-  });
+      expect(concurrent).toEqual(sequential);
+      expect(listeners.size, `${listeners.size} engines ran ${CALLS} calls`).toBeLessThanOrEqual(MOST_ENGINES);
+      expect(listeners.size).toBeGreaterThan(0);
+      for (const { first, last } of listeners.values()) expect(last).toBe(first);
+      expect(activeResources()).toEqual(resourcesBefore);
+      expect(processListeners()).toEqual(processListenersBefore);
+    },
+  );
 });

@@ -15,7 +15,8 @@ export function boundedReport(details: fc.RunDetails<[unknown]>): void {
       ? `${details.errorInstance.message}\n${String(details.errorInstance.cause ?? '')}`
       : String(details.errorInstance);
   throw new Error(
-    `Property failed after ${details.numRuns} runs (seed ${details.seed}, path "${details.counterexamplePath}"): ${cause}\nCounterexample: ${shown}`,
+    `Property failed after ${details.numRuns} runs (seed ${details.seed}, path ` +
+      `"${details.counterexamplePath}"): ${cause}\nCounterexample: ${shown}`,
   );
 }
 

@@ -18,10 +18,14 @@ describe('hostile transactions', () => {
   const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' });
   const inputs = hostileTransactionArbitrary(vocabularyOf(ruleset));
 
-  test(`${RUNS.toLocaleString('en')} inputs through assessMany with a given ruleset: only TransactionError, only for invalid input; valid input gets one of the six outcomes`, () => {
-    fc.assert(
-      fc.property(inputs, (input) => check(input, ruleset, () => assessMany([input], { ruleset })[0] as Assessment)),
-      { numRuns: RUNS, reporter: boundedReport },
-    );
-  });
+  test(
+    `${RUNS.toLocaleString('en')} inputs through assessMany with a given ruleset: only ` +
+      `TransactionError, only for invalid input; valid input gets one of the six outcomes`,
+    () => {
+      fc.assert(
+        fc.property(inputs, (input) => check(input, ruleset, () => assessMany([input], { ruleset })[0] as Assessment)),
+        { numRuns: RUNS, reporter: boundedReport },
+      );
+    },
+  );
 });

@@ -13,55 +13,62 @@ describe('hostile transactions', () => {
   const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' });
   const inputs = hostileTransactionArbitrary(vocabularyOf(ruleset));
 
-  test(`${RUNS.byDate.toLocaleString('en')} inputs through assessMany with the bundled ruleset chosen by their date`, () => {
-    fc.assert(
-      fc.property(inputs, (input) => {
-        const date = (input as { date?: unknown } | null)?.date;
-        // The ruleset the input's own date selects, or (without a usable date) the one for the asOf passed below.
-        const selected = (() => {
-          try {
-            return loadRuleset('eu-2021-821-art5', {
-              asOf: typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '2025-01-10',
-            });
-          } catch {
-            return undefined;
-          }
-        })();
-        const run = () => assessMany([input], { asOf: '2025-01-10' })[0] as Assessment;
-        if (selected !== undefined) return check(input, selected, run);
-        // A calendar date on which no version is in force: refused with an issue at /date.
-        expect(run).toThrow(TransactionError);
-      }),
-      { numRuns: RUNS.byDate, reporter: boundedReport },
-    );
-  });
+  test(
+    `${RUNS.byDate.toLocaleString('en')} inputs through assessMany with the bundled ruleset ` + `chosen by their date`,
+    () => {
+      fc.assert(
+        fc.property(inputs, (input) => {
+          const date = (input as { date?: unknown } | null)?.date;
+          // The ruleset the input's own date selects, or (without a usable date) the one for the asOf passed below.
+          const selected = (() => {
+            try {
+              return loadRuleset('eu-2021-821-art5', {
+                asOf: typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '2025-01-10',
+              });
+            } catch {
+              return undefined;
+            }
+          })();
+          const run = () => assessMany([input], { asOf: '2025-01-10' })[0] as Assessment;
+          if (selected !== undefined) return check(input, selected, run);
+          // A calendar date on which no version is in force: refused with an issue at /date.
+          expect(run).toThrow(TransactionError);
+        }),
+        { numRuns: RUNS.byDate, reporter: boundedReport },
+      );
+    },
+  );
 
-  test(`${RUNS.engine.toLocaleString('en')} inputs through assess: the same acceptance, and the same assessment as assessMany`, async () => {
-    await fc.assert(
-      fc.asyncProperty(inputs, async (input) => {
-        let viaEngine: Assessment | TransactionError;
-        try {
-          viaEngine = await assess(input, { ruleset });
-        } catch (error) {
-          if (!(error instanceof TransactionError))
-            throw new Error(`threw ${String(error)} instead of a TransactionError`, { cause: error });
-          viaEngine = error;
-        }
-        check(input, ruleset, () => {
-          if (viaEngine instanceof TransactionError) throw viaEngine;
-          return viaEngine;
-        });
-        let viaCompiled: Assessment | TransactionError;
-        try {
-          viaCompiled = assessMany([input], { ruleset })[0] as Assessment;
-        } catch (error) {
-          viaCompiled = error as TransactionError;
-        }
-        if (viaEngine instanceof TransactionError)
-          expect((viaCompiled as TransactionError).issues).toEqual(viaEngine.issues);
-        else expect(viaCompiled).toEqual(viaEngine);
-      }),
-      { numRuns: RUNS.engine, asyncReporter: async (details) => boundedReport(details) },
-    );
-  });
+  test(
+    `${RUNS.engine.toLocaleString('en')} inputs through assess: the same acceptance, and the ` +
+      `same assessment as assessMany`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(inputs, async (input) => {
+          let viaEngine: Assessment | TransactionError;
+          try {
+            viaEngine = await assess(input, { ruleset });
+          } catch (error) {
+            if (!(error instanceof TransactionError))
+              throw new Error(`threw ${String(error)} instead of a TransactionError`, { cause: error });
+            viaEngine = error;
+          }
+          check(input, ruleset, () => {
+            if (viaEngine instanceof TransactionError) throw viaEngine;
+            return viaEngine;
+          });
+          let viaCompiled: Assessment | TransactionError;
+          try {
+            viaCompiled = assessMany([input], { ruleset })[0] as Assessment;
+          } catch (error) {
+            viaCompiled = error as TransactionError;
+          }
+          if (viaEngine instanceof TransactionError)
+            expect((viaCompiled as TransactionError).issues).toEqual(viaEngine.issues);
+          else expect(viaCompiled).toEqual(viaEngine);
+        }),
+        { numRuns: RUNS.engine, asyncReporter: async (details) => boundedReport(details) },
+      );
+    },
+  );
 });

@@ -201,23 +201,26 @@ describe.each(SHIPPED_COMPOSITIONS)('never wrong in silence: $name', ({ ruleset:
     );
   });
 
-  test('no_obligation with a fact unknown means no value of that fact could change it (any fact, any transaction)', () => {
-    fc.assert(
-      fc.property(partialTransactionArbitrary(vocabulary, { date: asOf }), ({ partial }) => {
-        if (assessOne(partial, ruleset).outcome !== 'no_obligation') return;
-        for (const field of UNKNOWABLE_FIELDS) {
-          if (isKnown(partial, field)) continue;
-          for (const value of valuesOf(field, vocabulary)) {
-            expect(
-              assessOne(withValue(partial, field, value), ruleset).outcome,
-              `${field} = ${JSON.stringify(value)}`,
-            ).toBe('no_obligation');
+  test(
+    'no_obligation with a fact unknown means no value of that fact could change it (any fact, any ' + 'transaction)',
+    () => {
+      fc.assert(
+        fc.property(partialTransactionArbitrary(vocabulary, { date: asOf }), ({ partial }) => {
+          if (assessOne(partial, ruleset).outcome !== 'no_obligation') return;
+          for (const field of UNKNOWABLE_FIELDS) {
+            if (isKnown(partial, field)) continue;
+            for (const value of valuesOf(field, vocabulary)) {
+              expect(
+                assessOne(withValue(partial, field, value), ruleset).outcome,
+                `${field} = ${JSON.stringify(value)}`,
+              ).toBe('no_obligation');
+            }
           }
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 
   test('dropping any single known fact never turns another outcome into no_obligation', () => {
     fc.assert(
@@ -234,16 +237,20 @@ describe.each(SHIPPED_COMPOSITIONS)('never wrong in silence: $name', ({ ruleset:
     );
   });
 
-  test('the decision never depends on the order of array entries (findings, red flags, capabilities, parties) or of object keys', () => {
-    fc.assert(
-      fc.property(partialTransactionArbitrary(vocabulary, { date: asOf }), fc.integer(), ({ partial }, seed) => {
-        const [original, shuffledCopy] = assessMany([partial, reordered(partial, randomFrom(seed))], { ruleset }) as [
-          Assessment,
-          Assessment,
-        ];
-        expect(decision(shuffledCopy)).toEqual(decision(original));
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  test(
+    'the decision never depends on the order of array entries (findings, red flags, capabilities, ' +
+      'parties) or of object keys',
+    () => {
+      fc.assert(
+        fc.property(partialTransactionArbitrary(vocabulary, { date: asOf }), fc.integer(), ({ partial }, seed) => {
+          const [original, shuffledCopy] = assessMany([partial, reordered(partial, randomFrom(seed))], { ruleset }) as [
+            Assessment,
+            Assessment,
+          ];
+          expect(decision(shuffledCopy)).toEqual(decision(original));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });

@@ -23,20 +23,26 @@ describe.runIf(built)(
       }
     });
 
-    test('the built transactionSchema is a ZodType to the dependency zod, composes with it, and parses and rejects alike', async () => {
-      const { transactionSchema } = (await import(new URL('index.js', DIST).href)) as typeof import('../../src/index');
-      expect(transactionSchema instanceof z.ZodType).toBe(true);
-      const batch = z.array(transactionSchema).min(1);
-      const [transaction] = fc.sample(
-        completeTransactionArbitrary(vocabularyOf(loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' })), {
-          date: '2025-06-30',
-        }),
-        { numRuns: 1, seed: 7 },
-      );
-      expect(batch.safeParse([transaction]).success).toBe(true);
-      const result = batch.safeParse([{ ...(transaction as object), unexpectedKey: true }]);
-      expect(result.success).toBe(false);
-      expect(result.error?.issues[0]?.path).toEqual([0]);
-    });
+    test(
+      'the built transactionSchema is a ZodType to the dependency zod, composes with it, and parses and ' +
+        'rejects alike',
+      async () => {
+        const { transactionSchema } = (await import(
+          new URL('index.js', DIST).href
+        )) as typeof import('../../src/index');
+        expect(transactionSchema instanceof z.ZodType).toBe(true);
+        const batch = z.array(transactionSchema).min(1);
+        const [transaction] = fc.sample(
+          completeTransactionArbitrary(vocabularyOf(loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' })), {
+            date: '2025-06-30',
+          }),
+          { numRuns: 1, seed: 7 },
+        );
+        expect(batch.safeParse([transaction]).success).toBe(true);
+        const result = batch.safeParse([{ ...(transaction as object), unexpectedKey: true }]);
+        expect(result.success).toBe(false);
+        expect(result.error?.issues[0]?.path).toEqual([0]);
+      },
+    );
   },
 );

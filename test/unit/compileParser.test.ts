@@ -120,50 +120,53 @@ describe.each(SHIPPED_COMPOSITIONS)('the fast transaction reader agrees with zod
     );
   });
 
-  test('altered transactions: whatever zod rejects it rejects; whatever it accepts, zod accepts with the same output', () => {
-    const altered = completeTransactionArbitrary(vocabulary)
-      .map(withUnreadFields)
-      .chain((transaction) =>
-        fc
-          .tuple(fc.constantFrom(...pathsOf(transaction)), replacements)
-          .map(([path, replacement]) => mutate(transaction, path, replacement)),
-      );
-    // Lists grown to and past the contract's length limits by repeating an element.
-    const grown = completeTransactionArbitrary(vocabulary).chain((transaction) => {
-      const lists = pathsOf(transaction).filter((path) => {
-        const value = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], transaction);
-        return Array.isArray(value) && value.length > 0;
-      });
-      return fc
-        .tuple(fc.constantFrom(...(lists.length > 0 ? lists : [[]])), fc.constantFrom(100, 101, 200, 201, 1000, 1001))
-        .map(([path, length]) => {
-          const list = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], transaction);
-          return Array.isArray(list)
-            ? mutate(
-                transaction,
-                path,
-                Array.from({ length }, () => list[0]),
-              )
-            : transaction;
+  test(
+    'altered transactions: whatever zod rejects it rejects; whatever it accepts, zod accepts with the ' + 'same output',
+    () => {
+      const altered = completeTransactionArbitrary(vocabulary)
+        .map(withUnreadFields)
+        .chain((transaction) =>
+          fc
+            .tuple(fc.constantFrom(...pathsOf(transaction)), replacements)
+            .map(([path, replacement]) => mutate(transaction, path, replacement)),
+        );
+      // Lists grown to and past the contract's length limits by repeating an element.
+      const grown = completeTransactionArbitrary(vocabulary).chain((transaction) => {
+        const lists = pathsOf(transaction).filter((path) => {
+          const value = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], transaction);
+          return Array.isArray(value) && value.length > 0;
         });
-    });
-    let rejected = 0;
-    fc.assert(
-      fc.property(fc.oneof(altered, grown, fc.anything({ maxDepth: 3 })), (input) => {
-        const expected = schema.safeParse(input);
-        if (!expected.success) {
-          rejected++;
-          expect(readWhole?.(input)).toBeUndefined();
-          expect(readFacts?.(input)).toBeUndefined();
-        } else if (readWhole?.(input) !== undefined) {
-          expectSameAsZod(input, expected.data);
-        }
-      }),
-      { numRuns: 3000 },
-    );
-    // The alterations must actually reach invalid input for the property to mean anything.
-    expect(rejected).toBeGreaterThan(1000);
-  });
+        return fc
+          .tuple(fc.constantFrom(...(lists.length > 0 ? lists : [[]])), fc.constantFrom(100, 101, 200, 201, 1000, 1001))
+          .map(([path, length]) => {
+            const list = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], transaction);
+            return Array.isArray(list)
+              ? mutate(
+                  transaction,
+                  path,
+                  Array.from({ length }, () => list[0]),
+                )
+              : transaction;
+          });
+      });
+      let rejected = 0;
+      fc.assert(
+        fc.property(fc.oneof(altered, grown, fc.anything({ maxDepth: 3 })), (input) => {
+          const expected = schema.safeParse(input);
+          if (!expected.success) {
+            rejected++;
+            expect(readWhole?.(input)).toBeUndefined();
+            expect(readFacts?.(input)).toBeUndefined();
+          } else if (readWhole?.(input) !== undefined) {
+            expectSameAsZod(input, expected.data);
+          }
+        }),
+        { numRuns: 3000 },
+      );
+      // The alterations must actually reach invalid input for the property to mean anything.
+      expect(rejected).toBeGreaterThan(1000);
+    },
+  );
 });
 
 describe('reading values at paths', () => {
@@ -175,22 +178,25 @@ describe('reading values at paths', () => {
     findings: [{ concern: 'internal-repression', knowledge: 'mere-possibility' }],
   };
 
-  test('a path through an absent or null object reads undefined; defaults are applied where a value is read whole', () => {
-    const read = fastReaderFor(schema, [
-      ['item', 'speciallyDesigned'],
-      ['endUser', 'type'],
-      ['activity'],
-      ['findings'],
-      ['exporter', 'country'],
-    ]);
-    expect(read?.(transaction)).toStrictEqual([
-      undefined,
-      undefined,
-      'export',
-      [{ concern: 'internal-repression', knowledge: 'mere-possibility', source: 'due-diligence' }],
-      'DE',
-    ]);
-  });
+  test(
+    'a path through an absent or null object reads undefined; defaults are applied where a value is ' + 'read whole',
+    () => {
+      const read = fastReaderFor(schema, [
+        ['item', 'speciallyDesigned'],
+        ['endUser', 'type'],
+        ['activity'],
+        ['findings'],
+        ['exporter', 'country'],
+      ]);
+      expect(read?.(transaction)).toStrictEqual([
+        undefined,
+        undefined,
+        'export',
+        [{ concern: 'internal-repression', knowledge: 'mere-possibility', source: 'due-diligence' }],
+        'DE',
+      ]);
+    },
+  );
 
   test('values read whole are copies, not the input', () => {
     const [findings] = fastReaderFor(schema, [['findings']])?.(transaction) ?? [];
@@ -205,9 +211,12 @@ describe('reading values at paths', () => {
     expect(valueAtPath(parsed, [])).toBe(parsed);
   });
 
-  test('a path the schema does not have, or one into a value read whole, is a programming error, not a slower path', () => {
-    expect(() => fastReaderFor(schema, [['item', 'colour']])).toThrow(/"colour"/);
-    expect(() => fastReaderFor(schema, [['activity', 'length']])).toThrow(/not an object/);
-    expect(() => fastReaderFor(schema, [['item'], ['item', 'ictSystems']])).toThrow(/reads whole/);
-  });
+  test(
+    'a path the schema does not have, or one into a value read whole, is a programming error, not a ' + 'slower path',
+    () => {
+      expect(() => fastReaderFor(schema, [['item', 'colour']])).toThrow(/"colour"/);
+      expect(() => fastReaderFor(schema, [['activity', 'length']])).toThrow(/not an object/);
+      expect(() => fastReaderFor(schema, [['item'], ['item', 'ictSystems']])).toThrow(/reads whole/);
+    },
+  );
 });

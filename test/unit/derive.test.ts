@@ -58,11 +58,14 @@ describe('collect', () => {
     ]);
   });
 
-  test('an id without the attribute adds nothing; an empty list gives an empty list; an unknown list is unknown', () => {
-    expect(run('collect', 'mitigation', ['no-mitigation'])).toStrictEqual([]);
-    expect(run('collect', 'mitigation', [])).toStrictEqual([]);
-    expect(run('collect', 'mitigation', null)).toBeNull();
-  });
+  test(
+    'an id without the attribute adds nothing; an empty list gives an empty list; an unknown list is ' + 'unknown',
+    () => {
+      expect(run('collect', 'mitigation', ['no-mitigation'])).toStrictEqual([]);
+      expect(run('collect', 'mitigation', [])).toStrictEqual([]);
+      expect(run('collect', 'mitigation', null)).toBeNull();
+    },
+  );
 
   test('values arriving in any order come out in the order a sort gives', () => {
     const values = ['delta', 'alpha', 'Charlie', 'bravo', 'alpha', 'echo', 'Bravo'];

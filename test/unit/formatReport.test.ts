@@ -58,15 +58,18 @@ describe('formatReport html', () => {
     expect(report).toContain('PO-&lt;b&gt;7&lt;/b&gt;');
   });
 
-  test('is self-contained: no scripts, stylesheets, images, fonts or frames to fetch, and a CSP that forbids them', async () => {
-    const report = formatReport(await assess(example), example, { format: 'html' });
-    expect(report).not.toMatch(/<(script|link|img|iframe|object|embed)\b/i);
-    expect(report).not.toMatch(/\ssrc=|url\(|@import/i);
-    expect(report).toContain(`content="default-src 'none'; style-src 'unsafe-inline'`);
-    const hrefs = [...report.matchAll(/href="([^"]*)"/g)].map((match) => match[1]);
-    expect(hrefs.length).toBeGreaterThan(0);
-    for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);
-  });
+  test(
+    'is self-contained: no scripts, stylesheets, images, fonts or frames to fetch, and a CSP that ' + 'forbids them',
+    async () => {
+      const report = formatReport(await assess(example), example, { format: 'html' });
+      expect(report).not.toMatch(/<(script|link|img|iframe|object|embed)\b/i);
+      expect(report).not.toMatch(/\ssrc=|url\(|@import/i);
+      expect(report).toContain(`content="default-src 'none'; style-src 'unsafe-inline'`);
+      const hrefs = [...report.matchAll(/href="([^"]*)"/g)].map((match) => match[1]);
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);
+    },
+  );
 
   test('a citation URL that is not http(s) is not linked', async () => {
     const assessment = await assess(example);
@@ -80,55 +83,70 @@ describe('formatReport html', () => {
     expect(report).toContain(`${first!.citation.instrument}, ${first!.citation.pinpoint}`);
   });
 
-  test('carries the outcome banner with next steps, authority, deciding provisions linked to the official texts, and the ruleset identity', async () => {
-    const assessment = await assess(example);
-    const report = formatReport(assessment, example, { format: 'html', generatedAt: '2025-03-03T09:30:00Z' });
-    expect(report).toContain(`data-outcome="${assessment.outcome}"`);
-    expect(report).toContain(escapeHtml(assessment.nextSteps));
-    expect(assessment.competentAuthority?.name).toBeDefined();
-    expect(report).toContain(escapeHtml(assessment.competentAuthority?.name ?? ''));
-    expect(assessment.obligations.length).toBeGreaterThan(0);
-    for (const obligation of assessment.obligations) {
-      expect(report).toContain(`data-rule="${obligation.rule}"`);
-      expect(report).toContain(
-        `<a href="${obligation.citation.url}">${escapeHtml(`${obligation.citation.instrument}, ${obligation.citation.pinpoint}`)}</a>`,
-      );
-    }
-    expect(report).toContain(assessment.ruleset.sha256);
-    expect(assessment.ruleset.overlays.length).toBeGreaterThan(0);
-    for (const overlay of assessment.ruleset.overlays) expect(report).toContain(overlay.sha256);
-    expect(report).toContain('2025-03-03T09:30:00Z');
-    expect(report).toContain('id="transaction-json"');
-  });
+  test(
+    'carries the outcome banner with next steps, authority, deciding provisions linked to the ' +
+      'official texts, and the ruleset identity',
+    async () => {
+      const assessment = await assess(example);
+      const report = formatReport(assessment, example, { format: 'html', generatedAt: '2025-03-03T09:30:00Z' });
+      expect(report).toContain(`data-outcome="${assessment.outcome}"`);
+      expect(report).toContain(escapeHtml(assessment.nextSteps));
+      expect(assessment.competentAuthority?.name).toBeDefined();
+      expect(report).toContain(escapeHtml(assessment.competentAuthority?.name ?? ''));
+      expect(assessment.obligations.length).toBeGreaterThan(0);
+      for (const obligation of assessment.obligations) {
+        expect(report).toContain(`data-rule="${obligation.rule}"`);
+        expect(report).toContain(
+          `<a href="${obligation.citation.url}">${escapeHtml(`${obligation.citation.instrument}, ${obligation.citation.pinpoint}`)}</a>`,
+        );
+      }
+      expect(report).toContain(assessment.ruleset.sha256);
+      expect(assessment.ruleset.overlays.length).toBeGreaterThan(0);
+      for (const overlay of assessment.ruleset.overlays) expect(report).toContain(overlay.sha256);
+      expect(report).toContain('2025-03-03T09:30:00Z');
+      expect(report).toContain('id="transaction-json"');
+    },
+  );
 
-  test('the trace is a collapsible tree: one <details> per rule, and every comparison with fact, operator, expected, actual and result', async () => {
-    const assessment = await assess(example);
-    const report = formatReport(assessment, example, { format: 'html' });
-    expect(count(report, /<details class="rule"/)).toBe(assessment.trace.length);
-    for (const step of assessment.trace)
-      expect(report).toContain(`<details class="rule" data-rule="${step.rule}" data-result="${step.result}"`);
-    const comparisons = assessment.trace.flatMap((step) => leaves(step.conditions));
-    expect(count(report, /<li class="condition"/)).toBe(comparisons.length);
-    const designed = comparisons.find((leaf) => leaf.fact === 'item.speciallyDesigned');
-    expect(designed).toBeDefined();
-    expect(report).toContain(
-      `<li class="condition" data-result="true"><span class="t t-true">✓ true</span> <span class="part">fact</span> <code>item.speciallyDesigned</code> <span class="part">operator</span> <code>equal</code> <span class="part">expected</span> <code>true</code> <span class="part">actual</span> <code>true</code></li>`,
-    );
-  });
-
-  test('an undecided assessment lists every open question and the outcomes still possible; unknown values read "unknown"', async () => {
-    const assessment = await assess(undecided);
-    expect(assessment.questions.length).toBeGreaterThan(1);
-    const report = formatReport(assessment, undecided, { format: 'html' });
-    for (const question of assessment.questions) {
-      expect(report).toContain(`data-fact="${question.fact}">${escapeHtml(question.prompt)}`);
-    }
-    for (const outcome of assessment.possibleOutcomes)
+  test(
+    'the trace is a collapsible tree: one <details> per rule, and every comparison with fact, ' +
+      'operator, expected, actual and result',
+    async () => {
+      const assessment = await assess(example);
+      const report = formatReport(assessment, example, { format: 'html' });
+      expect(count(report, /<details class="rule"/)).toBe(assessment.trace.length);
+      for (const step of assessment.trace)
+        expect(report).toContain(`<details class="rule" data-rule="${step.rule}" data-result="${step.result}"`);
+      const comparisons = assessment.trace.flatMap((step) => leaves(step.conditions));
+      expect(count(report, /<li class="condition"/)).toBe(comparisons.length);
+      const designed = comparisons.find((leaf) => leaf.fact === 'item.speciallyDesigned');
+      expect(designed).toBeDefined();
       expect(report).toContain(
-        `<strong>${outcome.charAt(0).toUpperCase()}${outcome.slice(1).replace(/_/g, ' ')}</strong>`,
+        `<li class="condition" data-result="true"><span class="t t-true">✓ true</span> <span ` +
+          `class="part">fact</span> <code>item.speciallyDesigned</code> <span ` +
+          `class="part">operator</span> <code>equal</code> <span class="part">expected</span> ` +
+          `<code>true</code> <span class="part">actual</span> <code>true</code></li>`,
       );
-    expect(report).toMatch(/<span class="part">actual<\/span> <code>unknown<\/code>/);
-  });
+    },
+  );
+
+  test(
+    'an undecided assessment lists every open question and the outcomes still possible; unknown ' +
+      'values read "unknown"',
+    async () => {
+      const assessment = await assess(undecided);
+      expect(assessment.questions.length).toBeGreaterThan(1);
+      const report = formatReport(assessment, undecided, { format: 'html' });
+      for (const question of assessment.questions) {
+        expect(report).toContain(`data-fact="${question.fact}">${escapeHtml(question.prompt)}`);
+      }
+      for (const outcome of assessment.possibleOutcomes)
+        expect(report).toContain(
+          `<strong>${outcome.charAt(0).toUpperCase()}${outcome.slice(1).replace(/_/g, ' ')}</strong>`,
+        );
+      expect(report).toMatch(/<span class="part">actual<\/span> <code>unknown<\/code>/);
+    },
+  );
 });
 
 describe('formatReport md', () => {

@@ -5,10 +5,14 @@ import { validateSchema } from '../../src/compile/validateSchema';
 import { minimalRuleset } from '../support/minimalRuleset';
 
 describe('the ruleset validator generated ahead of time', () => {
-  test('src/generated/rulesetSchemaValidator.js is current (run `npm run generate` after changing schemas/ruleset.schema.json)', () => {
-    const committed = readFileSync(new URL('../../src/generated/rulesetSchemaValidator.js', import.meta.url), 'utf8');
-    expect(committed === rulesetValidatorSource()).toBe(true);
-  });
+  test(
+    'src/generated/rulesetSchemaValidator.js is current (run `npm run generate` after changing ' +
+      'schemas/ruleset.schema.json)',
+    () => {
+      const committed = readFileSync(new URL('../../src/generated/rulesetSchemaValidator.js', import.meta.url), 'utf8');
+      expect(committed === rulesetValidatorSource()).toBe(true);
+    },
+  );
 
   test('it neither loads ajv nor builds code at run time', () => {
     const committed = readFileSync(new URL('../../src/generated/rulesetSchemaValidator.js', import.meta.url), 'utf8');

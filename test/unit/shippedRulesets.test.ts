@@ -137,15 +137,20 @@ describe.each(documents.map((document) => [`${document.id} ${document.version}`,
       }
     });
 
-    test('every fact is read by a rule, a note, a named condition, a derivation or the authority settings, and asks a question', () => {
-      const read = new Set([
-        ...conditionTrees(document).flatMap((tree) => factsRead(tree, document.conditions)),
-        ...derivationInputs(document),
-      ]);
-      if (document.authority !== undefined) read.add(document.authority.memberStateFact);
-      expect(Object.keys(document.facts ?? {}).filter((fact) => !read.has(fact))).toEqual([]);
-      for (const [id, fact] of Object.entries(document.facts ?? {})) expect(fact.prompt.length, id).toBeGreaterThan(10);
-    });
+    test(
+      'every fact is read by a rule, a note, a named condition, a derivation or the authority settings, ' +
+        'and asks a question',
+      () => {
+        const read = new Set([
+          ...conditionTrees(document).flatMap((tree) => factsRead(tree, document.conditions)),
+          ...derivationInputs(document),
+        ]);
+        if (document.authority !== undefined) read.add(document.authority.memberStateFact);
+        expect(Object.keys(document.facts ?? {}).filter((fact) => !read.has(fact))).toEqual([]);
+        for (const [id, fact] of Object.entries(document.facts ?? {}))
+          expect(fact.prompt.length, id).toBeGreaterThan(10);
+      },
+    );
 
     test('rules explain themselves in plain words', () => {
       for (const rule of document.rules ?? []) expect(rule.summary.length, rule.id).toBeGreaterThan(60);
@@ -157,25 +162,31 @@ describe('the Article 5 versions', () => {
   const v1 = art5('1.0.0');
   const v2 = art5('2.0.0');
 
-  test('follow each other in legal time: the Regulation from 9 September 2021, the guidelines from 16 October 2024', () => {
-    expect(v1.validity).toEqual({ from: '2021-09-09', to: '2024-10-15' });
-    expect(v2.validity).toEqual({ from: '2024-10-16', to: null });
-    expect(
-      listRulesets()
-        .filter((summary) => summary.id === 'eu-2021-821-art5')
-        .map((summary) => summary.version),
-    ).toEqual(['1.0.0', '2.0.0']);
-  });
+  test(
+    'follow each other in legal time: the Regulation from 9 September 2021, the guidelines from 16 ' + 'October 2024',
+    () => {
+      expect(v1.validity).toEqual({ from: '2021-09-09', to: '2024-10-15' });
+      expect(v2.validity).toEqual({ from: '2024-10-16', to: null });
+      expect(
+        listRulesets()
+          .filter((summary) => summary.id === 'eu-2021-821-art5')
+          .map((summary) => summary.version),
+      ).toEqual(['1.0.0', '2.0.0']);
+    },
+  );
 
-  test('a transaction dated before the Regulation applied is refused with an error that names the first day', async () => {
-    const early = assess({ date: '2021-09-08', exporter: { country: 'DE' }, destination: { country: 'US' } });
-    await expect(early).rejects.toBeInstanceOf(TransactionError);
-    await expect(early).rejects.toThrow(/2021-09-09/);
-    expect(
-      (await assess({ date: '2021-09-09', exporter: { country: 'DE' }, destination: { country: 'US' } })).ruleset
-        .version,
-    ).toBe('1.0.0');
-  });
+  test(
+    'a transaction dated before the Regulation applied is refused with an error that names the first ' + 'day',
+    async () => {
+      const early = assess({ date: '2021-09-08', exporter: { country: 'DE' }, destination: { country: 'US' } });
+      await expect(early).rejects.toBeInstanceOf(TransactionError);
+      await expect(early).rejects.toThrow(/2021-09-09/);
+      expect(
+        (await assess({ date: '2021-09-09', exporter: { country: 'DE' }, destination: { country: 'US' } })).ruleset
+          .version,
+      ).toBe('1.0.0');
+    },
+  );
 
   test('version 1.0.0 carries only the statutory rules: it never cites the guidelines', () => {
     expect(Object.values(v1.sources).some((source) => source.celex === GUIDELINES_CELEX)).toBe(false);
@@ -216,59 +227,70 @@ describe('the Article 5 versions', () => {
     },
   );
 
-  test('version 2.0.0: every red flag has a weight and a mitigation measure, and every measure is read through a note', () => {
-    const catalogues = v2.catalogues ?? {};
-    const measures = (catalogues['mitigationMeasures']?.entries ?? []).map((entry) => entry.id);
-    const flags = catalogues['redFlags']?.entries ?? [];
-    expect(measures.length).toBeGreaterThan(3);
-    for (const flag of flags) {
-      expect(flag.attributes?.['weight'], flag.id).toBeGreaterThan(0);
-      expect(measures, flag.id).toContain(flag.attributes?.['mitigation']);
-    }
-    const noteIds = (v2.notes ?? []).map((note) => note.id);
-    for (const measure of measures) {
-      expect(
-        flags.some((flag) => flag.attributes?.['mitigation'] === measure),
-        `${measure} answers some red flag`,
-      ).toBe(true);
-      expect(noteIds, measure).toContain(`note.mitigation.${measure}`);
-    }
-    const thresholds = v2.thresholds ?? {};
-    expect(thresholds['guidelines.red-flag-score']?.value).toBeLessThanOrEqual(
-      Math.min(...flags.map((flag) => flag.attributes?.['weight'] as number)),
-    );
-  });
-
-  test('version 2.0.0: every capability says what the guidelines imply for it, and the three element families are present', () => {
-    const entries = v2.catalogues?.['capabilities']?.entries ?? [];
-    for (const entry of entries)
-      expect(['particular-vigilance', 'often-listed', 'generally-out-of-scope'], entry.id).toContain(
-        entry.attributes?.['implies'],
+  test(
+    'version 2.0.0: every red flag has a weight and a mitigation measure, and every measure is read ' +
+      'through a note',
+    () => {
+      const catalogues = v2.catalogues ?? {};
+      const measures = (catalogues['mitigationMeasures']?.entries ?? []).map((entry) => entry.id);
+      const flags = catalogues['redFlags']?.entries ?? [];
+      expect(measures.length).toBeGreaterThan(3);
+      for (const flag of flags) {
+        expect(flag.attributes?.['weight'], flag.id).toBeGreaterThan(0);
+        expect(measures, flag.id).toContain(flag.attributes?.['mitigation']);
+      }
+      const noteIds = (v2.notes ?? []).map((note) => note.id);
+      for (const measure of measures) {
+        expect(
+          flags.some((flag) => flag.attributes?.['mitigation'] === measure),
+          `${measure} answers some red flag`,
+        ).toBe(true);
+        expect(noteIds, measure).toContain(`note.mitigation.${measure}`);
+      }
+      const thresholds = v2.thresholds ?? {};
+      expect(thresholds['guidelines.red-flag-score']?.value).toBeLessThanOrEqual(
+        Math.min(...flags.map((flag) => flag.attributes?.['weight'] as number)),
       );
-    const vigilance = entries
-      .filter((entry) => entry.attributes?.['implies'] === 'particular-vigilance')
-      .map((entry) => entry.citation.pinpoint);
-    expect(new Set(vigilance)).toEqual(new Set(['Section 2.2.1', 'Section 2.2.2', 'Section 2.2.3']));
-  });
+    },
+  );
 
-  test("version 2.0.0: each definition element carries the guidelines' reading as help and a citation of its section", () => {
-    const sections: Record<string, string> = {
-      'item.speciallyDesigned': 'Section 1.2.1',
-      'item.covertSurveillance': 'Section 1.2.2',
-      'item.naturalPersons': 'Section 1.2.3',
-      'item.dataProcessing': 'Section 1.2.4',
-      'item.ictSystems': 'Section 1.2.5',
-    };
-    for (const [fact, section] of Object.entries(sections)) {
-      const definition = v2.facts?.[fact];
-      expect(definition?.help, fact).toContain(section);
-      expect(
-        definition?.seeAlso?.map((citation) => citation.pinpoint),
-        fact,
-      ).toContain(section);
-      expect(v1.facts?.[fact]?.help, fact).not.toContain('guidelines');
-    }
-  });
+  test(
+    'version 2.0.0: every capability says what the guidelines imply for it, and the three element ' +
+      'families are present',
+    () => {
+      const entries = v2.catalogues?.['capabilities']?.entries ?? [];
+      for (const entry of entries)
+        expect(['particular-vigilance', 'often-listed', 'generally-out-of-scope'], entry.id).toContain(
+          entry.attributes?.['implies'],
+        );
+      const vigilance = entries
+        .filter((entry) => entry.attributes?.['implies'] === 'particular-vigilance')
+        .map((entry) => entry.citation.pinpoint);
+      expect(new Set(vigilance)).toEqual(new Set(['Section 2.2.1', 'Section 2.2.2', 'Section 2.2.3']));
+    },
+  );
+
+  test(
+    "version 2.0.0: each definition element carries the guidelines' reading as help and a citation of " + 'its section',
+    () => {
+      const sections: Record<string, string> = {
+        'item.speciallyDesigned': 'Section 1.2.1',
+        'item.covertSurveillance': 'Section 1.2.2',
+        'item.naturalPersons': 'Section 1.2.3',
+        'item.dataProcessing': 'Section 1.2.4',
+        'item.ictSystems': 'Section 1.2.5',
+      };
+      for (const [fact, section] of Object.entries(sections)) {
+        const definition = v2.facts?.[fact];
+        expect(definition?.help, fact).toContain(section);
+        expect(
+          definition?.seeAlso?.map((citation) => citation.pinpoint),
+          fact,
+        ).toContain(section);
+        expect(v1.facts?.[fact]?.help, fact).not.toContain('guidelines');
+      }
+    },
+  );
 });
 
 describe.each(overlays.map((overlay) => [`${overlay.id} ${overlay.version}`, overlay] as const))(

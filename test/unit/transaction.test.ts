@@ -60,18 +60,24 @@ describe('transaction validation', () => {
     expect(issue?.message).toContain('Did you mean "GB"?');
   });
 
-  test('reports a date before the Regulation applied as an issue on the date, naming the versions in force', async () => {
-    const issues = await issuesOf({ ...valid, date: '2021-09-08' });
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ path: ['date'], code: 'ruleset_not_in_force' });
-    expect(issues[0]?.message).toMatch(/2021-09-09 to 2024-10-15.*from 2024-10-16/);
-  });
+  test(
+    'reports a date before the Regulation applied as an issue on the date, naming the versions in ' + 'force',
+    async () => {
+      const issues = await issuesOf({ ...valid, date: '2021-09-08' });
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ path: ['date'], code: 'ruleset_not_in_force' });
+      expect(issues[0]?.message).toMatch(/2021-09-09 to 2024-10-15.*from 2024-10-16/);
+    },
+  );
 
-  test('reports a date in the first century as out of force rather than assessing it under the law of today', async () => {
-    const issues = await issuesOf({ ...valid, date: '0050-01-01' });
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ path: ['date'], code: 'ruleset_not_in_force' });
-  });
+  test(
+    'reports a date in the first century as out of force rather than assessing it under the law of ' + 'today',
+    async () => {
+      const issues = await issuesOf({ ...valid, date: '0050-01-01' });
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ path: ['date'], code: 'ruleset_not_in_force' });
+    },
+  );
 
   test('reports a transaction dated outside an explicitly given ruleset', async () => {
     const ruleset = loadRuleset('eu-2021-821-art5', { version: '1.0.0' });
@@ -88,16 +94,19 @@ describe('transaction validation', () => {
     await expect(assess(valid, { ruleset: { id: 'fake' } as never })).rejects.toBeInstanceOf(AssessmentError);
   });
 
-  test('assessMany checks its options before reading any transaction, so an empty batch is refused the same way', () => {
-    for (const transactions of [[], [valid], [{ not: 'read' }]]) {
-      expect(() => assessMany(transactions, { asOf: '2025-02-30' })).toThrow(
-        expect.objectContaining({ name: 'AssessmentError', code: 'invalid_option' }),
-      );
-      expect(() => assessMany(transactions, { ruleset: { id: 'fake' } as never })).toThrow(
-        expect.objectContaining({ name: 'AssessmentError', code: 'not_a_compiled_ruleset' }),
-      );
-    }
-  });
+  test(
+    'assessMany checks its options before reading any transaction, so an empty batch is refused the ' + 'same way',
+    () => {
+      for (const transactions of [[], [valid], [{ not: 'read' }]]) {
+        expect(() => assessMany(transactions, { asOf: '2025-02-30' })).toThrow(
+          expect.objectContaining({ name: 'AssessmentError', code: 'invalid_option' }),
+        );
+        expect(() => assessMany(transactions, { ruleset: { id: 'fake' } as never })).toThrow(
+          expect.objectContaining({ name: 'AssessmentError', code: 'not_a_compiled_ruleset' }),
+        );
+      }
+    },
+  );
 
   test('never crashes on input that is not an object', async () => {
     for (const input of [undefined, null, 42, 'transaction', [], true]) {

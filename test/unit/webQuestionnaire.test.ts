@@ -20,52 +20,60 @@ describe('questionsOf (the browser questionnaire)', () => {
     },
   );
 
-  test("catalogue-bound facts are pick-lists of their catalogue; booleans are yes / no / don't know; only the exporter and destination country are required", () => {
-    const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
-    const questions = questionsOf(ruleset, transactionJsonSchema);
-    for (const question of questions) {
-      const fact = ruleset.document.facts?.[question.fact];
-      if (fact?.answers !== undefined) {
-        const entries = ruleset.document.catalogues?.[fact.answers.catalogue]?.entries ?? [];
-        expect(
-          question.options?.map((option) => option.value),
-          question.fact,
-        ).toEqual(entries.map((entry) => entry.id));
-        expect(['choice', 'multi']).toContain(question.kind);
+  test(
+    "catalogue-bound facts are pick-lists of their catalogue; booleans are yes / no / don't know; " +
+      'only the exporter and destination country are required',
+    () => {
+      const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
+      const questions = questionsOf(ruleset, transactionJsonSchema);
+      for (const question of questions) {
+        const fact = ruleset.document.facts?.[question.fact];
+        if (fact?.answers !== undefined) {
+          const entries = ruleset.document.catalogues?.[fact.answers.catalogue]?.entries ?? [];
+          expect(
+            question.options?.map((option) => option.value),
+            question.fact,
+          ).toEqual(entries.map((entry) => entry.id));
+          expect(['choice', 'multi']).toContain(question.kind);
+        }
+        if (fact?.type === 'boolean') expect(question.kind, question.fact).toBe('boolean');
       }
-      if (fact?.type === 'boolean') expect(question.kind, question.fact).toBe('boolean');
-    }
-    expect(
-      questions
-        .filter((question) => question.required)
-        .map((question) => question.fact)
-        .sort(),
-    ).toEqual(['destination.country', 'exporter.country']);
-    expect(questions.find((question) => question.fact === 'item.annexIEntries')?.kind).toBe('list');
-  });
+      expect(
+        questions
+          .filter((question) => question.required)
+          .map((question) => question.fact)
+          .sort(),
+      ).toEqual(['destination.country', 'exporter.country']);
+      expect(questions.find((question) => question.fact === 'item.annexIEntries')?.kind).toBe('list');
+    },
+  );
 
-  test("the activity shows its contract default; countries are named; a finding is a small form with the knowledge scale's labels", () => {
-    const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
-    const questions = questionsOf(ruleset, transactionJsonSchema);
-    const activity = questions.find((question) => question.fact === 'activity');
-    expect(activity).toMatchObject({ kind: 'choice', default: 'export' });
-    const destination = questions.find((question) => question.fact === 'destination.country');
-    expect(destination?.options?.find((option) => option.value === 'EG')?.label).toBe('Egypt (EG)');
-    const findings = questions.find((question) => question.fact === 'findings');
-    expect(findings?.kind).toBe('records');
-    expect(findings?.fields?.map((field) => [field.name, field.required])).toEqual([
-      ['concern', true],
-      ['knowledge', true],
-      ['source', false],
-      ['note', false],
-    ]);
-    const knowledge = findings?.fields?.find((field) => field.name === 'knowledge');
-    const scale = ruleset.document.scales?.knowledge?.levels ?? [];
-    for (const option of knowledge?.options ?? [])
-      expect(option.label).toBe(scale.find((level) => level.id === option.value)?.label);
-    expect(findings?.fields?.find((field) => field.name === 'source')?.default).toBe('due-diligence');
-    expect(findings?.fields?.find((field) => field.name === 'note')?.options).toBeUndefined();
-  });
+  test(
+    'the activity shows its contract default; countries are named; a finding is a small form with the ' +
+      "knowledge scale's labels",
+    () => {
+      const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
+      const questions = questionsOf(ruleset, transactionJsonSchema);
+      const activity = questions.find((question) => question.fact === 'activity');
+      expect(activity).toMatchObject({ kind: 'choice', default: 'export' });
+      const destination = questions.find((question) => question.fact === 'destination.country');
+      expect(destination?.options?.find((option) => option.value === 'EG')?.label).toBe('Egypt (EG)');
+      const findings = questions.find((question) => question.fact === 'findings');
+      expect(findings?.kind).toBe('records');
+      expect(findings?.fields?.map((field) => [field.name, field.required])).toEqual([
+        ['concern', true],
+        ['knowledge', true],
+        ['source', false],
+        ['note', false],
+      ]);
+      const knowledge = findings?.fields?.find((field) => field.name === 'knowledge');
+      const scale = ruleset.document.scales?.knowledge?.levels ?? [];
+      for (const option of knowledge?.options ?? [])
+        expect(option.label).toBe(scale.find((level) => level.id === option.value)?.label);
+      expect(findings?.fields?.find((field) => field.name === 'source')?.default).toBe('due-diligence');
+      expect(findings?.fields?.find((field) => field.name === 'note')?.options).toBeUndefined();
+    },
+  );
 });
 
 describe('setAnswer / getAnswer', () => {

@@ -241,7 +241,9 @@ function workerModule(): { readonly script: URL | string; readonly evaluate: boo
   const tsx = import.meta.resolve('tsx/esm/api');
   const source = new URL('./worker.ts', import.meta.url).href;
   return {
-    script: `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`,
+    script:
+      `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return ` +
+      `import(${JSON.stringify(source)}); });`,
     evaluate: true,
   };
 }

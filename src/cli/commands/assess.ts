@@ -24,13 +24,15 @@ export function registerAssess(program: Command): void {
   program
     .command('assess')
     .description(
-      'Assess one transaction (a JSON file, or - for standard input): a summary, the Assessment as JSON, or a decision report.',
+      'Assess one transaction (a JSON file, or - for standard input): a summary, the Assessment as ' +
+        'JSON, or a decision report.',
     )
     .argument('<file>', 'transaction JSON file, or - to read standard input')
     .addOption(
       new Option(
         '--format <format>',
-        'text: readable summary; json: the Assessment; md: decision report in Markdown; html: decision report as one self-contained page',
+        'text: readable summary; json: the Assessment; md: decision report in Markdown; html: decision ' +
+          'report as one self-contained page',
       )
         .choices(FORMATS)
         .default('text'),

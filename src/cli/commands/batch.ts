@@ -27,7 +27,8 @@ export function registerBatch(program: Command): void {
   program
     .command('batch')
     .description(
-      "Assess transactions in JSON Lines (one JSON transaction per line): one output line per input line, the Assessment or the line's error, in input order.",
+      'Assess transactions in JSON Lines (one JSON transaction per line): one output line per input ' +
+        "line, the Assessment or the line's error, in input order.",
     )
     .argument('<file>', 'JSON Lines file of transactions, or - to read standard input')
     .option('--out <file>', 'write the output lines to this file (its folder is created) instead of standard output')
@@ -113,7 +114,8 @@ function openInput(file: string): { readonly stream: AsyncIterable<Buffer>; read
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(
-      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}.`,
+      `Cannot read ${file}: ` +
+        `${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}.`,
     );
   }
   return { stream: createReadStream(file, { highWaterMark: 256 * 1024 }), size };
@@ -158,7 +160,9 @@ function createProgressBar(totalBytes: number | undefined, colors: Colors) {
         const width = 24;
         const filled = Math.round(done * width);
         const eta = done > 0 ? (seconds * (1 - done)) / done : Number.NaN;
-        text = `${colors.cyan('█'.repeat(filled))}${colors.dim('░'.repeat(width - filled))} ${String(Math.round(done * 100)).padStart(3)}% · ${text} · ETA ${formatDuration(eta)}`;
+        text =
+          `${colors.cyan('█'.repeat(filled))}${colors.dim('░'.repeat(width - filled))} ` +
+          `${String(Math.round(done * 100)).padStart(3)}% · ${text} · ETA ${formatDuration(eta)}`;
       }
       process.stderr.write(`\r\x1b[K${text}`);
       visible = true;
@@ -181,7 +185,10 @@ function describeLineError(error: LineError, colors: Colors): string {
     error.issues.length === 0
       ? [`  ${error.message}`]
       : error.issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`);
-  return `${colors.red(`Line ${error.line.toLocaleString('en')}:`)} ${error.name === 'AssessmentError' ? 'not assessed' : 'not a valid transaction'}\n${details.join('\n')}\n`;
+  return (
+    `${colors.red(`Line ${error.line.toLocaleString('en')}:`)} ` +
+    `${error.name === 'AssessmentError' ? 'not assessed' : 'not a valid transaction'}\n${details.join('\n')}\n`
+  );
 }
 
 function formatSummary(summary: BatchSummary, colors: Colors): string {
@@ -195,6 +202,10 @@ function formatSummary(summary: BatchSummary, colors: Colors): string {
     const cells = `  ${label.padEnd(width)}  ${count.toLocaleString('en').padStart(countWidth)}`;
     return index === rows.length - 1 && count > 0 ? colors.red(cells) : cells;
   });
-  const headline = `${summary.failed === 0 ? colors.green('Assessed') : colors.yellow('Assessed')} ${assessed.toLocaleString('en')} of ${summary.lines.toLocaleString('en')} lines in ${seconds.toFixed(1)} s (${Math.round(summary.lines / Math.max(seconds, 1e-3)).toLocaleString('en')} lines/s)`;
+  const headline =
+    `${summary.failed === 0 ? colors.green('Assessed') : colors.yellow('Assessed')} ` +
+    `${assessed.toLocaleString('en')} of ${summary.lines.toLocaleString('en')} lines in ` +
+    `${seconds.toFixed(1)} s ` +
+    `(${Math.round(summary.lines / Math.max(seconds, 1e-3)).toLocaleString('en')} lines/s)`;
   return `${headline}\n${colors.bold(`  ${'OUTCOME'.padEnd(width)}  ${'COUNT'.padStart(countWidth)}`)}\n${table.join('\n')}\n`;
 }

@@ -24,7 +24,9 @@ export function registerDiff(program: Command): void {
   program
     .command('diff')
     .description(
-      'Compare two rulesets by what they decide: generate transactions, assess each with both, and report every outcome change (grouped, with the smallest example and the rules and citations involved) and every rule, fact, catalogue entry and threshold added, removed or changed.',
+      'Compare two rulesets by what they decide: generate transactions, assess each with both, and ' +
+        'report every outcome change (grouped, with the smallest example and the rules and citations ' +
+        'involved) and every rule, fact, catalogue entry and threshold added, removed or changed.',
     )
     .argument('<before>', 'ruleset JSON file in use now')
     .argument('<after>', 'ruleset JSON file to adopt')
@@ -68,7 +70,8 @@ Exit codes: 0 compared (and every change expected); 3 an outcome change is not i
       );
       if (check !== undefined && check.unexpected.length > 0) {
         process.stderr.write(
-          `Outcome changes not in ${flags.expect as string}: ${check.unexpected.map((change) => `${change.before} → ${change.after} (${change.count})`).join(', ')}.\n`,
+          `Outcome changes not in ${flags.expect as string}: ` +
+            `${check.unexpected.map((change) => `${change.before} → ${change.after} (${change.count})`).join(', ')}.\n`,
         );
         process.exitCode = UNEXPECTED_CHANGES;
       }

@@ -9,13 +9,16 @@ export function registerKeygen(program: Command): void {
   program
     .command('keygen')
     .description(
-      'Create an Ed25519 key pair for signing rulesets: <name>.key (private, keep it secret) and <name>.pub (give it to everyone who loads rulesets).',
+      'Create an Ed25519 key pair for signing rulesets: <name>.key (private, keep it secret) and ' +
+        '<name>.pub (give it to everyone who loads rulesets).',
     )
     .option('--out <name>', 'file name without extension', 'ruleset-signing')
     .option('--force', 'overwrite existing key files')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ dual-use-rules keygen\n  $ dual-use-rules keygen --out keys/compliance-team\n\nExit codes: 0 written; 2 the files exist (use --force) or cannot be written.',
+      '\nExamples:\n  $ dual-use-rules keygen\n  $ dual-use-rules keygen --out ' +
+        'keys/compliance-team\n\nExit codes: 0 written; 2 the files exist (use --force) or cannot be ' +
+        'written.',
     )
     .action((flags: { out: string; force?: boolean }) => {
       const files = { privateKey: `${flags.out}.key`, publicKey: `${flags.out}.pub` };

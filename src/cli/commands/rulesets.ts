@@ -14,7 +14,8 @@ export function registerRulesets(program: Command): void {
   program
     .command('rulesets')
     .description(
-      'List the bundled rulesets: every version of each base ruleset and each national overlay, with the dates on which it states the law.',
+      'List the bundled rulesets: every version of each base ruleset and each national overlay, with ' +
+        'the dates on which it states the law.',
     )
     .addOption(
       new Option('--format <format>', 'text: a table; json: the list as listRulesets() returns it')

@@ -11,7 +11,8 @@ export function registerSign(program: Command): void {
   program
     .command('sign')
     .description(
-      'Validate a ruleset (or overlay) document and sign it with an Ed25519 private key, writing the detached signature to <file>.sig.',
+      'Validate a ruleset (or overlay) document and sign it with an Ed25519 private key, writing the ' +
+        'detached signature to <file>.sig.',
     )
     .argument('<file>', 'ruleset or overlay JSON file')
     .requiredOption('--key <file>', 'private key (PEM) from dual-use-rules keygen')
@@ -19,7 +20,9 @@ export function registerSign(program: Command): void {
     .option('--out <file>', 'where to write the signature (default: <file>.sig)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ dual-use-rules sign my-ruleset.json --key ruleset-signing.key\n  $ dual-use-rules sign my-overlay.json --base my-ruleset.json --key ruleset-signing.key\n\nExit codes: 0 signed; 2 invalid document, key or arguments.',
+      '\nExamples:\n  $ dual-use-rules sign my-ruleset.json --key ruleset-signing.key\n  $ ' +
+        'dual-use-rules sign my-overlay.json --base my-ruleset.json --key ruleset-signing.key\n\nExit ' +
+        'codes: 0 signed; 2 invalid document, key or arguments.',
     )
     .action((file: string, flags: { key: string; base?: string; out?: string }) => {
       const document = readJson(file, `ruleset ${file}`);
@@ -35,7 +38,8 @@ export function registerSign(program: Command): void {
       const out = flags.out ?? signaturePath(file);
       writeOutput(`${JSON.stringify(signature, null, 2)}\n`, out);
       process.stdout.write(
-        `Signed ${signature.ruleset.id} ${signature.ruleset.version} (sha256 ${signature.ruleset.sha256}) with key ${signature.keyId}: ${out}\n`,
+        `Signed ${signature.ruleset.id} ${signature.ruleset.version} (sha256 ` +
+          `${signature.ruleset.sha256}) with key ${signature.keyId}: ${out}\n`,
       );
     });
 }

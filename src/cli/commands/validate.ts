@@ -19,7 +19,9 @@ export function registerValidate(program: Command): void {
   program
     .command('validate')
     .description(
-      'Validate a ruleset document (JSON Schema and semantic checks) and lint it: unreachable rules, outcomes no rule produces, unused facts and catalogue entries, and, with --scenarios, rules no scenario exercises.',
+      'Validate a ruleset document (JSON Schema and semantic checks) and lint it: unreachable rules, ' +
+        'outcomes no rule produces, unused facts and catalogue entries, and, with --scenarios, rules no ' +
+        'scenario exercises.',
     )
     .argument('<file>', 'ruleset JSON file')
     .option('--overlay <file...>', 'overlays to compose into it')
@@ -29,7 +31,9 @@ export function registerValidate(program: Command): void {
     .option('--json', 'print { ruleset, warnings } as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ dual-use-rules validate my-ruleset.json\n  $ dual-use-rules validate my-ruleset.json --scenarios test/scenarios/eu-2021-821-art5 --strict\n\nExit codes: 0 valid (warnings are printed); 2 invalid, or warnings with --strict.',
+      '\nExamples:\n  $ dual-use-rules validate my-ruleset.json\n  $ dual-use-rules validate ' +
+        'my-ruleset.json --scenarios test/scenarios/eu-2021-821-art5 --strict\n\nExit codes: 0 valid ' +
+        '(warnings are printed); 2 invalid, or warnings with --strict.',
     )
     .action((file: string, flags: ValidateFlags) => {
       const ruleset = asUsageError(() => compileFiles(file, flags.overlay ?? [], flags.publicKey));

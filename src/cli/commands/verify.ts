@@ -13,7 +13,10 @@ export function registerVerify(program: Command): void {
     .option('--overlay <file...>', 'overlay files to verify with it')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ dual-use-rules verify my-ruleset.json --public-key ruleset-signing.pub\n  $ dual-use-rules verify my-ruleset.json --overlay my-overlay.json --public-key team-a.pub team-b.pub\n\nExit codes: 0 verified; 2 unsigned, altered, untrusted or invalid (stderr says which).',
+      '\nExamples:\n  $ dual-use-rules verify my-ruleset.json --public-key ruleset-signing.pub\n  $ ' +
+        'dual-use-rules verify my-ruleset.json --overlay my-overlay.json --public-key team-a.pub ' +
+        'team-b.pub\n\nExit codes: 0 verified; 2 unsigned, altered, untrusted or invalid (stderr says ' +
+        'which).',
     )
     .action((file: string, flags: { publicKey: string[]; overlay?: string[] }) => {
       const overlays = flags.overlay ?? [];
@@ -23,7 +26,8 @@ export function registerVerify(program: Command): void {
       );
       for (const entry of [{ id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256 }, ...ruleset.overlays]) {
         process.stdout.write(
-          `Verified ${entry.id} ${entry.version} (sha256 ${entry.sha256}), signed with key ${keys.get(entry.sha256) ?? '?'}.\n`,
+          `Verified ${entry.id} ${entry.version} (sha256 ${entry.sha256}), signed with key ` +
+            `${keys.get(entry.sha256) ?? '?'}.\n`,
         );
       }
     });

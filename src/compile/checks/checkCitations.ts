@@ -12,7 +12,9 @@ export function checkCitations({ document }: RulesetContext): Issue[] {
     issues.push({
       path: [...path, ...segments, 'source'],
       code: 'undeclared_source',
-      message: `The citation's source "${source}" is not declared in "sources" (declared: ${[...sources].join(', ') || 'none'}).`,
+      message:
+        `The citation's source "${source}" is not declared in "sources" (declared: ` +
+        `${[...sources].join(', ') || 'none'}).`,
     });
   };
   // Every `citation` object and `seeAlso` entry of a schema-valid document (whose depth the scan has bounded).

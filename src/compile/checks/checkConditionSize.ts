@@ -45,7 +45,9 @@ export function checkConditionSize({ document }: RulesetContext): Issue[] {
     issues.push({
       path: [],
       code: 'conditions_too_large',
-      message: `The rules and notes hold ${describe(total)} condition nodes with named conditions written out; at most ${CONDITION_LIMITS.maxNodesTotal} are allowed.`,
+      message:
+        `The rules and notes hold ${describe(total)} condition nodes with named conditions written ` +
+        `out; at most ${CONDITION_LIMITS.maxNodesTotal} are allowed.`,
     });
   }
   return issues;
@@ -57,14 +59,18 @@ function treeIssues(size: TreeSize, path: IssuePath): Issue[] {
     issues.push({
       path,
       code: 'condition_too_large',
-      message: `This condition has ${describe(size.nodes)} nodes with its named conditions written out; at most ${CONDITION_LIMITS.maxNodesPerTree} are allowed.`,
+      message:
+        `This condition has ${describe(size.nodes)} nodes with its named conditions written out; at ` +
+        `most ${CONDITION_LIMITS.maxNodesPerTree} are allowed.`,
     });
   }
   if (size.depth > CONDITION_LIMITS.maxDepth) {
     issues.push({
       path,
       code: 'condition_too_deep',
-      message: `This condition nests ${describe(size.depth)} levels deep with its named conditions written out; at most ${CONDITION_LIMITS.maxDepth} are allowed.`,
+      message:
+        `This condition nests ${describe(size.depth)} levels deep with its named conditions written ` +
+        `out; at most ${CONDITION_LIMITS.maxDepth} are allowed.`,
     });
   }
   return issues;

@@ -56,7 +56,9 @@ function checkComparison(context: RulesetContext, node: FactConditionDefinition,
       {
         path: [...path, 'operator'],
         code: 'operator_type_mismatch',
-        message: `"${node.operator}" does not apply to "${node.fact}", a ${fact.type} fact (it applies to ${spec.factTypes.join(', ')} facts).`,
+        message:
+          `"${node.operator}" does not apply to "${node.fact}", a ${fact.type} fact (it applies to ` +
+          `${spec.factTypes.join(', ')} facts).`,
       },
     ];
   }
@@ -86,7 +88,9 @@ function checkComparison(context: RulesetContext, node: FactConditionDefinition,
         {
           path: [...path, 'value', 'threshold'],
           code: 'value_type_mismatch',
-          message: `The threshold "${thresholdId}" is a level of the scale "${threshold.scale}", which "${node.fact}" does not use.`,
+          message:
+            `The threshold "${thresholdId}" is a level of the scale "${threshold.scale}", which ` +
+            `"${node.fact}" does not use.`,
         },
       ];
     }
@@ -117,13 +121,17 @@ function checkComparison(context: RulesetContext, node: FactConditionDefinition,
       issues.push({
         path: at,
         code: 'value_type_mismatch',
-        message: `"${node.fact}" holds ${elementType === 'string' ? 'strings' : `${elementType}s`}; ${JSON.stringify(value)} can never match.`,
+        message:
+          `"${node.fact}" holds ${elementType === 'string' ? 'strings' : `${elementType}s`}; ` +
+          `${JSON.stringify(value)} can never match.`,
       });
     } else if (allowed !== undefined && !allowed.includes(value as string)) {
       issues.push({
         path: at,
         code: 'unknown_value',
-        message: `"${node.fact}" never holds ${JSON.stringify(value)}.${allowed.length <= 20 ? ` Its values: ${allowed.join(', ')}.` : ''}`,
+        message:
+          `"${node.fact}" never holds ` +
+          `${JSON.stringify(value)}.${allowed.length <= 20 ? ` Its values: ${allowed.join(', ')}.` : ''}`,
       });
     }
   });
@@ -155,7 +163,10 @@ function checkAskMarkers(context: RulesetContext): Issue[] {
         issues.push({
           path: [...path, 'when'],
           code: 'missing_ask',
-          message: `The rule decides "${rule.outcome}" but can hold without any "ask" condition that is not false, so it could leave the exporter with no question to answer. Mark the conditions that say what is missing with "ask": true.`,
+          message:
+            `The rule decides "${rule.outcome}" but can hold without any "ask" condition that is not ` +
+            `false, so it could leave the exporter with no question to answer. Mark the conditions that ` +
+            `say what is missing with "ask": true.`,
         });
       }
       return;

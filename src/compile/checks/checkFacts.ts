@@ -30,7 +30,9 @@ function checkInputFact(id: string, fact: FactDefinition, path: IssuePath): Issu
       {
         path,
         code: 'unknown_input_fact',
-        message: `"${id}" is not a transaction field and has no "derive"; input facts are named by their transaction path (e.g. "item.speciallyDesigned").`,
+        message:
+          `"${id}" is not a transaction field and has no "derive"; input facts are named by their ` +
+          `transaction path (e.g. "item.speciallyDesigned").`,
       },
     ];
   }
@@ -57,7 +59,9 @@ function checkAnswers(context: RulesetContext, id: string, fact: FactDefinition,
       {
         path: at,
         code: 'invalid_answers',
-        message: `"${id}" cannot take its values from a catalogue; only these transaction fields can: ${CATALOGUE_FIELDS.join(', ')}.`,
+        message:
+          `"${id}" cannot take its values from a catalogue; only these transaction fields can: ` +
+          `${CATALOGUE_FIELDS.join(', ')}.`,
       },
     ];
   }
@@ -102,7 +106,9 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
       issues.push({
         path: [...at, 'attribute'],
         code: 'undeclared_attribute',
-        message: `No entry of the catalogue "${(derive as { catalogue: string }).catalogue}" has the attribute "${attribute}".`,
+        message:
+          `No entry of the catalogue "${(derive as { catalogue: string }).catalogue}" has the ` +
+          `attribute "${attribute}".`,
       });
     }
     return entries;
@@ -149,7 +155,10 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
         issues.push({
           path: [...at, 'catalogue'],
           code: 'catalogue_mismatch',
-          message: `"${derive.of}" takes its ids from ${bound === undefined ? 'no catalogue' : `the catalogue "${bound}"`}, not "${derive.catalogue}".`,
+          message:
+            `"${derive.of}" takes its ids from ` +
+            `${bound === undefined ? 'no catalogue' : `the catalogue "${bound}"`}, not ` +
+            `"${derive.catalogue}".`,
         });
       }
       for (const { value, index } of attributeValues(derive.attribute)) {
@@ -182,7 +191,9 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
         issues.push({
           path: [...at, 'field'],
           code: 'invalid_field',
-          message: `"${derive.of}" records have no field "${derive.field}" with fixed values (fields: ${Object.keys(fields).join(', ')}).`,
+          message:
+            `"${derive.of}" records have no field "${derive.field}" with fixed values (fields: ` +
+            `${Object.keys(fields).join(', ')}).`,
         });
       } else if (levels !== undefined) {
         for (const value of fieldValues) {
@@ -190,7 +201,9 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
             issues.push({
               path: [...at, 'scale'],
               code: 'scale_mismatch',
-              message: `The scale "${derive.scale}" lacks the level "${value}", which "${derive.of}.${derive.field}" can hold.`,
+              message:
+                `The scale "${derive.scale}" lacks the level "${value}", which ` +
+                `"${derive.of}.${derive.field}" can hold.`,
             });
         }
         if (fieldValues.includes(levels[0] as string)) {
@@ -235,7 +248,8 @@ function checkDerivationCycles(context: RulesetContext): Issue[] {
       issues.push({
         path: ['facts', id, 'derive'],
         code: 'derivation_cycle',
-        message: `Derived facts depend on each other in a cycle: ${[...trail.slice(trail.indexOf(id)), id].join(' → ')}.`,
+        message:
+          `Derived facts depend on each other in a cycle: ` + `${[...trail.slice(trail.indexOf(id)), id].join(' → ')}.`,
       });
       return;
     }

@@ -14,7 +14,9 @@ export function checkOutcomes({ document }: RulesetContext): Issue[] {
       issues.push({
         path: ['outcomes', outcome, 'precedence'],
         code: 'duplicate_precedence',
-        message: `Precedence ${definition.precedence} is also that of "${other}"; precedence must rank outcomes strictly.`,
+        message:
+          `Precedence ${definition.precedence} is also that of "${other}"; precedence must rank ` +
+          `outcomes strictly.`,
       });
     }
     byPrecedence.set(definition.precedence, outcome);

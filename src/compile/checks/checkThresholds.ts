@@ -34,7 +34,8 @@ export function checkThresholds(context: RulesetContext): Issue[] {
       issues.push({
         path: [...path, 'value'],
         code: 'invalid_threshold',
-        message: `"${threshold.value}" is not a level of the scale "${threshold.scale}" (levels: ${levels.join(', ')}).`,
+        message:
+          `"${threshold.value}" is not a level of the scale "${threshold.scale}" (levels: ` + `${levels.join(', ')}).`,
       });
     }
   }

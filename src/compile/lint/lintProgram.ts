@@ -34,7 +34,9 @@ function unreachableRules(program: Program, reachability: readonly Reachability[
       issues.push({
         path: ['rules', index],
         code: 'unreachable_rule',
-        message: `Rule "${rule.id}" can never decide its outcome ${rule.outcome}: whenever it holds, a rule of higher precedence holds too (e.g. ${by}).`,
+        message:
+          `Rule "${rule.id}" can never decide its outcome ${rule.outcome}: whenever it holds, a rule ` +
+          `of higher precedence holds too (e.g. ${by}).`,
       });
     }
   });
@@ -116,7 +118,9 @@ function unusedCatalogues(document: RulesetDocument): Issue[] {
       issues.push({
         path: ['catalogues', catalogue],
         code: 'unused_catalogue',
-        message: `The catalogue "${catalogue}" is never referenced: no fact answers from it, no derivation or authority reads it, and no condition names its entries.`,
+        message:
+          `The catalogue "${catalogue}" is never referenced: no fact answers from it, no derivation ` +
+          `or authority reads it, and no condition names its entries.`,
       });
       continue;
     }
@@ -124,7 +128,9 @@ function unusedCatalogues(document: RulesetDocument): Issue[] {
       issues.push({
         path: ['catalogues', catalogue, 'entries', index],
         code: 'unreferenced_catalogue_entry',
-        message: `The entry "${entry.id}" of "${catalogue}" is never referenced: no condition or filter names it and nothing reads the catalogue's attributes, so choosing it changes nothing.`,
+        message:
+          `The entry "${entry.id}" of "${catalogue}" is never referenced: no condition or filter ` +
+          `names it and nothing reads the catalogue's attributes, so choosing it changes nothing.`,
       });
     }
   }

@@ -30,7 +30,8 @@ export function parseExpectedChanges(value: unknown): ExpectedChanges {
   const changes = (value as { changes?: unknown } | null)?.changes;
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !Array.isArray(changes)) {
     throw new Error(
-      'An expected-changes file is a JSON object with a "changes" list: { "changes": [{ "before": "no_obligation", "after": "insufficient_information", "reason": "…" }] }.',
+      'An expected-changes file is a JSON object with a "changes" list: { "changes": [{ "before": ' +
+        '"no_obligation", "after": "insufficient_information", "reason": "…" }] }.',
     );
   }
   changes.forEach((change: unknown, index) => {

@@ -15,14 +15,16 @@ export function formatRulesetDiff(diff: RulesetDiff, check?: ExpectationCheck): 
   const changed = diff.runs - diff.unchanged;
   const lines = [
     `${describeRuleset(diff.before)}  →  ${describeRuleset(diff.after)}`,
-    `${diff.runs} generated transactions (seed ${diff.seed}): ${diff.unchanged} keep their outcome, ${changed} change it.`,
+    `${diff.runs} generated transactions (seed ${diff.seed}): ${diff.unchanged} keep their ` +
+      `outcome, ${changed} change it.`,
     '',
   ];
   if (check !== undefined) {
     if (check.unexpected.length === 0) lines.push('Every outcome change is listed in the expected-changes file.');
     else
       lines.push(
-        `NOT EXPECTED: ${check.unexpected.map((change) => `${change.before} → ${change.after}`).join(', ')} (add each to the expected-changes file once reviewed).`,
+        `NOT EXPECTED: ${check.unexpected.map((change) => `${change.before} → ${change.after}`).join(', ')} ` +
+          `(add each to the expected-changes file once reviewed).`,
       );
     for (const entry of check.unobserved)
       lines.push(`Expected but not seen in this run: ${entry.before} → ${entry.after} (${entry.reason}).`);
@@ -43,7 +45,9 @@ export function formatRulesetDiff(diff: RulesetDiff, check?: ExpectationCheck): 
       `    Across the group: ${change.ruleCounts.map((entry) => `${entry.rule} (${entry.count})`).join(', ') || '—'}`,
     );
     lines.push(
-      `    Smallest example (possible outcomes before: ${change.example.before.possibleOutcomes.join(', ')}; after: ${change.example.after.possibleOutcomes.join(', ')}):`,
+      `    Smallest example (possible outcomes before: ` +
+        `${change.example.before.possibleOutcomes.join(', ')}; after: ` +
+        `${change.example.after.possibleOutcomes.join(', ')}):`,
     );
     lines.push(`      ${JSON.stringify(change.example.transaction)}`);
   }

@@ -6,7 +6,9 @@ export default {
   refusedWith: { code: 'cycle', path: ['rules', 0, 'when', 'all', 1] },
   document: () => {
     const document = baseRuleset();
-    const when: { all: unknown[] } = { all: [{ fact: 'exporter.informedByAuthority', operator: 'equal', value: true }] };
+    const when: { all: unknown[] } = {
+      all: [{ fact: 'exporter.informedByAuthority', operator: 'equal', value: true }],
+    };
     when.all.push(when);
     document.rules[0].when = when;
     return document;

@@ -2,7 +2,9 @@ import { baseRuleset } from '../support/base';
 import type { HostileRulesetCase } from '../support/hostileCase';
 
 export default {
-  about: '10,000 nested arrays under a property the schema does not know: depth is refused before anything looks at names.',
+  about:
+    '10,000 nested arrays under a property the schema does not know: depth is refused before anything ' +
+    'looks at names.',
   refusedWith: { code: 'too_deep', path: ['extra', ...Array<number>(63).fill(0)] },
   document: () => {
     let value: unknown = 'bottom';

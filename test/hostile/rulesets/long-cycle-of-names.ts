@@ -2,7 +2,9 @@ import { baseRuleset, cite } from '../support/base';
 import type { HostileRulesetCase } from '../support/hostileCase';
 
 export default {
-  about: 'A cycle through all 200 named conditions, each nested 25 groups deep: following it recursively would run 5,000 calls deep.',
+  about:
+    'A cycle through all 200 named conditions, each nested 25 groups deep: following it recursively ' +
+    'would run 5,000 calls deep.',
   refusedWith: { code: 'condition_cycle', path: ['conditions', 'c0'] },
   document: () => {
     const document = baseRuleset();

@@ -2,7 +2,9 @@ import type { HostileRulesetCase } from '../support/hostileCase';
 
 export default {
   about:
-    'A proxy whose every trap throws: reading it must give an issue, not an exception. The scan reports it, but compileRuleset then read `document.id` for the error message and threw the trap\'s exception.',
+    'A proxy whose every trap throws: reading it must give an issue, not an exception. The scan ' +
+    'reports it, but compileRuleset then read `document.id` for the error message and threw the ' +
+    "trap's exception.",
   refusedWith: { code: 'not_json', path: [] },
   document: () => {
     const fail = () => {

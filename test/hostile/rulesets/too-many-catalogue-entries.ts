@@ -6,6 +6,16 @@ export default {
   refusedWith: { code: 'schema_maxItems', path: ['catalogues', 'c', 'entries'] },
   document: () => ({
     ...baseRuleset(),
-    catalogues: { c: { title: 'Big', citation: cite, entries: Array.from({ length: 1001 }, (_, index) => ({ id: `e${index}`, label: `Entry ${index}`, citation: cite })) } },
+    catalogues: {
+      c: {
+        title: 'Big',
+        citation: cite,
+        entries: Array.from({ length: 1001 }, (_, index) => ({
+          id: `e${index}`,
+          label: `Entry ${index}`,
+          citation: cite,
+        })),
+      },
+    },
   }),
 } satisfies HostileRulesetCase;

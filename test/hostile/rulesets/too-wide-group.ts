@@ -6,7 +6,13 @@ export default {
   refusedWith: { code: 'schema_maxItems', path: ['rules', 0, 'when', 'any'] },
   document: () => {
     const document = baseRuleset();
-    document.rules[0].when = { any: Array.from({ length: 201 }, () => ({ fact: 'exporter.informedByAuthority', operator: 'equal', value: true })) };
+    document.rules[0].when = {
+      any: Array.from({ length: 201 }, () => ({
+        fact: 'exporter.informedByAuthority',
+        operator: 'equal',
+        value: true,
+      })),
+    };
     return document;
   },
 } satisfies HostileRulesetCase;

@@ -8,7 +8,8 @@ export type Outcome =
 function startWorker(): Worker {
   const entry = new URL('./compileWorker.ts', import.meta.url).href;
   // The worker loads the TypeScript sources through tsx (resolved from the working directory, the repository root).
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  const bootstrap =
+    `import('tsx/esm/api').then((tsx) => { tsx.register(); return ` + `import(${JSON.stringify(entry)}); });`;
   return new Worker(bootstrap, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
 }
 

@@ -20,34 +20,44 @@ describe('diffRulesets on the two shipped versions of the Article 5 ruleset', ()
     for (const change of diff.changes) expect(change.before).not.toBe(change.after);
   });
 
-  test('the guidelines’ due-diligence steps turn clean cases with a step not done into insufficient_information (Recommendation (EU) 2024/2659, Section 3)', async () => {
-    const change = diff.changes.find(
-      (entry) => entry.before === 'no_obligation' && entry.after === 'insufficient_information',
-    );
-    expect(change).toBeDefined();
-    const { transaction } = change!.example;
-    const steps = (transaction.dueDiligence ?? {}) as Record<string, unknown>;
-    expect(DUE_DILIGENCE_STEPS.some((step) => steps[step] !== true)).toBe(true);
-    // The rules involved are new in 2.0.0, decide insufficient_information and cite the guidelines.
-    expect(change!.rules.length).toBeGreaterThan(0);
-    for (const rule of change!.rules) {
-      expect(rule.before).toBe('absent');
-      expect(rule.citation.instrument).toBe('Recommendation (EU) 2024/2659');
-    }
-    expect(change!.rules.map((rule) => rule.outcome)).toContain('insufficient_information');
-    // Attribution holds: with every step done, the same transaction is no longer held back.
-    const done = { ...transaction, dueDiligence: Object.fromEntries(DUE_DILIGENCE_STEPS.map((step) => [step, true])) };
-    expect((await assess(done, { ruleset: after })).outcome).not.toBe('insufficient_information');
-    expect((await assess(transaction, { ruleset: before })).outcome).toBe('no_obligation');
-  });
+  test(
+    'the guidelines’ due-diligence steps turn clean cases with a step not done into ' +
+      'insufficient_information (Recommendation (EU) 2024/2659, Section 3)',
+    async () => {
+      const change = diff.changes.find(
+        (entry) => entry.before === 'no_obligation' && entry.after === 'insufficient_information',
+      );
+      expect(change).toBeDefined();
+      const { transaction } = change!.example;
+      const steps = (transaction.dueDiligence ?? {}) as Record<string, unknown>;
+      expect(DUE_DILIGENCE_STEPS.some((step) => steps[step] !== true)).toBe(true);
+      // The rules involved are new in 2.0.0, decide insufficient_information and cite the guidelines.
+      expect(change!.rules.length).toBeGreaterThan(0);
+      for (const rule of change!.rules) {
+        expect(rule.before).toBe('absent');
+        expect(rule.citation.instrument).toBe('Recommendation (EU) 2024/2659');
+      }
+      expect(change!.rules.map((rule) => rule.outcome)).toContain('insufficient_information');
+      // Attribution holds: with every step done, the same transaction is no longer held back.
+      const done = {
+        ...transaction,
+        dueDiligence: Object.fromEntries(DUE_DILIGENCE_STEPS.map((step) => [step, true])),
+      };
+      expect((await assess(done, { ruleset: after })).outcome).not.toBe('insufficient_information');
+      expect((await assess(transaction, { ruleset: before })).outcome).toBe('no_obligation');
+    },
+  );
 
-  test('red flags under the guidelines call for enhanced due diligence where the Regulation alone required nothing', () => {
-    const change = diff.changes.find(
-      (entry) => entry.before === 'no_obligation' && entry.after === 'enhanced_due_diligence',
-    );
-    expect(change).toBeDefined();
-    expect(change!.example.transaction.redFlags?.length).toBeGreaterThan(0);
-  });
+  test(
+    'red flags under the guidelines call for enhanced due diligence where the Regulation alone ' + 'required nothing',
+    () => {
+      const change = diff.changes.find(
+        (entry) => entry.before === 'no_obligation' && entry.after === 'enhanced_due_diligence',
+      );
+      expect(change).toBeDefined();
+      expect(change!.example.transaction.redFlags?.length).toBeGreaterThan(0);
+    },
+  );
 
   test('the static diff lists what the guidelines added: rules, facts, catalogue entries and thresholds', () => {
     const added = (section: string) =>

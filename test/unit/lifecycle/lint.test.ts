@@ -28,63 +28,70 @@ describe('ruleset lint', () => {
     expect(codes(minimalRuleset())).toEqual([]);
   });
 
-  test('a rule always covered by a higher-precedence rule is unreachable, and the finding names the rule that covers it', () => {
-    const document = editable();
-    document.rules.push({
-      id: 'shadowed',
-      title: 'Shadowed',
-      summary: 'Never decides.',
-      outcome: 'no_obligation',
-      citation: cite,
-      when: {
-        all: [
-          { fact: 'exporter.informedByAuthority', operator: 'equal', value: true },
-          { fact: 'item.speciallyDesigned', operator: 'equal', value: true },
-        ],
-      },
-    });
-    const ruleset = compileRuleset(document);
-    expect(ruleset.warnings).toEqual([
-      expect.objectContaining({
-        code: 'unreachable_rule',
-        path: ['rules', 2],
-        message: expect.stringContaining('"informed"'),
-      }),
-    ]);
-    // Advice only: the ruleset compiled and assesses as before.
-    return assess(
-      {
-        exporter: { country: 'DE', informedByAuthority: true },
-        destination: { country: 'US' },
-        item: { speciallyDesigned: true },
-      },
-      { ruleset },
-    ).then((assessment) => expect(assessment.outcome).toBe('authorisation_required'));
-  });
+  test(
+    'a rule always covered by a higher-precedence rule is unreachable, and the finding names the rule ' +
+      'that covers it',
+    () => {
+      const document = editable();
+      document.rules.push({
+        id: 'shadowed',
+        title: 'Shadowed',
+        summary: 'Never decides.',
+        outcome: 'no_obligation',
+        citation: cite,
+        when: {
+          all: [
+            { fact: 'exporter.informedByAuthority', operator: 'equal', value: true },
+            { fact: 'item.speciallyDesigned', operator: 'equal', value: true },
+          ],
+        },
+      });
+      const ruleset = compileRuleset(document);
+      expect(ruleset.warnings).toEqual([
+        expect.objectContaining({
+          code: 'unreachable_rule',
+          path: ['rules', 2],
+          message: expect.stringContaining('"informed"'),
+        }),
+      ]);
+      // Advice only: the ruleset compiled and assesses as before.
+      return assess(
+        {
+          exporter: { country: 'DE', informedByAuthority: true },
+          destination: { country: 'US' },
+          item: { speciallyDesigned: true },
+        },
+        { ruleset },
+      ).then((assessment) => expect(assessment.outcome).toBe('authorisation_required'));
+    },
+  );
 
-  test('a rule whose condition contradicts itself can never hold, and an outcome only it decides is unproducible', () => {
-    const document = editable();
-    document.outcomes['notification_required'] = { precedence: 80, title: 'Notify', nextSteps: 'Notify.' };
-    document.outcomes['enhanced_due_diligence'] = { precedence: 60, title: 'EDD', nextSteps: 'Look closer.' };
-    document.rules.push({
-      id: 'contradiction',
-      title: 'Never',
-      summary: 'Never holds.',
-      outcome: 'notification_required',
-      citation: cite,
-      when: {
-        all: [
-          { fact: 'item.speciallyDesigned', operator: 'equal', value: true },
-          { not: { fact: 'item.speciallyDesigned', operator: 'equal', value: true } },
-        ],
-      },
-    });
-    expect(codes(document).sort()).toEqual([
-      'unproducible_outcome outcomes/enhanced_due_diligence',
-      'unproducible_outcome outcomes/notification_required',
-      'unreachable_rule rules/2',
-    ]);
-  });
+  test(
+    'a rule whose condition contradicts itself can never hold, and an outcome only it decides is ' + 'unproducible',
+    () => {
+      const document = editable();
+      document.outcomes['notification_required'] = { precedence: 80, title: 'Notify', nextSteps: 'Notify.' };
+      document.outcomes['enhanced_due_diligence'] = { precedence: 60, title: 'EDD', nextSteps: 'Look closer.' };
+      document.rules.push({
+        id: 'contradiction',
+        title: 'Never',
+        summary: 'Never holds.',
+        outcome: 'notification_required',
+        citation: cite,
+        when: {
+          all: [
+            { fact: 'item.speciallyDesigned', operator: 'equal', value: true },
+            { not: { fact: 'item.speciallyDesigned', operator: 'equal', value: true } },
+          ],
+        },
+      });
+      expect(codes(document).sort()).toEqual([
+        'unproducible_outcome outcomes/enhanced_due_diligence',
+        'unproducible_outcome outcomes/notification_required',
+        'unreachable_rule rules/2',
+      ]);
+    },
+  );
 
   test('facts, catalogues and catalogue entries nothing uses are reported with their paths', () => {
     const document = editable();

@@ -36,7 +36,8 @@ describe('ruleset registry', () => {
     expect(() => registry.load('test-minimal', { asOf: '2021-09-08' })).toThrow(
       new AssessmentError(
         'ruleset_not_in_force',
-        'No version of "test-minimal" is in force on 2021-09-08; versions 1.0.0: 2021-09-09 to 2024-10-15; 2.0.0: from 2024-10-16.',
+        'No version of "test-minimal" is in force on 2021-09-08; versions 1.0.0: 2021-09-09 to ' +
+          '2024-10-15; 2.0.0: from 2024-10-16.',
       ),
     );
     expect(() => registry.load('nope')).toThrow(expect.objectContaining({ code: 'unknown_ruleset' }));
@@ -83,21 +84,25 @@ describe('ruleset registry', () => {
     ).toContainEqual(expect.objectContaining({ code: 'unknown_version' }));
   });
 
-  test('select picks by the transaction date, and an out-of-window date is a transaction issue at /date with the others', () => {
-    const registry = registryOfTwo();
-    const transaction = { exporter: { country: 'DE' }, destination: { country: 'US' } };
-    expect(registry.select({ ...transaction, date: '2023-01-01' }, { id: 'test-minimal' }).version).toBe('1.0.0');
-    expect(registry.select(transaction, { id: 'test-minimal', asOf: '2025-01-01' }).version).toBe('2.0.0');
-    try {
-      registry.select({ ...transaction, date: '2020-01-01', destination: { country: 'XX' } }, { id: 'test-minimal' });
-      throw new Error('expected a TransactionError');
-    } catch (error) {
-      expect(error).toBeInstanceOf(TransactionError);
-      const issues = (error as TransactionError).issues;
-      expect(issues.map((issue) => issue.path.join('/'))).toEqual(['date', 'destination/country']);
-      expect(issues[0]?.message).toContain('1.0.0: 2021-09-09 to 2024-10-15; 2.0.0: from 2024-10-16');
-    }
-  });
+  test(
+    'select picks by the transaction date, and an out-of-window date is a transaction issue at /date ' +
+      'with the others',
+    () => {
+      const registry = registryOfTwo();
+      const transaction = { exporter: { country: 'DE' }, destination: { country: 'US' } };
+      expect(registry.select({ ...transaction, date: '2023-01-01' }, { id: 'test-minimal' }).version).toBe('1.0.0');
+      expect(registry.select(transaction, { id: 'test-minimal', asOf: '2025-01-01' }).version).toBe('2.0.0');
+      try {
+        registry.select({ ...transaction, date: '2020-01-01', destination: { country: 'XX' } }, { id: 'test-minimal' });
+        throw new Error('expected a TransactionError');
+      } catch (error) {
+        expect(error).toBeInstanceOf(TransactionError);
+        const issues = (error as TransactionError).issues;
+        expect(issues.map((issue) => issue.path.join('/'))).toEqual(['date', 'destination/country']);
+        expect(issues[0]?.message).toContain('1.0.0: 2021-09-09 to 2024-10-15; 2.0.0: from 2024-10-16');
+      }
+    },
+  );
 
   test('with public keys, only documents signed by one of them are registered', () => {
     const keys = generateSigningKeys();

@@ -43,17 +43,20 @@ describe('dual-use-rules/testing', () => {
     expect(report).toMatchObject({ runs: 200, seed: 1 });
   });
 
-  test('a ruleset where a mere possibility triggers enhanced due diligence is caught, with a small counterexample', () => {
-    const document = current();
-    for (const threshold of Object.values(document.thresholds))
-      if (threshold.value === 'grounds-for-suspicion') threshold.value = 'mere-possibility';
-    const failure = violation(document, [named('a mere possibility changes nothing')]);
-    expect(failure.message).toMatch(/Invariant "a mere possibility changes nothing" fails for eu-2021-821-art5/);
-    expect(failure.detail).toMatch(/"knowledge":"mere-possibility"/);
-    expect(failure.replay.seed).toBe(3);
-    // Shrunk: the transaction keeps little beyond what the failure needs.
-    expect(JSON.stringify(failure.transaction).length).toBeLessThan(900);
-  });
+  test(
+    'a ruleset where a mere possibility triggers enhanced due diligence is caught, with a small ' + 'counterexample',
+    () => {
+      const document = current();
+      for (const threshold of Object.values(document.thresholds))
+        if (threshold.value === 'grounds-for-suspicion') threshold.value = 'mere-possibility';
+      const failure = violation(document, [named('a mere possibility changes nothing')]);
+      expect(failure.message).toMatch(/Invariant "a mere possibility changes nothing" fails for eu-2021-821-art5/);
+      expect(failure.detail).toMatch(/"knowledge":"mere-possibility"/);
+      expect(failure.replay.seed).toBe(3);
+      // Shrunk: the transaction keeps little beyond what the failure needs.
+      expect(JSON.stringify(failure.transaction).length).toBeLessThan(900);
+    },
+  );
 
   test('a ruleset that forgets the activity gate, or ranks knowledge below red flags, is caught', () => {
     const ungated = current();
