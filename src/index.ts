@@ -1,3 +1,9 @@
+/**
+ * `dual-use-rules`: what Article 5 of the EU Dual-Use Regulation requires for one export, with a cited explanation
+ * at every step; rulesets as data, compiled and assessed.
+ *
+ * @module dual-use-rules
+ */
 export { assess } from './assess';
 export { assessMany } from './assessMany';
 export { compileRuleset } from './compileRuleset';

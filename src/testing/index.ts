@@ -2,6 +2,8 @@
  * `dual-use-rules/testing`: a property-test kit for rulesets, built on fast-check. Generate transactions for any
  * ruleset, check the invariants every ruleset (and every Article 5 ruleset) must keep, and compare two rulesets by
  * the transactions whose outcome changes. Node.js and test runners only; the main entry does not import it.
+ *
+ * @module dual-use-rules/testing
  */
 export {
   catalogueEntryArbitrary,
@@ -22,7 +24,7 @@ export { staticDiff } from './diff/staticDiff';
 
 export type { TransactionVocabulary, UnknowableField } from './arbitraries';
 export type { CheckInvariantsOptions, InvariantReport } from './checkInvariants';
-export type { Invariant, JsonValue, TransactionEdit, ValueChoice } from './invariants';
+export type { Invariant, InvariantBase, JsonValue, TransactionEdit, ValueChoice } from './invariants';
 export type { DiffOptions, OutcomeChange, RuleDifference, RulesetDiff } from './diff/diffRulesets';
 export type { ExpectationCheck, ExpectedChange, ExpectedChanges } from './diff/expectedChanges';
 export type { RulesetSection, StaticChange } from './diff/staticDiff';

@@ -19,7 +19,7 @@ export type TransactionEdit =
   | { readonly append: string; readonly record: Readonly<Record<string, ValueChoice>> };
 
 /** What every invariant says about itself. */
-interface InvariantBase {
+export interface InvariantBase {
   /** Short name, shown when it fails. */
   readonly name: string;
   /** What it means, in words (and the law it rests on, for those that come from a ruleset's vocabulary). */
