@@ -25,6 +25,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Shell lines run by another test, with the file that runs them and a string that file must contain. */
 const RUN_ELSEWHERE: Readonly<Record<string, { readonly file: string; readonly contains: string }>> = {
   'npm run web': { file: 'test/browser/questionnaire.e2e.ts', contains: "['run', 'web'" },
+  // The same test files as the deep tier CI runs, with fewer runs of the property, fuzz and bulk tests.
+  'npm test': { file: '.ci/run', contains: 'npm run test:deep' },
 };
 
 /** Pages whose shell blocks a test runs as written and checks the output of, so they are not run twice. */
