@@ -3,8 +3,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from './document/canonicalJson';
 import { scanDocument } from './document/scanDocument';
 import { RulesetError } from './errors/RulesetError';
-import { SigningError } from './errors/SigningError';
-import { keyIdOf, requireCrypto } from './integrity/keys';
+import { keyIdOf, readEd25519Key, requireCrypto } from './integrity/keys';
 import { readableString, signedMessage } from './integrity/signatureFormat';
 import type { RulesetSignature } from './types/signature';
 
@@ -24,17 +23,11 @@ export function signRuleset(document: unknown, privateKey: string): RulesetSigna
   const scanned = scanDocument(document);
   if (scanned.length > 0) throw new RulesetError(scanned, readableString(document, 'id'));
   const crypto = requireCrypto();
-  let key: ReturnType<typeof crypto.createPrivateKey>;
-  try {
-    key = crypto.createPrivateKey(privateKey);
-  } catch (error) {
-    throw new SigningError('invalid_key', 'The private key is not a PEM-encoded private key.', { cause: error });
-  }
-  if (key.asymmetricKeyType !== 'ed25519')
-    throw new SigningError(
-      'invalid_key',
-      `The private key is an ${key.asymmetricKeyType ?? 'unknown'} key, not Ed25519.`,
-    );
+  const key = readEd25519Key(
+    () => crypto.createPrivateKey(privateKey),
+    'The private key is not a PEM-encoded private key.',
+    (type) => `The private key is an ${type} key, not Ed25519.`,
+  );
   const canonical = canonicalJson(document);
   return {
     algorithm: 'Ed25519',

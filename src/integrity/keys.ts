@@ -11,17 +11,33 @@ export function requireCrypto(): NonNullable<ReturnType<typeof nodeCrypto>> {
   return crypto;
 }
 
-/** An Ed25519 public key from PEM text. Throws `SigningError` (`invalid_key`) for anything else. */
-export function publicKeyObject(crypto: typeof NodeCrypto, pem: string): NodeCrypto.KeyObject {
-  let key: ReturnType<typeof crypto.createPublicKey>;
+/**
+ * An Ed25519 key that `create` reads from PEM text. Throws `SigningError` (`invalid_key`) with `notPem` when the text is
+ * not a key, and with `wrongType(type)` for a key of another type.
+ */
+export function readEd25519Key(
+  create: () => NodeCrypto.KeyObject,
+  notPem: string,
+  wrongType: (type: string) => string,
+): NodeCrypto.KeyObject {
+  let key: NodeCrypto.KeyObject;
   try {
-    key = crypto.createPublicKey(pem);
+    key = create();
   } catch (error) {
-    throw new SigningError('invalid_key', 'Not a PEM-encoded public key.', { cause: error });
+    throw new SigningError('invalid_key', notPem, { cause: error });
   }
   if (key.asymmetricKeyType !== 'ed25519')
-    throw new SigningError('invalid_key', `An ${key.asymmetricKeyType ?? 'unknown'} key, not Ed25519.`);
+    throw new SigningError('invalid_key', wrongType(key.asymmetricKeyType ?? 'unknown'));
   return key;
+}
+
+/** An Ed25519 public key from PEM text. Throws `SigningError` (`invalid_key`) for anything else. */
+export function publicKeyObject(crypto: typeof NodeCrypto, pem: string): NodeCrypto.KeyObject {
+  return readEd25519Key(
+    () => crypto.createPublicKey(pem),
+    'Not a PEM-encoded public key.',
+    (type) => `An ${type} key, not Ed25519.`,
+  );
 }
 
 /** The key id of a public key: the first 16 hex digits of the sha256 of its SPKI DER encoding. */
