@@ -9,6 +9,7 @@ import type { Outcome } from '../types/outcome';
 import { partialTransactionArbitrary, vocabularyOf, type UnknowableField } from './arbitraries';
 import { ARTICLE_5_INVARIANTS, ARTICLE_5_RULESET_IDS } from './article5Invariants';
 import { GENERAL_INVARIANTS, type Invariant, type JsonValue, type TransactionEdit } from './invariants';
+import { InvariantViolation } from './InvariantViolation';
 
 /** Options for `checkInvariants`. */
 export interface CheckInvariantsOptions {
@@ -29,32 +30,6 @@ export interface InvariantReport {
   readonly seed: number;
   /** Each invariant with the number of generated transactions it applied to (an `append` skips unknown lists). */
   readonly invariants: readonly { readonly name: string; readonly checked: number }[];
-}
-
-/** Thrown by `checkInvariants` with the smallest transaction fast-check found that breaks an invariant. */
-export class InvariantViolation extends Error {
-  override readonly name = 'InvariantViolation';
-
-  constructor(
-    readonly invariant: Invariant,
-    /** What went wrong for `transaction`. */
-    readonly detail: string,
-    /** The shrunk counterexample (before the invariant's own edit). */
-    readonly transaction: Transaction,
-    readonly ruleset: RulesetReference,
-    /** Pass these back in the options to reproduce the failure. */
-    readonly replay: { readonly seed: number; readonly path: string },
-  ) {
-    super(
-      [
-        `Invariant "${invariant.name}" fails for ${describeRuleset(ruleset)}: ${detail}`,
-        `  (${invariant.description})`,
-        'Smallest transaction found:',
-        JSON.stringify(transaction, null, 2).replace(/^/gm, '  '),
-        `Reproduce with { seed: ${replay.seed}, path: ${JSON.stringify(replay.path)} }.`,
-      ].join('\n'),
-    );
-  }
 }
 
 /** The invariants `checkInvariants` checks by default: the general ones, plus the Article 5 ones for the Article 5 rulesets. */
@@ -295,11 +270,4 @@ function describeEdit(edit: ConcreteEdit): string {
         .map(([path, value]) => `${path} = ${JSON.stringify(value)}`)
         .join(', ')}`
     : `adding ${JSON.stringify(edit.record)} to ${edit.append}`;
-}
-
-function describeRuleset(ruleset: RulesetReference): string {
-  return [
-    `${ruleset.id} ${ruleset.version}`,
-    ...ruleset.overlays.map((overlay) => `${overlay.id} ${overlay.version}`),
-  ].join(' + ');
 }

@@ -15,7 +15,8 @@ export {
   withUnknown,
 } from './arbitraries';
 export { ARTICLE_5_INVARIANTS, ARTICLE_5_RULESET_IDS } from './article5Invariants';
-export { checkInvariants, defaultInvariants, InvariantViolation } from './checkInvariants';
+export { checkInvariants, defaultInvariants } from './checkInvariants';
+export { InvariantViolation } from './InvariantViolation';
 export { GENERAL_INVARIANTS } from './invariants';
 export { diffRulesets } from './diff/diffRulesets';
 export { checkExpectedChanges, parseExpectedChanges } from './diff/expectedChanges';

@@ -1,0 +1,36 @@
+import type { Transaction } from '../transaction/transactionSchema';
+import type { RulesetReference } from '../types/assessment';
+import type { Invariant } from './invariants';
+
+/** Thrown by `checkInvariants` with the smallest transaction fast-check found that breaks an invariant. */
+export class InvariantViolation extends Error {
+  override readonly name = 'InvariantViolation';
+
+  constructor(
+    readonly invariant: Invariant,
+    /** What went wrong for `transaction`. */
+    readonly detail: string,
+    /** The shrunk counterexample (before the invariant's own edit). */
+    readonly transaction: Transaction,
+    readonly ruleset: RulesetReference,
+    /** Pass these back in the options to reproduce the failure. */
+    readonly replay: { readonly seed: number; readonly path: string },
+  ) {
+    super(
+      [
+        `Invariant "${invariant.name}" fails for ${describeRuleset(ruleset)}: ${detail}`,
+        `  (${invariant.description})`,
+        'Smallest transaction found:',
+        JSON.stringify(transaction, null, 2).replace(/^/gm, '  '),
+        `Reproduce with { seed: ${replay.seed}, path: ${JSON.stringify(replay.path)} }.`,
+      ].join('\n'),
+    );
+  }
+}
+
+function describeRuleset(ruleset: RulesetReference): string {
+  return [
+    `${ruleset.id} ${ruleset.version}`,
+    ...ruleset.overlays.map((overlay) => `${overlay.id} ${overlay.version}`),
+  ].join(' + ');
+}
