@@ -1,10 +1,10 @@
 // ESLint (flat config): typescript-eslint's recommended rules, no import cycles, and one import convention:
 // relative imports without an extension (JSON files keep theirs). Formatting is Prettier's, so its rules are off.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
-import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
@@ -40,6 +40,14 @@ export default defineConfig(
         },
       ],
       'import-x/no-unresolved': 'error',
+      'import-x/order': [
+        'error',
+        {
+          groups: ['builtin', 'external', ['parent', 'sibling', 'index']],
+          alphabetize: { order: 'asc', caseInsensitive: true },
+          'newlines-between': 'never',
+        },
+      ],
     },
   },
   {

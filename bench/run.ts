@@ -8,13 +8,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import type { CompiledRuleset, RulesetDocument } from '../src/index';
 import { measureBatch, type BatchResults } from './batch';
 import { decideArticle5, type HandTransaction } from './handWrittenArticle5';
 import { DIST, loadLibrary } from './library';
 import { createNaiveEngine, type NaiveEngine } from './naiveEngine';
 import { syntheticRuleset } from './syntheticRuleset';
 import { measureRounds, median, significant, type Contender, type Rounds } from './timing';
-import type { CompiledRuleset, RulesetDocument } from '../src/index';
 
 const options = new Set(process.argv.slice(2));
 const quick = options.has('--quick');

@@ -8,8 +8,8 @@
 // The heap is sampled after a full garbage collection (node --expose-gc) at the start, every tenth of the run and
 // at the end. The run fails (exit 1) when the heap after the run exceeds the baseline by more than the tolerance, or
 // when it grew across the last half of the samples (growth that would continue with more calls).
-import fc from 'fast-check';
 import { parseArgs } from 'node:util';
+import fc from 'fast-check';
 import { assess, assessMany, loadRuleset, TransactionError } from '../src/index';
 import { partialTransactionArbitrary, vocabularyOf } from '../src/testing/arbitraries';
 

@@ -2,8 +2,8 @@ import { buildAssessment } from './evaluate/buildAssessment';
 import { checkOptions, prepareAssessment } from './evaluate/prepareAssessment';
 import { loadBundledDefault } from './rulesets/bundledRegistry';
 import { selectRuleset } from './rulesets/selectRuleset';
-import type { AssessOptions } from './types/assessOptions';
 import type { Assessment } from './types/assessment';
+import type { AssessOptions } from './types/assessOptions';
 
 /**
  * Assesses many transactions synchronously with the compiled evaluator: plain closures built once from the same

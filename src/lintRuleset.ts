@@ -1,8 +1,8 @@
 import { assessMany } from './assessMany';
-import type { CompiledRuleset } from './types/compiledRuleset';
-import { TransactionError } from './errors/TransactionError';
 import type { Issue } from './errors/issue';
+import { TransactionError } from './errors/TransactionError';
 import { isInForce } from './time/dates';
+import type { CompiledRuleset } from './types/compiledRuleset';
 
 /** A legal test case as `test/scenarios/<ruleset>/*.json` holds them: what lint needs of it. */
 export interface LintScenario {

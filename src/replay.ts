@@ -1,10 +1,10 @@
 import { assess } from './assess';
-import { AssessmentError } from './errors/AssessmentError';
 import { canonicalJson } from './document/canonicalJson';
+import { AssessmentError } from './errors/AssessmentError';
 import { bundledRegistry } from './rulesets/bundledRegistry';
-import type { RulesetRegistry } from './types/registry';
 import type { Assessment, RulesetReference } from './types/assessment';
 import type { Outcome } from './types/outcome';
+import type { RulesetRegistry } from './types/registry';
 
 /** What replaying a recorded assessment found. */
 export interface ReplayResult {

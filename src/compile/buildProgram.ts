@@ -1,9 +1,9 @@
 import { createOperatorTests } from '../model/operators';
+import type { ConditionNode, Program, ProgramFact, ProgramOutcome } from '../model/program';
 import type { Citation } from '../types/citation';
 import type { Outcome } from '../types/outcome';
 import type { CitationDefinition, ConditionDefinition, RulesetDocument, SourceDefinition } from '../types/ruleset';
 import { derivationInputs } from './derivationInputs';
-import type { ConditionNode, Program, ProgramFact, ProgramOutcome } from '../model/program';
 
 /** Turns a valid, composed ruleset document into the structures evaluation reads. Assumes every check passed. */
 export function buildProgram(document: RulesetDocument): Program {

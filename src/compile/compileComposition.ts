@@ -1,8 +1,8 @@
-import { deepFreeze } from '../document/deepFreeze';
 import { canonicalSha256 } from '../document/canonicalJson';
+import { deepFreeze } from '../document/deepFreeze';
 import { readDocument, scanDocument, type ReadDocument } from '../document/scanDocument';
-import { RulesetError } from '../errors/RulesetError';
 import type { Issue } from '../errors/issue';
+import { RulesetError } from '../errors/RulesetError';
 import { compileEvaluator } from '../evaluate/compileEvaluator';
 import { createEngineEvaluator } from '../evaluate/engineEvaluator';
 import { inputPaths } from '../evaluate/prepareFacts';

@@ -1,5 +1,5 @@
-import type { Issue, IssuePath } from '../errors/issue';
 import { canonicalJson } from '../document/canonicalJson';
+import type { Issue, IssuePath } from '../errors/issue';
 import type { RulesetDocument, ValidityWindow } from '../types/ruleset';
 
 const KEYED_SECTIONS = ['sources', 'scales', 'catalogues', 'thresholds', 'facts', 'conditions'] as const;

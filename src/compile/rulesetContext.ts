@@ -1,3 +1,4 @@
+import type { IssuePath } from '../errors/issue';
 import { INPUT_FACTS } from '../transaction/inputFacts';
 import type {
   CatalogueDefinition,
@@ -6,7 +7,6 @@ import type {
   FactDefinition,
   RulesetDocument,
 } from '../types/ruleset';
-import type { IssuePath } from '../errors/issue';
 
 /** Lookups over a schema-valid ruleset document, shared by the semantic checks. */
 export interface RulesetContext {

@@ -1,3 +1,4 @@
+import type { Evaluation } from '../model/evaluation';
 import type { ConditionNode, Program } from '../model/program';
 import type {
   Assessment,
@@ -12,9 +13,8 @@ import type {
   TruthValue,
 } from '../types/assessment';
 import type { Outcome } from '../types/outcome';
-import type { Evaluation } from '../model/evaluation';
-import { factSlots, slotOfFact, type FactValues } from './prepareFacts';
 import { TupleNumbers } from './numberTables';
+import { factSlots, slotOfFact, type FactValues } from './prepareFacts';
 
 /** The parts of an assessment that depend only on the program, made once per program and frozen, then shared. */
 interface AssessmentParts {

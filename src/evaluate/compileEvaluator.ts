@@ -1,9 +1,9 @@
-import type { ComparisonNode, ConditionNode, Program } from '../model/program';
-import type { ConditionTrace, FactConditionTrace, FactValue, TraceStep, TruthValue } from '../types/assessment';
 import type { Evaluation } from '../model/evaluation';
 import { kleeneNot } from '../model/kleene';
-import { factSlots, slotOfFact, type FactValues } from './prepareFacts';
+import type { ComparisonNode, ConditionNode, Program } from '../model/program';
+import type { ConditionTrace, FactConditionTrace, FactValue, TraceStep, TruthValue } from '../types/assessment';
 import { NumbersByIndex, TupleNumbers } from './numberTables';
+import { factSlots, slotOfFact, type FactValues } from './prepareFacts';
 
 type Slots = readonly FactValue[];
 type NodeEvaluator = (slots: Slots) => ConditionTrace;

@@ -1,10 +1,10 @@
 import type { Almanac, Engine, Event, RuleProperties, RuleResult, TopLevelCondition } from 'json-rules-engine';
-import type { ConditionNode, Program } from '../model/program';
 import { AssessmentError } from '../errors/AssessmentError';
-import type { ConditionTrace, FactConditionTrace, FactValue, TraceStep, TruthValue } from '../types/assessment';
 import type { Evaluation } from '../model/evaluation';
 import { kleeneAll, kleeneAny, kleeneNot } from '../model/kleene';
 import { OPERATOR_NAMES } from '../model/operators';
+import type { ConditionNode, Program } from '../model/program';
+import type { ConditionTrace, FactConditionTrace, FactValue, TraceStep, TruthValue } from '../types/assessment';
 import type { FactValues } from './prepareFacts';
 
 /**

@@ -1,11 +1,11 @@
-import type { CompiledRuleset } from '../types/compiledRuleset';
 import { AssessmentError } from '../errors/AssessmentError';
 import type { Evaluation } from '../model/evaluation';
+import type { Program } from '../model/program';
+import type { TransactionSchema } from '../transaction/transactionSchema';
+import type { RulesetReference } from '../types/assessment';
+import type { CompiledRuleset } from '../types/compiledRuleset';
 import type { FactValues } from './prepareFacts';
 import type { TransactionReading } from './readTransaction';
-import type { RulesetReference } from '../types/assessment';
-import type { TransactionSchema } from '../transaction/transactionSchema';
-import type { Program } from '../model/program';
 
 /** What a compiled ruleset holds besides its public data: kept here so no caller can reach or forge it. */
 export interface RulesetInternals {

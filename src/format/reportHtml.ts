@@ -4,8 +4,8 @@ import { outcomeLabel, outcomeTone, TRUTH_MARK } from './describeOutcome';
 import { describeValue } from './describeValue';
 import { flattenTransaction } from './flattenTransaction';
 import { html, safeUrl, SafeHtml } from './html';
-import { REPORT_CSS } from './reportStyles';
 import type { ReportContext } from './reportContext';
+import { REPORT_CSS } from './reportStyles';
 
 /** Renders the decision report as one self-contained HTML document (inline CSS, no scripts, no external assets). */
 export function renderHtmlReport(assessment: Assessment, context: ReportContext): string {

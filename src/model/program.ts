@@ -1,8 +1,8 @@
-import type { OperatorTest } from './operators';
 import type { CompetentAuthority, Obligation } from '../types/assessment';
 import type { Citation } from '../types/citation';
 import type { Outcome } from '../types/outcome';
 import type { CatalogueEntryDefinition, Derivation, FactType, OperatorName } from '../types/ruleset';
+import type { OperatorTest } from './operators';
 
 /** A fact, ready for evaluation: its definition with citations resolved and its direct inputs listed. */
 export interface ProgramFact {

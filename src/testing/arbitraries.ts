@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import type { CompiledRuleset } from '../types/compiledRuleset';
 import { COUNTRY_CODES } from '../transaction/countryCodes';
 import {
   ACTIVITIES,
@@ -9,6 +8,7 @@ import {
   PARTY_ROLES,
   type Transaction,
 } from '../transaction/transactionSchema';
+import type { CompiledRuleset } from '../types/compiledRuleset';
 
 /** The ids a ruleset's catalogues offer for each catalogue-bound transaction field (empty when the ruleset has none). */
 export interface TransactionVocabulary {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { assessMany } from '../assessMany';
-import type { CompiledRuleset } from '../types/compiledRuleset';
-import { TransactionError } from '../errors/TransactionError';
 import { canonicalJson } from '../document/canonicalJson';
+import { TransactionError } from '../errors/TransactionError';
 import type { Transaction } from '../transaction/transactionSchema';
 import type { Assessment, RulesetReference } from '../types/assessment';
+import type { CompiledRuleset } from '../types/compiledRuleset';
 import type { Outcome } from '../types/outcome';
 import { partialTransactionArbitrary, vocabularyOf, type UnknowableField } from './arbitraries';
 import { ARTICLE_5_INVARIANTS, ARTICLE_5_RULESET_IDS } from './article5Invariants';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { TransactionError } from '../errors/TransactionError';
 import type { Issue } from '../errors/issue';
+import { TransactionError } from '../errors/TransactionError';
 import { COUNTRY_CODE_ALIASES } from './countryCodes';
 import { closestMatch } from './suggest';
 import type { ParsedTransaction, TransactionSchema } from './transactionSchema';

@@ -1,5 +1,5 @@
-import { TransactionError } from '../errors/TransactionError';
 import type { Issue } from '../errors/issue';
+import { TransactionError } from '../errors/TransactionError';
 import { parseTransaction } from './parseTransaction';
 import { transactionSchema } from './transactionSchema';
 

@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { syntheticRuleset } from '../../bench/syntheticRuleset';
 import { assess, assessMany, compileRuleset, type CompiledRuleset, type RulesetDocument } from '../../src/index';

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, test } from 'vitest';
 import { assessMany, loadRuleset, type Assessment } from '../../src/index';
 import { vocabularyOf } from '../../src/testing/arbitraries';
+import { runs } from '../support/runs';
 import { boundedReport, check } from './hostileTransactionChecks';
 import { hostileTransactionArbitrary } from './hostileTransactionInputs';
-import { runs } from '../support/runs';
 
 /**
  * Hostile inputs, judged by an independent oracle (`transactionOracle.ts`). 100,000 in all in the deep tier (a

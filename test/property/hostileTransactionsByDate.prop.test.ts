@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { assess, assessMany, loadRuleset, TransactionError, type Assessment } from '../../src/index';
 import { vocabularyOf } from '../../src/testing/arbitraries';
+import { runs } from '../support/runs';
 import { boundedReport, check } from './hostileTransactionChecks';
 import { hostileTransactionArbitrary } from './hostileTransactionInputs';
-import { runs } from '../support/runs';
 
 /** The other 50,000 of the 100,000 hostile inputs (see `hostileTransactions.prop.test.ts`). */
 const RUNS = { byDate: runs(45_000), engine: runs(5_000) } as const;

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod';
-import { completeTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
 import { loadRuleset } from '../../src/index';
+import { completeTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
 
 const DIST = new URL('../../dist/', import.meta.url);
 // The build runs before the tests in CI; a local run without dist/ has nothing built to check.

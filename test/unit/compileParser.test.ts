@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { internalsOf } from '../../src/evaluate/rulesetInternals';
 import { fastReaderFor, valueAtPath } from '../../src/evaluate/compileParser';
+import { internalsOf } from '../../src/evaluate/rulesetInternals';
 import { completeTransactionArbitrary, partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
 import { INPUT_FACTS } from '../../src/transaction/inputFacts';
 import { createTransactionSchema, transactionSchema, type Transaction } from '../../src/transaction/transactionSchema';

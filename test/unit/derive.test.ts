@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { Program } from '../../src/model/program';
 import { compileDerivation } from '../../src/evaluate/derive';
+import type { Program } from '../../src/model/program';
 import type { FactValue } from '../../src/types/assessment';
 
 // The semantics come from docs/writing-rulesets.md (derivations table): `sum` adds an attribute over the distinct

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { kleeneAll, kleeneAny, kleeneNot } from '../../src/model/kleene';
 import type { TruthValue } from '../../src/index';
+import { kleeneAll, kleeneAny, kleeneNot } from '../../src/model/kleene';
 
 const VALUES: TruthValue[] = ['true', 'false', 'unknown'];
 

@@ -1,7 +1,7 @@
 import { assessMany } from '../../assessMany';
 import { AssessmentError } from '../../errors/AssessmentError';
-import { TransactionError } from '../../errors/TransactionError';
 import type { Issue } from '../../errors/issue';
+import { TransactionError } from '../../errors/TransactionError';
 import type { AssessOptions } from '../../types/assessOptions';
 import type { Outcome } from '../../types/outcome';
 import { isTooLong, MAX_LINE_LENGTH } from './readLines';

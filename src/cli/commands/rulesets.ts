@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { listRulesets } from '../../loadRuleset';
-import type { RulesetSummary } from '../../types/registry';
 import { describeWindow, isCalendarDate, isInForce, today } from '../../time/dates';
+import type { RulesetSummary } from '../../types/registry';
 import { colorsFor, UsageError, writeOutput } from '../io';
 
 interface RulesetsFlags {

@@ -7,7 +7,6 @@ import type {
   NamedConditionDefinition,
   ScalarValue,
 } from '../../types/ruleset';
-import { findReferenceCycles, namedConditionReferences } from './conditionGraph';
 import {
   allowedValues,
   conditionRoots,
@@ -16,6 +15,7 @@ import {
   walkCondition,
   type RulesetContext,
 } from '../rulesetContext';
+import { findReferenceCycles, namedConditionReferences } from './conditionGraph';
 
 /**
  * Every comparison must read a declared fact with an operator that fits its type, against values the fact can hold;

@@ -2,9 +2,9 @@ import type { Issue, IssuePath } from '../../errors/issue';
 import { INPUT_FACTS } from '../../transaction/inputFacts';
 import { CATALOGUE_FIELDS } from '../../transaction/transactionSchema';
 import type { FactDefinition, FactType } from '../../types/ruleset';
-import { attributeOf } from './attributeOf';
 import { derivationInputs } from '../derivationInputs';
 import type { RulesetContext } from '../rulesetContext';
+import { attributeOf } from './attributeOf';
 
 /**
  * Input facts must be transaction fields of the declared type; derived facts must read declared facts of the right

@@ -1,7 +1,7 @@
-import { derivationInputs } from '../derivationInputs';
-import type { Program } from '../../model/program';
 import type { Issue } from '../../errors/issue';
+import type { Program } from '../../model/program';
 import type { ConditionDefinition, RulesetDocument } from '../../types/ruleset';
+import { derivationInputs } from '../derivationInputs';
 import { analyseReachability, type Reachability } from './reachability';
 
 /**

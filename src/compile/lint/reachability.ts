@@ -1,6 +1,6 @@
+import { kleeneAll, kleeneAny, kleeneNot } from '../../model/kleene';
 import type { ComparisonNode, ConditionNode, Program, ProgramRule } from '../../model/program';
 import type { TruthValue } from '../../types/assessment';
-import { kleeneAll, kleeneAny, kleeneNot } from '../../model/kleene';
 
 /** Whether a rule can decide an outcome, as far as the analysis can tell. */
 export type Reachability =

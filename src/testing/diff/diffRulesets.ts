@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { assessMany } from '../../assessMany';
-import type { CompiledRuleset } from '../../types/compiledRuleset';
 import { TransactionError } from '../../errors/TransactionError';
-import { partialTransactionArbitrary, sharedVocabulary } from '../arbitraries';
 import type { Transaction } from '../../transaction/transactionSchema';
 import type { Assessment, RulesetReference, TruthValue } from '../../types/assessment';
 import type { Citation } from '../../types/citation';
+import type { CompiledRuleset } from '../../types/compiledRuleset';
 import type { Outcome } from '../../types/outcome';
+import { partialTransactionArbitrary, sharedVocabulary } from '../arbitraries';
 import { staticDiff, type StaticChange } from './staticDiff';
 
 /** Options for `diffRulesets`. */

@@ -1,5 +1,5 @@
-import type { IssuePath } from '../../errors/issue';
 import { canonicalJson } from '../../document/canonicalJson';
+import type { IssuePath } from '../../errors/issue';
 import type { RulesetDocument } from '../../types/ruleset';
 
 /** The parts of a ruleset the static diff compares, each item by its id or key. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { listRulesets } from '../../../src/index';
 import { createRulesetRegistry } from '../../../src/createRulesetRegistry';
+import { listRulesets } from '../../../src/index';
 import { checkInvariants, defaultInvariants } from '../../../src/testing/index';
 import { runs } from '../../support/runs';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { createRulesetRegistry } from '../../../src/createRulesetRegistry';
 import { assess, compileRuleset } from '../../../src/index';
 import { lintRuleset } from '../../../src/lintRuleset';
-import { createRulesetRegistry } from '../../../src/createRulesetRegistry';
 import { minimalRuleset } from '../../support/minimalRuleset';
 
 const cite = { source: 'reg', pinpoint: 'Art. 1', confidence: 'verified' } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { AssessmentError, listRulesets, loadRuleset, RulesetError, TransactionError } from '../../../src/index';
 import { createRulesetRegistry } from '../../../src/createRulesetRegistry';
 import { generateSigningKeys } from '../../../src/generateSigningKeys';
+import { AssessmentError, listRulesets, loadRuleset, RulesetError, TransactionError } from '../../../src/index';
 import { bundledRegistry } from '../../../src/rulesets/bundledRegistry';
 import { signRuleset } from '../../../src/signRuleset';
 import { minimalRuleset } from '../../support/minimalRuleset';

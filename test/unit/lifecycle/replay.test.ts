@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { createRulesetRegistry } from '../../../src/createRulesetRegistry';
 import { assess, AssessmentError, loadRuleset } from '../../../src/index';
 import { replay } from '../../../src/replay';
-import { createRulesetRegistry } from '../../../src/createRulesetRegistry';
 import { minimalRuleset } from '../../support/minimalRuleset';
 
 const clean = {

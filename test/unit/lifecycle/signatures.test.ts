@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { compileRuleset, RulesetError } from '../../../src/index';
 import { SigningError } from '../../../src/errors/SigningError';
 import { generateSigningKeys } from '../../../src/generateSigningKeys';
+import { compileRuleset, RulesetError } from '../../../src/index';
 import { parseRulesetSignature } from '../../../src/parseRulesetSignature';
 import { signingKeyId } from '../../../src/signingKeyId';
 import { signRuleset } from '../../../src/signRuleset';
