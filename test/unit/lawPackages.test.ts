@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { generateReleases, lawPackages, readSource, SourceError, type SourceProblem } from '../../scripts/release-rulesets';
+import { formatPath } from '../../src/errors/issue';
+
+/** A small source: one base with two releases, whose one rule changes its summary between them. */
+function source(overrides: Record<string, unknown> = {}) {
+  const citation = { source: 'reg', pinpoint: 'Art. 5(1)', confidence: 'verified' };
+  return {
+    $schema: '../../schemas/ruleset-source.schema.json',
+    id: 'test-package',
+    kind: 'base',
+    title: 'Test package',
+    lastVerifiedOn: '2026-01-01',
+    releases: [
+      { version: '1.0.0', validity: { from: '2021-01-01', to: '2021-12-31' } },
+      { version: '2.0.0', validity: { from: '2022-01-01', to: null } },
+    ],
+    sources: { reg: { title: 'A regulation', instrument: 'Regulation', binding: true } },
+    outcomes: { authorisation_required: { precedence: 20, title: 'Authorisation', nextSteps: 'Apply.' }, insufficient_information: { precedence: 15, title: 'Open', nextSteps: 'Find out.' }, no_obligation: { precedence: 10, title: 'None', nextSteps: 'Keep records.' } },
+    undecided: 'insufficient_information',
+    fallback: { id: 'fallback', outcome: 'no_obligation', summary: 'Nothing applies.', citation },
+    facts: { 'exporter.informedByAuthority': { title: 'Informed', prompt: 'Were you informed?', type: 'boolean', citation } },
+    rules: [
+      {
+        id: 'informed',
+        title: 'Informed by the authority',
+        summary: { $dated: [{ validity: { from: '2021-01-01', to: '2021-12-31' }, value: 'First reading.' }, { validity: { from: '2022-01-01', to: null }, value: 'Second reading.' }] },
+        outcome: 'authorisation_required',
+        citation,
+        when: { all: [{ fact: 'exporter.informedByAuthority', operator: 'equal', value: true }] },
+      },
+    ],
+    ...overrides,
+  };
+}
+
+function problemsOf(value: unknown): SourceProblem[] {
+  try {
+    generateReleases(value);
+  } catch (error) {
+    if (error instanceof SourceError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+const paths = (problems: readonly SourceProblem[]) => problems.map((problem) => formatPath(problem.path));
+
+describe('law packages: one dated source generates every release (run `npm run release-rulesets` after changing a source)', () => {
+  test.each(lawPackages())('%s: every unpublished release is exactly what its source generates', (id) => {
+    const generated = generateReleases(readSource(id), `rulesets/${id}/source.json`);
+    expect(generated.length).toBeGreaterThan(0);
+    for (const { release, text } of generated) {
+      expect(readFileSync(new URL(`../../rulesets/${id}/${release.version}.json`, import.meta.url), 'utf8'), `${id} ${release.version}`).toBe(text);
+    }
+  });
+
+  test('a dated value takes the variant in force for each release, and the header comes from the release', () => {
+    const [first, second] = generateReleases(source());
+    expect(Object.keys(first?.document ?? {})).toEqual(['$schema', 'id', 'version', 'kind', 'title', 'validity', 'lastVerifiedOn', 'sources', 'outcomes', 'undecided', 'fallback', 'facts', 'rules']);
+    expect(first?.document['$schema']).toBe('../../schemas/ruleset.schema.json');
+    expect(first?.document['validity']).toEqual({ from: '2021-01-01', to: '2021-12-31' });
+    expect((first?.document['rules'] as { summary: string }[])[0]?.summary).toBe('First reading.');
+    expect((second?.document['rules'] as { summary: string }[])[0]?.summary).toBe('Second reading.');
+    expect(second?.text).toBe(`${JSON.stringify(second?.document, null, 2)}\n`);
+  });
+
+  test('an item with $validity is part only of the releases inside its window, and keeps its place in the list', () => {
+    const base = source();
+    const later = { $validity: { from: '2022-01-01', to: null }, id: 'later', title: 'Later', summary: 'Later.', outcome: 'authorisation_required', citation: base.fallback.citation, when: { all: [{ fact: 'exporter.informedByAuthority', operator: 'equal', value: false }] } };
+    const [first, second] = generateReleases({ ...base, rules: [later, ...base.rules] });
+    expect((first?.document['rules'] as { id: string }[]).map((rule) => rule.id)).toEqual(['informed']);
+    expect((second?.document['rules'] as { id: string }[]).map((rule) => rule.id)).toEqual(['later', 'informed']);
+    expect(JSON.stringify(second?.document)).not.toContain('$validity');
+  });
+
+  test('a window that only partly overlaps a release is an error naming its path in the source', () => {
+    const base = source();
+    const rule = { ...base.rules[0], summary: { $dated: [{ validity: { from: '2021-06-01', to: null }, value: 'Mid-year.' }] } };
+    const problems = problemsOf({ ...base, rules: [rule] });
+    expect(paths(problems)).toEqual(['/rules/0/summary/$dated/0/validity']);
+    expect(problems[0]?.message).toMatch(/covers only part of release 1\.0\.0/);
+  });
+
+  test('variants of one value, or of one id in a list, must not overlap', () => {
+    const base = source();
+    const overlapping = { ...base.rules[0], summary: { $dated: [{ validity: { from: '2021-01-01', to: null }, value: 'A.' }, { validity: { from: '2022-01-01', to: null }, value: 'B.' }] } };
+    expect(paths(problemsOf({ ...base, rules: [overlapping] }))).toEqual(['/rules/0/summary/$dated/1/validity']);
+    const twice = [{ ...base.rules[0], $validity: { from: '2021-01-01', to: null } }, { ...base.rules[0], $validity: { from: '2022-01-01', to: null } }];
+    const problems = problemsOf({ ...base, rules: twice });
+    expect(paths(problems)).toEqual(['/rules/1']);
+    expect(problems[0]?.message).toMatch(/"informed" is also in force from 2022-01-01 at \/rules\/0/);
+  });
+
+  test('a generated document the compiler refuses is reported at the path in the source it comes from', () => {
+    const base = source();
+    const rule = { ...base.rules[0], when: { all: [{ fact: { $dated: [{ validity: { from: '2022-01-01', to: null }, value: 'undeclared.fact' }] }, operator: 'equal', value: true }] } };
+    const problems = problemsOf({ ...base, rules: [{ ...rule, $validity: { from: '2022-01-01', to: null } }] });
+    expect(paths(problems)).toContain('/rules/0/when/all/0/fact');
+    expect(problems.find((problem) => formatPath(problem.path) === '/rules/0/when/all/0/fact')?.message).toMatch(/in release 2\.0\.0 \(at \/rules\/0\/when\/all\/0\/fact of 2\.0\.0\.json\)/);
+  });
+
+  test('the source is data: unknown $-keys, __proto__ and malformed dated values are refused by its schema', () => {
+    expect(paths(problemsOf({ ...source(), fallback: { ...source().fallback, $when: 'now' } }))).toContain('/fallback');
+    expect(paths(problemsOf({ ...source(), facts: JSON.parse('{ "__proto__": { "title": "x" } }') }))).toContain('/facts');
+    expect(paths(problemsOf({ ...source(), undecided: { $dated: [{ value: 'no_obligation' }] } }))).toContain('/undecided/$dated/0');
+    expect(paths(problemsOf({ ...source(), releases: [{ version: '1.0.0', validity: { from: '2021-02-30', to: null } }] }))).toEqual(['/releases/0/validity/from']);
+  });
+
+  test('a release may only replace a release listed before it', () => {
+    const base = source();
+    const releases = [{ ...base.releases[0], replaces: ['2.0.0'] }, base.releases[1]];
+    expect(paths(problemsOf({ ...base, releases }))).toEqual(['/releases/0/replaces']);
+  });
+});
