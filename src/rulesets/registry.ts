@@ -11,7 +11,7 @@ import { parseTransaction } from '../transaction/parseTransaction';
 import { transactionSchema } from '../transaction/transactionSchema';
 import type { RulesetReference } from '../types/assessment';
 import type { RulesetDocument, ValidityWindow } from '../types/ruleset';
-import { BUNDLED_DOCUMENTS, DEFAULT_RULESET_ID } from './bundled';
+import { BUNDLED_RELEASES, DEFAULT_RULESET_ID } from './bundled';
 
 /** A ruleset document known to a registry, as `list()` describes it. */
 export interface RulesetSummary {
@@ -28,6 +28,10 @@ export interface RulesetSummary {
   readonly sha256: string;
   /** Whether a date can select it; `false` once a later registration replaced it (it can still be replayed). */
   readonly selectable: boolean;
+  /** The version that replaced it (a correction of the same legal time); absent while it is current. */
+  readonly replacedBy?: string;
+  /** The earlier versions of the same id that it replaced. */
+  readonly replaces?: readonly string[];
 }
 
 /** Options for `loadRuleset` and `RulesetRegistry.load`. */
@@ -105,8 +109,12 @@ export interface RulesetRegistry {
 interface Entry {
   readonly document: RulesetDocument;
   readonly sha256: string;
-  selectable: boolean;
+  readonly replaces: readonly string[];
+  /** The version that replaced this one; while it is `undefined`, dates can select the entry. */
+  replacedBy: string | undefined;
 }
+
+const isCurrent = (entry: Entry) => entry.replacedBy === undefined;
 
 /** Compiled compositions, by the hashes of their documents: the same content compiles once, whichever registry asks. */
 const compiledByContent = new Map<string, CompiledRuleset>();
@@ -129,14 +137,16 @@ export function createRulesetRegistry(options: RegistryOptions = {}): RulesetReg
 let bundled: RulesetRegistry | undefined;
 let bundledList: readonly Entry[] | undefined;
 
-/** The bundled rulesets, checked like any registration except for the (already tested) semantic validation. */
+/** The bundled rulesets, checked like any registration (windows and replacements) except for the (already tested) semantic validation. */
 function bundledEntries(): readonly Entry[] {
   if (bundledList === undefined) {
     const entries: Entry[] = [];
-    for (const document of BUNDLED_DOCUMENTS as readonly RulesetDocument[]) {
-      const issues = windowIssues(entries, document, []);
+    for (const release of BUNDLED_RELEASES) {
+      const document = release.document as RulesetDocument;
+      const replaces = release.replaces ?? [];
+      const issues = replacementIssues(entries, document, replaces);
       if (issues.length > 0) throw new RulesetError(issues, document.id);
-      entries.push({ document, sha256: canonicalSha256(document), selectable: true });
+      entries.push(replace(entries, { document, sha256: canonicalSha256(document), replaces, replacedBy: undefined }));
     }
     bundledList = entries;
   }
@@ -150,9 +160,9 @@ export function bundledRegistry(): RulesetRegistry {
 }
 
 function registryOver(entries: Entry[], publicKeys: readonly string[] | undefined, sealed = false): RulesetRegistry {
-  const bases = (id: string, all = false) => entries.filter((entry) => entry.document.kind === 'base' && entry.document.id === id && (all || entry.selectable));
+  const bases = (id: string, all = false) => entries.filter((entry) => entry.document.kind === 'base' && entry.document.id === id && (all || isCurrent(entry)));
   const overlaysOn = (id: string, date: string) =>
-    entries.filter((entry) => entry.selectable && entry.document.kind === 'overlay' && entry.document.extends === id && isInForce(entry.document.validity, date));
+    entries.filter((entry) => isCurrent(entry) && entry.document.kind === 'overlay' && entry.document.extends === id && isInForce(entry.document.validity, date));
 
   const load = (id: string = DEFAULT_RULESET_ID, options: LoadOptions = {}): CompiledRuleset => {
     if (options.asOf !== undefined && !(typeof options.asOf === 'string' && isCalendarDate(options.asOf))) {
@@ -185,20 +195,13 @@ function registryOver(entries: Entry[], publicKeys: readonly string[] | undefine
       }
       const clash = entries.find((entry) => entry.document.id === copy.id && entry.document.kind !== copy.kind);
       if (clash !== undefined) throw new RulesetError([{ path: ['kind'], code: 'kind_mismatch', message: `"${copy.id}" is already registered as ${clash.document.kind === 'base' ? 'a base ruleset' : 'an overlay'}.` }], copy.id);
-      const replaced = registerOptions.replaces ?? [];
-      for (const version of replaced) {
-        if (!entries.some((entry) => entry.selectable && entry.document.id === copy.id && entry.document.version === version)) {
-          issues.push({ path: [], code: 'unknown_version', message: `replaces names version ${version} of "${copy.id}", which is not registered (or already replaced).` });
-        }
-      }
-      issues.push(...windowIssues(entries.filter((entry) => entry.selectable && !replaced.includes(entry.document.version)), copy, []));
+      const entry: Entry = { document: copy, sha256, replaces: Object.freeze([...(registerOptions.replaces ?? [])]), replacedBy: undefined };
+      issues.push(...replacementIssues(entries, copy, entry.replaces));
       if (issues.length > 0) throw new RulesetError(issues, copy.id);
       // Semantic validation: a base alone, an overlay with every registered base version it can be composed with.
-      if (copy.kind === 'base') compose({ document: copy, sha256, selectable: true }, []);
-      else for (const base of bases(copy.extends ?? '').filter((entry) => overlaps(entry.document.validity, copy.validity))) compose(base, [{ document: copy, sha256, selectable: true }]);
-      for (const entry of entries) if (entry.document.id === copy.id && replaced.includes(entry.document.version)) entry.selectable = false;
-      const entry: Entry = { document: copy, sha256, selectable: true };
-      entries.push(entry);
+      if (copy.kind === 'base') compose(entry, []);
+      else for (const base of bases(copy.extends ?? '').filter((candidate) => overlaps(candidate.document.validity, copy.validity))) compose(base, [entry]);
+      entries.push(replace(entries, entry));
       return summarise(entry);
     },
     list: () => entries.map(summarise),
@@ -220,7 +223,7 @@ function registryOver(entries: Entry[], publicKeys: readonly string[] | undefine
       }
     },
     compositions(id = DEFAULT_RULESET_ID) {
-      const related = entries.filter((entry) => entry.selectable && (entry.document.id === id || entry.document.extends === id));
+      const related = entries.filter((entry) => isCurrent(entry) && (entry.document.id === id || entry.document.extends === id));
       const starts = [...new Set(related.flatMap(({ document: { validity } }) => (validity.to === null ? [validity.from] : [validity.from, nextDay(validity.to)])))].sort();
       const found: { base: Entry; overlays: Entry[]; from: string; to: string | null }[] = [];
       starts.forEach((date, index) => {
@@ -291,6 +294,24 @@ function describeWindows(documents: readonly RulesetDocument[]): string {
     .join('; ');
 }
 
+/** What is wrong with adding `document` in place of the versions it `replaces`: versions that are not current, and windows. */
+function replacementIssues(entries: readonly Entry[], document: RulesetDocument, replaces: readonly string[]): Issue[] {
+  const issues: Issue[] = [];
+  for (const version of replaces) {
+    if (!entries.some((entry) => isCurrent(entry) && entry.document.id === document.id && entry.document.version === version)) {
+      issues.push({ path: [], code: 'unknown_version', message: `replaces names version ${version} of "${document.id}", which is not registered (or already replaced).` });
+    }
+  }
+  issues.push(...windowIssues(entries.filter((entry) => isCurrent(entry) && !replaces.includes(entry.document.version)), document, []));
+  return issues;
+}
+
+/** Marks the versions `entry` replaces, so dates no longer select them; returns the entry. */
+function replace(entries: readonly Entry[], entry: Entry): Entry {
+  for (const other of entries) if (other.document.id === entry.document.id && entry.replaces.includes(other.document.version)) other.replacedBy = entry.document.version;
+  return entry;
+}
+
 /** Versions of one id must tile legal time: no two windows share a day, and none leaves a day uncovered between them. */
 function windowIssues(entries: readonly Entry[], document: RulesetDocument, path: Issue['path']): Issue[] {
   const siblings = entries.filter((entry) => entry.document.id === document.id).map((entry) => entry.document);
@@ -342,7 +363,9 @@ function summarise(entry: Entry): RulesetSummary {
     title: document.title,
     validity: document.validity,
     sha256: entry.sha256,
-    selectable: entry.selectable,
+    selectable: isCurrent(entry),
+    ...(entry.replacedBy === undefined ? {} : { replacedBy: entry.replacedBy }),
+    ...(entry.replaces.length === 0 ? {} : { replaces: entry.replaces }),
   };
 }
 
