@@ -1,6 +1,9 @@
 import deAwv941v100 from '../../rulesets/de-awv-9-4/1.0.0.json';
+import deAwv941v110 from '../../rulesets/de-awv-9-4/1.1.0.json';
 import art5v100 from '../../rulesets/eu-2021-821-art5/1.0.0.json';
+import art5v110 from '../../rulesets/eu-2021-821-art5/1.1.0.json';
 import art5v200 from '../../rulesets/eu-2021-821-art5/2.0.0.json';
+import art5v210 from '../../rulesets/eu-2021-821-art5/2.1.0.json';
 
 /**
  * A release shipped with the package, with the earlier releases of the same id that it replaces (corrections of the
@@ -15,8 +18,11 @@ export interface BundledRelease {
 /** The releases shipped with the package (`rulesets/`), base versions and national overlays, each id's oldest first. */
 export const BUNDLED_RELEASES: readonly BundledRelease[] = [
   { document: art5v100 },
+  { document: art5v110, replaces: ['1.0.0'] },
   { document: art5v200 },
+  { document: art5v210, replaces: ['2.0.0'] },
   { document: deAwv941v100 },
+  { document: deAwv941v110, replaces: ['1.0.0'] },
 ];
 
 /** The ruleset documents shipped with the package, replaced releases included. */

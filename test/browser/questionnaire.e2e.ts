@@ -102,7 +102,7 @@ function askedOnly(transaction: Record<string, unknown>, asked: ReadonlySet<stri
  */
 function chooseScenarios(): Scenario[] {
   const dated = loadScenarioFiles()
-    .filter((file) => file.folder === 'eu-2021-821-art5')
+    .filter((file) => file.folder === 'rulesets/eu-2021-821-art5/scenarios')
     .flatMap((file) => file.scenarios)
     .filter((scenario) => scenario.ruleset === undefined && typeof scenario.transaction.date === 'string');
   const chosen = new Map<string, Scenario>();

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { generateReleases, lawPackages, readSource, SourceError, type SourceProblem } from '../../scripts/release-rulesets';
+import { fileSha256, generateReleases, lawPackages, readSource, SourceError, type SourceProblem, type SourceRelease } from '../../scripts/release-rulesets';
 import { formatPath } from '../../src/errors/issue';
+import { BUNDLED_RELEASES } from '../../src/rulesets/bundled';
 
 /** A small source: one base with two releases, whose one rule changes its summary between them. */
 function source(overrides: Record<string, unknown> = {}) {
@@ -54,6 +55,18 @@ describe('law packages: one dated source generates every release (run `npm run r
     for (const { release, text } of generated) {
       expect(readFileSync(new URL(`../../rulesets/${id}/${release.version}.json`, import.meta.url), 'utf8'), `${id} ${release.version}`).toBe(text);
     }
+  });
+
+  test.each(lawPackages())('%s: every published release keeps the bytes it was published with (replay by hash)', (id) => {
+    const published = (readSource(id) as { releases: readonly SourceRelease[] }).releases.filter((release) => release.fileSha256 !== undefined);
+    for (const release of published) expect(fileSha256(readFileSync(new URL(`../../rulesets/${id}/${release.version}.json`, import.meta.url))), `${id} ${release.version}`).toBe(release.fileSha256);
+  });
+
+  test('the shipped releases are the sources\' releases, with the same replacements', () => {
+    const shipped = BUNDLED_RELEASES.map(({ document, replaces }) => ({ id: (document as { id: string }).id, version: (document as { version: string }).version, replaces: replaces ?? [] }));
+    const listed = lawPackages().flatMap((id) => (readSource(id) as { releases: readonly SourceRelease[] }).releases.map((release) => ({ id, version: release.version, replaces: release.replaces ?? [] })));
+    const key = (release: { id: string; version: string }) => `${release.id} ${release.version}`;
+    expect([...shipped].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...listed].sort((a, b) => key(a).localeCompare(key(b))));
   });
 
   test('a dated value takes the variant in force for each release, and the header comes from the release', () => {

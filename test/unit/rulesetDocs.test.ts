@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { renderRulesetDocs, RULESET_DOC_PATH } from '../../scripts/generate-ruleset-docs';
-import { BUNDLED_DOCUMENTS } from '../../src/rulesets/bundled';
-import type { RulesetDocument } from '../../src/types/ruleset';
+import { currentDocuments, renderRulesetDocs, RULESET_DOC_PATH } from '../../scripts/generate-ruleset-docs';
 
 describe(`${RULESET_DOC_PATH} (run \`npm run generate:ruleset-docs\` after changing a ruleset)`, () => {
   const rendered = renderRulesetDocs();
@@ -12,8 +10,8 @@ describe(`${RULESET_DOC_PATH} (run \`npm run generate:ruleset-docs\` after chang
     expect(committed).toBe(rendered);
   });
 
-  test('shows every rule, note and fallback of every version and overlay, each next to its citation', () => {
-    for (const document of BUNDLED_DOCUMENTS as readonly RulesetDocument[]) {
+  test('shows every rule, note and fallback of every current version and overlay, each next to its citation', () => {
+    for (const document of currentDocuments()) {
       for (const rule of document.rules ?? []) {
         const section = rendered.split(`#### \`${rule.id}\` — ${rule.title}`)[1]?.split('\n#### ')[0] ?? '';
         expect(section, rule.id).toContain(rule.summary);

@@ -25,7 +25,7 @@ export function registerValidate(program: Command): void {
     .option('--public-key <file...>', 'also require valid signatures (<file>.sig) by one of these public keys')
     .option('--strict', 'treat warnings as errors (exit 2)')
     .option('--json', 'print { ruleset, warnings } as JSON')
-    .addHelpText('after', '\nExamples:\n  $ dual-use-rules validate my-ruleset.json\n  $ dual-use-rules validate my-ruleset.json --scenarios test/scenarios/eu-2021-821-art5 --strict\n\nExit codes: 0 valid (warnings are printed); 2 invalid, or warnings with --strict.')
+    .addHelpText('after', '\nExamples:\n  $ dual-use-rules validate my-ruleset.json\n  $ dual-use-rules validate my-ruleset.json --scenarios node_modules/dual-use-rules/rulesets/eu-2021-821-art5/scenarios --strict\n\nExit codes: 0 valid (warnings are printed); 2 invalid, or warnings with --strict.')
     .action((file: string, flags: ValidateFlags) => {
       const ruleset = asUsageError(() => compileFiles(file, flags.overlay ?? [], flags.publicKey));
       const findings = lintRuleset(ruleset, flags.scenarios === undefined ? {} : { scenarios: readScenarios(flags.scenarios) });

@@ -33,8 +33,8 @@ describe('docs/ruleset-lifecycle.md: every command works as written', () => {
 
   test('the steps say what the page says they say', () => {
     const output = (fragment: string) => results.find((_, index) => blocks[index]?.script.includes(fragment)) as CommandResult;
-    expect(output('dual-use-rules validate my-ruleset.json').stdout).toContain('valid (eu-2021-821-art5 2.1.0');
-    expect(output('dual-use-rules verify my-ruleset.json').stdout).toMatch(/Verified eu-2021-821-art5 2\.1\.0 .* signed with key [0-9a-f]{16}/);
+    expect(output('dual-use-rules validate my-ruleset.json').stdout).toContain('valid (eu-2021-821-art5 2.1.1');
+    expect(output('dual-use-rules verify my-ruleset.json').stdout).toMatch(/Verified eu-2021-821-art5 2\.1\.1 .* signed with key [0-9a-f]{16}/);
     expect(output('tampered.json').stderr).toContain('has changed since it was signed');
     expect(output('--expect expected-changes.json').stdout).toContain('Every outcome change is listed in the expected-changes file.');
     expect(output('--expect incomplete-changes.json').stderr).toMatch(/Outcome changes not in incomplete-changes\.json: enhanced_due_diligence → no_obligation/);
@@ -48,11 +48,11 @@ describe('docs/ruleset-lifecycle.md: every command works as written', () => {
   test('the TypeScript of step 6 works on the files the commands made', async () => {
     const readJson = (file: string) => JSON.parse(readFileSync(join(workspace.dir, file), 'utf8')) as unknown;
     const registry = createRulesetRegistry({ publicKeys: [readFileSync(join(workspace.dir, 'compliance.pub'), 'utf8')] });
-    registry.register(readJson('my-ruleset.json'), { signatures: [readJson('my-ruleset.json.sig')], replaces: ['2.0.0'] });
+    registry.register(readJson('my-ruleset.json'), { signatures: [readJson('my-ruleset.json.sig')], replaces: ['2.1.0'] });
     const order = readJson('order.json');
     const assessment = await assess(order, { ruleset: registry.select(order) });
     const shipped = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
-    expect(assessment.ruleset).toMatchObject({ id: 'eu-2021-821-art5', version: '2.1.0', overlays: shipped.overlays });
+    expect(assessment.ruleset).toMatchObject({ id: 'eu-2021-821-art5', version: '2.1.1', overlays: shipped.overlays });
     // The weight-1 red flag no longer reaches the raised score: nothing else calls for action.
     expect(assessment.outcome).toBe('no_obligation');
     expect((await replay(assessment, order, { registry })).matches).toBe(true);
