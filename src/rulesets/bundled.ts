@@ -4,6 +4,7 @@ import art5v100 from '../../rulesets/eu-2021-821-art5/1.0.0.json';
 import art5v110 from '../../rulesets/eu-2021-821-art5/1.1.0.json';
 import art5v200 from '../../rulesets/eu-2021-821-art5/2.0.0.json';
 import art5v210 from '../../rulesets/eu-2021-821-art5/2.1.0.json';
+import art5Invariants from '../../rulesets/eu-2021-821-art5/invariants.json';
 
 /**
  * A release shipped with the package, with the earlier releases of the same id that it replaces (corrections of the
@@ -27,6 +28,12 @@ export const BUNDLED_RELEASES: readonly BundledRelease[] = [
 
 /** The ruleset documents shipped with the package, replaced releases included. */
 export const BUNDLED_DOCUMENTS: readonly unknown[] = BUNDLED_RELEASES.map((release) => release.document);
+
+/**
+ * The invariants files the shipped packages declare (`rulesets/<id>/invariants.json`): `dual-use-rules/testing` checks
+ * them by default for the rulesets of the id each names.
+ */
+export const BUNDLED_INVARIANTS: readonly unknown[] = [art5Invariants];
 
 /** The ruleset `assess` uses when none is given. */
 export const DEFAULT_RULESET_ID = 'eu-2021-821-art5';

@@ -1,8 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
+import invariantsSchema from '../../schemas/invariants.schema.json';
 import { fileSha256, generateReleases, lawPackages, readSource, SourceError, type SourceProblem, type SourceRelease } from '../../scripts/release-rulesets';
 import { formatPath } from '../../src/errors/issue';
-import { BUNDLED_RELEASES } from '../../src/rulesets/bundled';
+import { compileRuleset, loadRuleset } from '../../src/index';
+import { BUNDLED_RELEASES, DEFAULT_RULESET_ID } from '../../src/rulesets/bundled';
+import { ARTICLE_5_INVARIANTS, ARTICLE_5_RULESET_IDS, declaredInvariants, defaultInvariants, GENERAL_INVARIANTS, parseInvariants } from '../../src/testing/index';
+import { readJsonFile } from '../support/rulesets';
 
 /** A small source: one base with two releases, whose one rule changes its summary between them. */
 function source(overrides: Record<string, unknown> = {}) {
@@ -125,5 +130,49 @@ describe('law packages: one dated source generates every release (run `npm run r
     const base = source();
     const releases = [{ ...base.releases[0], replaces: ['2.0.0'] }, base.releases[1]];
     expect(paths(problemsOf({ ...base, releases }))).toEqual(['/releases/0/replaces']);
+  });
+});
+
+describe('law packages: the invariants a package declares', () => {
+  const validate = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true }).compile(invariantsSchema);
+  const files = lawPackages().filter((id) => existsSync(new URL(`../../rulesets/${id}/invariants.json`, import.meta.url)));
+
+  test.each(files)('rulesets/%s/invariants.json follows schemas/invariants.schema.json and names its own package', (id) => {
+    const file = readJsonFile(`rulesets/${id}/invariants.json`);
+    expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
+    expect(parseInvariants(file).ruleset).toBe(id);
+    expect(declaredInvariants(id)).toEqual(parseInvariants(file).invariants);
+  });
+
+  test('defaultInvariants reads them by the ruleset id, not by a list in the code: a copy under another id gets the general ones only', () => {
+    const shipped = loadRuleset(DEFAULT_RULESET_ID, { asOf: '2025-01-10' });
+    expect(declaredInvariants(DEFAULT_RULESET_ID).length).toBeGreaterThan(0);
+    expect(defaultInvariants(shipped)).toEqual([...GENERAL_INVARIANTS, ...declaredInvariants(DEFAULT_RULESET_ID)]);
+    const renamed = compileRuleset({ ...(readJsonFile(`rulesets/${DEFAULT_RULESET_ID}/2.1.0.json`) as object), id: 'acme-art5' });
+    expect(defaultInvariants(renamed)).toEqual(GENERAL_INVARIANTS);
+  });
+
+  test('the deprecated Article 5 exports are derived from the data', () => {
+    expect(ARTICLE_5_RULESET_IDS).toEqual([DEFAULT_RULESET_ID]);
+    expect(ARTICLE_5_INVARIANTS).toEqual(declaredInvariants(DEFAULT_RULESET_ID));
+  });
+
+  test('an invariants file is untrusted data: edits may only name transaction fields and record fields', () => {
+    const invariant = (edit: unknown) => ({ ruleset: 'x', invariants: [{ kind: 'neverChanges', name: 'n', description: 'd', edit }] });
+    const problems = (value: unknown) => {
+      try {
+        parseInvariants(value);
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(problems(invariant({ set: { activity: { oneOf: ['export'] } } }))).toBe('');
+    expect(problems(invariant({ set: { '__proto__.polluted': { oneOf: [true] } } }))).toMatch(/\/invariants\/0\/edit\/set\/__proto__\.polluted: not a transaction field/);
+    expect(problems(invariant({ append: 'activity', record: { concern: { oneOf: ['x'] } } }))).toMatch(/\/invariants\/0\/edit\/append: a list of records/);
+    expect(problems(invariant({ append: 'findings', record: { constructor: { oneOf: ['x'] } } }))).toMatch(/edit\/record\/constructor: not a field of findings records/);
+    expect(problems(invariant({ set: { activity: { oneOf: [] } } }))).toMatch(/edit\/set\/activity: \{ "oneOf"/);
+    expect(problems({ ruleset: 'x', invariants: [{ kind: 'fixedOutcome', name: 'n', description: 'd', edit: { set: { activity: { oneOf: ['export'] } } } }] })).toMatch(/\/invariants\/0\/outcome/);
+    expect(problems({ ruleset: 'x', invariants: [], extra: 1 })).toMatch(/\/extra: unknown key/);
   });
 });
