@@ -466,7 +466,7 @@ function anchor(text: string): string {
 }
 
 /** A table cell: one line, with pipes escaped. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 }
 
