@@ -342,13 +342,17 @@ export function releaseRulesets(ids: readonly string[] = lawPackages()): string[
       return actual === release.fileSha256 ? [] : [`rulesets/${id}/${release.version}.json is published with sha256 ${release.fileSha256} but its bytes now hash to ${actual}: a released snapshot never changes. Restore it (git checkout) and release a correction as a new version.`];
     });
     if (stale.length > 0) throw new Error(stale.join('\n'));
-    for (const { release, text } of generated) {
+    for (const release of (source as { releases: readonly SourceRelease[] }).releases) {
+      const text = generated.find((candidate) => candidate.release === release)?.text;
+      if (text === undefined) {
+        report.push(`rulesets/${id}/${release.version}.json published, unchanged (sha256 ${release.fileSha256 ?? ''})`);
+        continue;
+      }
       const path = new URL(`${id}/${release.version}.json`, root);
       const unchanged = existsSync(path) && readFileSync(path, 'utf8') === text;
       if (!unchanged) writeFileSync(path, text);
       report.push(`rulesets/${id}/${release.version}.json ${unchanged ? 'unchanged' : 'written'} (sha256 ${fileSha256(text)})`);
     }
-    for (const release of published) report.push(`rulesets/${id}/${release.version}.json published, unchanged (sha256 ${release.fileSha256 ?? ''})`);
   }
   return report;
 }
