@@ -365,7 +365,7 @@ function summarise(entry: Entry): RulesetSummary {
     sha256: entry.sha256,
     selectable: isCurrent(entry),
     ...(entry.replacedBy === undefined ? {} : { replacedBy: entry.replacedBy }),
-    ...(entry.replaces.length === 0 ? {} : { replaces: entry.replaces }),
+    ...(entry.replaces.length === 0 ? {} : { replaces: [...entry.replaces] }),
   };
 }
 
