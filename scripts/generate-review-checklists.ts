@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { canonicalJson } from '../src/integrity/canonicalJson';
 import type { CitationConfidence } from '../src/types/citation';
 import type { CitationDefinition, RulesetDocument, SourceDefinition } from '../src/types/ruleset';
-import { cell, currentDocuments } from './generate-ruleset-docs';
+import { anchor, cell, currentDocuments, window } from './generate-ruleset-docs';
 import { lawPackages } from './release-rulesets';
 
 /** Where a package's checklist is written, relative to the repository root. */
@@ -128,14 +128,6 @@ function naturalCompare(a: string, b: string): number {
     return p < q ? -1 : 1;
   }
   return x.length - y.length;
-}
-
-function window(document: RulesetDocument): string {
-  return document.validity.to === null ? `from ${document.validity.from}` : `${document.validity.from} to ${document.validity.to}`;
-}
-
-function anchor(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {

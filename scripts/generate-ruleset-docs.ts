@@ -457,11 +457,11 @@ function confidenceCounts(document: RulesetDocument): Record<CitationDefinition[
   return counts;
 }
 
-function window(document: RulesetDocument): string {
+export function window(document: RulesetDocument): string {
   return document.validity.to === null ? `from ${document.validity.from}` : `${document.validity.from} to ${document.validity.to}`;
 }
 
-function anchor(text: string): string {
+export function anchor(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
 }
 

@@ -16,7 +16,7 @@ import sourceSchema from '../schemas/ruleset-source.schema.json';
 import { compileRuleset, validateRulesetDocument } from '../src/compileRuleset';
 import { RulesetError } from '../src/errors/RulesetError';
 import { formatPath, type Issue, type IssuePath } from '../src/errors/issue';
-import { describeWindow } from '../src/time/dates';
+import { describeWindow, isCalendarDate } from '../src/time/dates';
 import type { ValidityWindow } from '../src/types/ruleset';
 
 /** One release the source lists: an encoding version for a window of legal time. */
@@ -287,15 +287,10 @@ function validateDocument(document: Record<string, unknown>, context: ReleaseCon
 function checkWindow(window: unknown, path: IssuePath): SourceProblem[] {
   const { from, to } = window as ValidityWindow;
   const problems: SourceProblem[] = [];
-  if (!isDay(from)) problems.push({ path: [...path, 'from'], message: `${JSON.stringify(from)} is not a calendar day (YYYY-MM-DD).` });
-  if (to !== null && !isDay(to)) problems.push({ path: [...path, 'to'], message: `${JSON.stringify(to)} is not a calendar day (YYYY-MM-DD) or null.` });
+  if (!isCalendarDate(from)) problems.push({ path: [...path, 'from'], message: `${JSON.stringify(from)} is not a calendar day (YYYY-MM-DD).` });
+  if (to !== null && !isCalendarDate(to)) problems.push({ path: [...path, 'to'], message: `${JSON.stringify(to)} is not a calendar day (YYYY-MM-DD) or null.` });
   if (problems.length === 0 && to !== null && to < from) problems.push({ path, message: `Ends (${to}) before it starts (${from}).` });
   return problems;
-}
-
-function isDay(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 function overlaps(a: ValidityWindow, b: ValidityWindow): boolean {
