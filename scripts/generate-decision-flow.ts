@@ -4,16 +4,16 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileRuleset } from '../src/compileRuleset';
 import { outcomeLabel, outcomeTone } from '../src/format/describeOutcome';
-import { BUNDLED_DOCUMENTS } from '../src/rulesets/bundled';
 import type { Outcome } from '../src/types/outcome';
 import type { RuleDefinition, RulesetDocument, ValidityWindow } from '../src/types/ruleset';
+import { currentDocuments } from './generate-ruleset-docs';
 
 /** The ruleset the diagrams show. */
 export const FLOW_RULESET = 'eu-2021-821-art5';
 /** Where the page is written, relative to the repository root. */
 export const DECISION_FLOW_PATH = 'docs/decision-flow.md';
 
-const documents = BUNDLED_DOCUMENTS as readonly RulesetDocument[];
+const documents = currentDocuments();
 
 /** Renders the page: one flowchart per base version, composed with the bundled overlays whose windows overlap it. */
 export function renderDecisionFlow(): string {

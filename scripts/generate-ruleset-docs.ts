@@ -2,6 +2,7 @@
 // overlays, from the ruleset documents themselves; test/unit/rulesetDocs.test.ts fails when the committed file is stale.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { listRulesets } from '../src/loadRuleset';
 import { BUNDLED_DOCUMENTS } from '../src/rulesets/bundled';
 import type {
   AttributeValue,
@@ -19,9 +20,23 @@ export const DOCUMENTED_RULESET = 'eu-2021-821-art5';
 /** Where the document is written, relative to the repository root. */
 export const RULESET_DOC_PATH = `docs/rulesets/${DOCUMENTED_RULESET}.md`;
 
-const documents = BUNDLED_DOCUMENTS as readonly RulesetDocument[];
+/**
+ * The bundled documents a date can select: every release that no later one replaces. Replaced releases stay in the
+ * package for replay; the generated documents describe the law as it is encoded now.
+ */
+export function currentDocuments(): RulesetDocument[] {
+  const current = listRulesets().filter((summary) => summary.selectable);
+  return (BUNDLED_DOCUMENTS as readonly RulesetDocument[]).filter((document) =>
+    current.some((summary) => summary.id === document.id && summary.version === document.version),
+  );
+}
 
-/** Renders the reviewer's document for the bundled versions of the Article 5 ruleset and the overlays that extend it. */
+const documents = currentDocuments();
+
+/**
+ * Renders the reviewer's document for the current bundled versions of the Article 5 ruleset and the overlays that
+ * extend it.
+ */
 export function renderRulesetDocs(): string {
   const versions = documents.filter((document) => document.kind === 'base' && document.id === DOCUMENTED_RULESET);
   const overlays = documents.filter(
@@ -72,6 +87,7 @@ export function renderRulesetDocs(): string {
       );
     }),
     '',
+    ...replacedReleases(),
   ];
   for (const [index, document] of versions.entries()) {
     lines.push(...renderVersion(document));
@@ -84,6 +100,23 @@ export function renderRulesetDocs(): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
+}
+
+/** A line naming the releases that corrections replaced: still shipped, for replay, but no longer selected by date. */
+function replacedReleases(): string[] {
+  const replaced = listRulesets().filter(
+    (summary) => !summary.selectable && (summary.id === DOCUMENTED_RULESET || summary.extends === DOCUMENTED_RULESET),
+  );
+  if (replaced.length === 0) return [];
+  const names = replaced.map(
+    (summary) =>
+      `${summary.id === DOCUMENTED_RULESET ? '' : `${summary.id} `}${summary.version} (replaced by ${summary.replacedBy ?? '?'})`,
+  );
+  return [
+    `Replaced releases, still in the package so that assessments made with them replay by hash, but no longer ` +
+      `selected by date: ${names.join(', ')}. What each correction changed is in the ruleset's \`CHANGELOG.md\`.`,
+    '',
+  ];
 }
 
 function renderVersion(document: RulesetDocument): string[] {
@@ -518,13 +551,13 @@ function confidenceCounts(document: RulesetDocument): Record<CitationDefinition[
   return counts;
 }
 
-function window(document: RulesetDocument): string {
+export function window(document: RulesetDocument): string {
   return document.validity.to === null
     ? `from ${document.validity.from}`
     : `${document.validity.from} to ${document.validity.to}`;
 }
 
-function anchor(text: string): string {
+export function anchor(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^a-z0-9 -]/g, '')
@@ -532,7 +565,7 @@ function anchor(text: string): string {
 }
 
 /** A table cell: one line, with pipes escaped. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 }
 

@@ -4,7 +4,7 @@ import { TransactionError } from './errors/TransactionError';
 import { isInForce } from './time/dates';
 import type { CompiledRuleset } from './types/compiledRuleset';
 
-/** A legal test case as `test/scenarios/<ruleset>/*.json` holds them: what lint needs of it. */
+/** A legal test case as `rulesets/<id>/scenarios/*.json` holds them: what lint needs of it. */
 export interface LintScenario {
   readonly name?: string;
   readonly transaction: unknown;

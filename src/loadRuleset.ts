@@ -14,8 +14,9 @@ export function listRulesets(): RulesetSummary[] {
 }
 
 /**
- * Loads a bundled ruleset, compiled once and cached: by default the version in force on `asOf` (default today),
- * with the national overlays in force on that date composed in. Each overlay's rules test the member state they
+ * Loads a bundled ruleset, compiled once and cached: by default the current version in force on `asOf` (default
+ * today; a version a correction replaced is not chosen by date), with the national overlays in force on that date
+ * composed in. `version` loads any bundled version, replaced ones included. Each overlay's rules test the member state they
  * concern, so composing them never changes the answer for exporters elsewhere. Your own rulesets go in a registry
  * of their own (`createRulesetRegistry`), which selects among them and the bundled ones the same way.
  *
@@ -25,7 +26,8 @@ export function listRulesets(): RulesetSummary[] {
  *
  * @example
  * const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' });
- * ruleset.version; // '2.0.0'
+ * ruleset.version; // '2.1.0' (the correction of 2.0.0, for the same legal time)
+ * loadRuleset('eu-2021-821-art5', { version: '2.0.0' }).version; // '2.0.0', still bundled for replay
  */
 export function loadRuleset(id: string = DEFAULT_RULESET_ID, options: LoadOptions = {}): CompiledRuleset {
   return bundledRegistry().load(id, options);

@@ -3,22 +3,27 @@ import { RulesetError } from '../errors/RulesetError';
 import type { CompiledRuleset } from '../types/compiledRuleset';
 import type { RulesetRegistry } from '../types/registry';
 import type { RulesetDocument } from '../types/ruleset';
-import { BUNDLED_DOCUMENTS, DEFAULT_RULESET_ID } from './bundled';
+import { BUNDLED_RELEASES, DEFAULT_RULESET_ID } from './bundled';
 import type { Entry } from './entries';
 import { registryOver } from './registry';
-import { windowIssues } from './windows';
+import { replace, replacementIssues } from './replacements';
 
 let bundled: RulesetRegistry | undefined;
 let bundledList: readonly Entry[] | undefined;
 
-/** The bundled rulesets, checked like any registration except for the (already tested) semantic validation. */
+/**
+ * The bundled rulesets, checked like any registration (windows and replacements) except for the (already tested)
+ * semantic validation.
+ */
 export function bundledEntries(): readonly Entry[] {
   if (bundledList === undefined) {
     const entries: Entry[] = [];
-    for (const document of BUNDLED_DOCUMENTS as readonly RulesetDocument[]) {
-      const issues = windowIssues(entries, document, []);
+    for (const release of BUNDLED_RELEASES) {
+      const document = release.document as RulesetDocument;
+      const replaces = release.replaces ?? [];
+      const issues = replacementIssues(entries, document, replaces);
       if (issues.length > 0) throw new RulesetError(issues, document.id);
-      entries.push({ document, sha256: canonicalSha256(document), selectable: true });
+      entries.push(replace(entries, { document, sha256: canonicalSha256(document), replaces, replacedBy: undefined }));
     }
     bundledList = entries;
   }

@@ -1,7 +1,7 @@
 import { isInForce, nextDay, previousDay } from '../time/dates';
 import type { RulesetComposition } from '../types/registry';
 import { compose } from './compose';
-import { basesOf, overlaysOn, type Entry } from './entries';
+import { basesOf, isCurrent, overlaysOn, type Entry } from './entries';
 
 /**
  * `RulesetRegistry.compositions` over a registry's entries: the stretches of legal time on which a date selects the
@@ -9,7 +9,7 @@ import { basesOf, overlaysOn, type Entry } from './entries';
  */
 export function compositionsOf(entries: readonly Entry[], id: string): RulesetComposition[] {
   const related = entries.filter(
-    (entry) => entry.selectable && (entry.document.id === id || entry.document.extends === id),
+    (entry) => isCurrent(entry) && (entry.document.id === id || entry.document.extends === id),
   );
   const starts = [
     ...new Set(

@@ -6,14 +6,19 @@ import type { RulesetDocument } from '../types/ruleset';
 export interface Entry {
   readonly document: RulesetDocument;
   readonly sha256: string;
-  /** Whether a date can select it; `false` once a later registration replaced it. */
-  selectable: boolean;
+  /** The earlier versions of the same id that it replaced. */
+  readonly replaces: readonly string[];
+  /** The version that replaced this one; while it is `undefined`, dates can select the entry. */
+  replacedBy: string | undefined;
 }
+
+/** Whether a date can select the entry: no later registration or release replaced it. */
+export const isCurrent = (entry: Entry): boolean => entry.replacedBy === undefined;
 
 /** The base versions of `id` a date can select; with `all`, the replaced ones too. */
 export function basesOf(entries: readonly Entry[], id: string, all = false): Entry[] {
   return entries.filter(
-    (entry) => entry.document.kind === 'base' && entry.document.id === id && (all || entry.selectable),
+    (entry) => entry.document.kind === 'base' && entry.document.id === id && (all || isCurrent(entry)),
   );
 }
 
@@ -21,7 +26,7 @@ export function basesOf(entries: readonly Entry[], id: string, all = false): Ent
 export function overlaysOn(entries: readonly Entry[], id: string, date: string): Entry[] {
   return entries.filter(
     (entry) =>
-      entry.selectable &&
+      isCurrent(entry) &&
       entry.document.kind === 'overlay' &&
       entry.document.extends === id &&
       isInForce(entry.document.validity, date),
@@ -40,6 +45,8 @@ export function summarise(entry: Entry): RulesetSummary {
     title: document.title,
     validity: document.validity,
     sha256: entry.sha256,
-    selectable: entry.selectable,
+    selectable: isCurrent(entry),
+    ...(entry.replacedBy === undefined ? {} : { replacedBy: entry.replacedBy }),
+    ...(entry.replaces.length === 0 ? {} : { replaces: [...entry.replaces] }),
   };
 }

@@ -9,7 +9,8 @@ import type { RegisterOptions, RulesetSummary } from '../types/registry';
 import type { RulesetDocument } from '../types/ruleset';
 import { compose } from './compose';
 import { basesOf, summarise, type Entry } from './entries';
-import { overlaps, windowIssues } from './windows';
+import { replace, replacementIssues } from './replacements';
+import { overlaps } from './windows';
 
 /**
  * `RulesetRegistry.register` over a registry's entries: a private copy of the document, checked on its own (and its
@@ -54,38 +55,22 @@ export function registerDocument(
       ],
       copy.id,
     );
-  const replaced = options.replaces ?? [];
-  const issues: Issue[] = [];
-  for (const version of replaced) {
-    if (
-      !entries.some((entry) => entry.selectable && entry.document.id === copy.id && entry.document.version === version)
-    ) {
-      issues.push({
-        path: [],
-        code: 'unknown_version',
-        message: `replaces names version ${version} of "${copy.id}", which is not registered (or already replaced).`,
-      });
-    }
-  }
-  issues.push(
-    ...windowIssues(
-      entries.filter((entry) => entry.selectable && !replaced.includes(entry.document.version)),
-      copy,
-      [],
-    ),
-  );
+  const entry: Entry = {
+    document: copy,
+    sha256,
+    replaces: Object.freeze([...(options.replaces ?? [])]),
+    replacedBy: undefined,
+  };
+  const issues: Issue[] = replacementIssues(entries, copy, entry.replaces);
   if (issues.length > 0) throw new RulesetError(issues, copy.id);
   // Semantic validation: a base alone, an overlay with every registered base version it can be composed with.
-  if (copy.kind === 'base') compose({ document: copy, sha256, selectable: true }, []);
+  if (copy.kind === 'base') compose(entry, []);
   else
-    for (const base of basesOf(entries, copy.extends ?? '').filter((entry) =>
-      overlaps(entry.document.validity, copy.validity),
+    for (const base of basesOf(entries, copy.extends ?? '').filter((candidate) =>
+      overlaps(candidate.document.validity, copy.validity),
     ))
-      compose(base, [{ document: copy, sha256, selectable: true }]);
-  for (const entry of entries)
-    if (entry.document.id === copy.id && replaced.includes(entry.document.version)) entry.selectable = false;
-  const entry: Entry = { document: copy, sha256, selectable: true };
-  entries.push(entry);
+      compose(base, [entry]);
+  entries.push(replace(entries, entry));
   return summarise(entry);
 }
 

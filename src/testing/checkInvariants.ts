@@ -7,7 +7,7 @@ import type { Assessment, RulesetReference } from '../types/assessment';
 import type { CompiledRuleset } from '../types/compiledRuleset';
 import type { Outcome } from '../types/outcome';
 import { partialTransactionArbitrary, vocabularyOf, type UnknowableField } from './arbitraries';
-import { ARTICLE_5_INVARIANTS, ARTICLE_5_RULESET_IDS } from './article5Invariants';
+import { declaredInvariants } from './declaredInvariants';
 import { GENERAL_INVARIANTS, type Invariant, type JsonValue, type TransactionEdit } from './invariants';
 import { InvariantViolation } from './InvariantViolation';
 
@@ -32,11 +32,16 @@ export interface InvariantReport {
   readonly invariants: readonly { readonly name: string; readonly checked: number }[];
 }
 
-/** The invariants `checkInvariants` checks by default: the general ones, plus the Article 5 ones for the Article 5 rulesets. */
+/**
+ * The invariants `checkInvariants` checks by default: the general ones, plus those the shipped ruleset packages
+ * declare (`rulesets/<id>/invariants.json`) for the ruleset's id and for each overlay composed into it.
+ */
 export function defaultInvariants(ruleset: CompiledRuleset): readonly Invariant[] {
-  return ARTICLE_5_RULESET_IDS.includes(ruleset.id)
-    ? [...GENERAL_INVARIANTS, ...ARTICLE_5_INVARIANTS]
-    : GENERAL_INVARIANTS;
+  return [
+    ...GENERAL_INVARIANTS,
+    ...declaredInvariants(ruleset.id),
+    ...ruleset.overlays.flatMap((overlay) => declaredInvariants(overlay.id)),
+  ];
 }
 
 /**

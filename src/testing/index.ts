@@ -16,6 +16,7 @@ export {
 } from './arbitraries';
 export { ARTICLE_5_INVARIANTS, ARTICLE_5_RULESET_IDS } from './article5Invariants';
 export { checkInvariants, defaultInvariants } from './checkInvariants';
+export { declaredInvariants, parseInvariants } from './declaredInvariants';
 export { InvariantViolation } from './InvariantViolation';
 export { GENERAL_INVARIANTS } from './invariants';
 export { diffRulesets } from './diff/diffRulesets';
@@ -25,6 +26,7 @@ export { staticDiff } from './diff/staticDiff';
 
 export type { TransactionVocabulary, UnknowableField } from './arbitraries';
 export type { CheckInvariantsOptions, InvariantReport } from './checkInvariants';
+export type { InvariantsFile } from './declaredInvariants';
 export type { Invariant, InvariantBase, JsonValue, TransactionEdit, ValueChoice } from './invariants';
 export type { DiffOptions, OutcomeChange, RuleDifference, RulesetDiff } from './diff/diffRulesets';
 export type { ExpectationCheck, ExpectedChange, ExpectedChanges } from './diff/expectedChanges';

@@ -17,6 +17,10 @@ export interface RulesetSummary {
   readonly sha256: string;
   /** Whether a date can select it; `false` once a later registration replaced it (it can still be replayed). */
   readonly selectable: boolean;
+  /** The version that replaced it (a correction of the same legal time); absent while it is current. */
+  readonly replacedBy?: string;
+  /** The earlier versions of the same id that it replaced. */
+  readonly replaces?: readonly string[];
 }
 
 /** Options for `loadRuleset` and `RulesetRegistry.load`. */

@@ -123,7 +123,7 @@ function askedOnly(
  */
 function chooseScenarios(): Scenario[] {
   const dated = loadScenarioFiles()
-    .filter((file) => file.folder === 'eu-2021-821-art5')
+    .filter((file) => file.folder === 'rulesets/eu-2021-821-art5/scenarios')
     .flatMap((file) => file.scenarios)
     .filter((scenario) => scenario.ruleset === undefined && typeof scenario.transaction.date === 'string');
   const chosen = new Map<string, Scenario>();

@@ -1,11 +1,23 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import scenarioSchema from '../../schemas/scenario.schema.json';
-import { assess, compileRuleset, loadRuleset, type CompiledRuleset, type Outcome } from '../../src/index';
+import {
+  assess,
+  compileRuleset,
+  createRulesetRegistry,
+  listRulesets,
+  loadRuleset,
+  type Assessment,
+  type CompiledRuleset,
+  type Outcome,
+  type RulesetSummary,
+} from '../../src/index';
+import { DEFAULT_RULESET_ID } from '../../src/rulesets/bundled';
+import { isInForce } from '../../src/time/dates';
 import type { RulesetDocument } from '../../src/types/ruleset';
 import { readJsonFile } from './rulesets';
 
-/** One legal test case, as written in test/scenarios/<folder>/*.json. */
+/** One legal test case, as written in rulesets/<id>/scenarios/*.json (or test/scenarios/<folder>/*.json). */
 export interface Scenario {
   readonly name: string;
   readonly provision: string;
@@ -27,14 +39,20 @@ export interface Scenario {
   };
 }
 
-/** A scenario file, with the folder it sits in (the folder says which rulesets it runs against). */
+/**
+ * A scenario file, with the folder it sits in. The folder says which ruleset it runs against: `rulesets/<id>/scenarios/`
+ * the package's own (for an overlay, the base it extends, composed with the overlays in force), a folder of
+ * `test/scenarios/` the Article 5 ruleset with that folder's hypothetical settings.
+ */
 export interface ScenarioFile {
   readonly folder: string;
   readonly file: string;
+  /** The base ruleset id the scenarios run against. */
+  readonly ruleset: string;
   readonly scenarios: readonly Scenario[];
 }
 
-const root = new URL('../scenarios/', import.meta.url);
+const repository = new URL('../../', import.meta.url);
 const validateFile = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true }).compile(scenarioSchema);
 
 /**
@@ -42,38 +60,126 @@ const validateFile = new Ajv2020({ strict: true, allErrors: true, allowUnionType
  * rule the shipped data cannot reach (every member state is `unknown`) is still tested. Not statements about national law.
  */
 export const HYPOTHETICAL_ART5_3: Readonly<Record<string, Readonly<Record<string, 'applies' | 'none'>>>> = {
-  'eu-2021-821-art5-hypothetical-5-3': { SE: 'applies', FI: 'none' },
+  'test/scenarios/eu-2021-821-art5-hypothetical-5-3': { SE: 'applies', FI: 'none' },
 };
 
-/** Every scenario file, by folder, validated against schemas/scenario.schema.json. */
+/** Every scenario file, by folder, validated against schemas/scenario.schema.json: the law packages' first, then test/scenarios/. */
 export function loadScenarioFiles(): ScenarioFile[] {
-  return readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((folder) =>
-      readdirSync(new URL(`${folder.name}/`, root))
-        .filter((file) => file.endsWith('.json'))
-        .sort()
-        .map((file) => {
-          const content = JSON.parse(readFileSync(new URL(`${folder.name}/${file}`, root), 'utf8')) as unknown;
-          if (!validateFile(content)) throw new Error(`${folder.name}/${file}: ${JSON.stringify(validateFile.errors)}`);
-          return { folder: folder.name, file, scenarios: (content as { scenarios: Scenario[] }).scenarios };
-        }),
+  const subfolders = (path: string) =>
+    readdirSync(new URL(path, repository), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+  const packages = subfolders('rulesets/')
+    .filter((id) => existsSync(new URL(`rulesets/${id}/scenarios/`, repository)))
+    .map((id) => ({
+      folder: `rulesets/${id}/scenarios`,
+      ruleset: listRulesets().find((summary) => summary.id === id)?.extends ?? id,
+    }));
+  const hypothetical = subfolders('test/scenarios/').map((name) => ({
+    folder: `test/scenarios/${name}`,
+    ruleset: 'eu-2021-821-art5',
+  }));
+  return [...packages, ...hypothetical].flatMap(({ folder, ruleset }) =>
+    readdirSync(new URL(`${folder}/`, repository))
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+      .map((file) => {
+        const content = JSON.parse(readFileSync(new URL(`${folder}/${file}`, repository), 'utf8')) as unknown;
+        if (!validateFile(content)) throw new Error(`${folder}/${file}: ${JSON.stringify(validateFile.errors)}`);
+        return { folder, file, ruleset, scenarios: (content as { scenarios: Scenario[] }).scenarios };
+      }),
+  );
+}
+
+/** One way a scenario is run: against one composition of released versions. */
+export interface ScenarioRun {
+  /** The versions it runs against, e.g. `1.1.0 + de-awv-9-4 1.1.0`. */
+  readonly label: string;
+  readonly assess: () => Promise<Assessment>;
+}
+
+/** The bundled rulesets, every version: replaced ones are found by hash. */
+const registry = createRulesetRegistry();
+const compiled = new Map<string, CompiledRuleset>();
+
+/**
+ * Every run of a scenario. A scenario that pins a version (`ruleset.version`) runs against it alone, as `loadRuleset`
+ * loads it. Otherwise it runs against every released composition in force on its date (`ruleset.asOf`, else the
+ * transaction's): each base version and each version of each overlay in force, replaced ones included, so a
+ * correction (1.1.0) is tested with the scenarios of the version it replaces (1.0.0). The first run is what a date
+ * selects by default (`assess` without a ruleset), so the default selection is tested too.
+ */
+export function scenarioRuns(scenario: Scenario, file: ScenarioFile): ScenarioRun[] {
+  const settings = HYPOTHETICAL_ART5_3[file.folder];
+  const run =
+    (ruleset: CompiledRuleset): ScenarioRun['assess'] =>
+    () =>
+      assess(scenario.transaction, { ruleset: settings === undefined ? ruleset : withSettings(ruleset, settings) });
+  if (scenario.ruleset?.version !== undefined) {
+    const pinned = loadRuleset(file.ruleset, scenario.ruleset);
+    return [{ label: label(pinned), assess: run(pinned) }];
+  }
+  const date = scenario.ruleset?.asOf ?? scenario.transaction['date'];
+  if (typeof date !== 'string') return [{ label: 'default', assess: run(loadRuleset(file.ruleset)) }];
+  const selected = loadRuleset(file.ruleset, { asOf: date });
+  // What a date selects by default, as a user gets it: `assess` without a ruleset where that is the default ruleset.
+  const byDefault =
+    settings === undefined && scenario.ruleset === undefined && file.ruleset === DEFAULT_RULESET_ID
+      ? () => assess(scenario.transaction)
+      : run(selected);
+  return [
+    { label: `${label(selected)}, selected by date`, assess: byDefault },
+    ...compositionsOn(file.ruleset, date)
+      .filter((ruleset) => ruleset !== selected)
+      .map((ruleset) => ({ label: label(ruleset), assess: run(ruleset) })),
+  ];
+}
+
+/** Whether an assessment's version is the expected one, or a correction that replaces it (1.1.0 for 1.0.0). */
+export function isVersionOrCorrection(id: string, actual: string, expected: string): boolean {
+  const summaries = listRulesets().filter((summary) => summary.id === id);
+  for (
+    let version: string | undefined = expected;
+    version !== undefined;
+    version = summaries.find((summary) => summary.version === version)?.replacedBy
+  ) {
+    if (version === actual) return true;
+  }
+  return false;
+}
+
+/** Every released composition in force on a date: each base version times each version of each overlay in force. */
+function compositionsOn(id: string, date: string): CompiledRuleset[] {
+  const inForce = listRulesets().filter((summary) => isInForce(summary.validity, date));
+  const overlayIds = [
+    ...new Set(
+      inForce.filter((summary) => summary.kind === 'overlay' && summary.extends === id).map((summary) => summary.id),
+    ),
+  ];
+  const overlayChoices = overlayIds.reduce<RulesetSummary[][]>(
+    (combinations, overlayId) =>
+      combinations.flatMap((combination) =>
+        inForce.filter((summary) => summary.id === overlayId).map((overlay) => [...combination, overlay]),
+      ),
+    [[]],
+  );
+  const reference = (summary: RulesetSummary) => ({ id: summary.id, version: summary.version, sha256: summary.sha256 });
+  return inForce
+    .filter((summary) => summary.kind === 'base' && summary.id === id)
+    .flatMap((base) =>
+      overlayChoices.map((overlays) => registry.find({ ...reference(base), overlays: overlays.map(reference) })),
     );
 }
 
-const hypotheticalRulesets = new Map<string, CompiledRuleset>();
-
-/** The bundled composition in force on `date`, recompiled with the folder's hypothetical Art. 5(3) settings. */
-function hypotheticalRuleset(folder: string, date: string): CompiledRuleset {
-  const settings = HYPOTHETICAL_ART5_3[folder] as Readonly<Record<string, string>>;
-  const shipped = loadRuleset('eu-2021-821-art5', { asOf: date });
-  const key = `${folder}@${shipped.version}+${shipped.overlays.map((overlay) => overlay.id).join('+')}`;
-  let ruleset = hypotheticalRulesets.get(key);
-  if (ruleset === undefined) {
-    const base = readJsonFile(`rulesets/eu-2021-821-art5/${shipped.version}.json`) as RulesetDocument;
+/** A composition recompiled with hypothetical national Art. 5(3) settings in the base's member-state catalogue. */
+function withSettings(ruleset: CompiledRuleset, settings: Readonly<Record<string, string>>): CompiledRuleset {
+  const key = `${JSON.stringify(settings)}@${label(ruleset)}`;
+  let patched = compiled.get(key);
+  if (patched === undefined) {
+    const base = readJsonFile(`rulesets/${ruleset.id}/${ruleset.version}.json`) as RulesetDocument;
     const entries = base.catalogues?.['memberStates']?.entries ?? [];
-    const patched = {
+    const document = {
       ...base,
       catalogues: {
         ...base.catalogues,
@@ -87,22 +193,13 @@ function hypotheticalRuleset(folder: string, date: string): CompiledRuleset {
         },
       },
     };
-    const overlays = shipped.overlays.map((overlay) => readJsonFile(`rulesets/${overlay.id}/${overlay.version}.json`));
-    ruleset = compileRuleset(patched, { overlays });
-    hypotheticalRulesets.set(key, ruleset);
+    const overlays = ruleset.overlays.map((overlay) => readJsonFile(`rulesets/${overlay.id}/${overlay.version}.json`));
+    patched = compileRuleset(document, { overlays });
+    compiled.set(key, patched);
   }
-  return ruleset;
+  return patched;
 }
 
-/**
- * Assesses a scenario the way its folder and its own `ruleset` field ask: by default with the bundled ruleset in force on
- * the transaction's date; in a hypothetical folder with that composition recompiled with the folder's national settings.
- */
-export function assessScenario(scenario: Scenario, folder?: string) {
-  if (folder !== undefined && folder in HYPOTHETICAL_ART5_3) {
-    const date = scenario.ruleset?.asOf ?? (scenario.transaction['date'] as string);
-    return assess(scenario.transaction, { ruleset: hypotheticalRuleset(folder, date) });
-  }
-  const options = scenario.ruleset === undefined ? {} : { ruleset: loadRuleset('eu-2021-821-art5', scenario.ruleset) };
-  return assess(scenario.transaction, options);
+function label(ruleset: CompiledRuleset): string {
+  return [ruleset.version, ...ruleset.overlays.map((overlay) => `${overlay.id} ${overlay.version}`)].join(' + ');
 }

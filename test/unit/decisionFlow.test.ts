@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { DECISION_FLOW_PATH, renderDecisionFlow } from '../../scripts/generate-decision-flow';
-import { BUNDLED_DOCUMENTS } from '../../src/rulesets/bundled';
-import type { RulesetDocument } from '../../src/types/ruleset';
+import { currentDocuments } from '../../scripts/generate-ruleset-docs';
 
 describe(`${DECISION_FLOW_PATH} (run \`npm run generate:decision-flow\` after changing a ruleset)`, () => {
   const rendered = renderDecisionFlow();
-  const documents = BUNDLED_DOCUMENTS as readonly RulesetDocument[];
+  const documents = currentDocuments();
   const bases = documents.filter((document) => document.kind === 'base' && document.id === 'eu-2021-821-art5');
   const diagrams = [...rendered.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
 

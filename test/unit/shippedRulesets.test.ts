@@ -9,6 +9,13 @@ const bases = documents.filter((document) => document.kind === 'base');
 const overlays = documents.filter((document) => document.kind === 'overlay');
 const art5 = (version: string) =>
   bases.find((document) => document.id === 'eu-2021-821-art5' && document.version === version) as RulesetDocument;
+/** The current (not replaced) Article 5 version whose legal time starts on `from`. */
+const currentArt5 = (from: string) =>
+  art5(
+    listRulesets().find(
+      (summary) => summary.id === 'eu-2021-821-art5' && summary.selectable && summary.validity.from === from,
+    )?.version ?? '',
+  );
 
 const EU_MEMBER_STATES = [
   'AT',
@@ -159,19 +166,28 @@ describe.each(documents.map((document) => [`${document.id} ${document.version}`,
 );
 
 describe('the Article 5 versions', () => {
-  const v1 = art5('1.0.0');
-  const v2 = art5('2.0.0');
+  const v1 = currentArt5('2021-09-09');
+  const v2 = currentArt5('2024-10-16');
 
   test(
     'follow each other in legal time: the Regulation from 9 September 2021, the guidelines from 16 ' + 'October 2024',
     () => {
       expect(v1.validity).toEqual({ from: '2021-09-09', to: '2024-10-15' });
       expect(v2.validity).toEqual({ from: '2024-10-16', to: null });
+      const summaries = listRulesets().filter((summary) => summary.id === 'eu-2021-821-art5');
+      expect(summaries.filter((summary) => summary.selectable).map((summary) => summary.version)).toEqual([
+        '1.1.0',
+        '2.1.0',
+      ]);
+      // The corrections replace the first releases of the same legal periods, which stay for replay.
       expect(
-        listRulesets()
-          .filter((summary) => summary.id === 'eu-2021-821-art5')
-          .map((summary) => summary.version),
-      ).toEqual(['1.0.0', '2.0.0']);
+        summaries.filter((summary) => !summary.selectable).map((summary) => [summary.version, summary.replacedBy]),
+      ).toEqual([
+        ['1.0.0', '1.1.0'],
+        ['2.0.0', '2.1.0'],
+      ]);
+      expect(art5('1.0.0').validity).toEqual(v1.validity);
+      expect(art5('2.0.0').validity).toEqual(v2.validity);
     },
   );
 
@@ -184,17 +200,21 @@ describe('the Article 5 versions', () => {
       expect(
         (await assess({ date: '2021-09-09', exporter: { country: 'DE' }, destination: { country: 'US' } })).ruleset
           .version,
-      ).toBe('1.0.0');
+      ).toBe(v1.version);
     },
   );
 
-  test('version 1.0.0 carries only the statutory rules: it never cites the guidelines', () => {
-    expect(Object.values(v1.sources).some((source) => source.celex === GUIDELINES_CELEX)).toBe(false);
-    expect(v1.outcomes?.enhanced_due_diligence).toBeUndefined();
-    expect(Object.values(v2.sources).some((source) => source.celex === GUIDELINES_CELEX)).toBe(true);
-  });
+  test(
+    'the current version before the guidelines (v1) carries only the statutory rules: it never cites ' +
+      'the guidelines',
+    () => {
+      expect(Object.values(v1.sources).some((source) => source.celex === GUIDELINES_CELEX)).toBe(false);
+      expect(v1.outcomes?.enhanced_due_diligence).toBeUndefined();
+      expect(Object.values(v2.sources).some((source) => source.celex === GUIDELINES_CELEX)).toBe(true);
+    },
+  );
 
-  test('version 2.0.0 keeps every rule, fact and note id of version 1.0.0', () => {
+  test('the current version with the guidelines (v2) keeps every rule, fact and note id of v1', () => {
     const ids = (document: RulesetDocument) => [
       ...(document.rules ?? []).map((rule) => rule.id),
       ...Object.keys(document.facts ?? {}),
@@ -227,70 +247,59 @@ describe('the Article 5 versions', () => {
     },
   );
 
-  test(
-    'version 2.0.0: every red flag has a weight and a mitigation measure, and every measure is read ' +
-      'through a note',
-    () => {
-      const catalogues = v2.catalogues ?? {};
-      const measures = (catalogues['mitigationMeasures']?.entries ?? []).map((entry) => entry.id);
-      const flags = catalogues['redFlags']?.entries ?? [];
-      expect(measures.length).toBeGreaterThan(3);
-      for (const flag of flags) {
-        expect(flag.attributes?.['weight'], flag.id).toBeGreaterThan(0);
-        expect(measures, flag.id).toContain(flag.attributes?.['mitigation']);
-      }
-      const noteIds = (v2.notes ?? []).map((note) => note.id);
-      for (const measure of measures) {
-        expect(
-          flags.some((flag) => flag.attributes?.['mitigation'] === measure),
-          `${measure} answers some red flag`,
-        ).toBe(true);
-        expect(noteIds, measure).toContain(`note.mitigation.${measure}`);
-      }
-      const thresholds = v2.thresholds ?? {};
-      expect(thresholds['guidelines.red-flag-score']?.value).toBeLessThanOrEqual(
-        Math.min(...flags.map((flag) => flag.attributes?.['weight'] as number)),
+  test('v2: every red flag has a weight and a mitigation measure, and every measure is read through a note', () => {
+    const catalogues = v2.catalogues ?? {};
+    const measures = (catalogues['mitigationMeasures']?.entries ?? []).map((entry) => entry.id);
+    const flags = catalogues['redFlags']?.entries ?? [];
+    expect(measures.length).toBeGreaterThan(3);
+    for (const flag of flags) {
+      expect(flag.attributes?.['weight'], flag.id).toBeGreaterThan(0);
+      expect(measures, flag.id).toContain(flag.attributes?.['mitigation']);
+    }
+    const noteIds = (v2.notes ?? []).map((note) => note.id);
+    for (const measure of measures) {
+      expect(
+        flags.some((flag) => flag.attributes?.['mitigation'] === measure),
+        `${measure} answers some red flag`,
+      ).toBe(true);
+      expect(noteIds, measure).toContain(`note.mitigation.${measure}`);
+    }
+    const thresholds = v2.thresholds ?? {};
+    expect(thresholds['guidelines.red-flag-score']?.value).toBeLessThanOrEqual(
+      Math.min(...flags.map((flag) => flag.attributes?.['weight'] as number)),
+    );
+  });
+
+  test('v2: every capability says what the guidelines imply for it, and the three element families are present', () => {
+    const entries = v2.catalogues?.['capabilities']?.entries ?? [];
+    for (const entry of entries)
+      expect(['particular-vigilance', 'often-listed', 'generally-out-of-scope'], entry.id).toContain(
+        entry.attributes?.['implies'],
       );
-    },
-  );
+    const vigilance = entries
+      .filter((entry) => entry.attributes?.['implies'] === 'particular-vigilance')
+      .map((entry) => entry.citation.pinpoint);
+    expect(new Set(vigilance)).toEqual(new Set(['Section 2.2.1', 'Section 2.2.2', 'Section 2.2.3']));
+  });
 
-  test(
-    'version 2.0.0: every capability says what the guidelines imply for it, and the three element ' +
-      'families are present',
-    () => {
-      const entries = v2.catalogues?.['capabilities']?.entries ?? [];
-      for (const entry of entries)
-        expect(['particular-vigilance', 'often-listed', 'generally-out-of-scope'], entry.id).toContain(
-          entry.attributes?.['implies'],
-        );
-      const vigilance = entries
-        .filter((entry) => entry.attributes?.['implies'] === 'particular-vigilance')
-        .map((entry) => entry.citation.pinpoint);
-      expect(new Set(vigilance)).toEqual(new Set(['Section 2.2.1', 'Section 2.2.2', 'Section 2.2.3']));
-    },
-  );
-
-  test(
-    "version 2.0.0: each definition element carries the guidelines' reading as help and a citation of " + 'its section',
-    () => {
-      const sections: Record<string, string> = {
-        'item.speciallyDesigned': 'Section 1.2.1',
-        'item.covertSurveillance': 'Section 1.2.2',
-        'item.naturalPersons': 'Section 1.2.3',
-        'item.dataProcessing': 'Section 1.2.4',
-        'item.ictSystems': 'Section 1.2.5',
-      };
-      for (const [fact, section] of Object.entries(sections)) {
-        const definition = v2.facts?.[fact];
-        expect(definition?.help, fact).toContain(section);
-        expect(
-          definition?.seeAlso?.map((citation) => citation.pinpoint),
-          fact,
-        ).toContain(section);
-        expect(v1.facts?.[fact]?.help, fact).not.toContain('guidelines');
-      }
-    },
-  );
+  test("v2: each definition element carries the guidelines' reading as help and a citation of its section", () => {
+    const sections: Record<string, string> = {
+      'item.speciallyDesigned': 'Section 1.2.1',
+      'item.covertSurveillance': 'Section 1.2.2',
+      'item.naturalPersons': 'Section 1.2.3',
+      'item.dataProcessing': 'Section 1.2.4',
+      'item.ictSystems': 'Section 1.2.5',
+    };
+    for (const [fact, section] of Object.entries(sections)) {
+      const definition = v2.facts?.[fact];
+      expect(definition?.help, fact).toContain(section);
+      expect(
+        definition?.seeAlso?.map((citation) => citation.pinpoint),
+        fact,
+      ).toContain(section);
+      expect(v1.facts?.[fact]?.help, fact).not.toContain('guidelines');
+    }
+  });
 });
 
 describe.each(overlays.map((overlay) => [`${overlay.id} ${overlay.version}`, overlay] as const))(

@@ -15,7 +15,7 @@ export function registerRulesets(program: Command): void {
     .command('rulesets')
     .description(
       'List the bundled rulesets: every version of each base ruleset and each national overlay, with ' +
-        'the dates on which it states the law.',
+        'the dates on which it states the law, and which versions a later correction replaced.',
     )
     .addOption(
       new Option('--format <format>', 'text: a table; json: the list as listRulesets() returns it')
@@ -31,7 +31,9 @@ Examples:
   $ dual-use-rules rulesets --as-of 2024-06-01
   $ dual-use-rules rulesets --format json
 
-assess picks the base version in force on the transaction's date and composes the overlays in force on it.`,
+assess picks the base version in force on the transaction's date and composes the overlays in force on it. A
+replaced version (a correction of the same legal time was released) is no longer picked by date; assessments made
+with it still replay, and assess --ruleset <its file in rulesets/> or loadRuleset(id, { version }) uses it.`,
     )
     .action((flags: RulesetsFlags) => {
       if (flags.asOf !== undefined && !isCalendarDate(flags.asOf))
@@ -48,15 +50,16 @@ assess picks the base version in force on the transaction's date and composes th
 
 function formatTable(rulesets: readonly RulesetSummary[], date: string): string {
   const colors = colorsFor(process.stdout);
-  const header = ['', 'ID', 'VERSION', 'KIND', 'STATES THE LAW', 'TITLE'];
+  const header = ['', 'ID', 'VERSION', 'KIND', 'STATES THE LAW', 'STATUS', 'TITLE'];
   const rows = rulesets.map((ruleset) => [
-    isInForce(ruleset.validity, date) ? '*' : '',
+    ruleset.selectable && isInForce(ruleset.validity, date) ? '*' : '',
     ruleset.id,
     ruleset.version,
     ruleset.kind === 'overlay'
       ? `overlay of ${ruleset.extends ?? '?'}${ruleset.memberStates === undefined ? '' : ` (${ruleset.memberStates.join(', ')})`}`
       : 'base',
     describeWindow(ruleset.validity),
+    ruleset.replacedBy === undefined ? 'current' : `replaced by ${ruleset.replacedBy}`,
     ruleset.title,
   ]);
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
@@ -65,5 +68,8 @@ function formatTable(rulesets: readonly RulesetSummary[], date: string): string 
       .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
       .join('  ')
       .trimEnd();
-  return `${[colors.bold(line(header)), ...rows.map(line)].join('\n')}\n\n* in force on ${date}\n`;
+  return (
+    `${[colors.bold(line(header)), ...rows.map(line)].join('\n')}\n\n` +
+    `* in force on ${date}: what a date selects (replaced versions are left out)\n`
+  );
 }

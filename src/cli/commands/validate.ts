@@ -32,8 +32,8 @@ export function registerValidate(program: Command): void {
     .addHelpText(
       'after',
       '\nExamples:\n  $ dual-use-rules validate my-ruleset.json\n  $ dual-use-rules validate ' +
-        'my-ruleset.json --scenarios test/scenarios/eu-2021-821-art5 --strict\n\nExit codes: 0 valid ' +
-        '(warnings are printed); 2 invalid, or warnings with --strict.',
+        'my-ruleset.json --scenarios node_modules/dual-use-rules/rulesets/eu-2021-821-art5/scenarios ' +
+        '--strict\n\nExit codes: 0 valid (warnings are printed); 2 invalid, or warnings with --strict.',
     )
     .action((file: string, flags: ValidateFlags) => {
       const ruleset = asUsageError(() => compileFiles(file, flags.overlay ?? [], flags.publicKey));

@@ -41,9 +41,9 @@ describe('docs/ruleset-lifecycle.md: every command works as written', () => {
   test('the steps say what the page says they say', () => {
     const output = (fragment: string) =>
       results.find((_, index) => blocks[index]?.script.includes(fragment)) as CommandResult;
-    expect(output('dual-use-rules validate my-ruleset.json').stdout).toContain('valid (eu-2021-821-art5 2.1.0');
+    expect(output('dual-use-rules validate my-ruleset.json').stdout).toContain('valid (eu-2021-821-art5 2.1.1');
     expect(output('dual-use-rules verify my-ruleset.json').stdout).toMatch(
-      /Verified eu-2021-821-art5 2\.1\.0 .* signed with key [0-9a-f]{16}/,
+      /Verified eu-2021-821-art5 2\.1\.1 .* signed with key [0-9a-f]{16}/,
     );
     expect(output('tampered.json').stderr).toContain('has changed since it was signed');
     expect(output('--expect expected-changes.json').stdout).toContain(
@@ -70,12 +70,12 @@ describe('docs/ruleset-lifecycle.md: every command works as written', () => {
     });
     registry.register(readJson('my-ruleset.json'), {
       signatures: [readJson('my-ruleset.json.sig')],
-      replaces: ['2.0.0'],
+      replaces: ['2.1.0'],
     });
     const order = readJson('order.json');
     const assessment = await assess(order, { ruleset: registry.select(order) });
     const shipped = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
-    expect(assessment.ruleset).toMatchObject({ id: 'eu-2021-821-art5', version: '2.1.0', overlays: shipped.overlays });
+    expect(assessment.ruleset).toMatchObject({ id: 'eu-2021-821-art5', version: '2.1.1', overlays: shipped.overlays });
     // The weight-1 red flag no longer reaches the raised score: nothing else calls for action.
     expect(assessment.outcome).toBe('no_obligation');
     expect((await replay(assessment, order, { registry })).matches).toBe(true);

@@ -78,7 +78,15 @@ describe('ruleset registry', () => {
     const current = registry.load('test-minimal', { asOf: '2025-01-01' });
     expect(current.version).toBe('2.0.1');
     expect(registry.find({ id: old.id, version: old.version, sha256: old.sha256, overlays: [] })).toBe(old);
-    expect(registry.list().find((summary) => summary.version === '2.0.0')?.selectable).toBe(false);
+    expect(registry.list().find((summary) => summary.version === '2.0.0')).toMatchObject({
+      selectable: false,
+      replacedBy: '2.0.1',
+    });
+    expect(registry.list().find((summary) => summary.version === '2.0.1')).toMatchObject({
+      selectable: true,
+      replaces: ['2.0.0'],
+    });
+    expect(registry.list().find((summary) => summary.version === '2.0.1')).not.toHaveProperty('replacedBy');
     expect(
       issuesOf(() => registry.register(version('2.0.2', '2024-10-16', null), { replaces: ['9.9.9'] })),
     ).toContainEqual(expect.objectContaining({ code: 'unknown_version' }));
@@ -129,7 +137,9 @@ describe('ruleset registry', () => {
   test('compositions tile legal time, and each is what its first and last day select', () => {
     const registry = createRulesetRegistry();
     const compositions = registry.compositions('eu-2021-821-art5');
-    expect(compositions.length).toBeGreaterThanOrEqual(listRulesets().filter((entry) => entry.kind === 'base').length);
+    expect(compositions.length).toBeGreaterThanOrEqual(
+      listRulesets().filter((entry) => entry.kind === 'base' && entry.selectable).length,
+    );
     compositions.forEach((composition, index) => {
       const next = compositions[index + 1];
       if (next !== undefined) expect(composition.validity.to).not.toBeNull();

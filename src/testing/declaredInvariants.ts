@@ -1,0 +1,119 @@
+import { BUNDLED_INVARIANTS } from '../rulesets/bundled';
+import { INPUT_FACTS } from '../transaction/inputFacts';
+import { OUTCOMES } from '../types/outcome';
+import type { Invariant } from './invariants';
+
+/** The invariants a ruleset package declares: `rulesets/<id>/invariants.json` (schema `schemas/invariants.schema.json`). */
+export interface InvariantsFile {
+  /** The id of the rulesets they are written for. */
+  readonly ruleset: string;
+  readonly description?: string;
+  readonly invariants: readonly Invariant[];
+}
+
+const KINDS = ['fixedOutcome', 'neverLowers', 'neverChanges'] as const;
+
+/**
+ * Reads an invariants file (parsed JSON), checking its shape: the kinds written in a ruleset's vocabulary, edits that
+ * name transaction fields (`set`) or record lists (`append`) and their record fields, and outcomes that exist. A file
+ * is data from a ruleset package, so nothing in it is trusted further than that.
+ * @throws {Error} naming each problem with its path.
+ *
+ * @example
+ * const declared = parseInvariants(JSON.parse(readFileSync('node_modules/dual-use-rules/rulesets/eu-2021-821-art5/invariants.json', 'utf8')));
+ * checkInvariants(myRevision, { invariants: [...GENERAL_INVARIANTS, ...declared.invariants] });
+ */
+export function parseInvariants(value: unknown): InvariantsFile {
+  const problems: string[] = [];
+  const file = record(value);
+  if (typeof file['ruleset'] !== 'string' || !/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/.test(file['ruleset']))
+    problems.push('/ruleset: the id of the rulesets the invariants are for');
+  if (file['description'] !== undefined && typeof file['description'] !== 'string') problems.push('/description: text');
+  unknownKeys(file, ['$schema', 'ruleset', 'description', 'invariants'], '', problems);
+  const invariants = file['invariants'];
+  if (!Array.isArray(invariants)) problems.push('/invariants: a list of invariants');
+  else
+    invariants.forEach((invariant: unknown, index) =>
+      problems.push(...invariantProblems(record(invariant), `/invariants/${index}`)),
+    );
+  if (problems.length > 0)
+    throw new Error(`The invariants file is not valid:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  return value as InvariantsFile;
+}
+
+function invariantProblems(invariant: Record<string, unknown>, path: string): string[] {
+  const problems: string[] = [];
+  const kind = invariant['kind'];
+  if (!(KINDS as readonly unknown[]).includes(kind))
+    problems.push(`${path}/kind: one of ${KINDS.join(', ')}, not ${JSON.stringify(kind)}`);
+  for (const key of ['name', 'description'])
+    if (typeof invariant[key] !== 'string' || invariant[key] === '') problems.push(`${path}/${key}: text`);
+  if (kind === 'fixedOutcome' && !(OUTCOMES as readonly unknown[]).includes(invariant['outcome']))
+    problems.push(`${path}/outcome: one of ${OUTCOMES.join(', ')}`);
+  unknownKeys(
+    invariant,
+    ['kind', 'name', 'description', 'edit', ...(kind === 'fixedOutcome' ? ['outcome'] : [])],
+    path,
+    problems,
+  );
+  const edit = record(invariant['edit']);
+  if ('set' in edit) {
+    unknownKeys(edit, ['set'], `${path}/edit`, problems);
+    const fields = Object.entries(record(edit['set']));
+    if (fields.length === 0) problems.push(`${path}/edit/set: at least one transaction field`);
+    for (const [field, choice] of fields) {
+      if (!INPUT_FACTS.has(field))
+        problems.push(`${path}/edit/set/${field}: not a transaction field (${[...INPUT_FACTS.keys()].join(', ')})`);
+      problems.push(...choiceProblems(choice, `${path}/edit/set/${field}`));
+    }
+  } else if ('append' in edit) {
+    unknownKeys(edit, ['append', 'record'], `${path}/edit`, problems);
+    const list = typeof edit['append'] === 'string' ? INPUT_FACTS.get(edit['append']) : undefined;
+    if (list?.fields === undefined)
+      problems.push(
+        `${path}/edit/append: a list of records of the transaction (${[...INPUT_FACTS]
+          .filter(([, fact]) => fact.fields !== undefined)
+          .map(([field]) => field)
+          .join(', ')})`,
+      );
+    for (const [field, choice] of Object.entries(record(edit['record']))) {
+      if (list?.fields !== undefined && !Object.hasOwn(list.fields, field))
+        problems.push(`${path}/edit/record/${field}: not a field of ${String(edit['append'])} records`);
+      problems.push(...choiceProblems(choice, `${path}/edit/record/${field}`));
+    }
+  } else problems.push(`${path}/edit: { "set": { … } } or { "append": "…", "record": { … } }`);
+  return problems;
+}
+
+function choiceProblems(choice: unknown, path: string): string[] {
+  const values = record(choice)['oneOf'];
+  return Array.isArray(values) && values.length > 0 && Object.keys(record(choice)).length === 1
+    ? []
+    : [`${path}: { "oneOf": [at least one value] }`];
+}
+
+function unknownKeys(
+  object: Record<string, unknown>,
+  allowed: readonly string[],
+  path: string,
+  problems: string[],
+): void {
+  for (const key of Object.keys(object)) if (!allowed.includes(key)) problems.push(`${path}/${key}: unknown key`);
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+let declared: readonly InvariantsFile[] | undefined;
+
+/** The invariants files of the ruleset packages shipped with the package, read once. */
+export function bundledInvariantFiles(): readonly InvariantsFile[] {
+  declared ??= BUNDLED_INVARIANTS.map(parseInvariants);
+  return declared;
+}
+
+/** The invariants the shipped packages declare for rulesets with this id (none for an id no package declares any for). */
+export function declaredInvariants(id: string): readonly Invariant[] {
+  return bundledInvariantFiles().flatMap((file) => (file.ruleset === id ? file.invariants : []));
+}
