@@ -57,7 +57,10 @@ export function singleFile(): Plugin {
       const scripts: InlineAsset[] = [];
       const styles: InlineAsset[] = [];
       for (const output of Object.values(bundle)) {
-        if (output.type === 'chunk') scripts.push({ fileName: output.fileName, code: output.code });
+        // Vite wraps each dynamic import as __vitePreload(factory, __VITE_PRELOAD__) and fills the marker in only for
+        // imports left in the chunk; one inlined by codeSplitting: false keeps the bare marker, a ReferenceError at
+        // run time. `void 0` is what Vite writes for an import without dependencies to preload.
+        if (output.type === 'chunk') scripts.push({ fileName: output.fileName, code: output.code.replaceAll('__VITE_PRELOAD__', 'void 0') });
         else if (output.fileName.endsWith('.css')) styles.push({ fileName: output.fileName, code: String(output.source) });
       }
       for (const output of Object.values(bundle)) {

@@ -37,7 +37,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
     // One script to write into the page: the rules engine, imported on demand by the library, comes along.
-    modulePreload: { polyfill: false },
+    modulePreload: false,
     rolldownOptions: { output: { codeSplitting: false } },
   },
   server: { host: 'localhost', port: 5173 },
