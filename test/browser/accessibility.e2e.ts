@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getAnswer } from '../../web/src/answers';
 import { launchChromium } from './chromium';
-import { answer, artifacts, buildQuestionnaire, horizontalOverflow, openQuestionnaire, questionsOn, root, seriousViolations, settled, type AxeViolation, type BuiltQuestionnaire } from './questionnairePage';
+import { answer, artifacts, horizontalOverflow, questionnaireSuite, questionsOn, root, seriousViolations, settled, type AxeViolation } from './questionnairePage';
 
 /**
  * The walk-through of the usability review (§4.2): a French exporter, an Egyptian end user, an item that meets the
@@ -21,23 +21,16 @@ const walkThrough: Record<string, unknown> = {
   dueDiligence: { itemReview: true, capabilityReview: true, stakeholderReview: true, mitigationPlan: false },
 };
 
-let context: BrowserContext;
+const suite = questionnaireSuite();
 /** For the downloaded report, whose Content-Security-Policy (rightly) refuses every script, axe-core's included. */
 let reportContext: BrowserContext;
-let questionnaire: BuiltQuestionnaire;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  questionnaire = await buildQuestionnaire();
-  context = await launchChromium();
   reportContext = await launchChromium({ bypassCSP: true });
 });
 
 afterAll(async () => {
-  await context?.close();
   await reportContext?.close();
-  await questionnaire?.close();
 });
 
 /** What a step found: axe-core's serious and critical violations, and how far the page overflows sideways. */
@@ -97,7 +90,7 @@ describe('accessibility and small screens', () => {
     ['desktop', { width: 1400, height: 1000 }],
     ['phone', { width: 390, height: 844 }],
   ] as const)('axe-core finds no serious or critical violation on any step of a full walk-through, and nothing overflows sideways (%s)', async (width, viewport) => {
-    const page = await openQuestionnaire(context, questionnaire.url, pageErrors);
+    const page = await suite.open();
     await page.setViewportSize(viewport);
     const checks = await walk(page, width);
     // The steps, with what each found, for the report of the run.
@@ -110,7 +103,7 @@ describe('accessibility and small screens', () => {
   });
 
   test('a skip link leads past the form to the questions and to the result; every pick-list has an accessible name', async () => {
-    const page = await openQuestionnaire(context, questionnaire.url, pageErrors);
+    const page = await suite.open();
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to the questions');
     expect(await page.locator('.skip-link').first().isVisible()).toBe(true);
@@ -135,7 +128,7 @@ describe('accessibility and small screens', () => {
   });
 
   test('a problem appears next to a field only after the officer acted on it', async () => {
-    const page = await openQuestionnaire(context, questionnaire.url, pageErrors);
+    const page = await suite.open();
     // A fresh form: the result lists what is missing, but no field raises an error.
     expect(await page.locator('#result [data-outcome="incomplete"] li').count()).toBeGreaterThan(0);
     expect(await page.locator('fieldset.question .problems .issue').count()).toBe(0);
@@ -160,7 +153,7 @@ describe('accessibility and small screens', () => {
   });
 
   test('the knowledge levels are explained next to the choice, with the citation; the items\' location is asked only of exporters outside the EU', async () => {
-    const page = await openQuestionnaire(context, questionnaire.url, pageErrors);
+    const page = await suite.open();
     const findings = page.locator('fieldset[data-fact="findings"]');
     await findings.getByRole('button', { name: 'Add one' }).click();
     const knowledge = findings.locator('[data-field="knowledge"]');
@@ -187,7 +180,7 @@ describe('accessibility and small screens', () => {
   });
 
   test('a "No" on a due-diligence step is an outstanding step with what it is and its citation, not an open question; "Why" shows the rules that hold', async () => {
-    const page = await openQuestionnaire(context, questionnaire.url, pageErrors);
+    const page = await suite.open();
     const specs = questionsOn(walkThrough.date as string);
     await page.fill('#detail-date', walkThrough.date as string);
     await settled(page);
@@ -217,6 +210,6 @@ describe('accessibility and small screens', () => {
   });
 
   test('no script error on any page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(suite.errors).toEqual([]);
   });
 });

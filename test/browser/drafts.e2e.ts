@@ -1,26 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium';
-import { artifacts, buildQuestionnaire, openQuestionnaire, settled, type BuiltQuestionnaire } from './questionnairePage';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { artifacts, questionnaireSuite, settled } from './questionnairePage';
 
-let context: BrowserContext;
-let questionnaire: BuiltQuestionnaire;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  questionnaire = await buildQuestionnaire();
-  context = await launchChromium();
-});
-
-afterAll(async () => {
-  await context?.close();
-  await questionnaire?.close();
-});
-
-const open = () => openQuestionnaire(context, questionnaire.url, pageErrors);
+const suite = questionnaireSuite();
+const open = () => suite.open();
 
 function file(name: string, content: unknown): string {
   const path = join(artifacts, name);
@@ -169,6 +154,6 @@ describe('a loaded file with problems is repaired in the form', () => {
   });
 
   test('no script error on any page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(suite.errors).toEqual([]);
   });
 });

@@ -1,35 +1,21 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { assess, transactionSchema, type Assessment } from '../../src/index';
 import { getAnswer } from '../../web/src/answers';
 import { forbidNodeBuiltins } from '../../web/vite.config';
 import { loadScenarioFiles, type Scenario } from '../support/scenarios';
-import { launchChromium } from './chromium';
-import { artifacts, buildQuestionnaire, DETAILS, fillIn, freePort, openQuestionnaire, questionsOn, root, settled, type BuiltQuestionnaire } from './questionnairePage';
+import { artifacts, DETAILS, fillIn, freePort, questionnaireSuite, questionsOn, root, settled } from './questionnairePage';
 
 const example = JSON.parse(readFileSync(join(root, 'examples', 'notification-tracker-intelligence-agency.json'), 'utf8')) as Record<string, unknown>;
 
-let context: BrowserContext;
-let questionnaire: BuiltQuestionnaire;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  questionnaire = await buildQuestionnaire();
-  context = await launchChromium();
-});
-
-afterAll(async () => {
-  await context?.close();
-  await questionnaire?.close();
-});
-
-const open = () => openQuestionnaire(context, questionnaire.url, pageErrors);
+const suite = questionnaireSuite();
+const open = () => suite.open();
+const pageErrors = suite.errors;
 
 /** The transaction fields a ruleset version asks about, plus the identifying details. */
 function coverable(date: string): Set<string> {
@@ -150,7 +136,7 @@ describe('browser questionnaire', () => {
     const markdown = await downloadText(page, '#download-md');
     expect(markdown.text.split('\n')[0]).toBe('# Export decision: Notification required — W6-hidden-gps-tracker');
 
-    const reportPage = await context.newPage();
+    const reportPage = await suite.context.newPage();
     await reportPage.goto(`file://${report.path}`);
     expect(await reportPage.getAttribute('h1[data-outcome]', 'data-outcome')).toBe(assessment.outcome);
     expect(await reportPage.textContent('#item-description')).toBe(hostile.item.description);
@@ -196,7 +182,7 @@ describe('the library in the browser', () => {
     writeFileSync(join(source, 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="./main.js"></script>');
     writeFileSync(join(source, 'main.js'), `import * as library from ${JSON.stringify(entry)};\nwindow.library = library;\n`);
     await build({ root: source, configFile: false, logLevel: 'warn', base: './', plugins: [forbidNodeBuiltins()], build: { outDir: out, emptyOutDir: true, target: 'es2022' } });
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.route('http://library.test/**', (route) => route.fulfill({ path: join(out, new URL(route.request().url()).pathname) }));
     await page.goto('http://library.test/index.html');
@@ -228,7 +214,7 @@ describe('the library in the browser', () => {
         child.stderr.on('data', listen);
         child.on('exit', (code) => reject(new Error(`npm run web exited with ${code}: ${output}`)));
       });
-      const page = await context.newPage();
+      const page = await suite.context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
       await page.goto(`http://localhost:${port}/`);
       await settled(page);

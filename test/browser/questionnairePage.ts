@@ -1,15 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import transactionJsonSchema from '../../schemas/transaction.schema.json';
 import { loadRuleset } from '../../src/index';
 import { getAnswer } from '../../web/src/answers';
 import { SEARCHABLE_FROM } from '../../web/src/options';
 import { questionsOf, type AnswerOption, type QuestionSpec } from '../../web/src/questions';
+import { launchChromium } from './chromium';
 
 export const root = new URL('../..', import.meta.url).pathname;
 export const artifacts = join(root, 'test-artifacts');
@@ -38,6 +40,46 @@ export async function buildQuestionnaire(): Promise<BuiltQuestionnaire> {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The questionnaire built and served, and a Chromium to open it in, for the tests of one file. */
+export interface QuestionnaireSuite {
+  readonly context: BrowserContext;
+  readonly url: string;
+  /** The script errors of every page opened with `open`. */
+  readonly errors: string[];
+  /** Opens the questionnaire in a new tab (see `openQuestionnaire`). */
+  open(keepDraft?: boolean): Promise<Page>;
+}
+
+/** Builds and serves the questionnaire and starts Chromium before the file's tests, and closes both after them. */
+export function questionnaireSuite(): QuestionnaireSuite {
+  let context: BrowserContext | undefined;
+  let built: BuiltQuestionnaire | undefined;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    built = await buildQuestionnaire();
+    context = await launchChromium();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await built?.close();
+  });
+  const ready = () => {
+    if (context === undefined || built === undefined) throw new Error('The questionnaire suite is used before its beforeAll ran.');
+    return { context, built };
+  };
+  return {
+    get context() {
+      return ready().context;
+    },
+    get url() {
+      return ready().built.url;
+    },
+    errors,
+    open: (keepDraft = false) => openQuestionnaire(ready().context, ready().built.url, errors, keepDraft),
   };
 }
 
