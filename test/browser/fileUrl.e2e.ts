@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('the questionnaire opened from disk or a file share (file://)', () => {
-  test('the build is one self-contained file that loads, takes answers and updates the outcome', async () => {
+  test('the build is one self-contained file that loads, takes answers, updates the outcome and keeps the draft', async () => {
     expect(readdirSync(built)).toEqual(['index.html']);
     // Copied on its own into another folder, as onto a share: it needs nothing beside it.
     const share = mkdtempSync(join(tmpdir(), 'dur-share-'));
@@ -51,6 +51,11 @@ describe('the questionnaire opened from disk or a file share (file://)', () => {
     await settled(page);
     expect(await page.getAttribute('[data-testid=outcome]', 'data-outcome')).toBe('authorisation_required');
     await page.screenshot({ path: join(artifacts, 'questionnaire-file-url.png') });
+    // The draft is kept for a page opened from disk too.
+    await page.reload();
+    await page.getByRole('button', { name: 'Restore the draft' }).click();
+    await settled(page);
+    expect(await page.getAttribute('[data-testid=outcome]', 'data-outcome')).toBe('authorisation_required');
     expect(problems).toEqual([]);
     expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
     await page.close();
