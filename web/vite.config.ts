@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { singleFile } from './singleFile';
 
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
@@ -22,16 +23,22 @@ export function forbidNodeBuiltins(): Plugin {
   };
 }
 
-/** The browser questionnaire: static files that run the library itself; no server logic. */
+/**
+ * The browser questionnaire: one self-contained `dist/index.html` that runs the library itself, with no server logic.
+ * It opens from a web server, from disk or from a file share alike (see `singleFile`).
+ */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [forbidNodeBuiltins()],
+  plugins: [forbidNodeBuiltins(), singleFile()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
+    // One script to write into the page: the rules engine, imported on demand by the library, comes along.
+    modulePreload: false,
+    rolldownOptions: { output: { codeSplitting: false } },
   },
   server: { host: 'localhost', port: 5173 },
   preview: { host: 'localhost', port: 4173 },

@@ -157,7 +157,7 @@ ${trace.map(
   (
     step,
   ) => html`<details class="rule" data-rule="${step.rule}" data-result="${step.result}"${step.result === 'false' ? '' : SafeHtml.trusted(' open')}>
-<summary>${truth(step.result)} <code>${step.rule}</code> → ${outcomeLabel(step.outcome)}: ${step.title} <span class="citation">[${citationLink(step.citation)}]</span></summary>
+<summary>${truth(step.result)} <code>${step.rule}</code> → ${outcomeLabel(step.outcome)}: ${step.title} <span class="citation">[${citationText(step.citation)}]</span></summary>
 <p class="citation">${citationHtml(step.citation)}${seeAlsoHtml(step.seeAlso)}</p>
 <ul class="tree">${conditionHtml(step.conditions)}</ul>
 </details>
@@ -176,7 +176,7 @@ function conditionHtml(condition: ConditionTrace): SafeHtml {
     case 'not':
       return html`<li><details open><summary>${truth(condition.result)} not:</summary><ul class="tree">${conditionHtml(condition.condition)}</ul></details></li>`;
     case 'named':
-      return html`<li><details open><summary>${truth(condition.result)} ${condition.title} <span class="citation">[${citationLink(condition.citation)}]</span></summary><ul class="tree">${conditionHtml(condition.condition)}</ul></details></li>`;
+      return html`<li><details open><summary>${truth(condition.result)} ${condition.title} <span class="citation">[${citationText(condition.citation)}]</span></summary><p class="citation">${citationLink(condition.citation)}</p><ul class="tree">${conditionHtml(condition.condition)}</ul></details></li>`;
   }
 }
 
@@ -198,9 +198,14 @@ function truth(value: TruthValue): SafeHtml {
   return html`<span class="t t-${value}">${TRUTH_MARK[value]} ${value}</span>`;
 }
 
+function citationText(citation: Citation): string {
+  return `${citation.instrument}, ${citation.pinpoint}`;
+}
+
+/** A linked citation. Never inside a `<summary>`: a link in the control that folds the details is a nested interactive control. */
 function citationLink(citation: Citation): SafeHtml {
   const url = safeUrl(citation.url);
-  const text = `${citation.instrument}, ${citation.pinpoint}`;
+  const text = citationText(citation);
   return url === undefined ? html`${text}` : html`<a href="${url}">${text}</a>`;
 }
 

@@ -17,8 +17,11 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-/** Starts headless Chromium with a fresh profile (its own --user-data-dir) and the flags CI uses. */
-export async function launchChromium(): Promise<BrowserContext> {
+/**
+ * Starts headless Chromium with a fresh profile (its own --user-data-dir) and the flags CI uses. `bypassCSP` lets a
+ * test inject its own script (axe-core) into a page whose Content-Security-Policy forbids scripts, e.g. the report.
+ */
+export async function launchChromium(options: { readonly bypassCSP?: boolean } = {}): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM))
     throw new Error(
       `${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium), as .ci/run does.`,
@@ -30,5 +33,6 @@ export async function launchChromium(): Promise<BrowserContext> {
     args: FLAGS,
     viewport: { width: 1400, height: 1000 },
     acceptDownloads: true,
+    bypassCSP: options.bypassCSP === true,
   });
 }

@@ -1,90 +1,36 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import transactionJsonSchema from '../../schemas/transaction.schema.json';
-import { assess, loadRuleset, transactionSchema, type Assessment } from '../../src/index';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { describe, expect, test } from 'vitest';
+import { assess, transactionSchema, type Assessment } from '../../src/index';
 import { getAnswer } from '../../web/src/answers';
-import { questionsOf, type QuestionSpec } from '../../web/src/questions';
 import { forbidNodeBuiltins } from '../../web/vite.config';
 import { loadScenarioFiles, type Scenario } from '../support/scenarios';
-import { launchChromium } from './chromium';
+import {
+  artifacts,
+  DETAILS,
+  fillIn,
+  freePort,
+  questionnaireSuite,
+  questionsOn,
+  root,
+  settled,
+} from './questionnairePage';
 
-const root = new URL('../..', import.meta.url).pathname;
-const artifacts = join(root, 'test-artifacts');
-const webConfig = join(root, 'web', 'vite.config.ts');
 const example = JSON.parse(
   readFileSync(join(root, 'examples', 'notification-tracker-intelligence-agency.json'), 'utf8'),
 ) as Record<string, unknown>;
 
-/** Transaction fields the form asks besides the ruleset's questions. */
-const DETAILS: Readonly<Record<string, string>> = {
-  id: '#detail-reference',
-  'item.description': '#detail-description',
-  'endUser.name': '#detail-end-user-name',
-};
-
-let context: BrowserContext;
-let server: PreviewServer;
-let url: string;
-let built: string;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  built = mkdtempSync(join(tmpdir(), 'dur-web-'));
-  await build({ configFile: webConfig, logLevel: 'warn', build: { outDir: built, emptyOutDir: true } });
-  server = await preview({
-    configFile: webConfig,
-    logLevel: 'warn',
-    build: { outDir: built },
-    preview: { port: await freePort(), strictPort: true },
-  });
-  url = server.resolvedUrls?.local[0] ?? '';
-  context = await launchChromium();
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (built !== undefined) rmSync(built, { recursive: true, force: true });
-});
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, 'localhost', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
-
-async function openQuestionnaire(): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(url);
-  await settled(page);
-  return page;
-}
-
-/** Waits until the page has shown the result of the latest answer. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('#result[aria-busy="false"]');
-}
+const suite = questionnaireSuite();
+const open = () => suite.open();
+const pageErrors = suite.errors;
 
 /** The transaction fields a ruleset version asks about, plus the identifying details. */
 function coverable(date: string): Set<string> {
-  return new Set([
-    ...questionsOf(loadRuleset('eu-2021-821-art5', { asOf: date }), transactionJsonSchema).map((spec) => spec.fact),
-    ...Object.keys(DETAILS),
-    'date',
-  ]);
+  return new Set([...questionsOn(date).map((spec) => spec.fact), ...Object.keys(DETAILS), 'date']);
 }
 
 function fieldPaths(value: Record<string, unknown>, asked: ReadonlySet<string>, prefix = ''): string[] {
@@ -142,67 +88,6 @@ function chooseScenarios(): Scenario[] {
   return [...chosen.values()];
 }
 
-/** Answers one question by clicking (or typing) as a person would. */
-async function answer(page: Page, spec: QuestionSpec, value: unknown): Promise<void> {
-  const fieldset = page.locator(`fieldset[data-fact="${spec.fact}"]`);
-  switch (spec.kind) {
-    case 'boolean':
-      await fieldset
-        .locator(`input[type=radio][value="${value === true ? 'yes' : value === false ? 'no' : 'unknown'}"]`)
-        .check();
-      return;
-    case 'choice':
-      if (value !== undefined || spec.default === undefined)
-        await fieldset.locator('select').selectOption(typeof value === 'string' ? value : '');
-      return;
-    case 'multi':
-      if (!Array.isArray(value)) return;
-      if (value.length === 0) await fieldset.locator('input[value="__none__"]').check();
-      for (const entry of value as string[]) await fieldset.locator(`input[type=checkbox][value="${entry}"]`).check();
-      return;
-    case 'list':
-      if (!Array.isArray(value)) return;
-      if (value.length === 0) await fieldset.locator('input[type=radio][value="none"]').check();
-      else await fieldset.locator('input[type=text]').fill((value as string[]).join(', '));
-      return;
-    case 'records':
-      if (!Array.isArray(value)) return;
-      if (value.length === 0) await fieldset.locator('input[type=radio][value="none"]').check();
-      for (const [index, record] of (value as Record<string, unknown>[]).entries()) {
-        await fieldset.getByRole('button', { name: 'Add one' }).click();
-        const row = fieldset.locator('li.record').nth(index);
-        for (const field of spec.fields ?? []) {
-          const fieldValue = record[field.name];
-          if (typeof fieldValue !== 'string') continue;
-          const control = row.locator(`[data-field="${field.name}"]`);
-          if (field.options === undefined) await control.fill(fieldValue);
-          else await control.selectOption(fieldValue);
-        }
-      }
-      return;
-    case 'number':
-    case 'text':
-      if (value !== undefined && value !== null) await fieldset.locator('input').fill(String(value));
-      return;
-  }
-}
-
-/** Fills the questionnaire with a transaction: the date first (it selects the ruleset and so the questions), then every question. */
-async function fillIn(page: Page, transaction: Record<string, unknown>): Promise<void> {
-  await page.fill('#detail-date', transaction.date as string);
-  await settled(page);
-  for (const [path, selector] of Object.entries(DETAILS)) {
-    const value = getAnswer(transaction, path);
-    if (typeof value === 'string') await page.fill(selector, value);
-  }
-  const specs = questionsOf(
-    loadRuleset('eu-2021-821-art5', { asOf: transaction.date as string }),
-    transactionJsonSchema,
-  );
-  for (const spec of specs) await answer(page, spec, getAnswer(transaction, spec.fact));
-  await settled(page);
-}
-
 async function downloadText(page: Page, button: string): Promise<{ name: string; text: string; path: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
   const path = join(artifacts, download.suggestedFilename());
@@ -210,23 +95,31 @@ async function downloadText(page: Page, button: string): Promise<{ name: string;
   return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8'), path };
 }
 
-/** What the page shows: outcome, open questions (by fact) and deciding rules. */
+/** What the page shows: outcome, open questions and outstanding steps (by fact), and deciding rules. */
 async function shown(page: Page) {
+  const facts = (selector: string) =>
+    page.locator(selector).evaluateAll((items) => items.map((item) => item.getAttribute('data-fact')));
   return {
     outcome: await page.getAttribute('[data-testid=outcome]', 'data-outcome'),
-    questions: await page
-      .locator('[data-testid=questions] li[data-fact]')
-      .evaluateAll((items) => items.map((item) => item.getAttribute('data-fact'))),
+    questions: await facts('[data-testid=questions] li[data-fact]'),
+    outstanding: await facts('[data-testid=outstanding] li[data-fact]'),
     obligations: await page
       .locator('[data-testid=obligations] li[data-rule]')
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-rule'))),
   };
 }
 
-function expected(assessment: Assessment) {
+/**
+ * What the page should show for an assessment of `transaction`: a listed fact the transaction answers is an
+ * outstanding step (e.g. a due-diligence step answered "No"), one it does not answer is an open question.
+ */
+function expected(assessment: Assessment, transaction: Record<string, unknown>) {
+  const answered = (fact: string) =>
+    getAnswer(transaction, fact) !== undefined && getAnswer(transaction, fact) !== null;
   return {
     outcome: assessment.outcome,
-    questions: assessment.questions.map((question) => question.fact),
+    questions: assessment.questions.filter((question) => !answered(question.fact)).map((question) => question.fact),
+    outstanding: assessment.questions.filter((question) => answered(question.fact)).map((question) => question.fact),
     obligations: assessment.obligations.map((obligation) => obligation.rule),
   };
 }
@@ -242,14 +135,14 @@ describe('browser questionnaire', () => {
   test.each(scenarios.map((scenario) => [scenario.name, scenario] as const))(
     'answering by clicking, %s: the page shows what assess() decides',
     async (name, scenario) => {
-      const page = await openQuestionnaire();
+      const page = await open();
       await fillIn(page, scenario.transaction);
       // The transaction the clicks produced is the scenario's transaction.
       const saved = JSON.parse((await downloadText(page, '#download-json')).text) as unknown;
       expect(transactionSchema.parse(saved)).toEqual(transactionSchema.parse(scenario.transaction));
       const assessment = await assess(scenario.transaction);
       expect(assessment.outcome, 'the scenario, decided from the law').toBe(scenario.expect.outcome);
-      expect(await shown(page)).toEqual(expected(assessment));
+      expect(await shown(page)).toEqual(expected(assessment, scenario.transaction));
       await page.screenshot({
         path: join(artifacts, `questionnaire-${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}.png`),
       });
@@ -257,61 +150,57 @@ describe('browser questionnaire', () => {
     },
   );
 
-  test(
-    'a saved transaction loads back; the HTML report it downloads shows a <script> description as ' +
-      'text, never runs it',
-    async () => {
-      const hostile = {
-        ...example,
-        item: {
-          ...(example.item as object),
-          description: 'Tracker <script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">',
-        },
-      };
-      const file = join(artifacts, 'hostile-transaction.json');
-      writeFileSync(file, JSON.stringify(hostile, null, 2));
-      const page = await openQuestionnaire();
-      await page.setInputFiles('#load', file);
-      await settled(page);
-      await expect.poll(() => page.inputValue('#detail-description')).toBe(hostile.item.description);
-      expect(await page.isChecked('fieldset[data-fact="item.speciallyDesigned"] input[value="yes"]')).toBe(true);
-      const assessment = await assess(hostile);
-      expect(await shown(page)).toEqual(expected(assessment));
-      expect(JSON.parse((await downloadText(page, '#download-json')).text)).toEqual(hostile);
+  test('a saved transaction loads back; the HTML report it downloads shows a <script> description as text, never runs it', async () => {
+    const hostile = {
+      ...example,
+      item: {
+        ...(example.item as object),
+        description: 'Tracker <script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">',
+      },
+    };
+    const file = join(artifacts, 'hostile-transaction.json');
+    writeFileSync(file, JSON.stringify(hostile, null, 2));
+    const page = await open();
+    await page.setInputFiles('#load', file);
+    await settled(page);
+    await expect.poll(() => page.inputValue('#detail-description')).toBe(hostile.item.description);
+    expect(await page.isChecked('fieldset[data-fact="item.speciallyDesigned"] input[value="yes"]')).toBe(true);
+    const assessment = await assess(hostile);
+    expect(await shown(page)).toEqual(expected(assessment, hostile));
+    expect(JSON.parse((await downloadText(page, '#download-json')).text)).toEqual(hostile);
 
-      const report = await downloadText(page, '#download-html');
-      expect(report.name).toBe('W6-hidden-gps-tracker-decision.html');
-      const markdown = await downloadText(page, '#download-md');
-      expect(markdown.text.split('\n')[0]).toBe('# Export decision: Notification required — W6-hidden-gps-tracker');
+    const report = await downloadText(page, '#download-html');
+    expect(report.name).toBe('W6-hidden-gps-tracker-decision.html');
+    const markdown = await downloadText(page, '#download-md');
+    expect(markdown.text.split('\n')[0]).toBe('# Export decision: Notification required — W6-hidden-gps-tracker');
 
-      const reportPage = await context.newPage();
-      await reportPage.goto(`file://${report.path}`);
-      expect(await reportPage.getAttribute('h1[data-outcome]', 'data-outcome')).toBe(assessment.outcome);
-      expect(await reportPage.textContent('#item-description')).toBe(hostile.item.description);
-      expect(await reportPage.locator('#item-description *').count()).toBe(0);
-      expect(await reportPage.locator('script, img').count()).toBe(0);
-      expect(await reportPage.evaluate('window.__pwned')).toBeUndefined();
-      // On paper the collapsed trace opens, so the printed record holds every condition.
-      const condition = reportPage.locator('details.rule[data-result="false"] li.condition').first();
-      expect(await condition.isVisible()).toBe(false);
-      await reportPage.emulateMedia({ media: 'print' });
-      expect(await condition.isVisible()).toBe(true);
-      await reportPage.emulateMedia({ media: 'screen' });
-      await reportPage.screenshot({ path: join(artifacts, 'decision-report.png'), fullPage: true });
-      await reportPage.close();
-      await page.close();
-    },
-  );
+    const reportPage = await suite.context.newPage();
+    await reportPage.goto(`file://${report.path}`);
+    expect(await reportPage.getAttribute('h1[data-outcome]', 'data-outcome')).toBe(assessment.outcome);
+    expect(await reportPage.textContent('#item-description')).toBe(hostile.item.description);
+    expect(await reportPage.locator('#item-description *').count()).toBe(0);
+    expect(await reportPage.locator('script, img').count()).toBe(0);
+    expect(await reportPage.evaluate('window.__pwned')).toBeUndefined();
+    // On paper the collapsed trace opens, so the printed record holds every condition.
+    const condition = reportPage.locator('details.rule[data-result="false"] li.condition').first();
+    expect(await condition.isVisible()).toBe(false);
+    await reportPage.emulateMedia({ media: 'print' });
+    expect(await condition.isVisible()).toBe(true);
+    await reportPage.emulateMedia({ media: 'screen' });
+    await reportPage.screenshot({ path: join(artifacts, 'decision-report.png'), fullPage: true });
+    await reportPage.close();
+    await page.close();
+  });
 
   test('an open question links to the form, and an unanswered required field is shown, not guessed', async () => {
-    const page = await openQuestionnaire();
+    const page = await open();
     expect(await page.getAttribute('[data-testid=outcome]', 'data-outcome')).toBe('incomplete');
     await page.click('#result button[data-fact="exporter.country"]');
     await expect
       .poll(() => page.evaluate("document.activeElement?.closest('fieldset')?.getAttribute('data-fact')"))
       .toBe('exporter.country');
-    await page.selectOption('fieldset[data-fact="exporter.country"] select', 'DE');
-    await page.selectOption('fieldset[data-fact="destination.country"] select', 'EG');
+    await page.fill('fieldset[data-fact="exporter.country"] input', 'Germany');
+    await page.fill('fieldset[data-fact="destination.country"] input', 'EG');
     await settled(page);
     // Nothing is known about the item or the end use: Article 5 cannot be decided, and the page asks.
     expect(await page.getAttribute('[data-testid=outcome]', 'data-outcome')).toBe('insufficient_information');
@@ -325,47 +214,43 @@ describe('browser questionnaire', () => {
 });
 
 describe('the library in the browser', () => {
-  test(
-    'the published main entry (dist/index.js) bundles for the browser without Node.js built-ins and ' +
-      'assesses there',
-    async () => {
-      const entry = join(root, 'dist', 'index.js');
-      if (!existsSync(entry))
-        throw new Error('dist/index.js is missing: run `npm run build` first (.ci/run builds before this step).');
-      const source = mkdtempSync(join(tmpdir(), 'dur-dist-check-'));
-      const out = join(source, 'out');
-      writeFileSync(
-        join(source, 'index.html'),
-        '<!doctype html><meta charset="utf-8"><script type="module" src="./main.js"></script>',
-      );
-      writeFileSync(
-        join(source, 'main.js'),
-        `import * as library from ${JSON.stringify(entry)};\nwindow.library = library;\n`,
-      );
-      await build({
-        root: source,
-        configFile: false,
-        logLevel: 'warn',
-        base: './',
-        plugins: [forbidNodeBuiltins()],
-        build: { outDir: out, emptyOutDir: true, target: 'es2022' },
-      });
-      const page = await context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      await page.route('http://library.test/**', (route) =>
-        route.fulfill({ path: join(out, new URL(route.request().url()).pathname) }),
-      );
-      await page.goto('http://library.test/index.html');
-      await page.waitForFunction("'library' in window");
-      const outcome = await page.evaluate(async (transaction) => {
-        const library = (globalThis as unknown as { library: typeof import('../../src/index') }).library;
-        return (await library.assess(transaction)).outcome;
-      }, example);
-      expect(outcome).toBe((await assess(example)).outcome);
-      await page.close();
-      rmSync(source, { recursive: true, force: true });
-    },
-  );
+  test('the published main entry (dist/index.js) bundles for the browser without Node.js built-ins and assesses there', async () => {
+    const entry = join(root, 'dist', 'index.js');
+    if (!existsSync(entry))
+      throw new Error('dist/index.js is missing: run `npm run build` first (.ci/run builds before this step).');
+    const source = mkdtempSync(join(tmpdir(), 'dur-dist-check-'));
+    const out = join(source, 'out');
+    writeFileSync(
+      join(source, 'index.html'),
+      '<!doctype html><meta charset="utf-8"><script type="module" src="./main.js"></script>',
+    );
+    writeFileSync(
+      join(source, 'main.js'),
+      `import * as library from ${JSON.stringify(entry)};\nwindow.library = library;\n`,
+    );
+    await build({
+      root: source,
+      configFile: false,
+      logLevel: 'warn',
+      base: './',
+      plugins: [forbidNodeBuiltins()],
+      build: { outDir: out, emptyOutDir: true, target: 'es2022' },
+    });
+    const page = await suite.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.route('http://library.test/**', (route) =>
+      route.fulfill({ path: join(out, new URL(route.request().url()).pathname) }),
+    );
+    await page.goto('http://library.test/index.html');
+    await page.waitForFunction("'library' in window");
+    const outcome = await page.evaluate(async (transaction) => {
+      const library = (globalThis as unknown as { library: typeof import('../../src/index') }).library;
+      return (await library.assess(transaction)).outcome;
+    }, example);
+    expect(outcome).toBe((await assess(example)).outcome);
+    await page.close();
+    rmSync(source, { recursive: true, force: true });
+  });
 
   test('`npm run web` serves the questionnaire on localhost', async () => {
     const port = await freePort();
@@ -390,7 +275,7 @@ describe('the library in the browser', () => {
         child.stderr.on('data', listen);
         child.on('exit', (code) => reject(new Error(`npm run web exited with ${code}: ${output}`)));
       });
-      const page = await context.newPage();
+      const page = await suite.context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
       await page.goto(`http://localhost:${port}/`);
       await settled(page);

@@ -1,6 +1,7 @@
 import { citationsNode } from './citations';
 import { h } from './dom';
-import type { AnswerOption, QuestionSpec, RecordField } from './questions';
+import { matchOption, SEARCHABLE_FROM, sortedByLabel } from './options';
+import type { AnswerKind, AnswerOption, QuestionSpec, RecordField, ScaleExplanation } from './questions';
 
 /** How a list or records question stands: not known yet, known to be empty, or listing entries. */
 type ListStatus = 'unknown' | 'none' | 'some';
@@ -8,76 +9,250 @@ type ListStatus = 'unknown' | 'none' | 'some';
 const NONE = '__none__';
 
 /**
- * Renders one question as a fieldset showing `value` (its current answer; `undefined` = not known). Controls fire
- * ordinary `input`/`change` events; `readAnswer` turns the fieldset back into a value.
+ * How one kind of question is asked: `render` builds its controls showing a value (`undefined` = not known), `read`
+ * turns them back into the value the transaction stores. Controls fire ordinary `input`/`change` events. A new kind
+ * of question (e.g. a national position) is one more entry in `CONTROLS`.
  */
+interface Control {
+  render(spec: QuestionSpec, value: unknown, id: string): HTMLElement;
+  read(fieldset: HTMLElement, spec: QuestionSpec): unknown;
+}
+
+/** The ids of a question's parts, for labels and descriptions. */
+export function questionIds(fact: string) {
+  const id = `q-${fact.replace(/\./g, '-')}`;
+  return { id, title: `${id}-title`, prompt: `${id}-prompt`, problems: `${id}-problems`, status: `${id}-status-note` };
+}
+
+/** Renders one question as a fieldset showing `value` (its current answer; `undefined` = not known). */
 export function renderQuestion(spec: QuestionSpec, value: unknown): HTMLFieldSetElement {
-  const id = `q-${spec.fact.replace(/\./g, '-')}`;
+  const ids = questionIds(spec.fact);
   return h(
     'fieldset',
-    { class: 'question', id, 'data-fact': spec.fact, 'data-kind': spec.kind },
-    h('legend', {}, spec.title, spec.required ? h('span', { class: 'required', title: 'Required' }, ' *') : null),
-    h('p', { class: 'prompt' }, spec.prompt),
-    control(spec, value, id),
+    { class: 'question', id: ids.id, 'data-fact': spec.fact, 'data-kind': spec.kind },
+    h(
+      'legend',
+      { id: ids.title },
+      spec.title,
+      spec.required ? [h('span', { class: 'required', 'aria-hidden': 'true' }, ' *'), h('span', { class: 'visually-hidden' }, ' (required)')] : null,
+    ),
+    h('p', { class: 'prompt', id: ids.prompt }, spec.prompt),
+    CONTROLS[spec.kind].render(spec, value, ids.id),
     spec.help === undefined ? null : h('details', { class: 'help' }, h('summary', {}, 'What this means'), h('p', {}, spec.help)),
     h('p', { class: 'question-cite' }, citationsNode(spec.citation, spec.seeAlso)),
-    h('p', { class: 'issue', role: 'alert', hidden: true }),
+    h('p', { class: 'status-note', id: ids.status, hidden: true }),
+    h('div', { class: 'problems', id: ids.problems, 'aria-live': 'polite' }),
   );
 }
 
-function control(spec: QuestionSpec, value: unknown, id: string): HTMLElement {
-  switch (spec.kind) {
-    case 'boolean':
-      return radios(id, [
-        ['yes', 'Yes', value === true],
-        ['no', 'No', value === false],
-        ['unknown', "Don't know", value !== true && value !== false],
-      ]);
-    case 'choice':
-      return select(id, spec.options ?? [], typeof value === 'string' ? value : spec.default, spec.default !== undefined ? undefined : spec.required ? 'Choose…' : "Don't know");
-    case 'multi':
-      return multi(id, spec.options ?? [], Array.isArray(value) ? (value as string[]) : undefined);
-    case 'list':
-      return list(id, spec, Array.isArray(value) ? (value as string[]) : undefined);
-    case 'records':
-      return records(id, spec.fields ?? [], Array.isArray(value) ? (value as Record<string, unknown>[]) : undefined);
-    case 'number':
-      return h('input', { type: 'number', name: id, value: typeof value === 'number' ? value : undefined, 'aria-label': spec.title });
-    case 'text':
-      return h('input', { type: 'text', name: id, value: typeof value === 'string' ? value : undefined, 'aria-label': spec.title });
-  }
+/** The answer a question's fieldset holds, as the transaction stores it; `undefined` means not known. */
+export function readAnswer(fieldset: HTMLElement, spec: QuestionSpec): unknown {
+  return CONTROLS[spec.kind].read(fieldset, spec);
 }
 
-function radios(name: string, choices: readonly (readonly [string, string, boolean])[]): HTMLElement {
+const CONTROLS: Readonly<Record<AnswerKind, Control>> = {
+  boolean: {
+    render: (_, value, id) =>
+      radios(id, [
+        { value: 'yes', label: 'Yes', checked: value === true },
+        { value: 'no', label: 'No', checked: value === false },
+        { value: 'unknown', label: "Don't know", checked: value !== true && value !== false },
+      ]),
+    read: (fieldset) => {
+      const value = checkedValue(fieldset, fieldset.id);
+      return value === 'yes' ? true : value === 'no' ? false : undefined;
+    },
+  },
+  choice: {
+    render: (spec, value, id) =>
+      choice(id, spec.options ?? [], typeof value === 'string' ? value : spec.default, {
+        labelledBy: `${id}-title`,
+        describedBy: `${id}-prompt`,
+        required: spec.required,
+        emptyLabel: spec.default !== undefined ? undefined : spec.required ? 'Choose…' : "Don't know",
+        scale: spec.scale,
+      }),
+    read: (fieldset, spec) => readChoice(fieldset.querySelector<HTMLElement>('[data-choice]'), spec.options ?? []),
+  },
+  multi: {
+    render: (spec, value, id) => multi(id, spec.options ?? [], Array.isArray(value) ? (value as string[]) : undefined),
+    read: (fieldset) => {
+      const values = [...fieldset.querySelectorAll<HTMLInputElement>(`input[name="${fieldset.id}"]:checked`)].map((input) => input.value);
+      if (values.length === 0) return undefined;
+      return values.filter((value) => value !== NONE);
+    },
+  },
+  list: {
+    render: (spec, value, id) => list(id, spec, Array.isArray(value) ? (value as string[]) : undefined),
+    read: (fieldset) => {
+      const status = checkedValue(fieldset, `${fieldset.id}-status`) as ListStatus | undefined;
+      if (status === 'none') return [];
+      if (status !== 'some') return undefined;
+      const entries = (fieldset.querySelector<HTMLInputElement>(`input[name="${fieldset.id}-entries"]`)?.value ?? '').split(/[\s,;]+/).filter((entry) => entry !== '');
+      return entries.length === 0 ? undefined : entries;
+    },
+  },
+  records: {
+    render: (spec, value, id) => records(id, spec, Array.isArray(value) ? (value as Record<string, unknown>[]) : undefined),
+    read: (fieldset, spec) => {
+      const status = checkedValue(fieldset, `${fieldset.id}-status`) as ListStatus | undefined;
+      if (status === 'none') return [];
+      if (status !== 'some') return undefined;
+      const entries = [...fieldset.querySelectorAll<HTMLElement>('li.record')].map((row) => {
+        const entry: Record<string, string> = {};
+        for (const field of spec.fields ?? []) {
+          const control = recordFieldControl(row, field.name);
+          if (field.options === undefined) {
+            const text = (control as HTMLInputElement | null)?.value ?? '';
+            if (text.trim() !== '') entry[field.name] = text;
+          } else {
+            const value = readChoice(control, field.options);
+            if (value !== undefined) entry[field.name] = value;
+          }
+        }
+        return entry;
+      });
+      return entries.length === 0 ? undefined : entries;
+    },
+  },
+  number: {
+    render: (_, value, id) =>
+      h('input', { type: 'number', name: id, value: typeof value === 'number' ? value : undefined, 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-prompt` }),
+    read: (fieldset) => {
+      const value = fieldset.querySelector<HTMLInputElement>('input')?.value ?? '';
+      return value === '' ? undefined : Number(value);
+    },
+  },
+  text: {
+    render: (_, value, id) =>
+      h('input', { type: 'text', name: id, value: typeof value === 'string' ? value : undefined, 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-prompt` }),
+    read: (fieldset) => {
+      const value = fieldset.querySelector<HTMLInputElement>('input')?.value ?? '';
+      return value.trim() === '' ? undefined : value;
+    },
+  },
+};
+
+function checkedValue(root: HTMLElement, name: string): string | undefined {
+  return root.querySelector<HTMLInputElement>(`input[name="${CSS.escape(name)}"]:checked`)?.value;
+}
+
+interface RadioChoice {
+  readonly value: string;
+  readonly label: string;
+  readonly checked: boolean;
+  readonly description?: string;
+}
+
+function radios(name: string, choices: readonly RadioChoice[], explained = false): HTMLElement {
   return h(
     'div',
-    { class: 'choices' },
-    choices.map(([value, label, checked]) => h('label', { class: 'choice' }, h('input', { type: 'radio', name, value, checked }), ` ${label}`)),
+    { class: explained ? 'choices explained' : 'choices' },
+    choices.map((choice, index) => {
+      const descriptionId = choice.description === undefined ? undefined : `${name}-${index}-description`;
+      return h(
+        'label',
+        { class: 'choice' },
+        h('input', { type: 'radio', name, value: choice.value, checked: choice.checked, 'aria-describedby': descriptionId }),
+        ` ${choice.label}`,
+        choice.description === undefined ? null : h('span', { class: 'option-description', id: descriptionId }, choice.description),
+      );
+    }),
   );
 }
 
-function select(name: string, options: readonly AnswerOption[], selected: string | undefined, emptyLabel: string | undefined): HTMLSelectElement {
+interface ChoiceOptions {
+  /** The id of the element naming the control (a question's legend); without it the control must sit in a label. */
+  readonly labelledBy?: string;
+  readonly describedBy?: string;
+  readonly required: boolean;
+  /** The label of the "no answer" choice; none when the field has a default. */
+  readonly emptyLabel: string | undefined;
+  readonly scale: ScaleExplanation | undefined;
+}
+
+/**
+ * One value from a pick-list, asked in the way that reads best: the levels of a scale as radio buttons, each with
+ * its meaning and the scale's citation beside it; a long list (countries) as a search field with suggestions sorted
+ * by name; anything else as a dropdown. The element carrying `data-choice` is what `readChoice` reads.
+ */
+function choice(name: string, options: readonly AnswerOption[], selected: string | undefined, settings: ChoiceOptions): HTMLElement {
+  const current = selected !== undefined && options.some((option) => option.value === selected) ? selected : undefined;
+  if (settings.scale !== undefined) {
+    const choices: RadioChoice[] = options.map((option) => ({ value: option.value, label: option.label, checked: option.value === current, ...(option.description === undefined ? {} : { description: option.description }) }));
+    if (settings.emptyLabel !== undefined) choices.push({ value: '', label: settings.emptyLabel === 'Choose…' ? 'Not chosen yet' : settings.emptyLabel, checked: current === undefined });
+    return h(
+      'div',
+      { class: 'scale', 'data-choice': 'radios', 'data-name': name },
+      h('p', { class: 'scale-title' }, settings.scale.title),
+      radios(name, choices, true),
+      h('p', { class: 'scale-cite' }, citationsNode(settings.scale.citation, settings.scale.seeAlso)),
+    );
+  }
+  if (options.length >= SEARCHABLE_FROM) {
+    const listId = `${name}-options`;
+    const hintId = `${name}-search-hint`;
+    const sorted = sortedByLabel(options);
+    const input = h('input', {
+      type: 'text',
+      name,
+      list: listId,
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'data-choice': 'search',
+      value: current === undefined ? undefined : options.find((option) => option.value === current)?.label,
+      'aria-labelledby': settings.labelledBy,
+      'aria-describedby': [settings.describedBy, hintId].filter(Boolean).join(' '),
+      'aria-required': settings.required ? 'true' : undefined,
+    });
+    const hint = h('span', { class: 'hint search-hint', id: hintId }, settings.required ? 'Type a name or code, then pick it from the suggestions.' : 'Type a name or code, then pick it from the suggestions; leave it empty while you do not know.');
+    const mismatch = h('span', { class: 'issue search-mismatch', hidden: true });
+    input.addEventListener('change', () => {
+      const unmatched = input.value.trim() !== '' && matchOption(options, input.value) === undefined;
+      mismatch.hidden = !unmatched;
+      mismatch.textContent = unmatched ? `“${input.value.trim()}” is not in the list: pick one of the suggestions.` : '';
+      input.setAttribute('aria-invalid', unmatched ? 'true' : 'false');
+    });
+    return h('span', { class: 'search' }, input, h('datalist', { id: listId }, sorted.map((option) => h('option', { value: option.label }))), hint, mismatch);
+  }
   const element = h(
     'select',
-    { name },
-    emptyLabel === undefined ? null : h('option', { value: '' }, emptyLabel),
-    options.map((option) => h('option', { value: option.value, title: option.description }, option.label)),
+    { name, 'data-choice': 'select', 'aria-labelledby': settings.labelledBy, 'aria-describedby': settings.describedBy, 'aria-required': settings.required ? 'true' : undefined },
+    settings.emptyLabel === undefined ? null : h('option', { value: '' }, settings.emptyLabel),
+    options.map((option) => h('option', { value: option.value }, option.label)),
   );
-  element.value = selected !== undefined && options.some((option) => option.value === selected) ? selected : '';
+  element.value = current ?? '';
   return element;
+}
+
+/** The value of a control made by `choice`; `undefined` when nothing (or nothing in the list) is chosen. */
+function readChoice(control: HTMLElement | null, options: readonly AnswerOption[]): string | undefined {
+  if (control === null) return undefined;
+  switch (control.dataset.choice) {
+    case 'radios': {
+      const value = checkedValue(control, control.dataset.name as string);
+      return value === undefined || value === '' ? undefined : value;
+    }
+    case 'search':
+      return matchOption(options, (control as HTMLInputElement).value)?.value;
+    default: {
+      const value = (control as HTMLSelectElement).value;
+      return value === '' ? undefined : value;
+    }
+  }
 }
 
 function multi(name: string, options: readonly AnswerOption[], selected: readonly string[] | undefined): HTMLElement {
   const box = h(
     'div',
     { class: 'choices multi' },
-    options.map((option) =>
+    options.map((option, index) =>
       h(
         'label',
         { class: 'choice' },
-        h('input', { type: 'checkbox', name, value: option.value, checked: selected?.includes(option.value) === true }),
+        h('input', { type: 'checkbox', name, value: option.value, checked: selected?.includes(option.value) === true, 'aria-describedby': option.description === undefined ? undefined : `${name}-${index}-description` }),
         ` ${option.label}`,
-        option.description === undefined ? null : h('span', { class: 'option-description' }, option.description),
+        option.description === undefined ? null : h('span', { class: 'option-description', id: `${name}-${index}-description` }, option.description),
       ),
     ),
     h('label', { class: 'choice none' }, h('input', { type: 'checkbox', name, value: NONE, checked: selected !== undefined && selected.length === 0 }), ' None of these'),
@@ -95,7 +270,10 @@ function multi(name: string, options: readonly AnswerOption[], selected: readonl
 }
 
 function statusRadios(name: string, status: ListStatus, labels: Readonly<Record<ListStatus, string>>): HTMLElement {
-  return radios(`${name}-status`, (['unknown', 'none', 'some'] as const).map((value) => [value, labels[value], status === value] as const));
+  return radios(
+    `${name}-status`,
+    (['unknown', 'none', 'some'] as const).map((value) => ({ value, label: labels[value], checked: status === value })),
+  );
 }
 
 function statusOf(entries: readonly unknown[] | undefined): ListStatus {
@@ -118,31 +296,21 @@ function list(name: string, spec: QuestionSpec, entries: readonly string[] | und
   return box;
 }
 
-function records(name: string, fields: readonly RecordField[], entries: readonly Record<string, unknown>[] | undefined): HTMLElement {
+let rowSequence = 0;
+
+function records(name: string, spec: QuestionSpec, entries: readonly Record<string, unknown>[] | undefined): HTMLElement {
+  const fields = spec.fields ?? [];
   const rows = h('ol', { class: 'records' });
   const box = h('div', { class: 'records-box' }, statusRadios(name, statusOf(entries), { unknown: 'Not known yet', none: 'None', some: 'These:' }), rows);
   const addRow = (entry: Record<string, unknown>) => {
-    const remove = h('button', { type: 'button', class: 'remove', 'data-action': 'remove' }, 'Remove');
-    const row = h(
-      'li',
-      { class: 'record' },
-      fields.map((field) =>
-        h(
-          'label',
-          { class: 'record-field' },
-          h('span', {}, field.label, field.required ? ' *' : ''),
-          field.options === undefined
-            ? h('input', { type: 'text', 'data-field': field.name, value: typeof entry[field.name] === 'string' ? (entry[field.name] as string) : undefined })
-            : withField(
-                select(`${name}-${field.name}`, field.options, typeof entry[field.name] === 'string' ? (entry[field.name] as string) : field.default, field.default !== undefined ? undefined : 'Choose…'),
-                field.name,
-              ),
-        ),
-      ),
-      remove,
-    );
+    const row = h('li', { class: 'record' });
+    const rowName = `${name}-row${++rowSequence}`;
+    const remove = h('button', { type: 'button', class: 'remove', 'data-action': 'remove' }, 'Remove this entry');
+    row.append(...fields.map((field) => recordField(rowName, field, entry[field.name])), remove);
     remove.addEventListener('click', () => {
+      const index = [...rows.children].indexOf(row);
       row.remove();
+      box.dispatchEvent(new CustomEvent('entry-removed', { bubbles: true, detail: { index } }));
       box.dispatchEvent(new Event('change', { bubbles: true }));
     });
     rows.append(row);
@@ -154,61 +322,32 @@ function records(name: string, fields: readonly RecordField[], entries: readonly
     const some = box.querySelector<HTMLInputElement>(`input[name="${name}-status"][value=some]`);
     if (some !== null) some.checked = true;
     box.dispatchEvent(new Event('change', { bubbles: true }));
+    rows.lastElementChild?.querySelector<HTMLElement>('input, select')?.focus();
   });
   box.append(add);
   return box;
 }
 
-function withField<T extends HTMLElement>(element: T, field: string): T {
-  element.setAttribute('data-field', field);
-  return element;
+/** One field of a repeatable entry: a labelled control carrying `data-field`, or, for a scale, a group of explained radio buttons. */
+function recordField(rowName: string, field: RecordField, value: unknown): HTMLElement {
+  const selected = typeof value === 'string' ? value : field.default;
+  const marker = field.required ? [h('span', { class: 'required', 'aria-hidden': 'true' }, ' *'), h('span', { class: 'visually-hidden' }, ' (required)')] : null;
+  if (field.options === undefined) {
+    return h('label', { class: 'record-field' }, h('span', {}, field.label, marker), h('input', { type: 'text', 'data-field': field.name, value: typeof value === 'string' ? value : undefined }));
+  }
+  const settings: ChoiceOptions = { required: field.required, emptyLabel: field.default !== undefined ? undefined : 'Choose…', scale: field.scale };
+  if (field.scale !== undefined || field.options.length >= SEARCHABLE_FROM) {
+    const legendId = `${rowName}-${field.name}-legend`;
+    const control = choice(`${rowName}-${field.name}`, field.options, selected, { ...settings, labelledBy: legendId });
+    return h('fieldset', { class: 'record-field wide', 'data-field': field.name }, h('legend', { id: legendId }, field.label, marker), control);
+  }
+  const control = choice(`${rowName}-${field.name}`, field.options, selected, settings);
+  control.setAttribute('data-field', field.name);
+  return h('label', { class: 'record-field' }, h('span', {}, field.label, marker), control);
 }
 
-/** The answer a question's fieldset holds, as the transaction stores it; `undefined` means not known. */
-export function readAnswer(fieldset: HTMLElement, spec: QuestionSpec): unknown {
-  const checked = (name: string) => fieldset.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value;
-  const id = fieldset.id;
-  switch (spec.kind) {
-    case 'boolean': {
-      const value = checked(id);
-      return value === 'yes' ? true : value === 'no' ? false : undefined;
-    }
-    case 'choice': {
-      const value = fieldset.querySelector<HTMLSelectElement>(`select[name="${id}"]`)?.value ?? '';
-      return value === '' ? undefined : value;
-    }
-    case 'multi': {
-      const values = [...fieldset.querySelectorAll<HTMLInputElement>(`input[name="${id}"]:checked`)].map((input) => input.value);
-      if (values.length === 0) return undefined;
-      return values.filter((value) => value !== NONE);
-    }
-    case 'list': {
-      const status = checked(`${id}-status`) as ListStatus | undefined;
-      if (status === 'none') return [];
-      if (status !== 'some') return undefined;
-      const entries = (fieldset.querySelector<HTMLInputElement>(`input[name="${id}-entries"]`)?.value ?? '').split(/[\s,;]+/).filter((entry) => entry !== '');
-      return entries.length === 0 ? undefined : entries;
-    }
-    case 'records': {
-      const status = checked(`${id}-status`) as ListStatus | undefined;
-      if (status === 'none') return [];
-      if (status !== 'some') return undefined;
-      const entries = [...fieldset.querySelectorAll<HTMLElement>('li.record')].map((row) => {
-        const entry: Record<string, string> = {};
-        for (const control of row.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-field]')) {
-          if (control.value.trim() !== '') entry[control.dataset.field as string] = control.value;
-        }
-        return entry;
-      });
-      return entries.length === 0 ? undefined : entries;
-    }
-    case 'number': {
-      const value = fieldset.querySelector<HTMLInputElement>('input')?.value ?? '';
-      return value === '' ? undefined : Number(value);
-    }
-    case 'text': {
-      const value = fieldset.querySelector<HTMLInputElement>('input')?.value ?? '';
-      return value.trim() === '' ? undefined : value;
-    }
-  }
+/** The control element of a record field, which `readAnswer` reads: the `data-choice` element inside a wide field. */
+export function recordFieldControl(row: Element, field: string): HTMLElement | null {
+  const holder = row.querySelector<HTMLElement>(`[data-field="${field}"]`);
+  return holder?.matches('[data-choice]') === true ? holder : (holder?.querySelector<HTMLElement>('[data-choice]') ?? holder);
 }

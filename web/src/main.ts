@@ -9,21 +9,17 @@ import {
   TransactionError,
   type Assessment,
   type CompiledRuleset,
-  type Issue,
 } from '../../src/index';
 import { getAnswer, setAnswer, type Draft } from './answers';
+import { ask } from './dialog';
 import { h } from './dom';
+import { describeDraft, discardDraft, hasAnswers, readDraft, saveDraft, type KeyValueStore } from './draftStorage';
 import { readAnswer, renderQuestion } from './form';
+import { DETAILS, describeProblems, exportDateProblem, type Fix, type Problem } from './problems';
 import { questionsOf, type QuestionSpec } from './questions';
-import { renderResult, type AnswerIssue, type ResultState } from './result';
-
-/** The transaction fields the form asks outside the ruleset's questions: they identify the transaction in the report. */
-const DETAILS = [
-  { id: 'detail-reference', path: 'id', label: 'Your reference' },
-  { id: 'detail-date', path: 'date', label: 'Export date' },
-  { id: 'detail-description', path: 'item.description', label: 'Item description' },
-  { id: 'detail-end-user-name', path: 'endUser.name', label: "End user's name" },
-] as const;
+import { irrelevantFacts } from './relevance';
+import { fixButtons, renderResult, type ResultContext, type ResultState } from './result';
+import { TouchedFields } from './touched';
 
 const GROUP_TITLES: Readonly<Record<string, string>> = {
   activity: 'The activity',
@@ -42,11 +38,26 @@ const rulesetSelect = byId<HTMLSelectElement>('ruleset');
 const questionsBox = byId<HTMLDivElement>('questions');
 const resultBox = byId<HTMLElement>('result');
 const rulesetNote = byId<HTMLParagraphElement>('ruleset-note');
+const draftStatus = byId<HTMLParagraphElement>('draft-status');
+
+/** The browser's local storage, when the page may use it (a browser may refuse it, e.g. by policy for file:// pages). */
+const store: KeyValueStore | undefined = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+})();
 
 let draft: Draft = { date: today() };
 let ruleset: CompiledRuleset | undefined;
 let questions: QuestionSpec[] = [];
+let hidden = new Set<string>();
 let assessment: Assessment | undefined;
+let problems: readonly Problem[] = [];
+const touched = new TouchedFields();
+/** Until the officer has answered the offer to restore a kept draft, nothing is saved over it. */
+let keepStoredDraft = false;
 let run = 0;
 
 function today(): string {
@@ -67,11 +78,20 @@ function fillRulesetPicker(): void {
   }
 }
 
-/** The compiled ruleset the picker and the export date select, with the overlays in force on that date. */
-function chosenRuleset(): CompiledRuleset {
+/**
+ * The ruleset the picker and the export date select, with the overlays in force on that date; `asOf` is the draft's
+ * date when it is a real date. When that fails (no version in force on the date), `fallback` is the version the
+ * form can still show its questions from, and `error` says why there is no assessment.
+ */
+function chooseRuleset(asOf: string | undefined): { readonly ruleset: CompiledRuleset; readonly error?: string } {
   const [id, version] = rulesetSelect.value.split('|') as [string, string];
-  const asOf = typeof draft.date === 'string' && draft.date !== '' ? draft.date : today();
-  return loadRuleset(id, version === 'auto' ? { asOf } : { version, asOf });
+  const pinned = version === 'auto' ? {} : { version };
+  try {
+    return { ruleset: loadRuleset(id, { ...pinned, asOf: asOf ?? today() }) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ruleset: ruleset ?? loadRuleset(id, pinned), error: `Check the export date: ${message}` };
+  }
 }
 
 function renderForm(): void {
@@ -80,12 +100,33 @@ function renderForm(): void {
   for (const spec of questions) {
     let group = groups.get(spec.group);
     if (group === undefined) {
-      group = h('section', { class: 'group', 'data-group': spec.group }, h('h2', {}, GROUP_TITLES[spec.group] ?? spec.group));
+      group = h('section', { class: 'group', 'data-group': spec.group, 'aria-labelledby': `group-${spec.group}` }, h('h2', { id: `group-${spec.group}` }, GROUP_TITLES[spec.group] ?? spec.group));
       groups.set(spec.group, group);
       questionsBox.append(group);
     }
     group.append(renderQuestion(spec, getAnswer(draft, spec.fact)));
   }
+  refreshVisibility();
+}
+
+/**
+ * Hides the questions that cannot matter for this draft (the ruleset decides which: see `irrelevantFacts`), unless
+ * they hold an answer, which is never hidden; a section whose questions are all hidden is hidden too.
+ */
+function refreshVisibility(): void {
+  hidden = ruleset === undefined ? new Set() : irrelevantFacts(ruleset.document, draft);
+  for (const fieldset of questionsBox.querySelectorAll<HTMLFieldSetElement>('fieldset.question')) {
+    const fact = fieldset.dataset.fact as string;
+    fieldset.hidden = hidden.has(fact) && getAnswer(draft, fact) === undefined;
+  }
+  for (const group of questionsBox.querySelectorAll<HTMLElement>('section.group')) {
+    group.hidden = [...group.querySelectorAll<HTMLFieldSetElement>('fieldset.question')].every((fieldset) => fieldset.hidden);
+  }
+}
+
+function visibleQuestion(fact: string): QuestionSpec | undefined {
+  const spec = questions.find((candidate) => candidate.fact === fact);
+  return spec === undefined || (hidden.has(fact) && getAnswer(draft, fact) === undefined) ? undefined : spec;
 }
 
 function renderDetails(): void {
@@ -95,83 +136,142 @@ function renderDetails(): void {
   }
 }
 
-/** Re-selects the ruleset (the date may have moved to another version) and re-assesses; the form is rebuilt only when the ruleset changed. */
-async function update(): Promise<void> {
+/**
+ * Re-selects the ruleset (the date may have moved to another version) and re-assesses. The form is rebuilt when the
+ * ruleset changed or `rebuild` asks (a loaded file or a fix changed answers behind the controls): a failure to pick
+ * a ruleset or a bad date never leaves another draft's answers on screen.
+ */
+async function update(rebuild = false): Promise<void> {
   const current = ++run;
   resultBox.setAttribute('aria-busy', 'true');
-  let next: CompiledRuleset;
-  try {
-    next = chosenRuleset();
-  } catch (error) {
-    show({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+  const dateProblem = exportDateProblem(draft.date);
+  const chosen = chooseRuleset(dateProblem === undefined && typeof draft.date === 'string' ? draft.date : undefined);
+  if (rebuild || chosen.ruleset !== ruleset) {
+    ruleset = chosen.ruleset;
+    questions = questionsOf(chosen.ruleset, transactionJsonSchema);
+    renderForm();
+    rulesetNote.textContent = `${chosen.ruleset.title}. ${chosen.ruleset.overlays.length === 0 ? 'No national overlay' : `With ${chosen.ruleset.overlays.map((overlay) => `${overlay.id} ${overlay.version}`).join(', ')}`} in force on this date.`;
+  } else {
+    refreshVisibility();
+  }
+  if (chosen.error !== undefined && dateProblem === undefined) {
+    assessment = undefined;
+    problems = [];
+    show({ kind: 'error', message: chosen.error });
     return;
   }
-  if (next !== ruleset) {
-    ruleset = next;
-    questions = questionsOf(next, transactionJsonSchema);
-    renderForm();
-    rulesetNote.textContent = `${next.title}. ${next.overlays.length === 0 ? 'No national overlay' : `With ${next.overlays.map((overlay) => `${overlay.id} ${overlay.version}`).join(', ')}`} in force on this date.`;
-  }
   try {
-    const result = await assess(draft, { ruleset: next });
+    // With a bad date, the rest of the answers are still checked (against the ruleset in force today), so every
+    // problem shows at once; there is no outcome until the date is right.
+    const withoutDate = { ...draft };
+    delete withoutDate.date;
+    const result = await assess(dateProblem === undefined ? draft : withoutDate, { ruleset: chosen.ruleset });
     if (current !== run) return;
+    if (dateProblem !== undefined) {
+      assessment = undefined;
+      problems = [dateProblem];
+      show({ kind: 'incomplete', problems });
+      return;
+    }
     assessment = result;
+    problems = [];
     show({ kind: 'assessed', assessment: result });
   } catch (error) {
     if (current !== run) return;
     assessment = undefined;
-    if (error instanceof TransactionError) show({ kind: 'incomplete', issues: error.issues.map(describeIssue) });
-    else if (error instanceof AssessmentError) show({ kind: 'error', message: error.message });
-    else show({ kind: 'error', message: `Internal error (please report it): ${error instanceof Error ? error.message : String(error)}` });
+    if (error instanceof TransactionError) {
+      problems = [...(dateProblem === undefined ? [] : [dateProblem]), ...describeProblems(error.issues, draft, questions)];
+      show({ kind: 'incomplete', problems });
+    } else if (error instanceof AssessmentError) {
+      problems = [];
+      show({ kind: 'error', message: error.message });
+    } else {
+      problems = [];
+      show({ kind: 'error', message: `Internal error (please report it): ${error instanceof Error ? error.message : String(error)}` });
+    }
   }
+}
+
+const resultContext: ResultContext = {
+  question: visibleQuestion,
+  answer: (fact) => getAnswer(draft, fact),
+  ruleSummary: (rule) => ruleset?.document.rules?.find((candidate) => candidate.id === rule)?.summary,
+  shownInPlace: (problem) => problem.fact !== undefined && visibleQuestion(problem.fact) !== undefined && touched.shows(problem),
+};
+
+function show(state: ResultState): void {
+  resultBox.replaceChildren(renderResult(state, resultContext, { onQuestion: focusQuestion, onFix: (fix) => applyFix(fix) }));
+  resultBox.setAttribute('aria-busy', 'false');
+  for (const button of document.querySelectorAll<HTMLButtonElement>('.download')) button.disabled = button.dataset.needs === 'assessment' && assessment === undefined;
+  const listed = state.kind === 'assessed' ? state.assessment.questions.map((question) => question.fact) : [];
+  for (const fieldset of questionsBox.querySelectorAll<HTMLFieldSetElement>('fieldset.question')) {
+    const fact = fieldset.dataset.fact as string;
+    const answered = getAnswer(draft, fact) !== undefined;
+    fieldset.classList.toggle('asked', listed.includes(fact) && !answered);
+    fieldset.classList.toggle('outstanding', listed.includes(fact) && answered);
+    const note = fieldset.querySelector<HTMLElement>('.status-note');
+    if (note !== null) {
+      const irrelevant = hidden.has(fact) && answered;
+      note.hidden = !irrelevant;
+      note.textContent = irrelevant ? 'This answer cannot matter for this exporter; set it to “Don\'t know” to leave it out.' : '';
+    }
+    renderProblemsInPlace(fieldset, fact);
+  }
+  const dateProblem = problems.find((problem) => problem.detail === 'date' && problem.fact === undefined && touched.shows(problem));
+  const dateBox = byId<HTMLParagraphElement>('detail-date-problem');
+  dateBox.hidden = dateProblem === undefined;
+  dateBox.textContent = dateProblem?.message ?? '';
+  byId('detail-date').setAttribute('aria-invalid', dateProblem === undefined ? 'false' : 'true');
+  const shown = questions.filter((spec) => visibleQuestion(spec.fact) !== undefined);
+  const answered = shown.filter((spec) => getAnswer(draft, spec.fact) !== undefined).length;
+  byId('progress').textContent = `${answered} of ${shown.length} questions answered`;
+}
+
+/** The problems of one question, with their fixes, next to it: a missing answer only once the officer acted on it. */
+function renderProblemsInPlace(fieldset: HTMLFieldSetElement, fact: string): void {
+  const box = fieldset.querySelector<HTMLElement>('.problems');
+  if (box === null) return;
+  const own = problems.filter((problem) => problem.fact === fact && touched.shows(problem));
+  // Leave the box alone when nothing changed, so a screen reader does not hear the same problem after every answer.
+  const signature = own.map((problem) => `${problem.path.join('.')}|${problem.message}`).join('\n');
+  if (box.dataset.signature === signature) return;
+  box.dataset.signature = signature;
+  box.replaceChildren(...own.map((problem) => h('p', { class: 'issue' }, own.length > 1 || problem.label !== questions.find((spec) => spec.fact === fact)?.title ? `${problem.label}: ` : '', problem.message, ' ', fixButtons(problem, (fix) => applyFix(fix, fact)))));
+  fieldset.classList.toggle('has-problem', own.length > 0);
 }
 
 /**
- * Ties a validation issue to the question that fixes it: the question for that field, the entry of a repeatable
- * answer, or, for a missing section (e.g. `exporter`), its first required question.
+ * Applies a fix chosen next to a question (`fact`) or in the result panel, keeps the draft, and shows the form as the
+ * fixed draft reads; focus returns to where the fix was chosen, since its button is gone.
  */
-function describeIssue(issue: Issue): AnswerIssue {
-  const dotted = issue.path.filter((segment) => typeof segment === 'string').join('.');
-  const spec =
-    questions.find((candidate) => candidate.fact === dotted || dotted.startsWith(`${candidate.fact}.`)) ??
-    questions.find((candidate) => candidate.required && candidate.fact.startsWith(`${dotted}.`));
-  const detail = DETAILS.find((candidate) => candidate.path === dotted);
-  if (spec === undefined) return { label: detail === undefined ? (dotted === '' ? 'The transaction' : dotted) : detail.label, message: issue.message };
-  const index = issue.path.find((segment) => typeof segment === 'number');
-  const within = spec.fact === dotted ? '' : dotted.slice(spec.fact.length + 1);
-  const where = [index === undefined ? '' : `entry ${index + 1}`, within].filter((part) => part !== '').join(', ');
-  return { fact: spec.fact, label: where === '' ? spec.title : `${spec.title} (${where})`, message: issue.message };
-}
-
-function show(state: ResultState): void {
-  resultBox.replaceChildren(renderResult(state, focusQuestion));
-  resultBox.setAttribute('aria-busy', 'false');
-  for (const button of document.querySelectorAll<HTMLButtonElement>('.download')) button.disabled = button.dataset.needs === 'assessment' && assessment === undefined;
-  const asked = new Set(state.kind === 'assessed' ? state.assessment.questions.map((question) => question.fact) : []);
-  const issues = new Map<string, string>();
-  if (state.kind === 'incomplete') {
-    for (const issue of state.issues) if (issue.fact !== undefined) issues.set(issue.fact, [issues.get(issue.fact), `${issue.label}: ${issue.message}`].filter(Boolean).join(' '));
-  }
-  for (const fieldset of questionsBox.querySelectorAll<HTMLFieldSetElement>('fieldset.question')) {
-    const fact = fieldset.dataset.fact as string;
-    fieldset.classList.toggle('asked', asked.has(fact));
-    const issue = fieldset.querySelector<HTMLParagraphElement>('.issue');
-    if (issue !== null) {
-      issue.hidden = !issues.has(fact);
-      issue.textContent = issues.get(fact) ?? '';
-    }
-  }
-  const answered = questions.filter((spec) => getAnswer(draft, spec.fact) !== undefined).length;
-  byId('progress').textContent = `${answered} of ${questions.length} questions answered`;
+function applyFix(fix: Fix, fact?: string): void {
+  draft = fix.apply(draft);
+  keep();
+  renderDetails();
+  void update(true).then(() => {
+    const fieldset = fact === undefined ? null : questionsBox.querySelector<HTMLElement>(`fieldset[data-fact="${CSS.escape(fact)}"]`);
+    (fieldset?.querySelector<HTMLElement>('input, select') ?? byId('result-panel')).focus();
+  });
 }
 
 function focusQuestion(fact: string): void {
   const fieldset = questionsBox.querySelector<HTMLElement>(`fieldset[data-fact="${CSS.escape(fact)}"]`) ?? document.querySelector<HTMLElement>(`[data-path="${CSS.escape(fact)}"]`);
   if (fieldset === null) return;
   fieldset.scrollIntoView({ behavior: 'smooth', block: 'center' });
-  fieldset.querySelector<HTMLElement>('input, select')?.focus({ preventScroll: true });
+  (fieldset.matches('input, select, textarea') ? fieldset : fieldset.querySelector<HTMLElement>('input, select'))?.focus({ preventScroll: true });
   fieldset.classList.add('flash');
   setTimeout(() => fieldset.classList.remove('flash'), 1200);
+}
+
+/** Keeps the draft in this browser, and says so (or that the browser does not allow it). */
+function keep(): void {
+  if (keepStoredDraft) return;
+  const saved = saveDraft(store, draft, rulesetSelect.value, new Date());
+  draftStatus.textContent = !saved
+    ? 'This browser does not let the page keep a draft: save the transaction (JSON) to keep your answers.'
+    : hasAnswers(draft)
+      ? `Draft kept in this browser at ${new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}.`
+      : '';
 }
 
 function download(name: string, type: string, content: string): void {
@@ -191,24 +291,44 @@ function fileStem(): string {
 byId<HTMLFormElement>('questionnaire').addEventListener('submit', (event) => event.preventDefault());
 questionsBox.addEventListener('change', onAnswer);
 questionsBox.addEventListener('input', onAnswer);
+questionsBox.addEventListener('entry-removed', (event) => {
+  const fact = (event.target as HTMLElement).closest<HTMLElement>('fieldset.question')?.dataset.fact;
+  if (fact !== undefined) touched.removeEntry(fact, (event as CustomEvent<{ index: number }>).detail.index);
+});
 
 function onAnswer(event: Event): void {
-  const fieldset = (event.target as HTMLElement).closest<HTMLFieldSetElement>('fieldset.question');
+  const target = event.target as HTMLElement;
+  const fieldset = target.closest<HTMLFieldSetElement>('fieldset.question');
   const spec = questions.find((candidate) => candidate.fact === fieldset?.dataset.fact);
   if (fieldset === null || spec === undefined) return;
+  if (event.type === 'change') {
+    const row = target.closest('li.record');
+    const field = target.closest<HTMLElement>('[data-field]')?.dataset.field;
+    if (row !== null && field !== undefined && row.parentElement !== null) touched.touch(spec.fact, { index: [...row.parentElement.children].indexOf(row), field });
+    else touched.touch(spec.fact);
+  }
   draft = setAnswer(draft, spec.fact, readAnswer(fieldset, spec));
+  keep();
   void update();
 }
 
 for (const detail of DETAILS) {
-  byId<HTMLInputElement>(detail.id).addEventListener('input', (event) => {
-    const value = (event.target as HTMLInputElement).value;
-    draft = setAnswer(draft, detail.path, value.trim() === '' ? undefined : value);
+  const input = byId<HTMLInputElement>(detail.id);
+  input.addEventListener('input', () => {
+    draft = setAnswer(draft, detail.path, input.value.trim() === '' ? undefined : input.value);
+    keep();
+    void update();
+  });
+  input.addEventListener('change', () => {
+    touched.touchDetail(detail.path);
     void update();
   });
 }
 
-rulesetSelect.addEventListener('change', () => void update());
+rulesetSelect.addEventListener('change', () => {
+  keep();
+  void update();
+});
 
 byId<HTMLButtonElement>('download-html').addEventListener('click', () => {
   if (assessment !== undefined) download(`${fileStem()}-decision.html`, 'text/html', formatReport(assessment, draft, { format: 'html', generatedAt: new Date().toISOString() }));
@@ -217,6 +337,19 @@ byId<HTMLButtonElement>('download-md').addEventListener('click', () => {
   if (assessment !== undefined) download(`${fileStem()}-decision.md`, 'text/markdown', formatReport(assessment, draft, { format: 'md', generatedAt: new Date().toISOString() }));
 });
 byId<HTMLButtonElement>('download-json').addEventListener('click', () => download(`${fileStem()}.json`, 'application/json', `${JSON.stringify(draft, null, 2)}\n`));
+
+/** Asks before answers are discarded; true when there is nothing to lose or the officer agrees. */
+async function mayDiscard(title: string, consequence: string, confirm: string): Promise<boolean> {
+  if (!hasAnswers(draft)) return true;
+  return ask(
+    title,
+    [h('p', {}, consequence), h('p', {}, 'They are not kept anywhere else unless you saved the transaction (JSON). To keep them, choose “Keep my answers”, then “Save transaction (JSON)”.')],
+    [
+      { label: 'Keep my answers', value: false, safe: true },
+      { label: confirm, value: true },
+    ],
+  );
+}
 
 byId<HTMLInputElement>('load').addEventListener('change', async (event) => {
   const input = event.target as HTMLInputElement;
@@ -234,18 +367,53 @@ byId<HTMLInputElement>('load').addEventListener('change', async (event) => {
     show({ kind: 'error', message: `${file.name} does not hold a transaction (a JSON object).` });
     return;
   }
+  if (!(await mayDiscard(`Replace your answers with ${file.name}?`, `Loading ${file.name} replaces every answer in the form.`, `Load ${file.name}`))) return;
   loadDraft(parsed as Draft);
+  keep();
 });
 
-byId<HTMLButtonElement>('reset').addEventListener('click', () => loadDraft({ date: today() }));
+byId<HTMLButtonElement>('reset').addEventListener('click', async () => {
+  if (!(await mayDiscard('Start over?', 'Starting over clears every answer in the form and deletes the draft kept in this browser.', 'Clear my answers'))) return;
+  loadDraft({ date: today() });
+  discardDraft(store);
+  draftStatus.textContent = '';
+});
 
+/** Shows another draft: a loaded file, a restored draft, or a fresh start; what it gives counts as acted on. */
 function loadDraft(next: Draft): void {
   draft = next;
-  ruleset = undefined;
+  touched.clear();
   renderDetails();
-  void update();
+  const dateProblem = exportDateProblem(draft.date);
+  ruleset = chooseRuleset(dateProblem === undefined && typeof draft.date === 'string' ? draft.date : undefined).ruleset;
+  questions = questionsOf(ruleset, transactionJsonSchema);
+  touched.touchDraft(draft, questions);
+  void update(true);
+}
+
+/** On return, offers the draft kept from last time. */
+async function offerStoredDraft(): Promise<void> {
+  const stored = readDraft(store);
+  if (stored === undefined) return;
+  keepStoredDraft = true;
+  const restore = await ask(
+    'Continue where you left off?',
+    [h('p', {}, `A draft from your last visit is kept in this browser: ${describeDraft(stored)}.`), h('p', {}, 'Starting a new one deletes it.')],
+    [
+      { label: 'Restore the draft', value: true, safe: true },
+      { label: 'Start a new one', value: false },
+    ],
+  );
+  keepStoredDraft = false;
+  if (!restore) {
+    discardDraft(store);
+    return;
+  }
+  if (stored.ruleset !== undefined && [...rulesetSelect.options].some((option) => option.value === stored.ruleset)) rulesetSelect.value = stored.ruleset;
+  loadDraft(stored.draft);
+  keep();
 }
 
 fillRulesetPicker();
 renderDetails();
-void update();
+void update().then(offerStoredDraft);

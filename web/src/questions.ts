@@ -16,6 +16,16 @@ export interface RecordField {
   readonly options?: readonly AnswerOption[];
   /** The value the transaction contract gives the field when it is left out. */
   readonly default?: string;
+  /** When its values are the levels of a ruleset scale (e.g. the knowledge levels): the scale, to explain each level. */
+  readonly scale?: ScaleExplanation;
+}
+
+/** A ruleset scale as the form explains it next to the choice: its title and citations (the levels are the options). */
+export interface ScaleExplanation {
+  readonly id: string;
+  readonly title: string;
+  readonly citation: Citation;
+  readonly seeAlso: readonly Citation[];
 }
 
 /**
@@ -45,6 +55,8 @@ export interface QuestionSpec {
   readonly required: boolean;
   /** The value the transaction contract gives the field when it is left out: shown selected, so it is never silent. */
   readonly default?: string;
+  /** When its values are the levels of a ruleset scale: the scale, to explain each level next to the choice. */
+  readonly scale?: ScaleExplanation;
   /** The first segment of the path, to group questions (`item`, `exporter`, …). */
   readonly group: string;
 }
@@ -79,7 +91,7 @@ function describeQuestion(document: RulesetDocument, root: SchemaNode, path: str
   const catalogue = fact.answers === undefined ? undefined : document.catalogues?.[fact.answers.catalogue];
   const options: AnswerOption[] | undefined =
     catalogue !== undefined
-      ? catalogue.entries.map((entry) => ({ value: entry.id, label: entry.label, ...(entry.description === undefined ? {} : { description: entry.description }) }))
+      ? catalogue.entries.map((entry) => ({ value: entry.id, label: withCode(entry.id, entry.label), ...(entry.description === undefined ? {} : { description: entry.description }) }))
       : enumOf(fact.type === 'list' ? nonNull(node)?.items : node)?.map((value) => labelled(document, value));
   const base = {
     fact: path,
@@ -103,21 +115,26 @@ function describeQuestion(document: RulesetDocument, root: SchemaNode, path: str
     case 'number':
       return { ...base, kind: 'number' };
     case 'string':
-    case 'level':
-      return options === undefined ? { ...base, kind: 'text' } : { ...base, kind: 'choice', options };
+    case 'level': {
+      if (options === undefined) return { ...base, kind: 'text' };
+      const scale = scaleOf(document, options);
+      return { ...base, kind: 'choice', options, ...(scale === undefined ? {} : { scale }) };
+    }
   }
 }
 
 function recordFields(document: RulesetDocument, items: SchemaNode | undefined): RecordField[] {
   const required = new Set(items?.required ?? []);
   return Object.entries(items?.properties ?? {}).map(([name, node]) => {
-    const values = enumOf(node);
+    const options = enumOf(node)?.map((value) => labelled(document, value));
+    const scale = options === undefined ? undefined : scaleOf(document, options);
     return {
       name,
       label: humanize(name),
       required: required.has(name),
       ...(typeof node.default === 'string' ? { default: node.default } : {}),
-      ...(values === undefined ? {} : { options: values.map((value) => labelled(document, value)) }),
+      ...(options === undefined ? {} : { options }),
+      ...(scale === undefined ? {} : { scale }),
     };
   });
 }
@@ -162,10 +179,25 @@ function labelled(document: RulesetDocument, value: string): AnswerOption {
   }
   for (const catalogue of Object.values(document.catalogues ?? {})) {
     const entry = catalogue.entries.find((candidate) => candidate.id === value);
-    if (entry !== undefined) return { value, label: entry.label, ...(entry.description === undefined ? {} : { description: entry.description }) };
+    if (entry !== undefined) return { value, label: withCode(entry.id, entry.label), ...(entry.description === undefined ? {} : { description: entry.description }) };
   }
   if (/^[A-Z]{2}$/.test(value)) return { value, label: `${regionNames.of(value) ?? value} (${value})` };
   return { value, label: humanize(value) };
+}
+
+/** The scale whose levels include every option, if there is one: the form then explains the levels next to the choice. */
+function scaleOf(document: RulesetDocument, options: readonly AnswerOption[]): ScaleExplanation | undefined {
+  for (const [id, scale] of Object.entries(document.scales ?? {})) {
+    if (options.every((option) => scale.levels.some((level) => level.id === option.value))) {
+      return { id, title: scale.title, citation: resolveCitation(document, scale.citation), seeAlso: (scale.seeAlso ?? []).map((citation) => resolveCitation(document, citation)) };
+    }
+  }
+  return undefined;
+}
+
+/** A country's label with its ISO code, as every country in the form is shown: "Austria (AT)". */
+function withCode(id: string, label: string): string {
+  return /^[A-Z]{2}$/.test(id) && !label.includes(`(${id})`) ? `${label} (${id})` : label;
 }
 
 /** `intra-eu-transfer` → `Intra eu transfer`, `mitigationPlan` → `Mitigation plan`. */

@@ -1,29 +1,56 @@
-import type { Assessment, ConditionTrace, TruthValue } from '../../src/index';
+import type { Assessment, ConditionTrace, Question, TruthValue } from '../../src/index';
 import { outcomeLabel, outcomeTone, TRUTH_MARK } from '../../src/format/describeOutcome';
 import { citationNode, citationsNode } from './citations';
 import { h } from './dom';
+import type { Fix, Problem } from './problems';
+import type { QuestionSpec } from './questions';
 
-/** A problem with the answers, tied to the question that fixes it when there is one. */
-export interface AnswerIssue {
-  readonly fact?: string;
-  readonly label: string;
-  readonly message: string;
+/** What the result panel needs to know about the form: which questions it shows, their answers, the rules' wording. */
+export interface ResultContext {
+  /** The question the form shows for a fact, if it shows one. */
+  question(fact: string): QuestionSpec | undefined;
+  /** The draft's answer for a fact (`undefined` = not known). */
+  answer(fact: string): unknown;
+  /** A rule's summary, in the ruleset's words. */
+  ruleSummary(rule: string): string | undefined;
+  /** Whether a problem is already shown, with its fixes, next to its field in the form. */
+  shownInPlace(problem: Problem): boolean;
 }
 
 /** What the result panel shows: an assessment, or why there is none yet. */
 export type ResultState =
   | { readonly kind: 'assessed'; readonly assessment: Assessment }
-  | { readonly kind: 'incomplete'; readonly issues: readonly AnswerIssue[] }
+  | { readonly kind: 'incomplete'; readonly problems: readonly Problem[] }
   | { readonly kind: 'error'; readonly message: string };
 
-/** Renders the live result: outcome, open questions, deciding provisions, notes and the trace. Buttons naming a fact call `onQuestion`. */
-export function renderResult(state: ResultState, onQuestion: (fact: string) => void): HTMLElement {
-  const root = renderState(state);
-  for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-fact]')) button.addEventListener('click', () => onQuestion(button.dataset.fact as string));
+/** What the panel's buttons do: go to a question, or apply a fix. */
+export interface ResultActions {
+  onQuestion(fact: string): void;
+  onFix(fix: Fix): void;
+}
+
+/** Renders the live result: outcome, open questions, outstanding steps, deciding provisions, notes and the trace. */
+export function renderResult(state: ResultState, context: ResultContext, actions: ResultActions): HTMLElement {
+  const root = renderState(state, context, actions);
+  for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-fact]')) button.addEventListener('click', () => actions.onQuestion(button.dataset.fact as string));
   return root;
 }
 
-function renderState(state: ResultState): HTMLElement {
+/** The fix buttons of a problem. */
+export function fixButtons(problem: Problem, onFix: (fix: Fix) => void): HTMLElement | null {
+  if (problem.fixes.length === 0) return null;
+  return h(
+    'span',
+    { class: 'fixes' },
+    problem.fixes.map((fix) => {
+      const button = h('button', { type: 'button', class: 'fix' }, fix.label);
+      button.addEventListener('click', () => onFix(fix));
+      return button;
+    }),
+  );
+}
+
+function renderState(state: ResultState, context: ResultContext, actions: ResultActions): HTMLElement {
   if (state.kind === 'error') {
     return h('div', { class: 'result' }, h('section', { class: 'outcome tone-caution', 'data-testid': 'outcome', 'data-outcome': 'error' }, h('h2', {}, 'Cannot assess'), h('p', {}, state.message)));
   }
@@ -39,9 +66,16 @@ function renderState(state: ResultState): HTMLElement {
         h(
           'ul',
           { class: 'issues' },
-          state.issues.map((issue) =>
-            h('li', {}, issue.fact === undefined ? issue.label : h('button', { type: 'button', class: 'link', 'data-fact': issue.fact }, issue.label), `: ${issue.message}`),
-          ),
+          state.problems.map((problem) => {
+            const target = problem.fact !== undefined && context.question(problem.fact) !== undefined ? problem.fact : problem.detail;
+            return h(
+              'li',
+              { 'data-path': problem.path.join('.') },
+              target === undefined ? problem.label : h('button', { type: 'button', class: 'link', 'data-fact': target }, problem.label),
+              `: ${problem.message}`,
+              context.shownInPlace(problem) ? null : [' ', fixButtons(problem, actions.onFix)],
+            );
+          }),
         ),
       ),
     );
@@ -67,28 +101,9 @@ function renderState(state: ResultState): HTMLElement {
             citationNode(assessment.competentAuthority.citation),
           ),
     ),
-    h(
-      'section',
-      { class: 'open-questions', 'data-testid': 'questions' },
-      h('h3', {}, `Open questions (${assessment.questions.length})`),
-      assessment.questions.length === 0
-        ? h('p', { class: 'empty' }, 'None: every fact the outcome depends on is known.')
-        : h(
-            'ol',
-            {},
-            assessment.questions.map((question) =>
-              h('li', { 'data-fact': question.fact }, h('button', { type: 'button', class: 'link', 'data-fact': question.fact }, question.prompt), ' ', citationNode(question.citation)),
-            ),
-          ),
-    ),
-    h(
-      'section',
-      { class: 'obligations', 'data-testid': 'obligations' },
-      h('h3', {}, 'Why'),
-      assessment.obligations.length === 0
-        ? h('p', { class: 'empty' }, 'No rule decides yet: the outcome depends on the open questions.')
-        : h('ul', {}, assessment.obligations.map((obligation) => h('li', { 'data-rule': obligation.rule }, obligation.summary, h('br'), citationsNode(obligation.citation, obligation.seeAlso)))),
-    ),
+    openQuestions(assessment, context),
+    outstandingSteps(assessment, context),
+    why(assessment, context),
     assessment.notes.length === 0
       ? null
       : h('section', { class: 'notes' }, h('h3', {}, 'Also note'), h('ul', {}, assessment.notes.map((note) => h('li', { 'data-note': note.id }, note.text, h('br'), citationsNode(note.citation, note.seeAlso))))),
@@ -100,7 +115,9 @@ function renderState(state: ResultState): HTMLElement {
         h(
           'details',
           { class: 'rule', 'data-rule': step.rule, 'data-result': step.result },
-          h('summary', {}, mark(step.result), ' ', h('code', {}, step.rule), ` → ${outcomeLabel(step.outcome)}: ${step.title} `, citationNode(step.citation)),
+          // The citation links sit below the summary: a link inside the control that folds the details is a nested interactive control.
+          h('summary', {}, mark(step.result), ' ', h('code', {}, step.rule), ` → ${outcomeLabel(step.outcome)}: ${step.title}`),
+          h('p', { class: 'rule-cite' }, citationsNode(step.citation, step.seeAlso)),
           h('ul', { class: 'tree' }, condition(step.conditions)),
         ),
       ),
@@ -114,6 +131,114 @@ function renderState(state: ResultState): HTMLElement {
       assessment.ruleset.overlays.map((overlay) => [' + ', h('code', {}, overlay.id), ` ${overlay.version}`]),
       ` · sha256 ${assessment.ruleset.sha256.slice(0, 16)}…`,
     ),
+  );
+}
+
+/** A question is open while its fact has no answer; an answered one the rules still list is a step to complete. */
+function isAnswered(question: Question, context: ResultContext): boolean {
+  const answer = context.answer(question.fact);
+  return answer !== undefined && answer !== null;
+}
+
+function openQuestions(assessment: Assessment, context: ResultContext): HTMLElement {
+  const open = assessment.questions.filter((question) => !isAnswered(question, context));
+  return h(
+    'section',
+    { class: 'open-questions', 'data-testid': 'questions' },
+    h('h3', {}, `Open questions (${open.length})`),
+    open.length === 0
+      ? h('p', { class: 'empty' }, 'None: every fact the outcome depends on is known.')
+      : [
+          h('p', { class: 'hint' }, 'Only questions whose answer can change the outcome are listed. Answering one may bring up further questions.'),
+          h(
+            'ol',
+            {},
+            open.map((question) =>
+              h(
+                'li',
+                { 'data-fact': question.fact },
+                context.question(question.fact) === undefined ? question.prompt : h('button', { type: 'button', class: 'link', 'data-fact': question.fact }, question.prompt),
+                ' ',
+                citationNode(question.citation),
+              ),
+            ),
+          ),
+        ],
+  );
+}
+
+/** Facts the rules still list although they are answered: a "No" to a due-diligence step is a step to complete, not a question. */
+function outstandingSteps(assessment: Assessment, context: ResultContext): HTMLElement | null {
+  const steps = assessment.questions.filter((question) => isAnswered(question, context));
+  if (steps.length === 0) return null;
+  return h(
+    'section',
+    { class: 'outstanding', 'data-testid': 'outstanding' },
+    h('h3', {}, `Outstanding steps (${steps.length})`),
+    h('p', { class: 'hint' }, 'Answered, but the outcome waits on them: complete each step, then change the answer.'),
+    h(
+      'ol',
+      {},
+      steps.map((step) => {
+        const spec = context.question(step.fact);
+        return h(
+          'li',
+          { 'data-fact': step.fact },
+          h('strong', {}, spec?.title ?? step.fact),
+          ` — answered ${describeAnswer(spec, context.answer(step.fact))}. `,
+          spec?.help ?? step.prompt,
+          ' ',
+          spec === undefined ? citationNode(step.citation) : citationsNode(spec.citation, spec.seeAlso),
+          spec === undefined ? null : [' ', h('button', { type: 'button', class: 'link', 'data-fact': step.fact, 'aria-label': `Change the answer: ${spec.title}` }, 'Change the answer')],
+        );
+      }),
+    ),
+  );
+}
+
+function describeAnswer(spec: QuestionSpec | undefined, value: unknown): string {
+  if (value === true) return '“Yes”';
+  if (value === false) return '“No”';
+  if (typeof value === 'string') return `“${spec?.options?.find((option) => option.value === value)?.label ?? value}”`;
+  if (Array.isArray(value)) return value.length === 0 ? '“None”' : `with ${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
+  return `“${String(value)}”`;
+}
+
+/** The rules that decide; while none does, the rules that already hold, so "Why" never reads as if nothing applied. */
+function why(assessment: Assessment, context: ResultContext): HTMLElement {
+  if (assessment.obligations.length > 0) {
+    return h(
+      'section',
+      { class: 'obligations', 'data-testid': 'obligations' },
+      h('h3', {}, 'Why'),
+      h('ul', {}, assessment.obligations.map((obligation) => h('li', { 'data-rule': obligation.rule }, obligation.summary, h('br'), citationsNode(obligation.citation, obligation.seeAlso)))),
+    );
+  }
+  const holding = assessment.trace.filter((step) => step.result === 'true');
+  return h(
+    'section',
+    { class: 'obligations', 'data-testid': 'obligations' },
+    h('h3', {}, 'Why'),
+    holding.length === 0
+      ? h('p', { class: 'empty' }, 'No rule decides yet: the outcome depends on the open questions.')
+      : [
+          h('p', {}, `No rule decides yet: an answer to the open questions may still lead to ${assessment.possibleOutcomes.filter((outcome) => !holding.some((step) => step.outcome === outcome)).map(outcomeLabel).join(' or ') || 'another outcome'}. These rules already hold:`),
+          h(
+            'ul',
+            {},
+            holding.map((step) =>
+              h(
+                'li',
+                { 'data-holding-rule': step.rule },
+                h('strong', {}, step.title),
+                ` → ${outcomeLabel(step.outcome)}. `,
+                context.ruleSummary(step.rule) ?? '',
+                h('br'),
+                citationsNode(step.citation, step.seeAlso),
+              ),
+            ),
+          ),
+        ],
   );
 }
 

@@ -1,0 +1,66 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium';
+import { artifacts, settled, webConfig } from './questionnairePage';
+
+let context: BrowserContext;
+let built: string;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  built = mkdtempSync(join(tmpdir(), 'dur-web-file-'));
+  await build({ configFile: webConfig, logLevel: 'warn', build: { outDir: built, emptyOutDir: true } });
+  context = await launchChromium();
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (built !== undefined) rmSync(built, { recursive: true, force: true });
+});
+
+describe('the questionnaire opened from disk or a file share (file://)', () => {
+  test('the build is one self-contained file that loads, takes answers, updates the outcome and keeps the draft', async () => {
+    expect(readdirSync(built)).toEqual(['index.html']);
+    // Copied on its own into another folder, as onto a share: it needs nothing beside it.
+    const share = mkdtempSync(join(tmpdir(), 'dur-share-'));
+    const copy = join(share, 'Article 5 questionnaire.html');
+    copyFileSync(join(built, 'index.html'), copy);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(copy).href);
+    await settled(page);
+    expect(await page.locator('fieldset.question').count()).toBeGreaterThan(5);
+    expect(await page.getAttribute('[data-testid=outcome]', 'data-outcome')).toBe('incomplete');
+    await page.fill('fieldset[data-fact="exporter.country"] input[list]', 'France');
+    await page.fill('fieldset[data-fact="destination.country"] input[list]', 'Egypt');
+    await settled(page);
+    expect(await page.getAttribute('[data-testid=outcome]', 'data-outcome')).toBe('insufficient_information');
+    // A listed item decides, whatever else is unknown.
+    await page.fill('fieldset[data-fact="item.annexIEntries"] input[type=text]', '5A001.j');
+    await settled(page);
+    expect(await page.getAttribute('[data-testid=outcome]', 'data-outcome')).toBe('authorisation_required');
+    await page.screenshot({ path: join(artifacts, 'questionnaire-file-url.png') });
+    // The draft is kept for a page opened from disk too.
+    await page.reload();
+    await page.getByRole('button', { name: 'Restore the draft' }).click();
+    await settled(page);
+    expect(await page.getAttribute('[data-testid=outcome]', 'data-outcome')).toBe('authorisation_required');
+    expect(problems).toEqual([]);
+    expect(
+      requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:') && !url.startsWith('blob:')),
+    ).toEqual([]);
+    await page.close();
+    rmSync(share, { recursive: true, force: true });
+  });
+});
