@@ -3,7 +3,10 @@ import type { RulesetDocument } from '../types/ruleset';
 import { isCurrent, type Entry } from './entries';
 import { windowIssues } from './windows';
 
-/** What is wrong with adding `document` in place of the versions it `replaces`: versions that are not current, and windows. */
+/**
+ * What is wrong with adding `document` in place of the versions it `replaces`: versions that are not current, and
+ * windows.
+ */
 export function replacementIssues(
   entries: readonly Entry[],
   document: RulesetDocument,
@@ -19,7 +22,8 @@ export function replacementIssues(
       issues.push({
         path: [],
         code: 'unknown_version',
-        message: `replaces names version ${version} of "${document.id}", which is not registered (or already replaced).`,
+        message:
+          `replaces names version ${version} of "${document.id}", ` + 'which is not registered (or already replaced).',
       });
     }
   }
