@@ -21,6 +21,7 @@ export { RulesetError } from './errors/RulesetError';
 export { TransactionError } from './errors/TransactionError';
 export { formatPath } from './errors/issue';
 export { formatReport } from './formatReport';
+export { listQuestions } from './listQuestions';
 export { OUTCOMES } from './types/outcome';
 export { transactionSchema } from './transaction/transactionSchema';
 
@@ -42,6 +43,14 @@ export type { SigningErrorCode } from './errors/SigningError';
 export type { AssessmentErrorCode } from './errors/AssessmentError';
 export type { Issue, IssuePath } from './errors/issue';
 export type { Outcome } from './types/outcome';
+export type {
+  AnswerValue,
+  FactUse,
+  QuestionDefinition,
+  QuestionList,
+  RecordFieldDefinition,
+  ScaleReference,
+} from './types/questions';
 export type { Citation, CitationConfidence } from './types/citation';
 export type { ParsedTransaction, Transaction } from './transaction/transactionSchema';
 export type {
