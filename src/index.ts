@@ -22,6 +22,11 @@ export { TransactionError } from './errors/TransactionError';
 export { formatPath } from './errors/issue';
 export { formatReport } from './formatReport';
 export { listQuestions } from './listQuestions';
+export { createDecisionRecord } from './createDecisionRecord';
+export { signDecisionRecord } from './signDecisionRecord';
+export { verifyDecisionRecord } from './verifyDecisionRecord';
+export { DecisionRecordError } from './errors/DecisionRecordError';
+export { DECISION_RECORD_FORMAT } from './types/decisionRecord';
 export { OUTCOMES } from './types/outcome';
 export { transactionSchema } from './transaction/transactionSchema';
 
@@ -41,6 +46,14 @@ export type { LintOptions, LintScenario } from './lintRuleset';
 export type { RulesetSignature, SigningKeyPair } from './types/signature';
 export type { SigningErrorCode } from './errors/SigningError';
 export type { AssessmentErrorCode } from './errors/AssessmentError';
+export type { DecisionRecordErrorCode } from './errors/DecisionRecordError';
+export type {
+  DecisionRecord,
+  DecisionRecordOptions,
+  DecisionRecordSignature,
+  RecordVerification,
+  VerifyRecordOptions,
+} from './types/decisionRecord';
 export type { Issue, IssuePath } from './errors/issue';
 export type { Outcome } from './types/outcome';
 export type {
