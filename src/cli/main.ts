@@ -7,6 +7,7 @@ import { registerBatch } from './commands/batch';
 import { registerDiff } from './commands/diff';
 import { registerKeygen } from './commands/keygen';
 import { registerRulesets } from './commands/rulesets';
+import { registerServe } from './commands/serve';
 import { registerSign } from './commands/sign';
 import { registerValidate } from './commands/validate';
 import { registerVerify } from './commands/verify';
@@ -36,6 +37,7 @@ registerKeygen(program);
 registerSign(program);
 registerVerify(program);
 registerDiff(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);
