@@ -11,6 +11,7 @@ import { registerServe } from './commands/serve';
 import { registerSign } from './commands/sign';
 import { registerValidate } from './commands/validate';
 import { registerVerify } from './commands/verify';
+import { registerVerifyRecord } from './commands/verifyRecord';
 import { UsageError } from './io';
 
 const program = new Command()
@@ -38,6 +39,7 @@ registerSign(program);
 registerVerify(program);
 registerDiff(program);
 registerServe(program);
+registerVerifyRecord(program);
 
 try {
   await program.parseAsync(process.argv);

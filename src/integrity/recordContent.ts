@@ -77,3 +77,17 @@ function shapeProblem(value: unknown): string | undefined {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The key id a record's signature header names (read, not verified), or `undefined` when unsigned or unreadable. */
+export function signingKeyIdOf(record: DecisionRecord): string | undefined {
+  const encoded = record.signature?.protected;
+  if (encoded === undefined) return undefined;
+  try {
+    const base64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const header = JSON.parse(new TextDecoder().decode(bytes)) as { kid?: unknown };
+    return typeof header.kid === 'string' ? header.kid : undefined;
+  } catch {
+    return undefined;
+  }
+}
