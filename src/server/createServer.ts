@@ -3,7 +3,6 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { name, version } from '../../package.json';
 import openapi from '../../schemas/openapi.json';
-import { assess } from '../assess';
 import { assessMany } from '../assessMany';
 import { createDecisionRecord } from '../createDecisionRecord';
 import { canonicalSha256 } from '../document/canonicalJson';
@@ -153,7 +152,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
             { path: [], code: 'invalid_json', message: 'The body is empty.' },
           ]),
         );
-      const assessment = await assess(transaction, assessOptions(request.query.asOf));
+      // The compiled evaluator: the same assessment as assess() (a property test in CI keeps them deep-equal), in a
+      // fraction of the time, synchronously.
+      const [assessment] = assessMany([transaction], assessOptions(request.query.asOf));
+      if (assessment === undefined) throw new Error('assessMany returned no assessment');
       if (!request.query.record) return assessment;
       const assessedBy = request.query.assessedBy ?? headerValue(request.headers['x-assessed-by']);
       const record = createDecisionRecord(transaction, assessment, {
