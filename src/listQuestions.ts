@@ -3,6 +3,7 @@ import { derivationInputs } from './compile/derivationInputs';
 import { walkCondition } from './compile/rulesetContext';
 import { loadRuleset } from './loadRuleset';
 import { INPUT_FACTS } from './transaction/inputFacts';
+import { isRequiredAt, nonNull, schemaAt, type SchemaNode } from './transaction/schemaNodes';
 import { transactionJsonSchema } from './transaction/transactionJsonSchema';
 import { CONTRACT_VALUE_LABELS } from './transaction/valueLabels';
 import type { Citation } from './types/citation';
@@ -66,7 +67,7 @@ export function listQuestions(ruleset: CompiledRuleset = loadRuleset()): Questio
       ...(catalogue === undefined ? {} : { catalogue }),
       ...(scale === undefined ? {} : { scale }),
       ...(fact.type === 'records' ? { fields: recordFields(document, nonNull(node)?.items, cite) } : {}),
-      required: input !== undefined && isRequired(schema, input.path),
+      required: input !== undefined && isRequiredAt(schema, input.path),
       ...(typeof node?.default === 'string' ? { default: node.default } : {}),
       citation: cite(fact.citation),
       seeAlso: (fact.seeAlso ?? []).map(cite),
@@ -232,17 +233,6 @@ function contractSchema(): SchemaNode {
   return (schemaCache ??= transactionJsonSchema() as SchemaNode);
 }
 
-/** The parts of the transaction's JSON Schema read here. */
-interface SchemaNode {
-  readonly type?: string;
-  readonly enum?: readonly string[];
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly required?: readonly string[];
-  readonly items?: SchemaNode;
-  readonly anyOf?: readonly SchemaNode[];
-  readonly default?: unknown;
-}
-
 function recordFields(
   document: RulesetDocument,
   items: SchemaNode | undefined,
@@ -260,26 +250,4 @@ function recordFields(
       ...(scale === undefined ? {} : { scale }),
     };
   });
-}
-
-/** The schema node of a transaction field, through the `anyOf: [object, null]` of optional objects. */
-function schemaAt(root: SchemaNode, path: readonly string[]): SchemaNode | undefined {
-  let node: SchemaNode | undefined = root;
-  for (const key of path) node = nonNull(node)?.properties?.[key];
-  return node;
-}
-
-function isRequired(root: SchemaNode, path: readonly string[]): boolean {
-  let node: SchemaNode | undefined = root;
-  for (const key of path) {
-    const parent = nonNull(node);
-    if (!(parent?.required ?? []).includes(key)) return false;
-    node = parent?.properties?.[key];
-  }
-  return true;
-}
-
-/** The branch of an `anyOf` that is not `null`; the node itself when it has no `anyOf`. */
-function nonNull(node: SchemaNode | undefined): SchemaNode | undefined {
-  return node?.anyOf?.find((branch) => branch.type !== 'null') ?? node;
 }
