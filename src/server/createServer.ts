@@ -5,6 +5,7 @@ import { name, version } from '../../package.json';
 import openapi from '../../schemas/openapi.json';
 import { assessMany } from '../assessMany';
 import { createDecisionRecord } from '../createDecisionRecord';
+import { createRulesetRegistry } from '../createRulesetRegistry';
 import { canonicalSha256 } from '../document/canonicalJson';
 import { listQuestions } from '../listQuestions';
 import { listRulesets, loadRuleset } from '../loadRuleset';
@@ -13,7 +14,6 @@ import { signDecisionRecord } from '../signDecisionRecord';
 import type { AssessOptions } from '../types/assessOptions';
 import type { CompiledRuleset } from '../types/compiledRuleset';
 import type { QuestionList } from '../types/questions';
-import type { RulesetSummary } from '../types/registry';
 import type { RulesetDocument } from '../types/ruleset';
 import { assessBodyLine } from './batchLines';
 import { loadFastify } from './loadFastify';
@@ -200,8 +200,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     },
   );
 
+  // The rulesets given at start, listed as a registry of them alone lists them.
+  const configured = createRulesetRegistry({ bundled: false });
+  if (options.ruleset !== undefined) for (const document of options.documents ?? []) configured.register(document);
   app.get('/rulesets', async (): Promise<RulesetList> => ({
-    rulesets: options.ruleset === undefined ? listRulesets() : configuredSummaries(options.documents ?? []),
+    rulesets: options.ruleset === undefined ? listRulesets() : configured.list(),
   }));
 
   app.get(
@@ -266,22 +269,4 @@ function isJson(contentType: string | undefined): boolean {
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** `GET /rulesets` for rulesets given at start: each document as a registry lists it. */
-function configuredSummaries(documents: readonly unknown[]): RulesetSummary[] {
-  return documents.map((value) => {
-    const document = value as RulesetDocument;
-    return {
-      id: document.id,
-      version: document.version,
-      kind: document.kind,
-      ...(document.extends === undefined ? {} : { extends: document.extends }),
-      ...(document.appliesTo === undefined ? {} : { memberStates: document.appliesTo.memberStates }),
-      title: document.title,
-      validity: document.validity,
-      sha256: canonicalSha256(document),
-      selectable: true,
-    };
-  });
 }

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cliPath, runCli } from '../support/cli';
 import { expectDocumentedResponse } from '../support/openapi';
-import { jsonBody, request } from '../support/server';
+import { jsonBody, rawResponses, request } from '../support/server';
 
 const root = new URL('../..', import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), 'dur-serve-'));
@@ -66,8 +66,10 @@ describe('dual-use-rules serve', () => {
     expect(server.child.exitCode).toBeNull();
     socket.end(`${chunk(line)}0\r\n\r\n`);
     expect(await server.exited).toBe(0);
-    expect(received).toMatch(/^HTTP\/1\.1 200 /);
-    expect(received.match(/"outcome":"notification_required"/g)).toHaveLength(2);
+    const [batch] = rawResponses(received);
+    expect(batch?.status).toBe(200);
+    expectDocumentedResponse('POST', '/assess/batch', 200, batch?.headers['content-type'] ?? null, batch?.body ?? '');
+    expect(batch?.body.match(/"outcome":"notification_required"/g)).toHaveLength(2);
 
     const log = server
       .log()
@@ -100,29 +102,15 @@ describe('dual-use-rules serve', () => {
 
     const document = JSON.parse(readFileSync(ruleset, 'utf8')) as { title: string };
     writeFileSync(ruleset, JSON.stringify({ ...document, title: `${document.title}!` }, null, 2));
-    const tampered = await runCli([
-      'serve',
-      '--port',
-      '0',
-      '--ruleset',
-      ruleset,
-      '--public-key',
-      join(folder, 'signing.pub'),
-    ]);
+    const withKey = () =>
+      runCli(['serve', '--port', '0', '--ruleset', ruleset, '--public-key', join(folder, 'signing.pub')]);
+    const tampered = await withKey();
     expect(tampered.code).toBe(2);
     expect(tampered.stderr).toMatch(/changed since it was signed/);
     expect(tampered.stderr).not.toMatch(/listening/);
 
     rmSync(`${ruleset}.sig`);
-    const unsigned = await runCli([
-      'serve',
-      '--port',
-      '0',
-      '--ruleset',
-      ruleset,
-      '--public-key',
-      join(folder, 'signing.pub'),
-    ]);
+    const unsigned = await withKey();
     expect(unsigned.code).toBe(2);
     expect(unsigned.stderr).toMatch(/sign/i);
   });
