@@ -38,7 +38,7 @@ export interface ReportOptions {
  * @param options - The format, and optionally when the report was generated and the decision record it belongs to.
  * @returns The report as a string (an HTML document or Markdown text).
  * @throws {AssessmentError} `invalid_option` for a format other than `html` or `md`, or a record that is not the
- * record of this assessment.
+ * record of this assessment. {DecisionRecordError} `invalid_record` when `record` is not a decision record.
  *
  * @example
  * import { writeFileSync } from 'node:fs';

@@ -92,3 +92,19 @@ export function expectDocumentedResponse(
 function escape(token: string): string {
   return encodeURIComponent(token.replace(/~/g, '~0').replace(/\//g, '~1'));
 }
+
+/**
+ * Checks a Problem Details body against the document's `Problem` schema: for a response no operation documents, such
+ * as the 404 for a route that does not exist.
+ */
+export function expectProblemBody(contentType: string | null, body: string): void {
+  expect(contentType?.split(';')[0]).toBe('application/problem+json');
+  const pointer = 'openapi.json#/components/schemas/Problem';
+  let validate = validators.get(pointer);
+  if (validate === undefined) {
+    validate = ajv.compile({ $ref: pointer });
+    validators.set(pointer, validate);
+  }
+  const valid = validate(JSON.parse(body) as unknown);
+  expect(valid ? [] : validate.errors, 'the body matches the Problem schema').toEqual([]);
+}

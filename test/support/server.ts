@@ -66,3 +66,46 @@ export async function startServer(
 export function jsonBody(value: unknown): TestRequest {
   return { body: JSON.stringify(value), headers: { 'content-type': 'application/json' } };
 }
+
+/** One HTTP/1.1 response read off a raw socket: status, headers (lower-case names) and body, chunked encoding decoded. */
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** The responses in what a raw socket received, in order (several when requests were pipelined). */
+export function rawResponses(received: string): RawResponse[] {
+  const responses: RawResponse[] = [];
+  let rest = received;
+  while (rest.startsWith('HTTP/1.1 ')) {
+    const headerEnd = rest.indexOf('\r\n\r\n');
+    const [statusLine = '', ...lines] = rest.slice(0, headerEnd).split('\r\n');
+    const headers = Object.fromEntries(
+      lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+    );
+    rest = rest.slice(headerEnd + 4);
+    let body = '';
+    if (headers['transfer-encoding'] === 'chunked') {
+      for (;;) {
+        const sizeEnd = rest.indexOf('\r\n');
+        const size = Number.parseInt(rest.slice(0, sizeEnd), 16);
+        rest = rest.slice(sizeEnd + 2);
+        if (size === 0) {
+          rest = rest.slice(2);
+          break;
+        }
+        // Sizes count bytes; the socket was read as UTF-8 text, so take that many bytes' worth of characters.
+        const chunk = Buffer.from(rest, 'utf8').subarray(0, size).toString('utf8');
+        body += chunk;
+        rest = rest.slice(chunk.length + 2);
+      }
+    } else {
+      const length = Number(headers['content-length'] ?? 0);
+      body = Buffer.from(rest, 'utf8').subarray(0, length).toString('utf8');
+      rest = rest.slice(body.length);
+    }
+    responses.push({ status: Number(statusLine.split(' ')[1]), headers, body });
+  }
+  return responses;
+}

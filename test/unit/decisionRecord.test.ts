@@ -4,6 +4,7 @@ import {
   createDecisionRecord,
   createRulesetRegistry,
   DecisionRecordError,
+  formatReport,
   generateSigningKeys,
   signDecisionRecord,
   signingKeyId,
@@ -190,6 +191,20 @@ describe('decision records', () => {
     const failure = await rejection(rehashed);
     expect(failure.code).toBe('replay_mismatch');
     expect(failure.message).toMatch(/gives notification_required .*but the record says no_obligation/);
+  });
+
+  test('the report names its record: id, sha256, and whether it is signed; never the record of another assessment', async () => {
+    const record = await recordOf();
+    const signed = await signDecisionRecord(record, keys.privateKey);
+    const markdown = formatReport(record.assessment, transaction, { format: 'md', record });
+    expect(markdown).toContain(`| Decision record | \`${record.id}\`, sha256 \`${record.sha256}\`; not signed |`);
+    const html = formatReport(signed.assessment, transaction, { format: 'html', record: signed });
+    expect(html).toContain(`<code id="record-sha256">${signed.sha256}</code>`);
+    expect(html).toContain(`signed with key <code>${keys.keyId}</code>`);
+    const other = await assess({ ...(transaction as object), id: 'another-order' });
+    expect(() => formatReport(other, transaction, { format: 'html', record })).toThrow(
+      /not the record of this assessment/,
+    );
   });
 
   test('refuses what is not a record, and never signs a changed one', async () => {
