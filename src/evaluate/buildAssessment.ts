@@ -1,5 +1,6 @@
 import type { Evaluation } from '../model/evaluation';
 import type { ConditionNode, Program } from '../model/program';
+import { resolveOutcome, type OutcomeRules } from '../model/resolveOutcome';
 import type {
   Assessment,
   AssessmentNote,
@@ -22,11 +23,8 @@ interface AssessmentParts {
   readonly obligations: readonly Obligation[];
   /** Each note as it appears in an assessment, by note index. */
   readonly notes: readonly AssessmentNote[];
-  /** Each rule's precedence, by rule index. */
-  readonly precedences: readonly number[];
-  /** Precedence of a rule (by index) and of an outcome, for ordering. */
-  readonly rulePrecedence: (rule: number) => number;
-  readonly outcomePrecedence: (outcome: Outcome) => number;
+  /** What the outcome rule reads of the program. */
+  readonly outcomeRules: OutcomeRules;
   /** The slots of each fact's direct inputs (none for an input fact), by slot. */
   readonly inputSlots: readonly (readonly number[])[];
   /** Frozen lists that many assessments share: the one-outcome lists, the one-obligation lists by rule index. */
@@ -75,41 +73,14 @@ export function buildAssessment(
   transactionId: string | undefined,
 ): Assessment {
   const parts = partsOf(program);
-  const { rules } = program;
-  const { precedences } = parts;
   const steps = evaluation.steps;
-  const ruleCount = rules.length;
-
-  let topPrecedence = Number.NEGATIVE_INFINITY;
-  for (let index = 0; index < ruleCount; index++) {
-    if ((steps[index] as TraceStep).result === 'true' && (precedences[index] as number) > topPrecedence)
-      topPrecedence = precedences[index] as number;
-  }
-  // The rules that hold with the top precedence decide; none holding leaves the fallback.
-  const deciding: number[] = [];
-  for (let index = 0; index < ruleCount; index++) {
-    if ((steps[index] as TraceStep).result === 'true' && precedences[index] === topPrecedence) deciding.push(index);
-  }
-  const floor: Outcome =
-    deciding.length > 0 ? (rules[deciding[0] as number] as Program['rules'][number]).outcome : program.fallback.outcome;
-  // Rules still unknown that would win with another outcome if they turned out true (any of them, while none holds).
-  const contested: number[] = [];
-  const possible: Outcome[] = [floor];
-  for (let index = 0; index < ruleCount; index++) {
-    const { outcome } = rules[index] as Program['rules'][number];
-    if (
-      (steps[index] as TraceStep).result !== 'unknown' ||
-      (precedences[index] as number) <= topPrecedence ||
-      outcome === floor
-    )
-      continue;
-    contested.push(index);
-    if (!possible.includes(outcome)) possible.push(outcome);
-  }
+  const resolution = resolveOutcome(parts.outcomeRules, steps);
+  const { outcome, decided, deciding, contested } = resolution;
+  // One possible outcome: the frozen list of it that every such assessment shares.
   const possibleOutcomes =
-    possible.length < 2 ? (parts.onlyOutcome.get(floor) ?? possible) : byPrecedence(possible, parts.outcomePrecedence);
-  const decided = possibleOutcomes.length === 1;
-  const outcome = decided ? floor : program.undecided;
+    resolution.possibleOutcomes.length < 2
+      ? (parts.onlyOutcome.get(outcome) ?? resolution.possibleOutcomes)
+      : resolution.possibleOutcomes;
 
   const obligations: readonly Obligation[] = !decided
     ? NONE_OBLIGED
@@ -167,7 +138,6 @@ function partsOf(program: Program): AssessmentParts {
   if (parts === undefined) {
     const { fallback } = program;
     const slots = factSlots(program);
-    const precedences = program.rules.map((rule) => rule.precedence);
     const obligations = program.rules.map((rule) =>
       Object.freeze({
         rule: rule.id,
@@ -189,9 +159,12 @@ function partsOf(program: Program): AssessmentParts {
       notes: program.notes.map((note) =>
         Object.freeze({ id: note.id, text: note.text, citation: note.citation, seeAlso: note.seeAlso }),
       ),
-      precedences,
-      rulePrecedence: (rule) => precedences[rule] as number,
-      outcomePrecedence: (outcome) => precedence(program, outcome),
+      outcomeRules: {
+        rules: program.rules,
+        outcomes: program.outcomes,
+        fallback: fallback.outcome,
+        undecided: program.undecided,
+      },
       inputSlots: program.facts.map((fact) => fact.inputs.map((id) => slotOfFact(slots, id))),
       onlyOutcome: new Map([...program.outcomes.keys()].map((outcome) => [outcome, Object.freeze([outcome])])),
       onlyObligation: obligations.map((obligation) => Object.freeze([obligation])),
@@ -209,24 +182,6 @@ function partsOf(program: Program): AssessmentParts {
     partsByProgram.set(program, parts);
   }
   return parts;
-}
-
-/**
- * Orders a short list by descending precedence, in place, keeping the order of equals (as a stable sort would):
- * an insertion sort, since `Array.prototype.sort` allocates on every call and these lists have a few entries.
- */
-function byPrecedence<T>(list: T[], precedenceOf: (item: T) => number): T[] {
-  for (let index = 1; index < list.length; index++) {
-    const item = list[index] as T;
-    const rank = precedenceOf(item);
-    let at = index;
-    while (at > 0 && precedenceOf(list[at - 1] as T) < rank) {
-      list[at] = list[at - 1] as T;
-      at--;
-    }
-    list[at] = item;
-  }
-  return list;
 }
 
 /** The notes that hold, as a frozen list shared by every assessment in which the same notes hold (up to a limit). */
@@ -249,7 +204,7 @@ function notesHolding(parts: AssessmentParts, results: readonly TruthValue[]): r
  * unknown groups only); for a rule that decides the undecided outcome, its `ask` comparisons that are not false.
  * A derived fact is asked through the unknown inputs it depends on; when all of those are known (its value depends
  * on data the ruleset marks unknown, e.g. national law), the derived fact itself is asked. Facts are asked in the
- * order first reached, contested rules taken by descending precedence (`contested` is reordered so, in place).
+ * order first reached, contested rules taken by descending precedence (the order `resolveOutcome` gives them in).
  */
 function collectQuestions(
   program: Program,
@@ -257,7 +212,7 @@ function collectQuestions(
   facts: FactValues,
   steps: readonly TraceStep[],
   pending: readonly number[],
-  contested: number[],
+  contested: readonly number[],
 ): Question[] {
   const { rulesAsking, factIndex } = parts;
   const asked: number[] = [];
@@ -281,7 +236,7 @@ function collectQuestions(
         ask(slotOfFact(factIndex, factId)),
       );
     }
-    for (const index of byPrecedence(contested, parts.rulePrecedence)) {
+    for (const index of contested) {
       rule = index;
       for (const slot of undecidedFacts(parts, (steps[index] as TraceStep).conditions)) ask(slot);
     }
@@ -406,8 +361,4 @@ function findAuthority(program: Program, facts: FactValues): CompetentAuthority 
   if (authority === undefined) return undefined;
   const memberState = facts.get(authority.memberStateFact);
   return typeof memberState === 'string' ? authority.byMemberState.get(memberState) : undefined;
-}
-
-function precedence(program: Program, outcome: Outcome): number {
-  return program.outcomes.get(outcome)?.precedence ?? Number.NEGATIVE_INFINITY;
 }
