@@ -32,7 +32,7 @@ import type { AssessOptions } from './types/assessOptions';
 export async function assess(transaction: unknown, options: AssessOptions = {}): Promise<Assessment> {
   const checked = checkOptions(options);
   const { ruleset, issues } = selectRuleset(transaction, checked.ruleset, checked.asOf, loadBundledDefault);
-  const { internals, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
-  const evaluation = await internals.evaluateWithEngine(facts);
-  return buildAssessment(internals.program, internals.reference, facts, evaluation, transactionId);
+  const { runtime, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
+  const evaluation = await runtime.evaluateWithEngine(facts);
+  return buildAssessment(runtime.parts, facts, evaluation, transactionId);
 }

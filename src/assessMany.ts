@@ -27,10 +27,8 @@ export function assessMany(transactions: Iterable<unknown>, options: AssessOptio
   const assessments: Assessment[] = [];
   for (const transaction of transactions) {
     const { ruleset, issues } = selectRuleset(transaction, checked.ruleset, checked.asOf, loadBundledDefault);
-    const { internals, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
-    assessments.push(
-      buildAssessment(internals.program, internals.reference, facts, internals.evaluateCompiled(facts), transactionId),
-    );
+    const { runtime, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
+    assessments.push(buildAssessment(runtime.parts, facts, runtime.evaluateCompiled(facts), transactionId));
   }
   return assessments;
 }

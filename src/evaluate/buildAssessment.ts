@@ -15,10 +15,13 @@ import type {
 } from '../types/assessment';
 import type { Outcome } from '../types/outcome';
 import { TupleNumbers } from './numberTables';
-import { factSlots, slotOfFact, type FactValues } from './prepareFacts';
+import { slotOfFact, type FactValues } from './prepareFacts';
 
-/** The parts of an assessment that depend only on the program, made once per program and frozen, then shared. */
-interface AssessmentParts {
+/** The parts of an assessment that depend only on the ruleset, made once per ruleset (by its runtime) and shared. */
+export interface AssessmentParts {
+  readonly program: Program;
+  /** Identifies the ruleset in every assessment. */
+  readonly ruleset: RulesetReference;
   /** The obligation each rule imposes when it decides the outcome, by rule index. */
   readonly obligations: readonly Obligation[];
   /** Each note as it appears in an assessment, by note index. */
@@ -59,20 +62,17 @@ const SHARED_QUESTIONS = 4096;
 const SHARED_NOTE_LISTS = 4096;
 const NONE_OBLIGED: readonly Obligation[] = Object.freeze([]);
 
-const partsByProgram = new WeakMap<Program, AssessmentParts>();
-
 /**
  * Turns an evaluation into an assessment: resolves the outcome by precedence (data in the ruleset), lists what is
  * still possible and what to ask, and attaches notes and the competent authority. Shared by both evaluation paths.
  */
 export function buildAssessment(
-  program: Program,
-  ruleset: RulesetReference,
+  parts: AssessmentParts,
   facts: FactValues,
   evaluation: Evaluation,
   transactionId: string | undefined,
 ): Assessment {
-  const parts = partsOf(program);
+  const { program, ruleset } = parts;
   const steps = evaluation.steps;
   const resolution = resolveOutcome(parts.outcomeRules, steps);
   const { outcome, decided, deciding, contested } = resolution;
@@ -133,55 +133,56 @@ export function buildAssessment(
 
 type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
 
-function partsOf(program: Program): AssessmentParts {
-  let parts = partsByProgram.get(program);
-  if (parts === undefined) {
-    const { fallback } = program;
-    const slots = factSlots(program);
-    const obligations = program.rules.map((rule) =>
-      Object.freeze({
-        rule: rule.id,
-        outcome: rule.outcome,
-        summary: rule.summary,
-        citation: rule.citation,
-        seeAlso: rule.seeAlso,
-      }),
-    );
-    const fallbackObligation = Object.freeze({
-      rule: fallback.rule,
-      outcome: fallback.outcome,
-      summary: fallback.summary,
-      citation: fallback.citation,
-      seeAlso: fallback.seeAlso,
-    });
-    parts = {
-      obligations,
-      notes: program.notes.map((note) =>
-        Object.freeze({ id: note.id, text: note.text, citation: note.citation, seeAlso: note.seeAlso }),
-      ),
-      outcomeRules: {
-        rules: program.rules,
-        outcomes: program.outcomes,
-        fallback: fallback.outcome,
-        undecided: program.undecided,
-      },
-      inputSlots: program.facts.map((fact) => fact.inputs.map((id) => slotOfFact(slots, id))),
-      onlyOutcome: new Map([...program.outcomes.keys()].map((outcome) => [outcome, Object.freeze([outcome])])),
-      onlyObligation: obligations.map((obligation) => Object.freeze([obligation])),
-      onlyFallback: Object.freeze([fallbackObligation]),
-      noteLists: new TupleNumbers(program.notes.length),
-      noteListsByNumber: [],
-      holding: new Int32Array(program.notes.length),
-      factIndex: slots,
-      undecidedSlots: new WeakMap(),
-      rulesAsking: program.facts.map(() => undefined),
-      questionTables: [],
-      questions: [],
-      askedBy: new Int32Array(program.rules.length + 1),
-    };
-    partsByProgram.set(program, parts);
-  }
-  return parts;
+/** The parts every assessment of a program shares; `slots` are the program's fact slots (see `FactPlan`). */
+export function createAssessmentParts(
+  program: Program,
+  ruleset: RulesetReference,
+  slots: ReadonlyMap<string, number>,
+): AssessmentParts {
+  const { fallback } = program;
+  const obligations = program.rules.map((rule) =>
+    Object.freeze({
+      rule: rule.id,
+      outcome: rule.outcome,
+      summary: rule.summary,
+      citation: rule.citation,
+      seeAlso: rule.seeAlso,
+    }),
+  );
+  const fallbackObligation = Object.freeze({
+    rule: fallback.rule,
+    outcome: fallback.outcome,
+    summary: fallback.summary,
+    citation: fallback.citation,
+    seeAlso: fallback.seeAlso,
+  });
+  return {
+    program,
+    ruleset,
+    obligations,
+    notes: program.notes.map((note) =>
+      Object.freeze({ id: note.id, text: note.text, citation: note.citation, seeAlso: note.seeAlso }),
+    ),
+    outcomeRules: {
+      rules: program.rules,
+      outcomes: program.outcomes,
+      fallback: fallback.outcome,
+      undecided: program.undecided,
+    },
+    inputSlots: program.facts.map((fact) => fact.inputs.map((id) => slotOfFact(slots, id))),
+    onlyOutcome: new Map([...program.outcomes.keys()].map((outcome) => [outcome, Object.freeze([outcome])])),
+    onlyObligation: obligations.map((obligation) => Object.freeze([obligation])),
+    onlyFallback: Object.freeze([fallbackObligation]),
+    noteLists: new TupleNumbers(program.notes.length),
+    noteListsByNumber: [],
+    holding: new Int32Array(program.notes.length),
+    factIndex: slots,
+    undecidedSlots: new WeakMap(),
+    rulesAsking: program.facts.map(() => undefined),
+    questionTables: [],
+    questions: [],
+    askedBy: new Int32Array(program.rules.length + 1),
+  };
 }
 
 /** The notes that hold, as a frozen list shared by every assessment in which the same notes hold (up to a limit). */

@@ -3,7 +3,7 @@ import { kleeneNot } from '../model/kleene';
 import type { ComparisonNode, ConditionNode, Program } from '../model/program';
 import type { ConditionTrace, FactConditionTrace, FactValue, TraceStep, TruthValue } from '../types/assessment';
 import { NumbersByIndex, TupleNumbers } from './numberTables';
-import { factSlots, slotOfFact, type FactValues } from './prepareFacts';
+import { slotOfFact, type FactValues } from './prepareFacts';
 
 type Slots = readonly FactValue[];
 type NodeEvaluator = (slots: Slots) => ConditionTrace;
@@ -43,13 +43,16 @@ const INTERNED_PER_CONDITION = 4096;
  *   facts take values seen together before is not evaluated at all.
  *   A list-valued fact, a new combination past the limits, or a group of many children gets a fresh trace.
  */
-export function compileEvaluator(program: Program): (facts: FactValues) => Evaluation {
+export function compileEvaluator(
+  program: Program,
+  slotOf: ReadonlyMap<string, number>,
+): (facts: FactValues) => Evaluation {
   // Built on the first call: compiling a ruleset costs nothing for this path until it is used.
   let evaluate: ((facts: FactValues) => Evaluation) | undefined;
-  return (facts) => (evaluate ??= buildEvaluator(program))(facts);
+  return (facts) => (evaluate ??= buildEvaluator(program, slotOf))(facts);
 }
 
-function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
+function buildEvaluator(program: Program, slotOf: ReadonlyMap<string, number>): (facts: FactValues) => Evaluation {
   const distinct = new Map<string, Shared>();
   const share = (node: ConditionNode): Shared => {
     const children = childrenOf(node).map(share);
@@ -66,7 +69,6 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
   for (const root of [...ruleRoots, ...noteRoots]) root.uses++;
   for (const shared of distinct.values()) for (const child of shared.children) child.uses++;
 
-  const slotOf = factSlots(program);
   const compiler = createCompiler(
     slotOf,
     distinct.size,
