@@ -33,6 +33,6 @@ export async function assess(transaction: unknown, options: AssessOptions = {}):
   const checked = checkOptions(options);
   const { ruleset, issues } = selectRuleset(transaction, checked.ruleset, checked.asOf, loadBundledDefault);
   const { runtime, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
-  const evaluation = await runtime.evaluateWithEngine(facts);
+  const evaluation = await runtime.engine.evaluate(facts);
   return buildAssessment(runtime.parts, facts, evaluation, transactionId);
 }

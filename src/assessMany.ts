@@ -28,7 +28,7 @@ export function assessMany(transactions: Iterable<unknown>, options: AssessOptio
   for (const transaction of transactions) {
     const { ruleset, issues } = selectRuleset(transaction, checked.ruleset, checked.asOf, loadBundledDefault);
     const { runtime, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
-    assessments.push(buildAssessment(runtime.parts, facts, runtime.evaluateCompiled(facts), transactionId));
+    assessments.push(buildAssessment(runtime.parts, facts, runtime.compiled.evaluate(facts), transactionId));
   }
   return assessments;
 }

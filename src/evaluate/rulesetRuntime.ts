@@ -1,14 +1,13 @@
 import { AssessmentError } from '../errors/AssessmentError';
 import type { Issue } from '../errors/issue';
-import type { Evaluation } from '../model/evaluation';
 import type { Program } from '../model/program';
 import { createTransactionSchema, type CatalogueIds, type TransactionSchema } from '../transaction/transactionSchema';
 import type { RulesetReference } from '../types/assessment';
 import type { CompiledRuleset } from '../types/compiledRuleset';
 import { createAssessmentParts, type AssessmentParts } from './buildAssessment';
-import { compileEvaluator } from './compileEvaluator';
-import { createEngineEvaluator } from './engineEvaluator';
-import { createFactPlan, type FactPlan, type FactValues } from './prepareFacts';
+import { CompiledEvaluator } from './compiled/compiledEvaluator';
+import { EngineEvaluator } from './engine/engineEvaluator';
+import { createFactPlan, type FactPlan } from './prepareFacts';
 import { createTransactionReader, type TransactionReading } from './readTransaction';
 
 /**
@@ -26,10 +25,10 @@ export class RulesetRuntime {
   readonly factPlan: FactPlan;
   /** The parts of an assessment that depend only on the ruleset, shared by every assessment (see `buildAssessment`). */
   readonly parts: AssessmentParts;
-  /** Evaluation on json-rules-engine: what `assess` uses. */
-  readonly evaluateWithEngine: (facts: FactValues) => Promise<Evaluation>;
-  /** Evaluation by the compiled closures: what bulk work uses. */
-  readonly evaluateCompiled: (facts: FactValues) => Evaluation;
+  /** The json-rules-engine evaluator, used by `assess`: the contract and the oracle. */
+  readonly engine: EngineEvaluator;
+  /** The compiled evaluator (plain closures), used by `assessMany` and `assessEach`. */
+  readonly compiled: CompiledEvaluator;
   readonly #catalogueIds: CatalogueIds;
   #transactionSchema: TransactionSchema | undefined;
   #reader: ((input: unknown) => TransactionReading) | undefined;
@@ -40,8 +39,8 @@ export class RulesetRuntime {
     this.reference = reference;
     this.factPlan = createFactPlan(program);
     this.parts = createAssessmentParts(program, reference, this.factPlan.slots);
-    this.evaluateWithEngine = createEngineEvaluator(program);
-    this.evaluateCompiled = compileEvaluator(program, this.factPlan.slots);
+    this.engine = new EngineEvaluator(program);
+    this.compiled = new CompiledEvaluator(program, this.factPlan.slots);
     this.#catalogueIds = catalogueIds;
   }
 
