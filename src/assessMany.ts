@@ -1,4 +1,4 @@
-import { buildAssessment } from './evaluate/buildAssessment';
+import { buildAssessment } from './evaluate/assessment/buildAssessment';
 import { checkOptions, prepareAssessment } from './evaluate/prepareAssessment';
 import { loadBundledDefault } from './rulesets/bundledRegistry';
 import { selectRuleset } from './rulesets/selectRuleset';

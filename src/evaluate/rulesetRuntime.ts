@@ -4,7 +4,7 @@ import type { Program } from '../model/program';
 import { createTransactionSchema, type CatalogueIds, type TransactionSchema } from '../transaction/transactionSchema';
 import type { RulesetReference } from '../types/assessment';
 import type { CompiledRuleset } from '../types/compiledRuleset';
-import { createAssessmentParts, type AssessmentParts } from './buildAssessment';
+import { createAssessmentParts, type AssessmentParts } from './assessment/sharedParts';
 import { CompiledEvaluator } from './compiled/compiledEvaluator';
 import { EngineEvaluator } from './engine/engineEvaluator';
 import { createFactPlan, type FactPlan } from './prepareFacts';
