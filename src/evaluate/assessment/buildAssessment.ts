@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../document/deepFreeze';
 import type { Evaluation } from '../../model/evaluation';
 import type { Program } from '../../model/program';
 import { resolveOutcome } from '../../model/resolveOutcome';
@@ -26,8 +27,8 @@ export function buildAssessment(
   // One possible outcome: the frozen list of it that every such assessment shares.
   const possibleOutcomes =
     resolution.possibleOutcomes.length < 2
-      ? (parts.onlyOutcome.get(outcome) ?? resolution.possibleOutcomes)
-      : resolution.possibleOutcomes;
+      ? (parts.onlyOutcome.get(outcome) ?? Object.freeze(resolution.possibleOutcomes))
+      : Object.freeze(resolution.possibleOutcomes);
 
   const obligations: readonly Obligation[] = !decided
     ? NONE_OBLIGED
@@ -35,7 +36,7 @@ export function buildAssessment(
       ? parts.onlyFallback
       : deciding.length === 1
         ? (parts.onlyObligation[deciding[0] as number] as readonly Obligation[])
-        : deciding.map((index) => parts.obligations[index] as Obligation);
+        : Object.freeze(deciding.map((index) => parts.obligations[index] as Obligation));
 
   const involvesAuthority = program.outcomes.get(outcome)?.involvesAuthority === true;
   const questions = collectQuestions(
@@ -75,7 +76,13 @@ export function buildAssessment(
           ruleset,
         };
   if (transactionId !== undefined) assessment.transactionId = transactionId;
-  return assessment;
+  // Deeply frozen, whichever evaluator made it (see `Assessment`). What many assessments share (the parts, interned
+  // traces, the program's citations) is frozen throughout already; a trace step made for this transaction alone is
+  // frozen here, once its questions are collected (they keep what they find for frozen, shared traces only).
+  if (!evaluation.stepsShared) for (const step of steps) deepFreeze(step);
+  Object.freeze(steps);
+  Object.freeze(questions);
+  return Object.freeze(assessment);
 }
 
 type Writable<T> = { -readonly [Key in keyof T]: T[Key] };

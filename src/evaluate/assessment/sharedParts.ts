@@ -117,7 +117,7 @@ export function notesHolding(parts: AssessmentParts, results: readonly TruthValu
   const notes: AssessmentNote[] = [];
   for (let index = 0; index < holding.length; index++)
     if (holding[index] === 1) notes.push(parts.notes[index] as AssessmentNote);
-  if (noteListsByNumber.length >= SHARED_NOTE_LISTS) return notes;
+  if (noteListsByNumber.length >= SHARED_NOTE_LISTS) return Object.freeze(notes);
   noteLists.set(holding, noteListsByNumber.length);
   noteListsByNumber.push(Object.freeze(notes));
   return notes;
@@ -146,16 +146,20 @@ export function sharedQuestion(
     ruleIndexes.map((index) => (program.rules[index] as Program['rules'][number]).id),
   );
   if (parts.questions.length >= SHARED_QUESTIONS) return question;
-  Object.freeze(question.rules);
   table.set(askedBy, parts.questions.length);
-  parts.questions.push(Object.freeze(question));
+  parts.questions.push(question);
   return question;
 }
 
-/** A question asking a fact, in the fact's own words and with its citation, for some rules (by id). */
+/** A question asking a fact, in the fact's own words and with its citation, for some rules (by id); frozen. */
 export function toQuestion(program: Program, factId: string, rules: readonly string[]): Question {
   const fact = program.factsById.get(factId);
-  return { fact: factId, prompt: fact?.prompt ?? factId, citation: fact?.citation ?? program.fallback.citation, rules };
+  return Object.freeze({
+    fact: factId,
+    prompt: fact?.prompt ?? factId,
+    citation: fact?.citation ?? program.fallback.citation,
+    rules: Object.freeze(rules),
+  });
 }
 
 /** The id of the fact in a slot: slots follow the order of the program's facts. */

@@ -78,6 +78,7 @@ function buildEvaluator(program: Program, slotOf: ReadonlyMap<string, number>): 
     const numbers = valueNumbers.numberValues(slots);
     // Sized up front: grown by push, a new array is copied several times on the way to its length.
     const steps = new Array<TraceStep>(ruleCount);
+    let stepsShared = true;
     for (let index = 0; index < ruleCount; index++) {
       const table = stepTables[index] as TraceTable<TraceStep>;
       const read = ruleSlots[index] as readonly number[];
@@ -117,6 +118,7 @@ function buildEvaluator(program: Program, slotOf: ReadonlyMap<string, number>): 
         }
       }
       if (numbered && stepCode >= 0 && byValues.size < INTERNED_PER_CONDITION) byValues.set(valuesRead, stepCode);
+      if (stepCode < 0) stepsShared = false;
       steps[index] = step;
     }
     truth.startTransaction();
@@ -125,6 +127,6 @@ function buildEvaluator(program: Program, slotOf: ReadonlyMap<string, number>): 
       noteResults[index] = TRUTH_VALUES[
         (notes[index] as (values: readonly FactValue[]) => number)(slots)
       ] as TruthValue;
-    return { steps, notes: noteResults };
+    return { steps, notes: noteResults, stepsShared };
   };
 }

@@ -88,6 +88,6 @@ export class EngineEvaluator implements Evaluator<Promise<Evaluation>> {
       };
     });
     if (notes.length !== program.notes.length) throw engineFailure('the notes were not evaluated');
-    return { steps, notes };
+    return { steps, notes, stepsShared: false };
   }
 }
