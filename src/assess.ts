@@ -8,11 +8,12 @@ import type { AssessOptions } from './types/assessOptions';
 /**
  * Assesses one proposed transaction: what the ruleset (by default Article 5 of Regulation (EU) 2021/821 as in force
  * on the transaction's date) requires, what is still unknown, and why, with a citation at every step.
- * Evaluation runs on json-rules-engine, in three-valued logic: an unknown fact never counts as false.
+ * Evaluation runs on json-rules-engine, in three-valued logic (an unknown fact never counts as false): this is the
+ * contract, and the oracle that `assessMany` and `assessEach` (compiled closures, for bulk work) are tested against.
  *
  * @param transaction - The transaction, as parsed from JSON. Absent or `null` fields mean "unknown".
  * @param options - The ruleset to use and the date to assess on when the transaction has none.
- * @returns The assessment: outcome, possible outcomes, obligations, questions, notes and the full trace.
+ * @returns The assessment, deeply frozen: outcome, possible outcomes, obligations, questions, notes and the full trace.
  * @throws {TransactionError} when the transaction is invalid (every issue, with its path), including when no
  * ruleset version is in force on its `date`.
  * @throws {AssessmentError} when `asOf` is malformed or outside every version, or `ruleset` is not a compiled ruleset.

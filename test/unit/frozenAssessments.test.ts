@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { syntheticRuleset } from '../../bench/syntheticRuleset';
-import { assess, assessMany, compileRuleset, type Assessment, type RulesetDocument } from '../../src/index';
+import { assess, assessEach, assessMany, compileRuleset, type Assessment, type RulesetDocument } from '../../src/index';
 import { partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
 import { readJsonFile } from '../support/rulesets';
 import { runs } from '../support/runs';
@@ -55,5 +55,17 @@ describe.each(RULESETS)('assessments are deeply frozen on both paths: $name', ({
       );
     check(assessMany(transactions, { ruleset }));
     check(assessMany(transactions, { ruleset }));
+  });
+
+  test('assessEach (compiled closures)', () => {
+    for (const [index, result] of assessEach(transactions, { ruleset }).entries()) {
+      const transaction = transactions[index];
+      expect(result.ok).toBe(true);
+      if (result.ok)
+        expect({ transaction, unfrozen: firstUnfrozen(result.assessment) }).toEqual({
+          transaction,
+          unfrozen: undefined,
+        });
+    }
   });
 });
