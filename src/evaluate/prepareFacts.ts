@@ -7,7 +7,7 @@ import { compileDerivation } from './derive';
 export interface FactValues {
   /** A declared fact's value (`null` when unknown); `undefined` for a fact the ruleset does not declare. */
   get(factId: string): FactValue | undefined;
-  /** The values in the order of the program's facts (see `factSlots`), for evaluators compiled against the program. */
+  /** The values in the order of the program's facts (see `FactPlan.slots`), for evaluators compiled against the program. */
   readonly slots: readonly FactValue[];
 }
 

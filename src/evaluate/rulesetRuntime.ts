@@ -19,11 +19,9 @@ import { createTransactionReader, type TransactionReading } from './readTransact
 export class RulesetRuntime {
   /** The ruleset's facts, rules, notes and outcomes, ready for evaluation. */
   readonly program: Program;
-  /** Identifies the ruleset in every assessment. */
-  readonly reference: RulesetReference;
   /** Where each fact's value sits for the evaluators, and how the facts are computed from a transaction. */
   readonly factPlan: FactPlan;
-  /** The parts of an assessment that depend only on the ruleset, shared by every assessment (see `buildAssessment`). */
+  /** The parts of an assessment that depend only on the ruleset (`reference` among them), shared by every assessment. */
   readonly parts: AssessmentParts;
   /** The json-rules-engine evaluator, used by `assess`: the contract and the oracle. */
   readonly engine: EngineEvaluator;
@@ -33,10 +31,12 @@ export class RulesetRuntime {
   #transactionSchema: TransactionSchema | undefined;
   #reader: ((input: unknown) => TransactionReading) | undefined;
 
-  /** @param catalogueIds - The ids each catalogue-bound transaction field may hold under this ruleset. */
+  /**
+   * @param reference - Identifies the ruleset in every assessment.
+   * @param catalogueIds - The ids each catalogue-bound transaction field may hold under this ruleset.
+   */
   constructor(program: Program, reference: RulesetReference, catalogueIds: CatalogueIds) {
     this.program = program;
-    this.reference = reference;
     this.factPlan = createFactPlan(program);
     this.parts = createAssessmentParts(program, reference, this.factPlan.slots);
     this.engine = new EngineEvaluator(program);
