@@ -1,16 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import type { Outcome, TruthValue } from '../../src/index';
+import type { Outcome, RulesetDocument, TruthValue } from '../../src/index';
 import { resolveOutcome, type OutcomeRules } from '../../src/model/resolveOutcome';
+import { readJsonFile } from '../support/rulesets';
 
 /** Outcome precedences as in the Article 5 ruleset; the outcome rule itself knows none of them. */
-const PRECEDENCE: Readonly<Record<Outcome, number>> = {
-  not_applicable: 100,
-  authorisation_required: 90,
-  notification_required: 80,
-  insufficient_information: 70,
-  enhanced_due_diligence: 60,
-  no_obligation: 10,
-};
+const PRECEDENCE = Object.fromEntries(
+  Object.entries((readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json') as RulesetDocument).outcomes ?? {}).map(
+    ([outcome, { precedence }]) => [outcome, precedence],
+  ),
+) as Readonly<Record<Outcome, number>>;
 
 /** A ruleset of rules given as outcomes, with `no_obligation` as fallback and `insufficient_information` undecided. */
 function rulesetOf(outcomes: readonly Outcome[]): OutcomeRules {
