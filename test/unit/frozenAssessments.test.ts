@@ -35,7 +35,7 @@ describe.each(RULESETS)('assessments are deeply frozen on both paths: $name', ({
   const ruleset = compileRuleset(document(), { overlays: overlays?.() ?? [] });
   const transactions = fc.sample(
     partialTransactionArbitrary(vocabularyOf(ruleset)).map(({ partial }) => partial),
-    { numRuns: runs(2000), seed: 5 },
+    { numRuns: runs(600), seed: 5 },
   );
 
   test('assess (json-rules-engine)', async () => {
