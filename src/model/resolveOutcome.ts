@@ -48,29 +48,28 @@ export interface Resolution {
  */
 export function resolveOutcome(rules: OutcomeRules, results: readonly RuleResult[]): Resolution {
   const count = rules.rules.length;
-  const ruleAt = (index: number) => rules.rules[index] as OutcomeRules['rules'][number];
-  const resultOf = (index: number) => (results[index] as RuleResult).result;
 
   // 1. The highest precedence among the rules that hold (none holding: lower than any rule's), and the rules of it.
   let top = Number.NEGATIVE_INFINITY;
   for (let index = 0; index < count; index++) {
-    if (resultOf(index) === 'true' && ruleAt(index).precedence > top) top = ruleAt(index).precedence;
+    const { precedence } = rules.rules[index] as RankedRule;
+    if ((results[index] as RuleResult).result === 'true' && precedence > top) top = precedence;
   }
   const deciding: number[] = [];
   for (let index = 0; index < count; index++) {
-    if (resultOf(index) === 'true' && ruleAt(index).precedence === top) deciding.push(index);
+    const { precedence } = rules.rules[index] as RankedRule;
+    if ((results[index] as RuleResult).result === 'true' && precedence === top) deciding.push(index);
   }
-  const candidate = deciding.length > 0 ? ruleAt(deciding[0] as number).outcome : rules.fallback;
+  const candidate = deciding.length > 0 ? (rules.rules[deciding[0] as number] as RankedRule).outcome : rules.fallback;
 
   // 2. and 3. The contested rules, and the outcomes they could lead to.
-  const precedenceOf = (outcome: Outcome) => rules.outcomes.get(outcome)?.precedence ?? Number.NEGATIVE_INFINITY;
   const contested: number[] = [];
   const possibleOutcomes: Outcome[] = [candidate];
   for (let index = 0; index < count; index++) {
-    const { outcome, precedence } = ruleAt(index);
-    if (resultOf(index) !== 'unknown' || precedence <= top || outcome === candidate) continue;
-    insertByPrecedence(contested, index, (rule) => ruleAt(rule).precedence);
-    if (!possibleOutcomes.includes(outcome)) insertByPrecedence(possibleOutcomes, outcome, precedenceOf);
+    const { outcome, precedence } = rules.rules[index] as RankedRule;
+    if ((results[index] as RuleResult).result !== 'unknown' || precedence <= top || outcome === candidate) continue;
+    addContested(contested, index, rules);
+    if (!possibleOutcomes.includes(outcome)) addPossible(possibleOutcomes, outcome, rules);
   }
 
   // 4. Decided, or not yet.
@@ -78,14 +77,30 @@ export function resolveOutcome(rules: OutcomeRules, results: readonly RuleResult
   return { outcome: decided ? candidate : rules.undecided, decided, possibleOutcomes, deciding, contested };
 }
 
-/** Adds an item after every item of higher or equal precedence, so a list stays highest first, equals in arrival order. */
-function insertByPrecedence<T>(list: T[], item: T, precedenceOf: (item: T) => number): void {
-  const precedence = precedenceOf(item);
-  let at = list.length;
-  list.push(item);
-  while (at > 0 && precedenceOf(list[at - 1] as T) < precedence) {
-    list[at] = list[at - 1] as T;
+type RankedRule = OutcomeRules['rules'][number];
+
+/** Adds a contested rule after every rule of higher or equal precedence: highest first, equals in declaration order. */
+function addContested(contested: number[], index: number, rules: OutcomeRules): void {
+  const { precedence } = rules.rules[index] as RankedRule;
+  let at = contested.push(index) - 1;
+  while (at > 0 && (rules.rules[contested[at - 1] as number] as RankedRule).precedence < precedence) {
+    contested[at] = contested[at - 1] as number;
     at--;
   }
-  list[at] = item;
+  contested[at] = index;
+}
+
+/** Adds a possible outcome after every outcome of higher or equal precedence: highest first. */
+function addPossible(possible: Outcome[], outcome: Outcome, rules: OutcomeRules): void {
+  const precedence = precedenceOf(outcome, rules);
+  let at = possible.push(outcome) - 1;
+  while (at > 0 && precedenceOf(possible[at - 1] as Outcome, rules) < precedence) {
+    possible[at] = possible[at - 1] as Outcome;
+    at--;
+  }
+  possible[at] = outcome;
+}
+
+function precedenceOf(outcome: Outcome, rules: OutcomeRules): number {
+  return rules.outcomes.get(outcome)?.precedence ?? Number.NEGATIVE_INFINITY;
 }
