@@ -1,4 +1,4 @@
-import { assessMany } from './assessMany';
+import { assessEach } from './assessEach';
 import type { Issue } from './errors/issue';
 import { TransactionError } from './errors/TransactionError';
 import { isInForce } from './time/dates';
@@ -31,13 +31,11 @@ export function lintRuleset(ruleset: CompiledRuleset, options: LintOptions = {})
   if (options.scenarios === undefined) return [...ruleset.warnings];
   const applicable = options.scenarios.filter((scenario) => appliesTo(ruleset, scenario));
   const holding = new Set<string>();
-  for (const scenario of applicable) {
-    try {
-      const [assessment] = assessMany([scenario.transaction], { ruleset });
-      for (const step of assessment?.trace ?? []) if (step.result === 'true') holding.add(step.rule);
-    } catch (error) {
-      if (!(error instanceof TransactionError)) throw error;
-    }
+  const transactions = applicable.map((scenario) => scenario.transaction);
+  for (const result of assessEach(transactions, { ruleset })) {
+    // A scenario whose transaction this ruleset refuses covers no rule; any other error is thrown, as by assess.
+    if (!result.ok && !(result.error instanceof TransactionError)) throw result.error;
+    if (result.ok) for (const step of result.assessment.trace) if (step.result === 'true') holding.add(step.rule);
   }
   const uncovered: Issue[] = (ruleset.document.rules ?? []).flatMap((rule, index) =>
     holding.has(rule.id)

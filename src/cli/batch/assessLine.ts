@@ -1,5 +1,4 @@
-import { assessMany } from '../../assessMany';
-import { AssessmentError } from '../../errors/AssessmentError';
+import { assessEach } from '../../assessEach';
 import type { Issue } from '../../errors/issue';
 import { TransactionError } from '../../errors/TransactionError';
 import type { AssessOptions } from '../../types/assessOptions';
@@ -25,7 +24,7 @@ export interface LineError {
 }
 
 /**
- * Assesses one line of JSON Lines input with the compiled evaluator (`assessMany`). Invalid JSON, an invalid
+ * Assesses one line of JSON Lines input with the compiled evaluator (`assessEach`). Invalid JSON, an invalid
  * transaction, or a transaction no ruleset applies to becomes an error result for that line; anything else (a bug)
  * is thrown.
  */
@@ -41,17 +40,13 @@ export function assessLine(text: string, line: number, options: AssessOptions): 
         : ['invalid_json', `The line is not valid JSON: ${(error as Error).message}`];
     return failure({ line, name: 'TransactionError', message, issues: [{ path: [], code, message }] });
   }
-  try {
-    const [assessment] = assessMany([transaction], options);
-    if (assessment === undefined) throw new Error('assessMany returned no assessment');
-    return { record: assessment, outcome: assessment.outcome };
-  } catch (error) {
-    if (error instanceof TransactionError)
-      return failure({ line, name: 'TransactionError', message: error.message, issues: error.issues });
-    if (error instanceof AssessmentError && error.code !== 'engine_failure')
-      return failure({ line, name: 'AssessmentError', code: error.code, message: error.message, issues: [] });
-    throw error;
-  }
+  const [result] = assessEach([transaction], options);
+  if (result === undefined) throw new Error('assessEach returned no result');
+  if (result.ok) return { record: result.assessment, outcome: result.assessment.outcome };
+  const { error } = result;
+  if (error instanceof TransactionError)
+    return failure({ line, name: 'TransactionError', message: error.message, issues: error.issues });
+  return failure({ line, name: 'AssessmentError', code: error.code, message: error.message, issues: [] });
 }
 
 function failure(error: LineError): LineResult {
