@@ -1,6 +1,5 @@
-import { assessMany } from '../assessMany';
+import { assessEach } from '../assessEach';
 import { AssessmentError } from '../errors/AssessmentError';
-import { TransactionError } from '../errors/TransactionError';
 import type { Assessment } from '../types/assessment';
 import type { AssessOptions } from '../types/assessOptions';
 import type { BodyLine } from './ndjsonLines';
@@ -24,7 +23,7 @@ export function decisionLine(line: number, assessment: Assessment): DecisionLine
 }
 
 /**
- * Assesses one line of an NDJSON body with the compiled evaluator (`assessMany`, the same answers as `assess`):
+ * Assesses one line of an NDJSON body with the compiled evaluator (`assessEach`, the same answers as `assess`):
  * its decision, or an error line with the line number, the transaction's id where it can be read, and the
  * Problem Details of what is wrong. Anything else (a bug) is thrown.
  */
@@ -56,15 +55,11 @@ export function assessBodyLine(entry: BodyLine, options: AssessOptions, maxLineB
       ]),
     );
   }
-  try {
-    const [assessment] = assessMany([transaction], options);
-    if (assessment === undefined) throw new Error('assessMany returned no assessment');
-    return decisionLine(entry.line, assessment);
-  } catch (error) {
-    if (error instanceof TransactionError || (error instanceof AssessmentError && error.code !== 'engine_failure'))
-      return errorLine(entry.line, readableId(transaction), problemOf(error).problem);
-    throw error;
-  }
+  const [result] = assessEach([transaction], options);
+  if (result === undefined) throw new Error('assessEach returned no result');
+  if (result.ok) return decisionLine(entry.line, result.assessment);
+  if (result.error instanceof AssessmentError && result.error.code === 'engine_failure') throw result.error;
+  return errorLine(entry.line, readableId(transaction), problemOf(result.error).problem);
 }
 
 function errorLine(line: number, transactionId: string | undefined, error: ErrorLine['error']): ErrorLine {
