@@ -32,13 +32,17 @@ export function assessBodyLine(entry: BodyLine, options: AssessOptions, maxLineB
     return errorLine(
       entry.line,
       undefined,
-      problem('body-too-large', `The line is longer than ${maxLineBytes} bytes.`),
+      problem('body-too-large', `The line is longer than ${maxLineBytes} bytes and was not read.`, [
+        { path: [], code: 'too_big', message: `The line is longer than ${maxLineBytes} bytes.` },
+      ]),
     );
   if ('bodyTooLarge' in entry)
     return errorLine(
       entry.line,
       undefined,
-      problem('body-too-large', 'The body is larger than the server accepts; the lines after this one were not read.'),
+      problem('body-too-large', 'The body is larger than the server accepts; the lines after this one were not read.', [
+        { path: [], code: 'too_big', message: 'The body is larger than the batch limit.' },
+      ]),
     );
   const text = entry.line === 1 ? entry.text.replace(/^\uFEFF/, '') : entry.text;
   let transaction: unknown;

@@ -60,7 +60,10 @@ export interface QuestionDefinition {
    * number of values; `[]` means none), `records` (a list of small records; see `fields`), `level` (one level of `scale`).
    */
   readonly type: FactType;
-  /** The values it accepts (for `list`, each entry's); absent when any well-formed text is accepted. */
+  /**
+   * The values it accepts (for `list`, each entry's); absent when any well-formed text is accepted, and for a fact
+   * the ruleset holds (no `path`).
+   */
   readonly values?: readonly AnswerValue[];
   /** When the values must come from a ruleset catalogue: its id (the transaction is checked against it). */
   readonly catalogue?: string;
