@@ -1,8 +1,11 @@
+import { canonicalJson } from './document/canonicalJson';
 import { AssessmentError } from './errors/AssessmentError';
-import { createReportContext } from './format/reportContext';
+import { createReportContext, type RecordSummary } from './format/reportContext';
 import { renderHtmlReport } from './format/reportHtml';
 import { renderMarkdownReport } from './format/reportMarkdown';
+import { readDecisionRecord, signingKeyIdOf } from './integrity/recordContent';
 import type { Assessment } from './types/assessment';
+import type { DecisionRecord } from './types/decisionRecord';
 
 /** The formats `formatReport` writes. */
 export type ReportFormat = 'html' | 'md';
@@ -13,6 +16,11 @@ export interface ReportOptions {
   readonly format: ReportFormat;
   /** When the report was made (e.g. `new Date().toISOString()`), shown in the header. Left out, the report does not depend on the clock. */
   readonly generatedAt?: string;
+  /**
+   * The decision record of this assessment (`createDecisionRecord`): the report shows its id and sha256, and whether it
+   * is signed, so the printed report points at the record that can be verified.
+   */
+  readonly record?: DecisionRecord;
 }
 
 /**
@@ -27,9 +35,10 @@ export interface ReportOptions {
  *
  * @param assessment - The result of `assess` or `assessMany` for `transaction`.
  * @param transaction - The transaction that was assessed, as passed to `assess` (shown as given, every text escaped).
- * @param options - The format, and optionally when the report was generated.
+ * @param options - The format, and optionally when the report was generated and the decision record it belongs to.
  * @returns The report as a string (an HTML document or Markdown text).
- * @throws {AssessmentError} `invalid_option` for a format other than `html` or `md`.
+ * @throws {AssessmentError} `invalid_option` for a format other than `html` or `md`, or a record that is not the
+ * record of this assessment. {DecisionRecordError} `invalid_record` when `record` is not a decision record.
  *
  * @example
  * import { writeFileSync } from 'node:fs';
@@ -40,7 +49,11 @@ export interface ReportOptions {
  * const forTicket = formatReport(assessment, transaction, { format: 'md' });
  */
 export function formatReport(assessment: Assessment, transaction: unknown, options: ReportOptions): string {
-  const context = createReportContext(transaction, options.generatedAt);
+  const context = createReportContext(
+    transaction,
+    options.generatedAt,
+    options.record === undefined ? undefined : summariseRecord(options.record, assessment),
+  );
   switch (options.format) {
     case 'html':
       return renderHtmlReport(assessment, context);
@@ -52,4 +65,21 @@ export function formatReport(assessment: Assessment, transaction: unknown, optio
         `format must be "html" or "md", not ${JSON.stringify((options as { format?: unknown }).format)}.`,
       );
   }
+}
+
+/** What the report shows of a decision record, once it is known to be the record of this assessment. */
+function summariseRecord(value: DecisionRecord, assessment: Assessment): RecordSummary {
+  const record = readDecisionRecord(value);
+  if (canonicalJson(record.assessment) !== canonicalJson(assessment))
+    throw new AssessmentError(
+      'invalid_option',
+      `The decision record ${record.id} is not the record of this assessment.`,
+    );
+  const keyId = signingKeyIdOf(record);
+  return {
+    id: record.id,
+    sha256: record.sha256,
+    signed: record.signature !== undefined,
+    ...(keyId === undefined ? {} : { keyId }),
+  };
 }

@@ -141,7 +141,7 @@ export function buildProgram(document: RulesetDocument): Program {
 }
 
 /** Resolves ruleset citations against the document's sources into public, frozen citations. */
-function citationResolver(
+export function citationResolver(
   sources: Readonly<Record<string, SourceDefinition>>,
 ): (definition: CitationDefinition) => Citation {
   return (definition) => {

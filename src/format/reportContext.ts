@@ -8,10 +8,25 @@ export interface ReportContext {
   readonly itemDescription?: string;
   readonly endUserName?: string;
   readonly generatedAt?: string;
+  /** The decision record this report belongs to, when there is one. */
+  readonly record?: RecordSummary;
+}
+
+/** What a report shows of its decision record: which one, its hash, and whether it is signed (and by which key). */
+export interface RecordSummary {
+  readonly id: string;
+  readonly sha256: string;
+  /** The id of the key that signed it; absent when it is not signed. */
+  readonly keyId?: string;
+  readonly signed: boolean;
 }
 
 /** Reads the headline fields of a transaction without trusting its shape (it may be any JSON). */
-export function createReportContext(transaction: unknown, generatedAt: string | undefined): ReportContext {
+export function createReportContext(
+  transaction: unknown,
+  generatedAt: string | undefined,
+  record?: RecordSummary,
+): ReportContext {
   const field = (path: string): string | undefined => {
     let value: unknown = transaction;
     for (const key of path.split('.'))
@@ -28,5 +43,6 @@ export function createReportContext(transaction: unknown, generatedAt: string | 
     ...(itemDescription === undefined ? {} : { itemDescription }),
     ...(endUserName === undefined ? {} : { endUserName }),
     ...(generatedAt === undefined ? {} : { generatedAt }),
+    ...(record === undefined ? {} : { record }),
   };
 }

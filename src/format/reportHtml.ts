@@ -4,7 +4,7 @@ import { outcomeLabel, outcomeTone, TRUTH_MARK } from './describeOutcome';
 import { describeValue } from './describeValue';
 import { flattenTransaction } from './flattenTransaction';
 import { html, safeUrl, SafeHtml } from './html';
-import type { ReportContext } from './reportContext';
+import type { RecordSummary, ReportContext } from './reportContext';
 import { REPORT_CSS } from './reportStyles';
 
 /** Renders the decision report as one self-contained HTML document (inline CSS, no scripts, no external assets). */
@@ -44,6 +44,7 @@ ${context.itemDescription === undefined ? '' : html`<dt>Item</dt><dd id="item-de
 ${context.endUserName === undefined ? '' : html`<dt>End user</dt><dd>${context.endUserName}</dd>`}
 <dt>Ruleset</dt><dd>${rulesetLine(assessment)}</dd>
 ${context.generatedAt === undefined ? '' : html`<dt>Report generated</dt><dd>${context.generatedAt}</dd>`}
+${context.record === undefined ? '' : html`<dt>Decision record</dt><dd id="decision-record">${recordLine(context.record)}</dd>`}
 </dl>
 </header>
 <main>
@@ -178,6 +179,14 @@ function conditionHtml(condition: ConditionTrace): SafeHtml {
     case 'named':
       return html`<li><details open><summary>${truth(condition.result)} ${condition.title} <span class="citation">[${citationText(condition.citation)}]</span></summary><p class="citation">${citationLink(condition.citation)}</p><ul class="tree">${conditionHtml(condition.condition)}</ul></details></li>`;
   }
+}
+
+function recordLine(record: RecordSummary): SafeHtml {
+  return html`<code>${record.id}</code>, sha256 <code id="record-sha256">${record.sha256}</code>; ${
+    record.signed
+      ? html`signed with key <code>${record.keyId ?? '?'}</code> (check it with <code>dual-use-rules verify-record</code>)`
+      : 'not signed'
+  }`;
 }
 
 function rulesetSection(assessment: Assessment): SafeHtml {

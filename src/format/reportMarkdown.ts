@@ -38,6 +38,13 @@ export function renderMarkdownReport(assessment: Assessment, context: ReportCont
     );
   }
   if (context.generatedAt !== undefined) lines.push(`| Report generated | ${md(context.generatedAt)} |`);
+  if (context.record !== undefined) {
+    const { id, sha256, signed, keyId } = context.record;
+    lines.push(
+      `| Decision record | ${codeSpan(id)}, sha256 ${codeSpan(sha256)}; ` +
+        `${signed ? `signed with key ${codeSpan(keyId ?? '?')}` : 'not signed'} |`,
+    );
+  }
 
   lines.push('', '## Open questions', '');
   if (assessment.questions.length === 0) lines.push('None: every fact the outcome depends on is known.');

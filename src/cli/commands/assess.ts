@@ -4,12 +4,13 @@ import { compileRuleset } from '../../compileRuleset';
 import { formatText } from '../../format/formatText';
 import { formatReport } from '../../formatReport';
 import { colorsFor, readJson, writeOutput } from '../io';
+import { RECORD_OPTIONS, writeRecord, type RecordFlags } from './recordOption';
 
 /** What `assess` can print. */
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
 type AssessFormat = (typeof FORMATS)[number];
 
-interface AssessFlags {
+interface AssessFlags extends RecordFlags {
   readonly format?: AssessFormat;
   readonly json?: boolean;
   readonly ruleset?: string;
@@ -48,6 +49,9 @@ export function registerAssess(program: Command): void {
     )
     .option('--as-of <date>', 'assessment date (YYYY-MM-DD) when the transaction has no date')
     .option('--full-trace', 'text format: show every condition of every rule (md and html always do)')
+    .addOption(RECORD_OPTIONS[0])
+    .addOption(RECORD_OPTIONS[1])
+    .addOption(RECORD_OPTIONS[2])
     .addHelpText(
       'after',
       `
@@ -59,6 +63,7 @@ Examples:
   $ cat order.json | dual-use-rules assess -
   $ dual-use-rules assess --ruleset my-ruleset.json --overlay my-overlay.json order.json
   $ dual-use-rules assess --as-of 2025-01-10 undated-order.json
+  $ dual-use-rules assess --record record.json --signing-key records.key --assessed-by "J. Doe" order.json
 
 Colours are used on a terminal only; set NO_COLOR=1 to turn them off.
 Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (every issue is listed on stderr); 1 internal error.`,
@@ -76,6 +81,7 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
         ...(ruleset === undefined ? {} : { ruleset }),
         ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
       });
+      const record = await writeRecord(flags, transaction, assessment);
       const output =
         format === 'json'
           ? `${JSON.stringify(assessment, null, 2)}\n`
@@ -84,7 +90,11 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
                 fullTrace: flags.fullTrace === true,
                 ...(flags.out === undefined ? { colors: colorsFor(process.stdout) } : {}),
               })
-            : formatReport(assessment, transaction, { format, generatedAt: new Date().toISOString() });
+            : formatReport(assessment, transaction, {
+                format,
+                generatedAt: new Date().toISOString(),
+                ...(record === undefined ? {} : { record }),
+              });
       writeOutput(output, flags.out);
     });
 }

@@ -1,0 +1,93 @@
+import type { Command } from 'commander';
+import { createRulesetRegistry } from '../../createRulesetRegistry';
+import { DecisionRecordError } from '../../errors/DecisionRecordError';
+import { SigningError } from '../../errors/SigningError';
+import type { RulesetRegistry } from '../../types/registry';
+import { verifyDecisionRecord } from '../../verifyDecisionRecord';
+import { readJson, UsageError } from '../io';
+import { readPublicKeys, readSignatures } from './rulesetFiles';
+
+interface VerifyRecordFlags {
+  readonly publicKey: string[];
+  readonly ruleset?: string;
+  readonly overlay: string[];
+}
+
+const repeatable = (file: string, files: string[]) => [...files, file];
+
+/** `dual-use-rules verify-record <file>`: proves a decision record by its hash, its signature and a replay. */
+export function registerVerifyRecord(program: Command): void {
+  program
+    .command('verify-record')
+    .description(
+      'Verify a decision record (from assess --record or POST /assess?record=true): its content is unchanged, it is ' +
+        'signed by a trusted key (with --public-key), and re-assessing its transaction with the exact recorded ' +
+        'ruleset gives the recorded outcome.',
+    )
+    .argument('<file>', 'decision record JSON file')
+    .option(
+      '--public-key <file>',
+      'require a signature by this Ed25519 public key (PEM; repeat for several); it also verifies --ruleset and ' +
+        '--overlay files (<file>.sig)',
+      repeatable,
+      [],
+    )
+    .option('--ruleset <file>', 'the ruleset document the record was made with, when it is not a bundled one')
+    .option('--overlay <file>', 'an overlay document the record was made with (repeat for several)', repeatable, [])
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ dual-use-rules verify-record decision-record.json
+  $ dual-use-rules verify-record decision-record.json --public-key records.pub
+  $ dual-use-rules verify-record decision-record.json --ruleset my-ruleset.json --public-key records.pub
+
+Exit codes: 0 verified; 2 changed, unsigned, untrusted, made with another ruleset, or replayed to another outcome
+(stderr says which); 1 internal error.`,
+    )
+    .action(async (file: string, flags: VerifyRecordFlags) => {
+      if (flags.ruleset === undefined && flags.overlay.length > 0)
+        throw new UsageError('--overlay needs --ruleset (the bundled rulesets come with their overlays).');
+      const record = readJson(file, `decision record ${file}`);
+      const publicKeys = flags.publicKey.length > 0 ? readPublicKeys(flags.publicKey) : undefined;
+      const registry =
+        flags.ruleset === undefined ? undefined : rulesetRegistry(flags.ruleset, flags.overlay, publicKeys);
+      let result;
+      try {
+        result = await verifyDecisionRecord(record, {
+          ...(publicKeys === undefined ? {} : { publicKeys }),
+          ...(registry === undefined ? {} : { registry }),
+        });
+      } catch (error) {
+        if (error instanceof DecisionRecordError) throw new UsageError(`Not verified: ${error.message}`);
+        if (error instanceof SigningError) throw new UsageError(error.message);
+        throw error;
+      }
+      const { id, assessment } = record as { id: string; assessment: { outcome: string } };
+      const signature =
+        result.signature === 'verified'
+          ? `signed with trusted key ${result.keyId ?? '?'}`
+          : result.signature === 'not_checked'
+            ? `signed with key ${result.keyId ?? '?'} (not checked: no --public-key given)`
+            : 'not signed';
+      process.stdout.write(
+        `Verified decision record ${id}: its content is unchanged (sha256), ${signature}, and the replay with the ` +
+          `recorded ruleset gives ${assessment.outcome}, as recorded` +
+          `${result.identical ? ', identical in every field' : ` (these fields differ: ${result.differences.join(', ')})`}.\n`,
+      );
+    });
+}
+
+/** A registry of the given documents only (signed by one of the keys, when keys are given), to replay from. */
+function rulesetRegistry(
+  file: string,
+  overlays: readonly string[],
+  publicKeys: readonly string[] | undefined,
+): RulesetRegistry {
+  const registry = createRulesetRegistry({ bundled: false, ...(publicKeys === undefined ? {} : { publicKeys }) });
+  for (const path of [file, ...overlays]) {
+    const signatures = publicKeys === undefined ? [] : readSignatures([path]);
+    registry.register(readJson(path, `ruleset ${path}`), publicKeys === undefined ? {} : { signatures });
+  }
+  return registry;
+}
