@@ -252,8 +252,7 @@ function renderFacts(document: RulesetDocument): string[] {
 
 function renderFact(id: string, fact: FactDefinition, document: RulesetDocument): string[] {
   return [
-    `- **\`${id}\`** — ${fact.title} ` +
-      `(${fact.type}${fact.answers === undefined ? '' : `, answers from the catalogue \`${fact.answers.catalogue}\``})`,
+    `- **\`${id}\`** — ${fact.title} ` + `(${fact.type}${describeAnswers(fact)})`,
     `  - Question: ${fact.prompt}`,
     ...(fact.help === undefined ? [] : [`  - Help: ${fact.help}`]),
     ...(fact.derive === undefined ? [] : [`  - Derived: ${describeDerivation(fact, document)}`]),
@@ -261,6 +260,20 @@ function renderFact(id: string, fact: FactDefinition, document: RulesetDocument)
     ...(fact.seeAlso ?? []).map((other) => `  - See also: ${citation(other, document)}`),
     '',
   ];
+}
+
+function describeAnswers(fact: FactDefinition): string {
+  const { catalogue, fields } = fact.answers ?? {};
+  const parts = [
+    ...(catalogue === undefined ? [] : [`answers from the catalogue \`${catalogue}\``]),
+    ...Object.entries(fields ?? {}).map(([field, bound]) => `\`${field}\` from the catalogue \`${bound}\``),
+  ];
+  return parts.length === 0 ? '' : `, ${parts.join(', ')}`;
+}
+
+function describeFilter(where: Readonly<Record<string, readonly string[]>> | undefined): string {
+  const parts = Object.entries(where ?? {}).map(([field, values]) => `${field} is ${values.join(' or ')}`);
+  return parts.length === 0 ? '' : ` where ${parts.join(' and ')}`;
 }
 
 function describeDerivation(fact: FactDefinition, document: RulesetDocument): string {
@@ -271,8 +284,20 @@ function describeDerivation(fact: FactDefinition, document: RulesetDocument): st
       return `whether \`${derive.of}\` is an entry of the catalogue \`${derive.catalogue}\``;
     case 'firstMemberOf':
       return (
-        `the first of ${derive.of.map((of) => `\`${of}\``).join(', ')} that is an entry of the ` +
-        `catalogue \`${derive.catalogue}\``
+        `${derive.attribute === undefined ? '' : `the attribute \`${derive.attribute}\` of `}the first of ` +
+        `${derive.of.map((of) => `\`${of}\``).join(', ')} that is an entry of the catalogue \`${derive.catalogue}\``
+      );
+    case 'firstKnown':
+      return `the first of ${derive.of.map((of) => `\`${of}\``).join(', ')} that is known`;
+    case 'anyRecordIn':
+      return (
+        `whether some \`${derive.of}\` record${describeFilter(derive.where)} has a \`${derive.field}\` in the ` +
+        `catalogue \`${derive.catalogue}\` (unknown while a record's field is)`
+      );
+    case 'recordsComplete':
+      return (
+        `whether every \`${derive.of}\` record${describeFilter(derive.where)} gives ` +
+        `${derive.fields.map((field) => `\`${field}\``).join(' and ')}`
       );
     case 'lookup':
       return `the attribute \`${derive.attribute}\` of the \`${derive.catalogue}\` entry named by \`${derive.key}\``;

@@ -21,6 +21,7 @@ import type { CompiledRuleset, CompileOptions } from '../types/compiledRuleset';
 import type { RulesetDocument } from '../types/ruleset';
 import { buildProgram } from './buildProgram';
 import { checkSemantics } from './checks';
+import { checkOverlayRules } from './checks/checkOverlayRules';
 import { composeOverlays } from './composeOverlays';
 import { lintProgram } from './lint/lintProgram';
 import { createRulesetContext } from './rulesetContext';
@@ -48,7 +49,7 @@ export function compileComposition(input: unknown, options: CompileOptions = {})
   const base = document as RulesetDocument;
   const overlayDocuments = overlays as readonly RulesetDocument[];
   const composition = composeOverlays(base, overlayDocuments);
-  issues.push(...composition.issues);
+  issues.push(...composition.issues, ...checkOverlayRules(base, overlayDocuments));
   for (const issue of checkSemantics(createRulesetContext(composition.document)))
     issues.push({ ...issue, path: composition.locate(issue.path) });
   if (issues.length > 0) throw new RulesetError(issues, base.id);

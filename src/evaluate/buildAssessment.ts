@@ -5,7 +5,7 @@ import type {
   AssessmentNote,
   CompetentAuthority,
   ConditionTrace,
-  FactValue,
+  Duty,
   Obligation,
   Question,
   RulesetReference,
@@ -13,8 +13,10 @@ import type {
   TruthValue,
 } from '../types/assessment';
 import type { Outcome } from '../types/outcome';
+import { certainDutiesOf } from './certainDuties';
 import { TupleNumbers } from './numberTables';
 import { factSlots, slotOfFact, type FactValues } from './prepareFacts';
+import { factInputs, visitAnswerableInputs, type FactInputs } from './questionFacts';
 
 /** The parts of an assessment that depend only on the program, made once per program and frozen, then shared. */
 interface AssessmentParts {
@@ -27,8 +29,8 @@ interface AssessmentParts {
   /** Precedence of a rule (by index) and of an outcome, for ordering. */
   readonly rulePrecedence: (rule: number) => number;
   readonly outcomePrecedence: (outcome: Outcome) => number;
-  /** The slots of each fact's direct inputs (none for an input fact), by slot. */
-  readonly inputSlots: readonly (readonly number[])[];
+  /** Each fact's direct inputs (none for an input fact), and which facts are derived or records, by slot. */
+  readonly inputs: FactInputs;
   /** Frozen lists that many assessments share: the one-outcome lists, the one-obligation lists by rule index. */
   readonly onlyOutcome: ReadonlyMap<Outcome, readonly Outcome[]>;
   readonly onlyObligation: readonly (readonly Obligation[])[];
@@ -120,6 +122,7 @@ export function buildAssessment(
         : deciding.map((index) => parts.obligations[index] as Obligation);
 
   const involvesAuthority = program.outcomes.get(outcome)?.involvesAuthority === true;
+  const certainDuties = certainDutiesOf(program, possibleOutcomes);
   const questions = collectQuestions(
     program,
     parts,
@@ -128,13 +131,21 @@ export function buildAssessment(
     decided && outcome === program.undecided ? deciding : [],
     contested,
   );
-  const competentAuthority = involvesAuthority ? findAuthority(program, facts) : undefined;
+  const competentAuthority =
+    involvesAuthority || (!decided && program.authority?.whenUndecided === true)
+      ? findAuthority(program, facts)
+      : undefined;
   if (involvesAuthority && competentAuthority === undefined && program.authority !== undefined) {
     const rulesAsking = obligations.map((obligation) => obligation.rule);
     const asked: number[] = [];
-    visitUnknownInputs(parts, facts.slots, slotOfFact(parts.factIndex, program.authority.memberStateFact), (slot) => {
-      if (!asked.includes(slot)) asked.push(slot);
-    });
+    visitAnswerableInputs(
+      parts.inputs,
+      facts.slots,
+      slotOfFact(parts.factIndex, program.authority.memberStateFact),
+      (slot) => {
+        if (!asked.includes(slot)) asked.push(slot);
+      },
+    );
     for (const slot of asked) questions.push(toQuestion(program, factIdAt(program, slot), rulesAsking));
   }
   const notes = notesHolding(parts, evaluation.notes);
@@ -157,10 +168,16 @@ export function buildAssessment(
           ruleset,
         };
   if (transactionId !== undefined) assessment.transactionId = transactionId;
-  return assessment;
+  return certainDuties === undefined ? assessment : withCertainDuties(assessment, certainDuties);
 }
 
 type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
+
+/** The assessment with its certain duties, placed after the obligations (the order of the type, and of the JSON). */
+function withCertainDuties(assessment: Assessment, certainDuties: readonly Duty[]): Assessment {
+  const { outcome, possibleOutcomes, nextSteps, obligations, ...rest } = assessment;
+  return { outcome, possibleOutcomes, nextSteps, obligations, certainDuties, ...rest };
+}
 
 function partsOf(program: Program): AssessmentParts {
   let parts = partsByProgram.get(program);
@@ -192,7 +209,10 @@ function partsOf(program: Program): AssessmentParts {
       precedences,
       rulePrecedence: (rule) => precedences[rule] as number,
       outcomePrecedence: (outcome) => precedence(program, outcome),
-      inputSlots: program.facts.map((fact) => fact.inputs.map((id) => slotOfFact(slots, id))),
+      inputs: factInputs(
+        program,
+        program.facts.map((fact) => fact.inputs.map((id) => slotOfFact(slots, id))),
+      ),
       onlyOutcome: new Map([...program.outcomes.keys()].map((outcome) => [outcome, Object.freeze([outcome])])),
       onlyObligation: obligations.map((obligation) => Object.freeze([obligation])),
       onlyFallback: Object.freeze([fallbackObligation]),
@@ -271,7 +291,7 @@ function collectQuestions(
       asked.push(slot);
     } else if (rules[rules.length - 1] !== rule) rules.push(rule);
   };
-  const ask = (slot: number) => visitUnknownInputs(parts, facts.slots, slot, addRule);
+  const ask = (slot: number) => visitAnswerableInputs(parts.inputs, facts.slots, slot, addRule);
   const questions: Question[] = [];
   try {
     for (const index of pending) {
@@ -374,26 +394,6 @@ function visitAskedComparisons(trace: ConditionTrace, node: ConditionNode, visit
   } else if ((trace.type === 'not' || trace.type === 'named') && (node.type === 'not' || node.type === 'named')) {
     visitAskedComparisons(trace.condition, node.child, visit);
   }
-}
-
-/**
- * Visits the input facts (transitively, by slot) behind an unknown fact that are themselves unknown, depth first, or
- * the fact itself if there are none. A fact reached twice is visited twice; visitors are idempotent.
- */
-function visitUnknownInputs(
-  parts: AssessmentParts,
-  values: readonly FactValue[],
-  slot: number,
-  visit: (slot: number) => void,
-): void {
-  const inputs = parts.inputSlots[slot] as readonly number[];
-  let found = false;
-  for (const input of inputs) {
-    if ((values[input] ?? null) !== null) continue;
-    found = true;
-    visitUnknownInputs(parts, values, input, visit);
-  }
-  if (!found) visit(slot);
 }
 
 /** The id of the fact in a slot: slots follow the order of the program's facts. */

@@ -127,6 +127,7 @@ function buildEvaluator(program: Program): (facts: FactValues) => Evaluation {
           citation: rule.citation,
           seeAlso: rule.seeAlso,
           conditions,
+          ...(rule.extensionPoint === undefined ? {} : { extensionPoint: rule.extensionPoint }),
         };
         if (code >= 0) {
           stepCode = table.add(step);

@@ -146,6 +146,7 @@ export function createEngineEvaluator(program: Program): (facts: FactValues) => 
         citation: rule.citation,
         seeAlso: rule.seeAlso,
         conditions: trace,
+        ...(rule.extensionPoint === undefined ? {} : { extensionPoint: rule.extensionPoint }),
       };
     });
     if (notes.length !== program.notes.length) throw engineFailure('the notes were not evaluated');

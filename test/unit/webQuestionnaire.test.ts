@@ -27,7 +27,7 @@ describe('questionsOf (the browser questionnaire)', () => {
     const questions = questionsOf(ruleset, transactionJsonSchema);
     for (const question of questions) {
       const fact = ruleset.document.facts?.[question.fact];
-      if (fact?.answers !== undefined) {
+      if (fact?.answers?.catalogue !== undefined) {
         const entries = ruleset.document.catalogues?.[fact.answers.catalogue]?.entries ?? [];
         expect(
           question.options?.map((option) => option.value),
@@ -57,8 +57,10 @@ describe('questionsOf (the browser questionnaire)', () => {
     expect(findings?.kind).toBe('records');
     expect(findings?.fields?.map((field) => [field.name, field.required])).toEqual([
       ['concern', true],
-      ['knowledge', true],
+      ['knowledge', false],
       ['source', false],
+      ['indicators', false],
+      ['factors', false],
       ['note', false],
     ]);
     const knowledge = findings?.fields?.find((field) => field.name === 'knowledge');

@@ -105,7 +105,8 @@ function unusedCatalogues(document: RulesetDocument): Issue[] {
   const read = new Set<string>();
   const answered = new Set<string>();
   for (const fact of Object.values(document.facts ?? {})) {
-    if (fact.answers !== undefined) answered.add(fact.answers.catalogue);
+    if (fact.answers?.catalogue !== undefined) answered.add(fact.answers.catalogue);
+    for (const catalogue of Object.values(fact.answers?.fields ?? {})) answered.add(catalogue);
     if (fact.derive !== undefined && 'catalogue' in fact.derive) read.add(fact.derive.catalogue);
   }
   if (document.authority !== undefined) read.add(document.authority.catalogue);
