@@ -122,7 +122,10 @@ function verifyCompositionSignatures(
 function catalogueIds(program: Program, document: RulesetDocument): CatalogueIds {
   const ids: Partial<Record<CatalogueField, readonly [string, ...string[]]>> = {};
   for (const field of CATALOGUE_FIELDS) {
-    const catalogue = document.facts?.[field]?.answers?.catalogue;
+    // A field of records (`findings.indicators`) is bound on the records fact (`answers.fields`).
+    const [factId, recordField] = document.facts?.[field] === undefined ? field.split('.') : [field];
+    const answers = document.facts?.[factId as string]?.answers;
+    const catalogue = recordField === undefined ? answers?.catalogue : answers?.fields?.[recordField];
     const entries = catalogue === undefined ? undefined : program.catalogues.get(catalogue);
     if (entries !== undefined && entries.size > 0) ids[field] = [...entries.keys()] as [string, ...string[]];
   }

@@ -156,15 +156,13 @@ export function compileDerivation(derivation: Derivation, slotOf: SlotOf, progra
       return (slots) => {
         const records = slots[of] as FactValue;
         if (records === null) return null;
-        // False once a record that surely matches lacks a field; unknown while one that may match lacks one.
-        let open = false;
+        // A field absent from a record is unknown, not missing: while a record that may match lacks one, whether
+        // the records are complete is not known (never false: answering fills the field).
         for (const record of records as readonly FactRecord[]) {
           if (fields.every((name) => record[name] !== undefined)) continue;
-          const match = matchOf(record, where);
-          if (match === TRUE) return false;
-          if (match === UNKNOWN) open = true;
+          if (matchOf(record, where) !== FALSE) return null;
         }
-        return open ? null : true;
+        return true;
       };
     }
   }

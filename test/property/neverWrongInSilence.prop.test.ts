@@ -194,6 +194,8 @@ describe.each(SHIPPED_COMPOSITIONS)('never wrong in silence: $name', ({ ruleset:
     )
     .map(([transaction, destination, unknownElements]) => {
       let result = withValue(withValue(transaction, 'activity', 'export'), 'destination.country', destination);
+      // A dual-use item (not on a military list), so that it may be a cyber-surveillance item.
+      result = withValue(result, 'item.militaryList', false);
       for (const element of ELEMENTS)
         result = withValue(result, element, unknownElements.includes(element) ? null : true);
       return result;

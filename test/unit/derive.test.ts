@@ -229,11 +229,8 @@ describe('recordsComplete', () => {
     expect(identified([])).toBe(true);
   });
 
-  test('false once a record that matches lacks a field', () => {
-    expect(identified([{ role: 'reseller', name: 'B' }])).toBe(false);
-  });
-
-  test('unknown when only a record that may match lacks a field; unknown records are unknown', () => {
+  test('unknown, never false, while a record that may match lacks a field: the field is unknown, not missing', () => {
+    expect(identified([{ role: 'reseller', name: 'B' }])).toBeNull();
     expect(identified([{ name: 'C' }])).toBeNull();
     expect(identified(null)).toBeNull();
   });

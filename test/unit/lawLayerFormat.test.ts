@@ -310,3 +310,21 @@ describe('an overlay rule', () => {
     expect(issuesOf(base(), [overlay({ duties: base().duties })])).toEqual([['invalid_section', 'overlays/0/duties']]);
   });
 });
+
+describe('catalogue-bound fields of records', () => {
+  test("a finding's indicators and factors must come from the ruleset's catalogues, with the path of the wrong id", async () => {
+    const { loadRuleset, TransactionError } = await import('../../src/index');
+    const ruleset = loadRuleset('eu-2021-821-art5', { version: '2.1.0' });
+    const transaction = {
+      exporter: { country: 'FR' },
+      destination: { country: 'EG' },
+      findings: [{ concern: 'internal-repression', indicators: ['ir-torture-cidt', 'torture'], factors: ['sf-scale'] }],
+    };
+    await expect(assess(transaction, { ruleset })).rejects.toBeInstanceOf(TransactionError);
+    await expect(assess(transaction, { ruleset })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ['findings', 0, 'indicators', 1] })],
+    });
+    const valid = { ...transaction, findings: [{ ...transaction.findings[0], indicators: ['ir-torture-cidt'] }] };
+    expect((await assess(valid, { ruleset })).questions.map((question) => question.fact)).toContain('findings');
+  });
+});
