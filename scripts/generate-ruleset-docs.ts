@@ -144,6 +144,7 @@ function renderVersion(document: RulesetDocument): string[] {
     '',
     `While the facts leave more than one outcome possible, the answer is \`${document.undecided ?? ''}\`.`,
     '',
+    ...renderDuties(document),
     `### Rules (version ${document.version}), in the order they are evaluated`,
     '',
   ];
@@ -169,6 +170,33 @@ function renderVersion(document: RulesetDocument): string[] {
   );
   lines.push(...renderCatalogues(document), ...renderSources(document));
   return lines;
+}
+
+/** The duties each outcome carries: what an assessment states as certain while the outcome is still open. */
+function renderDuties(document: RulesetDocument): string[] {
+  const duties = Object.entries(document.duties ?? {});
+  if (duties.length === 0) return [];
+  const carriedBy = (id: string) =>
+    Object.entries(document.outcomes ?? {})
+      .filter(([, definition]) => (definition.duties ?? []).includes(id))
+      .map(([outcome]) => `\`${outcome}\``);
+  return [
+    `### Duties (version ${document.version})`,
+    '',
+    'What the exporter must do under each outcome. While the outcome is open, an assessment states as certain the duties ' +
+      'that every possible outcome carries.',
+    '',
+    ...duties.flatMap(([id, duty]) => [
+      `#### \`${id}\` — ${duty.title}`,
+      '',
+      duty.text,
+      '',
+      `- **Carried by:** ${carriedBy(id).join(', ') || 'no outcome'}`,
+      `- **Citation:** ${citation(duty.citation, document)}`,
+      ...seeAlso(duty.seeAlso, document),
+      '',
+    ]),
+  ];
 }
 
 function renderRule(rule: RuleDefinition, context: RulesetDocument): string[] {
@@ -389,6 +417,9 @@ function renderCatalogue(id: string, catalogue: CatalogueDefinition, document: R
       const cited = [
         citation(entry.citation, document),
         ...(entry.seeAlso ?? []).map((other) => `see also ${citation(other, document)}`),
+        ...Object.entries(entry.attributeCitations ?? {}).map(
+          ([attribute, other]) => `\`${attribute}\`: ${citation(other, document)}`,
+        ),
       ].join('; ');
       return `| ${cell(label)} | ${values.join(' | ')}${values.length === 0 ? '' : ' | '}${cell(cited)} |`;
     }),

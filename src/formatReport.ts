@@ -2,7 +2,10 @@ import { AssessmentError } from './errors/AssessmentError';
 import { createReportContext } from './format/reportContext';
 import { renderHtmlReport } from './format/reportHtml';
 import { renderMarkdownReport } from './format/reportMarkdown';
+import { bundledRegistry } from './rulesets/bundledRegistry';
 import type { Assessment } from './types/assessment';
+import type { CompiledRuleset } from './types/compiledRuleset';
+import type { RulesetDocument } from './types/ruleset';
 
 /** The formats `formatReport` writes. */
 export type ReportFormat = 'html' | 'md';
@@ -13,13 +16,21 @@ export interface ReportOptions {
   readonly format: ReportFormat;
   /** When the report was made (e.g. `new Date().toISOString()`), shown in the header. Left out, the report does not depend on the clock. */
   readonly generatedAt?: string;
+  /**
+   * The ruleset the assessment was made with, for the titles and labels of what the transaction states (the exporter's
+   * statements of law, the indicators a finding names). Left out, the bundled ruleset the assessment names is used;
+   * for a ruleset of your own, pass it, or the report shows ids instead of labels.
+   */
+  readonly ruleset?: CompiledRuleset;
 }
 
 /**
  * Writes the decision report for one assessment: the record of the decision for the exporter's files (Art. 27 of
- * Regulation (EU) 2021/821). It shows the outcome with what to do next, the competent authority, the open questions,
- * the deciding provisions with links to the official texts, the full three-valued trace as a collapsible tree, the
- * transaction as assessed, and the ruleset's id, version and sha256 (and overlays).
+ * Regulation (EU) 2021/821). It shows the outcome with what to do next, the duties that are certain whatever the open
+ * questions turn out to be ("What is already certain"), the competent authority, the open questions, the exporter's
+ * statements of law with their sources, the deciding provisions with links to the official texts, the indicators and
+ * factors the findings name, the full three-valued trace as a collapsible tree, the transaction as assessed, and the
+ * ruleset's id, version and sha256 (and overlays).
  *
  * The HTML is a single file with inline styles and no scripts or external assets: it works offline and prints with
  * the trace expanded. Every text from the transaction or the ruleset is escaped, in both formats, so a description
@@ -40,7 +51,7 @@ export interface ReportOptions {
  * const forTicket = formatReport(assessment, transaction, { format: 'md' });
  */
 export function formatReport(assessment: Assessment, transaction: unknown, options: ReportOptions): string {
-  const context = createReportContext(transaction, options.generatedAt);
+  const context = createReportContext(transaction, options.generatedAt, rulesetDocument(assessment, options.ruleset));
   switch (options.format) {
     case 'html':
       return renderHtmlReport(assessment, context);
@@ -51,5 +62,15 @@ export function formatReport(assessment: Assessment, transaction: unknown, optio
         'invalid_option',
         `format must be "html" or "md", not ${JSON.stringify((options as { format?: unknown }).format)}.`,
       );
+  }
+}
+
+/** The document of the ruleset an assessment names: the one given, else the bundled one with its hash, if any. */
+function rulesetDocument(assessment: Assessment, given: CompiledRuleset | undefined): RulesetDocument | undefined {
+  if (given !== undefined) return given.document;
+  try {
+    return bundledRegistry().find(assessment.ruleset).document;
+  } catch {
+    return undefined;
   }
 }

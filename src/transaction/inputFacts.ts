@@ -23,6 +23,11 @@ export interface InputFact {
   readonly fields?: Readonly<Record<string, readonly string[] | null>>;
   /** For `records` facts: the fields that hold a list of ids (from a catalogue the ruleset binds, see `answers.fields`). */
   readonly listFields?: readonly string[];
+  /**
+   * For a field that records a statement of the exporter (a national rule as it understands it), the path of the
+   * source it gives with it: the decision report shows the two together, as stated by the exporter.
+   */
+  readonly statementSource?: readonly string[];
   /** Whether a ruleset may bind the field's values to one of its catalogues. */
   readonly catalogueBound: boolean;
   /** The object keys from the transaction's root to the field. */
@@ -60,7 +65,11 @@ const definitions: Record<string, Omit<InputFact, 'catalogueBound' | 'path'>> = 
     },
     listFields: ['indicators', 'factors'],
   },
-  'nationalLaw.suspicionRule.position': { type: 'string', values: NATIONAL_RULE_POSITIONS },
+  'nationalLaw.suspicionRule.position': {
+    type: 'string',
+    values: NATIONAL_RULE_POSITIONS,
+    statementSource: ['nationalLaw', 'suspicionRule', 'source'],
+  },
   'dueDiligence.itemReview': { type: 'boolean' },
   'dueDiligence.capabilityReview': { type: 'boolean' },
   'dueDiligence.stakeholderReview': { type: 'boolean' },

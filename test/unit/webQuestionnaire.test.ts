@@ -129,7 +129,9 @@ describe('irrelevantFacts: questions that cannot matter for this exporter', () =
     const document = structuredClone(ruleset.document) as unknown as {
       catalogues: Record<string, { entries: { id: string }[] }>;
     };
-    const memberStates = document.catalogues.memberStates as { entries: { id: string }[] };
+    // The catalogue the competent member state is derived from (the member states' territories, since 2.1.0).
+    const derive = ruleset.document.facts?.['competentMemberState']?.derive as { catalogue: string };
+    const memberStates = document.catalogues[derive.catalogue] as { entries: { id: string }[] };
     memberStates.entries = memberStates.entries.filter((entry) => entry.id !== 'FR');
     expect(irrelevantFacts(document as unknown as typeof ruleset.document, { exporter: { country: 'FR' } })).toEqual(
       new Set(),

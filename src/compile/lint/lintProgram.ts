@@ -23,6 +23,9 @@ function unreachableRules(program: Program, reachability: readonly Reachability[
   const issues: Issue[] = [];
   program.rules.forEach((rule, index) => {
     const result = reachability[index];
+    // A rule that leads to the undecided outcome and never holds still keeps the answer open while its facts are
+    // unknown (an unanswered definition element, an unidentified party): that is what it is for.
+    if (result?.kind === 'never_holds' && rule.outcome === program.undecided) return;
     if (result?.kind === 'never_holds') {
       issues.push({
         path: ['rules', index],
