@@ -49,6 +49,7 @@ export type {
   AssessmentNote,
   CompetentAuthority,
   ConditionTrace,
+  Duty,
   FactConditionTrace,
   FactRecord,
   FactValue,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   assessMany,
@@ -13,7 +14,6 @@ import {
   vocabularyOf,
 } from '../../src/testing/index';
 import { schemaAtPath } from '../../src/testing/questionPaths';
-import fc from 'fast-check';
 import { runs } from '../support/runs';
 
 /**

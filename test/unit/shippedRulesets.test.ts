@@ -246,7 +246,10 @@ describe('the Article 5 versions', () => {
         if (entry.attributes?.['art5_3'] !== null) expect(position?.confidence, entry.id).toBe('verified');
         // The name's citation is the national source; Art. 12(2) only says which member state is competent.
         expect(entry.citation.pinpoint, entry.id).not.toBe('Art. 12(2)');
-        expect(entry.seeAlso?.map((citation) => citation.pinpoint), entry.id).toContain('Art. 12(2)');
+        expect(
+          entry.seeAlso?.map((citation) => citation.pinpoint),
+          entry.id,
+        ).toContain('Art. 12(2)');
       }
       expect(document.catalogues?.['memberStates']?.attributeValues?.['art5_3']).toEqual(['applies', 'none']);
       expect(document.catalogues?.['memberStates']).toEqual(v1.catalogues?.['memberStates']);
