@@ -73,6 +73,7 @@ export type {
   AssessmentNote,
   CompetentAuthority,
   ConditionTrace,
+  Duty,
   FactConditionTrace,
   FactRecord,
   FactValue,

@@ -1,3 +1,6 @@
+import type { RulesetDocument } from '../types/ruleset';
+import { namedEntries, statedFacts, type NamedEntries, type StatedFact } from './reportFacts';
+
 /** What both report renderings show about the transaction besides the assessment itself. */
 export interface ReportContext {
   /** The transaction as assessed. */
@@ -8,6 +11,10 @@ export interface ReportContext {
   readonly itemDescription?: string;
   readonly endUserName?: string;
   readonly generatedAt?: string;
+  /** The exporter's statements of law in the transaction, with their sources. */
+  readonly statements: readonly StatedFact[];
+  /** The catalogue entries the transaction's records name (a finding's indicators and factors), with labels. */
+  readonly named: readonly NamedEntries[];
   /** The decision record this report belongs to, when there is one. */
   readonly record?: RecordSummary;
 }
@@ -21,10 +28,14 @@ export interface RecordSummary {
   readonly signed: boolean;
 }
 
-/** Reads the headline fields of a transaction without trusting its shape (it may be any JSON). */
+/**
+ * Reads the headline fields of a transaction without trusting its shape (it may be any JSON); the ruleset's document,
+ * where at hand, titles the exporter's statements and labels the catalogue entries the records name.
+ */
 export function createReportContext(
   transaction: unknown,
   generatedAt: string | undefined,
+  document?: RulesetDocument,
   record?: RecordSummary,
 ): ReportContext {
   const field = (path: string): string | undefined => {
@@ -39,6 +50,8 @@ export function createReportContext(
   return {
     transaction,
     route: `${field('exporter.country') ?? '?'} → ${field('destination.country') ?? '?'}`,
+    statements: statedFacts(transaction, document),
+    named: namedEntries(transaction, document),
     ...(date === undefined ? {} : { date }),
     ...(itemDescription === undefined ? {} : { itemDescription }),
     ...(endUserName === undefined ? {} : { endUserName }),

@@ -42,7 +42,12 @@ function askableByRules(document: RulesetDocument): Set<string> {
   const inputsOf = (fact: string): string[] => {
     const derive = facts[fact]?.derive;
     if (derive === undefined) return [fact];
-    const direct = derive.kind === 'firstMemberOf' ? derive.of : derive.kind === 'lookup' ? [derive.key] : [derive.of];
+    const direct =
+      derive.kind === 'firstMemberOf' || derive.kind === 'firstKnown'
+        ? derive.of
+        : derive.kind === 'lookup'
+          ? [derive.key]
+          : [derive.of];
     return direct.flatMap(inputsOf);
   };
   const visit = (condition: ConditionDefinition): void => {

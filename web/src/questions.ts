@@ -77,7 +77,7 @@ export function questionsOf(ruleset: CompiledRuleset, transactionSchema: unknown
 
 function describeQuestion(document: RulesetDocument, root: SchemaNode, path: string, fact: FactDefinition): QuestionSpec {
   const node = schemaAt(root, path.split('.'));
-  const catalogue = fact.answers === undefined ? undefined : document.catalogues?.[fact.answers.catalogue];
+  const catalogue = fact.answers?.catalogue === undefined ? undefined : document.catalogues?.[fact.answers.catalogue];
   const options: AnswerOption[] | undefined =
     catalogue !== undefined
       ? catalogue.entries.map((entry) => ({ value: entry.id, label: withCode(entry.id, entry.label), ...(entry.description === undefined ? {} : { description: entry.description }) }))

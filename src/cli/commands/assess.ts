@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { assess } from '../../assess';
 import { compileRuleset } from '../../compileRuleset';
+import { createRulesetRegistry } from '../../createRulesetRegistry';
 import { formatText } from '../../format/formatText';
 import { formatReport } from '../../formatReport';
 import { colorsFor, readJson, writeOutput } from '../io';
@@ -81,6 +82,8 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
         ...(ruleset === undefined ? {} : { ruleset }),
         ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
       });
+      // The ruleset used, for the titles and labels of what the transaction states: the one given, else the bundled one.
+      const used = ruleset ?? createRulesetRegistry().find(assessment.ruleset);
       const record = await writeRecord(flags, transaction, assessment);
       const output =
         format === 'json'
@@ -88,11 +91,14 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
           : format === 'text'
             ? formatText(assessment, {
                 fullTrace: flags.fullTrace === true,
+                transaction,
+                ruleset: used.document,
                 ...(flags.out === undefined ? { colors: colorsFor(process.stdout) } : {}),
               })
             : formatReport(assessment, transaction, {
                 format,
                 generatedAt: new Date().toISOString(),
+                ruleset: used,
                 ...(record === undefined ? {} : { record }),
               });
       writeOutput(output, flags.out);
