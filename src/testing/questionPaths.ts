@@ -1,12 +1,5 @@
+import { nonNull, schemaAt, type SchemaNode } from '../transaction/schemaNodes';
 import { transactionJsonSchema } from '../transaction/transactionJsonSchema';
-
-/** A node of the transaction contract's JSON Schema, as far as question paths need it. */
-interface SchemaNode {
-  readonly type?: string | readonly string[];
-  readonly enum?: readonly unknown[];
-  readonly anyOf?: readonly SchemaNode[];
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-}
 
 let root: SchemaNode | undefined;
 
@@ -15,24 +8,14 @@ export function isBoolean(node: SchemaNode): boolean {
   return node.type === 'boolean' || (Array.isArray(node.type) && node.type.includes('boolean'));
 }
 
-/** The node a branch of `anyOf` stands for, past the `null` alternative of a nullable field. */
-function unwrap(node: SchemaNode): SchemaNode {
-  return node.anyOf?.find((branch) => branch.type !== 'null') ?? node;
-}
-
 /**
  * The schema of the transaction field at a dotted path (`nationalLaw.suspicionRule.position`), from the published
- * contract (`schemas/transaction.schema.json`), or `undefined` when the contract has no such field.
+ * contract (`schemas/transaction.schema.json`), past the `null` alternative of a nullable field; `undefined` when the
+ * contract has no such field.
  */
 export function schemaAtPath(path: string): SchemaNode | undefined {
   root ??= transactionJsonSchema() as SchemaNode;
-  let node: SchemaNode | undefined = root;
-  for (const key of path.split('.')) {
-    const properties: Readonly<Record<string, SchemaNode>> | undefined =
-      node === undefined ? undefined : unwrap(node).properties;
-    node = properties !== undefined && Object.hasOwn(properties, key) ? properties[key] : undefined;
-  }
-  return node === undefined ? undefined : unwrap(node);
+  return nonNull(schemaAt(root, path.split('.')));
 }
 
 /** The value at a dotted path of a transaction (`undefined` where it is absent). */

@@ -1,6 +1,7 @@
 /**
  * Reading the transaction contract as JSON Schema (`schemas/transaction.schema.json`, `transactionJsonSchema()`): where
- * a field's schema is, and whether the contract requires it. Shared by `listQuestions` and the questionnaire.
+ * a field's schema is, and whether the contract requires it. Shared by `listQuestions`, the questionnaire and the
+ * answerability check of dual-use-rules/testing (`questionPaths.ts`).
  */
 
 /** The parts of a JSON Schema node that are read here and by those who walk the contract. */
@@ -15,10 +16,16 @@ export interface SchemaNode {
   readonly default?: unknown;
 }
 
-/** The schema node of a transaction field, through the `anyOf: [object, null]` wrappers of optional objects. */
+/**
+ * The schema node of a transaction field, through the `anyOf: [object, null]` wrappers of optional objects;
+ * `undefined` when the contract has no such field (a key is looked up among the node's own properties only).
+ */
 export function schemaAt(root: SchemaNode, path: readonly string[]): SchemaNode | undefined {
   let node: SchemaNode | undefined = root;
-  for (const key of path) node = nonNull(node)?.properties?.[key];
+  for (const key of path) {
+    const properties: Readonly<Record<string, SchemaNode>> | undefined = nonNull(node)?.properties;
+    node = properties !== undefined && Object.hasOwn(properties, key) ? properties[key] : undefined;
+  }
   return node;
 }
 
