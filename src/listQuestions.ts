@@ -66,7 +66,9 @@ export function listQuestions(ruleset: CompiledRuleset = loadRuleset()): Questio
       ...(values === undefined ? {} : { values }),
       ...(catalogue === undefined ? {} : { catalogue }),
       ...(scale === undefined ? {} : { scale }),
-      ...(fact.type === 'records' ? { fields: recordFields(document, nonNull(node)?.items, cite) } : {}),
+      ...(fact.type === 'records'
+        ? { fields: recordFields(document, nonNull(node)?.items, fact.answers?.fields, cite) }
+        : {}),
       required: input !== undefined && isRequiredAt(schema, input.path),
       ...(typeof node?.default === 'string' ? { default: node.default } : {}),
       citation: cite(fact.citation),
@@ -138,7 +140,9 @@ function factUses(document: RulesetDocument): Map<string, MutableUse> {
 /**
  * Whether `assess` can ask a derived fact itself rather than the inputs it is derived from: when a rule asks it on
  * purpose (`ask`), or when its value can be unknown although its inputs are known, because it reads ruleset data
- * that may be missing (a catalogue attribute left `null`, a value outside the catalogue).
+ * that may be missing (a catalogue attribute left out or `null`, a value outside the catalogue). Derivations over
+ * records (`maxLevel`, `anyRecordIn`, `recordsComplete`) ask the records instead, and `firstKnown` is unknown only
+ * while all its inputs are, so they never ask themselves.
  */
 function canBeAsked(document: RulesetDocument, id: string, derive: Derivation | undefined, use: MutableUse): boolean {
   if (derive === undefined) return false;
@@ -148,23 +152,54 @@ function canBeAsked(document: RulesetDocument, id: string, derive: Derivation | 
     case 'lookup':
       return (
         !boundTo(document, derive.key, derive.catalogue) ||
-        (document.catalogues?.[derive.catalogue]?.entries ?? []).some(
-          (entry) => (entry.attributes?.[derive.attribute] ?? null) === null,
-        )
+        someEntry(document, derive.catalogue, derive.attribute, (value) => (value ?? null) === null)
       );
     case 'firstMemberOf':
-      return !boundTo(document, derive.of[derive.of.length - 1] ?? '', derive.catalogue);
+      return (
+        !boundTo(document, derive.of[derive.of.length - 1] ?? '', derive.catalogue) ||
+        // The member's attribute, where one is read: one the catalogue leaves out or records as `null` is unknown.
+        (derive.attribute !== undefined &&
+          someEntry(document, derive.catalogue, derive.attribute, (value) => value === undefined || value === null))
+      );
+    case 'sum':
+      // An id outside the catalogue, or a weight it does not record as a number, leaves the sum unknown.
+      return (
+        !boundTo(document, derive.of, derive.catalogue) ||
+        someEntry(document, derive.catalogue, derive.attribute, (value) => typeof value !== 'number')
+      );
+    case 'collect':
+      // An attribute the catalogue records as not known (`null`) leaves the list unknown.
+      return someEntry(document, derive.catalogue, derive.attribute, (value) => value === null);
     default:
       return false;
   }
 }
 
-/** Whether a fact's values always come from a catalogue: it answers from it, or it is the first member of it. */
+/** Whether an entry of a catalogue has an attribute whose value (`undefined` when left out) passes a test. */
+function someEntry(
+  document: RulesetDocument,
+  catalogue: string,
+  attribute: string,
+  test: (value: unknown) => boolean,
+): boolean {
+  return (document.catalogues?.[catalogue]?.entries ?? []).some((entry) =>
+    test(
+      entry.attributes !== undefined && Object.hasOwn(entry.attributes, attribute)
+        ? entry.attributes[attribute]
+        : undefined,
+    ),
+  );
+}
+
+/**
+ * Whether a fact's values always come from a catalogue: it answers from it, or it is the first member of it (not an
+ * attribute of that member).
+ */
 function boundTo(document: RulesetDocument, fact: string, catalogue: string): boolean {
   const definition = document.facts?.[fact];
   if (definition?.answers?.catalogue === catalogue) return true;
   const derive = definition?.derive;
-  return derive?.kind === 'firstMemberOf' && derive.catalogue === catalogue;
+  return derive?.kind === 'firstMemberOf' && derive.attribute === undefined && derive.catalogue === catalogue;
 }
 
 function isAskedOnPurpose(document: RulesetDocument, fact: string): boolean {
@@ -233,14 +268,21 @@ function contractSchema(): SchemaNode {
   return (schemaCache ??= transactionJsonSchema() as SchemaNode);
 }
 
+/**
+ * The fields of each record, from the contract; a field the ruleset binds to a catalogue (`answers.fields`, such as a
+ * finding's indicators) takes its values from it.
+ */
 function recordFields(
   document: RulesetDocument,
   items: SchemaNode | undefined,
+  catalogues: Readonly<Record<string, string>> | undefined,
   cite: (definition: CitationDefinition) => Citation,
 ): RecordFieldDefinition[] {
   const required = new Set(items?.required ?? []);
   return Object.entries(items?.properties ?? {}).map(([name, node]) => {
-    const values = labelled(document, nonNull(node)?.enum);
+    const catalogue = catalogues !== undefined && Object.hasOwn(catalogues, name) ? catalogues[name] : undefined;
+    const values =
+      catalogue !== undefined ? catalogueValues(document, catalogue, cite) : labelled(document, nonNull(node)?.enum);
     const scale = scaleFor(document, values, cite);
     return {
       name,

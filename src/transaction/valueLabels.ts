@@ -1,4 +1,11 @@
-import type { ACTIVITIES, CONCERNS, FINDING_SOURCES, KNOWLEDGE_LEVELS, PARTY_ROLES } from './transactionSchema';
+import type {
+  ACTIVITIES,
+  CONCERNS,
+  FINDING_SOURCES,
+  KNOWLEDGE_LEVELS,
+  NATIONAL_RULE_POSITIONS,
+  PARTY_ROLES,
+} from './transactionSchema';
 
 type Labels<T extends readonly string[]> = Readonly<Record<T[number], string>>;
 
@@ -32,4 +39,8 @@ export const CONTRACT_VALUE_LABELS: Readonly<Record<string, string>> = {
     purchaser: 'Purchaser',
     intermediary: 'Intermediary',
   } satisfies Labels<typeof PARTY_ROLES>),
+  ...({
+    applies: 'A national rule applies',
+    none: 'No national rule',
+  } satisfies Labels<typeof NATIONAL_RULE_POSITIONS>),
 };
