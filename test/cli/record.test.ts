@@ -38,7 +38,7 @@ describe('assess --record and verify-record', () => {
     expect(record).toMatchObject({
       format: 'dual-use-rules/decision-record/1',
       assessedBy: 'J. Doe, export control',
-      assessment: { outcome: 'notification_required' },
+      assessment: { outcome: 'insufficient_information' },
       signature: { protected: expect.any(String), signature: expect.any(String) },
     });
     const report = readFileSync(at('decision.html'), 'utf8');
@@ -49,7 +49,7 @@ describe('assess --record and verify-record', () => {
     expect(verified.stderr).toBe('');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(
-      /^Verified decision record [0-9a-f-]{36}: its content is unchanged \(sha256\), signed with trusted key [0-9a-f]{16}, and the replay with the recorded ruleset gives notification_required, as recorded, identical in every field\.\n$/,
+      /^Verified decision record [0-9a-f-]{36}: its content is unchanged \(sha256\), signed with trusted key [0-9a-f]{16}, and the replay with the recorded ruleset gives insufficient_information, as recorded, identical in every field\.\n$/,
     );
     const unchecked = await runCli(['verify-record', at('record.json')]);
     expect(unchecked.code).toBe(0);

@@ -48,7 +48,7 @@ describe('dual-use-rules serve', () => {
     const server = await serve([]);
     expect((await request(server.url, '/health')).status).toBe(200);
     const assessed = await request(server.url, '/assess', { ...jsonBody(JSON.parse(example)) });
-    expect(assessed.json()).toMatchObject({ outcome: 'notification_required' });
+    expect(assessed.json()).toMatchObject({ outcome: 'insufficient_information' });
 
     // A batch whose body is still arriving when SIGTERM comes.
     const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
@@ -69,7 +69,7 @@ describe('dual-use-rules serve', () => {
     const [batch] = rawResponses(received);
     expect(batch?.status).toBe(200);
     expectDocumentedResponse('POST', '/assess/batch', 200, batch?.headers['content-type'] ?? null, batch?.body ?? '');
-    expect(batch?.body.match(/"outcome":"notification_required"/g)).toHaveLength(2);
+    expect(batch?.body.match(/"outcome":"insufficient_information"/g)).toHaveLength(2);
 
     const log = server
       .log()

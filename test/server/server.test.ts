@@ -205,9 +205,9 @@ describe('POST /assess/batch', () => {
     });
     const output = response.lines() as { line: number; outcome?: string; error?: { status: number } }[];
     expect(output.map((line) => line.line)).toEqual([1, 2, 3]);
-    expect(output[0]?.outcome).toBe('notification_required');
+    expect(output[0]?.outcome).toBe('insufficient_information');
     expect(output[1]?.error?.status).toBe(413);
-    expect(output[2]?.outcome).toBe('notification_required');
+    expect(output[2]?.outcome).toBe('insufficient_information');
   });
 
   test('refuses another media type (415) and a declared body over the batch limit (413)', async () => {
@@ -367,7 +367,7 @@ describe('operations', () => {
         .trim()
         .split('\n')
         .map((text) => (JSON.parse(text) as { outcome: string }).outcome),
-    ).toEqual(['notification_required', 'notification_required']);
+    ).toEqual(['insufficient_information', 'insufficient_information']);
     expect(health?.status).toBe(503);
     expectDocumentedResponse('GET', '/health', 503, health?.headers['content-type'] ?? null, health?.body ?? '');
     expect(JSON.parse(health?.body ?? '')).toMatchObject({

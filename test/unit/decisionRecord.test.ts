@@ -190,7 +190,7 @@ describe('decision records', () => {
     });
     const failure = await rejection(rehashed);
     expect(failure.code).toBe('replay_mismatch');
-    expect(failure.message).toMatch(/gives notification_required .*but the record says no_obligation/);
+    expect(failure.message).toMatch(/gives insufficient_information .*but the record says no_obligation/);
   });
 
   test('the report names its record: id, sha256, and whether it is signed; never the record of another assessment', async () => {
