@@ -8,7 +8,7 @@ import type { BatchLine, DecisionLine, ErrorLine } from './types';
 
 /** What the batch endpoint writes for an assessed transaction: the decision without the trace. */
 export function decisionLine(line: number, assessment: Assessment): DecisionLine {
-  const certainDuties = (assessment as { readonly certainDuties?: readonly unknown[] }).certainDuties;
+  const { certainDuties } = assessment;
   return {
     line,
     ...(assessment.transactionId === undefined ? {} : { transactionId: assessment.transactionId }),

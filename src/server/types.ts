@@ -1,5 +1,5 @@
 import type { Issue } from '../errors/issue';
-import type { CompetentAuthority, RulesetReference } from '../types/assessment';
+import type { CompetentAuthority, Duty, RulesetReference } from '../types/assessment';
 import type { Citation } from '../types/citation';
 import type { Outcome } from '../types/outcome';
 import type { RulesetSummary } from '../types/registry';
@@ -58,7 +58,7 @@ export interface DecisionLine {
   readonly outcome: Outcome;
   readonly possibleOutcomes: readonly Outcome[];
   /** Duties that hold whatever the open questions' answers, when the assessment lists them. */
-  readonly certainDuties?: readonly unknown[];
+  readonly certainDuties?: readonly Duty[];
   /** What to find out before the outcome can be decided. */
   readonly questions: readonly { readonly fact: string; readonly prompt: string }[];
   /** The rules that decide the outcome, each with its citation; empty while the outcome is undecided. */
