@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { assess, compileRuleset, RulesetError, type RulesetDocument } from '../../src/index';
+import { assess, assessMany, compileRuleset, RulesetError, type RulesetDocument } from '../../src/index';
 import { minimalRuleset } from '../support/minimalRuleset';
 
 /**
@@ -298,12 +298,15 @@ describe('an overlay rule', () => {
     const ruleset = compileRuleset(open, {
       overlays: [overlay({ rules: [rule({ outcome: 'no_obligation', extensionPoint: 'national-exemption' })] })],
     });
-    const assessment = await assess({ ...transaction('DE', 'none'), item: { speciallyDesigned: true } }, { ruleset });
+    const exempted = { ...transaction('DE', 'none'), item: { speciallyDesigned: true } };
+    const assessment = await assess(exempted, { ruleset });
     expect(assessment.trace.find((step) => step.rule === 'overlay-rule')).toMatchObject({
       extensionPoint: 'national-exemption',
       result: 'true',
     });
     expect(assessment.trace.find((step) => step.rule === 'national-rule')).not.toHaveProperty('extensionPoint');
+    // The compiled evaluator (assessMany) writes the same trace steps.
+    expect(assessMany([exempted], { ruleset })[0]).toEqual(assessment);
   });
 
   test('an overlay may not declare what belongs to the base', () => {
