@@ -2,7 +2,7 @@ import { name, version } from '../package.json';
 import { canonicalJson } from './document/canonicalJson';
 import { scanDocument } from './document/scanDocument';
 import { DecisionRecordError } from './errors/DecisionRecordError';
-import { describeIssues } from './errors/issue';
+import { issuesUnder } from './errors/issue';
 import { contentSha256 } from './integrity/recordContent';
 import type { Assessment } from './types/assessment';
 import { DECISION_RECORD_FORMAT, type DecisionRecord, type DecisionRecordOptions } from './types/decisionRecord';
@@ -34,8 +34,8 @@ export function createDecisionRecord(
   const issues = scanDocument(transaction);
   if (issues.length > 0)
     throw new DecisionRecordError(
-      'invalid_record',
-      `The transaction is not plain JSON data:\n${describeIssues(issues)}`,
+      { path: ['transaction'], code: 'invalid_record', message: 'The transaction is not plain JSON data:' },
+      { details: issuesUnder(['transaction'], issues) },
     );
   const content = {
     format: DECISION_RECORD_FORMAT,

@@ -1,5 +1,6 @@
 import { canonicalJson } from './document/canonicalJson';
 import { AssessmentError } from './errors/AssessmentError';
+import { describeValue } from './errors/describeValue';
 import { createReportContext, type RecordSummary } from './format/reportContext';
 import { renderHtmlReport } from './format/reportHtml';
 import { renderMarkdownReport } from './format/reportMarkdown';
@@ -73,10 +74,11 @@ export function formatReport(assessment: Assessment, transaction: unknown, optio
     case 'md':
       return renderMarkdownReport(assessment, context);
     default:
-      throw new AssessmentError(
-        'invalid_option',
-        `format must be "html" or "md", not ${JSON.stringify((options as { format?: unknown }).format)}.`,
-      );
+      throw new AssessmentError({
+        path: ['options', 'format'],
+        code: 'invalid_option',
+        message: `format must be "html" or "md", not ${describeValue((options as { format?: unknown }).format)}.`,
+      });
   }
 }
 
@@ -84,10 +86,11 @@ export function formatReport(assessment: Assessment, transaction: unknown, optio
 function summariseRecord(value: DecisionRecord, assessment: Assessment): RecordSummary {
   const record = readDecisionRecord(value);
   if (canonicalJson(record.assessment) !== canonicalJson(assessment))
-    throw new AssessmentError(
-      'invalid_option',
-      `The decision record ${record.id} is not the record of this assessment.`,
-    );
+    throw new AssessmentError({
+      path: ['options', 'record'],
+      code: 'invalid_option',
+      message: `The decision record ${record.id} is not the record of this assessment.`,
+    });
   const keyId = signingKeyIdOf(record);
   return {
     id: record.id,

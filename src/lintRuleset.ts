@@ -44,6 +44,7 @@ export function lintRuleset(ruleset: CompiledRuleset, options: LintOptions = {})
           {
             path: ['rules', index],
             code: 'rule_without_scenario',
+            rule: rule.id,
             message:
               `Rule "${rule.id}" holds in none of the ${applicable.length} scenarios written for this ` +
               `version: add a case where it applies.`,

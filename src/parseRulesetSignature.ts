@@ -10,9 +10,10 @@ import type { RulesetSignature } from './types/signature';
 export function parseRulesetSignature(value: unknown, what = 'signature'): RulesetSignature {
   const problem = signatureShapeProblem(value);
   if (problem !== undefined)
-    throw new SigningError(
-      'invalid_signature_file',
-      `The ${what} is not a dual-use-rules ruleset signature: ${problem}.`,
-    );
+    throw new SigningError({
+      path: [],
+      code: 'invalid_signature_file',
+      message: `The ${what} is not a dual-use-rules ruleset signature: ${problem}.`,
+    });
   return value as RulesetSignature;
 }

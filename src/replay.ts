@@ -80,10 +80,12 @@ function readRecord(record: unknown): Assessment {
         typeof overlay?.id === 'string' && typeof overlay.version === 'string' && typeof overlay.sha256 === 'string',
     );
   if (!wellFormed)
-    throw new AssessmentError(
-      'invalid_option',
-      'The record is not an assessment: it needs outcome, possibleOutcomes and ruleset { id, version, ' +
+    throw new AssessmentError({
+      path: ['record'],
+      code: 'invalid_argument',
+      message:
+        'The record is not an assessment: it needs outcome, possibleOutcomes and ruleset { id, version, ' +
         'sha256, overlays }.',
-    );
+    });
   return value as Assessment;
 }

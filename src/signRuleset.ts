@@ -25,6 +25,7 @@ export function signRuleset(document: unknown, privateKey: string): RulesetSigna
   const crypto = requireCrypto();
   const key = readEd25519Key(
     () => crypto.createPrivateKey(privateKey),
+    ['privateKey'],
     'The private key is not a PEM-encoded private key.',
     (type) => `The private key is an ${type} key, not Ed25519.`,
   );

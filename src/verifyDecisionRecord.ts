@@ -45,20 +45,29 @@ export async function verifyDecisionRecord(
   } catch (error) {
     if (error instanceof TransactionError || error instanceof AssessmentError)
       throw new DecisionRecordError(
-        'replay_mismatch',
-        `Replaying decision record ${checked.id} failed, where the record says ${checked.assessment.outcome}: ` +
-          error.message,
+        {
+          path: ['assessment', 'outcome'],
+          code: 'replay_mismatch',
+          recorded: checked.assessment.outcome,
+          message:
+            `Replaying decision record ${checked.id} failed, where the record says ${checked.assessment.outcome}: ` +
+            error.message,
+        },
         { cause: error },
       );
     throw error;
   }
   if (!result.matches)
-    throw new DecisionRecordError(
-      'replay_mismatch',
-      `Replaying decision record ${checked.id} with its ruleset gives ${result.replayed.outcome} (possible: ` +
+    throw new DecisionRecordError({
+      path: ['assessment', 'outcome'],
+      code: 'replay_mismatch',
+      recorded: checked.assessment.outcome,
+      replayed: result.replayed.outcome,
+      message:
+        `Replaying decision record ${checked.id} with its ruleset gives ${result.replayed.outcome} (possible: ` +
         `${result.replayed.possibleOutcomes.join(', ')}), but the record says ${checked.assessment.outcome} ` +
         `(possible: ${checked.assessment.possibleOutcomes.join(', ')}).`,
-    );
+    });
   return { intact: true, ...signature, matches: true, identical: result.identical, differences: result.differences };
 }
 
@@ -68,10 +77,11 @@ async function checkSignature(
 ): Promise<Pick<RecordVerification, 'signature' | 'keyId'>> {
   if (record.signature === undefined) {
     if (publicKeys === undefined) return { signature: 'unsigned' };
-    throw new DecisionRecordError(
-      'signature_missing',
-      `Decision record ${record.id} is not signed, and a signature by one of the public keys given is required.`,
-    );
+    throw new DecisionRecordError({
+      path: ['signature'],
+      code: 'signature_missing',
+      message: `Decision record ${record.id} is not signed, and a signature by one of the public keys given is required.`,
+    });
   }
   if (publicKeys === undefined) {
     const keyId = await signatureKeyId(record.signature);
@@ -88,19 +98,28 @@ function findRuleset(registry: RulesetRegistry, record: DecisionRecord): void {
     record.ruleset,
     ...record.ruleset.overlays,
   ];
-  for (const wanted of recorded) {
+  for (const [index, wanted] of recorded.entries()) {
+    const path = index === 0 ? ['ruleset'] : ['ruleset', 'overlays', index - 1];
+    const named = { id: wanted.id, version: wanted.version, sha256: wanted.sha256 };
     if (available.some((summary) => summary.sha256 === wanted.sha256)) continue;
     const namesake = available.find((summary) => summary.id === wanted.id && summary.version === wanted.version);
     if (namesake !== undefined)
-      throw new DecisionRecordError(
-        'ruleset_changed',
-        `Decision record ${record.id} was made with ${wanted.id} ${wanted.version} (sha256 ${wanted.sha256}), but ` +
-          `the ${wanted.id} ${wanted.version} given has sha256 ${namesake.sha256}: that ruleset has changed since.`,
-      );
-    throw new DecisionRecordError(
-      'ruleset_not_found',
-      `Decision record ${record.id} was made with ${wanted.id} ${wanted.version} (sha256 ${wanted.sha256}), which ` +
-        `is neither bundled nor given: pass that ruleset document (and its overlays) to replay the record.`,
-    );
+      throw new DecisionRecordError({
+        path,
+        code: 'ruleset_changed',
+        ...named,
+        found: namesake.sha256,
+        message:
+          `Decision record ${record.id} was made with ${wanted.id} ${wanted.version} (sha256 ${wanted.sha256}), ` +
+          `but the ${wanted.id} ${wanted.version} given has sha256 ${namesake.sha256}: that ruleset has changed since.`,
+      });
+    throw new DecisionRecordError({
+      path,
+      code: 'ruleset_not_found',
+      ...named,
+      message:
+        `Decision record ${record.id} was made with ${wanted.id} ${wanted.version} (sha256 ${wanted.sha256}), ` +
+        `which is neither bundled nor given: pass that ruleset document (and its overlays) to replay the record.`,
+    });
   }
 }

@@ -120,13 +120,19 @@ export function readDocument(document: unknown): ReadDocument {
     if (value === null || typeof value === 'boolean') continue;
     if (typeof value === 'number') {
       if (!Number.isFinite(value))
-        issues.push({ path: pathOf(pending), code: 'not_json', message: `${String(value)} is not a JSON number.` });
+        issues.push({
+          path: pathOf(pending),
+          code: 'not_json',
+          found: 'number',
+          message: `${String(value)} is not a JSON number.`,
+        });
       continue;
     }
     if (typeof value !== 'object') {
       issues.push({
         path: pathOf(pending),
         code: 'not_json',
+        found: typeof value as 'bigint' | 'function' | 'symbol' | 'undefined',
         message: `A ${typeof value} is not JSON data; rulesets hold data only, never code.`,
       });
       continue;
@@ -143,6 +149,7 @@ export function readDocument(document: unknown): ReadDocument {
       issues.push({
         path: pathOf(pending),
         code: 'too_deep',
+        limit: DOCUMENT_LIMITS.maxDepth,
         message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels.`,
       });
       continue;
@@ -157,6 +164,7 @@ export function readDocument(document: unknown): ReadDocument {
       issues.push({
         path: pathOf(pending),
         code: 'not_json',
+        found: 'unreadable',
         message: 'This value cannot be read as plain JSON data.',
       });
       continue;
@@ -165,6 +173,7 @@ export function readDocument(document: unknown): ReadDocument {
       issues.push({
         path: [],
         code: 'document_too_large',
+        limit: DOCUMENT_LIMITS.maxNodes,
         message: `The document has more than ${DOCUMENT_LIMITS.maxNodes} values.`,
       });
       break;
@@ -199,6 +208,7 @@ function readChildren(
       issues.push({
         path: [...pathOf(parent), segment],
         code: 'not_json',
+        found: 'accessor',
         message: 'Accessor properties (getters and setters) are not JSON data.',
       });
       return undefined;
@@ -220,12 +230,14 @@ function readChildren(
       issues.push({
         path: pathOf(parent),
         code: 'not_json',
+        found: 'sparse_array',
         message: `A sparse array (${holes} of its ${value.length} slots are empty) is not JSON data.`,
       });
     if (Reflect.ownKeys(value).length !== value.length - holes + 1) {
       issues.push({
         path: pathOf(parent),
         code: 'not_json',
+        found: 'array_property',
         message: 'An array with named properties is not JSON data.',
       });
     }
@@ -237,7 +249,12 @@ function readChildren(
   if (keys.length > budget) return 'too_large';
   for (const key of keys) {
     if (typeof key === 'symbol') {
-      issues.push({ path: pathOf(parent), code: 'not_json', message: 'Symbol-keyed properties are not JSON data.' });
+      issues.push({
+        path: pathOf(parent),
+        code: 'not_json',
+        found: 'symbol_key',
+        message: 'Symbol-keyed properties are not JSON data.',
+      });
       continue;
     }
     if (!checkString(key, { value: key, parent, segment: key, depth, target: undefined }, 'key', issues)) continue;
@@ -248,7 +265,12 @@ function readChildren(
 }
 
 function notPlain(pending: Pending, issues: Issue[]): readonly Pending[] {
-  issues.push({ path: pathOf(pending), code: 'not_json', message: 'Only plain JSON objects and arrays are allowed.' });
+  issues.push({
+    path: pathOf(pending),
+    code: 'not_json',
+    found: 'class_instance',
+    message: 'Only plain JSON objects and arrays are allowed.',
+  });
   return [];
 }
 
@@ -259,18 +281,22 @@ function checkString(text: string, pending: Pending, what: 'key' | 'value', issu
     issues.push({
       path: what === 'key' ? path.slice(0, -1) : path,
       code: 'string_too_long',
+      length: text.length,
+      limit: DOCUMENT_LIMITS.maxStringLength,
       message: `A ${what} of ${text.length} characters; at most ${DOCUMENT_LIMITS.maxStringLength} are allowed.`,
     });
     return false;
   }
   if (reachesPrototype(text)) {
-    issues.push({
-      path: pathOf(pending),
-      code: what === 'key' ? 'forbidden_key' : 'forbidden_name',
-      message:
-        `The ${what} "${text}" names a property every JavaScript object inherits (or its ` +
-        `prototype); a ruleset may not use it as a key, an id or a reference.`,
-    });
+    const message =
+      `The ${what} "${text}" names a property every JavaScript object inherits (or its ` +
+      `prototype); a ruleset may not use it as a key, an id or a reference.`;
+    const path = pathOf(pending);
+    issues.push(
+      what === 'key'
+        ? { path, code: 'forbidden_key', key: text, message }
+        : { path, code: 'forbidden_name', name: text, message },
+    );
     return false;
   }
   return true;

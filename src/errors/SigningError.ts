@@ -1,13 +1,13 @@
-/** Why a key could not be made or used for signing. */
-export type SigningErrorCode = 'crypto_unavailable' | 'invalid_key' | 'invalid_signature_file';
+import { OneIssueError } from './CodedError';
+import type { SigningIssuePayloads } from './codes/signingCodes';
 
-/** Thrown by `generateSigningKeys`, `signRuleset` and `parseRulesetSignature` for an unusable key, environment or signature file. */
-export class SigningError extends Error {
+/** Why a key could not be made or used for signing, or a signature file read. */
+export type SigningErrorCode = keyof SigningIssuePayloads;
+
+/**
+ * Thrown by `generateSigningKeys`, `signRuleset`, `signingKeyId` and `parseRulesetSignature` (and by the decision
+ * record verbs) for an unusable key, environment or signature file; `issues` names the argument by path.
+ */
+export class SigningError extends OneIssueError<SigningErrorCode> {
   override readonly name = 'SigningError';
-  readonly code: SigningErrorCode;
-
-  constructor(code: SigningErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
 }

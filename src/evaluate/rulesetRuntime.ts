@@ -112,11 +112,13 @@ export function createCompiledRuleset(
 export function runtimeOf(ruleset: unknown): RulesetRuntime {
   const runtime = CompiledRulesetWithRuntime.runtimeOf(ruleset);
   if (runtime === undefined) {
-    throw new AssessmentError(
-      'not_a_compiled_ruleset',
-      'options.ruleset must be a CompiledRuleset from compileRuleset() or loadRuleset(), not a ruleset ' +
+    throw new AssessmentError({
+      path: ['options', 'ruleset'],
+      code: 'not_a_compiled_ruleset',
+      message:
+        'options.ruleset must be a CompiledRuleset from compileRuleset() or loadRuleset(), not a ruleset ' +
         'document or a copy of one.',
-    );
+    });
   }
   return runtime;
 }

@@ -36,12 +36,13 @@ export function verifySignatures(
   const keys = new Map<string, ReturnType<typeof crypto.createPublicKey>>();
   publicKeys.forEach((pem, index) => {
     try {
-      const key = publicKeyObject(crypto, pem);
+      const key = publicKeyObject(crypto, pem, ['publicKeys', index]);
       keys.set(keyIdOf(key), key);
     } catch (error) {
       issues.push({
         path: [],
         code: 'invalid_public_key',
+        index,
         message: `publicKeys[${index}]: ${(error as Error).message}`,
       });
     }
@@ -64,6 +65,7 @@ export function verifySignatures(
       issues.push({
         path: [],
         code: 'malformed_signature',
+        index,
         message: `signatures[${index}] is not a dual-use-rules ruleset signature: ${problem}.`,
       });
     return problem === undefined;
@@ -87,6 +89,8 @@ export function verifySignatures(
           : {
               path,
               code: 'ruleset_modified',
+              signed: stale.ruleset.sha256,
+              actual: digest,
               message:
                 `${name} has changed since it was signed: the signature covers ${stale.ruleset.id} ` +
                 `${stale.ruleset.version} with sha256 ${stale.ruleset.sha256}, the document's sha256 is ` +
@@ -101,19 +105,25 @@ export function verifySignatures(
       if (key === undefined)
         return {
           kind: 'untrusted',
+          keyId: signature.keyId,
           text:
             `signed with key ${signature.keyId}, which is not among the configured keys ` +
             `(${[...keys.keys()].join(', ')})`,
         } as const;
       return crypto.verify(null, message, key, Buffer.from(signature.signature, 'base64'))
-        ? ({ kind: 'valid', text: '' } as const)
-        : ({ kind: 'mismatch', text: `the signature by key ${signature.keyId} does not match the document` } as const);
+        ? ({ kind: 'valid', keyId: signature.keyId, text: '' } as const)
+        : ({
+            kind: 'mismatch',
+            keyId: signature.keyId,
+            text: `the signature by key ${signature.keyId} does not match the document`,
+          } as const);
     });
     const mismatched = verdicts.filter((verdict) => verdict.kind === 'mismatch');
     if (mismatched.length > 0) {
       issues.push({
         path,
         code: 'invalid_signature',
+        keyIds: mismatched.map((verdict) => verdict.keyId),
         message:
           `${name}: ${mismatched.map((verdict) => verdict.text).join('; ')}. The document or its ` +
           `signature has been altered.`,
@@ -122,6 +132,7 @@ export function verifySignatures(
       issues.push({
         path,
         code: 'untrusted_signature',
+        keyIds: verdicts.map((verdict) => verdict.keyId),
         message: `${name} is ${verdicts.map((verdict) => verdict.text).join('; ')}.`,
       });
     }

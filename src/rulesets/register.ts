@@ -33,6 +33,8 @@ export function registerDocument(
         {
           path: ['version'],
           code: 'duplicate_version',
+          registered: same.sha256,
+          version: copy.version,
           message:
             `Version ${copy.version} of "${copy.id}" is already registered with different content ` +
             `(sha256 ${same.sha256}); give the revision a new version.`,
@@ -48,6 +50,7 @@ export function registerDocument(
         {
           path: ['kind'],
           code: 'kind_mismatch',
+          registeredAs: clash.document.kind,
           message:
             `"${copy.id}" is already registered as ` +
             `${clash.document.kind === 'base' ? 'a base ruleset' : 'an overlay'}.`,

@@ -24,11 +24,13 @@ export function registryOver(
   return {
     register(document, options = {}) {
       if (sealed)
-        throw new AssessmentError(
-          'invalid_option',
-          'The bundled rulesets cannot be changed; create a registry with createRulesetRegistry() and ' +
+        throw new AssessmentError({
+          path: [],
+          code: 'invalid_option',
+          message:
+            'The bundled rulesets cannot be changed; create a registry with createRulesetRegistry() and ' +
             'register documents there.',
-        );
+        });
       return registerDocument(entries, document, options, publicKeys);
     },
     list: () => entries.map(summarise),

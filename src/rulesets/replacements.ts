@@ -22,6 +22,7 @@ export function replacementIssues(
       issues.push({
         path: [],
         code: 'unknown_version',
+        version,
         message:
           `replaces names version ${version} of "${document.id}", ` + 'which is not registered (or already replaced).',
       });

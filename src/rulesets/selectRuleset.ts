@@ -31,14 +31,18 @@ export function selectRuleset(
     const { validity, id, version } = given;
     if (date === undefined || isInForce(validity, date)) return { ruleset: given, issues: [] };
     const message = `The ruleset "${id}" ${version} states the law ${describeWindow(validity)}, not on ${date}.`;
-    if (transactionDate === undefined) throw new AssessmentError('ruleset_not_in_force', message);
-    return { ruleset: given, issues: [{ path: ['date'], code: 'ruleset_not_in_force', message }] };
+    if (transactionDate === undefined)
+      throw new AssessmentError({ path: ['options', 'asOf'], code: 'ruleset_not_in_force', date, message });
+    return { ruleset: given, issues: [{ path: ['date'], code: 'ruleset_not_in_force', date, message }] };
   }
   try {
     return { ruleset: load(date ?? today()), issues: [] };
   } catch (error) {
     if (!(error instanceof AssessmentError && error.code === 'ruleset_not_in_force' && transactionDate !== undefined))
       throw error;
-    return { ruleset: undefined, issues: [{ path: ['date'], code: 'ruleset_not_in_force', message: error.message }] };
+    return {
+      ruleset: undefined,
+      issues: [{ path: ['date'], code: 'ruleset_not_in_force', date: transactionDate, message: error.message }],
+    };
   }
 }

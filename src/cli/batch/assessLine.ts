@@ -33,12 +33,17 @@ export function assessLine(text: string, line: number, options: AssessOptions): 
   try {
     transaction = JSON.parse(text) as unknown;
   } catch (error) {
-    const [code, message] = isTooLong(text)
-      ? ['line_too_long', `The line is longer than ${MAX_LINE_LENGTH / 2 ** 20} MiB and was not read.`]
+    const issue: Issue = isTooLong(text)
+      ? {
+          path: [],
+          code: 'line_too_long',
+          limit: MAX_LINE_LENGTH,
+          message: `The line is longer than ${MAX_LINE_LENGTH / 2 ** 20} MiB and was not read.`,
+        }
       : text.trim() === ''
-        ? ['empty_line', 'The line is empty.']
-        : ['invalid_json', `The line is not valid JSON: ${(error as Error).message}`];
-    return failure({ line, name: 'TransactionError', message, issues: [{ path: [], code, message }] });
+        ? { path: [], code: 'empty_line', message: 'The line is empty.' }
+        : { path: [], code: 'invalid_json', message: `The line is not valid JSON: ${(error as Error).message}` };
+    return failure({ line, name: 'TransactionError', message: issue.message, issues: [issue] });
   }
   const [result] = assessEach([transaction], options);
   if (result === undefined) throw new Error('assessEach returned no result');

@@ -185,6 +185,7 @@ function readSigningKey(file: string): string {
   asUsageError(() =>
     readEd25519Key(
       () => requireCrypto().createPrivateKey(pem),
+      ['--signing-key'],
       `${file} is not a PEM-encoded private key.`,
       (type) => `${file} is an ${type} key, not an Ed25519 private key.`,
     ),

@@ -30,6 +30,7 @@ function checkInputFact(id: string, fact: FactDefinition, path: IssuePath): Issu
       {
         path,
         code: 'unknown_input_fact',
+        fact: id,
         message:
           `"${id}" is not a transaction field and has no "derive"; input facts are named by their ` +
           `transaction path (e.g. "item.speciallyDesigned").`,
@@ -41,6 +42,7 @@ function checkInputFact(id: string, fact: FactDefinition, path: IssuePath): Issu
       {
         path: [...path, 'type'],
         code: 'fact_type_mismatch',
+        fact: id,
         message: `The transaction field "${id}" is of type "${input.type}", not "${fact.type}".`,
       },
     ];
@@ -60,6 +62,7 @@ function checkAnswers(context: RulesetContext, id: string, fact: FactDefinition,
       issues.push({
         path: at,
         code: 'invalid_answers',
+        fact: id,
         message:
           `"${id}" cannot take its values from a catalogue; only these transaction fields can: ` +
           `${CATALOGUE_FIELDS.filter((field) => INPUT_FACTS.has(field)).join(', ')}.`,
@@ -72,6 +75,7 @@ function checkAnswers(context: RulesetContext, id: string, fact: FactDefinition,
       issues.push({
         path: [...at, 'fields', field],
         code: 'invalid_answers',
+        fact: id,
         message:
           bindable.length === 0
             ? `The records of "${id}" have no field that takes catalogue ids.`
@@ -93,6 +97,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
       issues.push({
         path: [...path, 'type'],
         code: 'fact_type_mismatch',
+        fact: String(path[1]),
         message: `A "${derive.kind}" fact is of type "${type}", not "${fact.type}".`,
       });
   };
@@ -102,12 +107,14 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
       issues.push({
         path: where,
         code: 'undeclared_fact',
+        fact: factId,
         message: `The fact "${factId}" is not declared in "facts".`,
       });
     else if (!types.includes(read.type))
       issues.push({
         path: where,
         code: 'fact_type_mismatch',
+        fact: factId,
         message: `"${factId}" is of type "${read.type}"; "${derive.kind}" reads ${types.join(' or ')} facts.`,
       });
     return read;
@@ -121,6 +128,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
       issues.push({
         path: [...at, 'attribute'],
         code: 'undeclared_attribute',
+        attribute,
         message:
           `No entry of the catalogue "${(derive as { catalogue: string }).catalogue}" has the ` +
           `attribute "${attribute}".`,
@@ -142,6 +150,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
             issues.push({
               path: ['catalogues', derive.catalogue, 'entries', index, 'attributes', derive.attribute],
               code: 'attribute_type_mismatch',
+              fact: String(path[1]),
               message: `Expected a string (or null for unknown), as the fact "${path[1]}" reads it.`,
             });
         }
@@ -169,6 +178,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
         issues.push({
           path: [...path, 'type'],
           code: 'fact_type_mismatch',
+          fact: String(path[1]),
           message: 'A "lookup" fact is of type "boolean", "string" or "number".',
         });
       }
@@ -177,6 +187,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
           issues.push({
             path: ['catalogues', derive.catalogue, 'entries', index, 'attributes', derive.attribute],
             code: 'attribute_type_mismatch',
+            fact: String(path[1]),
             message: `Expected a ${fact.type} (or null for unknown), as the fact "${path[1]}" reads it.`,
           });
         }
@@ -196,6 +207,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
         issues.push({
           path: [...at, 'catalogue'],
           code: 'catalogue_mismatch',
+          fact: derive.of,
           message:
             `"${derive.of}" takes its ids from ` +
             `${bound === undefined ? 'no catalogue' : `the catalogue "${bound}"`}, not ` +
@@ -211,6 +223,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
           issues.push({
             path: ['catalogues', derive.catalogue, 'entries', index, 'attributes', derive.attribute],
             code: 'attribute_type_mismatch',
+            fact: String(path[1]),
             message:
               derive.kind === 'sum'
                 ? `Every entry needs a number here: "${path[1]}" sums it.`
@@ -233,6 +246,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
           issues.push({
             path: derive.kind === 'anyRecordIn' ? [...at, 'field'] : [...at, 'fields', index],
             code: 'invalid_field',
+            field,
             message: `"${derive.of}" records have no field "${field}" (fields: ${Object.keys(fields).join(', ')}).`,
           });
       });
@@ -251,6 +265,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
         issues.push({
           path: [...at, 'field'],
           code: 'invalid_field',
+          field: derive.field,
           message:
             `"${derive.of}" records have no field "${derive.field}" with fixed values (fields: ` +
             `${Object.keys(fields).join(', ')}).`,
@@ -299,6 +314,7 @@ function checkFilter(
       issues.push({
         path: [...at, 'where', field],
         code: 'invalid_field',
+        field,
         message: `"${of}" records have no field "${field}" with fixed values.`,
       });
       continue;
@@ -308,6 +324,7 @@ function checkFilter(
         issues.push({
           path: [...at, 'where', field, index],
           code: 'invalid_value',
+          allowed,
           message: `"${value}" is not a value of "${field}" (allowed: ${allowed.join(', ')}).`,
         });
     });
@@ -321,11 +338,12 @@ function checkDerivationCycles(context: RulesetContext): Issue[] {
   const visit = (id: string, trail: string[]) => {
     if (state.get(id) === 'done') return;
     if (state.get(id) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(id)), id];
       issues.push({
         path: ['facts', id, 'derive'],
         code: 'derivation_cycle',
-        message:
-          `Derived facts depend on each other in a cycle: ` + `${[...trail.slice(trail.indexOf(id)), id].join(' → ')}.`,
+        cycle,
+        message: `Derived facts depend on each other in a cycle: ${cycle.join(' → ')}.`,
       });
       return;
     }
@@ -340,9 +358,8 @@ function checkDerivationCycles(context: RulesetContext): Issue[] {
 }
 
 function undeclared(what: 'catalogue' | 'scale', id: string, path: IssuePath): Issue {
-  return {
-    path,
-    code: `undeclared_${what}`,
-    message: `The ${what} "${id}" is not declared in "${what === 'catalogue' ? 'catalogues' : 'scales'}".`,
-  };
+  const message = `The ${what} "${id}" is not declared in "${what === 'catalogue' ? 'catalogues' : 'scales'}".`;
+  return what === 'catalogue'
+    ? { path, code: 'undeclared_catalogue', catalogue: id, message }
+    : { path, code: 'undeclared_scale', scale: id, message };
 }

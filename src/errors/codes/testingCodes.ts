@@ -1,0 +1,22 @@
+import type { IssueArea } from './area';
+
+/** The codes of `dual-use-rules/testing`: fields beyond `path`, `code` and `message`. */
+export interface TestingIssuePayloads {
+  invariant_violated: { readonly invariant: string };
+}
+
+/** How the codes of the testing kit are documented. */
+export const TESTING_ISSUES: IssueArea<TestingIssuePayloads> = {
+  title: 'Property tests of rulesets',
+  reportedBy: '`InvariantViolation` from `checkInvariants` (`dual-use-rules/testing`).',
+  codes: {
+    invariant_violated: {
+      means:
+        'The invariant `invariant` fails for a transaction fast-check found (the path is where the invariant edits ' +
+        'it); the error holds the shrunk transaction and the seed to replay it.',
+      raisedIn: ['testing/InvariantViolation'],
+      example: ['item', 'speciallyDesigned'],
+      fix: 'Find the rule the counterexample exposes and correct it, or correct the invariant if the law allows it.',
+    },
+  },
+};

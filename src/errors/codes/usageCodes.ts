@@ -1,0 +1,67 @@
+import type { IssueArea } from './area';
+
+type File = { readonly file: string };
+
+/**
+ * The codes of `UsageError`, a problem the user of the command line can fix (exit code 2): fields beyond `path`,
+ * `code` and `message`. The path names the option (`--as-of`) or the file.
+ */
+export interface UsageIssuePayloads {
+  unreadable_file: File;
+  unwritable_file: File;
+  file_exists: File;
+  invalid_file: File;
+  missing_dependency: { readonly install: string };
+  cannot_listen: Record<never, never>;
+}
+
+/** How the codes of `UsageError` are documented. */
+export const USAGE_ISSUES: IssueArea<UsageIssuePayloads> = {
+  title: 'The command line',
+  reportedBy:
+    '`dual-use-rules` prints these without a stack trace and exits with 2 (with `invalid_argument` for an option ' +
+    'value that does not work, see above).',
+  codes: {
+    unreadable_file: {
+      means: 'A file or folder cannot be read (missing, a folder, no permission …).',
+      raisedIn: ['cli/io', 'cli/commands/batch', 'cli/commands/validate', 'cli/commands/serve'],
+      example: ['rules.json'],
+      fix: 'Check the path and its permissions.',
+    },
+    unwritable_file: {
+      means: 'An output file cannot be written.',
+      raisedIn: ['cli/io', 'cli/commands/batch', 'cli/commands/keygen'],
+      example: ['--out'],
+      fix: 'Check the folder exists or can be made, and that you may write there.',
+    },
+    file_exists: {
+      means: 'A key file already exists.',
+      raisedIn: ['cli/commands/keygen'],
+      example: ['signing.key'],
+      fix: 'Choose another name, or pass `--force` to replace it.',
+    },
+    invalid_file: {
+      means: 'A file holds something other than what the option takes (not a scenario file, not a usable key …).',
+      raisedIn: [
+        'cli/commands/validate',
+        'cli/commands/diff',
+        'cli/commands/rulesetFiles',
+        'cli/commands/recordOption',
+      ],
+      example: ['scenarios/a.json'],
+      fix: 'Pass a file of the kind the option describes (`dual-use-rules <command> --help`).',
+    },
+    missing_dependency: {
+      means: 'An optional dependency is not installed (`install` is the command that installs it).',
+      raisedIn: ['server/loadFastify'],
+      example: [],
+      fix: 'Run the `install` command next to dual-use-rules.',
+    },
+    cannot_listen: {
+      means: 'The server cannot listen on the host and port given.',
+      raisedIn: ['cli/commands/serve'],
+      example: ['--port'],
+      fix: 'Choose a free port, or a host name this machine has.',
+    },
+  },
+};
