@@ -1,5 +1,6 @@
-import { OneIssueError } from './CodedError';
+import { CodedError, fromIssue, type CodedErrorOptions } from './CodedError';
 import type { AssessmentIssuePayloads } from './codes/assessmentCodes';
+import type { Issue } from './issue';
 
 /**
  * Why a call could not be carried out although its transaction, if any, is valid: `ruleset_not_in_force`,
@@ -12,6 +13,14 @@ export type AssessmentErrorCode = keyof AssessmentIssuePayloads;
  * failed) or a call's options or arguments are malformed. It never falls through to a default answer. `issues` names
  * the option or argument by path, e.g. `['options', 'asOf']`.
  */
-export class AssessmentError extends OneIssueError<AssessmentErrorCode> {
+export class AssessmentError extends CodedError<AssessmentErrorCode> {
   override readonly name = 'AssessmentError';
+
+  /**
+   * @param issue - What failed and where: the option or argument, by path.
+   * @param options - The problems found within it (`details`), and the `cause`.
+   */
+  constructor(issue: Issue<AssessmentErrorCode>, options?: CodedErrorOptions) {
+    super(...fromIssue(issue, options));
+  }
 }

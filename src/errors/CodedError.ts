@@ -38,8 +38,8 @@ export abstract class CodedError<C extends string = string> extends Error {
   }
 }
 
-/** How an error of one issue is made: the issue, and optionally the issues found inside what it names, and a cause. */
-export interface OneIssueOptions {
+/** How an error about one thing is made, besides its issue: the problems found within that thing, and a cause. */
+export interface CodedErrorOptions {
   /**
    * The problems found within what the issue names, with their own paths and codes (e.g. where an argument is not
    * plain JSON data): they become the error's `issues`, and the message lists them.
@@ -49,19 +49,20 @@ export interface OneIssueOptions {
 }
 
 /**
- * The base of errors about one thing (an option, a key, a record): their `code` is the issue's, their `issues` that
- * issue, or the details found within what it names.
+ * The `CodedError` constructor's arguments for an error about one thing (an option, a key, a record): its code is
+ * the issue's, its issues that issue, or the details found within what the issue names.
  */
-export abstract class OneIssueError<C extends IssueCode> extends CodedError<C> {
-  constructor(issue: Issue<C>, options: OneIssueOptions = {}) {
-    const { details = [] } = options;
-    // An issue of one of the codes C is an issue: TypeScript cannot see it through the generic mapped type.
-    const issues: readonly Issue[] = details.length === 0 ? [issue as Issue] : details;
-    super(
-      issue.code,
-      details.length === 0 ? issue.message : `${issue.message}\n${describeIssues(details)}`,
-      issues,
-      options,
-    );
-  }
+export function fromIssue<C extends IssueCode>(
+  issue: Issue<C>,
+  options: CodedErrorOptions = {},
+): [C, string, readonly Issue[], CodedErrorOptions] {
+  const { details = [] } = options;
+  // An issue of one of the codes C is an issue: TypeScript cannot see it through the generic mapped type.
+  const issues: readonly Issue[] = details.length === 0 ? [issue as Issue] : details;
+  return [
+    issue.code,
+    details.length === 0 ? issue.message : `${issue.message}\n${describeIssues(details)}`,
+    issues,
+    options,
+  ];
 }

@@ -1,5 +1,6 @@
-import { OneIssueError } from './CodedError';
+import { CodedError, fromIssue, type CodedErrorOptions } from './CodedError';
 import type { RecordIssuePayloads } from './codes/recordCodes';
+import type { Issue } from './issue';
 
 /** What made a decision record fail to be made, signed or verified (see `docs/issue-codes.md`). */
 export type DecisionRecordErrorCode = keyof RecordIssuePayloads;
@@ -8,6 +9,14 @@ export type DecisionRecordErrorCode = keyof RecordIssuePayloads;
  * Thrown by `createDecisionRecord`, `signDecisionRecord` and `verifyDecisionRecord` with a code that says what failed
  * and a message that says how (which hash, which key, which outcome); `issues` holds the path in the record.
  */
-export class DecisionRecordError extends OneIssueError<DecisionRecordErrorCode> {
+export class DecisionRecordError extends CodedError<DecisionRecordErrorCode> {
   override readonly name = 'DecisionRecordError';
+
+  /**
+   * @param issue - What failed and where: the field of the record, by path.
+   * @param options - The problems found within it (`details`), and the `cause`.
+   */
+  constructor(issue: Issue<DecisionRecordErrorCode>, options?: CodedErrorOptions) {
+    super(...fromIssue(issue, options));
+  }
 }

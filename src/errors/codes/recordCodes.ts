@@ -1,7 +1,5 @@
 import type { IssueArea } from './area';
 
-type RulesetNamed = { readonly id: string; readonly version: string; readonly sha256: string };
-
 /**
  * The codes of `DecisionRecordError`: what made a decision record fail to be made, signed or verified. Each code's
  * fields beyond `path`, `code` and `message`; the path is in the record (or names the argument, e.g. `transaction`).
@@ -12,8 +10,10 @@ export interface RecordIssuePayloads {
   signature_missing: Record<never, never>;
   untrusted_key: { readonly keyId: string };
   signature_invalid: Record<never, never>;
-  ruleset_not_found: RulesetNamed;
-  ruleset_changed: RulesetNamed & { readonly found: string };
+  ruleset_not_found: { readonly id: string; readonly version: string; readonly sha256: string };
+  ruleset_changed: { readonly id: string; readonly version: string; readonly sha256: string } & {
+    readonly found: string;
+  };
   replay_mismatch: { readonly recorded: string; readonly replayed?: string };
 }
 

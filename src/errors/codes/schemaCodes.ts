@@ -1,27 +1,25 @@
 import type { IssueArea } from './area';
 
-type Limit = { readonly limit: number };
-
 /** The codes of the ruleset JSON Schema (`schemas/ruleset.schema.json`): each code's fields beyond `path`, `code` and `message`. */
 export interface SchemaIssuePayloads {
   missing_citation: Record<never, never>;
   unknown_property: { readonly property: string; readonly suggestion?: string };
   invalid_property_name: { readonly name: string };
   wrong_kind: { readonly expected: 'base' | 'overlay' };
-  schema_maxItems: Limit;
-  schema_minItems: Limit;
-  schema_maxLength: Limit;
-  schema_minLength: Limit;
-  schema_maxProperties: Limit;
-  schema_minProperties: Limit;
-  schema_maximum: Limit;
-  schema_minimum: Limit;
+  schema_maxItems: { readonly limit: number };
+  schema_minItems: { readonly limit: number };
+  schema_maxLength: { readonly limit: number };
+  schema_minLength: { readonly limit: number };
+  schema_maxProperties: { readonly limit: number };
+  schema_minProperties: { readonly limit: number };
+  schema_maximum: { readonly limit: number };
+  schema_minimum: { readonly limit: number };
   schema_uniqueItems: { readonly duplicates: readonly [number, number] };
 }
 
 /** The codes of the schema's limits (`maxItems`, `minLength` …), whose payload is the bound. */
 export type SchemaLimitCode = {
-  [K in keyof SchemaIssuePayloads]: SchemaIssuePayloads[K] extends Limit ? K : never;
+  [K in keyof SchemaIssuePayloads]: SchemaIssuePayloads[K] extends { readonly limit: number } ? K : never;
 }[keyof SchemaIssuePayloads];
 
 const SCHEMA = 'compile/validateSchema';

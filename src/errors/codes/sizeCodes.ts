@@ -1,16 +1,14 @@
 import type { IssueArea } from './area';
 
-type Size = { readonly size: number; readonly limit: number };
-
 /**
  * The codes of a ruleset that is within each document's limits but too large to evaluate: each code's fields beyond
  * `path`, `code` and `message`. `size` is what was counted (capped for reporting), `limit` what is allowed.
  */
 export interface SizeIssuePayloads {
-  section_too_large: Size;
-  conditions_too_large: Size;
-  condition_too_large: Size;
-  condition_too_deep: Size;
+  section_too_large: { readonly size: number; readonly limit: number };
+  conditions_too_large: { readonly size: number; readonly limit: number };
+  condition_too_large: { readonly size: number; readonly limit: number };
+  condition_too_deep: { readonly size: number; readonly limit: number };
 }
 
 const CONDITIONS = 'compile/checks/checkConditionSize';

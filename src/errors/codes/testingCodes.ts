@@ -12,10 +12,10 @@ export const TESTING_ISSUES: IssueArea<TestingIssuePayloads> = {
   codes: {
     invariant_violated: {
       means:
-        'The invariant `invariant` fails for a transaction fast-check found (the path is where the invariant edits ' +
-        'it); the error holds the shrunk transaction and the seed to replay it.',
+        'The invariant `invariant` fails for a transaction fast-check found; the error holds that transaction, shrunk, ' +
+        'and the seed and path that reproduce it.',
       raisedIn: ['testing/InvariantViolation'],
-      example: ['item', 'speciallyDesigned'],
+      example: [],
       fix: 'Find the rule the counterexample exposes and correct it, or correct the invariant if the law allows it.',
     },
   },

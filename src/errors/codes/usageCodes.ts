@@ -1,16 +1,14 @@
 import type { IssueArea } from './area';
 
-type File = { readonly file: string };
-
 /**
  * The codes of `UsageError`, a problem the user of the command line can fix (exit code 2): fields beyond `path`,
  * `code` and `message`. The path names the option (`--as-of`) or the file.
  */
 export interface UsageIssuePayloads {
-  unreadable_file: File;
-  unwritable_file: File;
-  file_exists: File;
-  invalid_file: File;
+  unreadable_file: { readonly file: string };
+  unwritable_file: { readonly file: string };
+  file_exists: { readonly file: string };
+  invalid_file: { readonly file: string };
   missing_dependency: { readonly install: string };
   cannot_listen: Record<never, never>;
 }
