@@ -1,6 +1,10 @@
+import { compiledRuntime } from './compile/compiledRuntime';
 import { canonicalJson } from './document/canonicalJson';
+import { readingUntrusted } from './document/plainData';
 import { AssessmentError } from './errors/AssessmentError';
 import { describeValue } from './errors/describeValue';
+import { readOptions } from './errors/readArguments';
+import { assessmentIssues } from './evaluate/assessment/assessmentIssues';
 import { createReportContext, type RecordSummary } from './format/reportContext';
 import { renderHtmlReport } from './format/reportHtml';
 import { renderMarkdownReport } from './format/reportMarkdown';
@@ -62,24 +66,44 @@ export interface ReportOptions {
  * const forTicket = formatReport(assessment, transaction, { format: 'md' });
  */
 export function formatReport(assessment: Assessment, transaction: unknown, options: ReportOptions): string {
-  const context = createReportContext(
-    transaction,
-    options.generatedAt,
-    rulesetDocument(assessment, options.ruleset),
-    options.record === undefined ? undefined : summariseRecord(options.record, assessment),
+  const { format, generatedAt, record, ruleset } = readOptions<ReportOptions>(
+    options,
+    { format: 'any', generatedAt: 'string', record: 'any', ruleset: 'any' },
+    (issue, cause) => new AssessmentError(issue, { cause }),
   );
-  switch (options.format) {
-    case 'html':
-      return renderHtmlReport(assessment, context);
-    case 'md':
-      return renderMarkdownReport(assessment, context);
-    default:
-      throw new AssessmentError({
-        path: ['options', 'format'],
-        code: 'invalid_option',
-        message: `format must be "html" or "md", not ${describeValue((options as { format?: unknown }).format)}.`,
-      });
-  }
+  if (format !== 'html' && format !== 'md')
+    throw new AssessmentError({
+      path: ['options', 'format'],
+      code: 'invalid_option',
+      message: `format must be "html" or "md", not ${describeValue(format)}.`,
+    });
+  const details = assessmentIssues(assessment, ['assessment']);
+  if (details.length > 0)
+    throw new AssessmentError(
+      { path: ['assessment'], code: 'invalid_argument', message: 'The assessment is not one assess() returned:' },
+      { details },
+    );
+  // Only a compiled ruleset, whose document was validated, names what the report labels.
+  if (ruleset !== undefined) compiledRuntime(ruleset);
+  // The transaction is shown as given, so it is read as given (a getter runs); where reading it fails, it is refused
+  // with the place that is not plain data.
+  return readingUntrusted(
+    { transaction },
+    () => {
+      const context = createReportContext(
+        transaction,
+        generatedAt,
+        rulesetDocument(assessment, ruleset),
+        record === undefined ? undefined : summariseRecord(record, assessment),
+      );
+      return format === 'html' ? renderHtmlReport(assessment, context) : renderMarkdownReport(assessment, context);
+    },
+    (issues, cause) =>
+      new AssessmentError(
+        { path: ['transaction'], code: 'invalid_argument', message: 'The transaction is not plain JSON data:' },
+        { details: issues, cause },
+      ),
+  );
 }
 
 /** What the report shows of a decision record, once it is known to be the record of this assessment. */

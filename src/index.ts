@@ -21,7 +21,7 @@ export { SigningError } from './errors/SigningError';
 export { AssessmentError } from './errors/AssessmentError';
 export { RulesetError } from './errors/RulesetError';
 export { TransactionError } from './errors/TransactionError';
-export { formatPath } from './errors/issue';
+export { formatPath } from './formatPath';
 export { formatReport } from './formatReport';
 export { listQuestions } from './listQuestions';
 export { createDecisionRecord } from './createDecisionRecord';

@@ -1,4 +1,5 @@
 import { citationResolver } from './compile/buildProgram';
+import { compiledRuntime } from './compile/compiledRuntime';
 import { derivationInputs } from './compile/derivationInputs';
 import { walkCondition } from './compile/rulesetContext';
 import { loadRuleset } from './loadRuleset';
@@ -41,6 +42,8 @@ import type { CitationDefinition, ConditionDefinition, Derivation, RulesetDocume
  * capabilities?.path;                // ['item', 'capabilities']
  */
 export function listQuestions(ruleset: CompiledRuleset = loadRuleset()): QuestionList {
+  // A compiled ruleset (of this or the package's other build), whose document was validated.
+  compiledRuntime(ruleset, ['ruleset']);
   const document = ruleset.document;
   const cite = citationResolver(document.sources);
   const uses = factUses(document);

@@ -1,10 +1,12 @@
 import { AssessmentError } from './errors/AssessmentError';
 import { DecisionRecordError } from './errors/DecisionRecordError';
+import { readOptions, type Refuse } from './errors/readArguments';
 import { TransactionError } from './errors/TransactionError';
 import { canonicalContent, checkIntact, readDecisionRecord } from './integrity/recordContent';
 import { signatureKeyId, verifyContent } from './integrity/recordSignature';
 import { replay } from './replay';
 import { bundledRegistry } from './rulesets/bundledRegistry';
+import { readRegistry } from './rulesets/registryArguments';
 import type { RulesetReference } from './types/assessment';
 import type { DecisionRecord, RecordVerification, VerifyRecordOptions } from './types/decisionRecord';
 import type { RulesetRegistry } from './types/registry';
@@ -34,10 +36,12 @@ export async function verifyDecisionRecord(
   record: unknown,
   options: VerifyRecordOptions = {},
 ): Promise<RecordVerification> {
+  const refuse: Refuse = (issue, cause) => new DecisionRecordError(issue, { cause });
+  const given = readOptions<VerifyRecordOptions>(options, { publicKeys: 'strings', registry: 'any' }, refuse);
   const checked = readDecisionRecord(record);
   checkIntact(checked);
-  const signature = await checkSignature(checked, options.publicKeys);
-  const registry = options.registry ?? bundledRegistry();
+  const signature = await checkSignature(checked, given.publicKeys);
+  const registry = readRegistry(given.registry, refuse) ?? bundledRegistry();
   findRuleset(registry, checked);
   let result;
   try {

@@ -2,8 +2,11 @@ import { CodedError, fromIssue, type CodedErrorOptions } from './CodedError';
 import type { RecordIssuePayloads } from './codes/recordCodes';
 import type { Issue } from './issue';
 
-/** What made a decision record fail to be made, signed or verified (see `docs/issue-codes.md`). */
-export type DecisionRecordErrorCode = keyof RecordIssuePayloads;
+/**
+ * What made a decision record fail to be made, signed or verified (see `docs/issue-codes.md`), or an argument or
+ * option of those calls that is malformed (`invalid_argument`, `invalid_option`).
+ */
+export type DecisionRecordErrorCode = keyof RecordIssuePayloads | 'invalid_argument' | 'invalid_option';
 
 /**
  * Thrown by `createDecisionRecord`, `signDecisionRecord` and `verifyDecisionRecord` with a code that says what failed

@@ -2,8 +2,8 @@ import { CodedError, fromIssue, type CodedErrorOptions } from './CodedError';
 import type { SigningIssuePayloads } from './codes/signingCodes';
 import type { Issue } from './issue';
 
-/** Why a key could not be made or used for signing, or a signature file read. */
-export type SigningErrorCode = keyof SigningIssuePayloads;
+/** Why a key could not be made or used for signing, or a signature file read, or an argument is malformed. */
+export type SigningErrorCode = keyof SigningIssuePayloads | 'invalid_argument';
 
 /**
  * Thrown by `generateSigningKeys`, `signRuleset`, `signingKeyId` and `parseRulesetSignature` (and by the decision

@@ -1,4 +1,5 @@
 import { canonicalJson, canonicalSha256 } from '../document/canonicalJson';
+import { plainDataIssues } from '../document/plainData';
 import { DecisionRecordError } from '../errors/DecisionRecordError';
 import type { IssuePath } from '../errors/issue';
 import { DECISION_RECORD_FORMAT, type DecisionRecord } from '../types/decisionRecord';
@@ -40,10 +41,18 @@ export function checkIntact(record: DecisionRecord): void {
 }
 
 /**
- * A value read as a decision record, its shape checked field by field.
- * @throws {DecisionRecordError} `invalid_record`, naming the first field that is missing or wrong.
+ * A value read as a decision record: plain JSON data (no getter, proxy, cycle or nesting that would overflow the
+ * hashing), its shape checked field by field.
+ * @throws {DecisionRecordError} `invalid_record`, naming what is not plain data, or the first field that is missing
+ * or wrong.
  */
 export function readDecisionRecord(value: unknown): DecisionRecord {
+  const unsafe = plainDataIssues(value);
+  if (unsafe.length > 0)
+    throw new DecisionRecordError(
+      { path: [], code: 'invalid_record', message: 'This is not a decision record: it is not plain JSON data:' },
+      { details: unsafe },
+    );
   const problem = shapeProblem(value);
   if (problem !== undefined)
     throw new DecisionRecordError({

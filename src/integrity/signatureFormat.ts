@@ -1,4 +1,5 @@
 import { utf8ToBytes } from '@noble/hashes/utils';
+import { plainDataIssues } from '../document/plainData';
 
 /** Domain separation: a signature made for a ruleset can never be passed off as a signature of anything else. */
 const CONTEXT = 'dual-use-rules:ruleset-signature:v1\n';
@@ -8,8 +9,12 @@ export function signedMessage(canonical: string): Uint8Array {
   return utf8ToBytes(CONTEXT + canonical);
 }
 
-/** What is wrong with a value as a signature, or `undefined` when it has the right shape. */
+/**
+ * What is wrong with a value as a signature, or `undefined` when it has the right shape. A value that is not plain
+ * JSON data (a getter, a proxy, a cycle) is refused before any of its fields is read.
+ */
 export function signatureShapeProblem(value: unknown): string | undefined {
+  if (plainDataIssues(value).length > 0) return 'it is not plain JSON data';
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a JSON object';
   const record = value as Record<string, unknown>;
   if (record['algorithm'] !== 'Ed25519') return 'algorithm must be "Ed25519"';

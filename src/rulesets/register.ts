@@ -1,7 +1,7 @@
 import { validateRulesetDocument } from '../compile/validateDocument';
 import { canonicalSha256 } from '../document/canonicalJson';
 import { deepFreeze } from '../document/deepFreeze';
-import { scanDocument } from '../document/scanDocument';
+import { readDocument } from '../document/scanDocument';
 import type { Issue } from '../errors/issue';
 import { RulesetError } from '../errors/RulesetError';
 import { verifySignatures } from '../integrity/verifySignatures';
@@ -83,10 +83,10 @@ function verifiedCopy(
   options: RegisterOptions,
   publicKeys: readonly string[] | undefined,
 ): RulesetDocument {
-  const scanned = scanDocument(document);
-  if (scanned.length > 0) throw new RulesetError(scanned, idOf(document));
-  // Everything after this reads the private copy, so what was verified is what is used.
-  const copy = deepFreeze(structuredClone(document)) as RulesetDocument;
+  const read = readDocument(document);
+  if (read.issues.length > 0) throw new RulesetError(read.issues, idOf(read.copy));
+  // Everything after this reads the private copy the scan made, so what was verified is what is used.
+  const copy = deepFreeze(read.copy) as RulesetDocument;
   const issues: Issue[] = [...validateRulesetDocument(copy, kindOf(copy))];
   if (issues.length === 0 && publicKeys !== undefined)
     issues.push(...verifySignatures([{ document: copy, path: [] }], options.signatures ?? [], publicKeys));

@@ -18,8 +18,10 @@ export const ASSESSMENT_ISSUES: IssueArea<AssessmentIssuePayloads> = {
   title: 'Calls that cannot be carried out',
   reportedBy:
     '`AssessmentError` from `assess`, `assessMany`, `assessEach`, `loadRuleset`, the registry, `replay`, ' +
-    '`formatReport` and `listQuestions` (and a 400 `assessment-refused` from the server); `ruleset_not_in_force` is ' +
-    'also a `TransactionError` issue at `date` when the transaction names the date.',
+    '`formatReport`, `lintRuleset`, `listQuestions` and `formatPath` (and a 400 `assessment-refused` from the ' +
+    'server); `ruleset_not_in_force` is also a `TransactionError` issue at `date` when the transaction names the ' +
+    "date. `invalid_option` and `invalid_argument` are also the codes of the other errors for their calls' " +
+    'malformed options and arguments (a `RulesetError` from `compileRuleset`, a `DecisionRecordError` …).',
   codes: {
     ruleset_not_in_force: {
       means: "No version of the ruleset is in force on `date`; the message names each version's window.",
@@ -35,20 +37,37 @@ export const ASSESSMENT_ISSUES: IssueArea<AssessmentIssuePayloads> = {
     },
     not_a_compiled_ruleset: {
       means: '`options.ruleset` did not come from `compileRuleset` or `loadRuleset` of this package and version.',
-      raisedIn: ['evaluate/rulesetRuntime', 'evaluate/foreignRuleset'],
+      raisedIn: ['compile/compiledRuntime'],
       example: ['options', 'ruleset'],
       fix: 'Pass what `compileRuleset` returned, not a document or a copy; the message names the cause.',
     },
     invalid_option: {
       means: 'An option is malformed (e.g. `asOf` not a date, `format` not `html` or `md`, options not an object).',
-      raisedIn: ['time/dates', 'errors/readArguments', 'formatReport', 'rulesets/registry'],
+      raisedIn: [
+        'errors/readArguments',
+        'time/dates',
+        'formatReport',
+        'lintRuleset',
+        'createDecisionRecord',
+        'rulesets/registry',
+        'rulesets/registryArguments',
+      ],
       example: ['options', 'asOf'],
       fix: 'Correct the option the path names; the message says what it takes.',
     },
     invalid_argument: {
       means:
-        'An argument is not of the kind the call takes (e.g. `assessMany` given no list, a record not an assessment).',
-      raisedIn: ['errors/readArguments', 'replay', 'formatReport'],
+        'An argument is not of the kind the call takes (e.g. `assessMany` given no list, a filed record that is ' +
+        'not an assessment, or not plain JSON data); `issues` say where.',
+      raisedIn: [
+        'errors/readArguments',
+        'rulesets/registryArguments',
+        'replay',
+        'formatReport',
+        'formatPath',
+        'createDecisionRecord',
+        'parseRulesetSignature',
+      ],
       example: ['record', 'ruleset'],
       fix: 'Pass the argument the documentation of the call describes.',
     },

@@ -16,7 +16,7 @@ export interface ValueIssuePayloads {
 }
 
 const SCHEMA = 'compile/validateSchema';
-const TRANSACTION = 'transaction/parseTransaction';
+const TRANSACTION = 'transaction/zodIssues';
 const REQUEST = 'server/problems';
 
 /** How the codes of values of the wrong kind are documented. */
