@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from './document/canonicalJson';
-import { scanDocument } from './document/scanDocument';
+import { readDocument } from './document/scanDocument';
 import { RulesetError } from './errors/RulesetError';
 import { keyIdOf, readEd25519Key, requireCrypto } from './integrity/keys';
 import { readableString, signedMessage } from './integrity/signatureFormat';
@@ -20,8 +20,10 @@ import type { RulesetSignature } from './types/signature';
  * writeFileSync('my-ruleset.json.sig', JSON.stringify(signature, null, 2));
  */
 export function signRuleset(document: unknown, privateKey: string): RulesetSignature {
-  const scanned = scanDocument(document);
-  if (scanned.length > 0) throw new RulesetError(scanned, readableString(document, 'id'));
+  // What is signed is the scan's private copy: what was checked, whatever a getter or proxy of the original does.
+  const read = readDocument(document);
+  if (read.issues.length > 0) throw new RulesetError(read.issues, readableString(read.copy, 'id'));
+  const copy = read.copy;
   const crypto = requireCrypto();
   const key = readEd25519Key(
     () => crypto.createPrivateKey(privateKey),
@@ -29,13 +31,13 @@ export function signRuleset(document: unknown, privateKey: string): RulesetSigna
     'The private key is not a PEM-encoded private key.',
     (type) => `The private key is an ${type} key, not Ed25519.`,
   );
-  const canonical = canonicalJson(document);
+  const canonical = canonicalJson(copy);
   return {
     algorithm: 'Ed25519',
     keyId: keyIdOf(crypto.createPublicKey(key)),
     ruleset: {
-      id: readableString(document, 'id') ?? '',
-      version: readableString(document, 'version') ?? '',
+      id: readableString(copy, 'id') ?? '',
+      version: readableString(copy, 'version') ?? '',
       sha256: bytesToHex(sha256(utf8ToBytes(canonical))),
     },
     signature: crypto.sign(null, signedMessage(canonical), key).toString('base64'),

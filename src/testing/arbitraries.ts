@@ -10,6 +10,7 @@ import {
   type Transaction,
 } from '../transaction/transactionSchema';
 import type { CompiledRuleset } from '../types/compiledRuleset';
+import { readRuleset } from './kitArguments';
 
 /** The ids a ruleset's catalogues offer for each catalogue-bound transaction field (empty when the ruleset has none). */
 export interface TransactionVocabulary {
@@ -25,7 +26,7 @@ export interface TransactionVocabulary {
 
 /** Reads from a compiled ruleset the ids its catalogues allow in transactions. */
 export function vocabularyOf(ruleset: CompiledRuleset): TransactionVocabulary {
-  const { facts = {}, catalogues = {} } = ruleset.document;
+  const { facts = {}, catalogues = {} } = readRuleset(ruleset).document;
   const entries = (catalogue: string | undefined) =>
     catalogue === undefined ? [] : (catalogues[catalogue]?.entries ?? []).map((entry) => entry.id);
   const ids = (field: string) => entries(facts[field]?.answers?.catalogue);
@@ -45,7 +46,7 @@ export function vocabularyOf(ruleset: CompiledRuleset): TransactionVocabulary {
  * that bind it to a catalogue share (a ruleset that does not bind the field accepts any well-formed id).
  */
 export function sharedVocabulary(...rulesets: readonly CompiledRuleset[]): TransactionVocabulary {
-  const vocabularies = rulesets.map(vocabularyOf);
+  const vocabularies = rulesets.map((ruleset, index) => vocabularyOf(readRuleset(ruleset, ['rulesets', index])));
   const shared = (field: keyof TransactionVocabulary) =>
     vocabularies
       .map((vocabulary) => vocabulary[field] ?? [])

@@ -10,6 +10,7 @@ import { partialTransactionArbitrary, vocabularyOf, type UnknowableField } from 
 import { declaredInvariants } from './declaredInvariants';
 import { GENERAL_INVARIANTS, type Invariant, type JsonValue, type TransactionEdit } from './invariants';
 import { InvariantViolation } from './InvariantViolation';
+import { readRuleset, readRunOptions } from './kitArguments';
 import { answered, isBoolean, schemaAtPath, valueAt } from './questionPaths';
 
 /** Options for `checkInvariants`. */
@@ -38,6 +39,7 @@ export interface InvariantReport {
  * declare (`rulesets/<id>/invariants.json`) for the ruleset's id and for each overlay composed into it.
  */
 export function defaultInvariants(ruleset: CompiledRuleset): readonly Invariant[] {
+  readRuleset(ruleset);
   return [
     ...GENERAL_INVARIANTS,
     ...declaredInvariants(ruleset.id),
@@ -59,7 +61,9 @@ export function defaultInvariants(ruleset: CompiledRuleset): readonly Invariant[
  * test('our ruleset keeps the invariants', () => { checkInvariants(ourRuleset, { runs: 10_000 }); });
  */
 export function checkInvariants(ruleset: CompiledRuleset, options: CheckInvariantsOptions = {}): InvariantReport {
-  const invariants = options.invariants ?? defaultInvariants(ruleset);
+  readRuleset(ruleset);
+  const { runs, seed, path, invariants: given } = readRunOptions(options);
+  const invariants = given ?? defaultInvariants(ruleset);
   const reference: RulesetReference = {
     id: ruleset.id,
     version: ruleset.version,
@@ -110,9 +114,9 @@ export function checkInvariants(ruleset: CompiledRuleset, options: CheckInvarian
     return true;
   });
   const details = fc.check(property, {
-    numRuns: options.runs ?? 1000,
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.path === undefined ? {} : { path: options.path }),
+    numRuns: runs ?? 1000,
+    ...(seed === undefined ? {} : { seed }),
+    ...(path === undefined ? {} : { path }),
   });
   if (details.failed) {
     if (failure === undefined)

@@ -18,13 +18,15 @@ export interface ValueIssuePayloads {
 const SCHEMA = 'compile/validateSchema';
 const TRANSACTION = 'transaction/zodIssues';
 const REQUEST = 'server/problems';
+const KIT = 'testing/fileIssues';
 
 /** How the codes of values of the wrong kind are documented. */
 export const VALUE_ISSUES: IssueArea<ValueIssuePayloads> = {
   title: 'Values of the wrong kind',
   reportedBy:
     'Transactions (`TransactionError` from `assess`, `assessMany`, `registry.select`; a 422 from the server), ruleset ' +
-    "documents (`RulesetError`) and the server's query strings and headers (a 400).",
+    "documents (`RulesetError`), the server's query strings and headers (a 400), and the files of the testing kit " +
+    '(invariants, expected changes: the details of an `invalid_argument`).',
   codes: {
     required: {
       means: 'A required field is missing.',
@@ -34,7 +36,7 @@ export const VALUE_ISSUES: IssueArea<ValueIssuePayloads> = {
     },
     unrecognized_key: {
       means: 'A key the contract does not define; `suggestion` is the closest allowed key, when one is close.',
-      raisedIn: [TRANSACTION, REQUEST],
+      raisedIn: [TRANSACTION, REQUEST, KIT],
       example: ['item', 'speciallyDesinged'],
       fix: 'Correct the spelling (see `suggestion`) or remove the key; unknown keys are never ignored.',
     },
@@ -59,6 +61,7 @@ export const VALUE_ISSUES: IssueArea<ValueIssuePayloads> = {
         'compile/checks/checkFacts',
         'compile/composeOverlays',
         REQUEST,
+        KIT,
       ],
       example: ['destination', 'country'],
       fix: 'Use one of the allowed values; for catalogue ids, those of the ruleset in force on the date.',

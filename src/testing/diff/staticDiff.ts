@@ -1,5 +1,8 @@
+import { validateReadDocument } from '../../compile/validateDocument';
 import { canonicalJson } from '../../document/canonicalJson';
-import type { IssuePath } from '../../errors/issue';
+import { readDocument } from '../../document/scanDocument';
+import { issuesUnder, type Issue, type IssuePath } from '../../errors/issue';
+import { RulesetError } from '../../errors/RulesetError';
 import type { RulesetDocument } from '../../types/ruleset';
 
 /** The parts of a ruleset the static diff compares, each item by its id or key. */
@@ -40,8 +43,11 @@ type Keyed = Readonly<Record<string, unknown>>;
  * Compares two (composed) ruleset documents item by item: rules and notes by id, facts, thresholds, catalogues,
  * scales, sources and named conditions by key, catalogue entries by catalogue and id, plus the single-valued parts.
  * Reordering alone is no change; the content of an item is compared as canonical JSON.
+ * @throws {RulesetError} when either is not a ruleset document the schema accepts (paths under `before` or `after`).
  */
 export function staticDiff(before: RulesetDocument, after: RulesetDocument): StaticChange[] {
+  const issues = [...documentIssues(before, 'before'), ...documentIssues(after, 'after')];
+  if (issues.length > 0) throw new RulesetError(issues);
   const changes: StaticChange[] = [];
   for (const section of ['validity', 'undecided', 'fallback', 'authority'] as const) {
     const [a, b] = [before[section], after[section]];
@@ -159,4 +165,11 @@ function same(a: unknown, b: unknown): boolean {
 
 function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
+}
+
+/** What makes an argument of `staticDiff` not a ruleset document (of the kind it says it is), under its name. */
+function documentIssues(document: unknown, argument: 'before' | 'after'): Issue[] {
+  const read = readDocument(document);
+  const kind = (read.copy as { kind?: unknown } | null)?.kind === 'overlay' ? 'overlay' : 'base';
+  return issuesUnder([argument], validateReadDocument(read, kind));
 }
