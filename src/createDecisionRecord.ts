@@ -4,8 +4,9 @@ import { plainDataIssues } from './document/plainData';
 import { DecisionRecordError } from './errors/DecisionRecordError';
 import { describeValue } from './errors/describeValue';
 import { readOptions, type Refuse } from './errors/readArguments';
-import { assessmentIssues } from './evaluate/assessment/assessmentIssues';
+import { shapeIssues } from './evaluate/shapeIssues';
 import { contentSha256 } from './integrity/recordContent';
+import { assessmentSchema } from './transaction/assessmentSchema';
 import type { Assessment } from './types/assessment';
 import { DECISION_RECORD_FORMAT, type DecisionRecord, type DecisionRecordOptions } from './types/decisionRecord';
 
@@ -46,7 +47,7 @@ export function createDecisionRecord(
       { path: ['transaction'], code: 'invalid_record', message: 'The transaction is not plain JSON data:' },
       { details: unsafe },
     );
-  const details = assessmentIssues(assessment, ['assessment']);
+  const details = shapeIssues(assessment, assessmentSchema, ['assessment']);
   if (details.length > 0)
     throw new DecisionRecordError(
       { path: ['assessment'], code: 'invalid_argument', message: 'The assessment is not one assess() returned:' },

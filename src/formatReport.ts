@@ -4,12 +4,13 @@ import { readingUntrusted } from './document/plainData';
 import { AssessmentError } from './errors/AssessmentError';
 import { describeValue } from './errors/describeValue';
 import { readOptions } from './errors/readArguments';
-import { assessmentIssues } from './evaluate/assessment/assessmentIssues';
+import { shapeIssues } from './evaluate/shapeIssues';
 import { createReportContext, type RecordSummary } from './format/reportContext';
 import { renderHtmlReport } from './format/reportHtml';
 import { renderMarkdownReport } from './format/reportMarkdown';
 import { readDecisionRecord, signingKeyIdOf } from './integrity/recordContent';
 import { bundledRegistry } from './rulesets/bundledRegistry';
+import { assessmentSchema } from './transaction/assessmentSchema';
 import type { Assessment } from './types/assessment';
 import type { CompiledRuleset } from './types/compiledRuleset';
 import type { DecisionRecord } from './types/decisionRecord';
@@ -77,7 +78,7 @@ export function formatReport(assessment: Assessment, transaction: unknown, optio
       code: 'invalid_option',
       message: `format must be "html" or "md", not ${describeValue(format)}.`,
     });
-  const details = assessmentIssues(assessment, ['assessment']);
+  const details = shapeIssues(assessment, assessmentSchema, ['assessment']);
   if (details.length > 0)
     throw new AssessmentError(
       { path: ['assessment'], code: 'invalid_argument', message: 'The assessment is not one assess() returned:' },

@@ -6,12 +6,13 @@ import type { Transaction } from '../transaction/transactionSchema';
 import type { Assessment, RulesetReference } from '../types/assessment';
 import type { CompiledRuleset } from '../types/compiledRuleset';
 import type { Outcome } from '../types/outcome';
-import { partialTransactionArbitrary, vocabularyOf, type UnknowableField } from './arbitraries';
+import { partialTransactionArbitrary, vocabularyOf } from './arbitraries';
 import { declaredInvariants } from './declaredInvariants';
 import { GENERAL_INVARIANTS, type Invariant, type JsonValue, type TransactionEdit } from './invariants';
 import { InvariantViolation } from './InvariantViolation';
 import { readRuleset, readRunOptions } from './kitArguments';
 import { answered, isBoolean, schemaAtPath, valueAt } from './questionPaths';
+import type { UnknowableField } from './withUnknown';
 
 /** Options for `checkInvariants`. */
 export interface CheckInvariantsOptions {

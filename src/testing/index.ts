@@ -10,10 +10,9 @@ export {
   completeTransactionArbitrary,
   partialTransactionArbitrary,
   sharedVocabulary,
-  UNKNOWABLE_FIELDS,
   vocabularyOf,
-  withUnknown,
 } from './arbitraries';
+export { UNKNOWABLE_FIELDS, withUnknown } from './withUnknown';
 export { ARTICLE_5_INVARIANTS, ARTICLE_5_RULESET_IDS } from './article5Invariants';
 export { checkInvariants, defaultInvariants } from './checkInvariants';
 export { declaredInvariants, parseInvariants } from './declaredInvariants';
@@ -24,7 +23,8 @@ export { checkExpectedChanges, parseExpectedChanges } from './diff/expectedChang
 export { formatRulesetDiff } from './diff/formatRulesetDiff';
 export { staticDiff } from './diff/staticDiff';
 
-export type { TransactionVocabulary, UnknowableField } from './arbitraries';
+export type { TransactionVocabulary } from './arbitraries';
+export type { UnknowableField } from './withUnknown';
 export type { CheckInvariantsOptions, InvariantReport } from './checkInvariants';
 export type { InvariantsFile } from './declaredInvariants';
 export type { Invariant, InvariantBase, JsonValue, TransactionEdit, ValueChoice } from './invariants';

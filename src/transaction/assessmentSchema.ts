@@ -6,7 +6,8 @@ import { OUTCOMES } from '../types/outcome';
 // filed record, a report's argument. Extra fields are let through; what the report and the record read is checked.
 // `test/unit/assessmentSchema.test.ts` keeps it from refusing what `assess` returns.
 
-const citation = z.object({
+/** A citation as an assessment shows it. */
+export const citationSchema = z.object({
   instrument: z.string(),
   pinpoint: z.string(),
   binding: z.boolean(),
@@ -15,9 +16,12 @@ const citation = z.object({
   quote: z.string().optional(),
   note: z.string().optional(),
 });
+const citation = citationSchema;
 const cited = { citation, seeAlso: z.array(citation) };
 const truth = z.enum(['true', 'false', 'unknown']);
-const outcome = z.enum(OUTCOMES);
+/** One of the outcomes. */
+export const outcomeSchema = z.enum(OUTCOMES);
+const outcome = outcomeSchema;
 const factRecord = z.record(z.string(), z.union([z.string(), z.array(z.string())]).optional());
 
 // Recursive, so typed by hand: its input and output are a trace.
@@ -47,6 +51,9 @@ const conditionTrace: z.ZodType<ConditionTrace, ConditionTrace> = z.lazy(() =>
 
 const named = { id: z.string(), version: z.string(), sha256: z.string() };
 
+/** The exact ruleset an assessment was made with: base and overlays, each by id, version and sha256. */
+export const rulesetReferenceSchema = z.object({ ...named, overlays: z.array(z.object(named)) });
+
 /** The zod schema of an assessment given back to the library (a report's, a replay's, a record's). */
 export const assessmentSchema = z.object({
   outcome,
@@ -68,6 +75,6 @@ export const assessmentSchema = z.object({
       extensionPoint: z.string().optional(),
     }),
   ),
-  ruleset: z.object({ ...named, overlays: z.array(z.object(named)) }),
+  ruleset: rulesetReferenceSchema,
   transactionId: z.string().optional(),
 });

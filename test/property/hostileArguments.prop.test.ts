@@ -29,6 +29,7 @@ interface Fixtures {
   readonly signature: library.RulesetSignature;
   readonly record: library.DecisionRecord;
   readonly signed: library.DecisionRecord;
+  readonly diff: testing.RulesetDiff;
 }
 
 /** A public function with the valid arguments it is called with; hostile values replace or enter one of them. */
@@ -129,6 +130,37 @@ const CALLS: readonly Call[] = [
     args: () => [{ changes: [{ before: 'no_obligation', after: 'not_applicable', reason: 'r' }] }],
     call: testing.parseExpectedChanges,
   },
+  { name: 'testing.sharedVocabulary', args: ({ ruleset }) => [ruleset, ruleset], call: testing.sharedVocabulary },
+  {
+    name: 'testing.catalogueEntryArbitrary',
+    args: ({ ruleset }) => [ruleset, 'redFlags'],
+    call: testing.catalogueEntryArbitrary,
+  },
+  {
+    name: 'testing.completeTransactionArbitrary',
+    args: ({ ruleset }) => [testing.vocabularyOf(ruleset), { date: AS_OF }],
+    call: testing.completeTransactionArbitrary,
+  },
+  {
+    name: 'testing.partialTransactionArbitrary',
+    args: ({ ruleset }) => [testing.vocabularyOf(ruleset), { date: AS_OF, maxUnknown: 3 }],
+    call: testing.partialTransactionArbitrary,
+  },
+  {
+    name: 'testing.withUnknown',
+    args: () => [transaction, ['redFlags', 'findings.knowledge'], true],
+    call: testing.withUnknown,
+  },
+  {
+    name: 'testing.checkExpectedChanges',
+    args: ({ diff }) => [diff, { changes: [{ before: 'no_obligation', after: 'not_applicable', reason: 'r' }] }],
+    call: testing.checkExpectedChanges,
+  },
+  {
+    name: 'testing.formatRulesetDiff',
+    args: ({ diff }) => [diff, testing.checkExpectedChanges(diff, { changes: [] })],
+    call: testing.formatRulesetDiff,
+  },
   {
     name: 'testing.staticDiff',
     args: ({ ruleset }) => [ruleset.document, minimalRuleset()],
@@ -162,6 +194,9 @@ describe('every public function, with hostile arguments', () => {
       signature: library.signRuleset(minimalRuleset(), keys.privateKey),
       record,
       signed: await library.signDecisionRecord(record, keys.privateKey),
+      diff: testing.diffRulesets(library.loadRuleset('eu-2021-821-art5', { asOf: '2023-05-10' }), ruleset, {
+        runs: 50,
+      }),
     };
   });
 

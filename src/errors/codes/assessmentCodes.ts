@@ -70,6 +70,8 @@ export const ASSESSMENT_ISSUES: IssueArea<AssessmentIssuePayloads> = {
         'parseRulesetSignature',
         'testing/declaredInvariants',
         'testing/fileIssues',
+        'testing/kitArguments',
+        'testing/withUnknown',
       ],
       example: ['record', 'ruleset'],
       fix: 'Pass the argument the documentation of the call describes.',

@@ -2,7 +2,9 @@ import { describeValue } from '../../errors/describeValue';
 import type { Issue } from '../../errors/issue';
 import { OUTCOMES, type Outcome } from '../../types/outcome';
 import { at, checkFile, unknownKey } from '../fileIssues';
+import { readShaped } from '../kitArguments';
 import type { OutcomeChange, RulesetDiff } from './diffRulesets';
+import { expectedChangesSchema, rulesetDiffSchema } from './diffSchemas';
 
 /** An outcome change a reviewer has accepted, with the reason (e.g. the provision or guidance that causes it). */
 export interface ExpectedChange {
@@ -66,6 +68,8 @@ function fileProblems(value: unknown): Issue[] {
 
 /** Which outcome changes of a diff the file does not list, and which listed ones did not show. */
 export function checkExpectedChanges(diff: RulesetDiff, expected: ExpectedChanges): ExpectationCheck {
+  readShaped(diff, rulesetDiffSchema, ['diff'], 'a diff from diffRulesets()');
+  readShaped(expected, expectedChangesSchema, ['expected'], 'expected changes from parseExpectedChanges()');
   const listed = (change: { before: Outcome; after: Outcome }) =>
     expected.changes.some((entry) => entry.before === change.before && entry.after === change.after);
   return {
