@@ -33,7 +33,9 @@ export function lintRuleset(ruleset: CompiledRuleset, options: LintOptions = {})
   const holding = new Set<string>();
   for (const scenario of applicable) {
     try {
-      const [assessment] = assessMany([scenario.transaction], { ruleset });
+      // An undated scenario is assessed on a day the ruleset is in force, even one that has expired: the date only
+      // chooses the ruleset, which is given here.
+      const [assessment] = assessMany([scenario.transaction], { ruleset, asOf: ruleset.validity.from });
       for (const step of assessment?.trace ?? []) if (step.result === 'true') holding.add(step.rule);
     } catch (error) {
       if (!(error instanceof TransactionError)) throw error;

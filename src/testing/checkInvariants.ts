@@ -65,7 +65,11 @@ export function checkInvariants(ruleset: CompiledRuleset, options: CheckInvarian
     sha256: ruleset.sha256,
     overlays: ruleset.overlays,
   };
-  const assessOne = (transaction: Transaction): Assessment => assessMany([transaction], { ruleset })[0] as Assessment;
+  // The generated transactions are undated: assessed on a day the ruleset is in force (the first of its window), so a
+  // ruleset for a past period is checked too (an explicit ruleset is refused on a day outside its window).
+  const asOf = ruleset.validity.from;
+  const assessOne = (transaction: Transaction): Assessment =>
+    assessMany([transaction], { ruleset, asOf })[0] as Assessment;
   const checked = invariants.map(() => 0);
   let target: number | undefined;
   let failure: { index: number; detail: string; transaction: Transaction } | undefined;

@@ -166,9 +166,11 @@ function assessBoth(
   transaction: Transaction,
 ): { before: Assessment; after: Assessment } | undefined {
   try {
+    // The generated transactions are undated: each ruleset assesses them on a day it is in force (the first of its
+    // window), since an explicit ruleset is refused on a day outside it, and two versions may state different periods.
     return {
-      before: assessMany([transaction], { ruleset: before })[0] as Assessment,
-      after: assessMany([transaction], { ruleset: after })[0] as Assessment,
+      before: assessMany([transaction], { ruleset: before, asOf: before.validity.from })[0] as Assessment,
+      after: assessMany([transaction], { ruleset: after, asOf: after.validity.from })[0] as Assessment,
     };
   } catch (error) {
     if (error instanceof TransactionError) return undefined;
