@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { compileRuleset } from '../../compileRuleset';
 import { SigningError } from '../../errors/SigningError';
 import { parseRulesetSignature } from '../../parseRulesetSignature';
+import { signingKeyId } from '../../signingKeyId';
 import type { CompiledRuleset } from '../../types/compiledRuleset';
 import type { RulesetSignature } from '../../types/signature';
 import { readJson, readText, UsageError } from '../io';
@@ -20,9 +21,22 @@ export function readSignature(file: string): RulesetSignature {
   return asUsageError(() => parseRulesetSignature(readJson(file, `signature ${file}`), `signature file ${file}`));
 }
 
-/** PEM public keys, one per file. */
+/**
+ * PEM public keys, one per file, each checked to be an Ed25519 public key: a private key, or anything else, is a usage
+ * error that names the file (and never quotes it).
+ */
 export function readPublicKeys(files: readonly string[]): string[] {
-  return files.map((file) => readText(file));
+  return files.map((file) => {
+    const pem = readText(file);
+    try {
+      signingKeyId(pem);
+    } catch (error) {
+      if (error instanceof SigningError && error.code === 'invalid_key')
+        throw new UsageError(`The public key ${file} cannot be used: ${error.message}`);
+      throw error;
+    }
+    return pem;
+  });
 }
 
 /**
