@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { isatty } from 'node:tty';
 import picocolors from 'picocolors';
 import { TransactionError } from '../errors/TransactionError';
 
@@ -33,25 +34,11 @@ export function readJson(file: string, what?: string): unknown {
   return parseJson(readText(file), what ?? (file === '-' ? 'standard input' : file));
 }
 
-/** Writes a command's result to `--out FILE` (creating its folder), or to standard output without one. */
-export function writeOutput(text: string, out: string | undefined): void {
-  if (out === undefined) {
-    process.stdout.write(text);
-    return;
-  }
-  try {
-    createMissingFolders(dirname(out));
-    writeFileSync(out, text);
-  } catch (error) {
-    throw new UsageError(`Cannot write ${out}: ${describeFsError(error)}.`);
-  }
-}
-
 /**
  * Creates the folders missing on the way to `folder`, one at a time from the nearest that exists. Not `mkdirSync` with
  * `recursive`: under /proc, which answers ENOENT to every new folder, Node's recursive mkdir retries forever.
  */
-function createMissingFolders(folder: string): void {
+export function createMissingFolders(folder: string): void {
   const missing: string[] = [];
   for (let current = resolve(folder); !existsSync(current); current = dirname(current)) {
     missing.push(current);
@@ -72,6 +59,20 @@ export function colorsFor(stream: { readonly isTTY?: boolean }, env: NodeJS.Proc
   return createColors(stream.isTTY === true && env.TERM !== 'dumb');
 }
 
+/** Whether standard output is a terminal, asked of the descriptor (the CLI never opens Node's stdout stream). */
+export const standardOutput = {
+  get isTTY(): boolean {
+    return isatty(1);
+  },
+};
+
+/** Whether standard error is a terminal. */
+export const standardError = {
+  get isTTY(): boolean {
+    return isatty(2);
+  },
+};
+
 /** Terminal colour functions, each the identity when colours are off. */
 export type Colors = ReturnType<typeof picocolors.createColors>;
 
@@ -79,11 +80,24 @@ function nonEmpty(value: string | undefined): boolean {
   return value !== undefined && value !== '';
 }
 
-function describeFsError(error: unknown): string {
+/** What a failed file operation means, in words (the system's own message for the rare ones). */
+export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
-  return (error as Error).message;
+  const words = code === undefined ? undefined : FS_ERRORS[code];
+  return words ?? (error as Error).message;
 }
+
+const FS_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EROFS: 'read-only file system',
+  EIO: 'input/output error',
+  EPIPE: 'the reading end of the pipe is closed',
+  EBADF: 'it is closed',
+};

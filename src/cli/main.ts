@@ -11,6 +11,7 @@ import { registerSign } from './commands/sign';
 import { registerValidate } from './commands/validate';
 import { registerVerify } from './commands/verify';
 import { UsageError } from './io';
+import { ClosedPipe, print, printError } from './output/sink';
 
 const program = new Command()
   .name('dual-use-rules')
@@ -20,6 +21,8 @@ const program = new Command()
   )
   .showHelpAfterError()
   .exitOverride()
+  // Help and usage errors go through the same writes as everything else: a full disk or a closed pipe is reported.
+  .configureOutput({ writeOut: print, writeErr: printError })
   .addHelpText(
     'after',
     '\nExamples:\n  $ dual-use-rules assess examples/notification-tracker-intelligence-agency.json\n  ' +
@@ -45,6 +48,8 @@ try {
 
 /** Prints an error for a person: user errors without a stack trace (exit 2), anything else as an internal error (exit 1). */
 function report(error: unknown): number {
+  // Whoever read standard output has all they wanted (`… | head`): end quietly, as Unix tools do.
+  if (error instanceof ClosedPipe) return 0;
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   if (
     error instanceof TransactionError ||
@@ -52,10 +57,10 @@ function report(error: unknown): number {
     error instanceof AssessmentError ||
     error instanceof UsageError
   ) {
-    process.stderr.write(`${error.message}\n`);
+    printError(`${error.message}\n`);
     return error instanceof AssessmentError && error.code === 'engine_failure' ? 1 : 2;
   }
-  process.stderr.write(
+  printError(
     `Internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
   return 1;

@@ -25,7 +25,7 @@ const root = new URL('../..', import.meta.url).pathname;
  * worker next to the command), so each run is a plain `node` process. The bundle goes under node_modules/.cache so it
  * resolves the installed dependencies.
  */
-function cliPath(): Promise<string> {
+export function cliPath(): Promise<string> {
   bundled ??= (async () => {
     const cache = join(root, 'node_modules', '.cache');
     mkdirSync(cache, { recursive: true });

@@ -1,6 +1,4 @@
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { compileRuleset } from '../../compileRuleset';
 import type { AssessOptions } from '../../types/assessOptions';
@@ -18,8 +16,8 @@ export interface BatchRuleset {
 export interface BatchOptions {
   /** JSON Lines input, pulled chunk by chunk. */
   readonly input: AsyncIterable<Buffer | string>;
-  /** Receives one line per input line, in input order. */
-  readonly output: Writable;
+  /** Receives one line per input line, in input order; each write is whole or throws, and stops the run. */
+  readonly output: { write(data: Uint8Array): void };
   /** Worker threads to assess in; 1 (the default) assesses in this thread. */
   readonly workers?: number;
   readonly ruleset?: BatchRuleset;
@@ -71,7 +69,8 @@ export interface WorkerSettings {
 /**
  * Assesses JSON Lines input line by line with the compiled evaluator and writes one output line per input line, in
  * order. Memory stays bounded whatever the input's size: input is pulled a chunk at a time, output is written as it
- * is ready (waiting when the output is slow), and with workers at most two batches per worker are in flight.
+ * is ready (each write completes before the next batch is read), and with workers at most two batches per worker are
+ * in flight.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
@@ -79,15 +78,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const outcomes = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
   let lines = 0;
   let failed = 0;
-  // A write that fails later (a closed pipe, a full disk) surfaces at the next write instead of crashing the process.
-  let outputError: Error | undefined;
-  const keepError = (error: Error) => {
-    outputError ??= error;
-  };
-  options.output.on('error', keepError);
-  const write = async (result: BatchResult, progress: BatchProgress) => {
-    if (outputError !== undefined) throw outputError;
-    if (result.bytes.length > 0 && !options.output.write(result.bytes)) await once(options.output, 'drain');
+  const write = (result: BatchResult, progress: BatchProgress) => {
+    if (result.bytes.length > 0) options.output.write(result.bytes);
     for (const [outcome, count] of Object.entries(result.outcomes)) outcomes[outcome as Outcome] += count;
     for (const error of result.errors) options.onLineError?.(error);
     failed += result.errors.length;
@@ -95,24 +87,19 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     options.onProgress?.(progress);
   };
 
-  try {
-    if (workers <= 1) await assessHere(options, write);
-    else await assessInWorkers(options, workers, write);
-  } finally {
-    options.output.off('error', keepError);
-  }
-  if (outputError !== undefined) throw outputError;
+  if (workers <= 1) await assessHere(options, write);
+  else await assessInWorkers(options, workers, write);
   return { lines, outcomes, failed, elapsedMs: performance.now() - started };
 }
 
-type Write = (result: BatchResult, progress: BatchProgress) => Promise<void>;
+type Write = (result: BatchResult, progress: BatchProgress) => void;
 
 async function assessHere(options: BatchOptions, write: Write): Promise<void> {
   const assess = assessBatch(settingsOptions(options));
   let read = 0;
   for await (const batch of readLines(options.input)) {
     read = lastLine(batch.lines, read);
-    await write(assess(batch.lines), { lines: read, bytesRead: batch.bytesRead });
+    write(assess(batch.lines), { lines: read, bytesRead: batch.bytesRead });
   }
 }
 
@@ -132,10 +119,10 @@ async function assessInWorkers(options: BatchOptions, workers: number, write: Wr
       inFlight.push({ result, progress: { lines: read, bytesRead: batch.bytesRead } });
       if (inFlight.length >= workers * 2) {
         const oldest = inFlight.shift() as (typeof inFlight)[number];
-        await write(await oldest.result, oldest.progress);
+        write(await oldest.result, oldest.progress);
       }
     }
-    for (const pending of inFlight) await write(await pending.result, pending.progress);
+    for (const pending of inFlight) write(await pending.result, pending.progress);
   } finally {
     await pool.stop();
   }

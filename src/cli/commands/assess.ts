@@ -3,7 +3,8 @@ import { assess } from '../../assess';
 import { compileRuleset } from '../../compileRuleset';
 import { formatText } from '../../format/formatText';
 import { formatReport } from '../../formatReport';
-import { colorsFor, readJson, writeOutput } from '../io';
+import { colorsFor, readJson, standardOutput } from '../io';
+import { writeOutput } from '../output/sink';
 
 /** What `assess` can print. */
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
@@ -82,7 +83,7 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
           : format === 'text'
             ? formatText(assessment, {
                 fullTrace: flags.fullTrace === true,
-                ...(flags.out === undefined ? { colors: colorsFor(process.stdout) } : {}),
+                ...(flags.out === undefined ? { colors: colorsFor(standardOutput) } : {}),
               })
             : formatReport(assessment, transaction, { format, generatedAt: new Date().toISOString() });
       writeOutput(output, flags.out);

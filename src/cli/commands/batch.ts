@@ -1,7 +1,4 @@
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { Writable } from 'node:stream';
+import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { compileRuleset } from '../../compileRuleset';
 import { formatPath } from '../../errors/issue';
@@ -9,7 +6,8 @@ import { isCalendarDate } from '../../time/dates';
 import { OUTCOMES } from '../../types/outcome';
 import type { LineError } from '../batch/assessLine';
 import { runBatch, type BatchSummary } from '../batch/runBatch';
-import { colorsFor, readJson, UsageError, type Colors } from '../io';
+import { colorsFor, readJson, standardError, UsageError, type Colors } from '../io';
+import { openSink, printError } from '../output/sink';
 
 interface BatchFlags {
   readonly out?: string;
@@ -78,30 +76,48 @@ Exit codes: 0 every line assessed; 2 some lines could not be assessed, or invali
       if (ruleset !== undefined) compileRuleset(ruleset.document, { overlays: ruleset.overlays });
 
       const input = openInput(file);
-      const output = openOutput(flags.out);
-      const colors = colorsFor(process.stderr);
-      const progress = process.stderr.isTTY === true ? createProgressBar(input.size, colors) : undefined;
+      // Opened before any line is read, so that an output that cannot be created stops the run first. A file is
+      // written under a temporary name and takes its name only once every line is written.
+      const output = openSink(flags.out);
+      const colors = colorsFor(standardError);
+      const progress = standardError.isTTY ? createProgressBar(input.size, colors) : undefined;
+      let written = 0;
       let summary: BatchSummary;
       try {
         summary = await runBatch({
           input: input.stream,
-          output: output.stream,
+          output,
           workers,
           ...(ruleset === undefined ? {} : { ruleset }),
           ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
-          ...(progress === undefined ? {} : { onProgress: progress.update }),
+          onProgress: (done) => {
+            written = done.lines;
+            progress?.update(done);
+          },
           onLineError: (error) => {
             progress?.clear();
-            process.stderr.write(describeLineError(error, colors));
+            printError(describeLineError(error, colors));
           },
         });
+        output.commit();
+      } catch (error) {
+        output.abort();
+        if (error instanceof UsageError) throw new UsageError(`${error.message} ${describeStop(written, flags.out)}`);
+        throw error;
       } finally {
         progress?.clear();
-        await output.close();
       }
-      process.stderr.write(formatSummary(summary, colors));
+      printError(formatSummary(summary, colors));
       if (summary.failed > 0) process.exitCode = 2;
     });
+}
+
+/** Where a run that could not write its output stopped, and what it left. */
+function describeStop(written: number, out: string | undefined): string {
+  if (out !== undefined) return `The run stopped; ${out} was left as it was.`;
+  return written === 0
+    ? 'The run stopped before the output of any line was complete.'
+    : `The output is complete up to line ${written.toLocaleString('en')}, where the run stopped.`;
 }
 
 function openInput(file: string): { readonly stream: AsyncIterable<Buffer>; readonly size?: number } {
@@ -119,27 +135,6 @@ function openInput(file: string): { readonly stream: AsyncIterable<Buffer>; read
     );
   }
   return { stream: createReadStream(file, { highWaterMark: 256 * 1024 }), size };
-}
-
-function openOutput(out: string | undefined): { readonly stream: Writable; readonly close: () => Promise<void> } {
-  if (out === undefined) return { stream: process.stdout, close: async () => {} };
-  try {
-    mkdirSync(dirname(out), { recursive: true });
-  } catch (error) {
-    throw new UsageError(`Cannot write ${out}: ${(error as Error).message}.`);
-  }
-  const stream = createWriteStream(out);
-  const failed = once(stream, 'error').then(([error]) => {
-    throw new UsageError(`Cannot write ${out}: ${(error as Error).message}.`);
-  });
-  failed.catch(() => {});
-  return {
-    stream,
-    close: async () => {
-      stream.end();
-      await Promise.race([once(stream, 'finish'), failed]);
-    },
-  };
 }
 
 /** A progress line on a terminal: done, rate and time left (from the bytes read, when the input's size is known). */
@@ -164,11 +159,11 @@ function createProgressBar(totalBytes: number | undefined, colors: Colors) {
           `${colors.cyan('█'.repeat(filled))}${colors.dim('░'.repeat(width - filled))} ` +
           `${String(Math.round(done * 100)).padStart(3)}% · ${text} · ETA ${formatDuration(eta)}`;
       }
-      process.stderr.write(`\r\x1b[K${text}`);
+      printError(`\r\x1b[K${text}`);
       visible = true;
     },
     clear: () => {
-      if (visible) process.stderr.write('\r\x1b[K');
+      if (visible) printError('\r\x1b[K');
       visible = false;
     },
   };

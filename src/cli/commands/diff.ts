@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { diffRulesets } from '../../testing/diff/diffRulesets';
 import { checkExpectedChanges, parseExpectedChanges, type ExpectationCheck } from '../../testing/diff/expectedChanges';
 import { formatRulesetDiff } from '../../testing/diff/formatRulesetDiff';
-import { readJson, UsageError, writeOutput } from '../io';
+import { readJson, UsageError } from '../io';
+import { printError, writeOutput } from '../output/sink';
 import { asUsageError, compileFiles } from './rulesetFiles';
 
 interface DiffFlags {
@@ -69,7 +70,7 @@ Exit codes: 0 compared (and every change expected); 3 an outcome change is not i
         flags.out,
       );
       if (check !== undefined && check.unexpected.length > 0) {
-        process.stderr.write(
+        printError(
           `Outcome changes not in ${flags.expect as string}: ` +
             `${check.unexpected.map((change) => `${change.before} → ${change.after} (${change.count})`).join(', ')}.\n`,
         );

@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { generateSigningKeys } from '../../generateSigningKeys';
 import { UsageError } from '../io';
+import { print } from '../output/sink';
 import { asUsageError } from './rulesetFiles';
 
 /** `dual-use-rules keygen`: a new Ed25519 key pair for approving rulesets. */
@@ -32,7 +33,7 @@ export function registerKeygen(program: Command): void {
       } catch (error) {
         throw new UsageError(`Cannot write the key files: ${(error as Error).message}`);
       }
-      process.stdout.write(
+      print(
         `Key ${keys.keyId}: private key in ${files.privateKey} (keep it secret), public key in ${files.publicKey}.\n`,
       );
     });

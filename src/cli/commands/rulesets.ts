@@ -2,7 +2,8 @@ import { Option, type Command } from 'commander';
 import { listRulesets } from '../../loadRuleset';
 import { describeWindow, isCalendarDate, isInForce, today } from '../../time/dates';
 import type { RulesetSummary } from '../../types/registry';
-import { colorsFor, UsageError, writeOutput } from '../io';
+import { colorsFor, standardOutput, UsageError } from '../io';
+import { writeOutput } from '../output/sink';
 
 interface RulesetsFlags {
   readonly format: 'text' | 'json';
@@ -49,7 +50,7 @@ with it still replay, and assess --ruleset <its file in rulesets/> or loadRulese
 }
 
 function formatTable(rulesets: readonly RulesetSummary[], date: string): string {
-  const colors = colorsFor(process.stdout);
+  const colors = colorsFor(standardOutput);
   const header = ['', 'ID', 'VERSION', 'KIND', 'STATES THE LAW', 'STATUS', 'TITLE'];
   const rows = rulesets.map((ruleset) => [
     ruleset.selectable && isInForce(ruleset.validity, date) ? '*' : '',

@@ -3,7 +3,8 @@ import { validateRulesetDocument } from '../../compile/validateDocument';
 import { compileRuleset } from '../../compileRuleset';
 import { RulesetError } from '../../errors/RulesetError';
 import { signRuleset } from '../../signRuleset';
-import { readJson, readText, writeOutput } from '../io';
+import { readJson, readText } from '../io';
+import { print, writeOutput } from '../output/sink';
 import { asUsageError, signaturePath } from './rulesetFiles';
 
 /** `dual-use-rules sign`: validates a ruleset document and writes its detached signature next to it. */
@@ -37,7 +38,7 @@ export function registerSign(program: Command): void {
       const signature = asUsageError(() => signRuleset(document, readText(flags.key)));
       const out = flags.out ?? signaturePath(file);
       writeOutput(`${JSON.stringify(signature, null, 2)}\n`, out);
-      process.stdout.write(
+      print(
         `Signed ${signature.ruleset.id} ${signature.ruleset.version} (sha256 ` +
           `${signature.ruleset.sha256}) with key ${signature.keyId}: ${out}\n`,
       );

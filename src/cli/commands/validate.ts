@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatPath } from '../../errors/issue';
 import { lintRuleset, type LintScenario } from '../../lintRuleset';
-import { readJson, UsageError, writeOutput } from '../io';
+import { readJson, UsageError } from '../io';
+import { writeOutput } from '../output/sink';
 import { asUsageError, compileFiles } from './rulesetFiles';
 
 interface ValidateFlags {

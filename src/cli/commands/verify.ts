@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { print } from '../output/sink';
 import { readSignatures, compileFiles, asUsageError } from './rulesetFiles';
 
 /** `dual-use-rules verify`: checks that a ruleset (and its overlays) are signed by one of the given keys. */
@@ -25,7 +26,7 @@ export function registerVerify(program: Command): void {
         readSignatures([file, ...overlays]).map((signature) => [signature.ruleset.sha256, signature.keyId]),
       );
       for (const entry of [{ id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256 }, ...ruleset.overlays]) {
-        process.stdout.write(
+        print(
           `Verified ${entry.id} ${entry.version} (sha256 ${entry.sha256}), signed with key ` +
             `${keys.get(entry.sha256) ?? '?'}.\n`,
         );
