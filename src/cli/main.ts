@@ -11,6 +11,7 @@ import { registerSign } from './commands/sign';
 import { registerValidate } from './commands/validate';
 import { registerVerify } from './commands/verify';
 import { UsageError } from './io';
+import { exitOnInterruption } from './output/interruptions';
 import { ClosedPipe, print, printError } from './output/sink';
 
 const program = new Command()
@@ -30,6 +31,9 @@ const program = new Command()
       'rulesets\n  $ dual-use-rules help assess\n\nExit codes: 0 done; 2 invalid input or arguments ' +
       '(stderr says why); 1 internal error.',
   );
+
+// Ctrl-C or SIGTERM: no --out file is left half written (batch catches them itself, to finish the lines in hand).
+exitOnInterruption();
 
 registerAssess(program);
 registerBatch(program);

@@ -67,4 +67,22 @@ try { writeOutput('report', '/proc/dual-use-rules-test/report.html'); } catch (e
     writeOutput('discarded', '/dev/null');
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
+
+  test('a command interrupted while writing --out (SIGTERM) exits 143 and leaves no temporary file', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'dur-write-'));
+    const interruptions = new URL('../../src/cli/output/interruptions.ts', import.meta.url).pathname;
+    const script = `import { openSink } from ${JSON.stringify(io)};
+import { exitOnInterruption } from ${JSON.stringify(interruptions)};
+exitOnInterruption();
+const sink = openSink(${JSON.stringify(join(scratch, 'report.html'))});
+sink.write('half a report');
+process.kill(process.pid, 'SIGTERM');
+setTimeout(() => {}, 10_000);`;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(143);
+    expect(readdirSync(scratch)).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import { compileRuleset } from '../../compileRuleset';
 import type { AssessOptions } from '../../types/assessOptions';
 import { OUTCOMES, type Outcome } from '../../types/outcome';
 import { assessLine, type LineError } from './assessLine';
-import { readLines, type InputLine } from './readLines';
+import { readLines, type InputLine, type LineBatch } from './readLines';
 
 /** A ruleset given as documents (as parsed from JSON), compiled in each thread that assesses. */
 export interface BatchRuleset {
@@ -26,6 +26,11 @@ export interface BatchOptions {
   readonly onProgress?: (progress: BatchProgress) => void;
   /** Called for each line that could not be assessed, in input order. */
   readonly onLineError?: (error: LineError) => void;
+  /**
+   * Stops the run when aborted: no further input is read, the lines being assessed are finished and written (whole),
+   * and the summary says where it stopped. Abort the input stream too if a read may be waiting on it.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface BatchProgress {
@@ -40,6 +45,8 @@ export interface BatchSummary {
   /** Lines that could not be assessed (each has an error line in the output). */
   readonly failed: number;
   readonly elapsedMs: number;
+  /** The run was stopped (`signal`) before the end of its input; `lines` is the last line whose output was written. */
+  readonly interrupted: boolean;
 }
 
 /** The output of one batch of lines, as a thread returns it. */
@@ -89,7 +96,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   if (workers <= 1) await assessHere(options, write);
   else await assessInWorkers(options, workers, write);
-  return { lines, outcomes, failed, elapsedMs: performance.now() - started };
+  return { lines, outcomes, failed, elapsedMs: performance.now() - started, interrupted: stopped(options) };
 }
 
 type Write = (result: BatchResult, progress: BatchProgress) => void;
@@ -97,9 +104,28 @@ type Write = (result: BatchResult, progress: BatchProgress) => void;
 async function assessHere(options: BatchOptions, write: Write): Promise<void> {
   const assess = assessBatch(settingsOptions(options));
   let read = 0;
-  for await (const batch of readLines(options.input)) {
-    read = lastLine(batch.lines, read);
-    write(assess(batch.lines), { lines: read, bytesRead: batch.bytesRead });
+  await untilStopped(options, async (batches) => {
+    for await (const batch of batches) {
+      read = lastLine(batch.lines, read);
+      write(assess(batch.lines), { lines: read, bytesRead: batch.bytesRead });
+      if (stopped(options)) return;
+    }
+  });
+}
+
+/**
+ * Runs `consume` over the input's batches of lines. Once `signal` is aborted, a failed read is the end of the input
+ * (the caller destroyed the stream to stop a read that was waiting).
+ */
+async function untilStopped(
+  options: BatchOptions,
+  consume: (batches: AsyncIterable<LineBatch>) => Promise<void>,
+): Promise<void> {
+  if (stopped(options)) return;
+  try {
+    await consume(readLines(options.input));
+  } catch (error) {
+    if (!stopped(options)) throw error;
   }
 }
 
@@ -111,21 +137,30 @@ async function assessInWorkers(options: BatchOptions, workers: number, write: Wr
   try {
     const inFlight: { readonly result: Promise<BatchResult>; readonly progress: BatchProgress }[] = [];
     let read = 0;
-    for await (const batch of readLines(options.input)) {
-      read = lastLine(batch.lines, read);
-      const result = pool.assess(batch.lines);
-      // Awaited in order below; a worker's failure must not surface first as an unhandled rejection.
-      result.catch(() => {});
-      inFlight.push({ result, progress: { lines: read, bytesRead: batch.bytesRead } });
-      if (inFlight.length >= workers * 2) {
-        const oldest = inFlight.shift() as (typeof inFlight)[number];
-        write(await oldest.result, oldest.progress);
+    await untilStopped(options, async (batches) => {
+      for await (const batch of batches) {
+        read = lastLine(batch.lines, read);
+        const result = pool.assess(batch.lines);
+        // Awaited in order below; a worker's failure must not surface first as an unhandled rejection.
+        result.catch(() => {});
+        inFlight.push({ result, progress: { lines: read, bytesRead: batch.bytesRead } });
+        if (inFlight.length >= workers * 2) {
+          const oldest = inFlight.shift() as (typeof inFlight)[number];
+          write(await oldest.result, oldest.progress);
+        }
+        if (stopped(options)) return;
       }
-    }
+    });
+    // Interrupted or not, the batches being assessed are finished and written, in order.
     for (const pending of inFlight) write(await pending.result, pending.progress);
   } finally {
     await pool.stop();
   }
+}
+
+/** Whether the run was asked to stop. */
+function stopped(options: BatchOptions): boolean {
+  return options.signal?.aborted === true;
 }
 
 function lastLine(batch: readonly InputLine[], previous: number): number {

@@ -7,6 +7,7 @@ import { OUTCOMES } from '../../types/outcome';
 import type { LineError } from '../batch/assessLine';
 import { runBatch, type BatchSummary } from '../batch/runBatch';
 import { colorsFor, readJson, standardError, UsageError, type Colors } from '../io';
+import { catchInterruptions, type Interruption } from '../output/interruptions';
 import { openSink, printError } from '../output/sink';
 
 interface BatchFlags {
@@ -81,10 +82,15 @@ Exit codes: 0 every line assessed; 2 some lines could not be assessed, or invali
       const output = openSink(flags.out);
       const colors = colorsFor(standardError);
       const progress = standardError.isTTY ? createProgressBar(input.size, colors) : undefined;
+      // Ctrl-C or SIGTERM: stop reading (a read waiting on standard input is cut short), finish and write the lines
+      // in hand, and report what was done; a second signal stops at once.
+      const interruption = catchInterruptions();
+      interruption.signal.addEventListener('abort', () => input.stream.destroy());
       let written = 0;
       let summary: BatchSummary;
       try {
         summary = await runBatch({
+          signal: interruption.signal,
           input: input.stream,
           output,
           workers,
@@ -106,9 +112,11 @@ Exit codes: 0 every line assessed; 2 some lines could not be assessed, or invali
         throw error;
       } finally {
         progress?.clear();
+        interruption.dispose();
       }
-      printError(formatSummary(summary, colors));
-      if (summary.failed > 0) process.exitCode = 2;
+      printError(formatSummary(summary, colors, interrupted(summary, interruption, flags.out)));
+      const code = interruption.exitCode() ?? (summary.failed > 0 ? 2 : 0);
+      if (code !== 0) process.exitCode = code;
     });
 }
 
@@ -120,7 +128,20 @@ function describeStop(written: number, out: string | undefined): string {
     : `The output is complete up to line ${written.toLocaleString('en')}, where the run stopped.`;
 }
 
-function openInput(file: string): { readonly stream: AsyncIterable<Buffer>; readonly size?: number } {
+/** How an interrupted run is reported: which signal, where it stopped and what the output holds. */
+function interrupted(summary: BatchSummary, interruption: Interruption, out: string | undefined): string | undefined {
+  if (!summary.interrupted) return undefined;
+  const last = summary.lines.toLocaleString('en');
+  return (
+    `Interrupted (${interruption.received() ?? 'signal'}): stopped after line ${last}; ` +
+    `${out === undefined ? 'the output' : out} holds the complete output of lines 1 to ${last}.`
+  );
+}
+
+function openInput(file: string): {
+  readonly stream: AsyncIterable<Buffer> & { destroy(): void };
+  readonly size?: number;
+} {
   if (file === '-') return { stream: process.stdin };
   let size: number;
   try {
@@ -186,7 +207,7 @@ function describeLineError(error: LineError, colors: Colors): string {
   );
 }
 
-function formatSummary(summary: BatchSummary, colors: Colors): string {
+function formatSummary(summary: BatchSummary, colors: Colors, interruption?: string): string {
   const assessed = summary.lines - summary.failed;
   const seconds = summary.elapsedMs / 1000;
   const rows: [string, number][] = OUTCOMES.map((outcome) => [outcome, summary.outcomes[outcome]]);
@@ -202,5 +223,5 @@ function formatSummary(summary: BatchSummary, colors: Colors): string {
     `${assessed.toLocaleString('en')} of ${summary.lines.toLocaleString('en')} lines in ` +
     `${seconds.toFixed(1)} s ` +
     `(${Math.round(summary.lines / Math.max(seconds, 1e-3)).toLocaleString('en')} lines/s)`;
-  return `${headline}\n${colors.bold(`  ${'OUTCOME'.padEnd(width)}  ${'COUNT'.padStart(countWidth)}`)}\n${table.join('\n')}\n`;
+  return `${interruption === undefined ? '' : `${colors.yellow(interruption)}\n`}${headline}\n${colors.bold(`  ${'OUTCOME'.padEnd(width)}  ${'COUNT'.padStart(countWidth)}`)}\n${table.join('\n')}\n`;
 }

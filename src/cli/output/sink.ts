@@ -97,9 +97,14 @@ export function print(text: string): void {
   standardOutputSink().write(text);
 }
 
-/** Temporary files not yet committed or abandoned: removed when the process exits, however it exits. */
+/** Temporary files not yet committed or abandoned: removed when the process exits, or is interrupted. */
 const unfinished = new Set<() => void>();
 let cleanupRegistered = false;
+
+/** Abandons every output file not yet complete: their temporary files are removed. */
+export function abortUnfinished(): void {
+  for (const abort of [...unfinished]) abort();
+}
 
 function fileSink(out: string): OutputSink {
   const failure = (error: unknown) =>
@@ -142,9 +147,7 @@ function fileSink(out: string): OutputSink {
   unfinished.add(abort);
   if (!cleanupRegistered) {
     cleanupRegistered = true;
-    process.once('exit', () => {
-      for (const pending of [...unfinished]) pending();
-    });
+    process.once('exit', abortUnfinished);
   }
   return {
     name: out,
