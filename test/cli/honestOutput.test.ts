@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cliPath, type CliResult } from '../support/cli';
+import { cliPath, runShell, type CliResult } from '../support/cli';
 
 // D4 and D14 (hardening review, December 2026): output to a full disk exited 0 with "Assessed 100 of 100" and a
 // truncated file; a closed pipe downstream (`| head`) ended in "Internal error" with a stack trace. Every write error
@@ -43,23 +43,8 @@ async function runTo(stdout: number, args: readonly string[]): Promise<CliResult
   });
 }
 
-/** Runs a bash script in the work folder, with `$CLI` the command (bundled from the sources). */
-async function sh(script: string): Promise<CliResult> {
-  const cli = await cliPath();
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', script], {
-      cwd: work,
-      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CLI: `${process.execPath} ${cli}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Runs a bash script in the work folder, with `$CLI` the command. */
+const sh = (script: string) => runShell(script, { cwd: work });
 
 function expectCleanFailure(result: CliResult, message: RegExp): void {
   expect(result.stderr).toMatch(message);

@@ -70,3 +70,30 @@ export async function runCli(
     child.stdin.end(options.input ?? '');
   });
 }
+
+/**
+ * Runs a bash script with `$CLI` set to the command (bundled as for `runCli`), for pipes, redirections, `ulimit` and
+ * the like. Colours are off unless `env` turns them on.
+ */
+export async function runShell(
+  script: string,
+  options: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
+  const path = await cliPath();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '',
+    FORCE_COLOR: '',
+    CLI: `${process.execPath} ${path}`,
+    ...options.env,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', script], { env, cwd: options.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

@@ -3,6 +3,7 @@ import {
   closeSync,
   fchmodSync,
   fsyncSync,
+  lstatSync,
   openSync,
   realpathSync,
   renameSync,
@@ -67,8 +68,16 @@ export function standardOutputSink(): OutputSink {
  *
  * @throws {UsageError} when the file cannot be created: a folder, no permission, no such folder …
  */
-export function openSink(out: string | undefined): OutputSink {
-  return out === undefined ? standardOutputSink() : fileSink(out);
+export function openSink(out: string | undefined, options: FileOptions = {}): OutputSink {
+  return out === undefined ? standardOutputSink() : fileSink(out, options);
+}
+
+/** How a file is written, when the defaults (an earlier file's permissions, links followed) will not do. */
+export interface FileOptions {
+  /** The file's exact permissions, whatever the umask or an earlier file's (e.g. 0o600 for a private key). */
+  readonly mode?: number;
+  /** Refuse a name that is a symbolic link, instead of following it (for secrets: a link could point anywhere). */
+  readonly refuseLinks?: boolean;
 }
 
 /** Writes a command's whole result to `--out FILE` (created complete or not at all), or to standard output. */
@@ -106,22 +115,29 @@ export function abortUnfinished(): void {
   for (const abort of [...unfinished]) abort();
 }
 
-function fileSink(out: string): OutputSink {
+function fileSink(out: string, options: FileOptions): OutputSink {
   const failure = (error: unknown) =>
     error instanceof UsageError ? error : new UsageError(`Cannot write ${out}: ${describeFsError(error)}.`);
   let fd: number;
   let temporary: { readonly path: string; readonly target: string } | undefined;
   try {
     createMissingFolders(dirname(out));
+    if (options.refuseLinks === true && lstatIfExists(out)?.isSymbolicLink() === true)
+      throw new UsageError(
+        `${out} is a symbolic link: it is not followed, so that nothing is written where it points; remove it or ` +
+          'choose another name.',
+      );
     const existing = statIfExists(out);
     if (existing?.isDirectory()) throw new UsageError(`Cannot write ${out}: it is a folder.`);
     if (existing !== undefined && !existing.isFile()) fd = openSync(out, 'w');
     else {
-      const target = existing === undefined ? out : realpathSync(out);
+      const target = existing === undefined || options.refuseLinks === true ? out : realpathSync(out);
       const path = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-      fd = openSync(path, 'wx', 0o666);
+      // Created new (never an existing file or link), readable by nobody else until its permissions are set.
+      fd = openSync(path, 'wx', options.mode ?? 0o666);
       temporary = { path, target };
-      if (existing !== undefined) fchmodSync(fd, existing.mode & 0o7777);
+      const mode = options.mode ?? (existing === undefined ? undefined : existing.mode & 0o7777);
+      if (mode !== undefined) fchmodSync(fd, mode);
     }
   } catch (error) {
     throw failure(error);
@@ -175,8 +191,16 @@ function fileSink(out: string): OutputSink {
 }
 
 function statIfExists(path: string): Stats | undefined {
+  return ifExists(() => statSync(path));
+}
+
+function lstatIfExists(path: string): Stats | undefined {
+  return ifExists(() => lstatSync(path));
+}
+
+function ifExists(stat: () => Stats): Stats | undefined {
   try {
-    return statSync(path);
+    return stat();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
