@@ -3,35 +3,62 @@ import { dirname, resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import picocolors from 'picocolors';
 import { TransactionError } from '../errors/TransactionError';
+import { decodeUtf8, withoutBom } from './input/utf8';
 
 /** A problem the user can fix (bad input, bad arguments): printed without a stack trace, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Reads a file, or standard input for `-`. */
-export function readText(file: string): string {
+/**
+ * Reads a file, or standard input for `-`, once, as UTF-8 text: a leading byte order mark is dropped, and bytes that
+ * are not UTF-8 are refused (naming where), never replaced by U+FFFD. `what` names it in messages ("ruleset x.json").
+ */
+export function readText(file: string, what = file === '-' ? 'standard input' : file): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
+    bytes = readFileSync(file === '-' ? 0 : file);
   } catch (error) {
     throw new UsageError(`Cannot read ${file === '-' ? 'standard input' : file}: ${describeFsError(error)}.`);
   }
+  const decoded = decodeUtf8(withoutBom(bytes));
+  if ('invalidAt' in decoded)
+    throw new UsageError(
+      `The ${what} is not valid UTF-8 (byte ${(decoded.invalidAt + 1).toLocaleString('en')} is not); save it as ` +
+        'UTF-8.',
+    );
+  return decoded.text;
 }
 
-/** Parses JSON text; invalid JSON becomes a `TransactionError` with the parser's position, like any other invalid input. */
+/** Parses JSON text; invalid JSON is a usage error with the parser's position. */
 export function parseJson(text: string, what = 'input'): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new TransactionError([
-      { path: [], code: 'invalid_json', message: `The ${what} is not valid JSON: ${(error as Error).message}` },
-    ]);
+    throw new UsageError(`The ${what} is not valid JSON: ${(error as Error).message}`);
   }
 }
 
-/** Reads and parses a JSON file, or standard input for `-`. */
+/** Reads and parses a JSON document (a ruleset, a signature, a scenario file …), or standard input for `-`. */
 export function readJson(file: string, what?: string): unknown {
-  return parseJson(readText(file), what ?? (file === '-' ? 'standard input' : file));
+  const name = what ?? (file === '-' ? 'standard input' : file);
+  return parseJson(readText(file, name), name);
+}
+
+/**
+ * Reads and parses a transaction: JSON that is not valid is a `TransactionError` with the parser's position, like any
+ * other invalid transaction.
+ */
+export function readTransaction(file: string): unknown {
+  const name = file === '-' ? 'transaction on standard input' : `transaction ${file}`;
+  const text = readText(file, name);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new TransactionError([
+      { path: [], code: 'invalid_json', message: `The ${name} is not valid JSON: ${(error as Error).message}` },
+    ]);
+  }
 }
 
 /**

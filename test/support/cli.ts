@@ -55,7 +55,7 @@ export function cliPath(): Promise<string> {
  */
 export async function runCli(
   args: readonly string[],
-  options: { readonly input?: string; readonly env?: NodeJS.ProcessEnv; readonly cwd?: string } = {},
+  options: { readonly input?: string | Buffer; readonly env?: NodeJS.ProcessEnv; readonly cwd?: string } = {},
 ): Promise<CliResult> {
   const path = await cliPath();
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env };

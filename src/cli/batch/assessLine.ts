@@ -4,7 +4,7 @@ import type { Issue } from '../../errors/issue';
 import { TransactionError } from '../../errors/TransactionError';
 import type { AssessOptions } from '../../types/assessOptions';
 import type { Outcome } from '../../types/outcome';
-import { isTooLong, MAX_LINE_LENGTH } from './readLines';
+import type { InputLine } from './readLines';
 
 /** What one input line became: its output record, and the outcome or the error it stands for. */
 export interface LineResult {
@@ -29,17 +29,13 @@ export interface LineError {
  * transaction, or a transaction no ruleset applies to becomes an error result for that line; anything else (a bug)
  * is thrown.
  */
-export function assessLine(text: string, line: number, options: AssessOptions): LineResult {
+export function assessLine({ text, line, problem }: InputLine, options: AssessOptions): LineResult {
+  if (problem !== undefined) return lineFailure(line, problem.code, problem.message);
   let transaction: unknown;
   try {
     transaction = JSON.parse(text) as unknown;
   } catch (error) {
-    const [code, message] = isTooLong(text)
-      ? ['line_too_long', `The line is longer than ${MAX_LINE_LENGTH / 2 ** 20} MiB and was not read.`]
-      : text.trim() === ''
-        ? ['empty_line', 'The line is empty.']
-        : ['invalid_json', `The line is not valid JSON: ${(error as Error).message}`];
-    return failure({ line, name: 'TransactionError', message, issues: [{ path: [], code, message }] });
+    return lineFailure(line, 'invalid_json', `The line is not valid JSON: ${(error as Error).message}`);
   }
   try {
     const [assessment] = assessMany([transaction], options);
@@ -52,6 +48,11 @@ export function assessLine(text: string, line: number, options: AssessOptions): 
       return failure({ line, name: 'AssessmentError', code: error.code, message: error.message, issues: [] });
     throw error;
   }
+}
+
+/** A line that is not a transaction at all: one issue at its root. */
+function lineFailure(line: number, code: string, message: string): LineResult {
+  return failure({ line, name: 'TransactionError', message, issues: [{ path: [], code, message }] });
 }
 
 function failure(error: LineError): LineResult {

@@ -44,6 +44,8 @@ export interface BatchSummary {
   readonly outcomes: Readonly<Record<Outcome, number>>;
   /** Lines that could not be assessed (each has an error line in the output). */
   readonly failed: number;
+  /** Blank or whitespace-only lines, skipped (no output line, not an error). */
+  readonly blank: number;
   readonly elapsedMs: number;
   /** The run was stopped (`signal`) before the end of its input; `lines` is the last line whose output was written. */
   readonly interrupted: boolean;
@@ -85,29 +87,33 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const outcomes = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
   let lines = 0;
   let failed = 0;
-  const write = (result: BatchResult, progress: BatchProgress) => {
+  let blank = 0;
+  const write = (result: BatchResult, batch: LineBatch) => {
     if (result.bytes.length > 0) options.output.write(result.bytes);
     for (const [outcome, count] of Object.entries(result.outcomes)) outcomes[outcome as Outcome] += count;
     for (const error of result.errors) options.onLineError?.(error);
     failed += result.errors.length;
-    lines = progress.lines;
-    options.onProgress?.(progress);
+    blank += batch.blank;
+    lines = batch.lastLine;
+    options.onProgress?.({ lines, bytesRead: batch.bytesRead });
   };
 
   if (workers <= 1) await assessHere(options, write);
   else await assessInWorkers(options, workers, write);
-  return { lines, outcomes, failed, elapsedMs: performance.now() - started, interrupted: stopped(options) };
+  return { lines, outcomes, failed, blank, elapsedMs: performance.now() - started, interrupted: stopped(options) };
 }
 
-type Write = (result: BatchResult, progress: BatchProgress) => void;
+/** Writes a batch's output and counts it; `batch` is the batch of input lines it came from. */
+type Write = (result: BatchResult, batch: LineBatch) => void;
+
+/** What a batch of blank lines gives: nothing. */
+const NOTHING: BatchResult = { bytes: new Uint8Array(0), outcomes: {}, errors: [] };
 
 async function assessHere(options: BatchOptions, write: Write): Promise<void> {
   const assess = assessBatch(settingsOptions(options));
-  let read = 0;
   await untilStopped(options, async (batches) => {
     for await (const batch of batches) {
-      read = lastLine(batch.lines, read);
-      write(assess(batch.lines), { lines: read, bytesRead: batch.bytesRead });
+      write(batch.lines.length === 0 ? NOTHING : assess(batch.lines), batch);
       if (stopped(options)) return;
     }
   });
@@ -135,24 +141,22 @@ async function assessInWorkers(options: BatchOptions, workers: number, write: Wr
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
   });
   try {
-    const inFlight: { readonly result: Promise<BatchResult>; readonly progress: BatchProgress }[] = [];
-    let read = 0;
+    const inFlight: { readonly result: Promise<BatchResult>; readonly batch: LineBatch }[] = [];
     await untilStopped(options, async (batches) => {
       for await (const batch of batches) {
-        read = lastLine(batch.lines, read);
-        const result = pool.assess(batch.lines);
+        const result = batch.lines.length === 0 ? Promise.resolve(NOTHING) : pool.assess(batch.lines);
         // Awaited in order below; a worker's failure must not surface first as an unhandled rejection.
         result.catch(() => {});
-        inFlight.push({ result, progress: { lines: read, bytesRead: batch.bytesRead } });
+        inFlight.push({ result, batch });
         if (inFlight.length >= workers * 2) {
           const oldest = inFlight.shift() as (typeof inFlight)[number];
-          write(await oldest.result, oldest.progress);
+          write(await oldest.result, oldest.batch);
         }
         if (stopped(options)) return;
       }
     });
     // Interrupted or not, the batches being assessed are finished and written, in order.
-    for (const pending of inFlight) write(await pending.result, pending.progress);
+    for (const pending of inFlight) write(await pending.result, pending.batch);
   } finally {
     await pool.stop();
   }
@@ -161,10 +165,6 @@ async function assessInWorkers(options: BatchOptions, workers: number, write: Wr
 /** Whether the run was asked to stop. */
 function stopped(options: BatchOptions): boolean {
   return options.signal?.aborted === true;
-}
-
-function lastLine(batch: readonly InputLine[], previous: number): number {
-  return batch[batch.length - 1]?.line ?? previous;
 }
 
 /** The assessment options for a run: its ruleset compiled in this thread, and its date. */
@@ -189,8 +189,8 @@ export function assessBatch(options: AssessOptions): (lines: readonly InputLine[
     const errors: LineError[] = [];
     const encoded: Buffer[] = [];
     let size = 0;
-    for (const { text, line } of lines) {
-      const result = assessLine(text, line, options);
+    for (const input of lines) {
+      const result = assessLine(input, options);
       const bytes = Buffer.from(`${JSON.stringify(result.record)}\n`);
       encoded.push(bytes);
       size += bytes.length;

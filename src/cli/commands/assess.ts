@@ -3,7 +3,7 @@ import { assess } from '../../assess';
 import { compileRuleset } from '../../compileRuleset';
 import { formatText } from '../../format/formatText';
 import { formatReport } from '../../formatReport';
-import { colorsFor, readJson, standardOutput } from '../io';
+import { colorsFor, readJson, readTransaction, standardOutput } from '../io';
 import { writeOutput } from '../output/sink';
 
 /** What `assess` can print. */
@@ -66,7 +66,7 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
     )
     .action(async (file: string, flags: AssessFlags) => {
       const format: AssessFormat = flags.json === true ? 'json' : (flags.format ?? 'text');
-      const transaction = readJson(file, file === '-' ? 'transaction on standard input' : `transaction ${file}`);
+      const transaction = readTransaction(file);
       const ruleset =
         flags.ruleset === undefined
           ? undefined

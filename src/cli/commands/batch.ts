@@ -208,7 +208,8 @@ function describeLineError(error: LineError, colors: Colors): string {
 }
 
 function formatSummary(summary: BatchSummary, colors: Colors, interruption?: string): string {
-  const assessed = summary.lines - summary.failed;
+  const total = summary.lines - summary.blank;
+  const assessed = total - summary.failed;
   const seconds = summary.elapsedMs / 1000;
   const rows: [string, number][] = OUTCOMES.map((outcome) => [outcome, summary.outcomes[outcome]]);
   rows.push(['not assessed (invalid lines)', summary.failed]);
@@ -220,8 +221,12 @@ function formatSummary(summary: BatchSummary, colors: Colors, interruption?: str
   });
   const headline =
     `${summary.failed === 0 ? colors.green('Assessed') : colors.yellow('Assessed')} ` +
-    `${assessed.toLocaleString('en')} of ${summary.lines.toLocaleString('en')} lines in ` +
+    `${assessed.toLocaleString('en')} of ${total.toLocaleString('en')} lines in ` +
     `${seconds.toFixed(1)} s ` +
-    `(${Math.round(summary.lines / Math.max(seconds, 1e-3)).toLocaleString('en')} lines/s)`;
-  return `${interruption === undefined ? '' : `${colors.yellow(interruption)}\n`}${headline}\n${colors.bold(`  ${'OUTCOME'.padEnd(width)}  ${'COUNT'.padStart(countWidth)}`)}\n${table.join('\n')}\n`;
+    `(${Math.round(total / Math.max(seconds, 1e-3)).toLocaleString('en')} lines/s)` +
+    (summary.blank === 0
+      ? ''
+      : `; ${summary.blank.toLocaleString('en')} blank ${summary.blank === 1 ? 'line' : 'lines'} skipped`);
+  const header = colors.bold(`  ${'OUTCOME'.padEnd(width)}  ${'COUNT'.padStart(countWidth)}`);
+  return `${interruption === undefined ? '' : `${colors.yellow(interruption)}\n`}${headline}\n${header}\n${table.join('\n')}\n`;
 }
