@@ -1,9 +1,10 @@
 import { assessMany } from '../../assessMany';
 import { AssessmentError } from '../../errors/AssessmentError';
-import type { Issue } from '../../errors/issue';
+import { describeIssues, type Issue, type IssuePath } from '../../errors/issue';
 import { TransactionError } from '../../errors/TransactionError';
 import type { AssessOptions } from '../../types/assessOptions';
 import type { Outcome } from '../../types/outcome';
+import { checkJsonLimits } from '../input/jsonLimits';
 import type { InputLine } from './readLines';
 
 /** What one input line became: its output record, and the outcome or the error it stands for. */
@@ -31,6 +32,16 @@ export interface LineError {
  */
 export function assessLine({ text, line, problem }: InputLine, options: AssessOptions): LineResult {
   if (problem !== undefined) return lineFailure(line, problem.code, problem.message);
+  // Before parsing: a line far beyond any transaction's size (a million keys) is refused in time linear in its text,
+  // instead of costing an issue per key or value.
+  const tooComplex = checkJsonLimits(text);
+  if (tooComplex !== undefined)
+    return lineFailure(
+      line,
+      'too_complex',
+      `${tooComplex.message} No transaction has that many, so the line was not read further.`,
+      tooComplex.path,
+    );
   let transaction: unknown;
   try {
     transaction = JSON.parse(text) as unknown;
@@ -42,17 +53,38 @@ export function assessLine({ text, line, problem }: InputLine, options: AssessOp
     if (assessment === undefined) throw new Error('assessMany returned no assessment');
     return { record: assessment, outcome: assessment.outcome };
   } catch (error) {
-    if (error instanceof TransactionError)
-      return failure({ line, name: 'TransactionError', message: error.message, issues: error.issues });
+    if (error instanceof TransactionError) return failure(listedIssues(line, error));
     if (error instanceof AssessmentError && error.code !== 'engine_failure')
       return failure({ line, name: 'AssessmentError', code: error.code, message: error.message, issues: [] });
     throw error;
   }
 }
 
-/** A line that is not a transaction at all: one issue at its root. */
-function lineFailure(line: number, code: string, message: string): LineResult {
-  return failure({ line, name: 'TransactionError', message, issues: [{ path: [], code, message }] });
+/** A line that is not a transaction at all: one issue (at its root unless said). */
+function lineFailure(line: number, code: string, message: string, path: IssuePath = []): LineResult {
+  return failure({ line, name: 'TransactionError', message, issues: [{ path, code, message }] });
+}
+
+/** Issues listed for one line, at most: the output line and the message stay small whatever the line holds. */
+export const MOST_LISTED_ISSUES = 100;
+
+/** An invalid transaction's issues, the first `MOST_LISTED_ISSUES` of them with a last one saying how many more. */
+function listedIssues(line: number, error: TransactionError): LineError {
+  const { issues } = error;
+  if (issues.length <= MOST_LISTED_ISSUES) return { line, name: 'TransactionError', message: error.message, issues };
+  const listed = issues.slice(0, MOST_LISTED_ISSUES);
+  const more = issues.length - MOST_LISTED_ISSUES;
+  return {
+    line,
+    name: 'TransactionError',
+    message:
+      `The transaction is not valid (${issues.length.toLocaleString('en')} issues; the first ` +
+      `${MOST_LISTED_ISSUES} are listed):\n${describeIssues(listed)}`,
+    issues: [
+      ...listed,
+      { path: [], code: 'more_issues', message: `… and ${more.toLocaleString('en')} more issues, not listed.` },
+    ],
+  };
 }
 
 function failure(error: LineError): LineResult {

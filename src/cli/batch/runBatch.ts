@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { compileRuleset } from '../../compileRuleset';
 import type { AssessOptions } from '../../types/assessOptions';
 import { OUTCOMES, type Outcome } from '../../types/outcome';
-import { assessLine, type LineError } from './assessLine';
+import { assessLine, type LineError, type LineResult } from './assessLine';
 import { readLines, type InputLine, type LineBatch } from './readLines';
 
 /** A ruleset given as documents (as parsed from JSON), compiled in each thread that assesses. */
@@ -191,7 +191,7 @@ export function assessBatch(options: AssessOptions): (lines: readonly InputLine[
     let size = 0;
     for (const input of lines) {
       const result = assessLine(input, options);
-      const bytes = Buffer.from(`${JSON.stringify(result.record)}\n`);
+      const bytes = encodeRecord(result, input.line);
       encoded.push(bytes);
       size += bytes.length;
       if (result.outcome !== undefined) outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
@@ -205,6 +205,22 @@ export function assessBatch(options: AssessOptions): (lines: readonly InputLine[
     }
     return { bytes, outcomes, errors };
   };
+}
+
+/**
+ * A line's output record as a line of UTF-8 JSON. Should one not fit in a string (V8's limit is about 512 MB), that line
+ * becomes an error line of its own and the run goes on.
+ */
+function encodeRecord(result: LineResult, line: number): Buffer {
+  try {
+    return Buffer.from(`${JSON.stringify(result.record)}\n`);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const message = `The output for this line could not be written: ${error.message}.`;
+    return Buffer.from(
+      `${JSON.stringify({ line, error: { name: 'TransactionError', message, issues: [{ path: [], code: 'output_too_large', message }] } })}\n`,
+    );
+  }
 }
 
 /** Worker threads that each assess the batches sent to them, in the order sent. */
