@@ -12,7 +12,11 @@ import { registerValidate } from './commands/validate';
 import { registerVerify } from './commands/verify';
 import { UsageError } from './io';
 import { exitOnInterruption } from './output/interruptions';
+import { describeError, escapeControls, escapeControlsKeepingLines } from './output/safeText';
 import { ClosedPipe, print, printError } from './output/sink';
+
+/** How commander puts a suggestion on a line of its own in an error: "unknown option '--colour'" + this. */
+const SUGGESTION = '\n(Did you mean';
 
 const program = new Command()
   .name('dual-use-rules')
@@ -23,7 +27,12 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride()
   // Help and usage errors go through the same writes as everything else: a full disk or a closed pipe is reported.
-  .configureOutput({ writeOut: print, writeErr: printError })
+  .configureOutput({
+    writeOut: print,
+    writeErr: printError,
+    // Its errors quote the arguments, which may hold anything; its only line break is before a suggestion.
+    outputError: (text, write) => write(`${text.trimEnd().split(SUGGESTION).map(escapeControls).join(SUGGESTION)}\n`),
+  })
   .addHelpText(
     'after',
     '\nExamples:\n  $ dual-use-rules assess examples/notification-tracker-intelligence-agency.json\n  ' +
@@ -61,11 +70,12 @@ function report(error: unknown): number {
     error instanceof AssessmentError ||
     error instanceof UsageError
   ) {
-    printError(`${error.message}\n`);
+    printError(`${describeError(error)}\n`);
     return error instanceof AssessmentError && error.code === 'engine_failure' ? 1 : 2;
   }
   printError(
-    `Internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `Internal error (please report it): ` +
+      `${escapeControlsKeepingLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
   );
   return 1;
 }

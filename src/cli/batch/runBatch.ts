@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { compileRuleset } from '../../compileRuleset';
 import type { AssessOptions } from '../../types/assessOptions';
 import { OUTCOMES, type Outcome } from '../../types/outcome';
+import { jsonText } from '../output/safeText';
 import { assessLine, type LineError, type LineResult } from './assessLine';
 import { readLines, type InputLine, type LineBatch } from './readLines';
 
@@ -213,7 +214,7 @@ export function assessBatch(options: AssessOptions): (lines: readonly InputLine[
  */
 function encodeRecord(result: LineResult, line: number): Buffer {
   try {
-    return Buffer.from(`${JSON.stringify(result.record)}\n`);
+    return Buffer.from(`${jsonText(result.record)}\n`);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const message = `The output for this line could not be written: ${error.message}.`;

@@ -4,6 +4,7 @@ import { compileRuleset } from '../../compileRuleset';
 import { formatText } from '../../format/formatText';
 import { formatReport } from '../../formatReport';
 import { colorsFor, readJson, readTransaction, standardOutput } from '../io';
+import { escapeControlsInDocument, jsonText, terminalSafe } from '../output/safeText';
 import { writeOutput } from '../output/sink';
 
 /** What `assess` can print. */
@@ -77,15 +78,20 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
         ...(ruleset === undefined ? {} : { ruleset }),
         ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
       });
+      // Nothing from the transaction or the ruleset reaches the terminal raw: the text summary is rendered from an
+      // escaped copy, JSON escapes what JSON.stringify leaves raw, and the reports have any control character left in
+      // them escaped.
       const output =
         format === 'json'
-          ? `${JSON.stringify(assessment, null, 2)}\n`
+          ? `${jsonText(assessment, 2)}\n`
           : format === 'text'
-            ? formatText(assessment, {
+            ? formatText(terminalSafe(assessment), {
                 fullTrace: flags.fullTrace === true,
                 ...(flags.out === undefined ? { colors: colorsFor(standardOutput) } : {}),
               })
-            : formatReport(assessment, transaction, { format, generatedAt: new Date().toISOString() });
+            : escapeControlsInDocument(
+                formatReport(assessment, transaction, { format, generatedAt: new Date().toISOString() }),
+              );
       writeOutput(output, flags.out);
     });
 }

@@ -1,13 +1,13 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { compileRuleset } from '../../compileRuleset';
-import { formatPath } from '../../errors/issue';
 import { isCalendarDate } from '../../time/dates';
 import { OUTCOMES } from '../../types/outcome';
 import type { LineError } from '../batch/assessLine';
 import { runBatch, type BatchSummary } from '../batch/runBatch';
 import { colorsFor, readJson, standardError, UsageError, type Colors } from '../io';
 import { catchInterruptions, type Interruption } from '../output/interruptions';
+import { describeIssue, escapeControls } from '../output/safeText';
 import { openSink, printError } from '../output/sink';
 
 interface BatchFlags {
@@ -197,10 +197,7 @@ function formatDuration(seconds: number): string {
 }
 
 function describeLineError(error: LineError, colors: Colors): string {
-  const details =
-    error.issues.length === 0
-      ? [`  ${error.message}`]
-      : error.issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`);
+  const details = error.issues.length === 0 ? [`  ${escapeControls(error.message)}`] : error.issues.map(describeIssue);
   return (
     `${colors.red(`Line ${error.line.toLocaleString('en')}:`)} ` +
     `${error.name === 'AssessmentError' ? 'not assessed' : 'not a valid transaction'}\n${details.join('\n')}\n`

@@ -3,6 +3,7 @@ import { diffRulesets } from '../../testing/diff/diffRulesets';
 import { checkExpectedChanges, parseExpectedChanges, type ExpectationCheck } from '../../testing/diff/expectedChanges';
 import { formatRulesetDiff } from '../../testing/diff/formatRulesetDiff';
 import { readJson, UsageError } from '../io';
+import { escapeControls, jsonText, terminalSafe } from '../output/safeText';
 import { printError, writeOutput } from '../output/sink';
 import { asUsageError, compileFiles } from './rulesetFiles';
 
@@ -63,16 +64,19 @@ Exit codes: 0 compared (and every change expected); 3 an outcome change is not i
       );
       const check: ExpectationCheck | undefined =
         expected === undefined ? undefined : checkExpectedChanges(diff, expected);
+      // Both rulesets and the expected-changes file may hold anything: the text report is rendered from escaped copies.
       writeOutput(
         flags.json === true
-          ? `${JSON.stringify(check === undefined ? { diff } : { diff, check }, null, 2)}\n`
-          : formatRulesetDiff(diff, check),
+          ? `${jsonText(check === undefined ? { diff } : { diff, check }, 2)}\n`
+          : formatRulesetDiff(terminalSafe(diff), check === undefined ? undefined : terminalSafe(check)),
         flags.out,
       );
       if (check !== undefined && check.unexpected.length > 0) {
         printError(
-          `Outcome changes not in ${flags.expect as string}: ` +
-            `${check.unexpected.map((change) => `${change.before} → ${change.after} (${change.count})`).join(', ')}.\n`,
+          `${escapeControls(
+            `Outcome changes not in ${flags.expect as string}: ` +
+              `${check.unexpected.map((change) => `${change.before} → ${change.after} (${change.count})`).join(', ')}.`,
+          )}\n`,
         );
         process.exitCode = UNEXPECTED_CHANGES;
       }

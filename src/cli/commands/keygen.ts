@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { generateSigningKeys } from '../../generateSigningKeys';
 import { UsageError } from '../io';
+import { escapeControls } from '../output/safeText';
 import { openSink, print, type OutputSink } from '../output/sink';
 import { asUsageError } from './rulesetFiles';
 
@@ -47,7 +48,9 @@ export function registerKeygen(program: Command): void {
         throw error;
       }
       print(
-        `Key ${keys.keyId}: private key in ${files.privateKey} (keep it secret), public key in ${files.publicKey}.\n`,
+        `${escapeControls(
+          `Key ${keys.keyId}: private key in ${files.privateKey} (keep it secret), public key in ${files.publicKey}.`,
+        )}\n`,
       );
     });
 }

@@ -4,6 +4,7 @@ import { compileRuleset } from '../../compileRuleset';
 import { RulesetError } from '../../errors/RulesetError';
 import { signRuleset } from '../../signRuleset';
 import { readJson, readText } from '../io';
+import { escapeControls } from '../output/safeText';
 import { print, writeOutput } from '../output/sink';
 import { asUsageError, signaturePath } from './rulesetFiles';
 
@@ -35,12 +36,14 @@ export function registerSign(program: Command): void {
           if (issues.length > 0) throw new RulesetError(issues, (document as { id?: string }).id);
         } else compileRuleset(readJson(flags.base, `ruleset ${flags.base}`), { overlays: [document] });
       } else compileRuleset(document);
-      const signature = asUsageError(() => signRuleset(document, readText(flags.key)));
+      const signature = asUsageError(() => signRuleset(document, readText(flags.key, `private key ${flags.key}`)));
       const out = flags.out ?? signaturePath(file);
       writeOutput(`${JSON.stringify(signature, null, 2)}\n`, out);
       print(
-        `Signed ${signature.ruleset.id} ${signature.ruleset.version} (sha256 ` +
-          `${signature.ruleset.sha256}) with key ${signature.keyId}: ${out}\n`,
+        `${escapeControls(
+          `Signed ${signature.ruleset.id} ${signature.ruleset.version} (sha256 ` +
+            `${signature.ruleset.sha256}) with key ${signature.keyId}: ${out}`,
+        )}\n`,
       );
     });
 }

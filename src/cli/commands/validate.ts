@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { formatPath } from '../../errors/issue';
 import { lintRuleset, type LintScenario } from '../../lintRuleset';
 import { readJson, UsageError } from '../io';
+import { describeIssue, escapeControls, jsonText } from '../output/safeText';
 import { writeOutput } from '../output/sink';
 import { asUsageError, compileFiles } from './rulesetFiles';
 
@@ -48,17 +48,15 @@ export function registerValidate(program: Command): void {
         sha256: ruleset.sha256,
         overlays: ruleset.overlays,
       };
-      if (flags.json === true)
-        writeOutput(`${JSON.stringify({ ruleset: reference, warnings: findings }, null, 2)}\n`, undefined);
+      if (flags.json === true) writeOutput(`${jsonText({ ruleset: reference, warnings: findings }, 2)}\n`, undefined);
       else {
-        const lines = [`${file}: valid (${ruleset.id} ${ruleset.version}, sha256 ${ruleset.sha256}).`];
+        const lines = [escapeControls(`${file}: valid (${ruleset.id} ${ruleset.version}, sha256 ${ruleset.sha256}).`)];
         lines.push(
           findings.length === 0
             ? 'No warnings.'
             : `${findings.length} ${findings.length === 1 ? 'warning' : 'warnings'}:`,
         );
-        for (const finding of findings)
-          lines.push(`  ${formatPath(finding.path)}: ${finding.message} [${finding.code}]`);
+        for (const finding of findings) lines.push(describeIssue(finding));
         writeOutput(`${lines.join('\n')}\n`, undefined);
       }
       if (flags.strict === true && findings.length > 0) process.exitCode = 2;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { escapeControls } from '../output/safeText';
 import { print } from '../output/sink';
 import { readSignatures, compileFiles, asUsageError } from './rulesetFiles';
 
@@ -27,8 +28,10 @@ export function registerVerify(program: Command): void {
       );
       for (const entry of [{ id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256 }, ...ruleset.overlays]) {
         print(
-          `Verified ${entry.id} ${entry.version} (sha256 ${entry.sha256}), signed with key ` +
-            `${keys.get(entry.sha256) ?? '?'}.\n`,
+          `${escapeControls(
+            `Verified ${entry.id} ${entry.version} (sha256 ${entry.sha256}), signed with key ` +
+              `${keys.get(entry.sha256) ?? '?'}.`,
+          )}\n`,
         );
       }
     });
