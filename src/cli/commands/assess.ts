@@ -1,17 +1,17 @@
 import { Option, type Command } from 'commander';
 import { assess } from '../../assess';
-import { compileRuleset } from '../../compileRuleset';
 import { formatText } from '../../format/formatText';
 import { formatReport } from '../../formatReport';
-import { colorsFor, readJson, readTransaction, standardOutput } from '../io';
+import { colorsFor, readTransaction, standardOutput } from '../io';
 import { escapeControlsInDocument, jsonText, terminalSafe } from '../output/safeText';
 import { writeOutput } from '../output/sink';
+import { addTrustOptions, asUsageError, compileFiles, type TrustFlags } from './rulesetFiles';
 
 /** What `assess` can print. */
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
 type AssessFormat = (typeof FORMATS)[number];
 
-interface AssessFlags {
+interface AssessFlags extends TrustFlags {
   readonly format?: AssessFormat;
   readonly json?: boolean;
   readonly ruleset?: string;
@@ -23,7 +23,7 @@ interface AssessFlags {
 
 /** `dual-use-rules assess <file|->`: one transaction, as a readable summary, the Assessment as JSON, or a decision report. */
 export function registerAssess(program: Command): void {
-  program
+  const command = program
     .command('assess')
     .description(
       'Assess one transaction (a JSON file, or - for standard input): a summary, the Assessment as ' +
@@ -49,7 +49,8 @@ export function registerAssess(program: Command): void {
       [] as string[],
     )
     .option('--as-of <date>', 'assessment date (YYYY-MM-DD) when the transaction has no date')
-    .option('--full-trace', 'text format: show every condition of every rule (md and html always do)')
+    .option('--full-trace', 'text format: show every condition of every rule (md and html always do)');
+  addTrustOptions(command)
     .addHelpText(
       'after',
       `
@@ -60,6 +61,7 @@ Examples:
   $ dual-use-rules assess --format json order.json > assessment.json
   $ cat order.json | dual-use-rules assess -
   $ dual-use-rules assess --ruleset my-ruleset.json --overlay my-overlay.json order.json
+  $ dual-use-rules assess --ruleset my-ruleset.json --public-key compliance.pub order.json
   $ dual-use-rules assess --as-of 2025-01-10 undated-order.json
 
 Colours are used on a terminal only; set NO_COLOR=1 to turn them off.
@@ -71,9 +73,7 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
       const ruleset =
         flags.ruleset === undefined
           ? undefined
-          : compileRuleset(readJson(flags.ruleset, `ruleset ${flags.ruleset}`), {
-              overlays: (flags.overlay ?? []).map((path) => readJson(path, `overlay ${path}`)),
-            });
+          : asUsageError(() => compileFiles(flags.ruleset as string, flags.overlay ?? [], flags)).ruleset;
       const assessment = await assess(transaction, {
         ...(ruleset === undefined ? {} : { ruleset }),
         ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),

@@ -1,16 +1,16 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { compileRuleset } from '../../compileRuleset';
 import { isCalendarDate } from '../../time/dates';
 import { OUTCOMES } from '../../types/outcome';
 import type { LineError } from '../batch/assessLine';
 import { runBatch, type BatchSummary } from '../batch/runBatch';
-import { colorsFor, readJson, standardError, UsageError, type Colors } from '../io';
+import { colorsFor, standardError, UsageError, type Colors } from '../io';
 import { catchInterruptions, type Interruption } from '../output/interruptions';
 import { describeIssue, escapeControls } from '../output/safeText';
 import { openSink, printError } from '../output/sink';
+import { addTrustOptions, asUsageError, compileRead, readRulesetFiles, type TrustFlags } from './rulesetFiles';
 
-interface BatchFlags {
+interface BatchFlags extends TrustFlags {
   readonly out?: string;
   readonly workers: string;
   readonly ruleset?: string;
@@ -23,7 +23,7 @@ const MOST_WORKERS = 64;
 
 /** `dual-use-rules batch <in.jsonl>`: many transactions, one per line, assessed with the compiled evaluator. */
 export function registerBatch(program: Command): void {
-  program
+  const command = program
     .command('batch')
     .description(
       'Assess transactions in JSON Lines (one JSON transaction per line): one output line per input ' +
@@ -42,7 +42,8 @@ export function registerBatch(program: Command): void {
       (file: string, files: string[]) => [...files, file],
       [] as string[],
     )
-    .option('--as-of <date>', 'assessment date (YYYY-MM-DD) for transactions without a date')
+    .option('--as-of <date>', 'assessment date (YYYY-MM-DD) for transactions without a date');
+  addTrustOptions(command)
     .addHelpText(
       'after',
       `
@@ -50,6 +51,7 @@ Examples:
   $ dual-use-rules batch open-orders.jsonl --out assessments.jsonl
   $ dual-use-rules batch open-orders.jsonl --workers 4 --out assessments.jsonl
   $ dual-use-rules batch --ruleset my-ruleset.json --as-of 2025-06-30 orders.jsonl > assessments.jsonl
+  $ dual-use-rules batch --ruleset my-ruleset.json --public-key compliance.pub orders.jsonl --out assessed.jsonl
   $ cat orders.jsonl | dual-use-rules batch - | grep notification_required
 
 Each output line is the Assessment as JSON, or {"line": n, "error": {name, message, issues}} for a line
@@ -66,15 +68,17 @@ Exit codes: 0 every line assessed; 2 some lines could not be assessed, or invali
         throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
       if (flags.ruleset === undefined && flags.overlay.length > 0)
         throw new UsageError('--overlay needs --ruleset (the bundled rulesets come with their overlays).');
-      const ruleset =
+      // Each file read once and, with keys, verified here; the workers compile the same parsed documents.
+      const files =
         flags.ruleset === undefined
           ? undefined
-          : {
-              document: readJson(flags.ruleset, `ruleset ${flags.ruleset}`),
-              overlays: flags.overlay.map((path) => readJson(path, `overlay ${path}`)),
-            };
+          : asUsageError(() => readRulesetFiles([flags.ruleset as string, ...flags.overlay], flags));
       // Compiled here once so that a bad ruleset stops the run before any line is read (each worker compiles it again).
-      if (ruleset !== undefined) compileRuleset(ruleset.document, { overlays: ruleset.overlays });
+      if (files !== undefined) compileRead(files);
+      const ruleset =
+        files === undefined
+          ? undefined
+          : { document: files[0]?.document, overlays: files.slice(1).map((overlay) => overlay.document) };
 
       const input = openInput(file);
       // Opened before any line is read, so that an output that cannot be created stops the run first. A file is

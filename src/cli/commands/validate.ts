@@ -5,19 +5,18 @@ import { lintRuleset, type LintScenario } from '../../lintRuleset';
 import { readJson, UsageError } from '../io';
 import { describeIssue, escapeControls, jsonText } from '../output/safeText';
 import { writeOutput } from '../output/sink';
-import { asUsageError, compileFiles } from './rulesetFiles';
+import { addTrustOptions, asUsageError, compileFiles, type TrustFlags } from './rulesetFiles';
 
-interface ValidateFlags {
+interface ValidateFlags extends TrustFlags {
   readonly overlay?: string[];
   readonly scenarios?: string;
-  readonly publicKey?: string[];
   readonly strict?: boolean;
   readonly json?: boolean;
 }
 
 /** `dual-use-rules validate`: schema and semantic checks (errors), then lint (warnings), optionally with scenario coverage. */
 export function registerValidate(program: Command): void {
-  program
+  const command = program
     .command('validate')
     .description(
       'Validate a ruleset document (JSON Schema and semantic checks) and lint it: unreachable rules, ' +
@@ -27,9 +26,9 @@ export function registerValidate(program: Command): void {
     .argument('<file>', 'ruleset JSON file')
     .option('--overlay <file...>', 'overlays to compose into it')
     .option('--scenarios <folder>', 'folder of scenario files ({ "scenarios": [...] }) to measure rule coverage with')
-    .option('--public-key <file...>', 'also require valid signatures (<file>.sig) by one of these public keys')
     .option('--strict', 'treat warnings as errors (exit 2)')
-    .option('--json', 'print { ruleset, warnings } as JSON')
+    .option('--json', 'print { ruleset, warnings } as JSON');
+  addTrustOptions(command, true)
     .addHelpText(
       'after',
       '\nExamples:\n  $ dual-use-rules validate my-ruleset.json\n  $ dual-use-rules validate ' +
@@ -37,7 +36,7 @@ export function registerValidate(program: Command): void {
         '--strict\n\nExit codes: 0 valid (warnings are printed); 2 invalid, or warnings with --strict.',
     )
     .action((file: string, flags: ValidateFlags) => {
-      const ruleset = asUsageError(() => compileFiles(file, flags.overlay ?? [], flags.publicKey));
+      const { ruleset } = asUsageError(() => compileFiles(file, flags.overlay ?? [], flags));
       const findings = lintRuleset(
         ruleset,
         flags.scenarios === undefined ? {} : { scenarios: readScenarios(flags.scenarios) },
