@@ -2,10 +2,18 @@ import { Option, type Command } from 'commander';
 import { assess } from '../../assess';
 import { formatText } from '../../format/formatText';
 import { formatReport } from '../../formatReport';
-import { colorsFor, readTransaction, standardOutput } from '../io';
+import { isCalendarDate, peekDate, today } from '../../time/dates';
+import { colorsFor, readTransaction, standardOutput, UsageError } from '../io';
 import { escapeControlsInDocument, jsonText, terminalSafe } from '../output/safeText';
 import { writeOutput } from '../output/sink';
-import { addTrustOptions, asUsageError, compileFiles, type TrustFlags } from './rulesetFiles';
+import {
+  addTrustOptions,
+  asUsageError,
+  compileFiles,
+  composeOntoBundled,
+  readRulesetFiles,
+  type TrustFlags,
+} from './rulesetFiles';
 
 /** What `assess` can print. */
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
@@ -44,7 +52,8 @@ export function registerAssess(program: Command): void {
     .option('--ruleset <file>', 'use this ruleset document instead of the bundled one in force on the date')
     .option(
       '--overlay <file>',
-      'a national overlay document to compose into --ruleset (repeat for several)',
+      'a national overlay document to compose into --ruleset, or without --ruleset into the bundled ruleset in ' +
+        'force on the date, with its overlays (repeat for several)',
       (file: string, files: string[]) => [...files, file],
       [] as string[],
     )
@@ -61,6 +70,7 @@ Examples:
   $ dual-use-rules assess --format json order.json > assessment.json
   $ cat order.json | dual-use-rules assess -
   $ dual-use-rules assess --ruleset my-ruleset.json --overlay my-overlay.json order.json
+  $ dual-use-rules assess --overlay my-overlay.json order.json
   $ dual-use-rules assess --ruleset my-ruleset.json --public-key compliance.pub order.json
   $ dual-use-rules assess --as-of 2025-01-10 undated-order.json
 
@@ -70,10 +80,19 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
     .action(async (file: string, flags: AssessFlags) => {
       const format: AssessFormat = flags.json === true ? 'json' : (flags.format ?? 'text');
       const transaction = readTransaction(file);
+      if (flags.asOf !== undefined && !isCalendarDate(flags.asOf))
+        throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
+      const overlays = flags.overlay ?? [];
+      // Without --ruleset, overlays are composed onto the bundled ruleset in force on the date: never left out.
       const ruleset =
-        flags.ruleset === undefined
-          ? undefined
-          : asUsageError(() => compileFiles(flags.ruleset as string, flags.overlay ?? [], flags)).ruleset;
+        flags.ruleset !== undefined
+          ? asUsageError(() => compileFiles(flags.ruleset as string, overlays, flags)).ruleset
+          : overlays.length > 0
+            ? composeOntoBundled(
+                asUsageError(() => readRulesetFiles(overlays, flags)),
+                peekDate(transaction) ?? flags.asOf ?? today(),
+              )
+            : undefined;
       const assessment = await assess(transaction, {
         ...(ruleset === undefined ? {} : { ruleset }),
         ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),

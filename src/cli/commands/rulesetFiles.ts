@@ -5,8 +5,11 @@ import { compileRuleset } from '../../compileRuleset';
 import { canonicalSha256 } from '../../document/canonicalJson';
 import { scanDocument } from '../../document/scanDocument';
 import { SigningError } from '../../errors/SigningError';
+import { readableString } from '../../integrity/signatureFormat';
 import { verifySignatures } from '../../integrity/verifySignatures';
+import { loadRuleset } from '../../loadRuleset';
 import { parseRulesetSignature } from '../../parseRulesetSignature';
+import { BUNDLED_DOCUMENTS, DEFAULT_RULESET_ID } from '../../rulesets/bundled';
 import { signingKeyId } from '../../signingKeyId';
 import type { CompiledRuleset } from '../../types/compiledRuleset';
 import type { RulesetSignature } from '../../types/signature';
@@ -174,6 +177,27 @@ export function compileFiles(
 export function compileRead(files: readonly RulesetFile[]): CompiledRuleset {
   const [base, ...overlays] = files as readonly [RulesetFile, ...RulesetFile[]];
   return compileRuleset(base.document, { overlays: overlays.map((overlay) => overlay.document) });
+}
+
+/**
+ * Overlay files composed onto the bundled ruleset in force on `date`, after the bundled overlays in force then (leaving
+ * out a bundled overlay with the id of a given one: the file is a version of it), as `assess --overlay` without
+ * `--ruleset` uses them.
+ * @throws {AssessmentError} `ruleset_not_in_force` when no bundled version is in force on the date.
+ */
+export function composeOntoBundled(overlays: readonly RulesetFile[], date: string): CompiledRuleset {
+  const inForce = loadRuleset(DEFAULT_RULESET_ID, { asOf: date });
+  const given = new Set(overlays.map((overlay) => readableString(overlay.document, 'id')));
+  const bundled = (id: string, version: string) =>
+    BUNDLED_DOCUMENTS.find(
+      (document) => readableString(document, 'id') === id && readableString(document, 'version') === version,
+    );
+  return compileRuleset(bundled(inForce.id, inForce.version), {
+    overlays: [
+      ...inForce.overlays.filter((overlay) => !given.has(overlay.id)).map(({ id, version }) => bundled(id, version)),
+      ...overlays.map((overlay) => overlay.document),
+    ],
+  });
 }
 
 /** Runs `action`, turning a `SigningError` (bad key, bad signature file, no node:crypto) into a usage error. */
