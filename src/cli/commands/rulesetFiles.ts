@@ -102,6 +102,8 @@ export interface RulesetFile {
   readonly file: string;
   readonly document: unknown;
   readonly keyId?: string;
+  /** The signature that verified it is of format 1 (0.1.0): it covers no `replaces`. */
+  readonly formatOne?: boolean;
 }
 
 /**
@@ -143,7 +145,11 @@ export function readRulesetFiles(
     const signer = signatures.find(
       (signature) => signature.ruleset.sha256 === sha256 && keys.keyIds.includes(signature.keyId),
     );
-    return { file, document, ...(signer === undefined ? {} : { keyId: signer.keyId }) };
+    return {
+      file,
+      document,
+      ...(signer === undefined ? {} : { keyId: signer.keyId, formatOne: signer.format !== 2 }),
+    };
   });
 }
 

@@ -42,7 +42,8 @@ export function registerVerify(program: Command): void {
         print(
           `${escapeControls(
             `Verified ${entry.id} ${entry.version} (sha256 ${entry.sha256}), signed with key ` +
-              `${files[index]?.keyId ?? '?'}.`,
+              `${files[index]?.keyId ?? '?'}` +
+              `${files[index]?.formatOne === true ? ' (signature format 1, which covers no replaces: sign again to add them)' : ''}.`,
           )}\n`,
         );
       });

@@ -88,7 +88,7 @@ describe('ruleset registry', () => {
     });
     expect(registry.list().find((summary) => summary.version === '2.0.1')).not.toHaveProperty('replacedBy');
     expect(
-      issuesOf(() => registry.register(version('2.0.2', '2024-10-16', null), { replaces: ['9.9.9'] })),
+      issuesOf(() => registry.register(version('2.0.2', '2024-10-16', null), { replaces: ['1.9.9'] })),
     ).toContainEqual(expect.objectContaining({ code: 'unknown_version' }));
   });
 
