@@ -128,6 +128,17 @@ describe.concurrent('permissions and folders', () => {
   });
 });
 
+describe.concurrent('input that cannot be read', () => {
+  test.each([
+    ['a folder', '$CLI batch a-folder', /Cannot read a-folder: it is a folder\./],
+    ['a missing file', '$CLI batch missing.jsonl', /Cannot read missing\.jsonl: no such file or folder\./],
+  ])('batch: %s is a clear error before anything is written', async (_, script, message) => {
+    const result = await sh(`${script} --out never.jsonl`);
+    expectCleanFailure(result, message);
+    expect(readdirSync(work)).not.toContain('never.jsonl');
+  });
+});
+
 describe.concurrent('a closed pipe downstream ends quietly, with exit 0, as Unix tools do', () => {
   test.each([
     ['batch | head -c 100', '$CLI batch many.jsonl | head -c 100 > /dev/null'],

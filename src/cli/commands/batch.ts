@@ -1,12 +1,16 @@
-import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isCalendarDate } from '../../time/dates';
-import { OUTCOMES } from '../../types/outcome';
-import type { LineError } from '../batch/assessLine';
+import { openInput } from '../batch/input';
 import { runBatch, type BatchSummary } from '../batch/runBatch';
-import { colorsFor, standardError, UsageError, type Colors } from '../io';
-import { catchInterruptions, type Interruption } from '../output/interruptions';
-import { describeIssue, escapeControls } from '../output/safeText';
+import {
+  createProgressBar,
+  describeInterruption,
+  describeLineError,
+  describeStop,
+  formatSummary,
+} from '../batch/terminalReport';
+import { colorsFor, standardError, UsageError } from '../io';
+import { catchInterruptions } from '../output/interruptions';
 import { openSink, printError } from '../output/sink';
 import { addTrustOptions, asUsageError, compileRead, readRulesetFiles, type TrustFlags } from './rulesetFiles';
 
@@ -27,7 +31,7 @@ export function registerBatch(program: Command): void {
     .command('batch')
     .description(
       'Assess transactions in JSON Lines (one JSON transaction per line): one output line per input ' +
-        "line, the Assessment or the line's error, in input order.",
+        "line (blank lines are skipped), the Assessment or the line's error, in input order.",
     )
     .argument('<file>', 'JSON Lines file of transactions, or - to read standard input')
     .option('--out <file>', 'write the output lines to this file (its folder is created) instead of standard output')
@@ -55,10 +59,14 @@ Examples:
   $ cat orders.jsonl | dual-use-rules batch - | grep notification_required
 
 Each output line is the Assessment as JSON, or {"line": n, "error": {name, message, issues}} for a line
-that is not JSON or not a valid transaction; such lines are also reported on stderr and the run goes on.
-Memory stays flat whatever the input's size. A progress bar is shown when stderr is a terminal; a summary
-of outcomes ends the run. Colours are used on a terminal only; set NO_COLOR=1 to turn them off.
-Exit codes: 0 every line assessed; 2 some lines could not be assessed, or invalid arguments; 1 internal error.`,
+that is not JSON, not UTF-8, far larger than any transaction, or not a valid transaction; such lines are also
+reported on stderr and the run goes on. Blank lines are skipped and counted. Memory stays flat whatever the
+input's size. --out is written under a temporary name and takes its own when complete. A progress bar is
+shown when stderr is a terminal; a summary of outcomes ends the run. Ctrl-C or SIGTERM: the lines in hand are
+finished and written, and the summary says where the run stopped. Colours are used on a terminal only; set
+NO_COLOR=1 to turn them off.
+Exit codes: 0 every line assessed (or the reader of the output stopped early); 2 some lines could not be
+assessed, the output could not be written, or invalid arguments; 130/143 interrupted; 1 internal error.`,
     )
     .action(async (file: string, flags: BatchFlags) => {
       const workers = Number(flags.workers);
@@ -118,116 +126,8 @@ Exit codes: 0 every line assessed; 2 some lines could not be assessed, or invali
         progress?.clear();
         interruption.dispose();
       }
-      printError(formatSummary(summary, colors, interrupted(summary, interruption, flags.out)));
+      printError(formatSummary(summary, colors, describeInterruption(summary, interruption.received(), flags.out)));
       const code = interruption.exitCode() ?? (summary.failed > 0 ? 2 : 0);
       if (code !== 0) process.exitCode = code;
     });
-}
-
-/** Where a run that could not write its output stopped, and what it left. */
-function describeStop(written: number, out: string | undefined): string {
-  if (out !== undefined) return `The run stopped; ${out} was left as it was.`;
-  return written === 0
-    ? 'The run stopped before the output of any line was complete.'
-    : `The output is complete up to line ${written.toLocaleString('en')}, where the run stopped.`;
-}
-
-/** How an interrupted run is reported: which signal, where it stopped and what the output holds. */
-function interrupted(summary: BatchSummary, interruption: Interruption, out: string | undefined): string | undefined {
-  if (!summary.interrupted) return undefined;
-  const last = summary.lines.toLocaleString('en');
-  return (
-    `Interrupted (${interruption.received() ?? 'signal'}): stopped after line ${last}; ` +
-    `${out === undefined ? 'the output' : out} holds the complete output of lines 1 to ${last}.`
-  );
-}
-
-function openInput(file: string): {
-  readonly stream: AsyncIterable<Buffer> & { destroy(): void };
-  readonly size?: number;
-} {
-  if (file === '-') return { stream: process.stdin };
-  let size: number;
-  try {
-    const stats = statSync(file);
-    if (stats.isDirectory()) throw new UsageError(`Cannot read ${file}: it is a folder.`);
-    size = stats.size;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(
-      `Cannot read ${file}: ` +
-        `${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}.`,
-    );
-  }
-  return { stream: createReadStream(file, { highWaterMark: 256 * 1024 }), size };
-}
-
-/** A progress line on a terminal: done, rate and time left (from the bytes read, when the input's size is known). */
-function createProgressBar(totalBytes: number | undefined, colors: Colors) {
-  const started = performance.now();
-  let shown = 0;
-  let visible = false;
-  return {
-    update: ({ lines, bytesRead }: { lines: number; bytesRead: number }) => {
-      const now = performance.now();
-      if (now - shown < 100) return;
-      shown = now;
-      const seconds = (now - started) / 1000;
-      const rate = lines / Math.max(seconds, 1e-3);
-      let text = `${lines.toLocaleString('en')} lines · ${Math.round(rate).toLocaleString('en')} lines/s`;
-      if (totalBytes !== undefined && totalBytes > 0) {
-        const done = Math.min(1, bytesRead / totalBytes);
-        const width = 24;
-        const filled = Math.round(done * width);
-        const eta = done > 0 ? (seconds * (1 - done)) / done : Number.NaN;
-        text =
-          `${colors.cyan('█'.repeat(filled))}${colors.dim('░'.repeat(width - filled))} ` +
-          `${String(Math.round(done * 100)).padStart(3)}% · ${text} · ETA ${formatDuration(eta)}`;
-      }
-      printError(`\r\x1b[K${text}`);
-      visible = true;
-    },
-    clear: () => {
-      if (visible) printError('\r\x1b[K');
-      visible = false;
-    },
-  };
-}
-
-function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '…';
-  if (seconds < 60) return `${Math.ceil(seconds)}s`;
-  return `${Math.floor(seconds / 60)}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s`;
-}
-
-function describeLineError(error: LineError, colors: Colors): string {
-  const details = error.issues.length === 0 ? [`  ${escapeControls(error.message)}`] : error.issues.map(describeIssue);
-  return (
-    `${colors.red(`Line ${error.line.toLocaleString('en')}:`)} ` +
-    `${error.name === 'AssessmentError' ? 'not assessed' : 'not a valid transaction'}\n${details.join('\n')}\n`
-  );
-}
-
-function formatSummary(summary: BatchSummary, colors: Colors, interruption?: string): string {
-  const total = summary.lines - summary.blank;
-  const assessed = total - summary.failed;
-  const seconds = summary.elapsedMs / 1000;
-  const rows: [string, number][] = OUTCOMES.map((outcome) => [outcome, summary.outcomes[outcome]]);
-  rows.push(['not assessed (invalid lines)', summary.failed]);
-  const width = Math.max(...rows.map(([label]) => label.length));
-  const countWidth = Math.max(5, ...rows.map(([, count]) => count.toLocaleString('en').length));
-  const table = rows.map(([label, count], index) => {
-    const cells = `  ${label.padEnd(width)}  ${count.toLocaleString('en').padStart(countWidth)}`;
-    return index === rows.length - 1 && count > 0 ? colors.red(cells) : cells;
-  });
-  const headline =
-    `${summary.failed === 0 ? colors.green('Assessed') : colors.yellow('Assessed')} ` +
-    `${assessed.toLocaleString('en')} of ${total.toLocaleString('en')} lines in ` +
-    `${seconds.toFixed(1)} s ` +
-    `(${Math.round(total / Math.max(seconds, 1e-3)).toLocaleString('en')} lines/s)` +
-    (summary.blank === 0
-      ? ''
-      : `; ${summary.blank.toLocaleString('en')} blank ${summary.blank === 1 ? 'line' : 'lines'} skipped`);
-  const header = colors.bold(`  ${'OUTCOME'.padEnd(width)}  ${'COUNT'.padStart(countWidth)}`);
-  return `${interruption === undefined ? '' : `${colors.yellow(interruption)}\n`}${headline}\n${header}\n${table.join('\n')}\n`;
 }
