@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cliPath, runShell, type CliResult } from '../support/cli';
+import { cliPath, collect, runShell, type CliResult } from '../support/cli';
 
 // D4 and D14 (hardening review, December 2026): output to a full disk exited 0 with "Assessed 100 of 100" and a
 // truncated file; a closed pipe downstream (`| head`) ended in "Internal error" with a stack trace. Every write error
@@ -30,17 +30,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Runs the CLI with its standard output going to `stdout` (a file descriptor), collecting stderr. */
 async function runTo(stdout: number, args: readonly string[]): Promise<CliResult> {
   const cli = await cliPath();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
+  return collect(
+    spawn(process.execPath, [cli, ...args], {
       cwd: work,
       env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
       stdio: ['ignore', stdout, 'pipe'],
-    });
-    let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: '', stderr }));
-  });
+    }),
+  );
 }
 
 /** Runs a bash script in the work folder, with `$CLI` the command. */

@@ -1,10 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateSigningKeys } from '../../src/generateSigningKeys';
 import { signRuleset } from '../../src/signRuleset';
-import { cliPath, runCli, type CliResult } from '../support/cli';
+import { runCli, runShell, type CliResult } from '../support/cli';
 
 // D3 (hardening review, December 2026): assess and batch could not verify signatures at all (no --public-key, no
 // environment variable, the .sig ignored), so a tampered ruleset with a stale .sig next to it was used, exit 0; and
@@ -198,21 +198,11 @@ describe.concurrent('without a key', () => {
 
 describe('each ruleset file is read once: what is verified is what is used', () => {
   test('a ruleset and its signature that can be read only once (FIFOs) are verified and used', async () => {
-    const cli = await cliPath();
     const script =
       'mkfifo once.json once.sig && (cat my.json > once.json 2> /dev/null &) && ' +
       '(cat my.json.sig > once.sig 2> /dev/null &) && ' +
-      `exec ${process.execPath} ${cli} assess --ruleset once.json --signature once.sig --public-key approver.pub ` +
-      '--json order.json';
-    const result = await new Promise<CliResult>((resolve, reject) => {
-      const child = spawn('bash', ['-c', script], { cwd: work, timeout: 60_000 });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+      'exec $CLI assess --ruleset once.json --signature once.sig --public-key approver.pub --json order.json';
+    const result = await runShell(script, { cwd: work, timeout: 60_000, env: { DUAL_USE_RULES_PUBLIC_KEYS: '' } });
     // A writer the command did not read from stays blocked on its FIFO: open them once more to let it finish.
     spawnSync('bash', ['-c', 'timeout 1 cat once.json > /dev/null; timeout 1 cat once.sig > /dev/null'], { cwd: work });
     expect(result.stderr).toBe('');

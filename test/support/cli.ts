@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'tsup';
@@ -59,15 +59,20 @@ export async function runCli(
 ): Promise<CliResult> {
   const path = await cliPath();
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
+  const child = spawn(process.execPath, [path, ...args], { env, cwd: options.cwd ?? root, stdio: 'pipe' });
+  child.stdin.end(options.input ?? '');
+  return collect(child);
+}
+
+/** What a child process writes to its standard output and error (whichever are pipes), and its exit code. */
+export function collect(child: ChildProcess): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path, ...args], { env, cwd: options.cwd ?? root, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
   });
 }
 
@@ -77,7 +82,7 @@ export async function runCli(
  */
 export async function runShell(
   script: string,
-  options: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {},
+  options: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv; readonly timeout?: number } = {},
 ): Promise<CliResult> {
   const path = await cliPath();
   const env: NodeJS.ProcessEnv = {
@@ -87,13 +92,12 @@ export async function runShell(
     CLI: `${process.execPath} ${path}`,
     ...options.env,
   };
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', script], { env, cwd: options.cwd ?? root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return collect(
+    spawn('bash', ['-c', script], {
+      env,
+      cwd: options.cwd ?? root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    }),
+  );
 }

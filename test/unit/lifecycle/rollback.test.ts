@@ -8,10 +8,10 @@ import {
   createRulesetRegistry,
   generateSigningKeys,
   parseRulesetSignature,
-  RulesetError,
   signRuleset,
 } from '../../../src/index';
 import { runCli } from '../../support/cli';
+import { rulesetIssues } from '../../support/issues';
 import { readJsonFile } from '../../support/rulesets';
 
 // D13 (hardening review, December 2026): `replaces` was not covered by any signature, so in a keyed registry an older,
@@ -35,22 +35,12 @@ const order = (() => {
   return { ...transaction, findings: [], redFlags: ['covert-marketing'] };
 })();
 
-function issuesOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RulesetError);
-    return (error as RulesetError).issues;
-  }
-  throw new Error('expected a RulesetError');
-}
-
 describe('a keyed registry refuses a rollback', () => {
   test('the review’s case: an older signed version naming a newer one in replaces is refused', async () => {
     const registry = createRulesetRegistry({ publicKeys: [keys.publicKey] });
     registry.register(current, { signatures: [signRuleset(current, keys.privateKey, { replaces: ['2.1.0'] })] });
     const older = signRuleset(lenient, keys.privateKey, { replaces: ['2.2.0'] });
-    const issues = issuesOf(() => registry.register(lenient, { signatures: [older], replaces: ['2.2.0'] }));
+    const issues = rulesetIssues(() => registry.register(lenient, { signatures: [older], replaces: ['2.2.0'] }));
     expect(issues).toContainEqual(expect.objectContaining({ code: 'rollback' }));
     expect(issues.find((issue) => issue.code === 'rollback')?.message).toMatch(/2\.2\.0.*not older than 2\.1\.5/);
     const selected = registry.select(order);
@@ -62,7 +52,7 @@ describe('a keyed registry refuses a rollback', () => {
     const registry = createRulesetRegistry({ publicKeys: [keys.publicKey] });
     registry.register(current, { signatures: [signRuleset(current, keys.privateKey, { replaces: ['2.1.0'] })] });
     // 2.1.0 is no longer selectable; 2.1.5 claims to replace it, for the period 2.2.0 now states.
-    const issues = issuesOf(() =>
+    const issues = rulesetIssues(() =>
       registry.register(lenient, { signatures: [signRuleset(lenient, keys.privateKey, { replaces: ['2.1.0'] })] }),
     );
     expect(issues).toContainEqual(expect.objectContaining({ path: ['version'], code: 'rollback' }));
@@ -72,7 +62,7 @@ describe('a keyed registry refuses a rollback', () => {
   test('the refusal holds for a registry without keys too: replacing a version by an older one is never meant', () => {
     const registry = createRulesetRegistry();
     registry.register(current, { replaces: ['2.1.0'] });
-    expect(issuesOf(() => registry.register(lenient, { replaces: ['2.2.0'] }))).toContainEqual(
+    expect(rulesetIssues(() => registry.register(lenient, { replaces: ['2.2.0'] }))).toContainEqual(
       expect.objectContaining({ code: 'rollback' }),
     );
   });
@@ -99,7 +89,7 @@ describe('the signature covers version, validity and replaces', () => {
     const registry = createRulesetRegistry({ publicKeys: [keys.publicKey] });
     const signedNothing = signRuleset(current, keys.privateKey);
     expect(
-      issuesOf(() => registry.register(current, { signatures: [signedNothing], replaces: ['2.1.0'] })),
+      rulesetIssues(() => registry.register(current, { signatures: [signedNothing], replaces: ['2.1.0'] })),
     ).toContainEqual(expect.objectContaining({ code: 'replaces_not_signed' }));
     const summary = registry.register(current, {
       signatures: [signRuleset(current, keys.privateKey, { replaces: ['2.1.0'] })],
@@ -114,7 +104,7 @@ describe('the signature covers version, validity and replaces', () => {
       { ...signature.ruleset, replaces: ['2.0.0', '2.1.0'] },
       { ...signature.ruleset, validity: { from: '2030-01-01', to: null } },
     ]) {
-      const issues = issuesOf(() =>
+      const issues = rulesetIssues(() =>
         compileRuleset(current, { publicKeys: [keys.publicKey], signatures: [{ ...signature, ruleset }] }),
       );
       expect(issues.map((issue) => issue.code)).toEqual([expect.stringMatching(/invalid_signature|ruleset_modified/)]);
@@ -170,7 +160,7 @@ describe('signatures in the first format (0.1.0) keep verifying', () => {
 
   test('a first-format signature with the document changed is still refused', () => {
     const changed = { ...(document as object), title: 'Changed' };
-    expect(issuesOf(() => compileRuleset(changed, { publicKeys: [publicKey], signatures: [signature] }))).toEqual([
+    expect(rulesetIssues(() => compileRuleset(changed, { publicKeys: [publicKey], signatures: [signature] }))).toEqual([
       expect.objectContaining({ code: 'ruleset_modified' }),
     ]);
   });
