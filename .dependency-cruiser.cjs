@@ -77,6 +77,33 @@ module.exports = {
       to: { couldNotResolve: true },
     },
     ...layerRules,
+    {
+      name: 'evaluate-parts-independent',
+      comment:
+        'Inside src/evaluate/, the two evaluators (engine/, compiled/) and the assembly of an assessment ' +
+        '(assessment/) do not import one another: they meet in the runtime (rulesetRuntime.ts).',
+      severity: 'error',
+      from: { path: '^src/evaluate/(engine|compiled|assessment)/' },
+      to: { path: '^src/evaluate/(engine|compiled|assessment)/', pathNot: '^src/evaluate/$1/' },
+    },
+    {
+      name: 'evaluate-runtime-on-top',
+      comment:
+        'The runtime (rulesetRuntime.ts) and what the verbs call (prepareAssessment.ts) sit on top of src/evaluate/: ' +
+        'nothing else in it imports them.',
+      severity: 'error',
+      from: { path: '^src/evaluate/', pathNot: '^src/evaluate/(rulesetRuntime|prepareAssessment)[.]ts$' },
+      to: { path: '^src/evaluate/(rulesetRuntime|prepareAssessment)[.]ts$' },
+    },
+    {
+      name: 'outcome-rule-pure',
+      comment:
+        'The outcome rule (src/model/resolveOutcome.ts) is reviewed alone against docs/decision-model.md: it imports ' +
+        'nothing but types, so no cache, table or scratch can reach it.',
+      severity: 'error',
+      from: { path: '^src/model/resolveOutcome[.]ts$' },
+      to: { pathNot: '^src/types/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -1,4 +1,4 @@
-import { buildAssessment } from './evaluate/buildAssessment';
+import { buildAssessment } from './evaluate/assessment/buildAssessment';
 import { checkOptions, prepareAssessment } from './evaluate/prepareAssessment';
 import { loadBundledDefault } from './rulesets/bundledRegistry';
 import { selectRuleset } from './rulesets/selectRuleset';
@@ -8,11 +8,12 @@ import type { AssessOptions } from './types/assessOptions';
 /**
  * Assesses one proposed transaction: what the ruleset (by default Article 5 of Regulation (EU) 2021/821 as in force
  * on the transaction's date) requires, what is still unknown, and why, with a citation at every step.
- * Evaluation runs on json-rules-engine, in three-valued logic: an unknown fact never counts as false.
+ * Evaluation runs on json-rules-engine, in three-valued logic (an unknown fact never counts as false): this is the
+ * contract, and the oracle that `assessMany` and `assessEach` (compiled closures, for bulk work) are tested against.
  *
  * @param transaction - The transaction, as parsed from JSON. Absent or `null` fields mean "unknown".
  * @param options - The ruleset to use and the date to assess on when the transaction has none.
- * @returns The assessment: outcome, possible outcomes, obligations, questions, notes and the full trace.
+ * @returns The assessment, deeply frozen: outcome, possible outcomes, obligations, questions, notes and the full trace.
  * @throws {TransactionError} when the transaction is invalid (every issue, with its path), including when no
  * ruleset version is in force on its `date`.
  * @throws {AssessmentError} when `asOf` is malformed or outside every version, or `ruleset` is not a compiled ruleset,
@@ -33,7 +34,7 @@ import type { AssessOptions } from './types/assessOptions';
 export async function assess(transaction: unknown, options: AssessOptions = {}): Promise<Assessment> {
   const checked = checkOptions(options);
   const { ruleset, issues } = selectRuleset(transaction, checked.ruleset, checked.asOf, loadBundledDefault);
-  const { internals, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
-  const evaluation = await internals.evaluateWithEngine(facts);
-  return buildAssessment(internals.program, internals.reference, facts, evaluation, transactionId);
+  const { runtime, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
+  const evaluation = await runtime.engine.evaluate(facts);
+  return buildAssessment(runtime.parts, facts, evaluation, transactionId);
 }

@@ -1,5 +1,5 @@
-import { buildAssessment } from './evaluate/buildAssessment';
-import { checkOptions, prepareAssessment } from './evaluate/prepareAssessment';
+import { buildAssessment } from './evaluate/assessment/buildAssessment';
+import { checkOptions, prepareAssessment, type CheckedOptions } from './evaluate/prepareAssessment';
 import { loadBundledDefault } from './rulesets/bundledRegistry';
 import { selectRuleset } from './rulesets/selectRuleset';
 import type { Assessment } from './types/assessment';
@@ -7,12 +7,13 @@ import type { AssessOptions } from './types/assessOptions';
 
 /**
  * Assesses many transactions synchronously with the compiled evaluator: plain closures built once from the same
- * ruleset JSON, giving the same assessments as `assess` (a property test in CI compares them deep-equal), much faster.
- * Use it for bulk work: re-screening open orders, diffs, property tests.
+ * ruleset JSON, giving the same assessments as `assess` (which runs json-rules-engine; a property test in CI compares
+ * them deep-equal), much faster. Use it for bulk work: re-screening open orders, diffs, property tests. To get an
+ * error per transaction rather than an exception for the first one, use `assessEach`.
  *
  * @param transactions - Transactions as parsed from JSON.
  * @param options - As for `assess`; without `ruleset`, each transaction gets the bundled ruleset in force on its date.
- * @returns One assessment per transaction, in order.
+ * @returns One assessment per transaction, in order, each deeply frozen.
  * @throws {TransactionError} for the first invalid transaction (its issues' paths are within that transaction).
  * @throws {AssessmentError} when `asOf` is malformed or `ruleset` is not a compiled ruleset (checked once, before any
  * transaction is read, so an empty batch is refused too), or when no bundled version is in force on `asOf`, or
@@ -26,12 +27,16 @@ import type { AssessOptions } from './types/assessOptions';
 export function assessMany(transactions: Iterable<unknown>, options: AssessOptions = {}): Assessment[] {
   const checked = checkOptions(options);
   const assessments: Assessment[] = [];
-  for (const transaction of transactions) {
-    const { ruleset, issues } = selectRuleset(transaction, checked.ruleset, checked.asOf, loadBundledDefault);
-    const { internals, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
-    assessments.push(
-      buildAssessment(internals.program, internals.reference, facts, internals.evaluateCompiled(facts), transactionId),
-    );
-  }
+  for (const transaction of transactions) assessments.push(assessCompiled(transaction, checked));
   return assessments;
+}
+
+/**
+ * What `assessMany` and `assessEach` do for each transaction: choose its ruleset, validate it and compute its facts,
+ * evaluate with the compiled closures and build the assessment. Throws `TransactionError` or `AssessmentError`.
+ */
+export function assessCompiled(transaction: unknown, checked: CheckedOptions): Assessment {
+  const { ruleset, issues } = selectRuleset(transaction, checked.ruleset, checked.asOf, loadBundledDefault);
+  const { runtime, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
+  return buildAssessment(runtime.parts, facts, runtime.compiled.evaluate(facts), transactionId);
 }

@@ -6,6 +6,7 @@
  */
 export { assess } from './assess';
 export { assessMany } from './assessMany';
+export { assessEach } from './assessEach';
 export { compileRuleset } from './compileRuleset';
 export { listRulesets, loadRuleset } from './loadRuleset';
 export { createRulesetRegistry } from './createRulesetRegistry';
@@ -25,6 +26,7 @@ export { OUTCOMES } from './types/outcome';
 export { transactionSchema } from './transaction/transactionSchema';
 
 export type { AssessOptions } from './types/assessOptions';
+export type { AssessEachResult } from './assessEach';
 export type { ReportFormat, ReportOptions } from './formatReport';
 export type { CompileOptions, CompiledRuleset } from './types/compiledRuleset';
 export type {

@@ -1,4 +1,4 @@
-import { assessMany } from './assessMany';
+import { assessEach } from './assessEach';
 import type { Issue } from './errors/issue';
 import { TransactionError } from './errors/TransactionError';
 import { isInForce } from './time/dates';
@@ -31,15 +31,13 @@ export function lintRuleset(ruleset: CompiledRuleset, options: LintOptions = {})
   if (options.scenarios === undefined) return [...ruleset.warnings];
   const applicable = options.scenarios.filter((scenario) => appliesTo(ruleset, scenario));
   const holding = new Set<string>();
-  for (const scenario of applicable) {
-    try {
-      // An undated scenario is assessed on a day the ruleset is in force, even one that has expired: the date only
-      // chooses the ruleset, which is given here.
-      const [assessment] = assessMany([scenario.transaction], { ruleset, asOf: ruleset.validity.from });
-      for (const step of assessment?.trace ?? []) if (step.result === 'true') holding.add(step.rule);
-    } catch (error) {
-      if (!(error instanceof TransactionError)) throw error;
-    }
+  const transactions = applicable.map((scenario) => scenario.transaction);
+  // An undated scenario is assessed on a day the ruleset is in force, even one that has expired: the date only chooses
+  // the ruleset, which is given here.
+  for (const result of assessEach(transactions, { ruleset, asOf: ruleset.validity.from })) {
+    // A scenario whose transaction this ruleset refuses covers no rule; any other error is thrown, as by assess.
+    if (!result.ok && !(result.error instanceof TransactionError)) throw result.error;
+    if (result.ok) for (const step of result.assessment.trace) if (step.result === 'true') holding.add(step.rule);
   }
   const uncovered: Issue[] = (ruleset.document.rules ?? []).flatMap((rule, index) =>
     holding.has(rule.id)

@@ -3,19 +3,10 @@ import { deepFreeze } from '../document/deepFreeze';
 import { readDocument, scanDocument, type ReadDocument } from '../document/scanDocument';
 import type { Issue } from '../errors/issue';
 import { RulesetError } from '../errors/RulesetError';
-import { compileEvaluator } from '../evaluate/compileEvaluator';
-import { createEngineEvaluator } from '../evaluate/engineEvaluator';
-import { inputPaths } from '../evaluate/prepareFacts';
-import { createTransactionReader } from '../evaluate/readTransaction';
-import { registerInternals } from '../evaluate/rulesetInternals';
+import { createCompiledRuleset, RulesetRuntime } from '../evaluate/rulesetRuntime';
 import { verifySignatures } from '../integrity/verifySignatures';
 import type { Program } from '../model/program';
-import {
-  CATALOGUE_FIELDS,
-  createTransactionSchema,
-  type CatalogueField,
-  type CatalogueIds,
-} from '../transaction/transactionSchema';
+import { CATALOGUE_FIELDS, type CatalogueField, type CatalogueIds } from '../transaction/transactionSchema';
 import type { RulesetReference } from '../types/assessment';
 import type { CompiledRuleset, CompileOptions } from '../types/compiledRuleset';
 import type { RulesetDocument } from '../types/ruleset';
@@ -70,29 +61,19 @@ export function compileComposition(input: unknown, options: CompileOptions = {})
   const warnings = once(() =>
     deepFreeze(lintProgram(frozen, program).map((issue) => ({ ...issue, path: composition.locate(issue.path) }))),
   );
-  const compiled: CompiledRuleset = Object.freeze({
-    id: base.id,
-    version: base.version,
-    title: base.title,
-    validity: frozen.validity,
-    sha256: reference.sha256,
-    overlays: reference.overlays,
-    document: frozen,
-    get warnings() {
-      return warnings();
+  return createCompiledRuleset(
+    {
+      id: base.id,
+      version: base.version,
+      title: base.title,
+      validity: frozen.validity,
+      sha256: reference.sha256,
+      overlays: reference.overlays,
+      document: frozen,
     },
-  });
-  const transactionSchema = once(() => createTransactionSchema(catalogueIds(program, frozen)));
-  const transactionReader = once(() => createTransactionReader(transactionSchema(), inputPaths(program)));
-  registerInternals(compiled, {
-    program,
-    reference,
-    evaluateWithEngine: createEngineEvaluator(program),
-    evaluateCompiled: compileEvaluator(program),
-    transactionSchema,
-    readTransaction: (input) => transactionReader()(input),
-  });
-  return compiled;
+    warnings,
+    new RulesetRuntime(program, reference, catalogueIds(program, frozen)),
+  );
 }
 
 function privateCopy(read: ReadDocument, input: unknown): unknown {

@@ -4,13 +4,13 @@ import { readReportingAll, refuseTransaction } from '../transaction/transactionI
 import type { AssessOptions } from '../types/assessOptions';
 import type { CompiledRuleset } from '../types/compiledRuleset';
 import { prepareFacts, type FactValues } from './prepareFacts';
-import { internalsOf, type RulesetInternals } from './rulesetInternals';
+import { runtimeOf, type RulesetRuntime } from './rulesetRuntime';
 
 /** Options checked once (for a batch, once for all its transactions): `asOf` well-formed, `ruleset` compiled. */
 export interface CheckedOptions {
   readonly ruleset: CompiledRuleset | undefined;
-  /** The internals of `ruleset`, when one is given. */
-  readonly internals: RulesetInternals | undefined;
+  /** The runtime of `ruleset`, when one is given. */
+  readonly runtime: RulesetRuntime | undefined;
   readonly asOf: string | undefined;
 }
 
@@ -21,12 +21,13 @@ export interface CheckedOptions {
 export function checkOptions(options: AssessOptions): CheckedOptions {
   const { ruleset, asOf } = options;
   checkAsOf(asOf);
-  return { ruleset, internals: ruleset === undefined ? undefined : internalsOf(ruleset), asOf };
+  return { ruleset, runtime: ruleset === undefined ? undefined : runtimeOf(ruleset), asOf };
 }
 
 /** A transaction ready for evaluation: validated against its ruleset, with every fact computed. */
 export interface PreparedAssessment {
-  readonly internals: RulesetInternals;
+  /** The runtime of the ruleset chosen for the transaction. */
+  readonly runtime: RulesetRuntime;
   /** The transaction's `id`, when it has one. */
   readonly transactionId: string | undefined;
   readonly facts: FactValues;
@@ -45,8 +46,7 @@ export function prepareAssessment(
 ): PreparedAssessment {
   // Without a ruleset there is nothing to read for, but the contract's schema still lists every other problem.
   if (ruleset === undefined) return refuseTransaction(issues, input);
-  const internals =
-    ruleset === options.ruleset && options.internals !== undefined ? options.internals : internalsOf(ruleset);
-  const reading = readReportingAll(issues, () => internals.readTransaction(input));
-  return { internals, transactionId: reading.id, facts: prepareFacts(internals.program, reading.inputs) };
+  const runtime = ruleset === options.ruleset && options.runtime !== undefined ? options.runtime : runtimeOf(ruleset);
+  const reading = readReportingAll(issues, () => runtime.readTransaction(input));
+  return { runtime, transactionId: reading.id, facts: prepareFacts(runtime.factPlan, reading.inputs) };
 }

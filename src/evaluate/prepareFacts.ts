@@ -7,23 +7,20 @@ import { compileDerivation } from './derive';
 export interface FactValues {
   /** A declared fact's value (`null` when unknown); `undefined` for a fact the ruleset does not declare. */
   get(factId: string): FactValue | undefined;
-  /** The values in the order of the program's facts (see `factSlots`), for evaluators compiled against the program. */
+  /** The values in the order of the program's facts (see `FactPlan.slots`), for evaluators compiled against the program. */
   readonly slots: readonly FactValue[];
 }
 
-/** How one program's facts are laid out and computed: built once per program. */
-interface FactPlan {
+/** How one program's facts are laid out and computed: built once per ruleset, and kept by its runtime. */
+export interface FactPlan {
+  /** Where each of the program's facts sits in `FactValues.slots`. */
   readonly slots: ReadonlyMap<string, number>;
-  /** The transaction paths of the program's input facts, in the order `compute` takes their values. */
+  /**
+   * The transaction paths whose values `prepareFacts` takes, in its order: those of the program's input facts that
+   * the transaction contract has (see `INPUT_FACTS`).
+   */
   readonly inputPaths: readonly (readonly string[])[];
   readonly compute: (inputs: readonly unknown[]) => FactValue[];
-}
-
-const plans = new WeakMap<Program, FactPlan>();
-
-/** Where each of the program's facts sits in `FactValues.slots`. */
-export function factSlots(program: Program): ReadonlyMap<string, number> {
-  return planOf(program).slots;
 }
 
 /** A fact's slot in `slots`; the compiler has checked every reference to a fact, so a miss is a bug, not bad input. */
@@ -34,19 +31,10 @@ export function slotOfFact(slots: ReadonlyMap<string, number>, factId: string): 
 }
 
 /**
- * The transaction paths whose values `prepareFacts` takes, in its order: those of the program's input facts that
- * the transaction contract has (see `INPUT_FACTS`).
- */
-export function inputPaths(program: Program): readonly (readonly string[])[] {
-  return planOf(program).inputPaths;
-}
-
-/**
- * Computes a transaction's facts from the values at `inputPaths(program)` of the validated transaction (`undefined`
+ * Computes a transaction's facts from the values at `plan.inputPaths` of the validated transaction (`undefined`
  * or `null` for unknown): input facts take them, derived facts are computed in dependency order.
  */
-export function prepareFacts(program: Program, inputs: readonly unknown[]): FactValues {
-  const plan = planOf(program);
+export function prepareFacts(plan: FactPlan, inputs: readonly unknown[]): FactValues {
   return new PreparedFacts(plan.slots, plan.compute(inputs));
 }
 
@@ -62,17 +50,8 @@ class PreparedFacts implements FactValues {
   }
 }
 
-function planOf(program: Program): FactPlan {
-  let plan = plans.get(program);
-  if (plan === undefined) {
-    plan = createPlan(program);
-    plans.set(program, plan);
-  }
-  return plan;
-}
-
 /** One step per fact, in the program's dependency order, so that a derivation only reads slots already filled. */
-function createPlan(program: Program): FactPlan {
+export function createFactPlan(program: Program): FactPlan {
   const slots = new Map(program.facts.map((fact, index) => [fact.id, index]));
   const slotOf = (factId: string) => slotOfFact(slots, factId);
   const paths: (readonly string[])[] = [];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { assessMany } from '../assessMany';
+import { assessEach } from '../assessEach';
 import { canonicalJson } from '../document/canonicalJson';
 import { TransactionError } from '../errors/TransactionError';
 import type { Transaction } from '../transaction/transactionSchema';
@@ -46,7 +46,7 @@ export function defaultInvariants(ruleset: CompiledRuleset): readonly Invariant[
 
 /**
  * Generates transactions for a ruleset (complete ones, and partial ones with fields unknown) and checks that every
- * invariant holds for each, on the compiled evaluator (`assessMany`). On a failure, fast-check shrinks the transaction
+ * invariant holds for each, on the compiled evaluator (`assessEach`). On a failure, fast-check shrinks the transaction
  * and an `InvariantViolation` names the invariant, the smallest transaction and how to reproduce it.
  *
  * @returns What was checked, for a test to report or assert on.
@@ -68,8 +68,11 @@ export function checkInvariants(ruleset: CompiledRuleset, options: CheckInvarian
   // The generated transactions are undated: assessed on a day the ruleset is in force (the first of its window), so a
   // ruleset for a past period is checked too (an explicit ruleset is refused on a day outside its window).
   const asOf = ruleset.validity.from;
-  const assessOne = (transaction: Transaction): Assessment =>
-    assessMany([transaction], { ruleset, asOf })[0] as Assessment;
+  const assessOne = (transaction: Transaction): Assessment => {
+    const [result] = assessEach([transaction], { ruleset, asOf });
+    if (result?.ok !== true) throw result?.error ?? new Error('assessEach gave no result');
+    return result.assessment;
+  };
   const checked = invariants.map(() => 0);
   let target: number | undefined;
   let failure: { index: number; detail: string; transaction: Transaction } | undefined;

@@ -1,6 +1,6 @@
 import type { CompiledRuleset } from './compiledRuleset';
 
-/** Options for `assess` and `assessMany`. */
+/** Options for `assess`, `assessMany` and `assessEach`. */
 export interface AssessOptions {
   /** The ruleset to apply. Default: the bundled Article 5 ruleset in force on the transaction's date (or `asOf`). */
   readonly ruleset?: CompiledRuleset;

@@ -108,7 +108,13 @@ export interface RulesetReference {
   readonly overlays: readonly { readonly id: string; readonly version: string; readonly sha256: string }[];
 }
 
-/** The result of assessing one transaction. */
+/**
+ * The result of assessing one transaction.
+ *
+ * Every assessment is deeply frozen, whichever function made it (`assess`, `assessMany`, `assessEach`, `replay`):
+ * no list, trace step, condition or citation in it can be changed, and assessments of one ruleset share parts of
+ * their structure. To change one, change a copy (`structuredClone(assessment)`).
+ */
 export interface Assessment {
   readonly outcome: Outcome;
   /** Every outcome some answer to the unknown facts could lead to; `[outcome]` when decided. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { assess, assessMany, AssessmentError, lintRuleset, loadRuleset, replay } from '../../src/index';
+import { assess, assessEach, assessMany, AssessmentError, lintRuleset, loadRuleset, replay } from '../../src/index';
 import { today } from '../../src/time/dates';
 import { runCli } from '../support/cli';
 
@@ -27,10 +27,13 @@ describe('an explicit ruleset must be in force on the assessment date, also for 
     expect((error as Error).message).toContain('2021-09-09 to 2024-10-15');
   });
 
-  test('assessMany refuses it the same way', () => {
+  test('assessMany refuses it the same way, and assessEach gives that error for the transaction', () => {
     expect(() => assessMany([undated], { ruleset: expired })).toThrow(
       expect.objectContaining({ code: 'ruleset_not_in_force' }),
     );
+    const [result] = assessEach([undated, { ...undated, date: '2024-01-10' }], { ruleset: expired });
+    expect(result).toMatchObject({ ok: false, error: { code: 'ruleset_not_in_force' } });
+    expect(assessEach([{ ...undated, date: '2024-01-10' }], { ruleset: expired })[0]).toMatchObject({ ok: true });
   });
 
   test('asOf inside the window still assesses with it; a dated transaction is unchanged', async () => {

@@ -1,5 +1,4 @@
-import { assessMany } from '../../assessMany';
-import { AssessmentError } from '../../errors/AssessmentError';
+import { assessEach } from '../../assessEach';
 import { describeIssues, type Issue, type IssuePath } from '../../errors/issue';
 import { TransactionError } from '../../errors/TransactionError';
 import type { AssessOptions } from '../../types/assessOptions';
@@ -26,7 +25,7 @@ export interface LineError {
 }
 
 /**
- * Assesses one line of JSON Lines input with the compiled evaluator (`assessMany`). Invalid JSON, an invalid
+ * Assesses one line of JSON Lines input with the compiled evaluator (`assessEach`). Invalid JSON, an invalid
  * transaction, or a transaction no ruleset applies to becomes an error result for that line; anything else (a bug)
  * is thrown.
  */
@@ -48,16 +47,12 @@ export function assessLine({ text, line, problem }: InputLine, options: AssessOp
   } catch (error) {
     return lineFailure(line, 'invalid_json', `The line is not valid JSON: ${(error as Error).message}`);
   }
-  try {
-    const [assessment] = assessMany([transaction], options);
-    if (assessment === undefined) throw new Error('assessMany returned no assessment');
-    return { record: assessment, outcome: assessment.outcome };
-  } catch (error) {
-    if (error instanceof TransactionError) return failure(listedIssues(line, error));
-    if (error instanceof AssessmentError && error.code !== 'engine_failure')
-      return failure({ line, name: 'AssessmentError', code: error.code, message: error.message, issues: [] });
-    throw error;
-  }
+  const [result] = assessEach([transaction], options);
+  if (result === undefined) throw new Error('assessEach returned no result');
+  if (result.ok) return { record: result.assessment, outcome: result.assessment.outcome };
+  const { error } = result;
+  if (error instanceof TransactionError) return failure(listedIssues(line, error));
+  return failure({ line, name: 'AssessmentError', code: error.code, message: error.message, issues: [] });
 }
 
 /** A line that is not a transaction at all: one issue (at its root unless said). */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { assessMany } from '../../assessMany';
+import { assessEach } from '../../assessEach';
 import { TransactionError } from '../../errors/TransactionError';
 import type { Transaction } from '../../transaction/transactionSchema';
 import type { Assessment, RulesetReference, TruthValue } from '../../types/assessment';
@@ -165,17 +165,13 @@ function assessBoth(
   after: CompiledRuleset,
   transaction: Transaction,
 ): { before: Assessment; after: Assessment } | undefined {
-  try {
-    // The generated transactions are undated: each ruleset assesses them on a day it is in force (the first of its
-    // window), since an explicit ruleset is refused on a day outside it, and two versions may state different periods.
-    return {
-      before: assessMany([transaction], { ruleset: before, asOf: before.validity.from })[0] as Assessment,
-      after: assessMany([transaction], { ruleset: after, asOf: after.validity.from })[0] as Assessment,
-    };
-  } catch (error) {
-    if (error instanceof TransactionError) return undefined;
-    throw error;
-  }
+  // The generated transactions are undated: each ruleset assesses them on a day it is in force (the first of its
+  // window), since an explicit ruleset is refused on a day outside it, and two versions may state different periods.
+  const [was] = assessEach([transaction], { ruleset: before, asOf: before.validity.from });
+  const [is] = assessEach([transaction], { ruleset: after, asOf: after.validity.from });
+  for (const result of [was, is])
+    if (result?.ok === false && !(result.error instanceof TransactionError)) throw result.error;
+  return was?.ok === true && is?.ok === true ? { before: was.assessment, after: is.assessment } : undefined;
 }
 
 /** The rules whose result differs (or that exist under one ruleset only and do not come out false there), in the after ruleset's order. */
