@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { generateSigningKeys } from '../../src/generateSigningKeys';
 import { loadRuleset } from '../../src/index';
 import { signRuleset } from '../../src/signRuleset';
 import { runCli } from '../support/cli';
+import { scratchFolder } from '../support/scratch';
 
 // D8 (hardening review, December 2026): `assess --overlay X` without `--ruleset` ignored X without a word, even a file
 // that does not exist. Now X is composed onto the bundled ruleset in force on the transaction's date (with the bundled
@@ -34,20 +35,15 @@ const overlay = {
   ],
 };
 const keys = generateSigningKeys();
-let work: string;
+const work = scratchFolder('dur-overlay-');
 
 beforeAll(() => {
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  work = mkdtempSync(join(cache, 'dur-overlay-'));
   writeFileSync(join(work, 'fr-note.json'), JSON.stringify(overlay));
   writeFileSync(join(work, 'fr-note.json.sig'), JSON.stringify(signRuleset(overlay, keys.privateKey)));
   writeFileSync(join(work, 'approver.pub'), keys.publicKey);
   writeFileSync(join(work, 'order.json'), JSON.stringify(example));
   writeFileSync(join(work, 'old-order.json'), JSON.stringify({ ...example, date: '2023-05-10' }));
 });
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const run = (args: readonly string[]) => runCli(args, { cwd: work, env: { DUAL_USE_RULES_PUBLIC_KEYS: '' } });
 

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { cliPath, collect, runShell, type CliResult } from '../support/cli';
+import { scratchFolder } from '../support/scratch';
 
 // D4 and D14 (hardening review, December 2026): output to a full disk exited 0 with "Assessed 100 of 100" and a
 // truncated file; a closed pipe downstream (`| head`) ended in "Internal error" with a stack trace. Every write error
@@ -11,12 +12,9 @@ import { cliPath, collect, runShell, type CliResult } from '../support/cli';
 const root = new URL('../..', import.meta.url).pathname;
 const EXAMPLE = join(root, 'examples/notification-tracker-intelligence-agency.json');
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
-let work: string;
+const work = scratchFolder('dur-output-');
 
 beforeAll(() => {
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  work = mkdtempSync(join(cache, 'dur-output-'));
   const line = JSON.stringify(JSON.parse(readFileSync(EXAMPLE, 'utf8')));
   // About 30 KB of output per line: 100 lines are one 3 MB write, 300 lines take three batches.
   writeFileSync(join(work, 'hundred.jsonl'), `${line}\n`.repeat(100));
@@ -24,8 +22,6 @@ beforeAll(() => {
   writeFileSync(join(work, 'minimal.json'), readFileSync(join(root, 'docs/examples/minimal-ruleset.json')));
   mkdirSync(join(work, 'a-folder'));
 });
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs the CLI with its standard output going to `stdout` (a file descriptor), collecting stderr. */
 async function runTo(stdout: number, args: readonly string[]): Promise<CliResult> {

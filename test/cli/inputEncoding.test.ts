@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { generateSigningKeys } from '../../src/generateSigningKeys';
 import { signRuleset } from '../../src/signRuleset';
 import { runCli } from '../support/cli';
+import { scratchFolder } from '../support/scratch';
 
 // D16 (hardening review, December 2026): a UTF-8 byte order mark was refused as invalid JSON (with an invisible
 // character in the message) for transactions, batch input, rulesets, overlays and signatures; blank lines in batch
@@ -16,16 +17,13 @@ const example = JSON.parse(
 ) as Record<string, unknown>;
 const line = (id: string) => JSON.stringify({ ...example, id });
 const keys = generateSigningKeys();
-let work: string;
+const work = scratchFolder('dur-encoding-');
 
 const withBom = (text: string) => Buffer.concat([BOM, Buffer.from(text)]);
 const run = (args: readonly string[], input?: Buffer) =>
   runCli(args, { cwd: work, ...(input === undefined ? {} : { input }) });
 
 beforeAll(() => {
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  work = mkdtempSync(join(cache, 'dur-encoding-'));
   const ruleset = JSON.parse(readFileSync(join(root, 'docs/examples/minimal-ruleset.json'), 'utf8')) as unknown;
   const overlay = JSON.parse(readFileSync(join(root, 'docs/examples/example-overlay.json'), 'utf8')) as unknown;
   writeFileSync(join(work, 'bom.json'), withBom(`${JSON.stringify(example, null, 2)}\r\n`));
@@ -54,8 +52,6 @@ beforeAll(() => {
     Buffer.from(JSON.stringify({ ...example, id: 'Soci\u00e9t\u00e9' }), 'latin1'),
   );
 });
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const ids = (stdout: string) =>
   stdout

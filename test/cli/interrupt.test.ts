@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { cliPath } from '../support/cli';
+import { scratchFolder } from '../support/scratch';
 
 // D14 (hardening review, December 2026): SIGINT or SIGTERM left a partial last line in `batch --out`, with no message
 // and no summary. Interrupted, batch must finish the lines in hand, write the summary of what was done, leave only
@@ -13,19 +14,14 @@ const example = JSON.parse(
   readFileSync(join(root, 'examples/notification-tracker-intelligence-agency.json'), 'utf8'),
 ) as Record<string, unknown>;
 const lineOf = (index: number) => JSON.stringify({ ...example, id: `tx-${index}` });
-let work: string;
+const work = scratchFolder('dur-interrupt-');
 
 beforeAll(() => {
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  work = mkdtempSync(join(cache, 'dur-interrupt-'));
   writeFileSync(
     join(work, 'big.jsonl'),
     Array.from({ length: 20_000 }, (_, index) => `${lineOf(index + 1)}\n`).join(''),
   );
 });
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The output lines must be whole, in order, for input lines 1 to n; returns n. */
 function expectWholeLines(text: string): number {

@@ -1,32 +1,14 @@
-import {
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runShell } from '../support/cli';
+import { scratchFolder } from '../support/scratch';
 
 // D15 (hardening review, December 2026): `keygen --force` kept the old file's mode (a 0644 .key stayed
 // world-readable) and followed symbolic links (the private key went wherever the link pointed). A failed write left an
 // empty .key that then blocked the next keygen.
 
-const root = new URL('../..', import.meta.url).pathname;
-let work: string;
-
-beforeAll(() => {
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  work = mkdtempSync(join(cache, 'dur-keygen-'));
-});
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = scratchFolder('dur-keygen-');
 
 /** A fresh folder for one test, and a way to run a script in it. */
 function folder(name: string) {

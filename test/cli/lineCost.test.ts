@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { runShell } from '../support/cli';
+import { scratchFolder } from '../support/scratch';
 
 // D5 (hardening review, December 2026): one line inside the 16 MiB limit, 1.8 million short unknown keys, took 25 s
 // and 3.2 GB, then aborted the whole batch (RangeError, exit 1, empty output). One line's cost must be bounded, and it
@@ -12,7 +13,7 @@ const good = JSON.stringify(
   JSON.parse(readFileSync(join(root, 'examples/notification-tracker-intelligence-agency.json'), 'utf8')),
 );
 const TIME = '/usr/bin/time';
-let work: string;
+const work = scratchFolder('dur-line-cost-');
 
 /** The review's line: 1.8 million four-letter unknown keys after a valid start, 16.2 MB. */
 function millionKeys(): string {
@@ -29,9 +30,6 @@ function millionKeys(): string {
 }
 
 beforeAll(() => {
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  work = mkdtempSync(join(cache, 'dur-line-cost-'));
   writeFileSync(join(work, 'oom.jsonl'), `${good}\n${millionKeys()}\n${good}\n`);
   writeFileSync(join(work, 'oom.json'), millionKeys());
   // Within the limits, but each of 200 red flags and 200 capabilities is an issue.
@@ -43,8 +41,6 @@ beforeAll(() => {
   };
   writeFileSync(join(work, 'issues.jsonl'), `${JSON.stringify(issues)}\n`);
 });
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs a command under GNU time (when installed) and reads its peak memory, in MB. */
 async function measured(command: string) {

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { generateSigningKeys } from '../../src/generateSigningKeys';
 import { signRuleset } from '../../src/signRuleset';
 import { runCli, type CliResult } from '../support/cli';
+import { scratchFolder } from '../support/scratch';
 
 // D10 (hardening review, December 2026): terminal escapes and newlines from a transaction id, unknown keys,
 // invalid-JSON snippets and ruleset texts were printed raw; a file could clear the screen, set the window title, or
@@ -35,12 +36,9 @@ function hostileDocument(value: unknown): unknown {
 
 const example = readJson('examples/notification-tracker-intelligence-agency.json');
 const keys = generateSigningKeys();
-let work: string;
+const work = scratchFolder('dur-terminal-');
 
 beforeAll(() => {
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  work = mkdtempSync(join(cache, 'dur-terminal-'));
   const write = (name: string, value: unknown) => writeFileSync(join(work, name), JSON.stringify(value));
   const ruleset = hostileDocument(readJson('docs/examples/minimal-ruleset.json'));
   const overlay = hostileDocument(readJson('docs/examples/example-overlay.json'));
@@ -65,8 +63,6 @@ beforeAll(() => {
     ].join('\n'),
   );
 });
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const run = (args: readonly string[], input?: string) =>
   runCli(args, { cwd: work, ...(input === undefined ? {} : { input }) });

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { generateSigningKeys } from '../../src/generateSigningKeys';
 import { signRuleset } from '../../src/signRuleset';
 import { runCli, runShell, type CliResult } from '../support/cli';
+import { scratchFolder } from '../support/scratch';
 
 // D3 (hardening review, December 2026): assess and batch could not verify signatures at all (no --public-key, no
 // environment variable, the .sig ignored), so a tampered ruleset with a stale .sig next to it was used, exit 0; and
@@ -15,14 +16,11 @@ const root = new URL('../..', import.meta.url).pathname;
 const approver = generateSigningKeys();
 const stranger = generateSigningKeys();
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
-let work: string;
+const work = scratchFolder('dur-verified-');
 
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown>;
 
 beforeAll(() => {
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  work = mkdtempSync(join(cache, 'dur-verified-'));
   const write = (name: string, value: unknown) =>
     writeFileSync(join(work, name), `${JSON.stringify(value, null, 2)}\n`);
   const mine = { ...readJson('rulesets/eu-2021-821-art5/2.1.0.json'), version: '2.1.1' };
@@ -49,8 +47,6 @@ beforeAll(() => {
     `${JSON.stringify(readJson('examples/notification-tracker-intelligence-agency.json'))}\n`,
   );
 });
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const run = (args: readonly string[], env: NodeJS.ProcessEnv = {}) =>
   runCli(args, { cwd: work, env: { DUAL_USE_RULES_PUBLIC_KEYS: '', ...env } });
