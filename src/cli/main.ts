@@ -11,7 +11,6 @@ import { registerSign } from './commands/sign';
 import { registerValidate } from './commands/validate';
 import { registerVerify } from './commands/verify';
 import { UsageError } from './io';
-import { exitOnInterruption } from './output/interruptions';
 import { describeError, escapeControls, escapeControlsKeepingLines } from './output/safeText';
 import { ClosedPipe, print, printError } from './output/sink';
 
@@ -40,9 +39,6 @@ const program = new Command()
       'rulesets\n  $ dual-use-rules help assess\n\nExit codes: 0 done; 2 invalid input or arguments ' +
       '(stderr says why); 1 internal error.',
   );
-
-// Ctrl-C or SIGTERM: no --out file is left half written (batch catches them itself, to finish the lines in hand).
-exitOnInterruption();
 
 registerAssess(program);
 registerBatch(program);

@@ -95,4 +95,21 @@ describe('an interrupted batch finishes the lines in hand and says what it did',
       new RegExp(`Interrupted \\(SIGTERM\\): stopped after line ${lines}; the output holds the complete output`),
     );
   });
+
+  test('Ctrl-C while assess waits on standard input ends it at once', async () => {
+    const cli = await cliPath();
+    const child = spawn(process.execPath, [cli, 'assess', '-'], { cwd: work, stdio: ['pipe', 'pipe', 'pipe'] });
+    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal })),
+    );
+    await wait(1000);
+    const sent = performance.now();
+    child.kill('SIGINT');
+    // Standard input stays open: a handler that waited for the read to end would wait 10 s.
+    const late = setTimeout(() => child.stdin.end(), 10_000);
+    const { code, signal } = await closed;
+    clearTimeout(late);
+    expect(performance.now() - sent).toBeLessThan(5_000);
+    expect(signal === 'SIGINT' || code === 130).toBe(true);
+  });
 });

@@ -1,4 +1,4 @@
-import { abortUnfinished } from './sink';
+import { abortUnfinished } from './unfinished';
 
 /** The signals a run can be interrupted by, with the exit status it then ends with (128 + the signal's number). */
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -11,11 +11,17 @@ function exitFor(signal: InterruptSignal): never {
   process.exit(EXIT_CODES[signal]);
 }
 
+let exiting = false;
+
 /**
- * What every command does on Ctrl-C (SIGINT) or SIGTERM unless it catches them itself: stop at once, remove the
- * temporary file of any `--out` not yet complete (its name keeps what it held before), and exit 130 or 143.
+ * What a command does on Ctrl-C (SIGINT) or SIGTERM once it has an output file under way, unless it catches them
+ * itself: stop at once, remove the temporary file of any `--out` not yet complete (its name keeps what it held
+ * before), and exit 130 or 143. Installed by the first file output, not before: until then Node's default applies,
+ * which also ends a command blocked reading a terminal or a pipe (a JavaScript handler would wait for the read).
  */
 export function exitOnInterruption(): void {
+  if (exiting) return;
+  exiting = true;
   for (const signal of SIGNALS) process.on(signal, () => exitFor(signal));
 }
 

@@ -13,6 +13,8 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createMissingFolders, describeFsError, UsageError } from '../io';
+import { exitOnInterruption } from './interruptions';
+import { abortUnfinished, trackUnfinished } from './unfinished';
 import { bytesOf, writeAllSync } from './writeAll';
 
 /**
@@ -106,14 +108,8 @@ export function print(text: string): void {
   standardOutputSink().write(text);
 }
 
-/** Temporary files not yet committed or abandoned: removed when the process exits, or is interrupted. */
-const unfinished = new Set<() => void>();
+/** Temporary files not yet committed or abandoned are removed when the process exits, or is interrupted. */
 let cleanupRegistered = false;
-
-/** Abandons every output file not yet complete: their temporary files are removed. */
-export function abortUnfinished(): void {
-  for (const abort of [...unfinished]) abort();
-}
 
 function fileSink(out: string, options: FileOptions): OutputSink {
   const failure = (error: unknown) =>
@@ -144,7 +140,7 @@ function fileSink(out: string, options: FileOptions): OutputSink {
   }
   let open = true;
   const abort = () => {
-    unfinished.delete(abort);
+    tracked.finished();
     if (open) {
       open = false;
       try {
@@ -160,10 +156,11 @@ function fileSink(out: string, options: FileOptions): OutputSink {
         // Renamed already, or never created.
       }
   };
-  unfinished.add(abort);
+  const tracked = trackUnfinished(abort);
   if (!cleanupRegistered) {
     cleanupRegistered = true;
     process.once('exit', abortUnfinished);
+    exitOnInterruption();
   }
   return {
     name: out,
@@ -180,7 +177,7 @@ function fileSink(out: string, options: FileOptions): OutputSink {
         open = false;
         closeSync(fd);
         if (temporary !== undefined) renameSync(temporary.path, temporary.target);
-        unfinished.delete(abort);
+        tracked.finished();
       } catch (error) {
         abort();
         throw failure(error);
