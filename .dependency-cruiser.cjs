@@ -5,6 +5,9 @@
 const TIERS = [
   // The command line, a client of the library.
   ['cli'],
+  // The HTTP server (`dual-use-rules serve`): an entry point like the command line, which starts it; not imported
+  // by the library.
+  ['server'],
   // dual-use-rules/testing, the second entry point: a client of the public verbs (assessMany), so it sits above them.
   ['testing'],
   // The public verbs, one file each (src/*.ts), and src/index.ts. Verbs may call verbs (replay calls assess).
@@ -63,11 +66,27 @@ module.exports = {
       to: { path: '^src/cli/' },
     },
     {
+      name: 'library-not-to-server',
+      comment: 'Nothing in the library imports the HTTP server (only the command line starts it).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(cli|server)/' },
+      to: { path: '^src/server/' },
+    },
+    {
+      name: 'server-only-to-fastify',
+      comment: 'fastify is an optional peer dependency: only src/server/ may load it (and only dynamically).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/server/' },
+      to: { path: '^node_modules/fastify/' },
+    },
+    {
       name: 'no-dev-dependencies-in-src',
-      comment: 'What src/ imports ships to users, so it must be a dependency (ajv, for one, is only for scripts/).',
+      comment:
+        'What src/ imports ships to users, so it must be a dependency (ajv, for one, is only for scripts/), or an ' +
+        'optional peer dependency that users install for the one feature needing it (fastify, for serve).',
       severity: 'error',
       from: { path: '^src/' },
-      to: { dependencyTypes: ['npm-dev'] },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['npm-peer'] },
     },
     {
       name: 'not-to-unresolvable',

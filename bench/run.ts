@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the performance claims of docs/performance.md, measured on the built package in one run.
  * Prints a report and writes bench/results.json. Options: --quick (fewer transactions and rounds, a smoke run),
- * --skip-batch (no CLI batch run).
+ * --skip-batch (no CLI batch run), --skip-server (no load test of `dual-use-rules serve`).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { measureBatch, type BatchResults } from './batch';
 import { decideArticle5, type HandTransaction } from './handWrittenArticle5';
 import { DIST, loadLibrary } from './library';
 import { createNaiveEngine, type NaiveEngine } from './naiveEngine';
+import { describeServerResults, measureServer, type ServerResults } from './server';
 import { syntheticRuleset } from './syntheticRuleset';
 import { measureRounds, median, significant, type Contender, type Rounds } from './timing';
 
@@ -218,6 +219,10 @@ const batch: BatchResults | undefined = options.has('--skip-batch')
   ? undefined
   : await measureBatch(lib, testing, { quick, log });
 
+const server: ServerResults | undefined = options.has('--skip-server')
+  ? undefined
+  : await measureServer(lib, testing, { quick, log });
+
 const report = buildReport();
 writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
 printReport(report);
@@ -348,6 +353,7 @@ function buildReport() {
     importTime,
     memory: memory.bytesPerAssessment,
     ...(batch === undefined ? {} : { batch }),
+    ...(server === undefined ? {} : { server }),
     targets: {
       assessAtLeast4xNaive: ratios.article5.assessVsNaive >= 4,
       assessManyAtLeast100xNaive: ratios.article5.assessManyVsNaive >= 100,
@@ -401,6 +407,8 @@ function printReport(report: ReturnType<typeof buildReport>): void {
     `Retained memory per Assessment: assessMany ${report.memory.assessMany} B, assess ${report.memory.assess} B`,
   );
   if (report.batch !== undefined) lines.push(`Batch: ${JSON.stringify(report.batch)}`);
+  if (report.server !== undefined)
+    lines.push('', 'dual-use-rules serve on loopback', describeServerResults(report.server));
   lines.push('', `Checks: ${JSON.stringify(report.checks)}`, `Targets: ${JSON.stringify(report.targets)}`, '');
   process.stdout.write(lines.join('\n'));
 }

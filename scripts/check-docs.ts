@@ -2,8 +2,9 @@
 // build (`npm run docs:check`). Shell lines that are steps of .ci/run are left to it; `npm run web` (a server) is run
 // by the browser test. Each shell block then runs, in order, as one bash script (-e -o pipefail) in a scratch folder
 // that looks like a project with the package installed (its bin on PATH), and must exit 0 and write any --out file it
-// names. A command shown failing on purpose ends with a comment `# exits N` and must exit with N. TypeScript blocks that
-// start with an import are type-checked against the built package.
+// names. A command shown failing on purpose ends with a comment `# exits N` and must exit with N. A block that starts
+// `dual-use-rules serve` runs it on a free port in place of the 8080 it shows, and stops it when the block ends.
+// TypeScript blocks that start with an import are type-checked against the built package.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -92,6 +93,28 @@ export function shellScript(
   return { script: lines.join('\n'), skipped };
 }
 
+/** The port the docs show `dual-use-rules serve` on. */
+const SHOWN_PORT = '8080';
+
+/**
+ * A block that starts `dual-use-rules serve` (in the background, `&`), as run: on `port` wherever it shows 8080 (a
+ * fixed port may be taken on a shared machine), and with every background job stopped when the block ends, whether it
+ * stops the server itself or fails first.
+ */
+export function serverScript(script: string, port: () => number): string {
+  if (!/\bdual-use-rules serve\b/.test(script)) return script;
+  const free = String(port());
+  return `trap 'kill $(jobs -p) 2>/dev/null; wait' EXIT\n${script.replace(new RegExp(`\\b${SHOWN_PORT}\\b`, 'g'), free)}`;
+}
+
+/** A TCP port free on the loopback interface right now. */
+function freePort(): number {
+  const code =
+    "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => " +
+    '{ process.stdout.write(String(s.address().port)); s.close(); });';
+  return Number(execFileSync(process.execPath, ['-e', code], { encoding: 'utf8' }));
+}
+
 function ciSteps(): Set<string> {
   return new Set(
     readFileSync(join(root, '.ci', 'run'), 'utf8')
@@ -162,7 +185,7 @@ function main(): void {
         }
       }
       if (script.trim() === '') continue;
-      const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', script], {
+      const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', serverScript(script, freePort)], {
         cwd: sandbox,
         encoding: 'utf8',
         timeout: 300_000,

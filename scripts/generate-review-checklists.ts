@@ -132,6 +132,9 @@ function citationsOf(document: RulesetDocument): { path: string; citation: Citat
           (child as CitationDefinition[]).forEach((citation, index) =>
             found.push({ path: `\`${path}\` (see also ${index + 1})`, citation }),
           );
+        else if (key === 'attributeCitations')
+          for (const [attribute, citation] of Object.entries(child as Record<string, CitationDefinition>))
+            found.push({ path: `\`${path}\` (attribute ${attribute})`, citation });
         else visit(child, `${path}/${key}`);
       }
     }

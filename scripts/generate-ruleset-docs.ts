@@ -144,6 +144,7 @@ function renderVersion(document: RulesetDocument): string[] {
     '',
     `While the facts leave more than one outcome possible, the answer is \`${document.undecided ?? ''}\`.`,
     '',
+    ...renderDuties(document),
     `### Rules (version ${document.version}), in the order they are evaluated`,
     '',
   ];
@@ -169,6 +170,33 @@ function renderVersion(document: RulesetDocument): string[] {
   );
   lines.push(...renderCatalogues(document), ...renderSources(document));
   return lines;
+}
+
+/** The duties each outcome carries: what an assessment states as certain while the outcome is still open. */
+function renderDuties(document: RulesetDocument): string[] {
+  const duties = Object.entries(document.duties ?? {});
+  if (duties.length === 0) return [];
+  const carriedBy = (id: string) =>
+    Object.entries(document.outcomes ?? {})
+      .filter(([, definition]) => (definition.duties ?? []).includes(id))
+      .map(([outcome]) => `\`${outcome}\``);
+  return [
+    `### Duties (version ${document.version})`,
+    '',
+    'What the exporter must do under each outcome. While the outcome is open, an assessment states as certain the duties ' +
+      'that every possible outcome carries.',
+    '',
+    ...duties.flatMap(([id, duty]) => [
+      `#### \`${id}\` — ${duty.title}`,
+      '',
+      duty.text,
+      '',
+      `- **Carried by:** ${carriedBy(id).join(', ') || 'no outcome'}`,
+      `- **Citation:** ${citation(duty.citation, document)}`,
+      ...seeAlso(duty.seeAlso, document),
+      '',
+    ]),
+  ];
 }
 
 function renderRule(rule: RuleDefinition, context: RulesetDocument): string[] {
@@ -252,8 +280,7 @@ function renderFacts(document: RulesetDocument): string[] {
 
 function renderFact(id: string, fact: FactDefinition, document: RulesetDocument): string[] {
   return [
-    `- **\`${id}\`** — ${fact.title} ` +
-      `(${fact.type}${fact.answers === undefined ? '' : `, answers from the catalogue \`${fact.answers.catalogue}\``})`,
+    `- **\`${id}\`** — ${fact.title} ` + `(${fact.type}${describeAnswers(fact)})`,
     `  - Question: ${fact.prompt}`,
     ...(fact.help === undefined ? [] : [`  - Help: ${fact.help}`]),
     ...(fact.derive === undefined ? [] : [`  - Derived: ${describeDerivation(fact, document)}`]),
@@ -261,6 +288,20 @@ function renderFact(id: string, fact: FactDefinition, document: RulesetDocument)
     ...(fact.seeAlso ?? []).map((other) => `  - See also: ${citation(other, document)}`),
     '',
   ];
+}
+
+function describeAnswers(fact: FactDefinition): string {
+  const { catalogue, fields } = fact.answers ?? {};
+  const parts = [
+    ...(catalogue === undefined ? [] : [`answers from the catalogue \`${catalogue}\``]),
+    ...Object.entries(fields ?? {}).map(([field, bound]) => `\`${field}\` from the catalogue \`${bound}\``),
+  ];
+  return parts.length === 0 ? '' : `, ${parts.join(', ')}`;
+}
+
+function describeFilter(where: Readonly<Record<string, readonly string[]>> | undefined): string {
+  const parts = Object.entries(where ?? {}).map(([field, values]) => `${field} is ${values.join(' or ')}`);
+  return parts.length === 0 ? '' : ` where ${parts.join(' and ')}`;
 }
 
 function describeDerivation(fact: FactDefinition, document: RulesetDocument): string {
@@ -271,8 +312,20 @@ function describeDerivation(fact: FactDefinition, document: RulesetDocument): st
       return `whether \`${derive.of}\` is an entry of the catalogue \`${derive.catalogue}\``;
     case 'firstMemberOf':
       return (
-        `the first of ${derive.of.map((of) => `\`${of}\``).join(', ')} that is an entry of the ` +
-        `catalogue \`${derive.catalogue}\``
+        `${derive.attribute === undefined ? '' : `the attribute \`${derive.attribute}\` of `}the first of ` +
+        `${derive.of.map((of) => `\`${of}\``).join(', ')} that is an entry of the catalogue \`${derive.catalogue}\``
+      );
+    case 'firstKnown':
+      return `the first of ${derive.of.map((of) => `\`${of}\``).join(', ')} that is known`;
+    case 'anyRecordIn':
+      return (
+        `whether some \`${derive.of}\` record${describeFilter(derive.where)} has a \`${derive.field}\` in the ` +
+        `catalogue \`${derive.catalogue}\` (unknown while a record's field is)`
+      );
+    case 'recordsComplete':
+      return (
+        `whether every \`${derive.of}\` record${describeFilter(derive.where)} gives ` +
+        `${derive.fields.map((field) => `\`${field}\``).join(' and ')}`
       );
     case 'lookup':
       return `the attribute \`${derive.attribute}\` of the \`${derive.catalogue}\` entry named by \`${derive.key}\``;
@@ -364,6 +417,9 @@ function renderCatalogue(id: string, catalogue: CatalogueDefinition, document: R
       const cited = [
         citation(entry.citation, document),
         ...(entry.seeAlso ?? []).map((other) => `see also ${citation(other, document)}`),
+        ...Object.entries(entry.attributeCitations ?? {}).map(
+          ([attribute, other]) => `\`${attribute}\`: ${citation(other, document)}`,
+        ),
       ].join('; ');
       return `| ${cell(label)} | ${values.join(' | ')}${values.length === 0 ? '' : ' | '}${cell(cited)} |`;
     }),

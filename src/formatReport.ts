@@ -1,8 +1,14 @@
+import { canonicalJson } from './document/canonicalJson';
 import { AssessmentError } from './errors/AssessmentError';
-import { createReportContext } from './format/reportContext';
+import { createReportContext, type RecordSummary } from './format/reportContext';
 import { renderHtmlReport } from './format/reportHtml';
 import { renderMarkdownReport } from './format/reportMarkdown';
+import { readDecisionRecord, signingKeyIdOf } from './integrity/recordContent';
+import { bundledRegistry } from './rulesets/bundledRegistry';
 import type { Assessment } from './types/assessment';
+import type { CompiledRuleset } from './types/compiledRuleset';
+import type { DecisionRecord } from './types/decisionRecord';
+import type { RulesetDocument } from './types/ruleset';
 
 /** The formats `formatReport` writes. */
 export type ReportFormat = 'html' | 'md';
@@ -13,13 +19,26 @@ export interface ReportOptions {
   readonly format: ReportFormat;
   /** When the report was made (e.g. `new Date().toISOString()`), shown in the header. Left out, the report does not depend on the clock. */
   readonly generatedAt?: string;
+  /**
+   * The decision record of this assessment (`createDecisionRecord`): the report shows its id and sha256, and whether it
+   * is signed, so the printed report points at the record that can be verified.
+   */
+  readonly record?: DecisionRecord;
+  /**
+   * The ruleset the assessment was made with, for the titles and labels of what the transaction states (the exporter's
+   * statements of law, the indicators a finding names). Left out, the bundled ruleset the assessment names is used;
+   * for a ruleset of your own, pass it, or the report shows ids instead of labels.
+   */
+  readonly ruleset?: CompiledRuleset;
 }
 
 /**
  * Writes the decision report for one assessment: the record of the decision for the exporter's files (Art. 27 of
- * Regulation (EU) 2021/821). It shows the outcome with what to do next, the competent authority, the open questions,
- * the deciding provisions with links to the official texts, the full three-valued trace as a collapsible tree, the
- * transaction as assessed, and the ruleset's id, version and sha256 (and overlays).
+ * Regulation (EU) 2021/821). It shows the outcome with what to do next, the duties that are certain whatever the open
+ * questions turn out to be ("What is already certain"), the competent authority, the open questions, the exporter's
+ * statements of law with their sources, the deciding provisions with links to the official texts, the indicators and
+ * factors the findings name, the full three-valued trace as a collapsible tree, the transaction as assessed, and the
+ * ruleset's id, version and sha256 (and overlays).
  *
  * The HTML is a single file with inline styles and no scripts or external assets: it works offline and prints with
  * the trace expanded. Every text from the transaction or the ruleset is escaped, in both formats, so a description
@@ -27,9 +46,11 @@ export interface ReportOptions {
  *
  * @param assessment - The result of `assess` or `assessMany` for `transaction`.
  * @param transaction - The transaction that was assessed, as passed to `assess` (shown as given, every text escaped).
- * @param options - The format, and optionally when the report was generated.
+ * @param options - The format, and optionally when the report was generated, the ruleset the assessment was made with
+ * and the decision record it belongs to.
  * @returns The report as a string (an HTML document or Markdown text).
- * @throws {AssessmentError} `invalid_option` for a format other than `html` or `md`.
+ * @throws {AssessmentError} `invalid_option` for a format other than `html` or `md`, or a record that is not the
+ * record of this assessment. {DecisionRecordError} `invalid_record` when `record` is not a decision record.
  *
  * @example
  * import { writeFileSync } from 'node:fs';
@@ -40,7 +61,12 @@ export interface ReportOptions {
  * const forTicket = formatReport(assessment, transaction, { format: 'md' });
  */
 export function formatReport(assessment: Assessment, transaction: unknown, options: ReportOptions): string {
-  const context = createReportContext(transaction, options.generatedAt);
+  const context = createReportContext(
+    transaction,
+    options.generatedAt,
+    rulesetDocument(assessment, options.ruleset),
+    options.record === undefined ? undefined : summariseRecord(options.record, assessment),
+  );
   switch (options.format) {
     case 'html':
       return renderHtmlReport(assessment, context);
@@ -51,5 +77,32 @@ export function formatReport(assessment: Assessment, transaction: unknown, optio
         'invalid_option',
         `format must be "html" or "md", not ${JSON.stringify((options as { format?: unknown }).format)}.`,
       );
+  }
+}
+
+/** What the report shows of a decision record, once it is known to be the record of this assessment. */
+function summariseRecord(value: DecisionRecord, assessment: Assessment): RecordSummary {
+  const record = readDecisionRecord(value);
+  if (canonicalJson(record.assessment) !== canonicalJson(assessment))
+    throw new AssessmentError(
+      'invalid_option',
+      `The decision record ${record.id} is not the record of this assessment.`,
+    );
+  const keyId = signingKeyIdOf(record);
+  return {
+    id: record.id,
+    sha256: record.sha256,
+    signed: record.signature !== undefined,
+    ...(keyId === undefined ? {} : { keyId }),
+  };
+}
+
+/** The document of the ruleset an assessment names: the one given, else the bundled one with its hash, if any. */
+function rulesetDocument(assessment: Assessment, given: CompiledRuleset | undefined): RulesetDocument | undefined {
+  if (given !== undefined) return given.document;
+  try {
+    return bundledRegistry().find(assessment.ruleset).document;
+  } catch {
+    return undefined;
   }
 }

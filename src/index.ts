@@ -22,6 +22,12 @@ export { RulesetError } from './errors/RulesetError';
 export { TransactionError } from './errors/TransactionError';
 export { formatPath } from './errors/issue';
 export { formatReport } from './formatReport';
+export { listQuestions } from './listQuestions';
+export { createDecisionRecord } from './createDecisionRecord';
+export { signDecisionRecord } from './signDecisionRecord';
+export { verifyDecisionRecord } from './verifyDecisionRecord';
+export { DecisionRecordError } from './errors/DecisionRecordError';
+export { DECISION_RECORD_FORMAT } from './types/decisionRecord';
 export { OUTCOMES } from './types/outcome';
 export { transactionSchema } from './transaction/transactionSchema';
 
@@ -42,8 +48,24 @@ export type { LintOptions, LintScenario } from './lintRuleset';
 export type { RulesetSignature, SigningKeyPair, SignOptions } from './types/signature';
 export type { SigningErrorCode } from './errors/SigningError';
 export type { AssessmentErrorCode } from './errors/AssessmentError';
+export type { DecisionRecordErrorCode } from './errors/DecisionRecordError';
+export type {
+  DecisionRecord,
+  DecisionRecordOptions,
+  DecisionRecordSignature,
+  RecordVerification,
+  VerifyRecordOptions,
+} from './types/decisionRecord';
 export type { Issue, IssuePath } from './errors/issue';
 export type { Outcome } from './types/outcome';
+export type {
+  AnswerValue,
+  FactUse,
+  QuestionDefinition,
+  QuestionList,
+  RecordFieldDefinition,
+  ScaleReference,
+} from './types/questions';
 export type { Citation, CitationConfidence } from './types/citation';
 export type { ParsedTransaction, Transaction } from './transaction/transactionSchema';
 export type {
@@ -51,6 +73,7 @@ export type {
   AssessmentNote,
   CompetentAuthority,
   ConditionTrace,
+  Duty,
   FactConditionTrace,
   FactRecord,
   FactValue,

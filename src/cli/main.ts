@@ -7,9 +7,11 @@ import { registerBatch } from './commands/batch';
 import { registerDiff } from './commands/diff';
 import { registerKeygen } from './commands/keygen';
 import { registerRulesets } from './commands/rulesets';
+import { registerServe } from './commands/serve';
 import { registerSign } from './commands/sign';
 import { registerValidate } from './commands/validate';
 import { registerVerify } from './commands/verify';
+import { registerVerifyRecord } from './commands/verifyRecord';
 import { UsageError } from './io';
 import { describeError, escapeControls, escapeControlsKeepingLines } from './output/safeText';
 import { ClosedPipe, print, printError } from './output/sink';
@@ -48,6 +50,8 @@ registerKeygen(program);
 registerSign(program);
 registerVerify(program);
 registerDiff(program);
+registerServe(program);
+registerVerifyRecord(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -60,6 +60,18 @@ export function buildProgram(document: RulesetDocument): Program {
     };
   };
 
+  const duties = new Map(
+    Object.entries(document.duties ?? {}).map(([id, duty]) => [
+      id,
+      Object.freeze({
+        id,
+        title: duty.title,
+        text: duty.text,
+        citation: cite(duty.citation),
+        seeAlso: citeAll(duty.seeAlso),
+      }),
+    ]),
+  );
   const outcomes = new Map<Outcome, ProgramOutcome>(
     Object.entries(document.outcomes ?? {}).map(([outcome, definition]) => [
       outcome as Outcome,
@@ -68,6 +80,12 @@ export function buildProgram(document: RulesetDocument): Program {
         title: definition.title,
         nextSteps: definition.nextSteps,
         involvesAuthority: definition.involvesAuthority === true,
+        duties: Object.freeze(
+          (definition.duties ?? []).flatMap((id) => {
+            const duty = duties.get(id);
+            return duty === undefined ? [] : [duty];
+          }),
+        ),
       },
     ]),
   );
@@ -96,6 +114,7 @@ export function buildProgram(document: RulesetDocument): Program {
       citation: cite(rule.citation),
       seeAlso: citeAll(rule.seeAlso),
       condition: toNode(rule.when),
+      ...(rule.extensionPoint === undefined ? {} : { extensionPoint: rule.extensionPoint }),
     })),
     notes: (document.notes ?? []).map((note) => ({
       id: note.id,
@@ -118,15 +137,22 @@ export function buildProgram(document: RulesetDocument): Program {
       : {
           authority: {
             memberStateFact: authority.memberStateFact,
+            whenUndecided: authority.whenUndecided === true,
             byMemberState: new Map(
               (document.catalogues?.[authority.catalogue]?.entries ?? []).map((entry) => {
                 const name = entry.attributes?.[authority.nameAttribute];
+                // The name's own source where the entry gives one (the entry may cite several attributes apart).
+                const nameCitation =
+                  entry.attributeCitations !== undefined &&
+                  Object.hasOwn(entry.attributeCitations, authority.nameAttribute)
+                    ? entry.attributeCitations[authority.nameAttribute]
+                    : undefined;
                 return [
                   entry.id,
                   Object.freeze({
                     memberState: entry.id,
                     ...(typeof name === 'string' ? { name } : {}),
-                    citation: cite(entry.citation),
+                    citation: cite(nameCitation ?? entry.citation),
                   }),
                 ];
               }),
@@ -141,7 +167,7 @@ export function buildProgram(document: RulesetDocument): Program {
 }
 
 /** Resolves ruleset citations against the document's sources into public, frozen citations. */
-function citationResolver(
+export function citationResolver(
   sources: Readonly<Record<string, SourceDefinition>>,
 ): (definition: CitationDefinition) => Citation {
   return (definition) => {

@@ -12,6 +12,7 @@ import type { CompiledRuleset, CompileOptions } from '../types/compiledRuleset';
 import type { RulesetDocument } from '../types/ruleset';
 import { buildProgram } from './buildProgram';
 import { checkSemantics } from './checks';
+import { checkOverlayRules } from './checks/checkOverlayRules';
 import { composeOverlays } from './composeOverlays';
 import { lintProgram } from './lint/lintProgram';
 import { createRulesetContext } from './rulesetContext';
@@ -39,7 +40,7 @@ export function compileComposition(input: unknown, options: CompileOptions = {})
   const base = document as RulesetDocument;
   const overlayDocuments = overlays as readonly RulesetDocument[];
   const composition = composeOverlays(base, overlayDocuments);
-  issues.push(...composition.issues);
+  issues.push(...composition.issues, ...checkOverlayRules(base, overlayDocuments));
   for (const issue of checkSemantics(createRulesetContext(composition.document)))
     issues.push({ ...issue, path: composition.locate(issue.path) });
   if (issues.length > 0) throw new RulesetError(issues, base.id);
@@ -102,7 +103,10 @@ function verifyCompositionSignatures(
 function catalogueIds(program: Program, document: RulesetDocument): CatalogueIds {
   const ids: Partial<Record<CatalogueField, readonly [string, ...string[]]>> = {};
   for (const field of CATALOGUE_FIELDS) {
-    const catalogue = document.facts?.[field]?.answers?.catalogue;
+    // A field of records (`findings.indicators`) is bound on the records fact (`answers.fields`).
+    const [factId, recordField] = document.facts?.[field] === undefined ? field.split('.') : [field];
+    const answers = document.facts?.[factId as string]?.answers;
+    const catalogue = recordField === undefined ? answers?.catalogue : answers?.fields?.[recordField];
     const entries = catalogue === undefined ? undefined : program.catalogues.get(catalogue);
     if (entries !== undefined && entries.size > 0) ids[field] = [...entries.keys()] as [string, ...string[]];
   }

@@ -4,6 +4,7 @@ import type { Derivation } from '../types/ruleset';
 export function derivationInputs(derive: Derivation): readonly string[] {
   switch (derive.kind) {
     case 'firstMemberOf':
+    case 'firstKnown':
       return derive.of;
     case 'lookup':
       return [derive.key];

@@ -35,30 +35,53 @@ export function createRulesetContext(document: RulesetDocument): RulesetContext 
 }
 
 /** Where a fact's values come from: a catalogue, a scale, a fixed list, or nowhere in particular (`undefined`). */
-export function allowedValues(context: RulesetContext, factId: string): readonly string[] | undefined {
+export function allowedValues(context: RulesetContext, factId: string, depth = 0): readonly string[] | undefined {
   const fact = context.facts.get(factId);
   if (fact === undefined) return undefined;
-  if (fact.answers !== undefined) return [...(context.catalogueIds.get(fact.answers.catalogue) ?? [])];
+  if (fact.answers?.catalogue !== undefined) return [...(context.catalogueIds.get(fact.answers.catalogue) ?? [])];
   const derive = fact.derive;
   if (derive === undefined) return INPUT_FACTS.get(factId)?.values;
   switch (derive.kind) {
     case 'firstMemberOf':
-      return [...(context.catalogueIds.get(derive.catalogue) ?? [])];
+      return derive.attribute === undefined
+        ? [...(context.catalogueIds.get(derive.catalogue) ?? [])]
+        : attributeStrings(context, derive.catalogue, derive.attribute);
+    case 'firstKnown': {
+      // The values any of the facts it reads can take; unbounded as soon as one of them is (a cycle is refused elsewhere).
+      if (depth > 20) return undefined;
+      const values = new Set<string>();
+      for (const of of derive.of) {
+        const allowed = allowedValues(context, of, depth + 1);
+        if (allowed === undefined) return undefined;
+        for (const value of allowed) values.add(value);
+      }
+      return [...values];
+    }
     case 'maxLevel':
       return context.scaleLevels.get(derive.scale);
     case 'collect':
-      return (context.catalogues.get(derive.catalogue)?.entries ?? [])
-        .map((entry) => entry.attributes?.[derive.attribute])
-        .filter((value): value is string => typeof value === 'string');
+      return attributeStrings(context, derive.catalogue, derive.attribute);
     default:
       return undefined;
   }
 }
 
+function attributeStrings(context: RulesetContext, catalogue: string, attribute: string): string[] {
+  return (context.catalogues.get(catalogue)?.entries ?? [])
+    .map((entry) =>
+      entry.attributes !== undefined && Object.hasOwn(entry.attributes, attribute)
+        ? entry.attributes[attribute]
+        : undefined,
+    )
+    .filter((value): value is string => typeof value === 'string');
+}
+
 /** The scale a level-typed fact's values belong to. */
-export function scaleOf(context: RulesetContext, factId: string): string | undefined {
+export function scaleOf(context: RulesetContext, factId: string, depth = 0): string | undefined {
   const derive = context.facts.get(factId)?.derive;
-  return derive?.kind === 'maxLevel' ? derive.scale : undefined;
+  if (derive?.kind === 'maxLevel') return derive.scale;
+  if (derive?.kind === 'firstKnown' && depth < 20) return scaleOf(context, derive.of[0] as string, depth + 1);
+  return undefined;
 }
 
 /** A visitor's view of one condition node: the node and its path in the document. */

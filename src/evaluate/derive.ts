@@ -1,6 +1,6 @@
 import type { Program } from '../model/program';
 import type { FactRecord, FactValue } from '../types/assessment';
-import type { Derivation } from '../types/ruleset';
+import type { Derivation, RecordFilter } from '../types/ruleset';
 
 /** Where a fact's value sits among a transaction's fact values. */
 export type SlotOf = (factId: string) => number;
@@ -25,11 +25,27 @@ export function compileDerivation(derivation: Derivation, slotOf: SlotOf, progra
     case 'firstMemberOf': {
       const of = derivation.of.map(slotOf);
       const members = program.catalogues.get(derivation.catalogue);
+      const { attribute } = derivation;
       return (slots) => {
         for (const slot of of) {
           const value = slots[slot] as FactValue;
           if (value === null) return null;
-          if (members?.has(value as string) === true) return value;
+          const entry = members?.get(value as string);
+          if (entry === undefined) continue;
+          if (attribute === undefined) return value;
+          // The attribute of the member found; absent or `null` ("not known") leaves the fact unknown.
+          const found = Object.hasOwn(entry.attributes ?? {}, attribute) ? entry.attributes?.[attribute] : undefined;
+          return found === undefined ? null : found;
+        }
+        return null;
+      };
+    }
+    case 'firstKnown': {
+      const of = derivation.of.map(slotOf);
+      return (slots) => {
+        for (const slot of of) {
+          const value = slots[slot] as FactValue;
+          if (value !== null) return value;
         }
         return null;
       };
@@ -66,7 +82,10 @@ export function compileDerivation(derivation: Derivation, slotOf: SlotOf, progra
         for (const id of ids as readonly string[]) {
           if (seen.has(id)) continue;
           seen.add(id);
-          total += entries?.get(id)?.attributes?.[attribute] as number;
+          const value = entries?.get(id)?.attributes?.[attribute];
+          // A weight the catalogue records as not known (`null`) leaves the sum unknown, never smaller.
+          if (typeof value !== 'number') return null;
+          total += value;
         }
         return total;
       };
@@ -82,6 +101,8 @@ export function compileDerivation(derivation: Derivation, slotOf: SlotOf, progra
         for (const id of ids as readonly string[]) {
           const value = entries?.get(id)?.attributes?.[attribute];
           if (typeof value === 'string') insertSorted(values, value);
+          // An attribute the catalogue records as not known (`null`) leaves the list unknown, not shorter.
+          else if (value === null) return null;
         }
         return values;
       };
@@ -89,19 +110,92 @@ export function compileDerivation(derivation: Derivation, slotOf: SlotOf, progra
     case 'maxLevel': {
       const of = slotOf(derivation.of);
       const levels = program.scales.get(derivation.scale) ?? [];
+      const top = levels.length - 1;
       const { field, where } = derivation;
       return (slots) => {
         const records = slots[of] as FactValue;
         if (records === null) return null;
+        // The strongest level among the records that surely match; and whether a record that may match (its filter
+        // field unknown) or whose level is unknown could be stronger still, which leaves the result unknown.
         let best = 0;
+        let couldBeStronger = -1;
         for (const record of records as readonly FactRecord[]) {
-          if (!matches(record, where)) continue;
-          best = Math.max(best, levels.indexOf(record[field] as string));
+          const match = matchOf(record, where);
+          if (match === FALSE) continue;
+          const value = record[field];
+          const rank = typeof value === 'string' ? levels.indexOf(value) : top;
+          if (match === TRUE && typeof value === 'string') best = Math.max(best, rank);
+          else couldBeStronger = Math.max(couldBeStronger, rank);
         }
-        return levels[best] ?? null;
+        return couldBeStronger > best ? null : (levels[best] ?? null);
+      };
+    }
+    case 'anyRecordIn': {
+      const of = slotOf(derivation.of);
+      const members = program.catalogues.get(derivation.catalogue);
+      const { field, where } = derivation;
+      return (slots) => {
+        const records = slots[of] as FactValue;
+        if (records === null) return null;
+        // True once a record surely matches with its field in the catalogue; unknown while a record might.
+        let open = false;
+        for (const record of records as readonly FactRecord[]) {
+          const match = matchOf(record, where);
+          if (match === FALSE) continue;
+          const found = inCatalogue(record[field], members);
+          if (found === FALSE) continue;
+          if (found === TRUE && match === TRUE) return true;
+          open = true;
+        }
+        return open ? null : false;
+      };
+    }
+    case 'recordsComplete': {
+      const of = slotOf(derivation.of);
+      const { fields, where } = derivation;
+      return (slots) => {
+        const records = slots[of] as FactValue;
+        if (records === null) return null;
+        // A field absent from a record is unknown, not missing: while a record that may match lacks one, whether
+        // the records are complete is not known (never false: answering fills the field).
+        for (const record of records as readonly FactRecord[]) {
+          if (fields.every((name) => record[name] !== undefined)) continue;
+          if (matchOf(record, where) !== FALSE) return null;
+        }
+        return true;
       };
     }
   }
+}
+
+/** A three-valued result as a number: false, unknown, true. */
+const FALSE = 0;
+const UNKNOWN = 1;
+const TRUE = 2;
+
+/**
+ * Whether a record passes a derivation's filter, in three-valued logic: a listed field with another value fails it;
+ * otherwise a field that is unknown (absent from the record) leaves it unknown.
+ */
+function matchOf(record: FactRecord, where: RecordFilter | undefined): number {
+  if (where === undefined) return TRUE;
+  let result = TRUE;
+  for (const field in where) {
+    const value = record[field];
+    if (typeof value !== 'string') result = UNKNOWN;
+    else if (!(where[field] as readonly string[]).includes(value)) return FALSE;
+  }
+  return result;
+}
+
+/** Whether a record's field (a value, or a list of values) is in a catalogue: unknown when the field is. */
+function inCatalogue(
+  value: string | readonly string[] | undefined,
+  members: ReadonlyMap<string, unknown> | undefined,
+): number {
+  if (value === undefined) return UNKNOWN;
+  if (typeof value === 'string') return members?.has(value) === true ? TRUE : FALSE;
+  return value.some((entry) => members?.has(entry) === true) ? TRUE : FALSE;
 }
 
 /**
@@ -116,13 +210,4 @@ function insertSorted(values: string[], value: string): void {
   values.push(value);
   for (let index = values.length - 1; index > at; index--) values[index] = values[index - 1] as string;
   values[at] = value;
-}
-
-function matches(record: FactRecord, where: Readonly<Record<string, readonly string[]>> | undefined): boolean {
-  if (where === undefined) return true;
-  for (const field in where) {
-    const value = record[field];
-    if (value === undefined || !(where[field] as readonly string[]).includes(value)) return false;
-  }
-  return true;
 }

@@ -82,9 +82,12 @@ export function createFactPlan(program: Program): FactPlan {
 /** Records with their unknown (null or absent) fields left out, so derivations see only what is known. */
 function compactRecords(records: unknown): FactValue {
   if (records === null || records === undefined) return null;
-  return (records as readonly Readonly<Record<string, string | null | undefined>>[]).map((record) => {
-    const compact: Record<string, string> = {};
-    for (const [key, value] of Object.entries(record)) if (value !== null && value !== undefined) compact[key] = value;
-    return compact as FactRecord;
-  });
+  return (records as readonly Readonly<Record<string, string | readonly string[] | null | undefined>>[]).map(
+    (record) => {
+      const compact: Record<string, string | readonly string[]> = {};
+      for (const [key, value] of Object.entries(record))
+        if (value !== null && value !== undefined) compact[key] = value;
+      return compact as FactRecord;
+    },
+  );
 }

@@ -1,6 +1,8 @@
 import type { Assessment, ConditionTrace, TruthValue } from '../types/assessment';
+import type { RulesetDocument } from '../types/ruleset';
 import { describeCitation } from './describeCitation';
 import { outcomeLabel, outcomeTone, TRUTH_MARK, type OutcomeTone } from './describeOutcome';
+import { namedEntries, statedFacts } from './reportFacts';
 
 /** Options for the plain-text rendering. */
 export interface TextOptions {
@@ -8,6 +10,10 @@ export interface TextOptions {
   readonly fullTrace?: boolean;
   /** Terminal colours, e.g. picocolors' `createColors(true)`; without them the text is plain. */
   readonly colors?: TextColors;
+  /** The transaction assessed: its statements of law and what its findings name are shown. */
+  readonly transaction?: unknown;
+  /** The ruleset's document, for the titles and labels of those. */
+  readonly ruleset?: RulesetDocument;
 }
 
 /** The few terminal colours the text rendering uses (picocolors' `Colors` fits). */
@@ -46,6 +52,23 @@ export function formatText(assessment: Assessment, options: TextOptions = {}): s
   const overlays = ruleset.overlays.map((overlay) => ` + ${overlay.id} ${overlay.version}`).join('');
   lines.push(`  Ruleset: ${ruleset.id} ${ruleset.version}${overlays} (sha256 ${ruleset.sha256.slice(0, 12)}…)`);
 
+  const duties = assessment.certainDuties;
+  if (duties !== undefined && duties.length > 0) {
+    const open = assessment.possibleOutcomes.length > 1;
+    lines.push('', paint.heading(open ? 'What is already certain, whatever the answers:' : 'What to do:'));
+    for (const duty of duties)
+      lines.push(`  • ${duty.title}.`, indent(duty.text, 4), `    ${describeCitation(duty.citation)}`);
+  }
+  const statements = options.transaction === undefined ? [] : statedFacts(options.transaction, options.ruleset);
+  if (statements.length > 0) {
+    lines.push('', paint.heading('Stated by the exporter:'));
+    for (const statement of statements)
+      lines.push(
+        `  • ${statement.title}: ${statement.value}`,
+        `    source, as stated by the exporter: ${indent(statement.source, 4).trimStart()}`,
+      );
+  }
+
   if (assessment.obligations.length > 0) {
     lines.push('', paint.heading('Why:'));
     for (const obligation of assessment.obligations) {
@@ -65,6 +88,15 @@ export function formatText(assessment: Assessment, options: TextOptions = {}): s
         `     (${question.fact}; ${describeCitation(question.citation)})`,
       );
     });
+  }
+  const named = options.transaction === undefined ? [] : namedEntries(options.transaction, options.ruleset);
+  if (named.length > 0) {
+    lines.push('', paint.heading('What the findings name (never deciding):'));
+    for (const record of named) {
+      lines.push(`  • ${record.fact}[${record.index}] (${record.about.join('; ')})`);
+      for (const field of record.fields)
+        lines.push(`    ${field.title}: ${field.entries.map((entry) => `${entry.label} (${entry.id})`).join('; ')}`);
+    }
   }
   if (assessment.notes.length > 0) {
     lines.push('', paint.heading('Notes:'));

@@ -1,3 +1,6 @@
+import type { RulesetDocument } from '../types/ruleset';
+import { namedEntries, statedFacts, type NamedEntries, type StatedFact } from './reportFacts';
+
 /** What both report renderings show about the transaction besides the assessment itself. */
 export interface ReportContext {
   /** The transaction as assessed. */
@@ -8,10 +11,33 @@ export interface ReportContext {
   readonly itemDescription?: string;
   readonly endUserName?: string;
   readonly generatedAt?: string;
+  /** The exporter's statements of law in the transaction, with their sources. */
+  readonly statements: readonly StatedFact[];
+  /** The catalogue entries the transaction's records name (a finding's indicators and factors), with labels. */
+  readonly named: readonly NamedEntries[];
+  /** The decision record this report belongs to, when there is one. */
+  readonly record?: RecordSummary;
 }
 
-/** Reads the headline fields of a transaction without trusting its shape (it may be any JSON). */
-export function createReportContext(transaction: unknown, generatedAt: string | undefined): ReportContext {
+/** What a report shows of its decision record: which one, its hash, and whether it is signed (and by which key). */
+export interface RecordSummary {
+  readonly id: string;
+  readonly sha256: string;
+  /** The id of the key that signed it; absent when it is not signed. */
+  readonly keyId?: string;
+  readonly signed: boolean;
+}
+
+/**
+ * Reads the headline fields of a transaction without trusting its shape (it may be any JSON); the ruleset's document,
+ * where at hand, titles the exporter's statements and labels the catalogue entries the records name.
+ */
+export function createReportContext(
+  transaction: unknown,
+  generatedAt: string | undefined,
+  document?: RulesetDocument,
+  record?: RecordSummary,
+): ReportContext {
   const field = (path: string): string | undefined => {
     let value: unknown = transaction;
     for (const key of path.split('.'))
@@ -24,9 +50,12 @@ export function createReportContext(transaction: unknown, generatedAt: string | 
   return {
     transaction,
     route: `${field('exporter.country') ?? '?'} → ${field('destination.country') ?? '?'}`,
+    statements: statedFacts(transaction, document),
+    named: namedEntries(transaction, document),
     ...(date === undefined ? {} : { date }),
     ...(itemDescription === undefined ? {} : { itemDescription }),
     ...(endUserName === undefined ? {} : { endUserName }),
     ...(generatedAt === undefined ? {} : { generatedAt }),
+    ...(record === undefined ? {} : { record }),
   };
 }

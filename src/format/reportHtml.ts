@@ -1,10 +1,10 @@
-import type { Assessment, ConditionTrace, TraceStep, TruthValue } from '../types/assessment';
+import type { Assessment, ConditionTrace, Duty, TraceStep, TruthValue } from '../types/assessment';
 import type { Citation } from '../types/citation';
 import { outcomeLabel, outcomeTone, TRUTH_MARK } from './describeOutcome';
 import { describeValue } from './describeValue';
 import { flattenTransaction } from './flattenTransaction';
 import { html, safeUrl, SafeHtml } from './html';
-import type { ReportContext } from './reportContext';
+import type { RecordSummary, ReportContext } from './reportContext';
 import { REPORT_CSS } from './reportStyles';
 
 /** Renders the decision report as one self-contained HTML document (inline CSS, no scripts, no external assets). */
@@ -44,12 +44,16 @@ ${context.itemDescription === undefined ? '' : html`<dt>Item</dt><dd id="item-de
 ${context.endUserName === undefined ? '' : html`<dt>End user</dt><dd>${context.endUserName}</dd>`}
 <dt>Ruleset</dt><dd>${rulesetLine(assessment)}</dd>
 ${context.generatedAt === undefined ? '' : html`<dt>Report generated</dt><dd>${context.generatedAt}</dd>`}
+${context.record === undefined ? '' : html`<dt>Decision record</dt><dd id="decision-record">${recordLine(context.record)}</dd>`}
 </dl>
 </header>
 <main>
+${dutiesSection(assessment)}
 ${authoritySection(assessment)}
 ${questionsSection(assessment)}
+${statementsSection(context)}
 ${obligationsSection(assessment)}
+${findingsSection(context)}
 ${notesSection(assessment)}
 ${traceSection(assessment.trace)}
 <section id="transaction">
@@ -80,6 +84,73 @@ ${rulesetSection(assessment)}
 function rulesetLine(assessment: Assessment): SafeHtml {
   const { ruleset } = assessment;
   return html`<code>${ruleset.id}</code> ${ruleset.version}${ruleset.overlays.map((overlay) => html` + <code>${overlay.id}</code> ${overlay.version}`)}`;
+}
+
+/**
+ * The duties certain whatever the open questions turn out to be (for a decided assessment, its outcome's duties):
+ * shown first, as what is already certain while the outcome is open.
+ */
+function dutiesSection(assessment: Assessment): SafeHtml | '' {
+  const duties = assessment.certainDuties;
+  if (duties === undefined) return '';
+  const open = assessment.possibleOutcomes.length > 1;
+  return html`<section id="certain-duties">
+<h2>${open ? 'What is already certain' : 'What to do'}</h2>
+${
+  duties.length === 0
+    ? html`<p class="empty">${open ? 'Nothing yet: every duty depends on the open questions below.' : 'Nothing the ruleset asks of you.'}</p>`
+    : html`${open ? html`<p>Whatever the answers to the open questions, you must:</p>` : ''}
+<ul class="duties">
+${duties.map(
+  (
+    duty: Duty,
+  ) => html`<li data-duty="${duty.id}"><strong>${duty.title}.</strong> ${duty.text}<br><span class="citation">${citationHtml(duty.citation)}${seeAlsoHtml(duty.seeAlso)}</span></li>
+`,
+)}
+</ul>`
+}
+</section>`;
+}
+
+/** The exporter's statements of law (e.g. a member state's national rule), with the source it gave for each. */
+function statementsSection(context: ReportContext): SafeHtml | '' {
+  if (context.statements.length === 0) return '';
+  return html`<section id="statements">
+<h2>Stated by the exporter</h2>
+<p>The assessment uses these statements where the ruleset does not record the law itself. They are the exporter's, with the source it gave.</p>
+<ul class="statements">
+${context.statements.map(
+  (
+    statement,
+  ) => html`<li data-fact="${statement.fact}"><strong>${statement.title}:</strong> ${statement.value}<br><span class="citation">Source, as stated by the exporter: ${statement.source} · <code>${statement.fact}</code></span></li>
+`,
+)}
+</ul>
+</section>`;
+}
+
+/** The catalogue entries the transaction's records name: a finding's seriousness indicators and factors. */
+function findingsSection(context: ReportContext): SafeHtml | '' {
+  if (context.named.length === 0) return '';
+  return html`<section id="findings-support">
+<h2>What the findings name</h2>
+<p>Indicators and factors support a finding and are kept on file with it; they never raise its knowledge level. Whether a violation is serious is the exporter's judgement, case by case.</p>
+<ul class="named">
+${context.named.map(
+  (
+    record,
+  ) => html`<li data-fact="${record.fact}" data-index="${String(record.index)}"><code>${record.fact}[${String(record.index)}]</code> (${record.about.join('; ')})
+<ul>${record.fields.map(
+    (field) =>
+      html`<li>${field.title}: ${joinHtml(
+        field.entries.map((entry) => html`${entry.label} <code>${entry.id}</code>`),
+        '; ',
+      )}</li>`,
+  )}</ul></li>
+`,
+)}
+</ul>
+</section>`;
 }
 
 function authoritySection(assessment: Assessment): SafeHtml | '' {
@@ -178,6 +249,14 @@ function conditionHtml(condition: ConditionTrace): SafeHtml {
     case 'named':
       return html`<li><details open><summary>${truth(condition.result)} ${condition.title} <span class="citation">[${citationText(condition.citation)}]</span></summary><p class="citation">${citationLink(condition.citation)}</p><ul class="tree">${conditionHtml(condition.condition)}</ul></details></li>`;
   }
+}
+
+function recordLine(record: RecordSummary): SafeHtml {
+  return html`<code>${record.id}</code>, sha256 <code id="record-sha256">${record.sha256}</code>; ${
+    record.signed
+      ? html`signed with key <code>${record.keyId ?? '?'}</code> (check it with <code>dual-use-rules verify-record</code>)`
+      : 'not signed'
+  }`;
 }
 
 function rulesetSection(assessment: Assessment): SafeHtml {

@@ -38,6 +38,29 @@ export function renderMarkdownReport(assessment: Assessment, context: ReportCont
     );
   }
   if (context.generatedAt !== undefined) lines.push(`| Report generated | ${md(context.generatedAt)} |`);
+  if (context.record !== undefined) {
+    const { id, sha256, signed, keyId } = context.record;
+    lines.push(
+      `| Decision record | ${codeSpan(id)}, sha256 ${codeSpan(sha256)}; ` +
+        `${signed ? `signed with key ${codeSpan(keyId ?? '?')}` : 'not signed'} |`,
+    );
+  }
+
+  const duties = assessment.certainDuties;
+  if (duties !== undefined) {
+    const open = assessment.possibleOutcomes.length > 1;
+    lines.push('', open ? '## What is already certain' : '## What to do', '');
+    if (duties.length === 0)
+      lines.push(
+        open ? 'Nothing yet: every duty depends on the open questions below.' : 'Nothing the ruleset asks of you.',
+      );
+    else if (open) lines.push('Whatever the answers to the open questions, you must:', '');
+    for (const duty of duties)
+      lines.push(
+        `- **${md(duty.title)}.** ${md(duty.text)}  `,
+        `  ${citationMarkdown(duty.citation)}${seeAlso(duty.seeAlso)}`,
+      );
+  }
 
   lines.push('', '## Open questions', '');
   if (assessment.questions.length === 0) lines.push('None: every fact the outcome depends on is known.');
@@ -49,6 +72,20 @@ export function renderMarkdownReport(assessment: Assessment, context: ReportCont
     );
   });
 
+  if (context.statements.length > 0) {
+    lines.push('', '## Stated by the exporter', '');
+    lines.push(
+      'The assessment uses these statements where the ruleset does not record the law itself. They are the ' +
+        "exporter's, with the source it gave.",
+      '',
+    );
+    for (const statement of context.statements)
+      lines.push(
+        `- **${md(statement.title)}:** ${md(statement.value)}  `,
+        `  Source, as stated by the exporter: ${md(statement.source)} · ${codeSpan(statement.fact)}`,
+      );
+  }
+
   lines.push('', '## Why: the deciding provisions', '');
   if (assessment.obligations.length === 0)
     lines.push('No rule decides yet: the outcome depends on the open questions above.');
@@ -58,6 +95,22 @@ export function renderMarkdownReport(assessment: Assessment, context: ReportCont
       `  ${citationMarkdown(obligation.citation)}${seeAlso(obligation.seeAlso)} · rule ` +
         `${codeSpan(obligation.rule)} → ${outcomeLabel(obligation.outcome)}`,
     );
+  }
+
+  if (context.named.length > 0) {
+    lines.push('', '## What the findings name', '');
+    lines.push(
+      'Indicators and factors support a finding and are kept on file with it; they never raise its knowledge ' +
+        "level. Whether a violation is serious is the exporter's judgement, case by case.",
+      '',
+    );
+    for (const record of context.named) {
+      lines.push(`- ${codeSpan(`${record.fact}[${record.index}]`)} (${md(record.about.join('; '))})`);
+      for (const field of record.fields)
+        lines.push(
+          `  - ${md(field.title)}: ${field.entries.map((entry) => `${md(entry.label)} ${codeSpan(entry.id)}`).join('; ')}`,
+        );
+    }
   }
 
   if (assessment.notes.length > 0) {

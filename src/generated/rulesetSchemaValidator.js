@@ -3,14 +3,14 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://dual-use-rules.dev/schemas/ruleset.schema.json","title":"dual-use-rules ruleset","description":"A versioned, cited encoding of export-control law as inert data. A base ruleset declares outcomes and their precedence; an overlay adds national rules to a base ruleset. See docs/authoring-rulesets.md.","type":"object","additionalProperties":false,"required":["id","version","kind","title","validity","sources"],"properties":{"$schema":{"type":"string","maxLength":500},"id":{"$ref":"#/$defs/id","description":"Stable identifier of the ruleset; all versions of one legal encoding share it."},"version":{"type":"string","pattern":"^(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})$","description":"Encoding version (semver MAJOR.MINOR.PATCH). A released version is immutable; legal time is in `validity`."},"kind":{"enum":["base","overlay"]},"extends":{"$ref":"#/$defs/id","description":"Overlays only: the id of the base ruleset this overlay adds to."},"appliesTo":{"type":"object","additionalProperties":false,"required":["memberStates"],"description":"Overlays only: the member states whose exporters the overlay's rules concern (documentation; the rules themselves test it).","properties":{"memberStates":{"type":"array","minItems":1,"maxItems":50,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Z]{2}$"}}}},"title":{"$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/longText"},"validity":{"type":"object","additionalProperties":false,"required":["from","to"],"description":"Legal time: the first and last day (inclusive) on which this encoding states the law; `to: null` means open-ended.","properties":{"from":{"$ref":"#/$defs/date"},"to":{"anyOf":[{"$ref":"#/$defs/date"},{"type":"null"}]}}},"lastVerifiedOn":{"$ref":"#/$defs/date","description":"The day the encoding was last checked against the official texts."},"sources":{"type":"object","description":"The legal instruments cited, keyed by a short source id used in citations.","maxProperties":100,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"$ref":"#/$defs/source"}},"outcomes":{"type":"object","description":"Base rulesets only: every outcome the ruleset can produce, with its precedence (higher wins).","additionalProperties":false,"minProperties":1,"properties":{"authorisation_required":{"$ref":"#/$defs/outcomeDefinition"},"notification_required":{"$ref":"#/$defs/outcomeDefinition"},"insufficient_information":{"$ref":"#/$defs/outcomeDefinition"},"enhanced_due_diligence":{"$ref":"#/$defs/outcomeDefinition"},"no_obligation":{"$ref":"#/$defs/outcomeDefinition"},"not_applicable":{"$ref":"#/$defs/outcomeDefinition"}}},"undecided":{"$ref":"#/$defs/outcome","description":"Base rulesets only: the outcome reported when the known facts leave more than one outcome possible."},"fallback":{"type":"object","additionalProperties":false,"required":["id","outcome","summary","citation"],"description":"Base rulesets only: what holds when every rule is false.","properties":{"id":{"$ref":"#/$defs/id"},"outcome":{"$ref":"#/$defs/outcome"},"summary":{"$ref":"#/$defs/longText"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"}}},"authority":{"type":"object","additionalProperties":false,"required":["memberStateFact","catalogue","nameAttribute"],"description":"Base rulesets only: how to name the competent authority when an outcome involves one.","properties":{"memberStateFact":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"},"nameAttribute":{"$ref":"#/$defs/key"}}},"scales":{"type":"object","description":"Ordered levels (weakest first), e.g. the knowledge scale; thresholds and the `atLeast`/`below` operators compare on them.","maxProperties":50,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["title","citation","levels"],"properties":{"title":{"$ref":"#/$defs/text"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"levels":{"type":"array","minItems":2,"maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/longText"}}}}}}},"catalogues":{"type":"object","description":"Closed lists of ids a transaction may use (capabilities, red flags, end-user types, member states), each entry cited.","maxProperties":50,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["title","citation","entries"],"properties":{"title":{"$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/longText"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"entries":{"type":"array","minItems":1,"maxItems":1000,"items":{"$ref":"#/$defs/catalogueEntry"}}}}},"thresholds":{"type":"object","description":"Named numbers or scale levels that conditions compare against (`\"value\": { \"threshold\": \"…\" }`).","maxProperties":200,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["title","value","citation"],"properties":{"title":{"$ref":"#/$defs/text"},"value":{"anyOf":[{"type":"number"},{"$ref":"#/$defs/id"}],"description":"A number, or the id of a level of `scale`."},"scale":{"$ref":"#/$defs/key"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"}}}},"facts":{"type":"object","description":"Every fact the rules read: input facts are transaction fields (by path); derived facts are computed from them by a fixed set of derivations.","maxProperties":500,"propertyNames":{"$ref":"#/$defs/factId"},"additionalProperties":{"$ref":"#/$defs/fact"}},"conditions":{"type":"object","description":"Named, cited condition groups that rules reference with `{ \"condition\": \"name\" }`.","maxProperties":200,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["title","citation","when"],"properties":{"title":{"$ref":"#/$defs/text"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"when":{"$ref":"#/$defs/condition"}}}},"rules":{"type":"array","maxItems":2000,"description":"Rules in declaration order. Each decides its outcome when its condition is true.","items":{"$ref":"#/$defs/rule"}},"notes":{"type":"array","maxItems":500,"description":"Pointers to law outside the ruleset's decision (other articles, national law, sanctions), attached to an assessment when their condition is true.","items":{"$ref":"#/$defs/note"}}},"$defs":{"id":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"},"key":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},"factId":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},"date":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"text":{"type":"string","minLength":1,"maxLength":500},"longText":{"type":"string","minLength":1,"maxLength":4000},"outcome":{"enum":["authorisation_required","notification_required","insufficient_information","enhanced_due_diligence","no_obligation","not_applicable"]},"source":{"type":"object","additionalProperties":false,"required":["title","instrument","binding"],"properties":{"title":{"$ref":"#/$defs/text"},"instrument":{"$ref":"#/$defs/text","description":"How the instrument is named in a citation, e.g. \"Regulation (EU) 2021/821\"."},"binding":{"type":"boolean"},"url":{"type":"string","maxLength":500,"pattern":"^https?://[^\\s]+$"},"celex":{"type":"string","maxLength":50},"note":{"$ref":"#/$defs/longText"}}},"citation":{"type":"object","additionalProperties":false,"required":["source","pinpoint","confidence"],"properties":{"source":{"$ref":"#/$defs/key"},"pinpoint":{"$ref":"#/$defs/text","description":"Article, paragraph, point or section, e.g. \"Art. 5(2)\" or \"Section 1.2.6\"."},"confidence":{"enum":["verified","unverified","interpretation"],"description":"verified: checked against a published text; unverified: recalled, to be checked; interpretation: the encoder's reading, not the text."},"quote":{"type":"string","minLength":1,"maxLength":300,"description":"A short excerpt; paraphrase rather than copy long passages."},"note":{"$ref":"#/$defs/longText"}}},"citations":{"type":"array","maxItems":20,"items":{"$ref":"#/$defs/citation"}},"outcomeDefinition":{"type":"object","additionalProperties":false,"required":["precedence","title","nextSteps"],"properties":{"precedence":{"type":"integer","minimum":0,"maximum":1000000},"title":{"$ref":"#/$defs/text"},"nextSteps":{"$ref":"#/$defs/longText"},"involvesAuthority":{"type":"boolean"}}},"attributeValue":{"type":["string","number","boolean","null"],"maxLength":500,"description":"A string, number, boolean, or null for \"not known\"."},"catalogueEntry":{"type":"object","additionalProperties":false,"required":["id","label","citation"],"properties":{"id":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$"},"label":{"$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/longText"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"attributes":{"type":"object","maxProperties":50,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"$ref":"#/$defs/attributeValue"}}}},"fact":{"type":"object","additionalProperties":false,"required":["title","prompt","type","citation"],"properties":{"title":{"$ref":"#/$defs/text"},"prompt":{"$ref":"#/$defs/longText","description":"The question to ask a person when this fact is unknown."},"help":{"$ref":"#/$defs/longText"},"type":{"enum":["boolean","string","number","list","level","records"]},"answers":{"type":"object","additionalProperties":false,"required":["catalogue"],"description":"For the transaction fields that take catalogue ids (exporter.itemsLocatedIn, item.capabilities, endUser.type, redFlags): the catalogue their values must come from.","properties":{"catalogue":{"$ref":"#/$defs/key"}}},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"derive":{"$ref":"#/$defs/derivation"}}},"derivation":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["memberOf","firstMemberOf","lookup","count","sum","collect","maxLevel"]}},"description":"How a derived fact is computed from other facts. The set of kinds is closed; see docs/authoring-rulesets.md.","if":{"properties":{"kind":{"const":"memberOf"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","catalogue"],"properties":{"kind":{"const":"memberOf"},"of":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"}}},"else":{"if":{"properties":{"kind":{"const":"firstMemberOf"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","catalogue"],"properties":{"kind":{"const":"firstMemberOf"},"of":{"type":"array","minItems":1,"maxItems":10,"items":{"$ref":"#/$defs/factId"}},"catalogue":{"$ref":"#/$defs/key"}}},"else":{"if":{"properties":{"kind":{"const":"lookup"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","key","catalogue","attribute"],"properties":{"kind":{"const":"lookup"},"key":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"},"attribute":{"$ref":"#/$defs/key"}}},"else":{"if":{"properties":{"kind":{"const":"count"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of"],"properties":{"kind":{"const":"count"},"of":{"$ref":"#/$defs/factId"}}},"else":{"if":{"properties":{"kind":{"enum":["sum","collect"]}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","catalogue","attribute"],"properties":{"kind":{"enum":["sum","collect"]},"of":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"},"attribute":{"$ref":"#/$defs/key"}}},"else":{"type":"object","additionalProperties":false,"required":["kind","of","field","scale"],"properties":{"kind":{"const":"maxLevel"},"of":{"$ref":"#/$defs/factId"},"field":{"$ref":"#/$defs/key"},"scale":{"$ref":"#/$defs/key"},"where":{"type":"object","maxProperties":10,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","maxLength":100}}}}}}}}}},"scalar":{"type":["string","number","boolean"],"maxLength":500},"condition":{"type":"object","description":"A condition tree: {all:[…]}, {any:[…]}, {not:…}, a named condition {condition:name}, or a comparison {fact, operator, value}.","if":{"required":["all"],"properties":{"all":true}},"then":{"type":"object","additionalProperties":false,"required":["all"],"properties":{"all":{"type":"array","minItems":1,"maxItems":200,"items":{"$ref":"#/$defs/condition"}}}},"else":{"if":{"required":["any"],"properties":{"any":true}},"then":{"type":"object","additionalProperties":false,"required":["any"],"properties":{"any":{"type":"array","minItems":1,"maxItems":200,"items":{"$ref":"#/$defs/condition"}}}},"else":{"if":{"required":["not"],"properties":{"not":true}},"then":{"type":"object","additionalProperties":false,"required":["not"],"properties":{"not":{"$ref":"#/$defs/condition"}}},"else":{"if":{"required":["condition"],"properties":{"condition":true}},"then":{"type":"object","additionalProperties":false,"required":["condition"],"properties":{"condition":{"$ref":"#/$defs/key"}}},"else":{"type":"object","additionalProperties":false,"required":["fact","operator","value"],"properties":{"fact":{"$ref":"#/$defs/factId"},"operator":{"enum":["equal","notEqual","in","notIn","contains","doesNotContain","containsAny","containsNone","lessThan","lessThanInclusive","greaterThan","greaterThanInclusive","atLeast","below"]},"value":{"anyOf":[{"$ref":"#/$defs/scalar"},{"type":"array","minItems":1,"maxItems":1000,"items":{"$ref":"#/$defs/scalar"}},{"type":"object","additionalProperties":false,"required":["threshold"],"properties":{"threshold":{"$ref":"#/$defs/key"}}}],"description":"A value (string, number or boolean), a non-empty list of values, or { \"threshold\": name }."},"ask":{"type":"boolean","description":"When this rule decides the ruleset's `undecided` outcome, a condition marked `ask` that is not false is listed among the questions (e.g. an outstanding due-diligence step)."}}}}}}},"rule":{"type":"object","additionalProperties":false,"required":["id","title","summary","outcome","citation","when"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/text"},"summary":{"$ref":"#/$defs/longText","description":"What the rule means, in plain words, for the person reading the decision."},"outcome":{"$ref":"#/$defs/outcome"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"when":{"$ref":"#/$defs/condition"}}},"note":{"type":"object","additionalProperties":false,"required":["id","text","citation","when"],"properties":{"id":{"$ref":"#/$defs/id"},"text":{"$ref":"#/$defs/longText"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"when":{"$ref":"#/$defs/condition"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://dual-use-rules.dev/schemas/ruleset.schema.json","title":"dual-use-rules ruleset","description":"A versioned, cited encoding of export-control law as inert data. A base ruleset declares outcomes and their precedence; an overlay adds national rules to a base ruleset. See docs/authoring-rulesets.md.","type":"object","additionalProperties":false,"required":["id","version","kind","title","validity","sources"],"properties":{"$schema":{"type":"string","maxLength":500},"id":{"$ref":"#/$defs/id","description":"Stable identifier of the ruleset; all versions of one legal encoding share it."},"version":{"type":"string","pattern":"^(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})$","description":"Encoding version (semver MAJOR.MINOR.PATCH). A released version is immutable; legal time is in `validity`."},"kind":{"enum":["base","overlay"]},"extends":{"$ref":"#/$defs/id","description":"Overlays only: the id of the base ruleset this overlay adds to."},"appliesTo":{"type":"object","additionalProperties":false,"required":["memberStates"],"description":"Overlays only: the member states whose exporters the overlay concerns. Enforced: every overlay rule must test the base's competent member state against them, and attributes stated on the authority catalogue must be theirs.","properties":{"memberStates":{"type":"array","minItems":1,"maxItems":50,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Z]{2}$"}}}},"title":{"$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/longText"},"validity":{"type":"object","additionalProperties":false,"required":["from","to"],"description":"Legal time: the first and last day (inclusive) on which this encoding states the law; `to: null` means open-ended.","properties":{"from":{"$ref":"#/$defs/date"},"to":{"anyOf":[{"$ref":"#/$defs/date"},{"type":"null"}]}}},"lastVerifiedOn":{"$ref":"#/$defs/date","description":"The day the encoding was last checked against the official texts."},"sources":{"type":"object","description":"The legal instruments cited, keyed by a short source id used in citations.","maxProperties":100,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"$ref":"#/$defs/source"}},"outcomes":{"type":"object","description":"Base rulesets only: every outcome the ruleset can produce, with its precedence (higher wins).","additionalProperties":false,"minProperties":1,"properties":{"authorisation_required":{"$ref":"#/$defs/outcomeDefinition"},"notification_required":{"$ref":"#/$defs/outcomeDefinition"},"insufficient_information":{"$ref":"#/$defs/outcomeDefinition"},"enhanced_due_diligence":{"$ref":"#/$defs/outcomeDefinition"},"no_obligation":{"$ref":"#/$defs/outcomeDefinition"},"not_applicable":{"$ref":"#/$defs/outcomeDefinition"}}},"undecided":{"$ref":"#/$defs/outcome","description":"Base rulesets only: the outcome reported when the known facts leave more than one outcome possible."},"fallback":{"type":"object","additionalProperties":false,"required":["id","outcome","summary","citation"],"description":"Base rulesets only: what holds when every rule is false.","properties":{"id":{"$ref":"#/$defs/id"},"outcome":{"$ref":"#/$defs/outcome"},"summary":{"$ref":"#/$defs/longText"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"}}},"authority":{"type":"object","additionalProperties":false,"required":["memberStateFact","catalogue","nameAttribute"],"description":"Base rulesets only: how to name the competent authority when an outcome involves one (and, with `whenUndecided`, on an undecided assessment whenever its member state is known).","properties":{"memberStateFact":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"},"nameAttribute":{"$ref":"#/$defs/key"},"whenUndecided":{"type":"boolean","description":"Name the competent authority on undecided assessments too, whenever the member-state fact is known: the duties certain under uncertainty often involve it."}}},"duties":{"type":"object","description":"Base rulesets only: what the exporter must do, each duty cited to the provision it rests on. Outcomes list the duties they carry (`outcomes.<outcome>.duties`); an assessment's `certainDuties` are those every possible outcome carries.","maxProperties":100,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["title","text","citation"],"properties":{"title":{"$ref":"#/$defs/text"},"text":{"$ref":"#/$defs/longText","description":"What the exporter must do, in plain words."},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"}}}},"extensionPoints":{"type":"object","description":"Base rulesets only: where an overlay's rule may decide an outcome that imposes nothing on the exporter (neither involving the authority nor the undecided outcome), and so lower or replace what the base decides. An overlay rule names the point in `extensionPoint`; without one, overlay rules may only add obligations.","maxProperties":50,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["title","outcomes","citation"],"properties":{"title":{"$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/longText"},"outcomes":{"type":"array","minItems":1,"maxItems":6,"uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/outcome"},"description":"The outcomes an overlay rule using this point may decide."},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"}}}},"attributes":{"type":"array","maxItems":1000,"description":"Overlays only: catalogue attributes the base records as not known (null) that the overlay states, each with its source (e.g. an organisation's statement of its member state's Art. 5(3) position). Giving an attribute the base knows a value is a conflict. On the base's authority catalogue, only entries of the member states in `appliesTo`.","items":{"type":"object","additionalProperties":false,"required":["catalogue","entry","attribute","value","citation"],"properties":{"catalogue":{"$ref":"#/$defs/key"},"entry":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$"},"attribute":{"$ref":"#/$defs/key"},"value":{"type":["string","number","boolean"],"maxLength":500},"citation":{"$ref":"#/$defs/citation"}}}},"scales":{"type":"object","description":"Ordered levels (weakest first), e.g. the knowledge scale; thresholds and the `atLeast`/`below` operators compare on them.","maxProperties":50,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["title","citation","levels"],"properties":{"title":{"$ref":"#/$defs/text"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"levels":{"type":"array","minItems":2,"maxItems":50,"items":{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"$ref":"#/$defs/id"},"label":{"$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/longText"}}}}}}},"catalogues":{"type":"object","description":"Closed lists of ids a transaction may use (capabilities, red flags, end-user types, member states), each entry cited.","maxProperties":50,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["title","citation","entries"],"properties":{"title":{"$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/longText"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"attributeValues":{"type":"object","maxProperties":50,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":500}},"description":"The values a string attribute may take (besides null, \"not known\"), checked for every entry and for what overlays state: e.g. a member state's Art. 5(3) position is \"applies\" or \"none\"."},"entries":{"type":"array","minItems":1,"maxItems":1000,"items":{"$ref":"#/$defs/catalogueEntry"}}}}},"thresholds":{"type":"object","description":"Named numbers or scale levels that conditions compare against (`\"value\": { \"threshold\": \"…\" }`).","maxProperties":200,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["title","value","citation"],"properties":{"title":{"$ref":"#/$defs/text"},"value":{"anyOf":[{"type":"number"},{"$ref":"#/$defs/id"}],"description":"A number, or the id of a level of `scale`."},"scale":{"$ref":"#/$defs/key"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"}}}},"facts":{"type":"object","description":"Every fact the rules read: input facts are transaction fields (by path); derived facts are computed from them by a fixed set of derivations.","maxProperties":500,"propertyNames":{"$ref":"#/$defs/factId"},"additionalProperties":{"$ref":"#/$defs/fact"}},"conditions":{"type":"object","description":"Named, cited condition groups that rules reference with `{ \"condition\": \"name\" }`.","maxProperties":200,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["title","citation","when"],"properties":{"title":{"$ref":"#/$defs/text"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"when":{"$ref":"#/$defs/condition"}}}},"rules":{"type":"array","maxItems":2000,"description":"Rules in declaration order. Each decides its outcome when its condition is true.","items":{"$ref":"#/$defs/rule"}},"notes":{"type":"array","maxItems":500,"description":"Pointers to law outside the ruleset's decision (other articles, national law, sanctions), attached to an assessment when their condition is true.","items":{"$ref":"#/$defs/note"}}},"$defs":{"id":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"},"key":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},"factId":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},"date":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"text":{"type":"string","minLength":1,"maxLength":500},"longText":{"type":"string","minLength":1,"maxLength":4000},"outcome":{"enum":["authorisation_required","notification_required","insufficient_information","enhanced_due_diligence","no_obligation","not_applicable"]},"source":{"type":"object","additionalProperties":false,"required":["title","instrument","binding"],"properties":{"title":{"$ref":"#/$defs/text"},"instrument":{"$ref":"#/$defs/text","description":"How the instrument is named in a citation, e.g. \"Regulation (EU) 2021/821\"."},"binding":{"type":"boolean"},"url":{"type":"string","maxLength":500,"pattern":"^https?://[^\\s]+$"},"celex":{"type":"string","maxLength":50},"note":{"$ref":"#/$defs/longText"}}},"citation":{"type":"object","additionalProperties":false,"required":["source","pinpoint","confidence"],"properties":{"source":{"$ref":"#/$defs/key"},"pinpoint":{"$ref":"#/$defs/text","description":"Article, paragraph, point or section, e.g. \"Art. 5(2)\" or \"Section 1.2.6\"."},"confidence":{"enum":["verified","unverified","interpretation"],"description":"verified: checked against a published text; unverified: recalled, to be checked; interpretation: the encoder's reading, not the text."},"quote":{"type":"string","minLength":1,"maxLength":300,"description":"A short excerpt; paraphrase rather than copy long passages."},"note":{"$ref":"#/$defs/longText"}}},"citations":{"type":"array","maxItems":20,"items":{"$ref":"#/$defs/citation"}},"outcomeDefinition":{"type":"object","additionalProperties":false,"required":["precedence","title","nextSteps"],"properties":{"precedence":{"type":"integer","minimum":0,"maximum":1000000},"title":{"$ref":"#/$defs/text"},"nextSteps":{"$ref":"#/$defs/longText"},"involvesAuthority":{"type":"boolean"},"duties":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/key"},"description":"Ids in `duties`: what the exporter must do whenever this is the outcome."}}},"attributeValue":{"type":["string","number","boolean","null"],"maxLength":500,"description":"A string, number, boolean, or null for \"not known\"."},"catalogueEntry":{"type":"object","additionalProperties":false,"required":["id","label","citation"],"properties":{"id":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$"},"label":{"$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/longText"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"attributes":{"type":"object","maxProperties":50,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"$ref":"#/$defs/attributeValue"}},"attributeCitations":{"type":"object","maxProperties":50,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"$ref":"#/$defs/citation"},"description":"The source of particular attributes where it differs from the entry's citation (e.g. a member state's Art. 5(3) position, apart from its authority's name)."}}},"fact":{"type":"object","additionalProperties":false,"required":["title","prompt","type","citation"],"properties":{"title":{"$ref":"#/$defs/text"},"prompt":{"$ref":"#/$defs/longText","description":"The question to ask a person when this fact is unknown."},"help":{"$ref":"#/$defs/longText"},"type":{"enum":["boolean","string","number","list","level","records"]},"answers":{"type":"object","additionalProperties":false,"minProperties":1,"description":"For the transaction fields that take catalogue ids (exporter.itemsLocatedIn, item.capabilities, endUser.type, redFlags): the catalogue their values must come from (`catalogue`). For a records field whose records hold catalogue ids (findings: indicators, factors): each such field's catalogue (`fields`).","properties":{"catalogue":{"$ref":"#/$defs/key"},"fields":{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"$ref":"#/$defs/key"}}}},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"derive":{"$ref":"#/$defs/derivation"}}},"derivation":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["memberOf","firstMemberOf","firstKnown","lookup","count","sum","collect","anyRecordIn","recordsComplete","maxLevel"]}},"description":"How a derived fact is computed from other facts. The set of kinds is closed; see docs/authoring-rulesets.md.","if":{"properties":{"kind":{"const":"memberOf"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","catalogue"],"properties":{"kind":{"const":"memberOf"},"of":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"}}},"else":{"if":{"properties":{"kind":{"const":"firstMemberOf"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","catalogue"],"properties":{"kind":{"const":"firstMemberOf"},"of":{"type":"array","minItems":1,"maxItems":10,"items":{"$ref":"#/$defs/factId"}},"catalogue":{"$ref":"#/$defs/key"},"attribute":{"$ref":"#/$defs/key","description":"Give this attribute of the first member found instead of its id."}}},"else":{"if":{"properties":{"kind":{"const":"firstKnown"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of"],"properties":{"kind":{"const":"firstKnown"},"of":{"type":"array","minItems":2,"maxItems":10,"items":{"$ref":"#/$defs/factId"}}}},"else":{"if":{"properties":{"kind":{"const":"lookup"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","key","catalogue","attribute"],"properties":{"kind":{"const":"lookup"},"key":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"},"attribute":{"$ref":"#/$defs/key"}}},"else":{"if":{"properties":{"kind":{"const":"count"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of"],"properties":{"kind":{"const":"count"},"of":{"$ref":"#/$defs/factId"}}},"else":{"if":{"properties":{"kind":{"enum":["sum","collect"]}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","catalogue","attribute"],"properties":{"kind":{"enum":["sum","collect"]},"of":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"},"attribute":{"$ref":"#/$defs/key"}}},"else":{"if":{"properties":{"kind":{"const":"anyRecordIn"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","field","catalogue"],"properties":{"kind":{"const":"anyRecordIn"},"of":{"$ref":"#/$defs/factId"},"field":{"$ref":"#/$defs/key"},"catalogue":{"$ref":"#/$defs/key"},"where":{"type":"object","maxProperties":10,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","maxLength":100}}}}},"else":{"if":{"properties":{"kind":{"const":"recordsComplete"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","fields"],"properties":{"kind":{"const":"recordsComplete"},"of":{"$ref":"#/$defs/factId"},"fields":{"type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/key"}},"where":{"type":"object","maxProperties":10,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","maxLength":100}}}}},"else":{"type":"object","additionalProperties":false,"required":["kind","of","field","scale"],"properties":{"kind":{"const":"maxLevel"},"of":{"$ref":"#/$defs/factId"},"field":{"$ref":"#/$defs/key"},"scale":{"$ref":"#/$defs/key"},"where":{"type":"object","maxProperties":10,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","maxLength":100}}}}}}}}}}}}},"scalar":{"type":["string","number","boolean"],"maxLength":500},"condition":{"type":"object","description":"A condition tree: {all:[…]}, {any:[…]}, {not:…}, a named condition {condition:name}, or a comparison {fact, operator, value}.","if":{"required":["all"],"properties":{"all":true}},"then":{"type":"object","additionalProperties":false,"required":["all"],"properties":{"all":{"type":"array","minItems":1,"maxItems":200,"items":{"$ref":"#/$defs/condition"}}}},"else":{"if":{"required":["any"],"properties":{"any":true}},"then":{"type":"object","additionalProperties":false,"required":["any"],"properties":{"any":{"type":"array","minItems":1,"maxItems":200,"items":{"$ref":"#/$defs/condition"}}}},"else":{"if":{"required":["not"],"properties":{"not":true}},"then":{"type":"object","additionalProperties":false,"required":["not"],"properties":{"not":{"$ref":"#/$defs/condition"}}},"else":{"if":{"required":["condition"],"properties":{"condition":true}},"then":{"type":"object","additionalProperties":false,"required":["condition"],"properties":{"condition":{"$ref":"#/$defs/key"}}},"else":{"type":"object","additionalProperties":false,"required":["fact","operator","value"],"properties":{"fact":{"$ref":"#/$defs/factId"},"operator":{"enum":["equal","notEqual","in","notIn","contains","doesNotContain","containsAny","containsNone","lessThan","lessThanInclusive","greaterThan","greaterThanInclusive","atLeast","below"]},"value":{"anyOf":[{"$ref":"#/$defs/scalar"},{"type":"array","minItems":1,"maxItems":1000,"items":{"$ref":"#/$defs/scalar"}},{"type":"object","additionalProperties":false,"required":["threshold"],"properties":{"threshold":{"$ref":"#/$defs/key"}}}],"description":"A value (string, number or boolean), a non-empty list of values, or { \"threshold\": name }."},"ask":{"type":"boolean","description":"When this rule decides the ruleset's `undecided` outcome, a condition marked `ask` that is not false is listed among the questions (e.g. an outstanding due-diligence step)."}}}}}}},"rule":{"type":"object","additionalProperties":false,"required":["id","title","summary","outcome","citation","when"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/text"},"summary":{"$ref":"#/$defs/longText","description":"What the rule means, in plain words, for the person reading the decision."},"outcome":{"$ref":"#/$defs/outcome"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"when":{"$ref":"#/$defs/condition"},"extensionPoint":{"$ref":"#/$defs/key","description":"Overlay rules only: the base's extension point that lets this rule decide an outcome imposing nothing on the exporter (shown on the rule's step in every trace)."}}},"note":{"type":"object","additionalProperties":false,"required":["id","text","citation","when"],"properties":{"id":{"$ref":"#/$defs/id"},"text":{"$ref":"#/$defs/longText"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"when":{"$ref":"#/$defs/condition"}}}}};
 const schema32 = {"type":"string","minLength":1,"maxLength":100,"pattern":"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"};
 const schema34 = {"type":"string","minLength":1,"maxLength":500};
 const schema35 = {"type":"string","minLength":1,"maxLength":4000};
 const schema36 = {"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"};
 const schema39 = {"type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"};
-const schema47 = {"enum":["authorisation_required","notification_required","insufficient_information","enhanced_due_diligence","no_obligation","not_applicable"]};
-const schema56 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"};
+const schema48 = {"enum":["authorisation_required","notification_required","insufficient_information","enhanced_due_diligence","no_obligation","not_applicable"]};
+const schema57 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ((highSurrogate) => function ucs2length(str) {
   if (!highSurrogate.test(str)) return str.length;
@@ -33,7 +33,8 @@ const pattern5 = new RegExp("^(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})\\.(0|[1-
 const pattern7 = new RegExp("^[A-Z]{2}$", "u");
 const pattern8 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 const pattern11 = new RegExp("^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$", "u");
-const pattern15 = new RegExp("^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$", "u");
+const pattern16 = new RegExp("^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$", "u");
+const pattern22 = new RegExp("^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$", "u");
 const schema40 = {"type":"object","additionalProperties":false,"required":["title","instrument","binding"],"properties":{"title":{"$ref":"#/$defs/text"},"instrument":{"$ref":"#/$defs/text","description":"How the instrument is named in a citation, e.g. \"Regulation (EU) 2021/821\"."},"binding":{"type":"boolean"},"url":{"type":"string","maxLength":500,"pattern":"^https?://[^\\s]+$"},"celex":{"type":"string","maxLength":50},"note":{"$ref":"#/$defs/longText"}}};
 const pattern12 = new RegExp("^https?://[^\\s]+$", "u");
 
@@ -284,7 +285,7 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema44 = {"type":"object","additionalProperties":false,"required":["precedence","title","nextSteps"],"properties":{"precedence":{"type":"integer","minimum":0,"maximum":1000000},"title":{"$ref":"#/$defs/text"},"nextSteps":{"$ref":"#/$defs/longText"},"involvesAuthority":{"type":"boolean"}}};
+const schema44 = {"type":"object","additionalProperties":false,"required":["precedence","title","nextSteps"],"properties":{"precedence":{"type":"integer","minimum":0,"maximum":1000000},"title":{"$ref":"#/$defs/text"},"nextSteps":{"$ref":"#/$defs/longText"},"involvesAuthority":{"type":"boolean"},"duties":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/key"},"description":"Ids in `duties`: what the exporter must do whenever this is the outcome."}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -328,7 +329,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "precedence") || (key0 === "title")) || (key0 === "nextSteps")) || (key0 === "involvesAuthority"))){
+if(!(((((key0 === "precedence") || (key0 === "title")) || (key0 === "nextSteps")) || (key0 === "involvesAuthority")) || (key0 === "duties"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -457,9 +458,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+if(data.duties !== undefined){
+let data4 = data.duties;
+if(Array.isArray(data4)){
+if(data4.length > 50){
+const err14 = {instancePath:instancePath+"/duties",schemaPath:"#/properties/duties/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema44.properties.duties,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -468,12 +471,115 @@ vErrors.push(err14);
 }
 errors++;
 }
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 !== "string"){
+const err15 = {instancePath:instancePath+"/duties/" + i0,schemaPath:"#/properties/duties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.duties.items.type,parentSchema:schema44.properties.duties.items,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(func2(data5) > 100){
+const err16 = {instancePath:instancePath+"/duties/" + i0,schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(func2(data5) < 1){
+const err17 = {instancePath:instancePath+"/duties/" + i0,schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!pattern11.test(data5)){
+const err18 = {instancePath:instancePath+"/duties/" + i0,schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/duties/" + i0,schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+let i1 = data4.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data4[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err20 = {instancePath:instancePath+"/duties",schemaPath:"#/properties/duties/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema44.properties.duties,data:data4};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/duties",schemaPath:"#/properties/duties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.properties.duties.type,parentSchema:schema44.properties.duties,data:data4};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
 validate23.errors = vErrors;
 return errors === 0;
 }
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema51 = {"type":"object","additionalProperties":false,"required":["source","pinpoint","confidence"],"properties":{"source":{"$ref":"#/$defs/key"},"pinpoint":{"$ref":"#/$defs/text","description":"Article, paragraph, point or section, e.g. \"Art. 5(2)\" or \"Section 1.2.6\"."},"confidence":{"enum":["verified","unverified","interpretation"],"description":"verified: checked against a published text; unverified: recalled, to be checked; interpretation: the encoder's reading, not the text."},"quote":{"type":"string","minLength":1,"maxLength":300,"description":"A short excerpt; paraphrase rather than copy long passages."},"note":{"$ref":"#/$defs/longText"}}};
+const schema52 = {"type":"object","additionalProperties":false,"required":["source","pinpoint","confidence"],"properties":{"source":{"$ref":"#/$defs/key"},"pinpoint":{"$ref":"#/$defs/text","description":"Article, paragraph, point or section, e.g. \"Art. 5(2)\" or \"Section 1.2.6\"."},"confidence":{"enum":["verified","unverified","interpretation"],"description":"verified: checked against a published text; unverified: recalled, to be checked; interpretation: the encoder's reading, not the text."},"quote":{"type":"string","minLength":1,"maxLength":300,"description":"A short excerpt; paraphrase rather than copy long passages."},"note":{"$ref":"#/$defs/longText"}}};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -487,7 +593,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.source === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -497,7 +603,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.pinpoint === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pinpoint"},message:"must have required property '"+"pinpoint"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pinpoint"},message:"must have required property '"+"pinpoint"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -507,7 +613,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.confidence === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -518,7 +624,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "source") || (key0 === "pinpoint")) || (key0 === "confidence")) || (key0 === "quote")) || (key0 === "note"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -611,7 +717,7 @@ errors++;
 if(data.confidence !== undefined){
 let data2 = data.confidence;
 if(!(((data2 === "verified") || (data2 === "unverified")) || (data2 === "interpretation"))){
-const err11 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/enum",keyword:"enum",params:{allowedValues: schema51.properties.confidence.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.confidence.enum,parentSchema:schema51.properties.confidence,data:data2};
+const err11 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/enum",keyword:"enum",params:{allowedValues: schema52.properties.confidence.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.confidence.enum,parentSchema:schema52.properties.confidence,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -625,7 +731,7 @@ if(data.quote !== undefined){
 let data3 = data.quote;
 if(typeof data3 === "string"){
 if(func2(data3) > 300){
-const err12 = {instancePath:instancePath+"/quote",schemaPath:"#/properties/quote/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema51.properties.quote,data:data3};
+const err12 = {instancePath:instancePath+"/quote",schemaPath:"#/properties/quote/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters",schema:300,parentSchema:schema52.properties.quote,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -635,7 +741,7 @@ vErrors.push(err12);
 errors++;
 }
 if(func2(data3) < 1){
-const err13 = {instancePath:instancePath+"/quote",schemaPath:"#/properties/quote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.quote,data:data3};
+const err13 = {instancePath:instancePath+"/quote",schemaPath:"#/properties/quote/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.quote,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -646,7 +752,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/quote",schemaPath:"#/properties/quote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.quote.type,parentSchema:schema51.properties.quote,data:data3};
+const err14 = {instancePath:instancePath+"/quote",schemaPath:"#/properties/quote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.quote.type,parentSchema:schema52.properties.quote,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -693,7 +799,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -707,7 +813,7 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema55 = {"type":"array","maxItems":20,"items":{"$ref":"#/$defs/citation"}};
+const schema56 = {"type":"array","maxItems":20,"items":{"$ref":"#/$defs/citation"}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -721,7 +827,7 @@ evaluated0.items = undefined;
 }
 if(Array.isArray(data)){
 if(data.length > 20){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema55,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -739,7 +845,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.type,parentSchema:schema55,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.type,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -753,14 +859,13 @@ return errors === 0;
 }
 validate32.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema67 = {"type":"object","additionalProperties":false,"required":["id","label","citation"],"properties":{"id":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$"},"label":{"$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/longText"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"attributes":{"type":"object","maxProperties":50,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"$ref":"#/$defs/attributeValue"}}}};
-const schema71 = {"type":["string","number","boolean","null"],"maxLength":500,"description":"A string, number, boolean, or null for \"not known\"."};
-const pattern21 = new RegExp("^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$", "u");
+const schema78 = {"type":"object","additionalProperties":false,"required":["id","label","citation"],"properties":{"id":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$"},"label":{"$ref":"#/$defs/text"},"description":{"$ref":"#/$defs/longText"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"attributes":{"type":"object","maxProperties":50,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"$ref":"#/$defs/attributeValue"}},"attributeCitations":{"type":"object","maxProperties":50,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"$ref":"#/$defs/citation"},"description":"The source of particular attributes where it differs from the entry's citation (e.g. a member state's Art. 5(3) position, apart from its authority's name)."}}};
+const schema82 = {"type":["string","number","boolean","null"],"maxLength":500,"description":"A string, number, boolean, or null for \"not known\"."};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -769,7 +874,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -779,7 +884,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.label === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -789,7 +894,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.citation === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -799,8 +904,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "id") || (key0 === "label")) || (key0 === "description")) || (key0 === "citation")) || (key0 === "seeAlso")) || (key0 === "attributes"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+if(!(((((((key0 === "id") || (key0 === "label")) || (key0 === "description")) || (key0 === "citation")) || (key0 === "seeAlso")) || (key0 === "attributes")) || (key0 === "attributeCitations"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -814,7 +919,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(func2(data0) > 100){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema67.properties.id,data:data0};
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema78.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -824,7 +929,7 @@ vErrors.push(err4);
 errors++;
 }
 if(func2(data0) < 1){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.id,data:data0};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -833,8 +938,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern21.test(data0)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$"},message:"must match pattern \""+"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$"+"\"",schema:"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$",parentSchema:schema67.properties.id,data:data0};
+if(!pattern22.test(data0)){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$"},message:"must match pattern \""+"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$"+"\"",schema:"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$",parentSchema:schema78.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -845,7 +950,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.id.type,parentSchema:schema67.properties.id,data:data0};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.id.type,parentSchema:schema78.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -941,7 +1046,7 @@ if(data.attributes !== undefined){
 let data5 = data.attributes;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(Object.keys(data5).length > 50){
-const err14 = {instancePath:instancePath+"/attributes",schemaPath:"#/properties/attributes/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema67.properties.attributes,data:data5};
+const err14 = {instancePath:instancePath+"/attributes",schemaPath:"#/properties/attributes/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema78.properties.attributes,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -996,7 +1101,7 @@ errors++;
 }
 var valid3 = _errs14 === errors;
 if(!valid3){
-const err19 = {instancePath:instancePath+"/attributes",schemaPath:"#/properties/attributes/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema67.properties.attributes.propertyNames,parentSchema:schema67.properties.attributes,data:data5};
+const err19 = {instancePath:instancePath+"/attributes",schemaPath:"#/properties/attributes/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema78.properties.attributes.propertyNames,parentSchema:schema78.properties.attributes,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1009,7 +1114,7 @@ errors++;
 for(const key2 in data5){
 let data6 = data5[key2];
 if((((typeof data6 !== "string") && (!((typeof data6 == "number") && (isFinite(data6))))) && (typeof data6 !== "boolean")) && (data6 !== null)){
-const err20 = {instancePath:instancePath+"/attributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/attributeValue/type",keyword:"type",params:{type: schema71.type},message:"must be string,number,boolean,null",schema:schema71.type,parentSchema:schema71,data:data6};
+const err20 = {instancePath:instancePath+"/attributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/attributeValue/type",keyword:"type",params:{type: schema82.type},message:"must be string,number,boolean,null",schema:schema82.type,parentSchema:schema82,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1020,7 +1125,7 @@ errors++;
 }
 if(typeof data6 === "string"){
 if(func2(data6) > 500){
-const err21 = {instancePath:instancePath+"/attributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/attributeValue/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema71,data:data6};
+const err21 = {instancePath:instancePath+"/attributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/attributeValue/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema82,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1033,7 +1138,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/attributes",schemaPath:"#/properties/attributes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.attributes.type,parentSchema:schema67.properties.attributes,data:data5};
+const err22 = {instancePath:instancePath+"/attributes",schemaPath:"#/properties/attributes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.properties.attributes.type,parentSchema:schema78.properties.attributes,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1043,9 +1148,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(data.attributeCitations !== undefined){
+let data7 = data.attributeCitations;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(Object.keys(data7).length > 50){
+const err23 = {instancePath:instancePath+"/attributeCitations",schemaPath:"#/properties/attributeCitations/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema78.properties.attributeCitations,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1054,18 +1161,103 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate39.errors = vErrors;
+for(const key3 in data7){
+const _errs23 = errors;
+if(typeof key3 === "string"){
+if(func2(key3) > 100){
+const err24 = {instancePath:instancePath+"/attributeCitations",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(func2(key3) < 1){
+const err25 = {instancePath:instancePath+"/attributeCitations",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!pattern11.test(key3)){
+const err26 = {instancePath:instancePath+"/attributeCitations",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/attributeCitations",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var valid7 = _errs23 === errors;
+if(!valid7){
+const err28 = {instancePath:instancePath+"/attributeCitations",schemaPath:"#/properties/attributeCitations/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema78.properties.attributeCitations.propertyNames,parentSchema:schema78.properties.attributeCitations,data:data7};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+for(const key4 in data7){
+if(!(validate30(data7[key4], {instancePath:instancePath+"/attributeCitations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data7,parentDataProperty:key4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/attributeCitations",schemaPath:"#/properties/attributeCitations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.properties.attributeCitations.type,parentSchema:schema78.properties.attributeCitations,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema77 = {"type":"object","additionalProperties":false,"required":["title","prompt","type","citation"],"properties":{"title":{"$ref":"#/$defs/text"},"prompt":{"$ref":"#/$defs/longText","description":"The question to ask a person when this fact is unknown."},"help":{"$ref":"#/$defs/longText"},"type":{"enum":["boolean","string","number","list","level","records"]},"answers":{"type":"object","additionalProperties":false,"required":["catalogue"],"description":"For the transaction fields that take catalogue ids (exporter.itemsLocatedIn, item.capabilities, endUser.type, redFlags): the catalogue their values must come from.","properties":{"catalogue":{"$ref":"#/$defs/key"}}},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"derive":{"$ref":"#/$defs/derivation"}}};
-const schema82 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["memberOf","firstMemberOf","lookup","count","sum","collect","maxLevel"]}},"description":"How a derived fact is computed from other facts. The set of kinds is closed; see docs/authoring-rulesets.md.","if":{"properties":{"kind":{"const":"memberOf"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","catalogue"],"properties":{"kind":{"const":"memberOf"},"of":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"}}},"else":{"if":{"properties":{"kind":{"const":"firstMemberOf"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","catalogue"],"properties":{"kind":{"const":"firstMemberOf"},"of":{"type":"array","minItems":1,"maxItems":10,"items":{"$ref":"#/$defs/factId"}},"catalogue":{"$ref":"#/$defs/key"}}},"else":{"if":{"properties":{"kind":{"const":"lookup"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","key","catalogue","attribute"],"properties":{"kind":{"const":"lookup"},"key":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"},"attribute":{"$ref":"#/$defs/key"}}},"else":{"if":{"properties":{"kind":{"const":"count"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of"],"properties":{"kind":{"const":"count"},"of":{"$ref":"#/$defs/factId"}}},"else":{"if":{"properties":{"kind":{"enum":["sum","collect"]}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","catalogue","attribute"],"properties":{"kind":{"enum":["sum","collect"]},"of":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"},"attribute":{"$ref":"#/$defs/key"}}},"else":{"type":"object","additionalProperties":false,"required":["kind","of","field","scale"],"properties":{"kind":{"const":"maxLevel"},"of":{"$ref":"#/$defs/factId"},"field":{"$ref":"#/$defs/key"},"scale":{"$ref":"#/$defs/key"},"where":{"type":"object","maxProperties":10,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","maxLength":100}}}}}}}}}};
+const schema89 = {"type":"object","additionalProperties":false,"required":["title","prompt","type","citation"],"properties":{"title":{"$ref":"#/$defs/text"},"prompt":{"$ref":"#/$defs/longText","description":"The question to ask a person when this fact is unknown."},"help":{"$ref":"#/$defs/longText"},"type":{"enum":["boolean","string","number","list","level","records"]},"answers":{"type":"object","additionalProperties":false,"minProperties":1,"description":"For the transaction fields that take catalogue ids (exporter.itemsLocatedIn, item.capabilities, endUser.type, redFlags): the catalogue their values must come from (`catalogue`). For a records field whose records hold catalogue ids (findings: indicators, factors): each such field's catalogue (`fields`).","properties":{"catalogue":{"$ref":"#/$defs/key"},"fields":{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"$ref":"#/$defs/key"}}}},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"derive":{"$ref":"#/$defs/derivation"}}};
+const schema96 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["memberOf","firstMemberOf","firstKnown","lookup","count","sum","collect","anyRecordIn","recordsComplete","maxLevel"]}},"description":"How a derived fact is computed from other facts. The set of kinds is closed; see docs/authoring-rulesets.md.","if":{"properties":{"kind":{"const":"memberOf"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","catalogue"],"properties":{"kind":{"const":"memberOf"},"of":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"}}},"else":{"if":{"properties":{"kind":{"const":"firstMemberOf"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","catalogue"],"properties":{"kind":{"const":"firstMemberOf"},"of":{"type":"array","minItems":1,"maxItems":10,"items":{"$ref":"#/$defs/factId"}},"catalogue":{"$ref":"#/$defs/key"},"attribute":{"$ref":"#/$defs/key","description":"Give this attribute of the first member found instead of its id."}}},"else":{"if":{"properties":{"kind":{"const":"firstKnown"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of"],"properties":{"kind":{"const":"firstKnown"},"of":{"type":"array","minItems":2,"maxItems":10,"items":{"$ref":"#/$defs/factId"}}}},"else":{"if":{"properties":{"kind":{"const":"lookup"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","key","catalogue","attribute"],"properties":{"kind":{"const":"lookup"},"key":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"},"attribute":{"$ref":"#/$defs/key"}}},"else":{"if":{"properties":{"kind":{"const":"count"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of"],"properties":{"kind":{"const":"count"},"of":{"$ref":"#/$defs/factId"}}},"else":{"if":{"properties":{"kind":{"enum":["sum","collect"]}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","catalogue","attribute"],"properties":{"kind":{"enum":["sum","collect"]},"of":{"$ref":"#/$defs/factId"},"catalogue":{"$ref":"#/$defs/key"},"attribute":{"$ref":"#/$defs/key"}}},"else":{"if":{"properties":{"kind":{"const":"anyRecordIn"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","field","catalogue"],"properties":{"kind":{"const":"anyRecordIn"},"of":{"$ref":"#/$defs/factId"},"field":{"$ref":"#/$defs/key"},"catalogue":{"$ref":"#/$defs/key"},"where":{"type":"object","maxProperties":10,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","maxLength":100}}}}},"else":{"if":{"properties":{"kind":{"const":"recordsComplete"}}},"then":{"type":"object","additionalProperties":false,"required":["kind","of","fields"],"properties":{"kind":{"const":"recordsComplete"},"of":{"$ref":"#/$defs/factId"},"fields":{"type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/key"}},"where":{"type":"object","maxProperties":10,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","maxLength":100}}}}},"else":{"type":"object","additionalProperties":false,"required":["kind","of","field","scale"],"properties":{"kind":{"const":"maxLevel"},"of":{"$ref":"#/$defs/factId"},"field":{"$ref":"#/$defs/key"},"scale":{"$ref":"#/$defs/key"},"where":{"type":"object","maxProperties":10,"propertyNames":{"$ref":"#/$defs/key"},"additionalProperties":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","maxLength":100}}}}}}}}}}}}};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1104,7 +1296,7 @@ if(_valid0){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema82.then.required,parentSchema:schema82.then,data};
+const err1 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema96.then.required,parentSchema:schema96.then,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1114,7 +1306,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.of === undefined){
-const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema82.then.required,parentSchema:schema82.then,data};
+const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema96.then.required,parentSchema:schema96.then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1124,7 +1316,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.catalogue === undefined){
-const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "catalogue"},message:"must have required property '"+"catalogue"+"'",schema:schema82.then.required,parentSchema:schema82.then,data};
+const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "catalogue"},message:"must have required property '"+"catalogue"+"'",schema:schema96.then.required,parentSchema:schema96.then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1135,7 +1327,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "kind") || (key0 === "of")) || (key0 === "catalogue"))){
-const err4 = {instancePath,schemaPath:"#/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82.then,data};
+const err4 = {instancePath,schemaPath:"#/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96.then,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1148,7 +1340,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if("memberOf" !== data1){
-const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/then/properties/kind/const",keyword:"const",params:{allowedValue: "memberOf"},message:"must be equal to constant",schema:"memberOf",parentSchema:schema82.then.properties.kind,data:data1};
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/then/properties/kind/const",keyword:"const",params:{allowedValue: "memberOf"},message:"must be equal to constant",schema:"memberOf",parentSchema:schema96.then.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1162,7 +1354,7 @@ if(data.of !== undefined){
 let data2 = data.of;
 if(typeof data2 === "string"){
 if(func2(data2) > 200){
-const err6 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56,data:data2};
+const err6 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1172,7 +1364,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func2(data2) < 1){
-const err7 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data2};
+const err7 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1181,8 +1373,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern15.test(data2)){
-const err8 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema56,data:data2};
+if(!pattern16.test(data2)){
+const err8 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema57,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1193,7 +1385,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data2};
+const err9 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1250,7 +1442,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.then.type,parentSchema:schema82.then,data};
+const err14 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.then.type,parentSchema:schema96.then,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1300,7 +1492,7 @@ if(_valid1){
 const _errs18 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err16 = {instancePath,schemaPath:"#/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema82.else.then.required,parentSchema:schema82.else.then,data};
+const err16 = {instancePath,schemaPath:"#/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema96.else.then.required,parentSchema:schema96.else.then,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1310,7 +1502,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data.of === undefined){
-const err17 = {instancePath,schemaPath:"#/else/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema82.else.then.required,parentSchema:schema82.else.then,data};
+const err17 = {instancePath,schemaPath:"#/else/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema96.else.then.required,parentSchema:schema96.else.then,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1320,7 +1512,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data.catalogue === undefined){
-const err18 = {instancePath,schemaPath:"#/else/then/required",keyword:"required",params:{missingProperty: "catalogue"},message:"must have required property '"+"catalogue"+"'",schema:schema82.else.then.required,parentSchema:schema82.else.then,data};
+const err18 = {instancePath,schemaPath:"#/else/then/required",keyword:"required",params:{missingProperty: "catalogue"},message:"must have required property '"+"catalogue"+"'",schema:schema96.else.then.required,parentSchema:schema96.else.then,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1330,8 +1522,8 @@ vErrors.push(err18);
 errors++;
 }
 for(const key1 in data){
-if(!(((key1 === "kind") || (key1 === "of")) || (key1 === "catalogue"))){
-const err19 = {instancePath,schemaPath:"#/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema82.else.then,data};
+if(!((((key1 === "kind") || (key1 === "of")) || (key1 === "catalogue")) || (key1 === "attribute"))){
+const err19 = {instancePath,schemaPath:"#/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema96.else.then,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1344,7 +1536,7 @@ errors++;
 if(data.kind !== undefined){
 let data5 = data.kind;
 if("firstMemberOf" !== data5){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "firstMemberOf"},message:"must be equal to constant",schema:"firstMemberOf",parentSchema:schema82.else.then.properties.kind,data:data5};
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "firstMemberOf"},message:"must be equal to constant",schema:"firstMemberOf",parentSchema:schema96.else.then.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1358,7 +1550,7 @@ if(data.of !== undefined){
 let data6 = data.of;
 if(Array.isArray(data6)){
 if(data6.length > 10){
-const err21 = {instancePath:instancePath+"/of",schemaPath:"#/else/then/properties/of/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items",schema:10,parentSchema:schema82.else.then.properties.of,data:data6};
+const err21 = {instancePath:instancePath+"/of",schemaPath:"#/else/then/properties/of/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items",schema:10,parentSchema:schema96.else.then.properties.of,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1368,7 +1560,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data6.length < 1){
-const err22 = {instancePath:instancePath+"/of",schemaPath:"#/else/then/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema82.else.then.properties.of,data:data6};
+const err22 = {instancePath:instancePath+"/of",schemaPath:"#/else/then/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema96.else.then.properties.of,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1382,7 +1574,7 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(typeof data7 === "string"){
 if(func2(data7) > 200){
-const err23 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56,data:data7};
+const err23 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1392,7 +1584,7 @@ vErrors.push(err23);
 errors++;
 }
 if(func2(data7) < 1){
-const err24 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data7};
+const err24 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1401,8 +1593,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!pattern15.test(data7)){
-const err25 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema56,data:data7};
+if(!pattern16.test(data7)){
+const err25 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema57,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1413,7 +1605,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data7};
+const err26 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1425,7 +1617,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/of",schemaPath:"#/else/then/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.else.then.properties.of.type,parentSchema:schema82.else.then.properties.of,data:data6};
+const err27 = {instancePath:instancePath+"/of",schemaPath:"#/else/then/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.else.then.properties.of.type,parentSchema:schema96.else.then.properties.of,data:data6};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1480,14 +1672,59 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-else {
-const err32 = {instancePath,schemaPath:"#/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.else.then.type,parentSchema:schema82.else.then,data};
+if(data.attribute !== undefined){
+let data9 = data.attribute;
+if(typeof data9 === "string"){
+if(func2(data9) > 100){
+const err32 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+if(func2(data9) < 1){
+const err33 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data9};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(!pattern11.test(data9)){
+const err34 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data9};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data9};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath,schemaPath:"#/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.else.then.type,parentSchema:schema96.else.then,data};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }
@@ -1499,70 +1736,14 @@ var props1 = true;
 ifClause1 = "then";
 }
 else {
-const _errs30 = errors;
-const _errs31 = errors;
-let valid12 = true;
-const _errs32 = errors;
+const _errs33 = errors;
+const _errs34 = errors;
+let valid13 = true;
+const _errs35 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind !== undefined){
-if("lookup" !== data.kind){
-const err33 = {};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-var _valid2 = _errs32 === errors;
-errors = _errs31;
-if(vErrors !== null){
-if(_errs31){
-vErrors.length = _errs31;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause2;
-if(_valid2){
-const _errs34 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err34 = {instancePath,schemaPath:"#/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema82.else.else.then.required,parentSchema:schema82.else.else.then,data};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(data.key === undefined){
-const err35 = {instancePath,schemaPath:"#/else/else/then/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema82.else.else.then.required,parentSchema:schema82.else.else.then,data};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data.catalogue === undefined){
-const err36 = {instancePath,schemaPath:"#/else/else/then/required",keyword:"required",params:{missingProperty: "catalogue"},message:"must have required property '"+"catalogue"+"'",schema:schema82.else.else.then.required,parentSchema:schema82.else.else.then,data};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data.attribute === undefined){
-const err37 = {instancePath,schemaPath:"#/else/else/then/required",keyword:"required",params:{missingProperty: "attribute"},message:"must have required property '"+"attribute"+"'",schema:schema82.else.else.then.required,parentSchema:schema82.else.else.then,data};
+if("firstKnown" !== data.kind){
+const err37 = {};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1571,9 +1752,24 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key2 in data){
-if(!((((key2 === "kind") || (key2 === "key")) || (key2 === "catalogue")) || (key2 === "attribute"))){
-const err38 = {instancePath,schemaPath:"#/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema82.else.else.then,data};
+}
+}
+var _valid2 = _errs35 === errors;
+errors = _errs34;
+if(vErrors !== null){
+if(_errs34){
+vErrors.length = _errs34;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause2;
+if(_valid2){
+const _errs37 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err38 = {instancePath,schemaPath:"#/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema96.else.else.then.required,parentSchema:schema96.else.else.then,data};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1582,11 +1778,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data10 = data.kind;
-if("lookup" !== data10){
-const err39 = {instancePath:instancePath+"/kind",schemaPath:"#/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "lookup"},message:"must be equal to constant",schema:"lookup",parentSchema:schema82.else.else.then.properties.kind,data:data10};
+if(data.of === undefined){
+const err39 = {instancePath,schemaPath:"#/else/else/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema96.else.else.then.required,parentSchema:schema96.else.else.then,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1595,12 +1788,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data.key !== undefined){
-let data11 = data.key;
-if(typeof data11 === "string"){
-if(func2(data11) > 200){
-const err40 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56,data:data11};
+for(const key2 in data){
+if(!((key2 === "kind") || (key2 === "of"))){
+const err40 = {instancePath,schemaPath:"#/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema96.else.else.then,data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1609,8 +1799,11 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(func2(data11) < 1){
-const err41 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data11};
+}
+if(data.kind !== undefined){
+let data11 = data.kind;
+if("firstKnown" !== data11){
+const err41 = {instancePath:instancePath+"/kind",schemaPath:"#/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "firstKnown"},message:"must be equal to constant",schema:"firstKnown",parentSchema:schema96.else.else.then.properties.kind,data:data11};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1619,8 +1812,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!pattern15.test(data11)){
-const err42 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema56,data:data11};
+}
+if(data.of !== undefined){
+let data12 = data.of;
+if(Array.isArray(data12)){
+if(data12.length > 10){
+const err42 = {instancePath:instancePath+"/of",schemaPath:"#/else/else/then/properties/of/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items",schema:10,parentSchema:schema96.else.else.then.properties.of,data:data12};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1629,9 +1826,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data11};
+if(data12.length < 2){
+const err43 = {instancePath:instancePath+"/of",schemaPath:"#/else/else/then/properties/of/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema96.else.else.then.properties.of,data:data12};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1640,12 +1836,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-if(data.catalogue !== undefined){
-let data12 = data.catalogue;
-if(typeof data12 === "string"){
-if(func2(data12) > 100){
-const err44 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data12};
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(typeof data13 === "string"){
+if(func2(data13) > 200){
+const err44 = {instancePath:instancePath+"/of/" + i1,schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57,data:data13};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1654,8 +1850,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(func2(data12) < 1){
-const err45 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data12};
+if(func2(data13) < 1){
+const err45 = {instancePath:instancePath+"/of/" + i1,schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57,data:data13};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1664,8 +1860,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(!pattern11.test(data12)){
-const err46 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data12};
+if(!pattern16.test(data13)){
+const err46 = {instancePath:instancePath+"/of/" + i1,schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema57,data:data13};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1676,7 +1872,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data12};
+const err47 = {instancePath:instancePath+"/of/" + i1,schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data13};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1686,11 +1882,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.attribute !== undefined){
-let data13 = data.attribute;
-if(typeof data13 === "string"){
-if(func2(data13) > 100){
-const err48 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data13};
+}
+else {
+const err48 = {instancePath:instancePath+"/of",schemaPath:"#/else/else/then/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.else.else.then.properties.of.type,parentSchema:schema96.else.else.then.properties.of,data:data12};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1699,8 +1893,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(func2(data13) < 1){
-const err49 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data13};
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.else.else.then.type,parentSchema:schema96.else.else.then,data};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1709,8 +1905,22 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(!pattern11.test(data13)){
-const err50 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data13};
+var _valid2 = _errs37 === errors;
+valid13 = _valid2;
+if(valid13){
+var props2 = true;
+}
+ifClause2 = "then";
+}
+else {
+const _errs46 = errors;
+const _errs47 = errors;
+let valid19 = true;
+const _errs48 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+if("lookup" !== data.kind){
+const err50 = {};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1720,8 +1930,23 @@ vErrors.push(err50);
 errors++;
 }
 }
+}
+var _valid3 = _errs48 === errors;
+errors = _errs47;
+if(vErrors !== null){
+if(_errs47){
+vErrors.length = _errs47;
+}
 else {
-const err51 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data13};
+vErrors = null;
+}
+}
+let ifClause3;
+if(_valid3){
+const _errs50 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err51 = {instancePath,schemaPath:"#/else/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema96.else.else.else.then.required,parentSchema:schema96.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1730,10 +1955,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-}
-else {
-const err52 = {instancePath,schemaPath:"#/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.else.else.then.type,parentSchema:schema82.else.else.then,data};
+if(data.key === undefined){
+const err52 = {instancePath,schemaPath:"#/else/else/else/then/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema96.else.else.else.then.required,parentSchema:schema96.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1742,22 +1965,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-var _valid2 = _errs34 === errors;
-valid12 = _valid2;
-if(valid12){
-var props2 = true;
-}
-ifClause2 = "then";
-}
-else {
-const _errs47 = errors;
-const _errs48 = errors;
-let valid18 = true;
-const _errs49 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-if("count" !== data.kind){
-const err53 = {};
+if(data.catalogue === undefined){
+const err53 = {instancePath,schemaPath:"#/else/else/else/then/required",keyword:"required",params:{missingProperty: "catalogue"},message:"must have required property '"+"catalogue"+"'",schema:schema96.else.else.else.then.required,parentSchema:schema96.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1766,24 +1975,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-}
-var _valid3 = _errs49 === errors;
-errors = _errs48;
-if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause3;
-if(_valid3){
-const _errs51 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err54 = {instancePath,schemaPath:"#/else/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema82.else.else.else.then.required,parentSchema:schema82.else.else.else.then,data};
+if(data.attribute === undefined){
+const err54 = {instancePath,schemaPath:"#/else/else/else/then/required",keyword:"required",params:{missingProperty: "attribute"},message:"must have required property '"+"attribute"+"'",schema:schema96.else.else.else.then.required,parentSchema:schema96.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1792,8 +1985,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data.of === undefined){
-const err55 = {instancePath,schemaPath:"#/else/else/else/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema82.else.else.else.then.required,parentSchema:schema82.else.else.else.then,data};
+for(const key3 in data){
+if(!((((key3 === "kind") || (key3 === "key")) || (key3 === "catalogue")) || (key3 === "attribute"))){
+const err55 = {instancePath,schemaPath:"#/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema96.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1802,9 +1996,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key3 in data){
-if(!((key3 === "kind") || (key3 === "of"))){
-const err56 = {instancePath,schemaPath:"#/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema82.else.else.else.then,data};
+}
+if(data.kind !== undefined){
+let data15 = data.kind;
+if("lookup" !== data15){
+const err56 = {instancePath:instancePath+"/kind",schemaPath:"#/else/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "lookup"},message:"must be equal to constant",schema:"lookup",parentSchema:schema96.else.else.else.then.properties.kind,data:data15};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1814,10 +2010,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data15 = data.kind;
-if("count" !== data15){
-const err57 = {instancePath:instancePath+"/kind",schemaPath:"#/else/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "count"},message:"must be equal to constant",schema:"count",parentSchema:schema82.else.else.else.then.properties.kind,data:data15};
+if(data.key !== undefined){
+let data16 = data.key;
+if(typeof data16 === "string"){
+if(func2(data16) > 200){
+const err57 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57,data:data16};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1826,12 +2023,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data.of !== undefined){
-let data16 = data.of;
-if(typeof data16 === "string"){
-if(func2(data16) > 200){
-const err58 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56,data:data16};
+if(func2(data16) < 1){
+const err58 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57,data:data16};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1840,8 +2033,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(func2(data16) < 1){
-const err59 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data16};
+if(!pattern16.test(data16)){
+const err59 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema57,data:data16};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1850,8 +2043,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(!pattern15.test(data16)){
-const err60 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema56,data:data16};
+}
+else {
+const err60 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data16};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1861,8 +2055,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data16};
+if(data.catalogue !== undefined){
+let data17 = data.catalogue;
+if(typeof data17 === "string"){
+if(func2(data17) > 100){
+const err61 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data17};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1871,10 +2068,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-else {
-const err62 = {instancePath,schemaPath:"#/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.else.else.else.then.type,parentSchema:schema82.else.else.else.then,data};
+if(func2(data17) < 1){
+const err62 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data17};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1883,23 +2078,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-var _valid3 = _errs51 === errors;
-valid18 = _valid3;
-if(valid18){
-var props3 = true;
-}
-ifClause3 = "then";
-}
-else {
-const _errs58 = errors;
-const _errs59 = errors;
-let valid22 = true;
-const _errs60 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data17 = data.kind;
-if(!((data17 === "sum") || (data17 === "collect"))){
-const err63 = {};
+if(!pattern11.test(data17)){
+const err63 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data17};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1909,23 +2089,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-var _valid4 = _errs60 === errors;
-errors = _errs59;
-if(vErrors !== null){
-if(_errs59){
-vErrors.length = _errs59;
-}
 else {
-vErrors = null;
-}
-}
-let ifClause4;
-if(_valid4){
-const _errs62 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err64 = {instancePath,schemaPath:"#/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema82.else.else.else.else.then.required,parentSchema:schema82.else.else.else.else.then,data};
+const err64 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data17};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1934,8 +2099,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data.of === undefined){
-const err65 = {instancePath,schemaPath:"#/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema82.else.else.else.else.then.required,parentSchema:schema82.else.else.else.else.then,data};
+}
+if(data.attribute !== undefined){
+let data18 = data.attribute;
+if(typeof data18 === "string"){
+if(func2(data18) > 100){
+const err65 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data18};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1944,8 +2113,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data.catalogue === undefined){
-const err66 = {instancePath,schemaPath:"#/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "catalogue"},message:"must have required property '"+"catalogue"+"'",schema:schema82.else.else.else.else.then.required,parentSchema:schema82.else.else.else.else.then,data};
+if(func2(data18) < 1){
+const err66 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data18};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1954,8 +2123,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data.attribute === undefined){
-const err67 = {instancePath,schemaPath:"#/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "attribute"},message:"must have required property '"+"attribute"+"'",schema:schema82.else.else.else.else.then.required,parentSchema:schema82.else.else.else.else.then,data};
+if(!pattern11.test(data18)){
+const err67 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data18};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1964,9 +2133,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-for(const key4 in data){
-if(!((((key4 === "kind") || (key4 === "of")) || (key4 === "catalogue")) || (key4 === "attribute"))){
-const err68 = {instancePath,schemaPath:"#/else/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema82.else.else.else.else.then,data};
+}
+else {
+const err68 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data18};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1976,10 +2145,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data18 = data.kind;
-if(!((data18 === "sum") || (data18 === "collect"))){
-const err69 = {instancePath:instancePath+"/kind",schemaPath:"#/else/else/else/else/then/properties/kind/enum",keyword:"enum",params:{allowedValues: schema82.else.else.else.else.then.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema82.else.else.else.else.then.properties.kind.enum,parentSchema:schema82.else.else.else.else.then.properties.kind,data:data18};
+}
+else {
+const err69 = {instancePath,schemaPath:"#/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.else.else.else.then.type,parentSchema:schema96.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1988,12 +2156,22 @@ vErrors.push(err69);
 }
 errors++;
 }
+var _valid3 = _errs50 === errors;
+valid19 = _valid3;
+if(valid19){
+var props3 = true;
 }
-if(data.of !== undefined){
-let data19 = data.of;
-if(typeof data19 === "string"){
-if(func2(data19) > 200){
-const err70 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56,data:data19};
+ifClause3 = "then";
+}
+else {
+const _errs63 = errors;
+const _errs64 = errors;
+let valid25 = true;
+const _errs65 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+if("count" !== data.kind){
+const err70 = {};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2002,8 +2180,24 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(func2(data19) < 1){
-const err71 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data19};
+}
+}
+var _valid4 = _errs65 === errors;
+errors = _errs64;
+if(vErrors !== null){
+if(_errs64){
+vErrors.length = _errs64;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause4;
+if(_valid4){
+const _errs67 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err71 = {instancePath,schemaPath:"#/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema96.else.else.else.else.then.required,parentSchema:schema96.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2012,8 +2206,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(!pattern15.test(data19)){
-const err72 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema56,data:data19};
+if(data.of === undefined){
+const err72 = {instancePath,schemaPath:"#/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema96.else.else.else.else.then.required,parentSchema:schema96.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2022,9 +2216,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data19};
+for(const key4 in data){
+if(!((key4 === "kind") || (key4 === "of"))){
+const err73 = {instancePath,schemaPath:"#/else/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema96.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2034,11 +2228,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data.catalogue !== undefined){
-let data20 = data.catalogue;
-if(typeof data20 === "string"){
-if(func2(data20) > 100){
-const err74 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data20};
+if(data.kind !== undefined){
+let data20 = data.kind;
+if("count" !== data20){
+const err74 = {instancePath:instancePath+"/kind",schemaPath:"#/else/else/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "count"},message:"must be equal to constant",schema:"count",parentSchema:schema96.else.else.else.else.then.properties.kind,data:data20};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2047,8 +2240,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(func2(data20) < 1){
-const err75 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data20};
+}
+if(data.of !== undefined){
+let data21 = data.of;
+if(typeof data21 === "string"){
+if(func2(data21) > 200){
+const err75 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57,data:data21};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2057,8 +2254,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(!pattern11.test(data20)){
-const err76 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data20};
+if(func2(data21) < 1){
+const err76 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57,data:data21};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2067,9 +2264,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data20};
+if(!pattern16.test(data21)){
+const err77 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema57,data:data21};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2079,11 +2275,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data.attribute !== undefined){
-let data21 = data.attribute;
-if(typeof data21 === "string"){
-if(func2(data21) > 100){
-const err78 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data21};
+else {
+const err78 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data21};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2092,8 +2285,10 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(func2(data21) < 1){
-const err79 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data21};
+}
+}
+else {
+const err79 = {instancePath,schemaPath:"#/else/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.else.else.else.else.then.type,parentSchema:schema96.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2102,8 +2297,23 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(!pattern11.test(data21)){
-const err80 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data21};
+var _valid4 = _errs67 === errors;
+valid25 = _valid4;
+if(valid25){
+var props4 = true;
+}
+ifClause4 = "then";
+}
+else {
+const _errs74 = errors;
+const _errs75 = errors;
+let valid29 = true;
+const _errs76 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data22 = data.kind;
+if(!((data22 === "sum") || (data22 === "collect"))){
+const err80 = {};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2113,8 +2323,23 @@ vErrors.push(err80);
 errors++;
 }
 }
+}
+var _valid5 = _errs76 === errors;
+errors = _errs75;
+if(vErrors !== null){
+if(_errs75){
+vErrors.length = _errs75;
+}
 else {
-const err81 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data21};
+vErrors = null;
+}
+}
+let ifClause5;
+if(_valid5){
+const _errs78 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err81 = {instancePath,schemaPath:"#/else/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema96.else.else.else.else.else.then.required,parentSchema:schema96.else.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2123,10 +2348,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-}
-else {
-const err82 = {instancePath,schemaPath:"#/else/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.else.else.else.else.then.type,parentSchema:schema82.else.else.else.else.then,data};
+if(data.of === undefined){
+const err82 = {instancePath,schemaPath:"#/else/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema96.else.else.else.else.else.then.required,parentSchema:schema96.else.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2135,18 +2358,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-var _valid4 = _errs62 === errors;
-valid22 = _valid4;
-if(valid22){
-var props4 = true;
-}
-ifClause4 = "then";
-}
-else {
-const _errs75 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err83 = {instancePath,schemaPath:"#/else/else/else/else/else/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema82.else.else.else.else.else.required,parentSchema:schema82.else.else.else.else.else,data};
+if(data.catalogue === undefined){
+const err83 = {instancePath,schemaPath:"#/else/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "catalogue"},message:"must have required property '"+"catalogue"+"'",schema:schema96.else.else.else.else.else.then.required,parentSchema:schema96.else.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2155,8 +2368,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(data.of === undefined){
-const err84 = {instancePath,schemaPath:"#/else/else/else/else/else/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema82.else.else.else.else.else.required,parentSchema:schema82.else.else.else.else.else,data};
+if(data.attribute === undefined){
+const err84 = {instancePath,schemaPath:"#/else/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "attribute"},message:"must have required property '"+"attribute"+"'",schema:schema96.else.else.else.else.else.then.required,parentSchema:schema96.else.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2165,8 +2378,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data.field === undefined){
-const err85 = {instancePath,schemaPath:"#/else/else/else/else/else/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema82.else.else.else.else.else.required,parentSchema:schema82.else.else.else.else.else,data};
+for(const key5 in data){
+if(!((((key5 === "kind") || (key5 === "of")) || (key5 === "catalogue")) || (key5 === "attribute"))){
+const err85 = {instancePath,schemaPath:"#/else/else/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema96.else.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2175,8 +2389,11 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data.scale === undefined){
-const err86 = {instancePath,schemaPath:"#/else/else/else/else/else/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'",schema:schema82.else.else.else.else.else.required,parentSchema:schema82.else.else.else.else.else,data};
+}
+if(data.kind !== undefined){
+let data23 = data.kind;
+if(!((data23 === "sum") || (data23 === "collect"))){
+const err86 = {instancePath:instancePath+"/kind",schemaPath:"#/else/else/else/else/else/then/properties/kind/enum",keyword:"enum",params:{allowedValues: schema96.else.else.else.else.else.then.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema96.else.else.else.else.else.then.properties.kind.enum,parentSchema:schema96.else.else.else.else.else.then.properties.kind,data:data23};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2185,9 +2402,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key5 in data){
-if(!(((((key5 === "kind") || (key5 === "of")) || (key5 === "field")) || (key5 === "scale")) || (key5 === "where"))){
-const err87 = {instancePath,schemaPath:"#/else/else/else/else/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema82.else.else.else.else.else,data};
+}
+if(data.of !== undefined){
+let data24 = data.of;
+if(typeof data24 === "string"){
+if(func2(data24) > 200){
+const err87 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57,data:data24};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2196,11 +2416,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data22 = data.kind;
-if("maxLevel" !== data22){
-const err88 = {instancePath:instancePath+"/kind",schemaPath:"#/else/else/else/else/else/properties/kind/const",keyword:"const",params:{allowedValue: "maxLevel"},message:"must be equal to constant",schema:"maxLevel",parentSchema:schema82.else.else.else.else.else.properties.kind,data:data22};
+if(func2(data24) < 1){
+const err88 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57,data:data24};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2209,12 +2426,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-if(data.of !== undefined){
-let data23 = data.of;
-if(typeof data23 === "string"){
-if(func2(data23) > 200){
-const err89 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56,data:data23};
+if(!pattern16.test(data24)){
+const err89 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema57,data:data24};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2223,8 +2436,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(func2(data23) < 1){
-const err90 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data23};
+}
+else {
+const err90 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data24};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2233,8 +2447,12 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(!pattern15.test(data23)){
-const err91 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema56,data:data23};
+}
+if(data.catalogue !== undefined){
+let data25 = data.catalogue;
+if(typeof data25 === "string"){
+if(func2(data25) > 100){
+const err91 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data25};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2243,9 +2461,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data23};
+if(func2(data25) < 1){
+const err92 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data25};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2254,12 +2471,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data.field !== undefined){
-let data24 = data.field;
-if(typeof data24 === "string"){
-if(func2(data24) > 100){
-const err93 = {instancePath:instancePath+"/field",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data24};
+if(!pattern11.test(data25)){
+const err93 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data25};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2268,8 +2481,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(func2(data24) < 1){
-const err94 = {instancePath:instancePath+"/field",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data24};
+}
+else {
+const err94 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data25};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2278,8 +2492,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(!pattern11.test(data24)){
-const err95 = {instancePath:instancePath+"/field",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data24};
+}
+if(data.attribute !== undefined){
+let data26 = data.attribute;
+if(typeof data26 === "string"){
+if(func2(data26) > 100){
+const err95 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data26};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2288,9 +2506,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-else {
-const err96 = {instancePath:instancePath+"/field",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data24};
+if(func2(data26) < 1){
+const err96 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data26};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2299,12 +2516,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data.scale !== undefined){
-let data25 = data.scale;
-if(typeof data25 === "string"){
-if(func2(data25) > 100){
-const err97 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data25};
+if(!pattern11.test(data26)){
+const err97 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data26};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2313,8 +2526,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(func2(data25) < 1){
-const err98 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data25};
+}
+else {
+const err98 = {instancePath:instancePath+"/attribute",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data26};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2323,8 +2537,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(!pattern11.test(data25)){
-const err99 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data25};
+}
+}
+else {
+const err99 = {instancePath,schemaPath:"#/else/else/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.else.else.else.else.else.then.type,parentSchema:schema96.else.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2333,9 +2549,22 @@ vErrors.push(err99);
 }
 errors++;
 }
+var _valid5 = _errs78 === errors;
+valid29 = _valid5;
+if(valid29){
+var props5 = true;
+}
+ifClause5 = "then";
 }
 else {
-const err100 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data25};
+const _errs91 = errors;
+const _errs92 = errors;
+let valid35 = true;
+const _errs93 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+if("anyRecordIn" !== data.kind){
+const err100 = {};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2345,11 +2574,23 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data.where !== undefined){
-let data26 = data.where;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(Object.keys(data26).length > 10){
-const err101 = {instancePath:instancePath+"/where",schemaPath:"#/else/else/else/else/else/properties/where/maxProperties",keyword:"maxProperties",params:{limit: 10},message:"must NOT have more than 10 properties",schema:10,parentSchema:schema82.else.else.else.else.else.properties.where,data:data26};
+}
+var _valid6 = _errs93 === errors;
+errors = _errs92;
+if(vErrors !== null){
+if(_errs92){
+vErrors.length = _errs92;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause6;
+if(_valid6){
+const _errs95 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err101 = {instancePath,schemaPath:"#/else/else/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema96.else.else.else.else.else.else.then.required,parentSchema:schema96.else.else.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2358,11 +2599,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-for(const key6 in data26){
-const _errs90 = errors;
-if(typeof key6 === "string"){
-if(func2(key6) > 100){
-const err102 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key6,propertyName:key6};
+if(data.of === undefined){
+const err102 = {instancePath,schemaPath:"#/else/else/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema96.else.else.else.else.else.else.then.required,parentSchema:schema96.else.else.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2371,8 +2609,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(func2(key6) < 1){
-const err103 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key6,propertyName:key6};
+if(data.field === undefined){
+const err103 = {instancePath,schemaPath:"#/else/else/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema96.else.else.else.else.else.else.then.required,parentSchema:schema96.else.else.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2381,8 +2619,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(!pattern11.test(key6)){
-const err104 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key6,propertyName:key6};
+if(data.catalogue === undefined){
+const err104 = {instancePath,schemaPath:"#/else/else/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "catalogue"},message:"must have required property '"+"catalogue"+"'",schema:schema96.else.else.else.else.else.else.then.required,parentSchema:schema96.else.else.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2391,9 +2629,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-else {
-const err105 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key6,propertyName:key6};
+for(const key6 in data){
+if(!(((((key6 === "kind") || (key6 === "of")) || (key6 === "field")) || (key6 === "catalogue")) || (key6 === "where"))){
+const err105 = {instancePath,schemaPath:"#/else/else/else/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema96.else.else.else.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2402,9 +2640,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-var valid32 = _errs90 === errors;
-if(!valid32){
-const err106 = {instancePath:instancePath+"/where",schemaPath:"#/else/else/else/else/else/properties/where/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema82.else.else.else.else.else.properties.where.propertyNames,parentSchema:schema82.else.else.else.else.else.properties.where,data:data26};
+}
+if(data.kind !== undefined){
+let data28 = data.kind;
+if("anyRecordIn" !== data28){
+const err106 = {instancePath:instancePath+"/kind",schemaPath:"#/else/else/else/else/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "anyRecordIn"},message:"must be equal to constant",schema:"anyRecordIn",parentSchema:schema96.else.else.else.else.else.else.then.properties.kind,data:data28};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2414,11 +2654,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-for(const key7 in data26){
-let data27 = data26[key7];
-if(Array.isArray(data27)){
-if(data27.length > 100){
-const err107 = {instancePath:instancePath+"/where/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/else/else/else/else/else/properties/where/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema82.else.else.else.else.else.properties.where.additionalProperties,data:data27};
+if(data.of !== undefined){
+let data29 = data.of;
+if(typeof data29 === "string"){
+if(func2(data29) > 200){
+const err107 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57,data:data29};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2427,8 +2667,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data27.length < 1){
-const err108 = {instancePath:instancePath+"/where/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/else/else/else/else/else/properties/where/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema82.else.else.else.else.else.properties.where.additionalProperties,data:data27};
+if(func2(data29) < 1){
+const err108 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57,data:data29};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2437,12 +2677,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-const len1 = data27.length;
-for(let i1=0; i1<len1; i1++){
-let data28 = data27[i1];
-if(typeof data28 === "string"){
-if(func2(data28) > 100){
-const err109 = {instancePath:instancePath+"/where/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/else/else/else/else/else/properties/where/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema82.else.else.else.else.else.properties.where.additionalProperties.items,data:data28};
+if(!pattern16.test(data29)){
+const err109 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema57,data:data29};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2453,7 +2689,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/where/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/else/else/else/else/else/properties/where/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.else.else.else.else.else.properties.where.additionalProperties.items.type,parentSchema:schema82.else.else.else.else.else.properties.where.additionalProperties.items,data:data28};
+const err110 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data29};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2463,9 +2699,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/where/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/else/else/else/else/else/properties/where/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.else.else.else.else.else.properties.where.additionalProperties.type,parentSchema:schema82.else.else.else.else.else.properties.where.additionalProperties,data:data27};
+if(data.field !== undefined){
+let data30 = data.field;
+if(typeof data30 === "string"){
+if(func2(data30) > 100){
+const err111 = {instancePath:instancePath+"/field",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data30};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2474,10 +2712,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/where",schemaPath:"#/else/else/else/else/else/properties/where/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.else.else.else.else.else.properties.where.type,parentSchema:schema82.else.else.else.else.else.properties.where,data:data26};
+if(func2(data30) < 1){
+const err112 = {instancePath:instancePath+"/field",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data30};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2486,10 +2722,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-}
-else {
-const err113 = {instancePath,schemaPath:"#/else/else/else/else/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.else.else.else.else.else.type,parentSchema:schema82.else.else.else.else.else,data};
+if(!pattern11.test(data30)){
+const err113 = {instancePath:instancePath+"/field",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data30};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2498,17 +2732,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-var _valid4 = _errs75 === errors;
-valid22 = _valid4;
-if(valid22){
-if(props4 !== true){
-props4 = true;
 }
-}
-ifClause4 = "else";
-}
-if(!valid22){
-const err114 = {instancePath,schemaPath:"#/else/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema82.else.else.else.else.if,parentSchema:schema82.else.else.else.else,data};
+else {
+const err114 = {instancePath:instancePath+"/field",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data30};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2517,9 +2743,1073 @@ vErrors.push(err114);
 }
 errors++;
 }
-var _valid3 = _errs58 === errors;
-valid18 = _valid3;
-if(valid18){
+}
+if(data.catalogue !== undefined){
+let data31 = data.catalogue;
+if(typeof data31 === "string"){
+if(func2(data31) > 100){
+const err115 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data31};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(func2(data31) < 1){
+const err116 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data31};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(!pattern11.test(data31)){
+const err117 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data31};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/catalogue",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data31};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data.where !== undefined){
+let data32 = data.where;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(Object.keys(data32).length > 10){
+const err119 = {instancePath:instancePath+"/where",schemaPath:"#/else/else/else/else/else/else/then/properties/where/maxProperties",keyword:"maxProperties",params:{limit: 10},message:"must NOT have more than 10 properties",schema:10,parentSchema:schema96.else.else.else.else.else.else.then.properties.where,data:data32};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+for(const key7 in data32){
+const _errs110 = errors;
+if(typeof key7 === "string"){
+if(func2(key7) > 100){
+const err120 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key7,propertyName:key7};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(func2(key7) < 1){
+const err121 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key7,propertyName:key7};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(!pattern11.test(key7)){
+const err122 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key7,propertyName:key7};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key7,propertyName:key7};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+var valid41 = _errs110 === errors;
+if(!valid41){
+const err124 = {instancePath:instancePath+"/where",schemaPath:"#/else/else/else/else/else/else/then/properties/where/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema96.else.else.else.else.else.else.then.properties.where.propertyNames,parentSchema:schema96.else.else.else.else.else.else.then.properties.where,data:data32};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+for(const key8 in data32){
+let data33 = data32[key8];
+if(Array.isArray(data33)){
+if(data33.length > 100){
+const err125 = {instancePath:instancePath+"/where/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/else/else/else/else/else/else/then/properties/where/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema96.else.else.else.else.else.else.then.properties.where.additionalProperties,data:data33};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if(data33.length < 1){
+const err126 = {instancePath:instancePath+"/where/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/else/else/else/else/else/else/then/properties/where/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema96.else.else.else.else.else.else.then.properties.where.additionalProperties,data:data33};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+const len2 = data33.length;
+for(let i2=0; i2<len2; i2++){
+let data34 = data33[i2];
+if(typeof data34 === "string"){
+if(func2(data34) > 100){
+const err127 = {instancePath:instancePath+"/where/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/else/else/else/else/else/else/then/properties/where/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema96.else.else.else.else.else.else.then.properties.where.additionalProperties.items,data:data34};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/where/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/else/else/else/else/else/else/then/properties/where/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.else.else.else.else.else.else.then.properties.where.additionalProperties.items.type,parentSchema:schema96.else.else.else.else.else.else.then.properties.where.additionalProperties.items,data:data34};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/where/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/else/else/else/else/else/else/then/properties/where/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.else.else.else.else.else.else.then.properties.where.additionalProperties.type,parentSchema:schema96.else.else.else.else.else.else.then.properties.where.additionalProperties,data:data33};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/where",schemaPath:"#/else/else/else/else/else/else/then/properties/where/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.else.else.else.else.else.else.then.properties.where.type,parentSchema:schema96.else.else.else.else.else.else.then.properties.where,data:data32};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+}
+else {
+const err131 = {instancePath,schemaPath:"#/else/else/else/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.else.else.else.else.else.else.then.type,parentSchema:schema96.else.else.else.else.else.else.then,data};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+var _valid6 = _errs95 === errors;
+valid35 = _valid6;
+if(valid35){
+var props6 = true;
+}
+ifClause6 = "then";
+}
+else {
+const _errs118 = errors;
+const _errs119 = errors;
+let valid46 = true;
+const _errs120 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+if("recordsComplete" !== data.kind){
+const err132 = {};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+var _valid7 = _errs120 === errors;
+errors = _errs119;
+if(vErrors !== null){
+if(_errs119){
+vErrors.length = _errs119;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause7;
+if(_valid7){
+const _errs122 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err133 = {instancePath,schemaPath:"#/else/else/else/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema96.else.else.else.else.else.else.else.then.required,parentSchema:schema96.else.else.else.else.else.else.else.then,data};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+if(data.of === undefined){
+const err134 = {instancePath,schemaPath:"#/else/else/else/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema96.else.else.else.else.else.else.else.then.required,parentSchema:schema96.else.else.else.else.else.else.else.then,data};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if(data.fields === undefined){
+const err135 = {instancePath,schemaPath:"#/else/else/else/else/else/else/else/then/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema96.else.else.else.else.else.else.else.then.required,parentSchema:schema96.else.else.else.else.else.else.else.then,data};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+for(const key9 in data){
+if(!((((key9 === "kind") || (key9 === "of")) || (key9 === "fields")) || (key9 === "where"))){
+const err136 = {instancePath,schemaPath:"#/else/else/else/else/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema96.else.else.else.else.else.else.else.then,data};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data36 = data.kind;
+if("recordsComplete" !== data36){
+const err137 = {instancePath:instancePath+"/kind",schemaPath:"#/else/else/else/else/else/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "recordsComplete"},message:"must be equal to constant",schema:"recordsComplete",parentSchema:schema96.else.else.else.else.else.else.else.then.properties.kind,data:data36};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data.of !== undefined){
+let data37 = data.of;
+if(typeof data37 === "string"){
+if(func2(data37) > 200){
+const err138 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57,data:data37};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(func2(data37) < 1){
+const err139 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57,data:data37};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if(!pattern16.test(data37)){
+const err140 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema57,data:data37};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data37};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data.fields !== undefined){
+let data38 = data.fields;
+if(Array.isArray(data38)){
+if(data38.length > 20){
+const err142 = {instancePath:instancePath+"/fields",schemaPath:"#/else/else/else/else/else/else/else/then/properties/fields/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema96.else.else.else.else.else.else.else.then.properties.fields,data:data38};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+if(data38.length < 1){
+const err143 = {instancePath:instancePath+"/fields",schemaPath:"#/else/else/else/else/else/else/else/then/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema96.else.else.else.else.else.else.else.then.properties.fields,data:data38};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+const len3 = data38.length;
+for(let i3=0; i3<len3; i3++){
+let data39 = data38[i3];
+if(typeof data39 !== "string"){
+const err144 = {instancePath:instancePath+"/fields/" + i3,schemaPath:"#/else/else/else/else/else/else/else/then/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.else.else.else.else.else.else.else.then.properties.fields.items.type,parentSchema:schema96.else.else.else.else.else.else.else.then.properties.fields.items,data:data39};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+if(typeof data39 === "string"){
+if(func2(data39) > 100){
+const err145 = {instancePath:instancePath+"/fields/" + i3,schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data39};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+if(func2(data39) < 1){
+const err146 = {instancePath:instancePath+"/fields/" + i3,schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data39};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+if(!pattern11.test(data39)){
+const err147 = {instancePath:instancePath+"/fields/" + i3,schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data39};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/fields/" + i3,schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data39};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+let i4 = data38.length;
+let j0;
+if(i4 > 1){
+const indices0 = {};
+for(;i4--;){
+let item0 = data38[i4];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err149 = {instancePath:instancePath+"/fields",schemaPath:"#/else/else/else/else/else/else/else/then/properties/fields/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema96.else.else.else.else.else.else.else.then.properties.fields,data:data38};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+break;
+}
+indices0[item0] = i4;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/fields",schemaPath:"#/else/else/else/else/else/else/else/then/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.else.else.else.else.else.else.else.then.properties.fields.type,parentSchema:schema96.else.else.else.else.else.else.else.then.properties.fields,data:data38};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data.where !== undefined){
+let data40 = data.where;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(Object.keys(data40).length > 10){
+const err151 = {instancePath:instancePath+"/where",schemaPath:"#/else/else/else/else/else/else/else/then/properties/where/maxProperties",keyword:"maxProperties",params:{limit: 10},message:"must NOT have more than 10 properties",schema:10,parentSchema:schema96.else.else.else.else.else.else.else.then.properties.where,data:data40};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+for(const key10 in data40){
+const _errs137 = errors;
+if(typeof key10 === "string"){
+if(func2(key10) > 100){
+const err152 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key10,propertyName:key10};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if(func2(key10) < 1){
+const err153 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key10,propertyName:key10};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+if(!pattern11.test(key10)){
+const err154 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key10,propertyName:key10};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key10,propertyName:key10};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+var valid54 = _errs137 === errors;
+if(!valid54){
+const err156 = {instancePath:instancePath+"/where",schemaPath:"#/else/else/else/else/else/else/else/then/properties/where/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema96.else.else.else.else.else.else.else.then.properties.where.propertyNames,parentSchema:schema96.else.else.else.else.else.else.else.then.properties.where,data:data40};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+for(const key11 in data40){
+let data41 = data40[key11];
+if(Array.isArray(data41)){
+if(data41.length > 100){
+const err157 = {instancePath:instancePath+"/where/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/else/else/else/else/else/else/else/then/properties/where/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema96.else.else.else.else.else.else.else.then.properties.where.additionalProperties,data:data41};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+if(data41.length < 1){
+const err158 = {instancePath:instancePath+"/where/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/else/else/else/else/else/else/else/then/properties/where/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema96.else.else.else.else.else.else.else.then.properties.where.additionalProperties,data:data41};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+const len4 = data41.length;
+for(let i5=0; i5<len4; i5++){
+let data42 = data41[i5];
+if(typeof data42 === "string"){
+if(func2(data42) > 100){
+const err159 = {instancePath:instancePath+"/where/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/else/else/else/else/else/else/else/then/properties/where/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema96.else.else.else.else.else.else.else.then.properties.where.additionalProperties.items,data:data42};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/where/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/else/else/else/else/else/else/else/then/properties/where/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.else.else.else.else.else.else.else.then.properties.where.additionalProperties.items.type,parentSchema:schema96.else.else.else.else.else.else.else.then.properties.where.additionalProperties.items,data:data42};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/where/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/else/else/else/else/else/else/else/then/properties/where/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.else.else.else.else.else.else.else.then.properties.where.additionalProperties.type,parentSchema:schema96.else.else.else.else.else.else.else.then.properties.where.additionalProperties,data:data41};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/where",schemaPath:"#/else/else/else/else/else/else/else/then/properties/where/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.else.else.else.else.else.else.else.then.properties.where.type,parentSchema:schema96.else.else.else.else.else.else.else.then.properties.where,data:data40};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+else {
+const err163 = {instancePath,schemaPath:"#/else/else/else/else/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.else.else.else.else.else.else.else.then.type,parentSchema:schema96.else.else.else.else.else.else.else.then,data};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+var _valid7 = _errs122 === errors;
+valid46 = _valid7;
+if(valid46){
+var props7 = true;
+}
+ifClause7 = "then";
+}
+else {
+const _errs145 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err164 = {instancePath,schemaPath:"#/else/else/else/else/else/else/else/else/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema96.else.else.else.else.else.else.else.else.required,parentSchema:schema96.else.else.else.else.else.else.else.else,data};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+if(data.of === undefined){
+const err165 = {instancePath,schemaPath:"#/else/else/else/else/else/else/else/else/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema96.else.else.else.else.else.else.else.else.required,parentSchema:schema96.else.else.else.else.else.else.else.else,data};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+if(data.field === undefined){
+const err166 = {instancePath,schemaPath:"#/else/else/else/else/else/else/else/else/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema96.else.else.else.else.else.else.else.else.required,parentSchema:schema96.else.else.else.else.else.else.else.else,data};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+if(data.scale === undefined){
+const err167 = {instancePath,schemaPath:"#/else/else/else/else/else/else/else/else/required",keyword:"required",params:{missingProperty: "scale"},message:"must have required property '"+"scale"+"'",schema:schema96.else.else.else.else.else.else.else.else.required,parentSchema:schema96.else.else.else.else.else.else.else.else,data};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+for(const key12 in data){
+if(!(((((key12 === "kind") || (key12 === "of")) || (key12 === "field")) || (key12 === "scale")) || (key12 === "where"))){
+const err168 = {instancePath,schemaPath:"#/else/else/else/else/else/else/else/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema96.else.else.else.else.else.else.else.else,data};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data43 = data.kind;
+if("maxLevel" !== data43){
+const err169 = {instancePath:instancePath+"/kind",schemaPath:"#/else/else/else/else/else/else/else/else/properties/kind/const",keyword:"const",params:{allowedValue: "maxLevel"},message:"must be equal to constant",schema:"maxLevel",parentSchema:schema96.else.else.else.else.else.else.else.else.properties.kind,data:data43};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+if(data.of !== undefined){
+let data44 = data.of;
+if(typeof data44 === "string"){
+if(func2(data44) > 200){
+const err170 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57,data:data44};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+if(func2(data44) < 1){
+const err171 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57,data:data44};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+if(!pattern16.test(data44)){
+const err172 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema57,data:data44};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+else {
+const err173 = {instancePath:instancePath+"/of",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data44};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+if(data.field !== undefined){
+let data45 = data.field;
+if(typeof data45 === "string"){
+if(func2(data45) > 100){
+const err174 = {instancePath:instancePath+"/field",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data45};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+if(func2(data45) < 1){
+const err175 = {instancePath:instancePath+"/field",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data45};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+if(!pattern11.test(data45)){
+const err176 = {instancePath:instancePath+"/field",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data45};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/field",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data45};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+if(data.scale !== undefined){
+let data46 = data.scale;
+if(typeof data46 === "string"){
+if(func2(data46) > 100){
+const err178 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data46};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+if(func2(data46) < 1){
+const err179 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data46};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+if(!pattern11.test(data46)){
+const err180 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data46};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/scale",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data46};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+if(data.where !== undefined){
+let data47 = data.where;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(Object.keys(data47).length > 10){
+const err182 = {instancePath:instancePath+"/where",schemaPath:"#/else/else/else/else/else/else/else/else/properties/where/maxProperties",keyword:"maxProperties",params:{limit: 10},message:"must NOT have more than 10 properties",schema:10,parentSchema:schema96.else.else.else.else.else.else.else.else.properties.where,data:data47};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+for(const key13 in data47){
+const _errs160 = errors;
+if(typeof key13 === "string"){
+if(func2(key13) > 100){
+const err183 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key13,propertyName:key13};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+if(func2(key13) < 1){
+const err184 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key13,propertyName:key13};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+if(!pattern11.test(key13)){
+const err185 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key13,propertyName:key13};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/where",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key13,propertyName:key13};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+var valid63 = _errs160 === errors;
+if(!valid63){
+const err187 = {instancePath:instancePath+"/where",schemaPath:"#/else/else/else/else/else/else/else/else/properties/where/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema96.else.else.else.else.else.else.else.else.properties.where.propertyNames,parentSchema:schema96.else.else.else.else.else.else.else.else.properties.where,data:data47};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+for(const key14 in data47){
+let data48 = data47[key14];
+if(Array.isArray(data48)){
+if(data48.length > 100){
+const err188 = {instancePath:instancePath+"/where/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/else/else/else/else/else/else/else/else/properties/where/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema96.else.else.else.else.else.else.else.else.properties.where.additionalProperties,data:data48};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+if(data48.length < 1){
+const err189 = {instancePath:instancePath+"/where/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/else/else/else/else/else/else/else/else/properties/where/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema96.else.else.else.else.else.else.else.else.properties.where.additionalProperties,data:data48};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+const len5 = data48.length;
+for(let i6=0; i6<len5; i6++){
+let data49 = data48[i6];
+if(typeof data49 === "string"){
+if(func2(data49) > 100){
+const err190 = {instancePath:instancePath+"/where/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/else/else/else/else/else/else/else/else/properties/where/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema96.else.else.else.else.else.else.else.else.properties.where.additionalProperties.items,data:data49};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/where/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/else/else/else/else/else/else/else/else/properties/where/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.else.else.else.else.else.else.else.else.properties.where.additionalProperties.items.type,parentSchema:schema96.else.else.else.else.else.else.else.else.properties.where.additionalProperties.items,data:data49};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/where/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/else/else/else/else/else/else/else/else/properties/where/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.else.else.else.else.else.else.else.else.properties.where.additionalProperties.type,parentSchema:schema96.else.else.else.else.else.else.else.else.properties.where.additionalProperties,data:data48};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/where",schemaPath:"#/else/else/else/else/else/else/else/else/properties/where/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.else.else.else.else.else.else.else.else.properties.where.type,parentSchema:schema96.else.else.else.else.else.else.else.else.properties.where,data:data47};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+}
+else {
+const err194 = {instancePath,schemaPath:"#/else/else/else/else/else/else/else/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.else.else.else.else.else.else.else.else.type,parentSchema:schema96.else.else.else.else.else.else.else.else,data};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+var _valid7 = _errs145 === errors;
+valid46 = _valid7;
+if(valid46){
+if(props7 !== true){
+props7 = true;
+}
+}
+ifClause7 = "else";
+}
+if(!valid46){
+const err195 = {instancePath,schemaPath:"#/else/else/else/else/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause7},message:"must match \""+ifClause7+"\" schema",schema:schema96.else.else.else.else.else.else.else.if,parentSchema:schema96.else.else.else.else.else.else.else,data};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+var _valid6 = _errs118 === errors;
+valid35 = _valid6;
+if(valid35){
+if(props6 !== true && props7 !== undefined){
+if(props7 === true){
+props6 = true;
+}
+else {
+props6 = props6 || {};
+Object.assign(props6, props7);
+}
+}
+}
+ifClause6 = "else";
+}
+if(!valid35){
+const err196 = {instancePath,schemaPath:"#/else/else/else/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause6},message:"must match \""+ifClause6+"\" schema",schema:schema96.else.else.else.else.else.else.if,parentSchema:schema96.else.else.else.else.else.else,data};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+var _valid5 = _errs91 === errors;
+valid29 = _valid5;
+if(valid29){
+if(props5 !== true && props6 !== undefined){
+if(props6 === true){
+props5 = true;
+}
+else {
+props5 = props5 || {};
+Object.assign(props5, props6);
+}
+}
+}
+ifClause5 = "else";
+}
+if(!valid29){
+const err197 = {instancePath,schemaPath:"#/else/else/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause5},message:"must match \""+ifClause5+"\" schema",schema:schema96.else.else.else.else.else.if,parentSchema:schema96.else.else.else.else.else,data};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+var _valid4 = _errs74 === errors;
+valid25 = _valid4;
+if(valid25){
+if(props4 !== true && props5 !== undefined){
+if(props5 === true){
+props4 = true;
+}
+else {
+props4 = props4 || {};
+Object.assign(props4, props5);
+}
+}
+}
+ifClause4 = "else";
+}
+if(!valid25){
+const err198 = {instancePath,schemaPath:"#/else/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema96.else.else.else.else.if,parentSchema:schema96.else.else.else.else,data};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+var _valid3 = _errs63 === errors;
+valid19 = _valid3;
+if(valid19){
 if(props3 !== true && props4 !== undefined){
 if(props4 === true){
 props3 = true;
@@ -2532,19 +3822,19 @@ Object.assign(props3, props4);
 }
 ifClause3 = "else";
 }
-if(!valid18){
-const err115 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema82.else.else.else.if,parentSchema:schema82.else.else.else,data};
+if(!valid19){
+const err199 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema96.else.else.else.if,parentSchema:schema96.else.else.else,data};
 if(vErrors === null){
-vErrors = [err115];
+vErrors = [err199];
 }
 else {
-vErrors.push(err115);
+vErrors.push(err199);
 }
 errors++;
 }
-var _valid2 = _errs47 === errors;
-valid12 = _valid2;
-if(valid12){
+var _valid2 = _errs46 === errors;
+valid13 = _valid2;
+if(valid13){
 if(props2 !== true && props3 !== undefined){
 if(props3 === true){
 props2 = true;
@@ -2557,17 +3847,17 @@ Object.assign(props2, props3);
 }
 ifClause2 = "else";
 }
-if(!valid12){
-const err116 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema82.else.else.if,parentSchema:schema82.else.else,data};
+if(!valid13){
+const err200 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema96.else.else.if,parentSchema:schema96.else.else,data};
 if(vErrors === null){
-vErrors = [err116];
+vErrors = [err200];
 }
 else {
-vErrors.push(err116);
+vErrors.push(err200);
 }
 errors++;
 }
-var _valid1 = _errs30 === errors;
+var _valid1 = _errs33 === errors;
 valid5 = _valid1;
 if(valid5){
 if(props1 !== true && props2 !== undefined){
@@ -2583,12 +3873,12 @@ Object.assign(props1, props2);
 ifClause1 = "else";
 }
 if(!valid5){
-const err117 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema82.else.if,parentSchema:schema82.else,data};
+const err201 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema96.else.if,parentSchema:schema96.else,data};
 if(vErrors === null){
-vErrors = [err117];
+vErrors = [err201];
 }
 else {
-vErrors.push(err117);
+vErrors.push(err201);
 }
 errors++;
 }
@@ -2608,23 +3898,23 @@ Object.assign(props0, props1);
 ifClause0 = "else";
 }
 if(!valid0){
-const err118 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema82.if,parentSchema:schema82,data};
+const err202 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema96.if,parentSchema:schema96,data};
 if(vErrors === null){
-vErrors = [err118];
+vErrors = [err202];
 }
 else {
-vErrors.push(err118);
+vErrors.push(err202);
 }
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err119 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err203 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
-vErrors = [err119];
+vErrors = [err203];
 }
 else {
-vErrors.push(err119);
+vErrors.push(err203);
 }
 errors++;
 }
@@ -2633,40 +3923,40 @@ props0 = props0 || {};
 props0.kind = true;
 }
 if(data.kind !== undefined){
-let data29 = data.kind;
-if(!(((((((data29 === "memberOf") || (data29 === "firstMemberOf")) || (data29 === "lookup")) || (data29 === "count")) || (data29 === "sum")) || (data29 === "collect")) || (data29 === "maxLevel"))){
-const err120 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema82.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema82.properties.kind.enum,parentSchema:schema82.properties.kind,data:data29};
+let data50 = data.kind;
+if(!((((((((((data50 === "memberOf") || (data50 === "firstMemberOf")) || (data50 === "firstKnown")) || (data50 === "lookup")) || (data50 === "count")) || (data50 === "sum")) || (data50 === "collect")) || (data50 === "anyRecordIn")) || (data50 === "recordsComplete")) || (data50 === "maxLevel"))){
+const err204 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema96.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.kind.enum,parentSchema:schema96.properties.kind,data:data50};
 if(vErrors === null){
-vErrors = [err120];
+vErrors = [err204];
 }
 else {
-vErrors.push(err120);
+vErrors.push(err204);
 }
 errors++;
 }
 }
 }
 else {
-const err121 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+const err205 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
 if(vErrors === null){
-vErrors = [err121];
+vErrors = [err205];
 }
 else {
-vErrors.push(err121);
+vErrors.push(err205);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate54.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate48.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate54.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2675,7 +3965,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2685,7 +3975,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.prompt === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2695,7 +3985,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.type === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2705,7 +3995,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.citation === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2716,7 +4006,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "title") || (key0 === "prompt")) || (key0 === "help")) || (key0 === "type")) || (key0 === "answers")) || (key0 === "citation")) || (key0 === "seeAlso")) || (key0 === "derive"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2834,7 +4124,7 @@ errors++;
 if(data.type !== undefined){
 let data3 = data.type;
 if(!((((((data3 === "boolean") || (data3 === "string")) || (data3 === "number")) || (data3 === "list")) || (data3 === "level")) || (data3 === "records"))){
-const err14 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema77.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.type.enum,parentSchema:schema77.properties.type,data:data3};
+const err14 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema89.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema89.properties.type.enum,parentSchema:schema89.properties.type,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2847,8 +4137,8 @@ errors++;
 if(data.answers !== undefined){
 let data4 = data.answers;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.catalogue === undefined){
-const err15 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/required",keyword:"required",params:{missingProperty: "catalogue"},message:"must have required property '"+"catalogue"+"'",schema:schema77.properties.answers.required,parentSchema:schema77.properties.answers,data:data4};
+if(Object.keys(data4).length < 1){
+const err15 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema89.properties.answers,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2858,8 +4148,8 @@ vErrors.push(err15);
 errors++;
 }
 for(const key1 in data4){
-if(!(key1 === "catalogue")){
-const err16 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.answers,data:data4};
+if(!((key1 === "catalogue") || (key1 === "fields"))){
+const err16 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema89.properties.answers,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2914,14 +4204,150 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.answers.type,parentSchema:schema77.properties.answers,data:data4};
+if(data4.fields !== undefined){
+let data6 = data4.fields;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(Object.keys(data6).length > 20){
+const err21 = {instancePath:instancePath+"/answers/fields",schemaPath:"#/properties/answers/properties/fields/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties",schema:20,parentSchema:schema89.properties.answers.properties.fields,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+if(Object.keys(data6).length < 1){
+const err22 = {instancePath:instancePath+"/answers/fields",schemaPath:"#/properties/answers/properties/fields/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema89.properties.answers.properties.fields,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+for(const key2 in data6){
+const _errs20 = errors;
+if(typeof key2 === "string"){
+if(func2(key2) > 100){
+const err23 = {instancePath:instancePath+"/answers/fields",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(func2(key2) < 1){
+const err24 = {instancePath:instancePath+"/answers/fields",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(!pattern11.test(key2)){
+const err25 = {instancePath:instancePath+"/answers/fields",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/answers/fields",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var valid6 = _errs20 === errors;
+if(!valid6){
+const err27 = {instancePath:instancePath+"/answers/fields",schemaPath:"#/properties/answers/properties/fields/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema89.properties.answers.properties.fields.propertyNames,parentSchema:schema89.properties.answers.properties.fields,data:data6};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+for(const key3 in data6){
+let data7 = data6[key3];
+if(typeof data7 === "string"){
+if(func2(data7) > 100){
+const err28 = {instancePath:instancePath+"/answers/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data7};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(func2(data7) < 1){
+const err29 = {instancePath:instancePath+"/answers/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!pattern11.test(data7)){
+const err30 = {instancePath:instancePath+"/answers/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data7};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/answers/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data7};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/answers/fields",schemaPath:"#/properties/answers/properties/fields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.answers.properties.fields.type,parentSchema:schema89.properties.answers.properties.fields,data:data6};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/answers",schemaPath:"#/properties/answers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.answers.type,parentSchema:schema89.properties.answers,data:data4};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -2939,35 +4365,35 @@ errors = vErrors.length;
 }
 }
 if(data.derive !== undefined){
-if(!(validate48(data.derive, {instancePath:instancePath+"/derive",parentData:data,parentDataProperty:"derive",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate54(data.derive, {instancePath:instancePath+"/derive",parentData:data,parentDataProperty:"derive",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err34];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err34);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema100 = {"type":"object","description":"A condition tree: {all:[…]}, {any:[…]}, {not:…}, a named condition {condition:name}, or a comparison {fact, operator, value}.","if":{"required":["all"],"properties":{"all":true}},"then":{"type":"object","additionalProperties":false,"required":["all"],"properties":{"all":{"type":"array","minItems":1,"maxItems":200,"items":{"$ref":"#/$defs/condition"}}}},"else":{"if":{"required":["any"],"properties":{"any":true}},"then":{"type":"object","additionalProperties":false,"required":["any"],"properties":{"any":{"type":"array","minItems":1,"maxItems":200,"items":{"$ref":"#/$defs/condition"}}}},"else":{"if":{"required":["not"],"properties":{"not":true}},"then":{"type":"object","additionalProperties":false,"required":["not"],"properties":{"not":{"$ref":"#/$defs/condition"}}},"else":{"if":{"required":["condition"],"properties":{"condition":true}},"then":{"type":"object","additionalProperties":false,"required":["condition"],"properties":{"condition":{"$ref":"#/$defs/key"}}},"else":{"type":"object","additionalProperties":false,"required":["fact","operator","value"],"properties":{"fact":{"$ref":"#/$defs/factId"},"operator":{"enum":["equal","notEqual","in","notIn","contains","doesNotContain","containsAny","containsNone","lessThan","lessThanInclusive","greaterThan","greaterThanInclusive","atLeast","below"]},"value":{"anyOf":[{"$ref":"#/$defs/scalar"},{"type":"array","minItems":1,"maxItems":1000,"items":{"$ref":"#/$defs/scalar"}},{"type":"object","additionalProperties":false,"required":["threshold"],"properties":{"threshold":{"$ref":"#/$defs/key"}}}],"description":"A value (string, number or boolean), a non-empty list of values, or { \"threshold\": name }."},"ask":{"type":"boolean","description":"When this rule decides the ruleset's `undecided` outcome, a condition marked `ask` that is not false is listed among the questions (e.g. an outstanding due-diligence step)."}}}}}}};
-const schema103 = {"type":["string","number","boolean"],"maxLength":500};
-const wrapper0 = {validate: validate53};
+const schema123 = {"type":"object","description":"A condition tree: {all:[…]}, {any:[…]}, {not:…}, a named condition {condition:name}, or a comparison {fact, operator, value}.","if":{"required":["all"],"properties":{"all":true}},"then":{"type":"object","additionalProperties":false,"required":["all"],"properties":{"all":{"type":"array","minItems":1,"maxItems":200,"items":{"$ref":"#/$defs/condition"}}}},"else":{"if":{"required":["any"],"properties":{"any":true}},"then":{"type":"object","additionalProperties":false,"required":["any"],"properties":{"any":{"type":"array","minItems":1,"maxItems":200,"items":{"$ref":"#/$defs/condition"}}}},"else":{"if":{"required":["not"],"properties":{"not":true}},"then":{"type":"object","additionalProperties":false,"required":["not"],"properties":{"not":{"$ref":"#/$defs/condition"}}},"else":{"if":{"required":["condition"],"properties":{"condition":true}},"then":{"type":"object","additionalProperties":false,"required":["condition"],"properties":{"condition":{"$ref":"#/$defs/key"}}},"else":{"type":"object","additionalProperties":false,"required":["fact","operator","value"],"properties":{"fact":{"$ref":"#/$defs/factId"},"operator":{"enum":["equal","notEqual","in","notIn","contains","doesNotContain","containsAny","containsNone","lessThan","lessThanInclusive","greaterThan","greaterThanInclusive","atLeast","below"]},"value":{"anyOf":[{"$ref":"#/$defs/scalar"},{"type":"array","minItems":1,"maxItems":1000,"items":{"$ref":"#/$defs/scalar"}},{"type":"object","additionalProperties":false,"required":["threshold"],"properties":{"threshold":{"$ref":"#/$defs/key"}}}],"description":"A value (string, number or boolean), a non-empty list of values, or { \"threshold\": name }."},"ask":{"type":"boolean","description":"When this rule decides the ruleset's `undecided` outcome, a condition marked `ask` that is not false is listed among the questions (e.g. an outstanding due-diligence step)."}}}}}}};
+const schema126 = {"type":["string","number","boolean"],"maxLength":500};
+const wrapper0 = {validate: validate59};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
+const evaluated0 = validate59.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2975,7 +4401,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.type,parentSchema:schema100,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.type,parentSchema:schema123,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3015,7 +4441,7 @@ if(_valid0){
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.all === undefined){
-const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema100.then.required,parentSchema:schema100.then,data};
+const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema123.then.required,parentSchema:schema123.then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3026,7 +4452,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "all")){
-const err3 = {instancePath,schemaPath:"#/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema100.then,data};
+const err3 = {instancePath,schemaPath:"#/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema123.then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3040,7 +4466,7 @@ if(data.all !== undefined){
 let data0 = data.all;
 if(Array.isArray(data0)){
 if(data0.length > 200){
-const err4 = {instancePath:instancePath+"/all",schemaPath:"#/then/properties/all/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema100.then.properties.all,data:data0};
+const err4 = {instancePath:instancePath+"/all",schemaPath:"#/then/properties/all/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema123.then.properties.all,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3050,7 +4476,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data0.length < 1){
-const err5 = {instancePath:instancePath+"/all",schemaPath:"#/then/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema100.then.properties.all,data:data0};
+const err5 = {instancePath:instancePath+"/all",schemaPath:"#/then/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema123.then.properties.all,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3068,7 +4494,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/all",schemaPath:"#/then/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema100.then.properties.all.type,parentSchema:schema100.then.properties.all,data:data0};
+const err6 = {instancePath:instancePath+"/all",schemaPath:"#/then/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema123.then.properties.all.type,parentSchema:schema123.then.properties.all,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3080,7 +4506,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.then.type,parentSchema:schema100.then,data};
+const err7 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.then.type,parentSchema:schema123.then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3129,7 +4555,7 @@ if(_valid1){
 const _errs12 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.any === undefined){
-const err9 = {instancePath,schemaPath:"#/else/then/required",keyword:"required",params:{missingProperty: "any"},message:"must have required property '"+"any"+"'",schema:schema100.else.then.required,parentSchema:schema100.else.then,data};
+const err9 = {instancePath,schemaPath:"#/else/then/required",keyword:"required",params:{missingProperty: "any"},message:"must have required property '"+"any"+"'",schema:schema123.else.then.required,parentSchema:schema123.else.then,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3140,7 +4566,7 @@ errors++;
 }
 for(const key1 in data){
 if(!(key1 === "any")){
-const err10 = {instancePath,schemaPath:"#/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema100.else.then,data};
+const err10 = {instancePath,schemaPath:"#/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema123.else.then,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3154,7 +4580,7 @@ if(data.any !== undefined){
 let data2 = data.any;
 if(Array.isArray(data2)){
 if(data2.length > 200){
-const err11 = {instancePath:instancePath+"/any",schemaPath:"#/else/then/properties/any/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema100.else.then.properties.any,data:data2};
+const err11 = {instancePath:instancePath+"/any",schemaPath:"#/else/then/properties/any/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema123.else.then.properties.any,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3164,7 +4590,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data2.length < 1){
-const err12 = {instancePath:instancePath+"/any",schemaPath:"#/else/then/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema100.else.then.properties.any,data:data2};
+const err12 = {instancePath:instancePath+"/any",schemaPath:"#/else/then/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema123.else.then.properties.any,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3182,7 +4608,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/any",schemaPath:"#/else/then/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema100.else.then.properties.any.type,parentSchema:schema100.else.then.properties.any,data:data2};
+const err13 = {instancePath:instancePath+"/any",schemaPath:"#/else/then/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema123.else.then.properties.any.type,parentSchema:schema123.else.then.properties.any,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3194,7 +4620,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.else.then.type,parentSchema:schema100.else.then,data};
+const err14 = {instancePath,schemaPath:"#/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.else.then.type,parentSchema:schema123.else.then,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3243,7 +4669,7 @@ if(_valid2){
 const _errs21 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.not === undefined){
-const err16 = {instancePath,schemaPath:"#/else/else/then/required",keyword:"required",params:{missingProperty: "not"},message:"must have required property '"+"not"+"'",schema:schema100.else.else.then.required,parentSchema:schema100.else.else.then,data};
+const err16 = {instancePath,schemaPath:"#/else/else/then/required",keyword:"required",params:{missingProperty: "not"},message:"must have required property '"+"not"+"'",schema:schema123.else.else.then.required,parentSchema:schema123.else.else.then,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3254,7 +4680,7 @@ errors++;
 }
 for(const key2 in data){
 if(!(key2 === "not")){
-const err17 = {instancePath,schemaPath:"#/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema100.else.else.then,data};
+const err17 = {instancePath,schemaPath:"#/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema123.else.else.then,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3272,7 +4698,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.else.else.then.type,parentSchema:schema100.else.else.then,data};
+const err18 = {instancePath,schemaPath:"#/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.else.else.then.type,parentSchema:schema123.else.else.then,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3321,7 +4747,7 @@ if(_valid3){
 const _errs28 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.condition === undefined){
-const err20 = {instancePath,schemaPath:"#/else/else/else/then/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema100.else.else.else.then.required,parentSchema:schema100.else.else.else.then,data};
+const err20 = {instancePath,schemaPath:"#/else/else/else/then/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema123.else.else.else.then.required,parentSchema:schema123.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3332,7 +4758,7 @@ errors++;
 }
 for(const key3 in data){
 if(!(key3 === "condition")){
-const err21 = {instancePath,schemaPath:"#/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema100.else.else.else.then,data};
+const err21 = {instancePath,schemaPath:"#/else/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema123.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3389,7 +4815,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.else.else.else.then.type,parentSchema:schema100.else.else.else.then,data};
+const err26 = {instancePath,schemaPath:"#/else/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.else.else.else.then.type,parentSchema:schema123.else.else.else.then,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3409,7 +4835,7 @@ else {
 const _errs34 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fact === undefined){
-const err27 = {instancePath,schemaPath:"#/else/else/else/else/required",keyword:"required",params:{missingProperty: "fact"},message:"must have required property '"+"fact"+"'",schema:schema100.else.else.else.else.required,parentSchema:schema100.else.else.else.else,data};
+const err27 = {instancePath,schemaPath:"#/else/else/else/else/required",keyword:"required",params:{missingProperty: "fact"},message:"must have required property '"+"fact"+"'",schema:schema123.else.else.else.else.required,parentSchema:schema123.else.else.else.else,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3419,7 +4845,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data.operator === undefined){
-const err28 = {instancePath,schemaPath:"#/else/else/else/else/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema100.else.else.else.else.required,parentSchema:schema100.else.else.else.else,data};
+const err28 = {instancePath,schemaPath:"#/else/else/else/else/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema123.else.else.else.else.required,parentSchema:schema123.else.else.else.else,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3429,7 +4855,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.value === undefined){
-const err29 = {instancePath,schemaPath:"#/else/else/else/else/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema100.else.else.else.else.required,parentSchema:schema100.else.else.else.else,data};
+const err29 = {instancePath,schemaPath:"#/else/else/else/else/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema123.else.else.else.else.required,parentSchema:schema123.else.else.else.else,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3440,7 +4866,7 @@ errors++;
 }
 for(const key4 in data){
 if(!((((key4 === "fact") || (key4 === "operator")) || (key4 === "value")) || (key4 === "ask"))){
-const err30 = {instancePath,schemaPath:"#/else/else/else/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema100.else.else.else.else,data};
+const err30 = {instancePath,schemaPath:"#/else/else/else/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema123.else.else.else.else,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3454,7 +4880,7 @@ if(data.fact !== undefined){
 let data6 = data.fact;
 if(typeof data6 === "string"){
 if(func2(data6) > 200){
-const err31 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56,data:data6};
+const err31 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57,data:data6};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3464,7 +4890,7 @@ vErrors.push(err31);
 errors++;
 }
 if(func2(data6) < 1){
-const err32 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data6};
+const err32 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57,data:data6};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3473,8 +4899,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!pattern15.test(data6)){
-const err33 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema56,data:data6};
+if(!pattern16.test(data6)){
+const err33 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema57,data:data6};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3485,7 +4911,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data6};
+const err34 = {instancePath:instancePath+"/fact",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data6};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3498,7 +4924,7 @@ errors++;
 if(data.operator !== undefined){
 let data7 = data.operator;
 if(!((((((((((((((data7 === "equal") || (data7 === "notEqual")) || (data7 === "in")) || (data7 === "notIn")) || (data7 === "contains")) || (data7 === "doesNotContain")) || (data7 === "containsAny")) || (data7 === "containsNone")) || (data7 === "lessThan")) || (data7 === "lessThanInclusive")) || (data7 === "greaterThan")) || (data7 === "greaterThanInclusive")) || (data7 === "atLeast")) || (data7 === "below"))){
-const err35 = {instancePath:instancePath+"/operator",schemaPath:"#/else/else/else/else/properties/operator/enum",keyword:"enum",params:{allowedValues: schema100.else.else.else.else.properties.operator.enum},message:"must be equal to one of the allowed values",schema:schema100.else.else.else.else.properties.operator.enum,parentSchema:schema100.else.else.else.else.properties.operator,data:data7};
+const err35 = {instancePath:instancePath+"/operator",schemaPath:"#/else/else/else/else/properties/operator/enum",keyword:"enum",params:{allowedValues: schema123.else.else.else.else.properties.operator.enum},message:"must be equal to one of the allowed values",schema:schema123.else.else.else.else.properties.operator.enum,parentSchema:schema123.else.else.else.else.properties.operator,data:data7};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3514,7 +4940,7 @@ const _errs42 = errors;
 let valid15 = false;
 const _errs43 = errors;
 if(((typeof data8 !== "string") && (!((typeof data8 == "number") && (isFinite(data8))))) && (typeof data8 !== "boolean")){
-const err36 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/scalar/type",keyword:"type",params:{type: schema103.type},message:"must be string,number,boolean",schema:schema103.type,parentSchema:schema103,data:data8};
+const err36 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/scalar/type",keyword:"type",params:{type: schema126.type},message:"must be string,number,boolean",schema:schema126.type,parentSchema:schema126,data:data8};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3525,7 +4951,7 @@ errors++;
 }
 if(typeof data8 === "string"){
 if(func2(data8) > 500){
-const err37 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/scalar/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema103,data:data8};
+const err37 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/scalar/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema126,data:data8};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3540,7 +4966,7 @@ valid15 = valid15 || _valid4;
 const _errs46 = errors;
 if(Array.isArray(data8)){
 if(data8.length > 1000){
-const err38 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema100.else.else.else.else.properties.value.anyOf[1],data:data8};
+const err38 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema123.else.else.else.else.properties.value.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3550,7 +4976,7 @@ vErrors.push(err38);
 errors++;
 }
 if(data8.length < 1){
-const err39 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema100.else.else.else.else.properties.value.anyOf[1],data:data8};
+const err39 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema123.else.else.else.else.properties.value.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3563,7 +4989,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if(((typeof data9 !== "string") && (!((typeof data9 == "number") && (isFinite(data9))))) && (typeof data9 !== "boolean")){
-const err40 = {instancePath:instancePath+"/value/" + i2,schemaPath:"#/$defs/scalar/type",keyword:"type",params:{type: schema103.type},message:"must be string,number,boolean",schema:schema103.type,parentSchema:schema103,data:data9};
+const err40 = {instancePath:instancePath+"/value/" + i2,schemaPath:"#/$defs/scalar/type",keyword:"type",params:{type: schema126.type},message:"must be string,number,boolean",schema:schema126.type,parentSchema:schema126,data:data9};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3574,7 +5000,7 @@ errors++;
 }
 if(typeof data9 === "string"){
 if(func2(data9) > 500){
-const err41 = {instancePath:instancePath+"/value/" + i2,schemaPath:"#/$defs/scalar/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema103,data:data9};
+const err41 = {instancePath:instancePath+"/value/" + i2,schemaPath:"#/$defs/scalar/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema126,data:data9};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3587,7 +5013,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema100.else.else.else.else.properties.value.anyOf[1].type,parentSchema:schema100.else.else.else.else.properties.value.anyOf[1],data:data8};
+const err42 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema123.else.else.else.else.properties.value.anyOf[1].type,parentSchema:schema123.else.else.else.else.properties.value.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3601,7 +5027,7 @@ valid15 = valid15 || _valid4;
 const _errs51 = errors;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.threshold === undefined){
-const err43 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf/2/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema100.else.else.else.else.properties.value.anyOf[2].required,parentSchema:schema100.else.else.else.else.properties.value.anyOf[2],data:data8};
+const err43 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf/2/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema123.else.else.else.else.properties.value.anyOf[2].required,parentSchema:schema123.else.else.else.else.properties.value.anyOf[2],data:data8};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3612,7 +5038,7 @@ errors++;
 }
 for(const key5 in data8){
 if(!(key5 === "threshold")){
-const err44 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema100.else.else.else.else.properties.value.anyOf[2],data:data8};
+const err44 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema123.else.else.else.else.properties.value.anyOf[2],data:data8};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3669,7 +5095,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.else.else.else.else.properties.value.anyOf[2].type,parentSchema:schema100.else.else.else.else.properties.value.anyOf[2],data:data8};
+const err49 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.else.else.else.else.properties.value.anyOf[2].type,parentSchema:schema123.else.else.else.else.properties.value.anyOf[2],data:data8};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3681,7 +5107,7 @@ errors++;
 var _valid4 = _errs51 === errors;
 valid15 = valid15 || _valid4;
 if(!valid15){
-const err50 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema100.else.else.else.else.properties.value.anyOf,parentSchema:schema100.else.else.else.else.properties.value,data:data8};
+const err50 = {instancePath:instancePath+"/value",schemaPath:"#/else/else/else/else/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema123.else.else.else.else.properties.value.anyOf,parentSchema:schema123.else.else.else.else.properties.value,data:data8};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3705,7 +5131,7 @@ vErrors = null;
 if(data.ask !== undefined){
 let data11 = data.ask;
 if(typeof data11 !== "boolean"){
-const err51 = {instancePath:instancePath+"/ask",schemaPath:"#/else/else/else/else/properties/ask/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema100.else.else.else.else.properties.ask.type,parentSchema:schema100.else.else.else.else.properties.ask,data:data11};
+const err51 = {instancePath:instancePath+"/ask",schemaPath:"#/else/else/else/else/properties/ask/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema123.else.else.else.else.properties.ask.type,parentSchema:schema123.else.else.else.else.properties.ask,data:data11};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3717,7 +5143,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath,schemaPath:"#/else/else/else/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.else.else.else.else.type,parentSchema:schema100.else.else.else.else,data};
+const err52 = {instancePath,schemaPath:"#/else/else/else/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema123.else.else.else.else.type,parentSchema:schema123.else.else.else.else,data};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3736,7 +5162,7 @@ props6 = true;
 ifClause3 = "else";
 }
 if(!valid10){
-const err53 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema100.else.else.else.if,parentSchema:schema100.else.else.else,data};
+const err53 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema123.else.else.else.if,parentSchema:schema123.else.else.else,data};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3761,7 +5187,7 @@ Object.assign(props5, props6);
 ifClause2 = "else";
 }
 if(!valid8){
-const err54 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema100.else.else.if,parentSchema:schema100.else.else,data};
+const err54 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema123.else.else.if,parentSchema:schema123.else.else,data};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3786,7 +5212,7 @@ Object.assign(props3, props5);
 ifClause1 = "else";
 }
 if(!valid4){
-const err55 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema100.else.if,parentSchema:schema100.else,data};
+const err55 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema123.else.if,parentSchema:schema123.else,data};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3811,7 +5237,7 @@ Object.assign(props1, props3);
 ifClause0 = "else";
 }
 if(!valid0){
-const err56 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema100.if,parentSchema:schema100,data};
+const err56 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema123.if,parentSchema:schema123,data};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3820,18 +5246,18 @@ vErrors.push(err56);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate59.errors = vErrors;
 evaluated0.props = props1;
 return errors === 0;
 }
-validate53.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate59.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema106 = {"type":"object","additionalProperties":false,"required":["id","title","summary","outcome","citation","when"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/text"},"summary":{"$ref":"#/$defs/longText","description":"What the rule means, in plain words, for the person reading the decision."},"outcome":{"$ref":"#/$defs/outcome"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"when":{"$ref":"#/$defs/condition"}}};
+const schema129 = {"type":"object","additionalProperties":false,"required":["id","title","summary","outcome","citation","when"],"properties":{"id":{"$ref":"#/$defs/id"},"title":{"$ref":"#/$defs/text"},"summary":{"$ref":"#/$defs/longText","description":"What the rule means, in plain words, for the person reading the decision."},"outcome":{"$ref":"#/$defs/outcome"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"when":{"$ref":"#/$defs/condition"},"extensionPoint":{"$ref":"#/$defs/key","description":"Overlay rules only: the base's extension point that lets this rule decide an outcome imposing nothing on the exporter (shown on the rule's step in every trace)."}}};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate55.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3840,7 +5266,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema106.required,parentSchema:schema106,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema129.required,parentSchema:schema129,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3850,7 +5276,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.title === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema106.required,parentSchema:schema106,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema129.required,parentSchema:schema129,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3860,7 +5286,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.summary === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema106.required,parentSchema:schema106,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema129.required,parentSchema:schema129,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3870,7 +5296,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.outcome === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outcome"},message:"must have required property '"+"outcome"+"'",schema:schema106.required,parentSchema:schema106,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outcome"},message:"must have required property '"+"outcome"+"'",schema:schema129.required,parentSchema:schema129,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3880,7 +5306,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.citation === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema106.required,parentSchema:schema106,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema129.required,parentSchema:schema129,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3890,7 +5316,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.when === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema106.required,parentSchema:schema106,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema129.required,parentSchema:schema129,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3900,8 +5326,8 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "id") || (key0 === "title")) || (key0 === "summary")) || (key0 === "outcome")) || (key0 === "citation")) || (key0 === "seeAlso")) || (key0 === "when"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema106,data};
+if(!((((((((key0 === "id") || (key0 === "title")) || (key0 === "summary")) || (key0 === "outcome")) || (key0 === "citation")) || (key0 === "seeAlso")) || (key0 === "when")) || (key0 === "extensionPoint"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema129,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4029,7 +5455,7 @@ errors++;
 if(data.outcome !== undefined){
 let data3 = data.outcome;
 if(!((((((data3 === "authorisation_required") || (data3 === "notification_required")) || (data3 === "insufficient_information")) || (data3 === "enhanced_due_diligence")) || (data3 === "no_obligation")) || (data3 === "not_applicable"))){
-const err17 = {instancePath:instancePath+"/outcome",schemaPath:"#/$defs/outcome/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data3};
+const err17 = {instancePath:instancePath+"/outcome",schemaPath:"#/$defs/outcome/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values",schema:schema48.enum,parentSchema:schema48,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4052,14 +5478,16 @@ errors = vErrors.length;
 }
 }
 if(data.when !== undefined){
-if(!(validate53(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate59(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 }
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.type,parentSchema:schema106,data};
+if(data.extensionPoint !== undefined){
+let data7 = data.extensionPoint;
+if(typeof data7 === "string"){
+if(func2(data7) > 100){
+const err18 = {instancePath:instancePath+"/extensionPoint",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4068,17 +5496,60 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate55.errors = vErrors;
+if(func2(data7) < 1){
+const err19 = {instancePath:instancePath+"/extensionPoint",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!pattern11.test(data7)){
+const err20 = {instancePath:instancePath+"/extensionPoint",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/extensionPoint",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.type,parentSchema:schema129,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema111 = {"type":"object","additionalProperties":false,"required":["id","text","citation","when"],"properties":{"id":{"$ref":"#/$defs/id"},"text":{"$ref":"#/$defs/longText"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"when":{"$ref":"#/$defs/condition"}}};
+const schema135 = {"type":"object","additionalProperties":false,"required":["id","text","citation","when"],"properties":{"id":{"$ref":"#/$defs/id"},"text":{"$ref":"#/$defs/longText"},"citation":{"$ref":"#/$defs/citation"},"seeAlso":{"$ref":"#/$defs/citations"},"when":{"$ref":"#/$defs/condition"}}};
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate60.evaluated;
+const evaluated0 = validate66.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4087,7 +5558,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema111.required,parentSchema:schema111,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema135.required,parentSchema:schema135,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4097,7 +5568,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.text === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema111.required,parentSchema:schema111,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema135.required,parentSchema:schema135,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4107,7 +5578,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.citation === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema111.required,parentSchema:schema111,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema135.required,parentSchema:schema135,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4117,7 +5588,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.when === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema111.required,parentSchema:schema111,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema135.required,parentSchema:schema135,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4128,7 +5599,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "text")) || (key0 === "citation")) || (key0 === "seeAlso")) || (key0 === "when"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema111,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema135,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4231,14 +5702,14 @@ errors = vErrors.length;
 }
 }
 if(data.when !== undefined){
-if(!(validate53(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate59(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema111.type,parentSchema:schema111,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema135.type,parentSchema:schema135,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4247,10 +5718,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
-validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5006,7 +6477,7 @@ errors++;
 if(data.undecided !== undefined){
 let data23 = data.undecided;
 if(!((((((data23 === "authorisation_required") || (data23 === "notification_required")) || (data23 === "insufficient_information")) || (data23 === "enhanced_due_diligence")) || (data23 === "no_obligation")) || (data23 === "not_applicable"))){
-const err57 = {instancePath:instancePath+"/undecided",schemaPath:"#/$defs/outcome/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data23};
+const err57 = {instancePath:instancePath+"/undecided",schemaPath:"#/$defs/outcome/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values",schema:schema48.enum,parentSchema:schema48,data:data23};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -5119,7 +6590,7 @@ errors++;
 if(data24.outcome !== undefined){
 let data26 = data24.outcome;
 if(!((((((data26 === "authorisation_required") || (data26 === "notification_required")) || (data26 === "insufficient_information")) || (data26 === "enhanced_due_diligence")) || (data26 === "no_obligation")) || (data26 === "not_applicable"))){
-const err67 = {instancePath:instancePath+"/fallback/outcome",schemaPath:"#/$defs/outcome/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data26};
+const err67 = {instancePath:instancePath+"/fallback/outcome",schemaPath:"#/$defs/outcome/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values",schema:schema48.enum,parentSchema:schema48,data:data26};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -5222,7 +6693,7 @@ vErrors.push(err74);
 errors++;
 }
 for(const key7 in data30){
-if(!(((key7 === "memberStateFact") || (key7 === "catalogue")) || (key7 === "nameAttribute"))){
+if(!((((key7 === "memberStateFact") || (key7 === "catalogue")) || (key7 === "nameAttribute")) || (key7 === "whenUndecided"))){
 const err75 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.authority,data:data30};
 if(vErrors === null){
 vErrors = [err75];
@@ -5237,7 +6708,7 @@ if(data30.memberStateFact !== undefined){
 let data31 = data30.memberStateFact;
 if(typeof data31 === "string"){
 if(func2(data31) > 200){
-const err76 = {instancePath:instancePath+"/authority/memberStateFact",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56,data:data31};
+const err76 = {instancePath:instancePath+"/authority/memberStateFact",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57,data:data31};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5247,7 +6718,7 @@ vErrors.push(err76);
 errors++;
 }
 if(func2(data31) < 1){
-const err77 = {instancePath:instancePath+"/authority/memberStateFact",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:data31};
+const err77 = {instancePath:instancePath+"/authority/memberStateFact",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57,data:data31};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5256,8 +6727,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(!pattern15.test(data31)){
-const err78 = {instancePath:instancePath+"/authority/memberStateFact",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema56,data:data31};
+if(!pattern16.test(data31)){
+const err78 = {instancePath:instancePath+"/authority/memberStateFact",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema57,data:data31};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5268,7 +6739,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/authority/memberStateFact",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data31};
+const err79 = {instancePath:instancePath+"/authority/memberStateFact",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data31};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -5368,9 +6839,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.authority.type,parentSchema:schema31.properties.authority,data:data30};
+if(data30.whenUndecided !== undefined){
+let data34 = data30.whenUndecided;
+if(typeof data34 !== "boolean"){
+const err88 = {instancePath:instancePath+"/authority/whenUndecided",schemaPath:"#/properties/authority/properties/whenUndecided/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.authority.properties.whenUndecided.type,parentSchema:schema31.properties.authority.properties.whenUndecided,data:data34};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5380,11 +6852,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data.scales !== undefined){
-let data34 = data.scales;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(Object.keys(data34).length > 50){
-const err89 = {instancePath:instancePath+"/scales",schemaPath:"#/properties/scales/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema31.properties.scales,data:data34};
+}
+else {
+const err89 = {instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.authority.type,parentSchema:schema31.properties.authority,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5393,11 +6863,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-for(const key8 in data34){
-const _errs87 = errors;
-if(typeof key8 === "string"){
-if(func2(key8) > 100){
-const err90 = {instancePath:instancePath+"/scales",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key8,propertyName:key8};
+}
+if(data.duties !== undefined){
+let data35 = data.duties;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(Object.keys(data35).length > 100){
+const err90 = {instancePath:instancePath+"/duties",schemaPath:"#/properties/duties/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema31.properties.duties,data:data35};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5406,8 +6877,11 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(func2(key8) < 1){
-const err91 = {instancePath:instancePath+"/scales",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key8,propertyName:key8};
+for(const key8 in data35){
+const _errs89 = errors;
+if(typeof key8 === "string"){
+if(func2(key8) > 100){
+const err91 = {instancePath:instancePath+"/duties",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5416,8 +6890,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(!pattern11.test(key8)){
-const err92 = {instancePath:instancePath+"/scales",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key8,propertyName:key8};
+if(func2(key8) < 1){
+const err92 = {instancePath:instancePath+"/duties",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5426,9 +6900,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/scales",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key8,propertyName:key8};
+if(!pattern11.test(key8)){
+const err93 = {instancePath:instancePath+"/duties",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -5437,9 +6910,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-var valid27 = _errs87 === errors;
-if(!valid27){
-const err94 = {instancePath:instancePath+"/scales",schemaPath:"#/properties/scales/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema31.properties.scales.propertyNames,parentSchema:schema31.properties.scales,data:data34};
+}
+else {
+const err94 = {instancePath:instancePath+"/duties",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -5448,12 +6921,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-for(const key9 in data34){
-let data35 = data34[key9];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.title === undefined){
-const err95 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scales/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.scales.additionalProperties.required,parentSchema:schema31.properties.scales.additionalProperties,data:data35};
+var valid27 = _errs89 === errors;
+if(!valid27){
+const err95 = {instancePath:instancePath+"/duties",schemaPath:"#/properties/duties/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema31.properties.duties.propertyNames,parentSchema:schema31.properties.duties,data:data35};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5462,8 +6932,12 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data35.citation === undefined){
-const err96 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scales/additionalProperties/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema31.properties.scales.additionalProperties.required,parentSchema:schema31.properties.scales.additionalProperties,data:data35};
+}
+for(const key9 in data35){
+let data36 = data35[key9];
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.title === undefined){
+const err96 = {instancePath:instancePath+"/duties/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/duties/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.duties.additionalProperties.required,parentSchema:schema31.properties.duties.additionalProperties,data:data36};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5472,8 +6946,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data35.levels === undefined){
-const err97 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scales/additionalProperties/required",keyword:"required",params:{missingProperty: "levels"},message:"must have required property '"+"levels"+"'",schema:schema31.properties.scales.additionalProperties.required,parentSchema:schema31.properties.scales.additionalProperties,data:data35};
+if(data36.text === undefined){
+const err97 = {instancePath:instancePath+"/duties/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/duties/additionalProperties/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema31.properties.duties.additionalProperties.required,parentSchema:schema31.properties.duties.additionalProperties,data:data36};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5482,9 +6956,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-for(const key10 in data35){
-if(!((((key10 === "title") || (key10 === "citation")) || (key10 === "seeAlso")) || (key10 === "levels"))){
-const err98 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scales/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.scales.additionalProperties,data:data35};
+if(data36.citation === undefined){
+const err98 = {instancePath:instancePath+"/duties/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/duties/additionalProperties/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema31.properties.duties.additionalProperties.required,parentSchema:schema31.properties.duties.additionalProperties,data:data36};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5493,12 +6966,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data35.title !== undefined){
-let data36 = data35.title;
-if(typeof data36 === "string"){
-if(func2(data36) > 500){
-const err99 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema34,data:data36};
+for(const key10 in data36){
+if(!((((key10 === "title") || (key10 === "text")) || (key10 === "citation")) || (key10 === "seeAlso"))){
+const err99 = {instancePath:instancePath+"/duties/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/duties/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.duties.additionalProperties,data:data36};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5507,8 +6977,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(func2(data36) < 1){
-const err100 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data36};
+}
+if(data36.title !== undefined){
+let data37 = data36.title;
+if(typeof data37 === "string"){
+if(func2(data37) > 500){
+const err100 = {instancePath:instancePath+"/duties/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema34,data:data37};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5517,9 +6991,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data36};
+if(func2(data37) < 1){
+const err101 = {instancePath:instancePath+"/duties/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data37};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5529,23 +7002,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data35.citation !== undefined){
-if(!(validate30(data35.citation, {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/citation",parentData:data35,parentDataProperty:"citation",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data35.seeAlso !== undefined){
-if(!(validate32(data35.seeAlso, {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/seeAlso",parentData:data35,parentDataProperty:"seeAlso",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-}
-if(data35.levels !== undefined){
-let data39 = data35.levels;
-if(Array.isArray(data39)){
-if(data39.length > 50){
-const err102 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels",schemaPath:"#/properties/scales/additionalProperties/properties/levels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema31.properties.scales.additionalProperties.properties.levels,data:data39};
+else {
+const err102 = {instancePath:instancePath+"/duties/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data37};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5554,8 +7012,12 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data39.length < 2){
-const err103 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels",schemaPath:"#/properties/scales/additionalProperties/properties/levels/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.scales.additionalProperties.properties.levels,data:data39};
+}
+if(data36.text !== undefined){
+let data38 = data36.text;
+if(typeof data38 === "string"){
+if(func2(data38) > 4000){
+const err103 = {instancePath:instancePath+"/duties/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/text",schemaPath:"#/$defs/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35,data:data38};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5564,12 +7026,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-const len1 = data39.length;
-for(let i2=0; i2<len1; i2++){
-let data40 = data39[i2];
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(data40.id === undefined){
-const err104 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2,schemaPath:"#/properties/scales/additionalProperties/properties/levels/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.scales.additionalProperties.properties.levels.items.required,parentSchema:schema31.properties.scales.additionalProperties.properties.levels.items,data:data40};
+if(func2(data38) < 1){
+const err104 = {instancePath:instancePath+"/duties/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/text",schemaPath:"#/$defs/longText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35,data:data38};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5578,8 +7036,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data40.label === undefined){
-const err105 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2,schemaPath:"#/properties/scales/additionalProperties/properties/levels/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema31.properties.scales.additionalProperties.properties.levels.items.required,parentSchema:schema31.properties.scales.additionalProperties.properties.levels.items,data:data40};
+}
+else {
+const err105 = {instancePath:instancePath+"/duties/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/text",schemaPath:"#/$defs/longText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data38};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5588,9 +7047,22 @@ vErrors.push(err105);
 }
 errors++;
 }
-for(const key11 in data40){
-if(!(((key11 === "id") || (key11 === "label")) || (key11 === "description"))){
-const err106 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2,schemaPath:"#/properties/scales/additionalProperties/properties/levels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.scales.additionalProperties.properties.levels.items,data:data40};
+}
+if(data36.citation !== undefined){
+if(!(validate30(data36.citation, {instancePath:instancePath+"/duties/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/citation",parentData:data36,parentDataProperty:"citation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data36.seeAlso !== undefined){
+if(!(validate32(data36.seeAlso, {instancePath:instancePath+"/duties/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/seeAlso",parentData:data36,parentDataProperty:"seeAlso",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/duties/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/duties/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.duties.additionalProperties.type,parentSchema:schema31.properties.duties.additionalProperties,data:data36};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5600,11 +7072,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data40.id !== undefined){
-let data41 = data40.id;
-if(typeof data41 === "string"){
-if(func2(data41) > 100){
-const err107 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data41};
+}
+else {
+const err107 = {instancePath:instancePath+"/duties",schemaPath:"#/properties/duties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.duties.type,parentSchema:schema31.properties.duties,data:data35};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5613,8 +7083,12 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(func2(data41) < 1){
-const err108 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2+"/id",schemaPath:"#/$defs/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data41};
+}
+if(data.extensionPoints !== undefined){
+let data41 = data.extensionPoints;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(Object.keys(data41).length > 50){
+const err108 = {instancePath:instancePath+"/extensionPoints",schemaPath:"#/properties/extensionPoints/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema31.properties.extensionPoints,data:data41};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5623,8 +7097,11 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(!pattern4.test(data41)){
-const err109 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2+"/id",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[.-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[.-][a-z0-9]+)*$",parentSchema:schema32,data:data41};
+for(const key11 in data41){
+const _errs106 = errors;
+if(typeof key11 === "string"){
+if(func2(key11) > 100){
+const err109 = {instancePath:instancePath+"/extensionPoints",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5633,9 +7110,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data41};
+if(func2(key11) < 1){
+const err110 = {instancePath:instancePath+"/extensionPoints",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5644,12 +7120,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data40.label !== undefined){
-let data42 = data40.label;
-if(typeof data42 === "string"){
-if(func2(data42) > 500){
-const err111 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2+"/label",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema34,data:data42};
+if(!pattern11.test(key11)){
+const err111 = {instancePath:instancePath+"/extensionPoints",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5658,8 +7130,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(func2(data42) < 1){
-const err112 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2+"/label",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data42};
+}
+else {
+const err112 = {instancePath:instancePath+"/extensionPoints",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5668,9 +7141,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-else {
-const err113 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2+"/label",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data42};
+var valid33 = _errs106 === errors;
+if(!valid33){
+const err113 = {instancePath:instancePath+"/extensionPoints",schemaPath:"#/properties/extensionPoints/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:schema31.properties.extensionPoints.propertyNames,parentSchema:schema31.properties.extensionPoints,data:data41};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5680,11 +7153,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data40.description !== undefined){
-let data43 = data40.description;
-if(typeof data43 === "string"){
-if(func2(data43) > 4000){
-const err114 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2+"/description",schemaPath:"#/$defs/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35,data:data43};
+for(const key12 in data41){
+let data42 = data41[key12];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.title === undefined){
+const err114 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/extensionPoints/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.extensionPoints.additionalProperties.required,parentSchema:schema31.properties.extensionPoints.additionalProperties,data:data42};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5693,8 +7166,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(func2(data43) < 1){
-const err115 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2+"/description",schemaPath:"#/$defs/longText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35,data:data43};
+if(data42.outcomes === undefined){
+const err115 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/extensionPoints/additionalProperties/required",keyword:"required",params:{missingProperty: "outcomes"},message:"must have required property '"+"outcomes"+"'",schema:schema31.properties.extensionPoints.additionalProperties.required,parentSchema:schema31.properties.extensionPoints.additionalProperties,data:data42};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5703,9 +7176,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-else {
-const err116 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2+"/description",schemaPath:"#/$defs/longText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data43};
+if(data42.citation === undefined){
+const err116 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/extensionPoints/additionalProperties/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema31.properties.extensionPoints.additionalProperties.required,parentSchema:schema31.properties.extensionPoints.additionalProperties,data:data42};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -5714,10 +7186,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i2,schemaPath:"#/properties/scales/additionalProperties/properties/levels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scales.additionalProperties.properties.levels.items.type,parentSchema:schema31.properties.scales.additionalProperties.properties.levels.items,data:data40};
+for(const key13 in data42){
+if(!(((((key13 === "title") || (key13 === "description")) || (key13 === "outcomes")) || (key13 === "citation")) || (key13 === "seeAlso"))){
+const err117 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/extensionPoints/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.extensionPoints.additionalProperties,data:data42};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -5727,9 +7198,11 @@ vErrors.push(err117);
 errors++;
 }
 }
-}
-else {
-const err118 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels",schemaPath:"#/properties/scales/additionalProperties/properties/levels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.scales.additionalProperties.properties.levels.type,parentSchema:schema31.properties.scales.additionalProperties.properties.levels,data:data39};
+if(data42.title !== undefined){
+let data43 = data42.title;
+if(typeof data43 === "string"){
+if(func2(data43) > 500){
+const err118 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema34,data:data43};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -5738,10 +7211,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/scales/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scales/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scales.additionalProperties.type,parentSchema:schema31.properties.scales.additionalProperties,data:data35};
+if(func2(data43) < 1){
+const err119 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data43};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -5751,9 +7222,8 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
 else {
-const err120 = {instancePath:instancePath+"/scales",schemaPath:"#/properties/scales/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scales.type,parentSchema:schema31.properties.scales,data:data34};
+const err120 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -5763,11 +7233,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data.catalogues !== undefined){
-let data44 = data.catalogues;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(Object.keys(data44).length > 50){
-const err121 = {instancePath:instancePath+"/catalogues",schemaPath:"#/properties/catalogues/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema31.properties.catalogues,data:data44};
+if(data42.description !== undefined){
+let data44 = data42.description;
+if(typeof data44 === "string"){
+if(func2(data44) > 4000){
+const err121 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/$defs/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35,data:data44};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -5776,11 +7246,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-for(const key12 in data44){
-const _errs115 = errors;
-if(typeof key12 === "string"){
-if(func2(key12) > 100){
-const err122 = {instancePath:instancePath+"/catalogues",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key12,propertyName:key12};
+if(func2(data44) < 1){
+const err122 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/$defs/longText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35,data:data44};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -5789,8 +7256,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(func2(key12) < 1){
-const err123 = {instancePath:instancePath+"/catalogues",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key12,propertyName:key12};
+}
+else {
+const err123 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/$defs/longText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data44};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -5799,8 +7267,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(!pattern11.test(key12)){
-const err124 = {instancePath:instancePath+"/catalogues",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key12,propertyName:key12};
+}
+if(data42.outcomes !== undefined){
+let data45 = data42.outcomes;
+if(Array.isArray(data45)){
+if(data45.length > 6){
+const err124 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/outcomes",schemaPath:"#/properties/extensionPoints/additionalProperties/properties/outcomes/maxItems",keyword:"maxItems",params:{limit: 6},message:"must NOT have more than 6 items",schema:6,parentSchema:schema31.properties.extensionPoints.additionalProperties.properties.outcomes,data:data45};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -5809,9 +7281,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-else {
-const err125 = {instancePath:instancePath+"/catalogues",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key12,propertyName:key12};
+if(data45.length < 1){
+const err125 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/outcomes",schemaPath:"#/properties/extensionPoints/additionalProperties/properties/outcomes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.extensionPoints.additionalProperties.properties.outcomes,data:data45};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -5820,9 +7291,11 @@ vErrors.push(err125);
 }
 errors++;
 }
-var valid38 = _errs115 === errors;
-if(!valid38){
-const err126 = {instancePath:instancePath+"/catalogues",schemaPath:"#/properties/catalogues/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema31.properties.catalogues.propertyNames,parentSchema:schema31.properties.catalogues,data:data44};
+const len1 = data45.length;
+for(let i2=0; i2<len1; i2++){
+let data46 = data45[i2];
+if(typeof data46 !== "string"){
+const err126 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/outcomes/" + i2,schemaPath:"#/properties/extensionPoints/additionalProperties/properties/outcomes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.extensionPoints.additionalProperties.properties.outcomes.items.type,parentSchema:schema31.properties.extensionPoints.additionalProperties.properties.outcomes.items,data:data46};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -5831,12 +7304,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-for(const key13 in data44){
-let data45 = data44[key13];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.title === undefined){
-const err127 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.catalogues.additionalProperties.required,parentSchema:schema31.properties.catalogues.additionalProperties,data:data45};
+if(!((((((data46 === "authorisation_required") || (data46 === "notification_required")) || (data46 === "insufficient_information")) || (data46 === "enhanced_due_diligence")) || (data46 === "no_obligation")) || (data46 === "not_applicable"))){
+const err127 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/outcomes/" + i2,schemaPath:"#/$defs/outcome/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values",schema:schema48.enum,parentSchema:schema48,data:data46};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -5845,8 +7314,19 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data45.citation === undefined){
-const err128 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema31.properties.catalogues.additionalProperties.required,parentSchema:schema31.properties.catalogues.additionalProperties,data:data45};
+}
+let i3 = data45.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data45[i3];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err128 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/outcomes",schemaPath:"#/properties/extensionPoints/additionalProperties/properties/outcomes/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema31.properties.extensionPoints.additionalProperties.properties.outcomes,data:data45};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -5854,9 +7334,14 @@ else {
 vErrors.push(err128);
 }
 errors++;
+break;
 }
-if(data45.entries === undefined){
-const err129 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'",schema:schema31.properties.catalogues.additionalProperties.required,parentSchema:schema31.properties.catalogues.additionalProperties,data:data45};
+indices1[item1] = i3;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/outcomes",schemaPath:"#/properties/extensionPoints/additionalProperties/properties/outcomes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.extensionPoints.additionalProperties.properties.outcomes.type,parentSchema:schema31.properties.extensionPoints.additionalProperties.properties.outcomes,data:data45};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -5865,9 +7350,22 @@ vErrors.push(err129);
 }
 errors++;
 }
-for(const key14 in data45){
-if(!(((((key14 === "title") || (key14 === "description")) || (key14 === "citation")) || (key14 === "seeAlso")) || (key14 === "entries"))){
-const err130 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.catalogues.additionalProperties,data:data45};
+}
+if(data42.citation !== undefined){
+if(!(validate30(data42.citation, {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/citation",parentData:data42,parentDataProperty:"citation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data42.seeAlso !== undefined){
+if(!(validate32(data42.seeAlso, {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/seeAlso",parentData:data42,parentDataProperty:"seeAlso",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/extensionPoints/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/extensionPoints/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.extensionPoints.additionalProperties.type,parentSchema:schema31.properties.extensionPoints.additionalProperties,data:data42};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -5877,11 +7375,9 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data45.title !== undefined){
-let data46 = data45.title;
-if(typeof data46 === "string"){
-if(func2(data46) > 500){
-const err131 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema34,data:data46};
+}
+else {
+const err131 = {instancePath:instancePath+"/extensionPoints",schemaPath:"#/properties/extensionPoints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.extensionPoints.type,parentSchema:schema31.properties.extensionPoints,data:data41};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -5890,8 +7386,12 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(func2(data46) < 1){
-const err132 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data46};
+}
+if(data.attributes !== undefined){
+let data49 = data.attributes;
+if(Array.isArray(data49)){
+if(data49.length > 1000){
+const err132 = {instancePath:instancePath+"/attributes",schemaPath:"#/properties/attributes/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema31.properties.attributes,data:data49};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -5900,9 +7400,12 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data46};
+const len2 = data49.length;
+for(let i4=0; i4<len2; i4++){
+let data50 = data49[i4];
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.catalogue === undefined){
+const err133 = {instancePath:instancePath+"/attributes/" + i4,schemaPath:"#/properties/attributes/items/required",keyword:"required",params:{missingProperty: "catalogue"},message:"must have required property '"+"catalogue"+"'",schema:schema31.properties.attributes.items.required,parentSchema:schema31.properties.attributes.items,data:data50};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -5911,12 +7414,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data45.description !== undefined){
-let data47 = data45.description;
-if(typeof data47 === "string"){
-if(func2(data47) > 4000){
-const err134 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/$defs/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35,data:data47};
+if(data50.entry === undefined){
+const err134 = {instancePath:instancePath+"/attributes/" + i4,schemaPath:"#/properties/attributes/items/required",keyword:"required",params:{missingProperty: "entry"},message:"must have required property '"+"entry"+"'",schema:schema31.properties.attributes.items.required,parentSchema:schema31.properties.attributes.items,data:data50};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -5925,8 +7424,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(func2(data47) < 1){
-const err135 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/$defs/longText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35,data:data47};
+if(data50.attribute === undefined){
+const err135 = {instancePath:instancePath+"/attributes/" + i4,schemaPath:"#/properties/attributes/items/required",keyword:"required",params:{missingProperty: "attribute"},message:"must have required property '"+"attribute"+"'",schema:schema31.properties.attributes.items.required,parentSchema:schema31.properties.attributes.items,data:data50};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -5935,9 +7434,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-else {
-const err136 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/$defs/longText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data47};
+if(data50.value === undefined){
+const err136 = {instancePath:instancePath+"/attributes/" + i4,schemaPath:"#/properties/attributes/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.attributes.items.required,parentSchema:schema31.properties.attributes.items,data:data50};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -5946,24 +7444,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-if(data45.citation !== undefined){
-if(!(validate30(data45.citation, {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/citation",parentData:data45,parentDataProperty:"citation",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data45.seeAlso !== undefined){
-if(!(validate32(data45.seeAlso, {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/seeAlso",parentData:data45,parentDataProperty:"seeAlso",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-}
-if(data45.entries !== undefined){
-let data50 = data45.entries;
-if(Array.isArray(data50)){
-if(data50.length > 1000){
-const err137 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/entries",schemaPath:"#/properties/catalogues/additionalProperties/properties/entries/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema31.properties.catalogues.additionalProperties.properties.entries,data:data50};
+if(data50.citation === undefined){
+const err137 = {instancePath:instancePath+"/attributes/" + i4,schemaPath:"#/properties/attributes/items/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema31.properties.attributes.items.required,parentSchema:schema31.properties.attributes.items,data:data50};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -5972,8 +7454,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data50.length < 1){
-const err138 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/entries",schemaPath:"#/properties/catalogues/additionalProperties/properties/entries/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.catalogues.additionalProperties.properties.entries,data:data50};
+for(const key14 in data50){
+if(!(((((key14 === "catalogue") || (key14 === "entry")) || (key14 === "attribute")) || (key14 === "value")) || (key14 === "citation"))){
+const err138 = {instancePath:instancePath+"/attributes/" + i4,schemaPath:"#/properties/attributes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.attributes.items,data:data50};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -5982,16 +7465,12 @@ vErrors.push(err138);
 }
 errors++;
 }
-const len2 = data50.length;
-for(let i3=0; i3<len2; i3++){
-if(!(validate39(data50[i3], {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/entries/" + i3,parentData:data50,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err139 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/entries",schemaPath:"#/properties/catalogues/additionalProperties/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.catalogues.additionalProperties.properties.entries.type,parentSchema:schema31.properties.catalogues.additionalProperties.properties.entries,data:data50};
+if(data50.catalogue !== undefined){
+let data51 = data50.catalogue;
+if(typeof data51 === "string"){
+if(func2(data51) > 100){
+const err139 = {instancePath:instancePath+"/attributes/" + i4+"/catalogue",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data51};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -6000,10 +7479,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/catalogues/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.catalogues.additionalProperties.type,parentSchema:schema31.properties.catalogues.additionalProperties,data:data45};
+if(func2(data51) < 1){
+const err140 = {instancePath:instancePath+"/attributes/" + i4+"/catalogue",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data51};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -6012,10 +7489,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/catalogues",schemaPath:"#/properties/catalogues/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.catalogues.type,parentSchema:schema31.properties.catalogues,data:data44};
+if(!pattern11.test(data51)){
+const err141 = {instancePath:instancePath+"/attributes/" + i4+"/catalogue",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data51};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -6025,11 +7500,8 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data.thresholds !== undefined){
-let data52 = data.thresholds;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(Object.keys(data52).length > 200){
-const err142 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties",schema:200,parentSchema:schema31.properties.thresholds,data:data52};
+else {
+const err142 = {instancePath:instancePath+"/attributes/" + i4+"/catalogue",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data51};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -6038,11 +7510,12 @@ vErrors.push(err142);
 }
 errors++;
 }
-for(const key15 in data52){
-const _errs135 = errors;
-if(typeof key15 === "string"){
-if(func2(key15) > 100){
-const err143 = {instancePath:instancePath+"/thresholds",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key15,propertyName:key15};
+}
+if(data50.entry !== undefined){
+let data52 = data50.entry;
+if(typeof data52 === "string"){
+if(func2(data52) > 100){
+const err143 = {instancePath:instancePath+"/attributes/" + i4+"/entry",schemaPath:"#/properties/attributes/items/properties/entry/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema31.properties.attributes.items.properties.entry,data:data52};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -6051,8 +7524,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(func2(key15) < 1){
-const err144 = {instancePath:instancePath+"/thresholds",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key15,propertyName:key15};
+if(func2(data52) < 1){
+const err144 = {instancePath:instancePath+"/attributes/" + i4+"/entry",schemaPath:"#/properties/attributes/items/properties/entry/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.attributes.items.properties.entry,data:data52};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -6061,8 +7534,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(!pattern11.test(key15)){
-const err145 = {instancePath:instancePath+"/thresholds",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key15,propertyName:key15};
+if(!pattern22.test(data52)){
+const err145 = {instancePath:instancePath+"/attributes/" + i4+"/entry",schemaPath:"#/properties/attributes/items/properties/entry/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$"},message:"must match pattern \""+"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$"+"\"",schema:"^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$",parentSchema:schema31.properties.attributes.items.properties.entry,data:data52};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -6073,7 +7546,7 @@ errors++;
 }
 }
 else {
-const err146 = {instancePath:instancePath+"/thresholds",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key15,propertyName:key15};
+const err146 = {instancePath:instancePath+"/attributes/" + i4+"/entry",schemaPath:"#/properties/attributes/items/properties/entry/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.attributes.items.properties.entry.type,parentSchema:schema31.properties.attributes.items.properties.entry,data:data52};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -6082,9 +7555,12 @@ vErrors.push(err146);
 }
 errors++;
 }
-var valid46 = _errs135 === errors;
-if(!valid46){
-const err147 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema31.properties.thresholds.propertyNames,parentSchema:schema31.properties.thresholds,data:data52};
+}
+if(data50.attribute !== undefined){
+let data53 = data50.attribute;
+if(typeof data53 === "string"){
+if(func2(data53) > 100){
+const err147 = {instancePath:instancePath+"/attributes/" + i4+"/attribute",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -6093,12 +7569,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-for(const key16 in data52){
-let data53 = data52[key16];
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.title === undefined){
-const err148 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/thresholds/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.thresholds.additionalProperties.required,parentSchema:schema31.properties.thresholds.additionalProperties,data:data53};
+if(func2(data53) < 1){
+const err148 = {instancePath:instancePath+"/attributes/" + i4+"/attribute",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data53};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -6107,8 +7579,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data53.value === undefined){
-const err149 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/thresholds/additionalProperties/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.thresholds.additionalProperties.required,parentSchema:schema31.properties.thresholds.additionalProperties,data:data53};
+if(!pattern11.test(data53)){
+const err149 = {instancePath:instancePath+"/attributes/" + i4+"/attribute",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data53};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -6117,8 +7589,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data53.citation === undefined){
-const err150 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/thresholds/additionalProperties/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema31.properties.thresholds.additionalProperties.required,parentSchema:schema31.properties.thresholds.additionalProperties,data:data53};
+}
+else {
+const err150 = {instancePath:instancePath+"/attributes/" + i4+"/attribute",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data53};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -6127,9 +7600,11 @@ vErrors.push(err150);
 }
 errors++;
 }
-for(const key17 in data53){
-if(!(((((key17 === "title") || (key17 === "value")) || (key17 === "scale")) || (key17 === "citation")) || (key17 === "seeAlso"))){
-const err151 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/thresholds/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.thresholds.additionalProperties,data:data53};
+}
+if(data50.value !== undefined){
+let data54 = data50.value;
+if(((typeof data54 !== "string") && (!((typeof data54 == "number") && (isFinite(data54))))) && (typeof data54 !== "boolean")){
+const err151 = {instancePath:instancePath+"/attributes/" + i4+"/value",schemaPath:"#/properties/attributes/items/properties/value/type",keyword:"type",params:{type: schema31.properties.attributes.items.properties.value.type},message:"must be string,number,boolean",schema:schema31.properties.attributes.items.properties.value.type,parentSchema:schema31.properties.attributes.items.properties.value,data:data54};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -6138,12 +7613,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-if(data53.title !== undefined){
-let data54 = data53.title;
 if(typeof data54 === "string"){
 if(func2(data54) > 500){
-const err152 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema34,data:data54};
+const err152 = {instancePath:instancePath+"/attributes/" + i4+"/value",schemaPath:"#/properties/attributes/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.attributes.items.properties.value,data:data54};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -6152,8 +7624,17 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(func2(data54) < 1){
-const err153 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data54};
+}
+}
+if(data50.citation !== undefined){
+if(!(validate30(data50.citation, {instancePath:instancePath+"/attributes/" + i4+"/citation",parentData:data50,parentDataProperty:"citation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/attributes/" + i4,schemaPath:"#/properties/attributes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.attributes.items.type,parentSchema:schema31.properties.attributes.items,data:data50};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -6163,8 +7644,9 @@ vErrors.push(err153);
 errors++;
 }
 }
+}
 else {
-const err154 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data54};
+const err154 = {instancePath:instancePath+"/attributes",schemaPath:"#/properties/attributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.attributes.type,parentSchema:schema31.properties.attributes,data:data49};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -6174,13 +7656,11 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data53.value !== undefined){
-let data55 = data53.value;
-const _errs146 = errors;
-let valid51 = false;
-const _errs147 = errors;
-if(!((typeof data55 == "number") && (isFinite(data55)))){
-const err155 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/thresholds/additionalProperties/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.thresholds.additionalProperties.properties.value.anyOf[0].type,parentSchema:schema31.properties.thresholds.additionalProperties.properties.value.anyOf[0],data:data55};
+if(data.scales !== undefined){
+let data56 = data.scales;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(Object.keys(data56).length > 50){
+const err155 = {instancePath:instancePath+"/scales",schemaPath:"#/properties/scales/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema31.properties.scales,data:data56};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -6189,12 +7669,11 @@ vErrors.push(err155);
 }
 errors++;
 }
-var _valid1 = _errs147 === errors;
-valid51 = valid51 || _valid1;
-const _errs149 = errors;
-if(typeof data55 === "string"){
-if(func2(data55) > 100){
-const err156 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data55};
+for(const key15 in data56){
+const _errs144 = errors;
+if(typeof key15 === "string"){
+if(func2(key15) > 100){
+const err156 = {instancePath:instancePath+"/scales",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -6203,8 +7682,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(func2(data55) < 1){
-const err157 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data55};
+if(func2(key15) < 1){
+const err157 = {instancePath:instancePath+"/scales",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -6213,8 +7692,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(!pattern4.test(data55)){
-const err158 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[.-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[.-][a-z0-9]+)*$",parentSchema:schema32,data:data55};
+if(!pattern11.test(key15)){
+const err158 = {instancePath:instancePath+"/scales",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -6225,7 +7704,7 @@ errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data55};
+const err159 = {instancePath:instancePath+"/scales",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -6234,10 +7713,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-var _valid1 = _errs149 === errors;
-valid51 = valid51 || _valid1;
-if(!valid51){
-const err160 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/thresholds/additionalProperties/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.thresholds.additionalProperties.properties.value.anyOf,parentSchema:schema31.properties.thresholds.additionalProperties.properties.value,data:data55};
+var valid48 = _errs144 === errors;
+if(!valid48){
+const err160 = {instancePath:instancePath+"/scales",schemaPath:"#/properties/scales/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema31.properties.scales.propertyNames,parentSchema:schema31.properties.scales,data:data56};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -6246,23 +7724,12 @@ vErrors.push(err160);
 }
 errors++;
 }
-else {
-errors = _errs146;
-if(vErrors !== null){
-if(_errs146){
-vErrors.length = _errs146;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data53.scale !== undefined){
-let data56 = data53.scale;
-if(typeof data56 === "string"){
-if(func2(data56) > 100){
-const err161 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data56};
+for(const key16 in data56){
+let data57 = data56[key16];
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.title === undefined){
+const err161 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scales/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.scales.additionalProperties.required,parentSchema:schema31.properties.scales.additionalProperties,data:data57};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -6271,8 +7738,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(func2(data56) < 1){
-const err162 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data56};
+if(data57.citation === undefined){
+const err162 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scales/additionalProperties/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema31.properties.scales.additionalProperties.required,parentSchema:schema31.properties.scales.additionalProperties,data:data57};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -6281,8 +7748,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(!pattern11.test(data56)){
-const err163 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data56};
+if(data57.levels === undefined){
+const err163 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scales/additionalProperties/required",keyword:"required",params:{missingProperty: "levels"},message:"must have required property '"+"levels"+"'",schema:schema31.properties.scales.additionalProperties.required,parentSchema:schema31.properties.scales.additionalProperties,data:data57};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -6291,9 +7758,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data56};
+for(const key17 in data57){
+if(!((((key17 === "title") || (key17 === "citation")) || (key17 === "seeAlso")) || (key17 === "levels"))){
+const err164 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scales/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.scales.additionalProperties,data:data57};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -6303,21 +7770,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data53.citation !== undefined){
-if(!(validate30(data53.citation, {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/citation",parentData:data53,parentDataProperty:"citation",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data53.seeAlso !== undefined){
-if(!(validate32(data53.seeAlso, {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/seeAlso",parentData:data53,parentDataProperty:"seeAlso",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err165 = {instancePath:instancePath+"/thresholds/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/thresholds/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.thresholds.additionalProperties.type,parentSchema:schema31.properties.thresholds.additionalProperties,data:data53};
+if(data57.title !== undefined){
+let data58 = data57.title;
+if(typeof data58 === "string"){
+if(func2(data58) > 500){
+const err165 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema34,data:data58};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -6326,10 +7783,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-}
-else {
-const err166 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.thresholds.type,parentSchema:schema31.properties.thresholds,data:data52};
+if(func2(data58) < 1){
+const err166 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data58};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -6339,11 +7794,8 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data.facts !== undefined){
-let data59 = data.facts;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(Object.keys(data59).length > 500){
-const err167 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties",schema:500,parentSchema:schema31.properties.facts,data:data59};
+else {
+const err167 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data58};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -6352,11 +7804,24 @@ vErrors.push(err167);
 }
 errors++;
 }
-for(const key18 in data59){
-const _errs159 = errors;
-if(typeof key18 === "string"){
-if(func2(key18) > 200){
-const err168 = {instancePath:instancePath+"/facts",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56,data:key18,propertyName:key18};
+}
+if(data57.citation !== undefined){
+if(!(validate30(data57.citation, {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/citation",parentData:data57,parentDataProperty:"citation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data57.seeAlso !== undefined){
+if(!(validate32(data57.seeAlso, {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/seeAlso",parentData:data57,parentDataProperty:"seeAlso",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data57.levels !== undefined){
+let data61 = data57.levels;
+if(Array.isArray(data61)){
+if(data61.length > 50){
+const err168 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels",schemaPath:"#/properties/scales/additionalProperties/properties/levels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema31.properties.scales.additionalProperties.properties.levels,data:data61};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -6365,8 +7830,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(func2(key18) < 1){
-const err169 = {instancePath:instancePath+"/facts",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56,data:key18,propertyName:key18};
+if(data61.length < 2){
+const err169 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels",schemaPath:"#/properties/scales/additionalProperties/properties/levels/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema31.properties.scales.additionalProperties.properties.levels,data:data61};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -6375,8 +7840,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(!pattern15.test(key18)){
-const err170 = {instancePath:instancePath+"/facts",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema56,data:key18,propertyName:key18};
+const len3 = data61.length;
+for(let i5=0; i5<len3; i5++){
+let data62 = data61[i5];
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err170 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5,schemaPath:"#/properties/scales/additionalProperties/properties/levels/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.scales.additionalProperties.properties.levels.items.required,parentSchema:schema31.properties.scales.additionalProperties.properties.levels.items,data:data62};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -6385,9 +7854,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-else {
-const err171 = {instancePath:instancePath+"/facts",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:key18,propertyName:key18};
+if(data62.label === undefined){
+const err171 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5,schemaPath:"#/properties/scales/additionalProperties/properties/levels/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema31.properties.scales.additionalProperties.properties.levels.items.required,parentSchema:schema31.properties.scales.additionalProperties.properties.levels.items,data:data62};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -6396,9 +7864,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-var valid54 = _errs159 === errors;
-if(!valid54){
-const err172 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key18},message:"property name must be valid",schema:schema31.properties.facts.propertyNames,parentSchema:schema31.properties.facts,data:data59};
+for(const key18 in data62){
+if(!(((key18 === "id") || (key18 === "label")) || (key18 === "description"))){
+const err172 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5,schemaPath:"#/properties/scales/additionalProperties/properties/levels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.scales.additionalProperties.properties.levels.items,data:data62};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -6408,15 +7876,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-for(const key19 in data59){
-if(!(validate45(data59[key19], {instancePath:instancePath+"/facts/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data59,parentDataProperty:key19,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err173 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.facts.type,parentSchema:schema31.properties.facts,data:data59};
+if(data62.id !== undefined){
+let data63 = data62.id;
+if(typeof data63 === "string"){
+if(func2(data63) > 100){
+const err173 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data63};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -6425,12 +7889,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-if(data.conditions !== undefined){
-let data61 = data.conditions;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(Object.keys(data61).length > 200){
-const err174 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties",schema:200,parentSchema:schema31.properties.conditions,data:data61};
+if(func2(data63) < 1){
+const err174 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5+"/id",schemaPath:"#/$defs/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data63};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -6439,11 +7899,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-for(const key20 in data61){
-const _errs166 = errors;
-if(typeof key20 === "string"){
-if(func2(key20) > 100){
-const err175 = {instancePath:instancePath+"/conditions",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key20,propertyName:key20};
+if(!pattern4.test(data63)){
+const err175 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5+"/id",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[.-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[.-][a-z0-9]+)*$",parentSchema:schema32,data:data63};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -6452,8 +7909,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(func2(key20) < 1){
-const err176 = {instancePath:instancePath+"/conditions",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key20,propertyName:key20};
+}
+else {
+const err176 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5+"/id",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data63};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -6462,8 +7920,12 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(!pattern11.test(key20)){
-const err177 = {instancePath:instancePath+"/conditions",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key20,propertyName:key20};
+}
+if(data62.label !== undefined){
+let data64 = data62.label;
+if(typeof data64 === "string"){
+if(func2(data64) > 500){
+const err177 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5+"/label",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema34,data:data64};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -6472,9 +7934,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-else {
-const err178 = {instancePath:instancePath+"/conditions",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key20,propertyName:key20};
+if(func2(data64) < 1){
+const err178 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5+"/label",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data64};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -6483,9 +7944,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-var valid57 = _errs166 === errors;
-if(!valid57){
-const err179 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/propertyNames",keyword:"propertyNames",params:{propertyName: key20},message:"property name must be valid",schema:schema31.properties.conditions.propertyNames,parentSchema:schema31.properties.conditions,data:data61};
+}
+else {
+const err179 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5+"/label",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data64};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -6495,11 +7956,11 @@ vErrors.push(err179);
 errors++;
 }
 }
-for(const key21 in data61){
-let data62 = data61[key21];
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.title === undefined){
-const err180 = {instancePath:instancePath+"/conditions/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/conditions/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.conditions.additionalProperties.required,parentSchema:schema31.properties.conditions.additionalProperties,data:data62};
+if(data62.description !== undefined){
+let data65 = data62.description;
+if(typeof data65 === "string"){
+if(func2(data65) > 4000){
+const err180 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5+"/description",schemaPath:"#/$defs/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35,data:data65};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -6508,8 +7969,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data62.citation === undefined){
-const err181 = {instancePath:instancePath+"/conditions/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/conditions/additionalProperties/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema31.properties.conditions.additionalProperties.required,parentSchema:schema31.properties.conditions.additionalProperties,data:data62};
+if(func2(data65) < 1){
+const err181 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5+"/description",schemaPath:"#/$defs/longText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35,data:data65};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -6518,8 +7979,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data62.when === undefined){
-const err182 = {instancePath:instancePath+"/conditions/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/conditions/additionalProperties/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema31.properties.conditions.additionalProperties.required,parentSchema:schema31.properties.conditions.additionalProperties,data:data62};
+}
+else {
+const err182 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5+"/description",schemaPath:"#/$defs/longText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data65};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -6528,9 +7990,10 @@ vErrors.push(err182);
 }
 errors++;
 }
-for(const key22 in data62){
-if(!((((key22 === "title") || (key22 === "citation")) || (key22 === "seeAlso")) || (key22 === "when"))){
-const err183 = {instancePath:instancePath+"/conditions/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/conditions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.conditions.additionalProperties,data:data62};
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels/" + i5,schemaPath:"#/properties/scales/additionalProperties/properties/levels/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scales.additionalProperties.properties.levels.items.type,parentSchema:schema31.properties.scales.additionalProperties.properties.levels.items,data:data62};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -6540,11 +8003,9 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data62.title !== undefined){
-let data63 = data62.title;
-if(typeof data63 === "string"){
-if(func2(data63) > 500){
-const err184 = {instancePath:instancePath+"/conditions/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema34,data:data63};
+}
+else {
+const err184 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/levels",schemaPath:"#/properties/scales/additionalProperties/properties/levels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.scales.additionalProperties.properties.levels.type,parentSchema:schema31.properties.scales.additionalProperties.properties.levels,data:data61};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -6553,8 +8014,10 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(func2(data63) < 1){
-const err185 = {instancePath:instancePath+"/conditions/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data63};
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/scales/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scales/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scales.additionalProperties.type,parentSchema:schema31.properties.scales.additionalProperties,data:data57};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -6564,8 +8027,9 @@ vErrors.push(err185);
 errors++;
 }
 }
+}
 else {
-const err186 = {instancePath:instancePath+"/conditions/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data63};
+const err186 = {instancePath:instancePath+"/scales",schemaPath:"#/properties/scales/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.scales.type,parentSchema:schema31.properties.scales,data:data56};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -6575,27 +8039,11 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data62.citation !== undefined){
-if(!(validate30(data62.citation, {instancePath:instancePath+"/conditions/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/citation",parentData:data62,parentDataProperty:"citation",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data62.seeAlso !== undefined){
-if(!(validate32(data62.seeAlso, {instancePath:instancePath+"/conditions/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/seeAlso",parentData:data62,parentDataProperty:"seeAlso",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-}
-if(data62.when !== undefined){
-if(!(validate53(data62.when, {instancePath:instancePath+"/conditions/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",parentData:data62,parentDataProperty:"when",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err187 = {instancePath:instancePath+"/conditions/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/conditions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.conditions.additionalProperties.type,parentSchema:schema31.properties.conditions.additionalProperties,data:data62};
+if(data.catalogues !== undefined){
+let data66 = data.catalogues;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(Object.keys(data66).length > 50){
+const err187 = {instancePath:instancePath+"/catalogues",schemaPath:"#/properties/catalogues/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema31.properties.catalogues,data:data66};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -6604,10 +8052,11 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-}
-else {
-const err188 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.conditions.type,parentSchema:schema31.properties.conditions,data:data61};
+for(const key19 in data66){
+const _errs172 = errors;
+if(typeof key19 === "string"){
+if(func2(key19) > 100){
+const err188 = {instancePath:instancePath+"/catalogues",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key19,propertyName:key19};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -6616,12 +8065,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-if(data.rules !== undefined){
-let data67 = data.rules;
-if(Array.isArray(data67)){
-if(data67.length > 2000){
-const err189 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema31.properties.rules,data:data67};
+if(func2(key19) < 1){
+const err189 = {instancePath:instancePath+"/catalogues",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key19,propertyName:key19};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -6630,16 +8075,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-const len3 = data67.length;
-for(let i4=0; i4<len3; i4++){
-if(!(validate55(data67[i4], {instancePath:instancePath+"/rules/" + i4,parentData:data67,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err190 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.rules.type,parentSchema:schema31.properties.rules,data:data67};
+if(!pattern11.test(key19)){
+const err190 = {instancePath:instancePath+"/catalogues",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key19,propertyName:key19};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -6649,11 +8086,8 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data.notes !== undefined){
-let data69 = data.notes;
-if(Array.isArray(data69)){
-if(data69.length > 500){
-const err191 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema31.properties.notes,data:data69};
+else {
+const err191 = {instancePath:instancePath+"/catalogues",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key19,propertyName:key19};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -6662,16 +8096,9 @@ vErrors.push(err191);
 }
 errors++;
 }
-const len4 = data69.length;
-for(let i5=0; i5<len4; i5++){
-if(!(validate60(data69[i5], {instancePath:instancePath+"/notes/" + i5,parentData:data69,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err192 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.notes.type,parentSchema:schema31.properties.notes,data:data69};
+var valid59 = _errs172 === errors;
+if(!valid59){
+const err192 = {instancePath:instancePath+"/catalogues",schemaPath:"#/properties/catalogues/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid",schema:schema31.properties.catalogues.propertyNames,parentSchema:schema31.properties.catalogues,data:data66};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -6681,14 +8108,1039 @@ vErrors.push(err192);
 errors++;
 }
 }
-}
-else {
-const err193 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+for(const key20 in data66){
+let data67 = data66[key20];
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.title === undefined){
+const err193 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.catalogues.additionalProperties.required,parentSchema:schema31.properties.catalogues.additionalProperties,data:data67};
 if(vErrors === null){
 vErrors = [err193];
 }
 else {
 vErrors.push(err193);
+}
+errors++;
+}
+if(data67.citation === undefined){
+const err194 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema31.properties.catalogues.additionalProperties.required,parentSchema:schema31.properties.catalogues.additionalProperties,data:data67};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+if(data67.entries === undefined){
+const err195 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'",schema:schema31.properties.catalogues.additionalProperties.required,parentSchema:schema31.properties.catalogues.additionalProperties,data:data67};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+for(const key21 in data67){
+if(!((((((key21 === "title") || (key21 === "description")) || (key21 === "citation")) || (key21 === "seeAlso")) || (key21 === "attributeValues")) || (key21 === "entries"))){
+const err196 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.catalogues.additionalProperties,data:data67};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+if(data67.title !== undefined){
+let data68 = data67.title;
+if(typeof data68 === "string"){
+if(func2(data68) > 500){
+const err197 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema34,data:data68};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+if(func2(data68) < 1){
+const err198 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data68};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data68};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data67.description !== undefined){
+let data69 = data67.description;
+if(typeof data69 === "string"){
+if(func2(data69) > 4000){
+const err200 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/$defs/longText/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema35,data:data69};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+if(func2(data69) < 1){
+const err201 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/$defs/longText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35,data:data69};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/$defs/longText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data69};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+if(data67.citation !== undefined){
+if(!(validate30(data67.citation, {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/citation",parentData:data67,parentDataProperty:"citation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data67.seeAlso !== undefined){
+if(!(validate32(data67.seeAlso, {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/seeAlso",parentData:data67,parentDataProperty:"seeAlso",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data67.attributeValues !== undefined){
+let data72 = data67.attributeValues;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(Object.keys(data72).length > 50){
+const err203 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues",schemaPath:"#/properties/catalogues/additionalProperties/properties/attributeValues/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties",schema:50,parentSchema:schema31.properties.catalogues.additionalProperties.properties.attributeValues,data:data72};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+for(const key22 in data72){
+const _errs189 = errors;
+if(typeof key22 === "string"){
+if(func2(key22) > 100){
+const err204 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key22,propertyName:key22};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+if(func2(key22) < 1){
+const err205 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key22,propertyName:key22};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+if(!pattern11.test(key22)){
+const err206 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key22,propertyName:key22};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key22,propertyName:key22};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+var valid65 = _errs189 === errors;
+if(!valid65){
+const err208 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues",schemaPath:"#/properties/catalogues/additionalProperties/properties/attributeValues/propertyNames",keyword:"propertyNames",params:{propertyName: key22},message:"property name must be valid",schema:schema31.properties.catalogues.additionalProperties.properties.attributeValues.propertyNames,parentSchema:schema31.properties.catalogues.additionalProperties.properties.attributeValues,data:data72};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+for(const key23 in data72){
+let data73 = data72[key23];
+if(Array.isArray(data73)){
+if(data73.length > 100){
+const err209 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/properties/attributeValues/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema31.properties.catalogues.additionalProperties.properties.attributeValues.additionalProperties,data:data73};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+if(data73.length < 1){
+const err210 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/properties/attributeValues/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.catalogues.additionalProperties.properties.attributeValues.additionalProperties,data:data73};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+const len4 = data73.length;
+for(let i6=0; i6<len4; i6++){
+let data74 = data73[i6];
+if(typeof data74 === "string"){
+if(func2(data74) > 500){
+const err211 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/catalogues/additionalProperties/properties/attributeValues/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema31.properties.catalogues.additionalProperties.properties.attributeValues.additionalProperties.items,data:data74};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+if(func2(data74) < 1){
+const err212 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/catalogues/additionalProperties/properties/attributeValues/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.catalogues.additionalProperties.properties.attributeValues.additionalProperties.items,data:data74};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues/" + key23.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/catalogues/additionalProperties/properties/attributeValues/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.catalogues.additionalProperties.properties.attributeValues.additionalProperties.items.type,parentSchema:schema31.properties.catalogues.additionalProperties.properties.attributeValues.additionalProperties.items,data:data74};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+let i7 = data73.length;
+let j2;
+if(i7 > 1){
+const indices2 = {};
+for(;i7--;){
+let item2 = data73[i7];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err214 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/properties/attributeValues/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i7+" are identical)",schema:true,parentSchema:schema31.properties.catalogues.additionalProperties.properties.attributeValues.additionalProperties,data:data73};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+break;
+}
+indices2[item2] = i7;
+}
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/properties/attributeValues/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.catalogues.additionalProperties.properties.attributeValues.additionalProperties.type,parentSchema:schema31.properties.catalogues.additionalProperties.properties.attributeValues.additionalProperties,data:data73};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+}
+else {
+const err216 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/attributeValues",schemaPath:"#/properties/catalogues/additionalProperties/properties/attributeValues/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.catalogues.additionalProperties.properties.attributeValues.type,parentSchema:schema31.properties.catalogues.additionalProperties.properties.attributeValues,data:data72};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data67.entries !== undefined){
+let data75 = data67.entries;
+if(Array.isArray(data75)){
+if(data75.length > 1000){
+const err217 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/entries",schemaPath:"#/properties/catalogues/additionalProperties/properties/entries/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema31.properties.catalogues.additionalProperties.properties.entries,data:data75};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+if(data75.length < 1){
+const err218 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/entries",schemaPath:"#/properties/catalogues/additionalProperties/properties/entries/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema31.properties.catalogues.additionalProperties.properties.entries,data:data75};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+const len5 = data75.length;
+for(let i8=0; i8<len5; i8++){
+if(!(validate44(data75[i8], {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/entries/" + i8,parentData:data75,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/entries",schemaPath:"#/properties/catalogues/additionalProperties/properties/entries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.catalogues.additionalProperties.properties.entries.type,parentSchema:schema31.properties.catalogues.additionalProperties.properties.entries,data:data75};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/catalogues/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalogues/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.catalogues.additionalProperties.type,parentSchema:schema31.properties.catalogues.additionalProperties,data:data67};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/catalogues",schemaPath:"#/properties/catalogues/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.catalogues.type,parentSchema:schema31.properties.catalogues,data:data66};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+if(data.thresholds !== undefined){
+let data77 = data.thresholds;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(Object.keys(data77).length > 200){
+const err222 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties",schema:200,parentSchema:schema31.properties.thresholds,data:data77};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+for(const key24 in data77){
+const _errs202 = errors;
+if(typeof key24 === "string"){
+if(func2(key24) > 100){
+const err223 = {instancePath:instancePath+"/thresholds",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key24,propertyName:key24};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+if(func2(key24) < 1){
+const err224 = {instancePath:instancePath+"/thresholds",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key24,propertyName:key24};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+if(!pattern11.test(key24)){
+const err225 = {instancePath:instancePath+"/thresholds",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key24,propertyName:key24};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/thresholds",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key24,propertyName:key24};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+var valid73 = _errs202 === errors;
+if(!valid73){
+const err227 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/propertyNames",keyword:"propertyNames",params:{propertyName: key24},message:"property name must be valid",schema:schema31.properties.thresholds.propertyNames,parentSchema:schema31.properties.thresholds,data:data77};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+for(const key25 in data77){
+let data78 = data77[key25];
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.title === undefined){
+const err228 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/thresholds/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.thresholds.additionalProperties.required,parentSchema:schema31.properties.thresholds.additionalProperties,data:data78};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+if(data78.value === undefined){
+const err229 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/thresholds/additionalProperties/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema31.properties.thresholds.additionalProperties.required,parentSchema:schema31.properties.thresholds.additionalProperties,data:data78};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+if(data78.citation === undefined){
+const err230 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/thresholds/additionalProperties/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema31.properties.thresholds.additionalProperties.required,parentSchema:schema31.properties.thresholds.additionalProperties,data:data78};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+for(const key26 in data78){
+if(!(((((key26 === "title") || (key26 === "value")) || (key26 === "scale")) || (key26 === "citation")) || (key26 === "seeAlso"))){
+const err231 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/thresholds/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.thresholds.additionalProperties,data:data78};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+if(data78.title !== undefined){
+let data79 = data78.title;
+if(typeof data79 === "string"){
+if(func2(data79) > 500){
+const err232 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema34,data:data79};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+if(func2(data79) < 1){
+const err233 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data79};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data79};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+if(data78.value !== undefined){
+let data80 = data78.value;
+const _errs213 = errors;
+let valid78 = false;
+const _errs214 = errors;
+if(!((typeof data80 == "number") && (isFinite(data80)))){
+const err235 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/thresholds/additionalProperties/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.thresholds.additionalProperties.properties.value.anyOf[0].type,parentSchema:schema31.properties.thresholds.additionalProperties.properties.value.anyOf[0],data:data80};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+var _valid1 = _errs214 === errors;
+valid78 = valid78 || _valid1;
+const _errs216 = errors;
+if(typeof data80 === "string"){
+if(func2(data80) > 100){
+const err236 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data80};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+if(func2(data80) < 1){
+const err237 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data80};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+if(!pattern4.test(data80)){
+const err238 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[.-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[.-][a-z0-9]+)*$",parentSchema:schema32,data:data80};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data80};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+var _valid1 = _errs216 === errors;
+valid78 = valid78 || _valid1;
+if(!valid78){
+const err240 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/thresholds/additionalProperties/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.thresholds.additionalProperties.properties.value.anyOf,parentSchema:schema31.properties.thresholds.additionalProperties.properties.value,data:data80};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+else {
+errors = _errs213;
+if(vErrors !== null){
+if(_errs213){
+vErrors.length = _errs213;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data78.scale !== undefined){
+let data81 = data78.scale;
+if(typeof data81 === "string"){
+if(func2(data81) > 100){
+const err241 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:data81};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+if(func2(data81) < 1){
+const err242 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data81};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+if(!pattern11.test(data81)){
+const err243 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:data81};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+else {
+const err244 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/scale",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data81};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data78.citation !== undefined){
+if(!(validate30(data78.citation, {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/citation",parentData:data78,parentDataProperty:"citation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data78.seeAlso !== undefined){
+if(!(validate32(data78.seeAlso, {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1")+"/seeAlso",parentData:data78,parentDataProperty:"seeAlso",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/thresholds/" + key25.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/thresholds/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.thresholds.additionalProperties.type,parentSchema:schema31.properties.thresholds.additionalProperties,data:data78};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/thresholds",schemaPath:"#/properties/thresholds/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.thresholds.type,parentSchema:schema31.properties.thresholds,data:data77};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data.facts !== undefined){
+let data84 = data.facts;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(Object.keys(data84).length > 500){
+const err247 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties",schema:500,parentSchema:schema31.properties.facts,data:data84};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+for(const key27 in data84){
+const _errs226 = errors;
+if(typeof key27 === "string"){
+if(func2(key27) > 200){
+const err248 = {instancePath:instancePath+"/facts",schemaPath:"#/$defs/factId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57,data:key27,propertyName:key27};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+if(func2(key27) < 1){
+const err249 = {instancePath:instancePath+"/facts",schemaPath:"#/$defs/factId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57,data:key27,propertyName:key27};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+if(!pattern16.test(key27)){
+const err250 = {instancePath:instancePath+"/facts",schemaPath:"#/$defs/factId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*$",parentSchema:schema57,data:key27,propertyName:key27};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+else {
+const err251 = {instancePath:instancePath+"/facts",schemaPath:"#/$defs/factId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:key27,propertyName:key27};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+var valid81 = _errs226 === errors;
+if(!valid81){
+const err252 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key27},message:"property name must be valid",schema:schema31.properties.facts.propertyNames,parentSchema:schema31.properties.facts,data:data84};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+for(const key28 in data84){
+if(!(validate51(data84[key28], {instancePath:instancePath+"/facts/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data84,parentDataProperty:key28,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.facts.type,parentSchema:schema31.properties.facts,data:data84};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+if(data.conditions !== undefined){
+let data86 = data.conditions;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(Object.keys(data86).length > 200){
+const err254 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties",schema:200,parentSchema:schema31.properties.conditions,data:data86};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+for(const key29 in data86){
+const _errs233 = errors;
+if(typeof key29 === "string"){
+if(func2(key29) > 100){
+const err255 = {instancePath:instancePath+"/conditions",schemaPath:"#/$defs/key/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema39,data:key29,propertyName:key29};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+if(func2(key29) < 1){
+const err256 = {instancePath:instancePath+"/conditions",schemaPath:"#/$defs/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:key29,propertyName:key29};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+if(!pattern11.test(key29)){
+const err257 = {instancePath:instancePath+"/conditions",schemaPath:"#/$defs/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*$",parentSchema:schema39,data:key29,propertyName:key29};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/conditions",schemaPath:"#/$defs/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:key29,propertyName:key29};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+var valid84 = _errs233 === errors;
+if(!valid84){
+const err259 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/propertyNames",keyword:"propertyNames",params:{propertyName: key29},message:"property name must be valid",schema:schema31.properties.conditions.propertyNames,parentSchema:schema31.properties.conditions,data:data86};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+for(const key30 in data86){
+let data87 = data86[key30];
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.title === undefined){
+const err260 = {instancePath:instancePath+"/conditions/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/conditions/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.conditions.additionalProperties.required,parentSchema:schema31.properties.conditions.additionalProperties,data:data87};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+if(data87.citation === undefined){
+const err261 = {instancePath:instancePath+"/conditions/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/conditions/additionalProperties/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema31.properties.conditions.additionalProperties.required,parentSchema:schema31.properties.conditions.additionalProperties,data:data87};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+if(data87.when === undefined){
+const err262 = {instancePath:instancePath+"/conditions/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/conditions/additionalProperties/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema31.properties.conditions.additionalProperties.required,parentSchema:schema31.properties.conditions.additionalProperties,data:data87};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+for(const key31 in data87){
+if(!((((key31 === "title") || (key31 === "citation")) || (key31 === "seeAlso")) || (key31 === "when"))){
+const err263 = {instancePath:instancePath+"/conditions/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/conditions/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.conditions.additionalProperties,data:data87};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+if(data87.title !== undefined){
+let data88 = data87.title;
+if(typeof data88 === "string"){
+if(func2(data88) > 500){
+const err264 = {instancePath:instancePath+"/conditions/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema34,data:data88};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+if(func2(data88) < 1){
+const err265 = {instancePath:instancePath+"/conditions/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34,data:data88};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/conditions/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data88};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+if(data87.citation !== undefined){
+if(!(validate30(data87.citation, {instancePath:instancePath+"/conditions/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/citation",parentData:data87,parentDataProperty:"citation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data87.seeAlso !== undefined){
+if(!(validate32(data87.seeAlso, {instancePath:instancePath+"/conditions/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/seeAlso",parentData:data87,parentDataProperty:"seeAlso",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data87.when !== undefined){
+if(!(validate59(data87.when, {instancePath:instancePath+"/conditions/" + key30.replace(/~/g, "~0").replace(/\//g, "~1")+"/when",parentData:data87,parentDataProperty:"when",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/conditions/" + key30.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/conditions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.conditions.additionalProperties.type,parentSchema:schema31.properties.conditions.additionalProperties,data:data87};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+}
+else {
+const err268 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.conditions.type,parentSchema:schema31.properties.conditions,data:data86};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+if(data.rules !== undefined){
+let data92 = data.rules;
+if(Array.isArray(data92)){
+if(data92.length > 2000){
+const err269 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/maxItems",keyword:"maxItems",params:{limit: 2000},message:"must NOT have more than 2000 items",schema:2000,parentSchema:schema31.properties.rules,data:data92};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+const len6 = data92.length;
+for(let i9=0; i9<len6; i9++){
+if(!(validate61(data92[i9], {instancePath:instancePath+"/rules/" + i9,parentData:data92,parentDataProperty:i9,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err270 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.rules.type,parentSchema:schema31.properties.rules,data:data92};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data94 = data.notes;
+if(Array.isArray(data94)){
+if(data94.length > 500){
+const err271 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema31.properties.notes,data:data94};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+const len7 = data94.length;
+for(let i10=0; i10<len7; i10++){
+if(!(validate66(data94[i10], {instancePath:instancePath+"/notes/" + i10,parentData:data94,parentDataProperty:i10,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.notes.type,parentSchema:schema31.properties.notes,data:data94};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+}
+else {
+const err273 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
 }
 errors++;
 }

@@ -1,4 +1,4 @@
-import type { CompetentAuthority, Obligation } from '../types/assessment';
+import type { CompetentAuthority, Duty, Obligation } from '../types/assessment';
 import type { Citation } from '../types/citation';
 import type { Outcome } from '../types/outcome';
 import type { CatalogueEntryDefinition, Derivation, FactType, OperatorName } from '../types/ruleset';
@@ -50,6 +50,8 @@ export interface ProgramRule {
   readonly citation: Citation;
   readonly seeAlso: readonly Citation[];
   readonly condition: ConditionNode;
+  /** An overlay rule's extension point of the base, shown on its trace step. */
+  readonly extensionPoint?: string;
 }
 
 /** A note ready for evaluation. */
@@ -67,6 +69,8 @@ export interface ProgramOutcome {
   readonly title: string;
   readonly nextSteps: string;
   readonly involvesAuthority: boolean;
+  /** The duties the outcome carries, in the order the ruleset lists them (frozen). */
+  readonly duties: readonly Duty[];
 }
 
 /** Everything evaluation needs, derived once from a valid ruleset document. Never exposed publicly. */
@@ -81,6 +85,8 @@ export interface Program {
   readonly fallback: Obligation;
   readonly authority?: {
     readonly memberStateFact: string;
+    /** Whether an undecided assessment names the authority too, whenever its member state is known. */
+    readonly whenUndecided: boolean;
     /** The competent authority of each member state in the authority catalogue, with the entry's citation. */
     readonly byMemberState: ReadonlyMap<string, CompetentAuthority>;
   };

@@ -5,6 +5,7 @@ import {
   CONCERNS,
   FINDING_SOURCES,
   KNOWLEDGE_LEVELS,
+  NATIONAL_RULE_POSITIONS,
   PARTY_ROLES,
   type Transaction,
 } from '../transaction/transactionSchema';
@@ -16,20 +17,26 @@ export interface TransactionVocabulary {
   readonly capabilities: readonly string[];
   readonly endUserTypes: readonly string[];
   readonly redFlags: readonly string[];
+  /** The seriousness indicators a finding may name (`findings[].indicators`); absent or empty when none are bound. */
+  readonly indicators?: readonly string[];
+  /** The seriousness factors a finding may name (`findings[].factors`); absent or empty when none are bound. */
+  readonly factors?: readonly string[];
 }
 
 /** Reads from a compiled ruleset the ids its catalogues allow in transactions. */
 export function vocabularyOf(ruleset: CompiledRuleset): TransactionVocabulary {
   const { facts = {}, catalogues = {} } = ruleset.document;
-  const ids = (field: string) => {
-    const catalogue = facts[field]?.answers?.catalogue;
-    return catalogue === undefined ? [] : (catalogues[catalogue]?.entries ?? []).map((entry) => entry.id);
-  };
+  const entries = (catalogue: string | undefined) =>
+    catalogue === undefined ? [] : (catalogues[catalogue]?.entries ?? []).map((entry) => entry.id);
+  const ids = (field: string) => entries(facts[field]?.answers?.catalogue);
+  const recordIds = (field: string) => entries(facts['findings']?.answers?.fields?.[field]);
   return {
     memberStates: ids('exporter.itemsLocatedIn'),
     capabilities: ids('item.capabilities'),
     endUserTypes: ids('endUser.type'),
     redFlags: ids('redFlags'),
+    indicators: recordIds('indicators'),
+    factors: recordIds('factors'),
   };
 }
 
@@ -41,7 +48,7 @@ export function sharedVocabulary(...rulesets: readonly CompiledRuleset[]): Trans
   const vocabularies = rulesets.map(vocabularyOf);
   const shared = (field: keyof TransactionVocabulary) =>
     vocabularies
-      .map((vocabulary) => vocabulary[field])
+      .map((vocabulary) => vocabulary[field] ?? [])
       .filter((ids) => ids.length > 0)
       .reduce<readonly string[] | undefined>(
         (common, ids) => (common === undefined ? ids : common.filter((id) => ids.includes(id))),
@@ -52,6 +59,8 @@ export function sharedVocabulary(...rulesets: readonly CompiledRuleset[]): Trans
     capabilities: shared('capabilities'),
     endUserTypes: shared('endUserTypes'),
     redFlags: shared('redFlags'),
+    indicators: shared('indicators'),
+    factors: shared('factors'),
   };
 }
 
@@ -63,7 +72,7 @@ export function catalogueEntryArbitrary(
   ruleset: CompiledRuleset,
   field: keyof TransactionVocabulary,
 ): fc.Arbitrary<string> {
-  const ids = vocabularyOf(ruleset)[field];
+  const ids = vocabularyOf(ruleset)[field] ?? [];
   if (ids.length === 0)
     throw new Error(`The ruleset "${ruleset.id}" ${ruleset.version} binds no catalogue to ${field}.`);
   return fc.constantFrom(...ids);
@@ -71,23 +80,31 @@ export function catalogueEntryArbitrary(
 
 /**
  * The transaction fields that can be unknown, as paths: blanking any of them (absent or `null`) makes that fact unknown.
+ * A path through a list of records (`findings.knowledge`) blanks that field in every record of the list.
  * `activity`, `exporter.country` and `destination.country` are always known (required or defaulted).
  */
 export const UNKNOWABLE_FIELDS = [
   'exporter.itemsLocatedIn',
   'exporter.informedByAuthority',
+  'destination.outsideCustomsTerritory',
   'item.annexIEntries',
   'item.speciallyDesigned',
   'item.covertSurveillance',
   'item.naturalPersons',
   'item.dataProcessing',
   'item.ictSystems',
+  'item.militaryList',
   'item.capabilities',
   'endUser.name',
   'endUser.type',
+  'endUser.country',
   'parties',
+  'parties.name',
+  'parties.country',
   'redFlags',
   'findings',
+  'findings.knowledge',
+  'nationalLaw.suspicionRule',
   'dueDiligence.itemReview',
   'dueDiligence.capabilityReview',
   'dueDiligence.stakeholderReview',
@@ -98,6 +115,12 @@ export const UNKNOWABLE_FIELDS = [
 export type UnknowableField = (typeof UNKNOWABLE_FIELDS)[number];
 
 const NON_MEMBER_COUNTRIES = ['US', 'CN', 'BR', 'IN', 'RU', 'TR', 'AE', 'CH', 'NO', 'GB', 'XK', 'EG', 'MX'] as const;
+/**
+ * Codes whose customs status a country list gets wrong (Monaco, the outermost regions, Åland and the Canary Islands
+ * are inside the Union's customs territory; Ceuta and Melilla, the Faroe Islands, Greenland and the overseas countries
+ * and territories are outside) and countries under EU restrictive measures.
+ */
+const SPECIAL_TERRITORIES = ['MC', 'RE', 'GP', 'AX', 'IC', 'EA', 'FO', 'GL', 'NC', 'SM', 'SY', 'IR'] as const;
 
 // Cross-shrinking lets a rare value shrink back to the common one, so counterexamples keep only what matters.
 const weighted = <T>(common: T, rare: fc.Arbitrary<T>, commonWeight = 3) =>
@@ -127,6 +150,7 @@ export function completeTransactionArbitrary(
   const destination = fc.oneof(
     { arbitrary: fc.constantFrom(...NON_MEMBER_COUNTRIES), weight: 5 },
     { arbitrary: fc.constantFrom(...memberStates), weight: 1 },
+    { arbitrary: fc.constantFrom(...SPECIAL_TERRITORIES), weight: 1 },
     { arbitrary: anyCountry, weight: 1 },
   );
   const element = weighted(true, fc.constant(false), 6);
@@ -134,6 +158,12 @@ export function completeTransactionArbitrary(
     concern: fc.constantFrom(...CONCERNS),
     knowledge: fc.constantFrom(...KNOWLEDGE_LEVELS),
     source: fc.constantFrom(...FINDING_SOURCES),
+    ...(vocabulary.indicators === undefined || vocabulary.indicators.length === 0
+      ? {}
+      : { indicators: subset(vocabulary.indicators, 2) }),
+    ...(vocabulary.factors === undefined || vocabulary.factors.length === 0
+      ? {}
+      : { factors: subset(vocabulary.factors, 2) }),
   });
   return fc.record({
     ...(options.date === undefined ? {} : { date: fc.constant(options.date) }),
@@ -143,7 +173,10 @@ export function completeTransactionArbitrary(
       itemsLocatedIn: fc.constantFrom(...memberStates),
       informedByAuthority: weighted(false, fc.constant(true), 8),
     }),
-    destination: fc.record({ country: destination }),
+    destination: fc.record({
+      country: destination,
+      outsideCustomsTerritory: weighted(false, fc.constant(true), 8),
+    }),
     item: fc.record({
       annexIEntries: weighted<string[]>([], fc.constantFrom(['5A001.j'], ['4A005', '4D004'], ['5A004.b']), 6),
       speciallyDesigned: element,
@@ -151,11 +184,13 @@ export function completeTransactionArbitrary(
       naturalPersons: element,
       dataProcessing: element,
       ictSystems: element,
+      militaryList: weighted(false, fc.constant(true), 10),
       capabilities: subset(vocabulary.capabilities, 3),
     }),
     endUser: fc.record({
       name: fc.constantFrom('Ministry of the Interior', 'Metro Telecom', 'Retail Group plc'),
       ...(vocabulary.endUserTypes.length === 0 ? {} : { type: fc.constantFrom(...vocabulary.endUserTypes) }),
+      country: fc.oneof({ arbitrary: destination, weight: 6 }, { arbitrary: anyCountry, weight: 1 }),
     }),
     parties: fc.array(
       fc.record({
@@ -171,6 +206,12 @@ export function completeTransactionArbitrary(
       fc.array(finding, { minLength: 1, maxLength: 3 }),
       1,
     ),
+    nationalLaw: fc.record({
+      suspicionRule: fc.record({
+        position: fc.constantFrom(...NATIONAL_RULE_POSITIONS),
+        source: fc.constantFrom('Letter of the competent authority, 3 March 2025', 'National export-control act'),
+      }),
+    }),
     dueDiligence: fc.record({
       itemReview: weighted(true, fc.constant(false), 6),
       capabilityReview: weighted(true, fc.constant(false), 6),
@@ -195,9 +236,11 @@ export function withUnknown(transaction: Transaction, fields: Iterable<Unknowabl
       else copy = without(copy, head);
       continue;
     }
-    const target = copy[head] as Record<string, unknown> | null | undefined;
+    const target = copy[head] as Record<string, unknown> | Record<string, unknown>[] | null | undefined;
     if (target === undefined || target === null) continue;
-    if (useNull) target[tail] = null;
+    if (Array.isArray(target))
+      copy[head] = target.map((record) => (useNull ? { ...record, [tail]: null } : without(record, tail)));
+    else if (useNull) target[tail] = null;
     else copy[head] = without(target, tail);
   }
   return copy as Transaction;

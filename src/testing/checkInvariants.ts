@@ -10,6 +10,7 @@ import { partialTransactionArbitrary, vocabularyOf, type UnknowableField } from 
 import { declaredInvariants } from './declaredInvariants';
 import { GENERAL_INVARIANTS, type Invariant, type JsonValue, type TransactionEdit } from './invariants';
 import { InvariantViolation } from './InvariantViolation';
+import { answered, isBoolean, schemaAtPath, valueAt } from './questionPaths';
 
 /** Options for `checkInvariants`. */
 export interface CheckInvariantsOptions {
@@ -201,6 +202,8 @@ function checkOne(
         ? undefined
         : `the decided outcome ${assessment.outcome} rests on no obligation.`;
     }
+    case 'questionsAnswerable':
+      return unanswerableQuestion(context);
     case 'fixedOutcome':
     case 'neverLowers':
     case 'neverChanges': {
@@ -236,6 +239,43 @@ function checkOne(
             `${outcomes(after)}.`;
     }
   }
+}
+
+/** The first question that names no field of the contract, or that no complete, valid answer settles. */
+function unanswerableQuestion(context: CheckContext): string | undefined {
+  const { partial, complete, assessed } = context;
+  const before = assessed(partial);
+  const outcomes = (assessment: Assessment) => `${assessment.outcome} ${assessment.possibleOutcomes.join(',')}`;
+  for (const question of before.questions) {
+    const schema = schemaAtPath(question.fact);
+    if (schema === undefined)
+      return `the question "${question.fact}" names no field of the transaction contract (schemas/transaction.schema.json).`;
+    const candidates: unknown[] = [valueAt(complete, question.fact)];
+    if (isBoolean(schema)) candidates.push(true, false);
+    for (const value of schema.enum ?? []) candidates.push(value);
+    const settles = candidates.some((value) => {
+      if (value === undefined || value === null) return false;
+      let after: Assessment;
+      try {
+        after = assessed(answered(partial, complete, question.fact, value) as Transaction);
+      } catch (error) {
+        if (error instanceof TransactionError) return false;
+        throw error;
+      }
+      const again = after.questions.find((other) => other.fact === question.fact);
+      return (
+        again === undefined ||
+        canonicalJson(again.rules) !== canonicalJson(question.rules) ||
+        outcomes(after) !== outcomes(before)
+      );
+    });
+    if (!settles)
+      return (
+        `answering the question "${question.fact}" with any complete, valid value leaves the question, the rules ` +
+        `asking it and the outcome (${outcomes(before)}) as they were.`
+      );
+  }
+  return undefined;
 }
 
 function concreteEditArbitrary(edit: TransactionEdit): fc.Arbitrary<ConcreteEdit> {

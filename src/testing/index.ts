@@ -18,7 +18,7 @@ export { ARTICLE_5_INVARIANTS, ARTICLE_5_RULESET_IDS } from './article5Invariant
 export { checkInvariants, defaultInvariants } from './checkInvariants';
 export { declaredInvariants, parseInvariants } from './declaredInvariants';
 export { InvariantViolation } from './InvariantViolation';
-export { GENERAL_INVARIANTS } from './invariants';
+export { GENERAL_INVARIANTS, QUESTIONS_ANSWERABLE } from './invariants';
 export { diffRulesets } from './diff/diffRulesets';
 export { checkExpectedChanges, parseExpectedChanges } from './diff/expectedChanges';
 export { formatRulesetDiff } from './diff/formatRulesetDiff';

@@ -35,9 +35,17 @@ export interface InvariantBase {
  * - `fixedOutcome`: with the fields set as given, the outcome is always `outcome`, whatever else is (un)known.
  * - `neverLowers`: the edit never lowers the outcome's precedence (e.g. more knowledge never means less duty).
  * - `neverChanges`: the edit never changes the outcome or the possible outcomes.
+ * - `questionsAnswerable`: every question names a field of the transaction contract, and answering it (with the
+ *   completed transaction's value, or any other value the contract allows for a yes/no or a choice) removes the
+ *   question, changes the rules asking it, or changes the outcome or the possible outcomes. Not among the general
+ *   invariants: a ruleset whose own data leaves a fact unknown may ask that fact (the released 1.0.0 and 2.0.0 of the
+ *   Article 5 ruleset ask `nationalSuspicionRule`); `QUESTIONS_ANSWERABLE` holds for those that keep every question
+ *   answerable in the transaction.
  */
 export type Invariant =
-  | (InvariantBase & { readonly kind: 'possibleOutcomesSound' | 'deterministic' | 'coherent' })
+  | (InvariantBase & {
+      readonly kind: 'possibleOutcomesSound' | 'deterministic' | 'coherent' | 'questionsAnswerable';
+    })
   | (InvariantBase & { readonly kind: 'fixedOutcome'; readonly edit: TransactionEdit; readonly outcome: Outcome })
   | (InvariantBase & { readonly kind: 'neverLowers' | 'neverChanges'; readonly edit: TransactionEdit });
 
@@ -64,3 +72,17 @@ export const GENERAL_INVARIANTS: readonly Invariant[] = [
       '(unknown is never false).',
   },
 ];
+
+/**
+ * Every question names a field of the transaction contract that answers it (issue 17): answering the field removes
+ * or changes the question, or changes the outcome. Pass it to `checkInvariants` with the others, e.g.
+ * `checkInvariants(ruleset, { invariants: [...defaultInvariants(ruleset), QUESTIONS_ANSWERABLE] })`.
+ */
+export const QUESTIONS_ANSWERABLE: Invariant = {
+  kind: 'questionsAnswerable',
+  name: 'every question is answerable in the transaction',
+  description:
+    'Every question names a field of the transaction contract (schemas/transaction.schema.json), and answering it ' +
+    'with a complete, valid value removes the question or changes the rules asking it, the outcome or the possible ' +
+    'outcomes.',
+};

@@ -1,6 +1,9 @@
 /**
- * ISO 3166-1 alpha-2 country codes (the 249 officially assigned codes), plus `XK` for Kosovo, which the EU's customs and statistics use although ISO has not assigned it.
- * Reference data, not law: which of these are EU member states is ruleset data (the `memberStates` catalogue).
+ * ISO 3166-1 alpha-2 country codes (the 249 officially assigned codes), plus `XK` for Kosovo, which the EU's customs and
+ * statistics use although ISO has not assigned it, and the two codes ISO 3166-1 reserves exceptionally for territories
+ * with a customs status of their own: `EA` (Ceuta and Melilla) and `IC` (Canary Islands).
+ * Reference data, not law: which of these are EU member states, and which lie inside the Union's customs territory, is
+ * ruleset data (the `memberStates` and `customsTerritory` catalogues). Never infer a customs status from a code alone.
  */
 export const COUNTRY_CODES = [
   'AD',
@@ -65,6 +68,7 @@ export const COUNTRY_CODES = [
   'DM',
   'DO',
   'DZ',
+  'EA',
   'EC',
   'EE',
   'EG',
@@ -103,6 +107,7 @@ export const COUNTRY_CODES = [
   'HR',
   'HT',
   'HU',
+  'IC',
   'ID',
   'IE',
   'IL',

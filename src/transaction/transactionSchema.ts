@@ -11,9 +11,21 @@ export const KNOWLEDGE_LEVELS = ['mere-possibility', 'grounds-for-suspicion', 'p
 export const FINDING_SOURCES = ['due-diligence', 'other'] as const;
 /** The roles of other parties to the transaction. */
 export const PARTY_ROLES = ['consignee', 'distributor', 'reseller', 'purchaser', 'intermediary'] as const;
+/** The positions an exporter can state on the competent member state's national rule under Art. 5(3). */
+export const NATIONAL_RULE_POSITIONS = ['applies', 'none'] as const;
 
-/** The transaction fields whose allowed values come from a ruleset catalogue, by path. */
-export const CATALOGUE_FIELDS = ['exporter.itemsLocatedIn', 'item.capabilities', 'endUser.type', 'redFlags'] as const;
+/**
+ * The transaction fields whose allowed values come from a ruleset catalogue, by path. A path through a list of records
+ * (`findings.indicators`) names a field of each record: a ruleset binds it on the records fact (`answers.fields`).
+ */
+export const CATALOGUE_FIELDS = [
+  'exporter.itemsLocatedIn',
+  'item.capabilities',
+  'endUser.type',
+  'redFlags',
+  'findings.indicators',
+  'findings.factors',
+] as const;
 export type CatalogueField = (typeof CATALOGUE_FIELDS)[number];
 
 /** For each catalogue-bound field, the ids a ruleset allows; a field left out accepts any well-formed id. */
@@ -53,7 +65,10 @@ export function createTransactionSchema(ids: CatalogueIds = {}) {
     activity: z.enum(ACTIVITIES).default('export').describe('What is done with the item; Art. 5 reaches exports only.'),
     exporter: z
       .strictObject({
-        country: country().describe('Where the exporter is resident or established (ISO 3166-1 alpha-2).'),
+        country: country().describe(
+          'Where the exporter is resident or established (ISO 3166-1 alpha-2; EA for Ceuta and Melilla, IC for the ' +
+            'Canary Islands).',
+        ),
         itemsLocatedIn: bound('exporter.itemsLocatedIn', country())
           .nullable()
           .optional()
@@ -66,7 +81,17 @@ export function createTransactionSchema(ids: CatalogueIds = {}) {
       .describe('Who exports.'),
     destination: z
       .strictObject({
-        country: country().describe('Country of final destination (ISO 3166-1 alpha-2).'),
+        country: country().describe(
+          'Country of final destination (ISO 3166-1 alpha-2; EA for Ceuta and Melilla, IC for the Canary Islands).',
+        ),
+        outsideCustomsTerritory: tri().describe(
+          "The destination lies in a part of the country that is outside the Union's customs territory (Art. 4 of " +
+            'the Union Customs Code, Regulation (EU) No 952/2013), although the country code alone would place it ' +
+            'inside: Heligoland or Büsingen (DE), Livigno (IT), Ceuta or Melilla (ES; or use EA), the Faroe Islands or ' +
+            'Greenland (DK; or use FO, GL), the overseas countries and territories of France and the Netherlands (or ' +
+            'their own codes), the areas of Cyprus where its Government has no effective control. false: the ' +
+            'destination is in the part that is inside. Asked only for countries with such parts.',
+        ),
       })
       .describe('Where the item goes.'),
     item: z
@@ -89,6 +114,11 @@ export function createTransactionSchema(ids: CatalogueIds = {}) {
         naturalPersons: tri().describe('The surveillance targets natural persons.'),
         dataProcessing: tri().describe('It monitors, extracts, collects or analyses data.'),
         ictSystems: tri().describe('The data comes from information and telecommunication systems.'),
+        militaryList: tri().describe(
+          'The item is on the EU Common Military List or a national military list (specially designed or modified ' +
+            'for military use). Such an item is not a "dual-use item", so Article 5 does not apply to it; national ' +
+            'arms-export law does.',
+        ),
         capabilities: z
           .array(bound('item.capabilities', catalogueId()))
           .max(200)
@@ -133,8 +163,35 @@ export function createTransactionSchema(ids: CatalogueIds = {}) {
       .array(
         z.strictObject({
           concern: z.enum(CONCERNS),
-          knowledge: z.enum(KNOWLEDGE_LEVELS),
+          knowledge: z
+            .enum(KNOWLEDGE_LEVELS)
+            .nullable()
+            .optional()
+            .describe(
+              'How strongly the exporter knows of the use; absent or null = not settled yet (the assessment then ' +
+                'asks), for a finding that so far only names indicators.',
+            ),
           source: z.enum(FINDING_SOURCES).default('due-diligence'),
+          indicators: z
+            .array(bound('findings.indicators', catalogueId()))
+            .max(100)
+            .nullable()
+            .optional()
+            .describe(
+              "Ids from the ruleset's seriousness-indicator catalogue that support the finding (e.g. the kind of " +
+                'violation). Shown in the decision report; they never raise the knowledge level on their own.',
+            ),
+          factors: z
+            .array(bound('findings.factors', catalogueId()))
+            .max(100)
+            .nullable()
+            .optional()
+            .describe(
+              "Ids from the ruleset's seriousness-factor catalogue that the exporter weighed in judging whether the " +
+                'violation is serious (nature and gravity, scale, whether systematic, documented by competent ' +
+                "bodies). Shown in the decision report; whether a violation is serious stays the exporter's " +
+                'case-by-case judgement.',
+            ),
           note: text(2000).nullable().optional(),
         }),
       )
@@ -142,6 +199,31 @@ export function createTransactionSchema(ids: CatalogueIds = {}) {
       .nullable()
       .optional()
       .describe('Findings on intended use; [] = due diligence found nothing; absent = not known.'),
+    nationalLaw: z
+      .strictObject({
+        suspicionRule: z
+          .strictObject({
+            position: z
+              .enum(NATIONAL_RULE_POSITIONS)
+              .describe(
+                'applies: the competent member state requires an authorisation where the exporter has grounds for ' +
+                  'suspecting an Art. 5(1) use (a national rule under Art. 5(3)); none: it has no such rule.',
+              ),
+            source: text(2000).describe(
+              "What the statement relies on: the national provision, or the competent authority's answer (who, when).",
+            ),
+          })
+          .nullable()
+          .optional()
+          .describe(
+            "The exporter's statement of the competent member state's national rule under Art. 5(3) of Regulation " +
+              '(EU) 2021/821, with its source. Used where the ruleset does not record the position itself; the ' +
+              'decision report shows it as stated by the exporter.',
+          ),
+      })
+      .nullable()
+      .optional()
+      .describe('National law as the exporter states it, each statement with its source.'),
     dueDiligence: z
       .strictObject({
         itemReview: tri().describe('Whether the item could be a cyber-surveillance item has been reviewed.'),

@@ -8,8 +8,8 @@ export type TruthValue = 'true' | 'false' | 'unknown';
 /** A fact's value as seen by the rules; `null` means unknown. */
 export type FactValue = boolean | string | number | readonly string[] | readonly FactRecord[] | null;
 
-/** One entry of a list-of-records fact (e.g. a due-diligence finding). */
-export type FactRecord = Readonly<Record<string, string | undefined>>;
+/** One entry of a list-of-records fact (e.g. a due-diligence finding); a field absent from it is unknown. */
+export type FactRecord = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** One comparison in the trace: which fact, how it was compared, what it held, and the three-valued result. */
 export interface FactConditionTrace {
@@ -60,6 +60,11 @@ export interface TraceStep {
   readonly citation: Citation;
   readonly seeAlso: readonly Citation[];
   readonly conditions: ConditionTrace;
+  /**
+   * For an overlay's rule that decides an outcome imposing nothing on the exporter: the base's extension point that
+   * lets it (its rule can lower or replace what the base would decide).
+   */
+  readonly extensionPoint?: string;
 }
 
 /** A rule (or the ruleset's fallback) that decides the outcome. */
@@ -71,9 +76,22 @@ export interface Obligation {
   readonly seeAlso: readonly Citation[];
 }
 
+/** Something the exporter must do, with the provision it rests on. */
+export interface Duty {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+  readonly citation: Citation;
+  readonly seeAlso: readonly Citation[];
+}
+
 /** Something to find out before the outcome can be decided. */
 export interface Question {
-  /** The fact to establish (a transaction field path, or a ruleset fact that depends on national law). */
+  /**
+   * The fact to establish: a transaction field path (`nationalLaw.suspicionRule.position`), which answers it. (Only a
+   * ruleset whose data leaves a derived fact unknown with no transaction field to answer it asks that fact itself,
+   * as the released 1.0.0 and 2.0.0 of the Article 5 ruleset do for `nationalSuspicionRule`.)
+   */
   readonly fact: string;
   /** The question, in words a compliance officer can answer. */
   readonly prompt: string;
@@ -123,9 +141,17 @@ export interface Assessment {
   readonly nextSteps: string;
   /** The rules that decide the outcome; empty while the outcome is undecided. */
   readonly obligations: readonly Obligation[];
+  /**
+   * The duties that hold whatever the unknown facts turn out to be: those every possible outcome carries (for a
+   * decided assessment, its outcome's). Present when the ruleset declares duties.
+   */
+  readonly certainDuties?: readonly Duty[];
   /** What to find out next: only facts whose answer can change the outcome. */
   readonly questions: readonly Question[];
-  /** The authority concerned, when the outcome involves one and its member state is known. */
+  /**
+   * The authority concerned, when the outcome involves one and its member state is known (and, where the ruleset says
+   * so, on an undecided assessment whenever its member state is known).
+   */
   readonly competentAuthority?: CompetentAuthority;
   /** Law outside the decision that this transaction touches. */
   readonly notes: readonly AssessmentNote[];

@@ -21,6 +21,9 @@ export interface RulesetDocument {
   readonly undecided?: Outcome;
   readonly fallback?: FallbackDefinition;
   readonly authority?: AuthorityDefinition;
+  readonly duties?: Readonly<Record<string, DutyDefinition>>;
+  readonly extensionPoints?: Readonly<Record<string, ExtensionPointDefinition>>;
+  readonly attributes?: readonly OverlayAttributeDefinition[];
   readonly scales?: Readonly<Record<string, ScaleDefinition>>;
   readonly catalogues?: Readonly<Record<string, CatalogueDefinition>>;
   readonly thresholds?: Readonly<Record<string, ThresholdDefinition>>;
@@ -61,6 +64,42 @@ export interface OutcomeDefinition {
   readonly title: string;
   readonly nextSteps: string;
   readonly involvesAuthority?: boolean;
+  /** The duties (ids in `duties`) the exporter has whenever this is the outcome. */
+  readonly duties?: readonly string[];
+}
+
+/** Something the exporter must do, cited to the provision it rests on (base rulesets). */
+export interface DutyDefinition {
+  readonly title: string;
+  readonly text: string;
+  readonly citation: CitationDefinition;
+  readonly seeAlso?: readonly CitationDefinition[];
+}
+
+/**
+ * A place where the base ruleset lets an overlay's rule decide an outcome that imposes nothing on the exporter (one
+ * that neither involves the authority nor is the undecided outcome), so replacing or lowering a base outcome: an
+ * overlay rule names it in `extensionPoint`, and every assessment's trace shows it on that rule's step.
+ */
+export interface ExtensionPointDefinition {
+  readonly title: string;
+  readonly description?: string;
+  /** The outcomes an overlay rule using this extension point may decide. */
+  readonly outcomes: readonly Outcome[];
+  readonly citation: CitationDefinition;
+  readonly seeAlso?: readonly CitationDefinition[];
+}
+
+/**
+ * An overlay's statement of a catalogue attribute the base records as not known (`null`), with its source (e.g. an
+ * organisation's statement of its member state's national rule).
+ */
+export interface OverlayAttributeDefinition {
+  readonly catalogue: string;
+  readonly entry: string;
+  readonly attribute: string;
+  readonly value: string | number | boolean;
+  readonly citation: CitationDefinition;
 }
 
 /** The outcome that holds when every rule is false. */
@@ -77,6 +116,8 @@ export interface AuthorityDefinition {
   readonly memberStateFact: string;
   readonly catalogue: string;
   readonly nameAttribute: string;
+  /** Name the authority on undecided assessments too, whenever its member state is known (not only when the outcome involves it). */
+  readonly whenUndecided?: boolean;
 }
 
 /** Ordered levels, weakest first. */
@@ -93,6 +134,8 @@ export interface CatalogueDefinition {
   readonly description?: string;
   readonly citation: CitationDefinition;
   readonly seeAlso?: readonly CitationDefinition[];
+  /** The values a string attribute may take (besides `null`, not known), checked for every entry and overlay statement. */
+  readonly attributeValues?: Readonly<Record<string, readonly string[]>>;
   readonly entries: readonly CatalogueEntryDefinition[];
 }
 
@@ -107,6 +150,8 @@ export interface CatalogueEntryDefinition {
   readonly citation: CitationDefinition;
   readonly seeAlso?: readonly CitationDefinition[];
   readonly attributes?: Readonly<Record<string, AttributeValue>>;
+  /** The sources of particular attributes, where they differ from the entry's own citation. */
+  readonly attributeCitations?: Readonly<Record<string, CitationDefinition>>;
 }
 
 /** A named number or scale level that conditions compare against. */
@@ -127,16 +172,29 @@ export interface FactDefinition {
   readonly prompt: string;
   readonly help?: string;
   readonly type: FactType;
-  readonly answers?: { readonly catalogue: string };
+  /**
+   * For a catalogue-bound transaction field, the catalogue its values come from (`catalogue`); for a records field,
+   * the catalogue of each catalogue-bound field of its records (`fields`).
+   */
+  readonly answers?: { readonly catalogue?: string; readonly fields?: Readonly<Record<string, string>> };
   readonly citation: CitationDefinition;
   readonly seeAlso?: readonly CitationDefinition[];
   readonly derive?: Derivation;
 }
 
+/** Which records a derivation over records reads: each listed field must hold one of the values. */
+export type RecordFilter = Readonly<Record<string, readonly string[]>>;
+
 /** The closed set of ways a derived fact is computed. */
 export type Derivation =
   | { readonly kind: 'memberOf'; readonly of: string; readonly catalogue: string }
-  | { readonly kind: 'firstMemberOf'; readonly of: readonly string[]; readonly catalogue: string }
+  | {
+      readonly kind: 'firstMemberOf';
+      readonly of: readonly string[];
+      readonly catalogue: string;
+      readonly attribute?: string;
+    }
+  | { readonly kind: 'firstKnown'; readonly of: readonly string[] }
   | { readonly kind: 'lookup'; readonly key: string; readonly catalogue: string; readonly attribute: string }
   | { readonly kind: 'count'; readonly of: string }
   | { readonly kind: 'sum' | 'collect'; readonly of: string; readonly catalogue: string; readonly attribute: string }
@@ -145,7 +203,20 @@ export type Derivation =
       readonly of: string;
       readonly field: string;
       readonly scale: string;
-      readonly where?: Readonly<Record<string, readonly string[]>>;
+      readonly where?: RecordFilter;
+    }
+  | {
+      readonly kind: 'anyRecordIn';
+      readonly of: string;
+      readonly field: string;
+      readonly catalogue: string;
+      readonly where?: RecordFilter;
+    }
+  | {
+      readonly kind: 'recordsComplete';
+      readonly of: string;
+      readonly fields: readonly string[];
+      readonly where?: RecordFilter;
     };
 
 /** The comparison operators a condition may use. */
@@ -201,6 +272,8 @@ export interface RuleDefinition {
   readonly citation: CitationDefinition;
   readonly seeAlso?: readonly CitationDefinition[];
   readonly when: ConditionDefinition;
+  /** Overlay rules only: the base's extension point that lets this rule decide an outcome imposing nothing. */
+  readonly extensionPoint?: string;
 }
 
 /** A pointer to law outside the decision, attached when its condition is true. */

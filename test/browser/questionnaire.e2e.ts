@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { describe, expect, test } from 'vitest';
-import { assess, transactionSchema, type Assessment } from '../../src/index';
+import { assess, OUTCOMES, transactionSchema, type Assessment } from '../../src/index';
 import { getAnswer } from '../../web/src/answers';
 import { forbidNodeBuiltins } from '../../web/vite.config';
 import { loadScenarioFiles, type Scenario } from '../support/scenarios';
@@ -128,7 +128,11 @@ describe('browser questionnaire', () => {
   const scenarios = chooseScenarios();
 
   test('covers every outcome with scenarios it can express', () => {
-    expect(new Set(scenarios.map((scenario) => scenario.expect.outcome)).size).toBe(6);
+    // Five of the six: since 1.1.0/2.1.0 a notification needs the national Art. 5(3) position stated with its source
+    // (nationalLaw.suspicionRule), which the form does not ask yet.
+    expect(new Set(scenarios.map((scenario) => scenario.expect.outcome))).toEqual(
+      new Set(OUTCOMES.filter((outcome) => outcome !== 'notification_required')),
+    );
     expect(scenarios.some((scenario) => (scenario.transaction.date as string) < '2024-10-16')).toBe(true);
   });
 
@@ -172,7 +176,8 @@ describe('browser questionnaire', () => {
     const report = await downloadText(page, '#download-html');
     expect(report.name).toBe('W6-hidden-gps-tracker-decision.html');
     const markdown = await downloadText(page, '#download-md');
-    expect(markdown.text.split('\n')[0]).toBe('# Export decision: Notification required — W6-hidden-gps-tracker');
+    // The example's national Art. 5(3) position is not known, so notification or authorisation (issue 17).
+    expect(markdown.text.split('\n')[0]).toBe('# Export decision: Insufficient information — W6-hidden-gps-tracker');
 
     const reportPage = await suite.context.newPage();
     await reportPage.goto(`file://${report.path}`);

@@ -28,9 +28,18 @@ describe.concurrent('dual-use-rules assess', () => {
     const result = await runCli(['assess', EXAMPLE]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    // Brief W6: due diligence gives positive knowledge of use against dissidents' relatives, so Art. 5(2) requires notification.
-    expect(result.stdout).toMatch(/^Outcome: NOTIFICATION REQUIRED/);
+    // Brief W6: due diligence gives positive knowledge of use against dissidents' relatives, so Art. 5(2) requires at
+    // least a notification; France's national Art. 5(3) rule is not known, so an authorisation stays possible.
+    expect(result.stdout).toMatch(/^Outcome: INSUFFICIENT INFORMATION/);
+    expect(result.stdout).toContain('Still possible: authorisation_required, notification_required');
+    expect(result.stdout).toContain('What is already certain, whatever the answers:\n  • Do not export yet.');
+    expect(result.stdout).toContain('  • Contact the competent authority.');
     expect(result.stdout).toContain('Regulation (EU) 2021/821, Art. 5(2)');
+    expect(result.stdout).toContain('(nationalLaw.suspicionRule.position;');
+    // What the finding names, with the catalogue's labels.
+    expect(result.stdout).toContain(
+      'Seriousness indicators: Unlawful or arbitrary surveillance (hr-unlawful-arbitrary-surveillance)',
+    );
     expect(result.stdout).not.toMatch(ANSI);
   });
 
@@ -62,7 +71,8 @@ describe.concurrent('dual-use-rules assess', () => {
       expect(existsSync(out)).toBe(true);
       const html = readFileSync(out, 'utf8');
       expect(html).toMatch(/^<!doctype html>/);
-      expect(html).toContain('data-outcome="notification_required"');
+      expect(html).toContain('data-outcome="insufficient_information"');
+      expect(html).toContain('<h2>What is already certain</h2>');
       expect(html).toMatch(/<dt>Report generated<\/dt><dd>\d{4}-\d{2}-\d{2}T/);
     },
   );
@@ -70,7 +80,8 @@ describe.concurrent('dual-use-rules assess', () => {
   test('--format md prints the Markdown report; a transaction can come from standard input', async () => {
     const result = await runCli(['assess', '--format', 'md', '-'], { input: JSON.stringify(example) });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^# Export decision: Notification required — W6-hidden-gps-tracker\n/);
+    expect(result.stdout).toMatch(/^# Export decision: Insufficient information — W6-hidden-gps-tracker\n/);
+    expect(result.stdout).toContain('## What is already certain');
     expect(result.stdout).toContain('## Full reasoning: every rule, in order');
   });
 

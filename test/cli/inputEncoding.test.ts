@@ -66,7 +66,8 @@ describe.concurrent('a UTF-8 byte order mark is accepted', () => {
       run(['assess', '-'], withBom(JSON.stringify(example))),
     ]);
     expect([file.code, file.stderr]).toEqual([0, '']);
-    expect(file.stdout).toMatch(/^Outcome: NOTIFICATION REQUIRED/);
+    // The example leaves France's national Art. 5(3) position open, so it is undecided (as docs/getting-started.md shows).
+    expect(file.stdout).toMatch(/^Outcome: INSUFFICIENT INFORMATION {2}\(transaction W6-hidden-gps-tracker\)/);
     expect(stdin.code).toBe(0);
   });
 

@@ -21,18 +21,27 @@ const assessOne = (transaction: unknown, ruleset: CompiledRuleset): Assessment =
 
 type Fields = Record<string, unknown>;
 
-/** A copy of `transaction` with the dotted `field` set to `value` (its parent object created when absent). */
+/**
+ * A copy of `transaction` with the dotted `field` set to `value` (its parent object created when absent). A field of the
+ * records of a list (`findings.knowledge`) is set in every record; a list that is unknown stays unknown.
+ */
 function withValue(transaction: Transaction, field: string, value: unknown): Transaction {
   const copy = structuredClone(transaction) as Fields;
   const [head, tail] = field.split('.') as [string, string | undefined];
+  const parent = copy[head];
   if (tail === undefined) copy[head] = value;
-  else copy[head] = { ...((copy[head] as Fields | null | undefined) ?? {}), [tail]: value };
+  else if (Array.isArray(parent)) copy[head] = parent.map((record: Fields) => ({ ...record, [tail]: value }));
+  else copy[head] = { ...((parent as Fields | null | undefined) ?? {}), [tail]: value };
   return copy as Transaction;
 }
 
 function isKnown(transaction: Transaction, field: string): boolean {
   const [head, tail] = field.split('.') as [string, string | undefined];
   const parent = (transaction as Fields)[head];
+  if (tail !== undefined && Array.isArray(parent))
+    return parent.every((record: Fields) => record[tail] !== undefined && record[tail] !== null);
+  // A field of the records of an unknown list cannot be given a value: it counts as known (nothing to try).
+  if (tail !== undefined && (head === 'findings' || head === 'parties')) return true;
   const value = tail === undefined ? parent : (parent as Fields | null | undefined)?.[tail];
   return value !== undefined && value !== null;
 }
@@ -58,6 +67,18 @@ function valuesOf(field: UnknowableField, vocabulary: TransactionVocabulary): re
       return vocabulary.endUserTypes.length > 0 ? vocabulary.endUserTypes : ['police'];
     case 'parties':
       return [[], [{ role: 'consignee', name: 'Consignee', country: 'AE' }]];
+    case 'parties.name':
+      return ['Consignee'];
+    case 'parties.country':
+    case 'endUser.country':
+      return ['AE', 'SY', 'DE', 'MC'];
+    case 'findings.knowledge':
+      return KNOWLEDGE_LEVELS;
+    case 'nationalLaw.suspicionRule':
+      return [
+        { position: 'applies', source: 'National law' },
+        { position: 'none', source: 'National law' },
+      ];
     case 'findings':
       return [
         [],
@@ -173,6 +194,8 @@ describe.each(SHIPPED_COMPOSITIONS)('never wrong in silence: $name', ({ ruleset:
     )
     .map(([transaction, destination, unknownElements]) => {
       let result = withValue(withValue(transaction, 'activity', 'export'), 'destination.country', destination);
+      // A dual-use item (not on a military list), so that it may be a cyber-surveillance item.
+      result = withValue(result, 'item.militaryList', false);
       for (const element of ELEMENTS)
         result = withValue(result, element, unknownElements.includes(element) ? null : true);
       return result;

@@ -22,6 +22,7 @@ export function mustAccept(input: unknown, ruleset: CompiledRuleset): boolean {
     item?: { capabilities?: string[] | null } | null;
     endUser?: { type?: string | null } | null;
     redFlags?: string[] | null;
+    findings?: { indicators?: string[] | null; factors?: string[] | null }[] | null;
   };
   const vocabulary = vocabularyOf(ruleset);
   const allowed = (ids: readonly string[], values: readonly (string | null | undefined)[]) =>
@@ -31,6 +32,11 @@ export function mustAccept(input: unknown, ruleset: CompiledRuleset): boolean {
     allowed(vocabulary.memberStates, [transaction.exporter.itemsLocatedIn]) &&
     allowed(vocabulary.capabilities, transaction.item?.capabilities ?? []) &&
     allowed(vocabulary.endUserTypes, [transaction.endUser?.type]) &&
-    allowed(vocabulary.redFlags, transaction.redFlags ?? [])
+    allowed(vocabulary.redFlags, transaction.redFlags ?? []) &&
+    (transaction.findings ?? []).every(
+      (finding) =>
+        allowed(vocabulary.indicators ?? [], finding.indicators ?? []) &&
+        allowed(vocabulary.factors ?? [], finding.factors ?? []),
+    )
   );
 }

@@ -17,6 +17,9 @@ describe.each(loadScenarioFiles())('$folder/$file', (file) => {
     for (const note of expected.notes ?? []) expect(notes, context).toContain(note);
     for (const note of expected.absentNotes ?? []) expect(notes, context).not.toContain(note);
     if (expected.competentAuthority !== undefined) expect(assessment.competentAuthority?.memberState ?? null, context).toBe(expected.competentAuthority);
+    if (expected.authorityName === null) expect(assessment.competentAuthority?.name, `${context}: no authority named`).toBeUndefined();
+    else if (expected.authorityName !== undefined) expect(assessment.competentAuthority?.name ?? '', `${context}: the authority's name`).toContain(expected.authorityName);
+    if (expected.certainDuties !== undefined) expect((assessment.certainDuties ?? []).map((duty) => duty.id).sort(), `${context}: certain duties`).toEqual([...expected.certainDuties].sort());
     // A scenario written for 1.0.0 also holds for the correction that replaces it (1.1.0), unless it pins 1.0.0.
     if (expected.rulesetVersion !== undefined) expect(isVersionOrCorrection(assessment.ruleset.id, assessment.ruleset.version, expected.rulesetVersion), `${context}: version ${assessment.ruleset.version}`).toBe(true);
     if (expected.overlays !== undefined) expect(assessment.ruleset.overlays.map((overlay) => overlay.id), context).toEqual(expected.overlays);

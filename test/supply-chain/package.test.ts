@@ -90,7 +90,15 @@ describe('supply chain', () => {
         .map((path) => `rulesets/${path}`);
       expect(rulesets.length).toBeGreaterThan(0);
       expect(files).toEqual(
-        expect.arrayContaining([...rulesets, 'schemas/ruleset.schema.json', 'schemas/transaction.schema.json']),
+        expect.arrayContaining([
+          ...rulesets,
+          'schemas/ruleset.schema.json',
+          'schemas/transaction.schema.json',
+          'schemas/assessment.schema.json',
+          'schemas/decision-record.schema.json',
+          'schemas/question-list.schema.json',
+          'schemas/openapi.json',
+        ]),
       );
       // The build runs before the tests in CI; a local run without dist/ checks everything but the built entry points.
       if (existsSync(`${ROOT}dist`)) {

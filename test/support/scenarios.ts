@@ -29,11 +29,13 @@ export interface Scenario {
     readonly outcome: Outcome;
     readonly possibleOutcomes?: readonly Outcome[];
     readonly decidingRules?: readonly string[];
+    readonly certainDuties?: readonly string[];
     readonly questions?: readonly string[];
     readonly noQuestionsAbout?: readonly string[];
     readonly notes?: readonly string[];
     readonly absentNotes?: readonly string[];
     readonly competentAuthority?: string | null;
+    readonly authorityName?: string | null;
     readonly rulesetVersion?: string;
     readonly overlays?: readonly string[];
   };
@@ -61,6 +63,14 @@ const validateFile = new Ajv2020({ strict: true, allErrors: true, allowUnionType
  */
 export const HYPOTHETICAL_ART5_3: Readonly<Record<string, Readonly<Record<string, 'applies' | 'none'>>>> = {
   'test/scenarios/eu-2021-821-art5-hypothetical-5-3': { SE: 'applies', FI: 'none' },
+};
+
+/**
+ * Folders whose scenarios run with an organisation's own overlay composed into the bundled rulesets (the documented
+ * example of an overlay that states a member state's Art. 5(3) position), on the releases it composes with.
+ */
+export const WITH_OVERLAY: Readonly<Record<string, string>> = {
+  'test/scenarios/eu-2021-821-art5-organisation-overlay': 'docs/examples/member-state-position-overlay.json',
 };
 
 /** Every scenario file, by folder, validated against schemas/scenario.schema.json: the law packages' first, then test/scenarios/. */
@@ -111,6 +121,8 @@ const compiled = new Map<string, CompiledRuleset>();
  * selects by default (`assess` without a ruleset), so the default selection is tested too.
  */
 export function scenarioRuns(scenario: Scenario, file: ScenarioFile): ScenarioRun[] {
+  const overlay = WITH_OVERLAY[file.folder];
+  if (overlay !== undefined) return organisationRuns(scenario, file, overlay);
   const settings = HYPOTHETICAL_ART5_3[file.folder];
   const run =
     (ruleset: CompiledRuleset): ScenarioRun['assess'] =>
@@ -134,6 +146,34 @@ export function scenarioRuns(scenario: Scenario, file: ScenarioFile): ScenarioRu
       .filter((ruleset) => ruleset !== selected)
       .map((ruleset) => ({ label: label(ruleset), assess: run(ruleset) })),
   ];
+}
+
+/**
+ * The runs of a scenario with an organisation's overlay: each current release of the base in force on the date, with
+ * the bundled overlays in force and the organisation's overlay composed into it (a pinned version alone, likewise).
+ */
+function organisationRuns(scenario: Scenario, file: ScenarioFile, overlayPath: string): ScenarioRun[] {
+  const date = scenario.ruleset?.asOf ?? scenario.transaction['date'];
+  const own = readJsonFile(overlayPath);
+  const bases = listRulesets().filter(
+    (summary) =>
+      summary.kind === 'base' &&
+      summary.id === file.ruleset &&
+      (scenario.ruleset?.version === undefined ? summary.selectable : summary.version === scenario.ruleset.version) &&
+      (typeof date !== 'string' || isInForce(summary.validity, date)),
+  );
+  return bases.map((base) => {
+    const selected = loadRuleset(file.ruleset, {
+      version: base.version,
+      ...(typeof date === 'string' ? { asOf: date } : {}),
+    });
+    const overlays = [
+      ...selected.overlays.map((reference) => readJsonFile(`rulesets/${reference.id}/${reference.version}.json`)),
+      own,
+    ];
+    const ruleset = compileRuleset(readJsonFile(`rulesets/${base.id}/${base.version}.json`), { overlays });
+    return { label: `${label(ruleset)}, with ${overlayPath}`, assess: () => assess(scenario.transaction, { ruleset }) };
+  });
 }
 
 /** Whether an assessment's version is the expected one, or a correction that replaces it (1.1.0 for 1.0.0). */

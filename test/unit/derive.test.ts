@@ -80,3 +80,185 @@ describe('collect', () => {
     }
   });
 });
+
+// Issue 19, D6: a `null` attribute is "not known", so what is computed from it is unknown, never shorter or smaller.
+describe('collect and sum over an attribute recorded as not known (null)', () => {
+  const withUnknown = {
+    catalogues: new Map([
+      [
+        'capabilities',
+        new Map([
+          ['facial-recognition', { attributes: { implies: null, weight: null } }],
+          ['billing', { attributes: { implies: 'generally-out-of-scope', weight: 1 } }],
+        ]),
+      ],
+    ]),
+    scales: new Map(),
+  } as unknown as Program;
+  const derive = (kind: 'sum' | 'collect', attribute: string, ids: readonly string[]) =>
+    compileDerivation(
+      { kind, of: 'ids', catalogue: 'capabilities', attribute },
+      () => 0,
+      withUnknown,
+    )([ids as FactValue]);
+
+  test('collect is unknown as soon as one listed id has the attribute as null', () => {
+    expect(derive('collect', 'implies', ['billing', 'facial-recognition'])).toBeNull();
+    expect(derive('collect', 'implies', ['billing'])).toStrictEqual(['generally-out-of-scope']);
+  });
+
+  test('sum is unknown as soon as one listed id has the attribute as null', () => {
+    expect(derive('sum', 'weight', ['billing', 'facial-recognition'])).toBeNull();
+    expect(derive('sum', 'weight', ['billing'])).toBe(1);
+  });
+});
+
+const levels = ['none', 'mere-possibility', 'grounds-for-suspicion', 'positive-knowledge'];
+const recordsProgram = {
+  catalogues: new Map([
+    [
+      'restricted',
+      new Map([
+        ['SY', {}],
+        ['IR', {}],
+      ]),
+    ],
+    [
+      'memberStates',
+      new Map([
+        ['FR', { attributes: { memberState: 'FR' } }],
+        ['RE', { attributes: { memberState: 'FR' } }],
+        ['XX', { attributes: { memberState: null } }],
+      ]),
+    ],
+  ]),
+  scales: new Map([['knowledge', levels]]),
+} as unknown as Program;
+const onRecords = (derivation: Parameters<typeof compileDerivation>[0], records: readonly object[] | null) =>
+  compileDerivation(derivation, () => 0, recordsProgram)([records as FactValue]);
+
+// Issue 19, D1: a record whose filter field or level is unknown may be the strongest, so the level is unknown.
+describe('maxLevel with records whose fields are unknown', () => {
+  const strongest = (records: readonly object[]) =>
+    onRecords(
+      { kind: 'maxLevel', of: 'records', field: 'knowledge', scale: 'knowledge', where: { source: ['due-diligence'] } },
+      records,
+    );
+
+  test('known records give the strongest level among those that match; none matching gives the first level', () => {
+    expect(
+      strongest([
+        { source: 'due-diligence', knowledge: 'mere-possibility' },
+        { source: 'other', knowledge: 'positive-knowledge' },
+      ]),
+    ).toBe('mere-possibility');
+    expect(strongest([{ source: 'other', knowledge: 'positive-knowledge' }])).toBe('none');
+  });
+
+  test('a matching record whose level is unknown leaves the level unknown, unless the top is already reached', () => {
+    expect(
+      strongest([{ source: 'due-diligence' }, { source: 'due-diligence', knowledge: 'mere-possibility' }]),
+    ).toBeNull();
+    expect(strongest([{ source: 'due-diligence' }, { source: 'due-diligence', knowledge: 'positive-knowledge' }])).toBe(
+      'positive-knowledge',
+    );
+  });
+
+  test('a record whose filter field is unknown counts only if it could be stronger than what is known', () => {
+    expect(
+      strongest([{ knowledge: 'grounds-for-suspicion' }, { source: 'due-diligence', knowledge: 'mere-possibility' }]),
+    ).toBeNull();
+    expect(
+      strongest([{ knowledge: 'mere-possibility' }, { source: 'due-diligence', knowledge: 'grounds-for-suspicion' }]),
+    ).toBe('grounds-for-suspicion');
+  });
+
+  test('a record whose filter field is known to be another value never counts, whatever else is unknown', () => {
+    expect(strongest([{ source: 'other' }, { source: 'due-diligence', knowledge: 'mere-possibility' }])).toBe(
+      'mere-possibility',
+    );
+  });
+});
+
+describe('anyRecordIn', () => {
+  const anyRestricted = (records: readonly object[] | null) =>
+    onRecords(
+      { kind: 'anyRecordIn', of: 'records', field: 'country', catalogue: 'restricted', where: { role: ['consignee'] } },
+      records,
+    );
+
+  test('true once a record that matches has its field in the catalogue, whatever else is unknown', () => {
+    expect(anyRestricted([{ role: 'consignee' }, { role: 'consignee', country: 'SY' }])).toBe(true);
+  });
+
+  test('false when every record that may match has its field known and outside the catalogue', () => {
+    expect(anyRestricted([{ role: 'consignee', country: 'US' }, { role: 'reseller' }])).toBe(false);
+    expect(anyRestricted([])).toBe(false);
+  });
+
+  test('unknown while a record that may match has its field unknown, or may match with its field inside', () => {
+    expect(anyRestricted([{ role: 'consignee', country: 'US' }, { role: 'consignee' }])).toBeNull();
+    expect(anyRestricted([{ country: 'IR' }])).toBeNull();
+    expect(anyRestricted(null)).toBeNull();
+  });
+
+  test('a list-valued field counts when any of its ids is in the catalogue', () => {
+    expect(
+      onRecords({ kind: 'anyRecordIn', of: 'records', field: 'ids', catalogue: 'restricted' }, [{ ids: ['US', 'IR'] }]),
+    ).toBe(true);
+    expect(
+      onRecords({ kind: 'anyRecordIn', of: 'records', field: 'ids', catalogue: 'restricted' }, [{ ids: [] }]),
+    ).toBe(false);
+  });
+});
+
+describe('recordsComplete', () => {
+  const identified = (records: readonly object[] | null) =>
+    onRecords(
+      {
+        kind: 'recordsComplete',
+        of: 'records',
+        fields: ['name', 'country'],
+        where: { role: ['consignee', 'reseller'] },
+      },
+      records,
+    );
+
+  test('true when every record that may match gives every field', () => {
+    expect(identified([{ role: 'consignee', name: 'A', country: 'US' }, { role: 'purchaser' }])).toBe(true);
+    expect(identified([])).toBe(true);
+  });
+
+  test('unknown, never false, while a record that may match lacks a field: the field is unknown, not missing', () => {
+    expect(identified([{ role: 'reseller', name: 'B' }])).toBeNull();
+    expect(identified([{ name: 'C' }])).toBeNull();
+    expect(identified(null)).toBeNull();
+  });
+});
+
+describe('firstKnown and firstMemberOf with an attribute', () => {
+  test('firstKnown gives the first known value, unknown only when all are', () => {
+    const first = compileDerivation(
+      { kind: 'firstKnown', of: ['a', 'b'] },
+      (id) => (id === 'a' ? 0 : 1),
+      recordsProgram,
+    );
+    expect(first([null, 'none'])).toBe('none');
+    expect(first(['applies', 'none'])).toBe('applies');
+    expect(first([false, true])).toBe(false);
+    expect(first([null, null])).toBeNull();
+  });
+
+  test("firstMemberOf gives the first member's attribute; null, or no member, leaves it unknown", () => {
+    const memberState = compileDerivation(
+      { kind: 'firstMemberOf', of: ['a', 'b'], catalogue: 'memberStates', attribute: 'memberState' },
+      (id) => (id === 'a' ? 0 : 1),
+      recordsProgram,
+    );
+    expect(memberState(['RE', 'FR'])).toBe('FR');
+    expect(memberState(['MC', 'FR'])).toBe('FR');
+    expect(memberState(['XX', 'FR'])).toBeNull();
+    expect(memberState(['MC', 'CH'])).toBeNull();
+    expect(memberState([null, 'FR'])).toBeNull();
+  });
+});

@@ -82,11 +82,19 @@ describe('the API reference', () => {
     expect(undocumented).toEqual([]);
   });
 
-  test.each(['assess', 'assessMany', 'compileRuleset', 'loadRuleset', 'listRulesets', 'formatReport'])(
-    '%s has an @example',
-    (name) => {
-      const symbol = exports.find((candidate) => candidate.getName() === name);
-      expect(symbol?.getJsDocTags().some((tag) => tag.name === 'example')).toBe(true);
-    },
-  );
+  test.each([
+    'assess',
+    'assessMany',
+    'compileRuleset',
+    'loadRuleset',
+    'listRulesets',
+    'formatReport',
+    'listQuestions',
+    'createDecisionRecord',
+    'signDecisionRecord',
+    'verifyDecisionRecord',
+  ])('%s has an @example', (name) => {
+    const symbol = exports.find((candidate) => candidate.getName() === name);
+    expect(symbol?.getJsDocTags().some((tag) => tag.name === 'example')).toBe(true);
+  });
 });

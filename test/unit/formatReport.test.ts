@@ -22,6 +22,16 @@ const hostile = {
   },
   endUser: { ...example.endUser, name: '"><img src=x onerror=alert(1)>' },
 } satisfies Transaction;
+/** The example with the national Art. 5(3) position stated (hypothetically), so that notification is decided. */
+const decided = {
+  ...example,
+  nationalLaw: {
+    suspicionRule: {
+      position: 'none',
+      source: 'Hypothetical for this test: the competent authority <confirmed> it has no such rule',
+    },
+  },
+} satisfies Transaction;
 /** Undecided: the item and due diligence are only partly known, so the report must list questions. */
 const undecided = {
   date: '2025-03-03',
@@ -72,13 +82,13 @@ describe('formatReport html', () => {
   );
 
   test('a citation URL that is not http(s) is not linked', async () => {
-    const assessment = await assess(example);
+    const assessment = await assess(decided);
     const [first, ...rest] = assessment.obligations;
     const tampered: Assessment = {
       ...assessment,
       obligations: [{ ...first!, citation: { ...first!.citation, url: 'javascript:alert(1)' } }, ...rest],
     };
-    const report = formatReport(tampered, example, { format: 'html' });
+    const report = formatReport(tampered, decided, { format: 'html' });
     expect(report).not.toContain('javascript:');
     expect(report).toContain(`${first!.citation.instrument}, ${first!.citation.pinpoint}`);
   });
@@ -87,8 +97,8 @@ describe('formatReport html', () => {
     'carries the outcome banner with next steps, authority, deciding provisions linked to the ' +
       'official texts, and the ruleset identity',
     async () => {
-      const assessment = await assess(example);
-      const report = formatReport(assessment, example, { format: 'html', generatedAt: '2025-03-03T09:30:00Z' });
+      const assessment = await assess(decided);
+      const report = formatReport(assessment, decided, { format: 'html', generatedAt: '2025-03-03T09:30:00Z' });
       expect(report).toContain(`data-outcome="${assessment.outcome}"`);
       expect(report).toContain(escapeHtml(assessment.nextSteps));
       expect(assessment.competentAuthority?.name).toBeDefined();
@@ -147,6 +157,64 @@ describe('formatReport html', () => {
       expect(report).toMatch(/<span class="part">actual<\/span> <code>unknown<\/code>/);
     },
   );
+});
+
+describe('formatReport: what is certain, what the exporter stated, what the findings name', () => {
+  test('an undecided assessment shows "What is already certain" with each certain duty and its citation', async () => {
+    const assessment = await assess(example);
+    expect(assessment.possibleOutcomes.length).toBeGreaterThan(1);
+    expect(assessment.certainDuties?.length).toBeGreaterThan(0);
+    const report = formatReport(assessment, example, { format: 'html' });
+    expect(report).toContain('<h2>What is already certain</h2>');
+    for (const duty of assessment.certainDuties ?? []) {
+      expect(report).toContain(`data-duty="${duty.id}"><strong>${escapeHtml(duty.title)}.</strong>`);
+      expect(report).toContain(escapeHtml(duty.text));
+    }
+    // Before the open questions: it is what the exporter can act on now.
+    expect(report.indexOf('id="certain-duties"')).toBeLessThan(report.indexOf('id="questions"'));
+    const markdown = formatReport(assessment, example, { format: 'md' });
+    expect(markdown).toContain('## What is already certain');
+    for (const duty of assessment.certainDuties ?? []) expect(markdown).toContain(`**${duty.title}.**`);
+  });
+
+  test('a decided assessment shows its duties as what to do', async () => {
+    const assessment = await assess(decided);
+    const report = formatReport(assessment, decided, { format: 'html' });
+    expect(report).toContain('<h2>What to do</h2>');
+    expect(report).toContain('data-duty="notify-authority"');
+  });
+
+  test("the exporter's statement of national law is shown as its statement, with its source, escaped", async () => {
+    const assessment = await assess(decided);
+    const report = formatReport(assessment, decided, { format: 'html' });
+    expect(report).toContain('<h2>Stated by the exporter</h2>');
+    expect(report).toContain('National Article 5(3) rule, as stated by the exporter:</strong> none');
+    expect(report).toContain(
+      'Source, as stated by the exporter: Hypothetical for this test: the competent authority &lt;confirmed&gt; it has no such rule',
+    );
+    expect(formatReport(await assess(example), example, { format: 'html' })).not.toContain('Stated by the exporter');
+    const markdown = formatReport(assessment, decided, { format: 'md' });
+    expect(markdown).toContain('## Stated by the exporter');
+    expect(markdown).toContain('\\<confirmed\\>');
+  });
+
+  test("the indicators and factors a finding names are listed with the labels of the ruleset's catalogues", async () => {
+    const assessment = await assess(example);
+    for (const format of ['html', 'md'] as const) {
+      const report = formatReport(assessment, example, { format });
+      expect(report).toContain('What the findings name');
+      expect(report).toContain('Unlawful or arbitrary surveillance');
+      expect(report).toContain('Nature and gravity');
+    }
+  });
+
+  test('with a ruleset the bundle does not have, the ids are shown instead of labels', async () => {
+    const assessment = await assess(example);
+    const unknown = { ...assessment, ruleset: { ...assessment.ruleset, sha256: '0'.repeat(64) } };
+    const report = formatReport(unknown, example, { format: 'md' });
+    expect(report).toContain('`hr-unlawful-arbitrary-surveillance`');
+    expect(report).not.toContain('Unlawful or arbitrary surveillance');
+  });
 });
 
 describe('formatReport md', () => {

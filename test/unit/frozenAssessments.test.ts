@@ -26,6 +26,12 @@ const RULESETS = [
     document: () => article5,
     overlays: () => [readJsonFile('rulesets/de-awv-9-4/1.0.0.json')],
   },
+  // The law layer: certain duties, the authority on undecided assessments, overlay rules at extension points.
+  {
+    name: 'Article 5 2.1.0 + de-awv-9-4 1.1.0',
+    document: () => readJsonFile('rulesets/eu-2021-821-art5/2.1.0.json'),
+    overlays: () => [readJsonFile('rulesets/de-awv-9-4/1.1.0.json')],
+  },
   // Negations, every operator, named conditions within named conditions: traces the shipped rulesets do not make.
   { name: 'a synthetic ruleset of 60 rules', document: () => syntheticRuleset(article5, 60, 3) },
 ];

@@ -56,6 +56,11 @@ function citations(value: unknown, path: string): { path: string; citation: Cita
     if (key === 'citation') return [{ path: `${path}/citation`, citation: child as CitationDefinition }];
     if (key === 'seeAlso')
       return (child as CitationDefinition[]).map((citation, index) => ({ path: `${path}/seeAlso/${index}`, citation }));
+    if (key === 'attributeCitations')
+      return Object.entries(child as Record<string, CitationDefinition>).map(([attribute, citation]) => ({
+        path: `${path}/attributeCitations/${attribute}`,
+        citation,
+      }));
     return citations(child, `${path}/${key}`);
   });
 }
@@ -233,16 +238,20 @@ describe('the Article 5 versions', () => {
         expect(authority === null || (typeof authority === 'string' && authority.length > 3), entry.id).toBe(true);
         if (authority === null)
           expect(entry.citation.confidence, `${entry.id}: an unnamed authority cannot be verified`).toBe('unverified');
-        expect(['applies', 'none', 'unknown'], entry.id).toContain(entry.attributes?.['art5_3']);
-        if (entry.attributes?.['art5_3'] !== 'unknown') {
-          expect(
-            entry.seeAlso?.some(
-              (citation) => citation.pinpoint.includes('5(3)') || citation.pinpoint.includes('Article 5'),
-            ) && entry.seeAlso.every((citation) => citation.confidence === 'verified'),
-            entry.id,
-          ).toBe(true);
-        }
+        // The position is 'applies' or 'none' only with a source read; null (not known) otherwise, and the entry's
+        // attribute citation says what was read either way (issue 17, points 5 and 8).
+        expect(['applies', 'none', null], entry.id).toContain(entry.attributes?.['art5_3']);
+        const position = entry.attributeCitations?.['art5_3'];
+        expect(position?.note?.length ?? 0, `${entry.id}: the position's source`).toBeGreaterThan(20);
+        if (entry.attributes?.['art5_3'] !== null) expect(position?.confidence, entry.id).toBe('verified');
+        // The name's citation is the national source; Art. 12(2) only says which member state is competent.
+        expect(entry.citation.pinpoint, entry.id).not.toBe('Art. 12(2)');
+        expect(
+          entry.seeAlso?.map((citation) => citation.pinpoint),
+          entry.id,
+        ).toContain('Art. 12(2)');
       }
+      expect(document.catalogues?.['memberStates']?.attributeValues?.['art5_3']).toEqual(['applies', 'none']);
       expect(document.catalogues?.['memberStates']).toEqual(v1.catalogues?.['memberStates']);
     },
   );

@@ -130,20 +130,21 @@ describe('problems in a loaded file, fixable in place', () => {
   });
 
   test('a wrong value inside an entry of a repeatable answer names the entry and its field', async () => {
-    const draft: Draft = { ...valid, findings: [{ concern: 'internal-repression', knowledge: 'suspicion' }] };
+    // A finding's knowledge may be left open (issue 17), its concern may not: a wrong concern, cleared, is missing.
+    const draft: Draft = { ...valid, findings: [{ concern: 'repression', knowledge: 'positive-knowledge' }] };
     const [problem] = await problemsOf(draft);
     expect(problem).toMatchObject({
       fact: 'findings',
-      entry: { index: 0, field: 'knowledge' },
-      label: 'Findings on intended use (entry 1, Knowledge)',
+      entry: { index: 0, field: 'concern' },
+      label: 'Findings on intended use (entry 1, Concern)',
     });
     const cleared = fix(problem, 'Clear this answer').apply(draft);
-    expect(cleared).toEqual({ ...valid, findings: [{ concern: 'internal-repression' }] });
+    expect(cleared).toEqual({ ...valid, findings: [{ knowledge: 'positive-knowledge' }] });
     const [missing] = await problemsOf(cleared);
     expect(missing).toMatchObject({
       code: 'required',
       fact: 'findings',
-      entry: { index: 0, field: 'knowledge' },
+      entry: { index: 0, field: 'concern' },
       fixes: [],
     });
   });

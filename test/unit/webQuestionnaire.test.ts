@@ -27,7 +27,7 @@ describe('questionsOf (the browser questionnaire)', () => {
     const questions = questionsOf(ruleset, transactionJsonSchema);
     for (const question of questions) {
       const fact = ruleset.document.facts?.[question.fact];
-      if (fact?.answers !== undefined) {
+      if (fact?.answers?.catalogue !== undefined) {
         const entries = ruleset.document.catalogues?.[fact.answers.catalogue]?.entries ?? [];
         expect(
           question.options?.map((option) => option.value),
@@ -57,8 +57,10 @@ describe('questionsOf (the browser questionnaire)', () => {
     expect(findings?.kind).toBe('records');
     expect(findings?.fields?.map((field) => [field.name, field.required])).toEqual([
       ['concern', true],
-      ['knowledge', true],
+      ['knowledge', false],
       ['source', false],
+      ['indicators', false],
+      ['factors', false],
       ['note', false],
     ]);
     const knowledge = findings?.fields?.find((field) => field.name === 'knowledge');
@@ -127,7 +129,9 @@ describe('irrelevantFacts: questions that cannot matter for this exporter', () =
     const document = structuredClone(ruleset.document) as unknown as {
       catalogues: Record<string, { entries: { id: string }[] }>;
     };
-    const memberStates = document.catalogues.memberStates as { entries: { id: string }[] };
+    // The catalogue the competent member state is derived from (the member states' territories, since 2.1.0).
+    const derive = ruleset.document.facts?.['competentMemberState']?.derive as { catalogue: string };
+    const memberStates = document.catalogues[derive.catalogue] as { entries: { id: string }[] };
     memberStates.entries = memberStates.entries.filter((entry) => entry.id !== 'FR');
     expect(irrelevantFacts(document as unknown as typeof ruleset.document, { exporter: { country: 'FR' } })).toEqual(
       new Set(),

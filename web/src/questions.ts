@@ -1,4 +1,5 @@
 import type { Citation, CitationDefinition, CompiledRuleset, FactDefinition, RulesetDocument } from '../../src/index';
+import { isRequiredAt, nonNull, schemaAt, type SchemaNode } from '../../src/transaction/schemaNodes';
 
 /** One choice in a pick-list. */
 export interface AnswerOption {
@@ -61,18 +62,6 @@ export interface QuestionSpec {
   readonly group: string;
 }
 
-/** The parts of a JSON Schema the questionnaire reads. */
-interface SchemaNode {
-  readonly type?: string | readonly string[];
-  readonly enum?: readonly string[];
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly required?: readonly string[];
-  readonly items?: SchemaNode;
-  readonly anyOf?: readonly SchemaNode[];
-  readonly description?: string;
-  readonly default?: unknown;
-}
-
 /**
  * The questions a ruleset's fact catalogue defines: its input facts (derived facts are computed, never asked), in
  * declaration order. The transaction JSON Schema supplies what the ruleset does not restate: fixed value lists
@@ -87,8 +76,8 @@ export function questionsOf(ruleset: CompiledRuleset, transactionSchema: unknown
 }
 
 function describeQuestion(document: RulesetDocument, root: SchemaNode, path: string, fact: FactDefinition): QuestionSpec {
-  const node = schemaAt(root, path);
-  const catalogue = fact.answers === undefined ? undefined : document.catalogues?.[fact.answers.catalogue];
+  const node = schemaAt(root, path.split('.'));
+  const catalogue = fact.answers?.catalogue === undefined ? undefined : document.catalogues?.[fact.answers.catalogue];
   const options: AnswerOption[] | undefined =
     catalogue !== undefined
       ? catalogue.entries.map((entry) => ({ value: entry.id, label: withCode(entry.id, entry.label), ...(entry.description === undefined ? {} : { description: entry.description }) }))
@@ -100,7 +89,7 @@ function describeQuestion(document: RulesetDocument, root: SchemaNode, path: str
     ...(fact.help === undefined ? {} : { help: fact.help }),
     citation: resolveCitation(document, fact.citation),
     seeAlso: (fact.seeAlso ?? []).map((citation) => resolveCitation(document, citation)),
-    required: isRequired(root, path),
+    required: isRequiredAt(root, path.split('.')),
     group: path.split('.')[0] ?? path,
     ...(typeof node?.default === 'string' ? { default: node.default } : {}),
   };
@@ -137,29 +126,6 @@ function recordFields(document: RulesetDocument, items: SchemaNode | undefined):
       ...(scale === undefined ? {} : { scale }),
     };
   });
-}
-
-/** The schema node of a transaction field, through the `anyOf: [object, null]` wrappers of optional objects. */
-export function schemaAt(root: SchemaNode, path: string): SchemaNode | undefined {
-  let node: SchemaNode | undefined = root;
-  for (const key of path.split('.')) node = nonNull(node)?.properties?.[key];
-  return node;
-}
-
-function isRequired(root: SchemaNode, path: string): boolean {
-  const keys = path.split('.');
-  let node: SchemaNode | undefined = root;
-  for (const key of keys) {
-    const parent = nonNull(node);
-    if (!(parent?.required ?? []).includes(key)) return false;
-    node = parent?.properties?.[key];
-  }
-  return true;
-}
-
-/** The branch of an `anyOf` that is not `null`; the node itself when it has no `anyOf`. */
-function nonNull(node: SchemaNode | undefined): SchemaNode | undefined {
-  return node?.anyOf?.find((branch) => branch.type !== 'null') ?? node;
 }
 
 function enumOf(node: SchemaNode | undefined): readonly string[] | undefined {

@@ -36,7 +36,9 @@ export function fallbackFacts(document: RulesetDocument): ReadonlyMap<string, re
     const derive = fact.derive;
     if (derive === undefined) continue;
     if (derive.kind !== 'firstMemberOf') {
-      direct.add(derive.kind === 'lookup' ? derive.key : derive.of);
+      if (derive.kind === 'lookup') direct.add(derive.key);
+      else if (derive.kind === 'firstKnown') derive.of.forEach((id) => direct.add(id));
+      else direct.add(derive.of);
       continue;
     }
     const [first, ...later] = derive.of;

@@ -1,11 +1,13 @@
 import { Option, type Command } from 'commander';
 import { assess } from '../../assess';
+import { createRulesetRegistry } from '../../createRulesetRegistry';
 import { formatText } from '../../format/formatText';
 import { formatReport } from '../../formatReport';
 import { isCalendarDate, peekDate, today } from '../../time/dates';
 import { colorsFor, readTransaction, standardOutput, UsageError } from '../io';
 import { escapeControlsInDocument, jsonText, terminalSafe } from '../output/safeText';
 import { writeOutput } from '../output/sink';
+import { RECORD_OPTIONS, writeRecord, type RecordFlags } from './recordOption';
 import {
   addTrustOptions,
   asUsageError,
@@ -19,7 +21,7 @@ import {
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
 type AssessFormat = (typeof FORMATS)[number];
 
-interface AssessFlags extends TrustFlags {
+interface AssessFlags extends TrustFlags, RecordFlags {
   readonly format?: AssessFormat;
   readonly json?: boolean;
   readonly ruleset?: string;
@@ -58,7 +60,10 @@ export function registerAssess(program: Command): void {
       [] as string[],
     )
     .option('--as-of <date>', 'assessment date (YYYY-MM-DD) when the transaction has no date')
-    .option('--full-trace', 'text format: show every condition of every rule (md and html always do)');
+    .option('--full-trace', 'text format: show every condition of every rule (md and html always do)')
+    .addOption(RECORD_OPTIONS[0])
+    .addOption(RECORD_OPTIONS[1])
+    .addOption(RECORD_OPTIONS[2]);
   addTrustOptions(command)
     .addHelpText(
       'after',
@@ -73,6 +78,7 @@ Examples:
   $ dual-use-rules assess --overlay my-overlay.json order.json
   $ dual-use-rules assess --ruleset my-ruleset.json --public-key compliance.pub order.json
   $ dual-use-rules assess --as-of 2025-01-10 undated-order.json
+  $ dual-use-rules assess --record record.json --signing-key records.key --assessed-by "J. Doe" order.json
 
 Colours are used on a terminal only; set NO_COLOR=1 to turn them off.
 Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (every issue is listed on stderr); 1 internal error.`,
@@ -97,19 +103,29 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
         ...(ruleset === undefined ? {} : { ruleset }),
         ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
       });
-      // Nothing from the transaction or the ruleset reaches the terminal raw: the text summary is rendered from an
-      // escaped copy, JSON escapes what JSON.stringify leaves raw, and the reports have any control character left in
-      // them escaped.
+      // The ruleset used, for the titles and labels of what the transaction states: the one given, else the bundled one.
+      const used = ruleset ?? createRulesetRegistry().find(assessment.ruleset);
+      const record = await writeRecord(flags, transaction, assessment);
+      // Nothing from the transaction or the ruleset reaches the terminal raw: the text summary is rendered from escaped
+      // copies (of the assessment, and of the transaction and ruleset it quotes statements and labels from), JSON
+      // escapes what JSON.stringify leaves raw, and the reports have any control character left in them escaped.
       const output =
         format === 'json'
           ? `${jsonText(assessment, 2)}\n`
           : format === 'text'
             ? formatText(terminalSafe(assessment), {
                 fullTrace: flags.fullTrace === true,
+                transaction: terminalSafe(transaction),
+                ruleset: terminalSafe(used.document),
                 ...(flags.out === undefined ? { colors: colorsFor(standardOutput) } : {}),
               })
             : escapeControlsInDocument(
-                formatReport(assessment, transaction, { format, generatedAt: new Date().toISOString() }),
+                formatReport(assessment, transaction, {
+                  format,
+                  generatedAt: new Date().toISOString(),
+                  ruleset: used,
+                  ...(record === undefined ? {} : { record }),
+                }),
               );
       writeOutput(output, flags.out);
     });

@@ -30,6 +30,9 @@ export function checkCitations({ document }: RulesetContext): Issue[] {
     if (value === null || typeof value !== 'object') return;
     for (const [key, child] of Object.entries(value)) {
       if (key === 'citation') check((child as { source: string }).source, key);
+      else if (key === 'attributeCitations')
+        for (const [attribute, citation] of Object.entries(child as Record<string, { source: string }>))
+          check(citation.source, key, attribute);
       else if (key === 'seeAlso')
         (child as { source: string }[]).forEach((citation, index) => check(citation.source, key, index));
       else {

@@ -1,9 +1,9 @@
 import type { Issue, IssuePath } from '../../errors/issue';
-import { INPUT_FACTS } from '../../transaction/inputFacts';
+import { catalogueRecordFields, INPUT_FACTS } from '../../transaction/inputFacts';
 import { CATALOGUE_FIELDS } from '../../transaction/transactionSchema';
-import type { FactDefinition, FactType } from '../../types/ruleset';
+import type { FactDefinition, FactType, RecordFilter } from '../../types/ruleset';
 import { derivationInputs } from '../derivationInputs';
-import type { RulesetContext } from '../rulesetContext';
+import { scaleOf, type RulesetContext } from '../rulesetContext';
 import { attributeOf } from './attributeOf';
 
 /**
@@ -52,20 +52,35 @@ function checkAnswers(context: RulesetContext, id: string, fact: FactDefinition,
   const answers = fact.answers;
   if (answers === undefined) return [];
   const at = [...path, 'answers'];
-  if (!context.catalogues.has(answers.catalogue))
-    return [undeclared('catalogue', answers.catalogue, [...at, 'catalogue'])];
-  if (fact.derive !== undefined || INPUT_FACTS.get(id)?.catalogueBound !== true) {
-    return [
-      {
+  const issues: Issue[] = [];
+  if (answers.catalogue !== undefined) {
+    if (!context.catalogues.has(answers.catalogue))
+      issues.push(undeclared('catalogue', answers.catalogue, [...at, 'catalogue']));
+    else if (fact.derive !== undefined || INPUT_FACTS.get(id)?.catalogueBound !== true) {
+      issues.push({
         path: at,
         code: 'invalid_answers',
         message:
           `"${id}" cannot take its values from a catalogue; only these transaction fields can: ` +
-          `${CATALOGUE_FIELDS.join(', ')}.`,
-      },
-    ];
+          `${CATALOGUE_FIELDS.filter((field) => INPUT_FACTS.has(field)).join(', ')}.`,
+      });
+    }
   }
-  return [];
+  const bindable = fact.derive === undefined ? catalogueRecordFields(id) : [];
+  for (const [field, catalogue] of Object.entries(answers.fields ?? {})) {
+    if (!bindable.includes(field)) {
+      issues.push({
+        path: [...at, 'fields', field],
+        code: 'invalid_answers',
+        message:
+          bindable.length === 0
+            ? `The records of "${id}" have no field that takes catalogue ids.`
+            : `"${field}" is not a catalogue-bound field of "${id}" records (those are: ${bindable.join(', ')}).`,
+      });
+    } else if (!context.catalogues.has(catalogue))
+      issues.push(undeclared('catalogue', catalogue, [...at, 'fields', field]));
+  }
+  return issues;
 }
 
 function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: IssuePath): Issue[] {
@@ -121,7 +136,33 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
     case 'firstMemberOf':
       expectType('string');
       derive.of.forEach((factId, index) => readFact(factId, ['string'], [...at, 'of', index]));
+      if (derive.attribute !== undefined) {
+        for (const { value, index } of attributeValues(derive.attribute)) {
+          if (value !== undefined && value !== null && typeof value !== 'string')
+            issues.push({
+              path: ['catalogues', derive.catalogue, 'entries', index, 'attributes', derive.attribute],
+              code: 'attribute_type_mismatch',
+              message: `Expected a string (or null for unknown), as the fact "${path[1]}" reads it.`,
+            });
+        }
+      }
       break;
+    case 'firstKnown': {
+      const types = new Set<FactType>();
+      derive.of.forEach((factId, index) => {
+        const read = readFact(factId, ['boolean', 'string', 'number', 'level'], [...at, 'of', index]);
+        if (read !== undefined) types.add(read.type);
+      });
+      for (const type of types) expectType(type);
+      const scales = new Set(derive.of.map((factId) => scaleOf(context, factId)));
+      if (fact.type === 'level' && scales.size > 1)
+        issues.push({
+          path: [...at, 'of'],
+          code: 'scale_mismatch',
+          message: 'The level facts a "firstKnown" fact reads must share one scale.',
+        });
+      break;
+    }
     case 'lookup': {
       readFact(derive.key, ['string'], [...at, 'key']);
       if (!['boolean', 'string', 'number'].includes(fact.type)) {
@@ -179,6 +220,25 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
       }
       break;
     }
+    case 'anyRecordIn':
+    case 'recordsComplete': {
+      expectType('boolean');
+      const read = readFact(derive.of, ['records'], [...at, 'of']);
+      const input = read === undefined ? undefined : INPUT_FACTS.get(derive.of);
+      if (input?.fields === undefined) break;
+      const fields = input.fields;
+      const named = derive.kind === 'anyRecordIn' ? [derive.field] : derive.fields;
+      named.forEach((field, index) => {
+        if (!Object.hasOwn(fields, field))
+          issues.push({
+            path: derive.kind === 'anyRecordIn' ? [...at, 'field'] : [...at, 'fields', index],
+            code: 'invalid_field',
+            message: `"${derive.of}" records have no field "${field}" (fields: ${Object.keys(fields).join(', ')}).`,
+          });
+      });
+      issues.push(...checkFilter(derive.of, fields, input.listFields ?? [], derive.where, at));
+      break;
+    }
     case 'maxLevel': {
       expectType('level');
       const read = readFact(derive.of, ['records'], [...at, 'of']);
@@ -214,27 +274,43 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
           });
         }
       }
-      for (const [field, values] of Object.entries(derive.where ?? {})) {
-        const allowed = Object.hasOwn(fields, field) ? fields[field] : undefined;
-        if (allowed === undefined || allowed === null) {
-          issues.push({
-            path: [...at, 'where', field],
-            code: 'invalid_field',
-            message: `"${derive.of}" records have no field "${field}" with fixed values.`,
-          });
-          continue;
-        }
-        values.forEach((value, index) => {
-          if (!allowed.includes(value))
-            issues.push({
-              path: [...at, 'where', field, index],
-              code: 'invalid_value',
-              message: `"${value}" is not a value of "${field}" (allowed: ${allowed.join(', ')}).`,
-            });
-        });
-      }
+      issues.push(...checkFilter(derive.of, fields, INPUT_FACTS.get(derive.of)?.listFields ?? [], derive.where, at));
       break;
     }
+  }
+  return issues;
+}
+
+/**
+ * A filter on records may name only fields with fixed values, and only values they can hold; a field that holds a
+ * list cannot be filtered on.
+ */
+function checkFilter(
+  of: string,
+  fields: Readonly<Record<string, readonly string[] | null>>,
+  listFields: readonly string[],
+  where: RecordFilter | undefined,
+  at: IssuePath,
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const [field, values] of Object.entries(where ?? {})) {
+    const allowed = Object.hasOwn(fields, field) && !listFields.includes(field) ? fields[field] : undefined;
+    if (allowed === undefined || allowed === null) {
+      issues.push({
+        path: [...at, 'where', field],
+        code: 'invalid_field',
+        message: `"${of}" records have no field "${field}" with fixed values.`,
+      });
+      continue;
+    }
+    values.forEach((value, index) => {
+      if (!allowed.includes(value))
+        issues.push({
+          path: [...at, 'where', field, index],
+          code: 'invalid_value',
+          message: `"${value}" is not a value of "${field}" (allowed: ${allowed.join(', ')}).`,
+        });
+    });
   }
   return issues;
 }

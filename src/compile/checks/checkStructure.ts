@@ -2,7 +2,7 @@ import type { Issue } from '../../errors/issue';
 import { isCalendarDate } from '../../time/dates';
 import type { RulesetContext } from '../rulesetContext';
 
-const BASE_ONLY = ['outcomes', 'undecided', 'fallback', 'authority'] as const;
+const BASE_ONLY = ['outcomes', 'undecided', 'fallback', 'authority', 'duties', 'extensionPoints'] as const;
 
 /** Base and overlay documents carry different sections; validity windows and dates must be real and ordered. */
 export function checkStructure({ document }: RulesetContext): Issue[] {
@@ -16,7 +16,7 @@ export function checkStructure({ document }: RulesetContext): Issue[] {
           message: `A base ruleset must declare "${section}".`,
         });
     }
-    for (const section of ['extends', 'appliesTo'] as const) {
+    for (const section of ['extends', 'appliesTo', 'attributes'] as const) {
       if (document[section] !== undefined)
         issues.push({ path: [section], code: 'invalid_section', message: `"${section}" is for overlays only.` });
     }

@@ -1,10 +1,12 @@
 import type { Issue } from '../../errors/issue';
 import type { RulesetContext } from '../rulesetContext';
 import { checkAuthority } from './checkAuthority';
+import { checkCatalogueAttributes } from './checkCatalogueAttributes';
 import { checkCitations } from './checkCitations';
 import { checkComposedSize } from './checkComposedSize';
 import { checkConditions } from './checkConditions';
 import { checkConditionSize } from './checkConditionSize';
+import { checkDuties } from './checkDuties';
 import { checkFacts } from './checkFacts';
 import { checkOutcomes } from './checkOutcomes';
 import { checkStructure } from './checkStructure';
@@ -16,10 +18,12 @@ const CHECKS: readonly ((context: RulesetContext) => Issue[])[] = [
   checkUniqueIds,
   checkCitations,
   checkOutcomes,
+  checkDuties,
   checkThresholds,
   checkFacts,
   checkConditions,
   checkAuthority,
+  checkCatalogueAttributes,
 ];
 
 /**

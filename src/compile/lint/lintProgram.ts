@@ -23,6 +23,9 @@ function unreachableRules(program: Program, reachability: readonly Reachability[
   const issues: Issue[] = [];
   program.rules.forEach((rule, index) => {
     const result = reachability[index];
+    // A rule that leads to the undecided outcome and never holds still keeps the answer open while its facts are
+    // unknown (an unanswered definition element, an unidentified party): that is what it is for.
+    if (result?.kind === 'never_holds' && rule.outcome === program.undecided) return;
     if (result?.kind === 'never_holds') {
       issues.push({
         path: ['rules', index],
@@ -105,7 +108,10 @@ function unusedCatalogues(document: RulesetDocument): Issue[] {
   const read = new Set<string>();
   const answered = new Set<string>();
   for (const fact of Object.values(document.facts ?? {})) {
-    if (fact.answers !== undefined) answered.add(fact.answers.catalogue);
+    if (fact.answers?.catalogue !== undefined) answered.add(fact.answers.catalogue);
+    // A catalogue a field of records takes its ids from (a finding's indicators) is there to be shown in the
+    // decision record, not to decide: an entry no condition names is not a finding.
+    for (const catalogue of Object.values(fact.answers?.fields ?? {})) read.add(catalogue);
     if (fact.derive !== undefined && 'catalogue' in fact.derive) read.add(fact.derive.catalogue);
   }
   if (document.authority !== undefined) read.add(document.authority.catalogue);
@@ -153,8 +159,9 @@ function namedValues(document: RulesetDocument): Set<unknown> {
   for (const note of document.notes ?? []) visit(note.when);
   for (const condition of Object.values(document.conditions ?? {})) visit(condition.when);
   for (const fact of Object.values(document.facts ?? {})) {
-    if (fact.derive?.kind === 'maxLevel')
-      for (const allowed of Object.values(fact.derive.where ?? {})) for (const value of allowed) values.add(value);
+    const derive = fact.derive;
+    if (derive?.kind === 'maxLevel' || derive?.kind === 'anyRecordIn' || derive?.kind === 'recordsComplete')
+      for (const allowed of Object.values(derive.where ?? {})) for (const value of allowed) values.add(value);
   }
   return values;
 }

@@ -2,9 +2,11 @@ import { deepFreeze } from '../../document/deepFreeze';
 import type { Evaluation } from '../../model/evaluation';
 import type { Program } from '../../model/program';
 import { resolveOutcome } from '../../model/resolveOutcome';
-import type { Assessment, CompetentAuthority, Obligation } from '../../types/assessment';
+import type { Assessment, CompetentAuthority, Duty, Obligation } from '../../types/assessment';
 import { slotOfFact, type FactValues } from '../prepareFacts';
-import { collectQuestions, visitUnknownInputs } from './collectQuestions';
+import { certainDutiesOf } from './certainDuties';
+import { collectQuestions } from './collectQuestions';
+import { visitAnswerableInputs } from './questionFacts';
 import { factIdAt, notesHolding, toQuestion, type AssessmentParts } from './sharedParts';
 
 const NONE_OBLIGED: readonly Obligation[] = Object.freeze([]);
@@ -39,6 +41,7 @@ export function buildAssessment(
         : Object.freeze(deciding.map((index) => parts.obligations[index] as Obligation));
 
   const involvesAuthority = program.outcomes.get(outcome)?.involvesAuthority === true;
+  const certainDuties = certainDutiesOf(program, parts.certainDuties, possibleOutcomes);
   const questions = collectQuestions(
     program,
     parts,
@@ -47,13 +50,21 @@ export function buildAssessment(
     decided && outcome === program.undecided ? deciding : [],
     contested,
   );
-  const competentAuthority = involvesAuthority ? findAuthority(program, facts) : undefined;
+  const competentAuthority =
+    involvesAuthority || (!decided && program.authority?.whenUndecided === true)
+      ? findAuthority(program, facts)
+      : undefined;
   if (involvesAuthority && competentAuthority === undefined && program.authority !== undefined) {
     const rulesAsking = obligations.map((obligation) => obligation.rule);
     const asked: number[] = [];
-    visitUnknownInputs(parts, facts.slots, slotOfFact(parts.factIndex, program.authority.memberStateFact), (slot) => {
-      if (!asked.includes(slot)) asked.push(slot);
-    });
+    visitAnswerableInputs(
+      parts.inputs,
+      facts.slots,
+      slotOfFact(parts.factIndex, program.authority.memberStateFact),
+      (slot) => {
+        if (!asked.includes(slot)) asked.push(slot);
+      },
+    );
     for (const slot of asked) questions.push(toQuestion(program, factIdAt(program, slot), rulesAsking));
   }
   const notes = notesHolding(parts, evaluation.notes);
@@ -76,16 +87,26 @@ export function buildAssessment(
           ruleset,
         };
   if (transactionId !== undefined) assessment.transactionId = transactionId;
+  const result = certainDuties === undefined ? assessment : withCertainDuties(assessment, certainDuties);
   // Deeply frozen, whichever evaluator made it (see `Assessment`). What many assessments share (the parts, interned
   // traces, the program's citations) is frozen throughout already; a trace step made for this transaction alone is
   // frozen here, once its questions are collected (they keep what they find for frozen, shared traces only).
   if (!evaluation.stepsShared) for (const step of steps) deepFreeze(step);
   Object.freeze(steps);
   Object.freeze(questions);
-  return Object.freeze(assessment);
+  return Object.freeze(result);
 }
 
 type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
+
+/**
+ * The assessment with its certain duties (a frozen list of the program's frozen duties, shared), placed after the
+ * obligations (the order of the type, and of the JSON).
+ */
+function withCertainDuties(assessment: Assessment, certainDuties: readonly Duty[]): Assessment {
+  const { outcome, possibleOutcomes, nextSteps, obligations, ...rest } = assessment;
+  return { outcome, possibleOutcomes, nextSteps, obligations, certainDuties, ...rest };
+}
 
 function findAuthority(program: Program, facts: FactValues): CompetentAuthority | undefined {
   const authority = program.authority;

@@ -1,13 +1,15 @@
 import type { ConditionNode, Program } from '../../model/program';
-import type { ConditionTrace, FactValue, Question, TraceStep } from '../../types/assessment';
+import type { ConditionTrace, Question, TraceStep } from '../../types/assessment';
 import { slotOfFact, type FactValues } from '../prepareFacts';
+import { visitAnswerableInputs } from './questionFacts';
 import { sharedQuestion, type AssessmentParts } from './sharedParts';
 
 /**
  * What to ask: for each contested rule, the unknown comparisons that its result depends on (reached through
  * unknown groups only); for a rule that decides the undecided outcome, its `ask` comparisons that are not false.
- * A derived fact is asked through the unknown inputs it depends on; when all of those are known (its value depends
- * on data the ruleset marks unknown, e.g. national law), the derived fact itself is asked. Facts are asked in the
+ * A derived fact is asked through what can answer it (`visitAnswerableInputs`): the unknown inputs it depends on, or
+ * a list of records one of whose fields is unknown; only when nothing can (its value depends on data the ruleset
+ * marks unknown, e.g. national law), the derived fact itself is asked. Facts are asked in the
  * order first reached, contested rules taken by descending precedence (the order `resolveOutcome` gives them in).
  */
 export function collectQuestions(
@@ -30,7 +32,7 @@ export function collectQuestions(
       asked.push(slot);
     } else if (rules[rules.length - 1] !== rule) rules.push(rule);
   };
-  const ask = (slot: number) => visitUnknownInputs(parts, facts.slots, slot, addRule);
+  const ask = (slot: number) => visitAnswerableInputs(parts.inputs, facts.slots, slot, addRule);
   const questions: Question[] = [];
   try {
     for (const index of pending) {
@@ -99,24 +101,4 @@ function visitAskedComparisons(trace: ConditionTrace, node: ConditionNode, visit
   } else if ((trace.type === 'not' || trace.type === 'named') && (node.type === 'not' || node.type === 'named')) {
     visitAskedComparisons(trace.condition, node.child, visit);
   }
-}
-
-/**
- * Visits the input facts (transitively, by slot) behind an unknown fact that are themselves unknown, depth first, or
- * the fact itself if there are none. A fact reached twice is visited twice; visitors are idempotent.
- */
-export function visitUnknownInputs(
-  parts: AssessmentParts,
-  values: readonly FactValue[],
-  slot: number,
-  visit: (slot: number) => void,
-): void {
-  const inputs = parts.inputSlots[slot] as readonly number[];
-  let found = false;
-  for (const input of inputs) {
-    if ((values[input] ?? null) !== null) continue;
-    found = true;
-    visitUnknownInputs(parts, values, input, visit);
-  }
-  if (!found) visit(slot);
 }

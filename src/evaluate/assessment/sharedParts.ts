@@ -11,6 +11,8 @@ import type {
 import type { Outcome } from '../../types/outcome';
 import { TupleNumbers } from '../numberTables';
 import { slotOfFact } from '../prepareFacts';
+import { createCertainDutyLists, type CertainDutyLists } from './certainDuties';
+import { factInputs, type FactInputs } from './questionFacts';
 
 /** The parts of an assessment that depend only on the ruleset, made once per ruleset (by its runtime) and shared. */
 export interface AssessmentParts {
@@ -23,8 +25,10 @@ export interface AssessmentParts {
   readonly notes: readonly AssessmentNote[];
   /** What the outcome rule reads of the program. */
   readonly outcomeRules: OutcomeRules;
-  /** The slots of each fact's direct inputs (none for an input fact), by slot. */
-  readonly inputSlots: readonly (readonly number[])[];
+  /** Each fact's direct inputs (none for an input fact), and which facts are derived or records, by slot. */
+  readonly inputs: FactInputs;
+  /** The frozen lists of certain duties, shared per set of possible outcomes; `undefined` when the ruleset declares none. */
+  readonly certainDuties: CertainDutyLists;
   /** Frozen lists that many assessments share: the one-outcome lists, the one-obligation lists by rule index. */
   readonly onlyOutcome: ReadonlyMap<Outcome, readonly Outcome[]>;
   readonly onlyObligation: readonly (readonly Obligation[])[];
@@ -92,7 +96,11 @@ export function createAssessmentParts(
       fallback: fallback.outcome,
       undecided: program.undecided,
     },
-    inputSlots: program.facts.map((fact) => fact.inputs.map((id) => slotOfFact(slots, id))),
+    inputs: factInputs(
+      program,
+      program.facts.map((fact) => fact.inputs.map((id) => slotOfFact(slots, id))),
+    ),
+    certainDuties: createCertainDutyLists(program),
     onlyOutcome: new Map([...program.outcomes.keys()].map((outcome) => [outcome, Object.freeze([outcome])])),
     onlyObligation: obligations.map((obligation) => Object.freeze([obligation])),
     onlyFallback: Object.freeze([fallbackObligation]),

@@ -111,6 +111,7 @@ function buildEvaluator(program: Program, slotOf: ReadonlyMap<string, number>): 
           citation: rule.citation,
           seeAlso: rule.seeAlso,
           conditions,
+          ...(rule.extensionPoint === undefined ? {} : { extensionPoint: rule.extensionPoint }),
         };
         if (code >= 0) {
           stepCode = table.add(step);

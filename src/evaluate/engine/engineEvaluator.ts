@@ -85,6 +85,7 @@ export class EngineEvaluator implements Evaluator<Promise<Evaluation>> {
         citation: rule.citation,
         seeAlso: rule.seeAlso,
         conditions: trace,
+        ...(rule.extensionPoint === undefined ? {} : { extensionPoint: rule.extensionPoint }),
       };
     });
     if (notes.length !== program.notes.length) throw engineFailure('the notes were not evaluated');

@@ -130,11 +130,28 @@ describe('ruleset lint', () => {
   });
 
   test('a finding in an overlay has the overlay’s path', () => {
+    // An overlay rule must test the base's competent member state (issue 19, D11), so the base names one.
+    const base = {
+      ...minimalRuleset(),
+      facts: {
+        ...minimalRuleset().facts,
+        'exporter.country': { title: 'Country', prompt: 'Where?', type: 'string', citation: cite },
+      },
+      authority: { memberStateFact: 'exporter.country', catalogue: 'memberStates', nameAttribute: 'authority' },
+      catalogues: {
+        memberStates: {
+          title: 'Member states',
+          citation: cite,
+          entries: [{ id: 'DE', label: 'Germany', citation: cite, attributes: { authority: 'BAFA' } }],
+        },
+      },
+    };
     const overlay = {
       id: 'test-overlay',
       version: '1.0.0',
       kind: 'overlay',
       extends: 'test-minimal',
+      appliesTo: { memberStates: ['DE'] },
       title: 'Overlay',
       validity: { from: '2021-09-09', to: null },
       sources: { reg: { title: 'Test regulation', instrument: 'Regulation (EU) 2021/821', binding: true } },
@@ -143,14 +160,19 @@ describe('ruleset lint', () => {
           id: 'overlay-shadowed',
           title: 'Shadowed',
           summary: 'Never decides.',
-          outcome: 'no_obligation',
+          outcome: 'insufficient_information',
           citation: cite,
-          when: { fact: 'exporter.informedByAuthority', operator: 'equal', value: true },
+          when: {
+            all: [
+              { fact: 'exporter.country', operator: 'equal', value: 'DE' },
+              { fact: 'exporter.informedByAuthority', operator: 'equal', value: true, ask: true },
+            ],
+          },
         },
       ],
     };
     expect(
-      compileRuleset(minimalRuleset(), { overlays: [overlay] }).warnings.map((warning) => [warning.code, warning.path]),
+      compileRuleset(base, { overlays: [overlay] }).warnings.map((warning) => [warning.code, warning.path]),
     ).toEqual([['unreachable_rule', ['overlays', 0, 'rules', 0]]]);
   });
 

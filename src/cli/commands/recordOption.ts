@@ -1,0 +1,64 @@
+import { Option } from 'commander';
+import { createDecisionRecord } from '../../createDecisionRecord';
+import { SigningError } from '../../errors/SigningError';
+import { signDecisionRecord } from '../../signDecisionRecord';
+import type { Assessment } from '../../types/assessment';
+import type { DecisionRecord } from '../../types/decisionRecord';
+import { readText, UsageError } from '../io';
+import { jsonText } from '../output/safeText';
+import { writeOutput } from '../output/sink';
+
+/** The options of `assess` that write a decision record. */
+export interface RecordFlags {
+  readonly record?: string;
+  readonly signingKey?: string;
+  readonly assessedBy?: string;
+}
+
+/** `--record FILE`, `--signing-key KEY`, `--assessed-by NAME`, in the order `assess --help` lists them. */
+export const RECORD_OPTIONS = [
+  new Option(
+    '--record <file>',
+    'also write a decision record to this file (JSON: the transaction, the assessment, the exact ruleset, who and ' +
+      'when, and their sha256), to keep for Art. 27 and check later with verify-record',
+  ),
+  new Option('--signing-key <file>', 'sign the decision record with this Ed25519 private key (PEM, e.g. from keygen)'),
+  new Option('--assessed-by <name>', 'who assessed, for the decision record (a person, a role or a system)'),
+] as const;
+
+/**
+ * Makes, signs (with `--signing-key`) and writes the decision record that `--record` asks for.
+ * @returns The record, or `undefined` without `--record`.
+ */
+export async function writeRecord(
+  flags: RecordFlags,
+  transaction: unknown,
+  assessment: Assessment,
+): Promise<DecisionRecord | undefined> {
+  if (flags.record === undefined) {
+    if (flags.signingKey !== undefined || flags.assessedBy !== undefined)
+      throw new UsageError('--signing-key and --assessed-by go with --record FILE (the decision record to write).');
+    return undefined;
+  }
+  const record = createDecisionRecord(
+    transaction,
+    assessment,
+    flags.assessedBy === undefined ? {} : { assessedBy: flags.assessedBy },
+  );
+  const key =
+    flags.signingKey === undefined ? undefined : readText(flags.signingKey, `private key ${flags.signingKey}`);
+  const signed = key === undefined ? record : await signWith(record, key, flags.signingKey ?? '');
+  // Like --out: written whole under a temporary name, or not at all; a write error stops the run with its reason.
+  writeOutput(`${jsonText(signed, 2)}\n`, flags.record);
+  return signed;
+}
+
+async function signWith(record: DecisionRecord, key: string, file: string): Promise<DecisionRecord> {
+  try {
+    return await signDecisionRecord(record, key);
+  } catch (error) {
+    if (error instanceof SigningError)
+      throw new UsageError(`Cannot sign the decision record with ${file}: ${error.message}`);
+    throw error;
+  }
+}

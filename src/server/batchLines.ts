@@ -1,0 +1,78 @@
+import { assessEach } from '../assessEach';
+import { AssessmentError } from '../errors/AssessmentError';
+import type { Assessment } from '../types/assessment';
+import type { AssessOptions } from '../types/assessOptions';
+import type { BodyLine } from './ndjsonLines';
+import { problem, problemOf } from './problems';
+import type { BatchLine, DecisionLine, ErrorLine } from './types';
+
+/** What the batch endpoint writes for an assessed transaction: the decision without the trace. */
+export function decisionLine(line: number, assessment: Assessment): DecisionLine {
+  const { certainDuties } = assessment;
+  return {
+    line,
+    ...(assessment.transactionId === undefined ? {} : { transactionId: assessment.transactionId }),
+    outcome: assessment.outcome,
+    possibleOutcomes: assessment.possibleOutcomes,
+    ...(certainDuties === undefined ? {} : { certainDuties }),
+    questions: assessment.questions.map(({ fact, prompt }) => ({ fact, prompt })),
+    decidedBy: assessment.obligations.map(({ rule, citation }) => ({ rule, citation })),
+    ...(assessment.competentAuthority === undefined ? {} : { competentAuthority: assessment.competentAuthority }),
+    ruleset: assessment.ruleset,
+  };
+}
+
+/**
+ * Assesses one line of an NDJSON body with the compiled evaluator (`assessEach`, the same answers as `assess`):
+ * its decision, or an error line with the line number, the transaction's id where it can be read, and the
+ * Problem Details of what is wrong. Anything else (a bug) is thrown.
+ */
+export function assessBodyLine(entry: BodyLine, options: AssessOptions, maxLineBytes: number): BatchLine {
+  if ('tooLong' in entry)
+    return errorLine(
+      entry.line,
+      undefined,
+      problem('body-too-large', `The line is longer than ${maxLineBytes} bytes and was not read.`, [
+        { path: [], code: 'too_big', message: `The line is longer than ${maxLineBytes} bytes.` },
+      ]),
+    );
+  if ('bodyTooLarge' in entry)
+    return errorLine(
+      entry.line,
+      undefined,
+      problem('body-too-large', 'The body is larger than the server accepts; the lines after this one were not read.', [
+        { path: [], code: 'too_big', message: 'The body is larger than the batch limit.' },
+      ]),
+    );
+  const text = entry.line === 1 ? entry.text.replace(/^\uFEFF/, '') : entry.text;
+  let transaction: unknown;
+  try {
+    transaction = JSON.parse(text) as unknown;
+  } catch (error) {
+    const message =
+      text.trim() === '' ? 'The line is empty.' : `The line is not valid JSON: ${(error as Error).message}`;
+    return errorLine(
+      entry.line,
+      undefined,
+      problem('invalid-json', message, [
+        { path: [], code: text.trim() === '' ? 'empty_line' : 'invalid_json', message },
+      ]),
+    );
+  }
+  const [result] = assessEach([transaction], options);
+  if (result === undefined) throw new Error('assessEach returned no result');
+  if (result.ok) return decisionLine(entry.line, result.assessment);
+  if (result.error instanceof AssessmentError && result.error.code === 'engine_failure') throw result.error;
+  return errorLine(entry.line, readableId(transaction), problemOf(result.error).problem);
+}
+
+function errorLine(line: number, transactionId: string | undefined, error: ErrorLine['error']): ErrorLine {
+  return { line, ...(transactionId === undefined ? {} : { transactionId }), error };
+}
+
+/** The `id` of a transaction that may be invalid, when it is a string. */
+function readableId(transaction: unknown): string | undefined {
+  if (typeof transaction !== 'object' || transaction === null || Array.isArray(transaction)) return undefined;
+  const id = Object.hasOwn(transaction, 'id') ? (transaction as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}

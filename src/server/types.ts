@@ -1,0 +1,80 @@
+import type { Issue } from '../errors/issue';
+import type { CompetentAuthority, Duty, RulesetReference } from '../types/assessment';
+import type { Citation } from '../types/citation';
+import type { Outcome } from '../types/outcome';
+import type { RulesetSummary } from '../types/registry';
+
+/**
+ * An error response of `dual-use-rules serve`: Problem Details (RFC 9457), served as `application/problem+json`.
+ * `type` names the kind of problem, `status` repeats the HTTP status, and `issues` lists every problem of an invalid
+ * request with its path (into the transaction, or into the query), as the library's errors carry them.
+ */
+export interface Problem {
+  /** A URI naming the kind of problem, e.g. `https://dual-use-rules.dev/problems/invalid-transaction`. */
+  readonly type: string;
+  /** A short summary of the kind of problem, the same for every occurrence. */
+  readonly title: string;
+  /** The HTTP status code. */
+  readonly status: number;
+  /** What went wrong this time, for a person. */
+  readonly detail: string;
+  /** Every problem found, each with its path and a stable code (e.g. `unrecognized_key`). */
+  readonly issues: readonly Issue[];
+}
+
+/** `GET /health`: the server is up and takes requests (during a graceful shutdown it answers 503 instead). */
+export interface Health {
+  readonly status: 'ok';
+  /** The package serving, with its version. */
+  readonly package: { readonly name: string; readonly version: string };
+  /** `bundled`: each transaction gets the bundled ruleset in force on its date; `configured`: the one given at start. */
+  readonly rulesets: 'bundled' | 'configured';
+}
+
+/** `GET /rulesets`: the rulesets the server assesses with. */
+export interface RulesetList {
+  readonly rulesets: readonly RulesetSummary[];
+}
+
+/** `GET /rulesets/{id}/{version}`: one ruleset document, and the sha256 of its canonical JSON (RFC 8785). */
+export interface RulesetDocumentResponse {
+  readonly id: string;
+  readonly version: string;
+  /** What assessments record in `ruleset.sha256` (or in an overlay's `sha256`). */
+  readonly sha256: string;
+  /** The document, as JSON (the `ruleset.schema.json` format). */
+  readonly document: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * One output line of `POST /assess/batch` for a line that was assessed: the decision, without the trace (ask
+ * `POST /assess` for the full assessment of one transaction).
+ */
+export interface DecisionLine {
+  /** The input line's number, from 1. */
+  readonly line: number;
+  /** The transaction's `id`, when it has one. */
+  readonly transactionId?: string;
+  readonly outcome: Outcome;
+  readonly possibleOutcomes: readonly Outcome[];
+  /** Duties that hold whatever the open questions' answers, when the assessment lists them. */
+  readonly certainDuties?: readonly Duty[];
+  /** What to find out before the outcome can be decided. */
+  readonly questions: readonly { readonly fact: string; readonly prompt: string }[];
+  /** The rules that decide the outcome, each with its citation; empty while the outcome is undecided. */
+  readonly decidedBy: readonly { readonly rule: string; readonly citation: Citation }[];
+  readonly competentAuthority?: CompetentAuthority;
+  readonly ruleset: RulesetReference;
+}
+
+/** One output line of `POST /assess/batch` for a line that could not be assessed. */
+export interface ErrorLine {
+  /** The input line's number, from 1. */
+  readonly line: number;
+  /** The transaction's `id`, when the line is JSON with a readable `id`. */
+  readonly transactionId?: string;
+  readonly error: Problem;
+}
+
+/** One output line of `POST /assess/batch`, in input order. */
+export type BatchLine = DecisionLine | ErrorLine;

@@ -1,0 +1,46 @@
+import type {
+  ACTIVITIES,
+  CONCERNS,
+  FINDING_SOURCES,
+  KNOWLEDGE_LEVELS,
+  NATIONAL_RULE_POSITIONS,
+  PARTY_ROLES,
+} from './transactionSchema';
+
+type Labels<T extends readonly string[]> = Readonly<Record<T[number], string>>;
+
+/**
+ * Readable English labels of the values the transaction contract itself fixes (country codes aside: a form names
+ * countries in its own language). A ruleset's catalogue or scale with the same ids labels them first.
+ */
+export const CONTRACT_VALUE_LABELS: Readonly<Record<string, string>> = {
+  ...({
+    export: 'Export',
+    'intra-eu-transfer': 'Intra-EU transfer',
+    brokering: 'Brokering',
+    'technical-assistance': 'Technical assistance',
+    transit: 'Transit',
+  } satisfies Labels<typeof ACTIVITIES>),
+  ...({
+    'internal-repression': 'Internal repression',
+    'serious-human-rights-violations': 'Serious violations of human rights',
+    'serious-ihl-violations': 'Serious violations of international humanitarian law',
+  } satisfies Labels<typeof CONCERNS>),
+  ...({
+    'mere-possibility': 'Mere possibility',
+    'grounds-for-suspicion': 'Grounds for suspicion',
+    'positive-knowledge': 'Positive knowledge',
+  } satisfies Labels<typeof KNOWLEDGE_LEVELS>),
+  ...({ 'due-diligence': 'Due diligence', other: 'Another source' } satisfies Labels<typeof FINDING_SOURCES>),
+  ...({
+    consignee: 'Consignee',
+    distributor: 'Distributor',
+    reseller: 'Reseller',
+    purchaser: 'Purchaser',
+    intermediary: 'Intermediary',
+  } satisfies Labels<typeof PARTY_ROLES>),
+  ...({
+    applies: 'A national rule applies',
+    none: 'No national rule',
+  } satisfies Labels<typeof NATIONAL_RULE_POSITIONS>),
+};

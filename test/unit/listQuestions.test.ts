@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  assessMany,
+  compileRuleset,
+  createRulesetRegistry,
+  listQuestions,
+  listRulesets,
+  loadRuleset,
+  type CompiledRuleset,
+  type ConditionDefinition,
+  type RulesetDocument,
+} from '../../src/index';
+import { partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
+import { readJsonFile } from '../support/rulesets';
+import { runs } from '../support/runs';
+
+/** Every bundled base version alone, and every composition a date selects (base with the overlays in force). */
+function bundledRulesets(): { readonly name: string; readonly ruleset: CompiledRuleset }[] {
+  const alone = listRulesets()
+    .filter((summary) => summary.kind === 'base')
+    .map((summary) => ({
+      name: `${summary.id} ${summary.version}`,
+      ruleset: loadRuleset(summary.id, { version: summary.version }),
+    }));
+  const composed = createRulesetRegistry()
+    .compositions()
+    .map((composition) => ({
+      name: `${composition.id} ${composition.version} + ${composition.overlays.map((overlay) => overlay.id).join(', ')}`,
+      ruleset: composition.load(),
+    }));
+  return [...alone, ...composed];
+}
+
+/**
+ * What a rule can ask, worked out independently of listQuestions: every fact its condition compares (through named
+ * conditions), each derived fact replaced by the input facts it is derived from, and derived facts a rule asks on purpose.
+ */
+function askableByRules(document: RulesetDocument): Set<string> {
+  const facts = document.facts ?? {};
+  const found = new Set<string>();
+  const inputsOf = (fact: string): string[] => {
+    const derive = facts[fact]?.derive;
+    if (derive === undefined) return [fact];
+    const direct =
+      derive.kind === 'firstMemberOf' || derive.kind === 'firstKnown'
+        ? derive.of
+        : derive.kind === 'lookup'
+          ? [derive.key]
+          : [derive.of];
+    return direct.flatMap(inputsOf);
+  };
+  const visit = (condition: ConditionDefinition): void => {
+    if ('all' in condition) condition.all.forEach(visit);
+    else if ('any' in condition) condition.any.forEach(visit);
+    else if ('not' in condition) visit(condition.not);
+    else if ('condition' in condition) visit((document.conditions ?? {})[condition.condition]?.when ?? { all: [] });
+    else {
+      for (const input of inputsOf(condition.fact)) found.add(input);
+      if (condition.ask === true) found.add(condition.fact);
+    }
+  };
+  for (const rule of document.rules ?? []) visit(rule.when);
+  return found;
+}
+
+describe('listQuestions', () => {
+  test.each(bundledRulesets())('lists every fact a rule of $name can ask', ({ ruleset }) => {
+    const listed = new Set(listQuestions(ruleset).questions.map((question) => question.fact));
+    for (const fact of askableByRules(ruleset.document)) expect(listed, fact).toContain(fact);
+  });
+
+  test.each(bundledRulesets())('lists every question assess returns with $name', ({ ruleset }) => {
+    const list = listQuestions(ruleset);
+    const listed = new Set(list.questions.map((question) => question.fact));
+    const transactions = fc.sample(
+      partialTransactionArbitrary(vocabularyOf(ruleset), { date: ruleset.validity.from }).map(({ partial }) => partial),
+      { numRuns: runs(2_000), seed: 21 },
+    );
+    const asked = new Set<string>();
+    for (const assessment of assessMany(transactions, { ruleset }))
+      for (const question of assessment.questions) asked.add(question.fact);
+    expect(asked.size).toBeGreaterThan(0);
+    for (const fact of asked) expect(listed, fact).toContain(fact);
+  });
+
+  test('describes a question with its path, prompt, answer type, values with labels and citation', () => {
+    const { ruleset, questions } = listQuestions(loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' }));
+    expect(ruleset).toMatchObject({ id: 'eu-2021-821-art5', version: '2.1.0' });
+    const byFact = new Map(questions.map((question) => [question.fact, question]));
+
+    const designed = byFact.get('item.speciallyDesigned');
+    expect(designed).toMatchObject({ path: ['item', 'speciallyDesigned'], type: 'boolean', required: false });
+    expect(designed?.prompt).toMatch(/\?$/);
+    expect(designed?.citation.instrument).toBe('Regulation (EU) 2021/821');
+
+    const capabilities = byFact.get('item.capabilities');
+    expect(capabilities).toMatchObject({ type: 'list', catalogue: 'capabilities' });
+    expect(capabilities?.values?.[0]).toMatchObject({ value: expect.any(String), label: expect.any(String) });
+    expect(capabilities?.values?.[0]?.citation).toBeDefined();
+
+    expect(byFact.get('exporter.country')).toMatchObject({ required: true, type: 'string' });
+    // The 249 assigned ISO 3166-1 codes, XK, and EA and IC (territories with a customs status of their own).
+    expect(byFact.get('exporter.country')?.values).toHaveLength(252);
+    expect(byFact.get('activity')).toMatchObject({ default: 'export' });
+    expect(byFact.get('activity')?.values).toContainEqual({ value: 'intra-eu-transfer', label: 'Intra-EU transfer' });
+    expect(byFact.get('exporter.itemsLocatedIn')?.values).toContainEqual(
+      expect.objectContaining({ value: 'FR', label: 'France' }),
+    );
+
+    const findings = byFact.get('findings');
+    expect(findings?.type).toBe('records');
+    const knowledge = findings?.fields?.find((field) => field.name === 'knowledge');
+    // A finding's knowledge level may be left open (issue 17): the assessment then asks it.
+    expect(knowledge).toMatchObject({ required: false, scale: { id: 'knowledge' } });
+    expect(knowledge?.values?.map((value) => value.value)).toEqual([
+      'mere-possibility',
+      'grounds-for-suspicion',
+      'positive-knowledge',
+    ]);
+    expect(knowledge?.values?.[2]?.description).toEqual(expect.any(String));
+    expect(findings?.fields?.find((field) => field.name === 'source')).toMatchObject({ default: 'due-diligence' });
+    expect(findings?.fields?.find((field) => field.name === 'note')).toEqual({ name: 'note', required: false });
+    // A record field the ruleset binds to a catalogue (answers.fields) takes its values from it.
+    const indicators = findings?.fields?.find((field) => field.name === 'indicators');
+    expect(indicators?.values?.map((value) => value.value)).toEqual(
+      loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' }).document.catalogues?.[
+        'seriousnessIndicators'
+      ]?.entries.map((entry) => entry.id),
+    );
+    expect(byFact.get('nationalLaw.suspicionRule.position')?.values).toEqual([
+      { value: 'applies', label: 'A national rule applies' },
+      { value: 'none', label: 'No national rule' },
+    ]);
+  });
+
+  test('lists a fact the ruleset holds (a national rule recorded as unknown) without a transaction path', () => {
+    // 2.0.0 asks the national rule itself; since 1.1.0 and 2.1.0 the exporter states it (nationalLaw.suspicionRule).
+    const { questions } = listQuestions(loadRuleset('eu-2021-821-art5', { version: '2.0.0' }));
+    const national = questions.find((question) => question.fact === 'nationalSuspicionRule');
+    expect(national).toBeDefined();
+    expect(national?.path).toBeUndefined();
+    expect(national?.usedBy.rules.length).toBeGreaterThan(0);
+  });
+
+  test('leaves out derived facts that are always computed, and facts nothing reads', () => {
+    const facts = listQuestions(loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' })).questions.map(
+      (question) => question.fact,
+    );
+    expect(facts).not.toContain('redFlagScore');
+    expect(facts).not.toContain('destinationInEu');
+    const minimal = compileRuleset(readJsonFile('docs/examples/minimal-ruleset.json'));
+    const listed = listQuestions(minimal).questions.map((question) => question.fact);
+    for (const fact of askableByRules(minimal.document)) expect(listed).toContain(fact);
+    for (const question of listQuestions(minimal).questions) {
+      const use = question.usedBy;
+      expect(use.rules.length + use.notes.length + use.conditions.length + (use.authority ? 1 : 0)).toBeGreaterThan(0);
+    }
+  });
+
+  test('defaults to the bundled ruleset in force today', () => {
+    const today = loadRuleset();
+    expect(listQuestions().ruleset).toEqual({
+      id: today.id,
+      version: today.version,
+      sha256: today.sha256,
+      overlays: today.overlays,
+    });
+  });
+});
