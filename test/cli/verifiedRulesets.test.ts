@@ -2,6 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { assessMany } from '../../src/assessMany';
+import { compileRuleset } from '../../src/compileRuleset';
+import { createDecisionRecord } from '../../src/createDecisionRecord';
 import { generateSigningKeys } from '../../src/generateSigningKeys';
 import { signRuleset } from '../../src/signRuleset';
 import { runCli, runShell, type CliResult } from '../support/cli';
@@ -40,8 +43,13 @@ beforeAll(() => {
   write('elsewhere.json', mine);
   write('signatures/elsewhere.sig', signRuleset(mine, approver.privateKey));
   writeFileSync(join(work, 'approver.pub'), approver.publicKey);
+  writeFileSync(join(work, 'approver.key'), approver.privateKey);
   writeFileSync(join(work, 'stranger.pub'), stranger.publicKey);
-  write('order.json', readJson('examples/notification-tracker-intelligence-agency.json'));
+  const order = readJson('examples/notification-tracker-intelligence-agency.json');
+  write('order.json', order);
+  // A decision record made with my.json, for verify-record to replay with it.
+  const [assessment] = assessMany([order as never], { ruleset: compileRuleset(mine) });
+  write('record.json', createDecisionRecord(order, assessment as NonNullable<typeof assessment>));
   writeFileSync(
     join(work, 'orders.jsonl'),
     `${JSON.stringify(readJson('examples/notification-tracker-intelligence-agency.json'))}\n`,
@@ -149,6 +157,8 @@ describe.concurrent('DUAL_USE_RULES_PUBLIC_KEYS configures the keys for every co
     ['validate', ['validate', 'tampered.json']],
     ['verify', ['verify', 'tampered.json']],
     ['diff', ['diff', 'my.json', 'tampered.json', '--runs', '50']],
+    ['serve (it does not start)', ['serve', '--port', '0', '--ruleset', 'tampered.json']],
+    ['verify-record', ['verify-record', 'record.json', '--ruleset', 'tampered.json']],
   ])('%s refuses a tampered ruleset', async (_, args) => {
     expectRefused(await run(args, withKeys), 'tampered.json', /has changed since it was signed/);
   });
@@ -169,6 +179,23 @@ describe.concurrent('DUAL_USE_RULES_PUBLIC_KEYS configures the keys for every co
     ]);
     expectRefused(missing, 'nope.pub', /DUAL_USE_RULES_PUBLIC_KEYS/);
     expectRefused(secret, 'order.json', /cannot be used/);
+  });
+
+  test('serve and verify-record refuse a private key given as a public key, naming it', async () => {
+    const [serve, record] = await Promise.all([
+      run(['serve', '--port', '0', '--ruleset', 'my.json', '--public-key', 'approver.key']),
+      run(['verify-record', 'record.json', '--public-key', 'approver.key']),
+    ]);
+    expectRefused(serve, 'approver.key', /This is a private key, not a public key/);
+    expectRefused(record, 'approver.key', /This is a private key, not a public key/);
+  });
+
+  test('verify-record: the environment’s keys verify the ruleset files, not the record’s own signature', async () => {
+    // DUAL_USE_RULES_PUBLIC_KEYS names who approves rulesets; a record is signed by whoever assessed, so only a
+    // --public-key given for it makes its signature required.
+    const result = await run(['verify-record', 'record.json', '--ruleset', 'my.json'], withKeys);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toMatch(/^Verified decision record \S+: .* not signed, and the replay/);
   });
 
   test('verify without any key says how to give one', async () => {
