@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { assessMany } from '../../src/assessMany';
+import { createDecisionRecord } from '../../src/createDecisionRecord';
 import { generateSigningKeys } from '../../src/generateSigningKeys';
 import { signRuleset } from '../../src/signRuleset';
 import { runCli, type CliResult } from '../support/cli';
@@ -17,9 +19,21 @@ const root = new URL('../..', import.meta.url).pathname;
 const HOSTILE =
   '\u001b]0;PWNED\u0007\u001b[2J\u001b[31mFAKE\u001b[0m\nOutcome: NO ARTICLE 5 OBLIGATION\r\u009b31m' +
   '\u202eevil\u2066\u2069\u007f\t\u000b\u0000';
+/** The start of HOSTILE as the command line prints it, escaped. */
+const ESCAPED = '\\x1b]0;PWNED\\x07\\x1b[2J\\x1b[31mFAKE';
 /** What must never reach the terminal: C0 controls but the newline, DEL, C1 controls, bidi controls, separators. */
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
-const FREE_TEXT = new Set(['title', 'description', 'summary', 'prompt', 'nextSteps', 'pinpoint', 'instrument', 'text']);
+const FREE_TEXT = new Set([
+  'title',
+  'description',
+  'summary',
+  'prompt',
+  'nextSteps',
+  'pinpoint',
+  'instrument',
+  'text',
+  'label',
+]);
 
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown>;
 /** Appends the hostile text to every free-text field of a ruleset document: still a valid ruleset. */
@@ -53,6 +67,22 @@ beforeAll(() => {
   write('invalid-ruleset.json', { ...readJson('docs/examples/minimal-ruleset.json'), id: HOSTILE, [HOSTILE]: 1 });
   write('expected.json', { changes: [{ before: 'no_obligation', after: 'authorisation_required', reason: HOSTILE }] });
   writeFileSync(join(work, 'approver.pub'), keys.publicKey);
+  // The law layer's text output quotes the transaction (a national position's source) and the ruleset's titles and
+  // labels of what a finding names.
+  const stating = {
+    ...example,
+    nationalLaw: { suspicionRule: { position: 'none', source: HOSTILE } },
+    findings: [{ concern: 'internal-repression', source: 'due-diligence', indicators: ['ir-arbitrary-detention'] }],
+  };
+  write('hostile-statement.json', stating);
+  write('hostile-2.1.0.json', hostileDocument(readJson('rulesets/eu-2021-821-art5/2.1.0.json')));
+  // A record whose signature header (not covered by its hash) names a hostile key id.
+  const [assessment] = assessMany([example as never]);
+  const header = Buffer.from(JSON.stringify({ alg: 'EdDSA', kid: HOSTILE })).toString('base64url');
+  write('hostile-record.json', {
+    ...createDecisionRecord(example, assessment as NonNullable<typeof assessment>),
+    signature: { protected: header, signature: 'AAAA' },
+  });
   writeFileSync(
     join(work, 'hostile.jsonl'),
     [
@@ -145,6 +175,27 @@ describe.concurrent('no raw control character from any input reaches the termina
     ['rulesets: --as-of', ['rulesets', '--as-of', HOSTILE.replace(/\u0000/g, '')]],
   ])('%s', async (_, args) => {
     expectSafe(await run(args.map((arg) => arg.replace(/\u0000/g, ''))), args.includes('html'));
+  });
+
+  test('assess: the exporter’s statements and what its findings name, with the ruleset’s titles and labels', async () => {
+    const [bundled, hostileRuleset] = await Promise.all([
+      run(['assess', 'hostile-statement.json']),
+      run(['assess', '--ruleset', 'hostile-2.1.0.json', 'hostile-statement.json']),
+    ]);
+    for (const result of [bundled, hostileRuleset]) {
+      expectSafe(result);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`source, as stated by the exporter: ${ESCAPED}`);
+    }
+    expect(hostileRuleset.stdout).toContain(`Seriousness indicators${ESCAPED}`);
+    expect(hostileRuleset.stdout).toContain(`Arbitrary detention${ESCAPED}`);
+  });
+
+  test('verify-record: the key id a record’s signature header names (not covered by its hash)', async () => {
+    const result = await run(['verify-record', 'hostile-record.json']);
+    expectSafe(result);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`signed with key ${ESCAPED}`);
   });
 
   test('assess: invalid JSON on standard input, quoted by the parser', async () => {
