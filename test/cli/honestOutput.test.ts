@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { assessMany } from '../../src/assessMany';
+import { createDecisionRecord } from '../../src/createDecisionRecord';
 import { cliPath, collect, runShell, type CliResult } from '../support/cli';
 import { scratchFolder } from '../support/scratch';
 
@@ -20,6 +22,9 @@ beforeAll(() => {
   writeFileSync(join(work, 'hundred.jsonl'), `${line}\n`.repeat(100));
   writeFileSync(join(work, 'many.jsonl'), `${line}\n`.repeat(300));
   writeFileSync(join(work, 'minimal.json'), readFileSync(join(root, 'docs/examples/minimal-ruleset.json')));
+  const [assessment] = assessMany([JSON.parse(line) as never]);
+  const record = createDecisionRecord(JSON.parse(line), assessment as NonNullable<typeof assessment>);
+  writeFileSync(join(work, 'record.json'), JSON.stringify(record));
   mkdirSync(join(work, 'a-folder'));
 });
 
@@ -53,6 +58,7 @@ describe.concurrent('a full disk: standard output to /dev/full, which answers ev
     ['batch --workers 2', ['many.jsonl', '--workers', '2']],
     ['rulesets', []],
     ['validate', ['minimal.json']],
+    ['verify-record', ['record.json']],
     ['--help', ['--help']],
   ])('%s ends with a clear message and exit 2', async (name, args) => {
     const command = name.startsWith('-') ? [] : [name.split(' ')[0] as string];
@@ -69,7 +75,8 @@ describe.concurrent('a full disk: standard output to /dev/full, which answers ev
   test.each([
     ['assess', ['assess', EXAMPLE, '--out', '/dev/full']],
     ['batch', ['batch', 'many.jsonl', '--out', '/dev/full']],
-  ])('%s --out /dev/full ends with a clear message and exit 2', async (_, args) => {
+    ['assess --record', ['assess', EXAMPLE, '--record', '/dev/full']],
+  ])('%s /dev/full ends with a clear message and exit 2', async (_, args) => {
     const result = await sh(`$CLI ${args.join(' ')}`);
     expectCleanFailure(result, /Cannot write \/dev\/full: no space left on device/);
   });
@@ -100,6 +107,13 @@ describe.concurrent('a file that cannot grow: a size limit reached half-way (EFB
     const result = await sh(capped(`ulimit -f 4; $CLI assess --format html --out capped-html/report.html ${EXAMPLE}`));
     expectCleanFailure(result, /Cannot write capped-html\/report\.html: file too large/);
     expect(readdirSync(join(work, 'capped-html'))).toEqual([]);
+  });
+
+  test('assess --record: no partial decision record, no temporary file', async () => {
+    mkdirSync(join(work, 'capped-record'));
+    const result = await sh(capped(`ulimit -f 4; $CLI assess --record capped-record/record.json ${EXAMPLE}`));
+    expectCleanFailure(result, /Cannot write capped-record\/record\.json: file too large/);
+    expect(readdirSync(join(work, 'capped-record'))).toEqual([]);
   });
 });
 
