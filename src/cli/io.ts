@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import picocolors from 'picocolors';
+import { decodeUtf8, withoutBom } from '../document/utf8';
 import { TransactionError } from '../errors/TransactionError';
-import { checkJsonLimits } from './input/jsonLimits';
-import { decodeUtf8, withoutBom } from './input/utf8';
+import { parseTransactionJson } from '../transaction/parseTransactionJson';
 
 /** A problem the user can fix (bad input, bad arguments): printed without a stack trace, exit code 2. */
 export class UsageError extends Error {
@@ -52,24 +52,10 @@ export function readJson(file: string, what?: string): unknown {
  */
 export function readTransaction(file: string): unknown {
   const name = file === '-' ? 'transaction on standard input' : `transaction ${file}`;
-  const text = readText(file, name);
   // As for each line of a batch: far beyond any transaction's size is refused before it costs an issue per key.
-  const tooComplex = checkJsonLimits(text);
-  if (tooComplex !== undefined)
-    throw new TransactionError([
-      {
-        path: tooComplex.path,
-        code: 'too_complex',
-        message: `${tooComplex.message} No transaction has that many, so the ${name} was not read further.`,
-      },
-    ]);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new TransactionError([
-      { path: [], code: 'invalid_json', message: `The ${name} is not valid JSON: ${(error as Error).message}` },
-    ]);
-  }
+  const parsed = parseTransactionJson(readText(file, name), name);
+  if ('issue' in parsed) throw new TransactionError([parsed.issue]);
+  return parsed.transaction;
 }
 
 /**

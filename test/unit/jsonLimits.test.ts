@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { checkJsonLimits, JSON_LIMITS } from '../../src/cli/input/jsonLimits';
+import { checkJsonLimits, JSON_LIMITS } from '../../src/transaction/jsonLimits';
 import { loadRuleset } from '../../src/index';
 import { partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
 import { readJsonFile } from '../support/rulesets';

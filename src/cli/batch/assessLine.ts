@@ -1,9 +1,9 @@
 import { assessEach } from '../../assessEach';
-import { describeIssues, type Issue, type IssuePath } from '../../errors/issue';
+import { describeIssues, type Issue } from '../../errors/issue';
 import { TransactionError } from '../../errors/TransactionError';
+import { parseTransactionJson } from '../../transaction/parseTransactionJson';
 import type { AssessOptions } from '../../types/assessOptions';
 import type { Outcome } from '../../types/outcome';
-import { checkJsonLimits } from '../input/jsonLimits';
 import type { InputLine } from './readLines';
 
 /** What one input line became: its output record, and the outcome or the error it stands for. */
@@ -30,24 +30,11 @@ export interface LineError {
  * is thrown.
  */
 export function assessLine({ text, line, problem }: InputLine, options: AssessOptions): LineResult {
-  if (problem !== undefined) return lineFailure(line, problem.code, problem.message);
-  // Before parsing: a line far beyond any transaction's size (a million keys) is refused in time linear in its text,
-  // instead of costing an issue per key or value.
-  const tooComplex = checkJsonLimits(text);
-  if (tooComplex !== undefined)
-    return lineFailure(
-      line,
-      'too_complex',
-      `${tooComplex.message} No transaction has that many, so the line was not read further.`,
-      tooComplex.path,
-    );
-  let transaction: unknown;
-  try {
-    transaction = JSON.parse(text) as unknown;
-  } catch (error) {
-    return lineFailure(line, 'invalid_json', `The line is not valid JSON: ${(error as Error).message}`);
-  }
-  const [result] = assessEach([transaction], options);
+  if (problem !== undefined) return lineFailure(line, { path: [], ...problem });
+  // A line far beyond any transaction's size (a million keys) is refused before it is parsed.
+  const parsed = parseTransactionJson(text, 'line');
+  if ('issue' in parsed) return lineFailure(line, parsed.issue);
+  const [result] = assessEach([parsed.transaction], options);
   if (result === undefined) throw new Error('assessEach returned no result');
   if (result.ok) return { record: result.assessment, outcome: result.assessment.outcome };
   const { error } = result;
@@ -55,9 +42,9 @@ export function assessLine({ text, line, problem }: InputLine, options: AssessOp
   return failure({ line, name: 'AssessmentError', code: error.code, message: error.message, issues: [] });
 }
 
-/** A line that is not a transaction at all: one issue (at its root unless said). */
-function lineFailure(line: number, code: string, message: string, path: IssuePath = []): LineResult {
-  return failure({ line, name: 'TransactionError', message, issues: [{ path, code, message }] });
+/** A line that is not a transaction at all: its one issue. */
+function lineFailure(line: number, issue: Issue): LineResult {
+  return failure({ line, name: 'TransactionError', message: issue.message, issues: [issue] });
 }
 
 /** Issues listed for one line, at most: the output line and the message stay small whatever the line holds. */

@@ -1,4 +1,4 @@
-import { decodeUtf8, withoutBom } from '../input/utf8';
+import { decodeLine } from '../../document/utf8';
 
 /** One line of input, with its 1-based number, or what is wrong with it when it could not be read as text. */
 export interface InputLine {
@@ -23,7 +23,6 @@ export interface LineBatch {
 export const MAX_LINE_LENGTH = 16 * 1024 * 1024;
 
 const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
 
 /**
  * Splits a byte stream into lines (LF or CRLF), pulling one chunk at a time, so memory stays bounded by the chunk
@@ -44,7 +43,7 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, batchSiz
   const push = (bytes: Buffer | undefined) => {
     line++;
     read++;
-    const item = bytes === undefined ? tooLong(line) : decodeLine(bytes, line);
+    const item = bytes === undefined ? tooLong(line) : readLine(bytes, line);
     if (item === undefined) blank++;
     else lines.push(item);
   };
@@ -89,24 +88,19 @@ function joined(parts: readonly Buffer[], last: Buffer): Buffer {
 }
 
 /** The line as text (CR of a CRLF and a byte order mark dropped), `undefined` for a blank one, or its problem. */
-function decodeLine(bytes: Buffer, line: number): InputLine | undefined {
-  const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
-  const content = withoutBom(bytes.subarray(0, end));
-  const decoded = decodeUtf8(content);
-  if ('invalidAt' in decoded) {
-    // 1-based, counted from the line's first byte (a byte order mark included).
-    const byte = decoded.invalidAt + (end - content.length) + 1;
+function readLine(bytes: Buffer, line: number): InputLine | undefined {
+  const decoded = decodeLine(bytes);
+  if ('invalidAt' in decoded)
     return {
       text: '',
       line,
       problem: {
         code: 'invalid_utf8',
         message:
-          `The line is not valid UTF-8 (byte ${byte.toLocaleString('en')} of the line is not), so it was not ` +
-          'read; save the file as UTF-8.',
+          `The line is not valid UTF-8 (byte ${(decoded.invalidAt + 1).toLocaleString('en')} of the line is not), so ` +
+          'it was not read; save the file as UTF-8.',
       },
     };
-  }
   return decoded.text.trim() === '' ? undefined : { text: decoded.text, line };
 }
 

@@ -1,4 +1,4 @@
-import type { IssuePath } from '../../errors/issue';
+import type { IssuePath } from '../errors/issue';
 
 /**
  * Bounds on one transaction's JSON text, checked before it is parsed. Each is several times what a valid transaction

@@ -37,3 +37,17 @@ function firstInvalidByte(bytes: Uint8Array): number {
   }
   return bytes.length;
 }
+
+const CARRIAGE_RETURN = 0x0d;
+
+/**
+ * One line of JSON Lines or NDJSON, its bytes as split at LF, as text: the CR of a CRLF and a leading byte order mark
+ * dropped (files joined with `cat` keep theirs at the start of a line), decoded strictly. `invalidAt` is the 0-based
+ * offset of the first byte that is not UTF-8, counted from the line's first byte (a byte order mark included).
+ */
+export function decodeLine(bytes: Uint8Array): { readonly text: string } | { readonly invalidAt: number } {
+  const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
+  const content = withoutBom(bytes.subarray(0, end));
+  const decoded = decodeUtf8(content);
+  return 'invalidAt' in decoded ? { invalidAt: decoded.invalidAt + (end - content.length) } : decoded;
+}
