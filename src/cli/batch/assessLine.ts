@@ -1,5 +1,5 @@
 import { assessEach } from '../../assessEach';
-import { describeIssues, type Issue } from '../../errors/issue';
+import { describeIssues, listedIssues, MOST_LISTED_ISSUES, type Issue } from '../../errors/issue';
 import { TransactionError } from '../../errors/TransactionError';
 import { parseTransactionJson } from '../../transaction/parseTransactionJson';
 import type { AssessOptions } from '../../types/assessOptions';
@@ -38,7 +38,7 @@ export function assessLine({ text, line, problem }: InputLine, options: AssessOp
   if (result === undefined) throw new Error('assessEach returned no result');
   if (result.ok) return { record: result.assessment, outcome: result.assessment.outcome };
   const { error } = result;
-  if (error instanceof TransactionError) return failure(listedIssues(line, error));
+  if (error instanceof TransactionError) return failure(transactionFailure(line, error));
   return failure({ line, name: 'AssessmentError', code: error.code, message: error.message, issues: [] });
 }
 
@@ -47,25 +47,17 @@ function lineFailure(line: number, issue: Issue): LineResult {
   return failure({ line, name: 'TransactionError', message: issue.message, issues: [issue] });
 }
 
-/** Issues listed for one line, at most: the output line and the message stay small whatever the line holds. */
-export const MOST_LISTED_ISSUES = 100;
-
-/** An invalid transaction's issues, the first `MOST_LISTED_ISSUES` of them with a last one saying how many more. */
-function listedIssues(line: number, error: TransactionError): LineError {
-  const { issues } = error;
-  if (issues.length <= MOST_LISTED_ISSUES) return { line, name: 'TransactionError', message: error.message, issues };
-  const listed = issues.slice(0, MOST_LISTED_ISSUES);
-  const more = issues.length - MOST_LISTED_ISSUES;
+/** An invalid transaction's issues, as many as are listed (`listedIssues`), its message saying how many there are. */
+function transactionFailure(line: number, error: TransactionError): LineError {
+  const issues = listedIssues(error.issues);
+  if (issues === error.issues) return { line, name: 'TransactionError', message: error.message, issues };
   return {
     line,
     name: 'TransactionError',
     message:
-      `The transaction is not valid (${issues.length.toLocaleString('en')} issues; the first ` +
-      `${MOST_LISTED_ISSUES} are listed):\n${describeIssues(listed)}`,
-    issues: [
-      ...listed,
-      { path: [], code: 'more_issues', message: `… and ${more.toLocaleString('en')} more issues, not listed.` },
-    ],
+      `The transaction is not valid (${error.issues.length.toLocaleString('en')} issues; the first ` +
+      `${MOST_LISTED_ISSUES} are listed):\n${describeIssues(issues.slice(0, MOST_LISTED_ISSUES))}`,
+    issues,
   };
 }
 
