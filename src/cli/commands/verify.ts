@@ -26,8 +26,8 @@ export function registerVerify(program: Command): void {
       '\nExamples:\n  $ dual-use-rules verify my-ruleset.json --public-key ruleset-signing.pub\n  $ ' +
         'dual-use-rules verify my-ruleset.json --overlay my-overlay.json --public-key team-a.pub ' +
         `team-b.pub\n  $ ${PUBLIC_KEYS_VARIABLE}=ruleset-signing.pub dual-use-rules verify my-ruleset.json\n\n` +
-        'assess, batch, validate and diff verify the same way once a key is given, so "verify, then assess" ' +
-        'is one step.\n\nExit codes: 0 verified; 2 unsigned, altered, untrusted or invalid (stderr says which).',
+        'assess, batch, validate, diff, serve and verify-record verify the same way once a key is given, so ' +
+        '"verify, then assess" is one step.\n\nExit codes: 0 verified; 2 unsigned, altered, untrusted or invalid (stderr says which).',
     )
     .action((file: string, flags: TrustFlags & { overlay?: string[] }) => {
       const keys = trustedKeys(flags);
