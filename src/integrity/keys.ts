@@ -57,9 +57,14 @@ export function keyIdOf(key: NodeCrypto.KeyObject): string {
   return bytesToHex(sha256(new Uint8Array(key.export({ type: 'spki', format: 'der' })))).slice(0, 16);
 }
 
+/** Whether the text holds a PEM block of a private key of any kind (no `node:crypto` needed to tell). */
+export function isPrivateKeyPem(pem: string): boolean {
+  return typeof pem === 'string' && PRIVATE_KEY_PEM.test(pem);
+}
+
 /** Whether the text holds a private key: a PEM block of one, or anything `createPrivateKey` reads. */
 function isPrivateKey(crypto: typeof NodeCrypto, pem: string): boolean {
-  if (typeof pem === 'string' && PRIVATE_KEY_PEM.test(pem)) return true;
+  if (isPrivateKeyPem(pem)) return true;
   try {
     crypto.createPrivateKey(pem);
     return true;

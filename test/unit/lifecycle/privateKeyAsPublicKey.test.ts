@@ -1,9 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SigningError } from '../../../src/errors/SigningError';
-import { compileRuleset, createRulesetRegistry, generateSigningKeys, RulesetError } from '../../../src/index';
+import {
+  assessMany,
+  compileRuleset,
+  createDecisionRecord,
+  createRulesetRegistry,
+  generateSigningKeys,
+  RulesetError,
+  signDecisionRecord,
+  verifyDecisionRecord,
+} from '../../../src/index';
 import { signingKeyId } from '../../../src/signingKeyId';
 import { signRuleset } from '../../../src/signRuleset';
 import { runCli } from '../../support/cli';
@@ -45,6 +54,21 @@ describe('a private key given where a public key is expected is refused', () => 
     expect(() => signingKeyId(keys.privateKey)).toThrow(SigningError);
     expect(() => signingKeyId(keys.privateKey)).toThrow(/private key/);
     expect(signingKeyId(keys.publicKey)).toBe(keys.keyId);
+  });
+
+  test('verifyDecisionRecord: a private key among publicKeys is a SigningError that says so', async () => {
+    const transaction = JSON.parse(
+      readFileSync(new URL('../../../examples/notification-tracker-intelligence-agency.json', import.meta.url), 'utf8'),
+    ) as unknown;
+    const [assessment] = assessMany([transaction as never]);
+    const record = await signDecisionRecord(
+      createDecisionRecord(transaction, assessment as NonNullable<typeof assessment>),
+      keys.privateKey,
+    );
+    const verifying = verifyDecisionRecord(record, { publicKeys: [keys.publicKey, keys.privateKey] });
+    await expect(verifying).rejects.toThrow(SigningError);
+    await expect(verifying).rejects.toThrow(/private key, not a public key/);
+    expect((await verifyDecisionRecord(record, { publicKeys: [keys.publicKey] })).signature).toBe('verified');
   });
 
   test('the command line refuses --public-key with a private key file, naming the file, without echoing it', async () => {
