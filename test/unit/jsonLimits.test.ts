@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { checkJsonLimits, JSON_LIMITS } from '../../src/transaction/jsonLimits';
 import { loadRuleset } from '../../src/index';
 import { partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
+import { checkJsonLimits, JSON_LIMITS } from '../../src/transaction/jsonLimits';
 import { readJsonFile } from '../support/rulesets';
 import { runs } from '../support/runs';
 
