@@ -1,7 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { AssessmentError } from '../errors/AssessmentError';
-import { RulesetError } from '../errors/RulesetError';
-import { TransactionError } from '../errors/TransactionError';
+import { CodedError } from '../errors/CodedError';
 import { registerAssess } from './commands/assess';
 import { registerBatch } from './commands/batch';
 import { registerDiff } from './commands/diff';
@@ -12,7 +10,11 @@ import { registerSign } from './commands/sign';
 import { registerValidate } from './commands/validate';
 import { registerVerify } from './commands/verify';
 import { registerVerifyRecord } from './commands/verifyRecord';
-import { UsageError } from './io';
+import { describeError, escapeControls, escapeControlsKeepingLines } from './output/safeText';
+import { ClosedPipe, print, printError } from './output/sink';
+
+/** How commander puts a suggestion on a line of its own in an error: "unknown option '--colour'" + this. */
+const SUGGESTION = '\n(Did you mean';
 
 const program = new Command()
   .name('dual-use-rules')
@@ -22,6 +24,13 @@ const program = new Command()
   )
   .showHelpAfterError()
   .exitOverride()
+  // Help and usage errors go through the same writes as everything else: a full disk or a closed pipe is reported.
+  .configureOutput({
+    writeOut: print,
+    writeErr: printError,
+    // Its errors quote the arguments, which may hold anything; its only line break is before a suggestion.
+    outputError: (text, write) => write(`${text.trimEnd().split(SUGGESTION).map(escapeControls).join(SUGGESTION)}\n`),
+  })
   .addHelpText(
     'after',
     '\nExamples:\n  $ dual-use-rules assess examples/notification-tracker-intelligence-agency.json\n  ' +
@@ -47,20 +56,21 @@ try {
   process.exitCode = report(error);
 }
 
-/** Prints an error for a person: user errors without a stack trace (exit 2), anything else as an internal error (exit 1). */
+/**
+ * Prints an error for a person: a coded error (the library's, or a usage error) without a stack trace, exit 2 (1 for
+ * `engine_failure`, a bug); anything else as an internal error, exit 1.
+ */
 function report(error: unknown): number {
+  // Whoever read standard output has all they wanted (`… | head`): end quietly, as Unix tools do.
+  if (error instanceof ClosedPipe) return 0;
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-  if (
-    error instanceof TransactionError ||
-    error instanceof RulesetError ||
-    error instanceof AssessmentError ||
-    error instanceof UsageError
-  ) {
-    process.stderr.write(`${error.message}\n`);
-    return error instanceof AssessmentError && error.code === 'engine_failure' ? 1 : 2;
+  if (error instanceof CodedError) {
+    printError(`${describeError(error)}\n`);
+    return error.code === 'engine_failure' ? 1 : 2;
   }
-  process.stderr.write(
-    `Internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  printError(
+    `Internal error (please report it): ` +
+      `${escapeControlsKeepingLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
   );
   return 1;
 }

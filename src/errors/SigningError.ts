@@ -3,7 +3,7 @@ import type { SigningIssuePayloads } from './codes/signingCodes';
 import type { Issue } from './issue';
 
 /** Why a key could not be made or used for signing, or a signature file read, or an argument is malformed. */
-export type SigningErrorCode = keyof SigningIssuePayloads | 'invalid_argument';
+export type SigningErrorCode = keyof SigningIssuePayloads | 'invalid_argument' | 'invalid_option';
 
 /**
  * Thrown by `generateSigningKeys`, `signRuleset`, `signingKeyId` and `parseRulesetSignature` (and by the decision

@@ -20,3 +20,24 @@ export class UsageError extends CodedError<UsageErrorCode> {
     super(...fromIssue(issue, options));
   }
 }
+
+/** A usage error about an option or argument's value (`--as-of`, `--workers`, a combination of options). */
+export function invalidArgument(option: string, message: string): UsageError {
+  return new UsageError({ path: [option], code: 'invalid_argument', message });
+}
+
+/** A usage error about a file (`-` is standard input): it cannot be read or written, exists, or holds the wrong thing. */
+export function fileProblem(
+  code: Exclude<keyof UsageIssuePayloads, 'missing_dependency' | 'cannot_listen'>,
+  file: string,
+  message: string,
+  options?: CodedErrorOptions,
+): UsageError {
+  return new UsageError({ path: [file], code, file, message }, options);
+}
+
+/** The same usage error said more fully: its code, path and fields kept, the first as its `cause`. */
+export function restated(error: UsageError, message: string): UsageError {
+  const [issue] = error.issues as readonly Issue<UsageErrorCode>[];
+  return new UsageError({ ...(issue ?? { path: [], code: 'invalid_argument' }), message }, { cause: error });
+}

@@ -59,3 +59,21 @@ export function describeIssues(issues: readonly Issue[]): string {
 export function issuesUnder(prefix: IssuePath, issues: readonly Issue[]): Issue[] {
   return issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] }));
 }
+
+/** The most issues listed for one transaction in an output line or a response, so it stays small whatever the input. */
+export const MOST_LISTED_ISSUES = 100;
+
+/** The first `MOST_LISTED_ISSUES` issues, and then one more (`more_issues`) saying how many were left out. */
+export function listedIssues(issues: readonly Issue[]): readonly Issue[] {
+  if (issues.length <= MOST_LISTED_ISSUES) return issues;
+  const more = issues.length - MOST_LISTED_ISSUES;
+  return [
+    ...issues.slice(0, MOST_LISTED_ISSUES),
+    {
+      path: [],
+      code: 'more_issues',
+      omitted: more,
+      message: `… and ${more.toLocaleString('en')} more issues, not listed.`,
+    },
+  ];
+}

@@ -16,6 +16,7 @@ import type { CompiledRuleset } from '../types/compiledRuleset';
 import type { QuestionList } from '../types/questions';
 import type { RulesetDocument } from '../types/ruleset';
 import { assessBodyLine } from './batchLines';
+import { parseJsonBody } from './jsonBody';
 import { loadFastify } from './loadFastify';
 import { ndjsonLines } from './ndjsonLines';
 import { problem, problemOf } from './problems';
@@ -54,7 +55,7 @@ const PROBLEM_JSON = 'application/problem+json';
 /**
  * Builds the HTTP server (not yet listening): stateless, every request answered from the rulesets held in memory.
  * fastify is an optional peer dependency, loaded here.
- * @throws {ServerSetupError} when fastify is not installed.
+ * @throws {UsageError} `missing_dependency` when fastify is not installed.
  */
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const { default: fastify, LogController } = await loadFastify();
@@ -122,6 +123,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
       problem('not-found', `There is no ${request.method} ${request.url.split('?')[0] ?? ''}; see GET /openapi.json.`),
     ),
   );
+  // A JSON body within the same bounds as a line of a batch (parseJsonBody), not fastify's own parser.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   // The batch body is read as a stream, line by line; its size is checked against batchLimit as it arrives.
   app.addContentTypeParser(NDJSON, { bodyLimit: batchLimit }, (_request, payload, done) => done(null, payload));
 

@@ -51,7 +51,7 @@ describe(`${ISSUE_CODES_PATH} and the closed set of issue codes (run \`npm run g
         .filter((line) => !/^\s*(\*|\/\/)/.test(line))
         .join('\n');
     const made = sourceFiles().flatMap((file) =>
-      [...code(file).matchAll(/\bcode: '([a-zA-Z_]+)'/g)].map((match) => ({
+      [...code(file).matchAll(/\bcode: '([a-z][a-zA-Z_]*)'/g)].map((match) => ({
         code: match[1] as string,
         module: moduleOf(file),
       })),

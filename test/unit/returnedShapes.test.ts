@@ -11,9 +11,12 @@ import { SHIPPED_COMPOSITIONS } from '../support/rulesets';
  * `formatRulesetDiff`) must take everything the library returns, or a valid call would be refused.
  */
 describe('the shapes of what comes back take what the library gave', () => {
-  test.each(SHIPPED_COMPOSITIONS)('every assessment of generated transactions under $name', ({ ruleset }) => {
+  test.each(SHIPPED_COMPOSITIONS)('every assessment of generated transactions under $name', ({ ruleset, asOf }) => {
     const compiled = ruleset();
-    const samples = fc.sample(partialTransactionArbitrary(vocabularyOf(compiled)), { numRuns: 300, seed: 11 });
+    const samples = fc.sample(partialTransactionArbitrary(vocabularyOf(compiled), { date: asOf }), {
+      numRuns: 300,
+      seed: 11,
+    });
     const assessments = assessMany(
       samples.map(({ partial }) => partial),
       { ruleset: compiled },

@@ -123,8 +123,8 @@ export const MEANING_ISSUES: IssueArea<MeaningIssuePayloads> = {
       fix: 'Give a real date.',
     },
     invalid_validity: {
-      means: 'A validity window that ends before it starts.',
-      raisedIn: [checks('checkStructure')],
+      means: 'A validity window that ends before it starts (or, for `signRuleset`, none at all).',
+      raisedIn: [checks('checkStructure'), 'signRuleset'],
       example: ['validity', 'to'],
       fix: 'Correct `from` or `to`.',
     },

@@ -7,6 +7,8 @@ export interface RegistryIssuePayloads {
   unknown_version: { readonly version: string };
   overlapping_validity: { readonly version: string; readonly other: string };
   validity_gap: { readonly version: string; readonly other: string };
+  rollback: { readonly version: string };
+  replaces_not_signed: Record<never, never>;
 }
 
 /** How the codes of a registry are documented. */
@@ -38,6 +40,20 @@ export const REGISTRY_ISSUES: IssueArea<RegistryIssuePayloads> = {
       raisedIn: ['rulesets/windows'],
       example: ['validity'],
       fix: 'Close the earlier window the day before, or register with `replaces`.',
+    },
+    rollback: {
+      means:
+        'Registering would roll legal time back: `replaces` names a version (`version`) not older than the ' +
+        'document, or a newer version is already registered for the same days.',
+      raisedIn: ['rulesets/replacements'],
+      example: ['version'],
+      fix: 'Give a revision a version above every registered one; a version is only ever replaced by a newer one.',
+    },
+    replaces_not_signed: {
+      means: "With public keys configured, `replaces` differs from what the document's signature covers.",
+      raisedIn: ['rulesets/register'],
+      example: [],
+      fix: 'Sign the document again with the versions it replaces (`dual-use-rules sign --replaces`), or leave replaces out.',
     },
     validity_gap: {
       means: 'Between this version and `other` some days have no version in force.',

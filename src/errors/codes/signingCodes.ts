@@ -22,7 +22,7 @@ export const SIGNING_ISSUES: IssueArea<SigningIssuePayloads> = {
     },
     invalid_key: {
       means: 'The key is not a PEM Ed25519 key of the kind needed (a private key where a public one is expected, …).',
-      raisedIn: ['integrity/keys', 'integrity/recordSignature'],
+      raisedIn: ['integrity/keys', 'integrity/recordSignature', 'verifyDecisionRecord'],
       example: ['privateKey'],
       fix: 'Use the files `dual-use-rules keygen` wrote: the `.key` to sign, the `.pub` to verify.',
     },

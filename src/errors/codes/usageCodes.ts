@@ -9,6 +9,7 @@ export interface UsageIssuePayloads {
   unwritable_file: { readonly file: string };
   file_exists: { readonly file: string };
   invalid_file: { readonly file: string };
+  unverified_file: { readonly file: string };
   missing_dependency: { readonly install: string };
   cannot_listen: Record<never, never>;
 }
@@ -22,13 +23,13 @@ export const USAGE_ISSUES: IssueArea<UsageIssuePayloads> = {
   codes: {
     unreadable_file: {
       means: 'A file or folder cannot be read (missing, a folder, no permission …).',
-      raisedIn: ['cli/io', 'cli/commands/batch', 'cli/commands/validate', 'cli/commands/serve'],
+      raisedIn: ['cli/io', 'cli/batch/input', 'cli/commands/validate'],
       example: ['rules.json'],
       fix: 'Check the path and its permissions.',
     },
     unwritable_file: {
       means: 'An output file cannot be written.',
-      raisedIn: ['cli/io', 'cli/commands/batch', 'cli/commands/keygen'],
+      raisedIn: ['cli/output/sink'],
       example: ['--out'],
       fix: 'Check the folder exists or can be made, and that you may write there.',
     },
@@ -41,13 +42,23 @@ export const USAGE_ISSUES: IssueArea<UsageIssuePayloads> = {
     invalid_file: {
       means: 'A file holds something other than what the option takes (not a scenario file, not a usable key …).',
       raisedIn: [
+        'cli/io',
         'cli/commands/validate',
         'cli/commands/diff',
         'cli/commands/rulesetFiles',
+        'cli/commands/verifyRecord',
         'cli/commands/recordOption',
       ],
       example: ['scenarios/a.json'],
       fix: 'Pass a file of the kind the option describes (`dual-use-rules <command> --help`).',
+    },
+    unverified_file: {
+      means:
+        'With trusted public keys given, a ruleset or overlay file is not signed by one of them, or was altered ' +
+        'since (the message lists the signature issues).',
+      raisedIn: ['cli/commands/rulesetFiles'],
+      example: ['rules.json'],
+      fix: 'Have an approver sign the file (`dual-use-rules sign`), keep its `.sig` beside it, or give their key.',
     },
     missing_dependency: {
       means: 'An optional dependency is not installed (`install` is the command that installs it).',
