@@ -22,6 +22,7 @@ export { RulesetError } from './errors/RulesetError';
 export { TransactionError } from './errors/TransactionError';
 export { formatPath } from './errors/issue';
 export { formatReport } from './formatReport';
+export { decisionLine } from './decisionLine';
 export { listQuestions } from './listQuestions';
 export { createDecisionRecord } from './createDecisionRecord';
 export { signDecisionRecord } from './signDecisionRecord';
@@ -58,6 +59,7 @@ export type {
 } from './types/decisionRecord';
 export type { Issue, IssuePath } from './errors/issue';
 export type { Outcome } from './types/outcome';
+export type { DecisionCitation, DecisionLine } from './types/decisionLine';
 export type {
   AnswerValue,
   FactUse,

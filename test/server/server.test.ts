@@ -13,7 +13,7 @@ import {
   verifyDecisionRecord,
   type Assessment,
 } from '../../src/index';
-import { decisionLine } from '../../src/server/batchLines';
+import { decisionLine } from '../../src/decisionLine';
 import { createServer } from '../../src/server/createServer';
 import { expectDocumentedResponse, expectProblemBody, OPENAPI } from '../support/openapi';
 import { readJsonFile } from '../support/rulesets';
