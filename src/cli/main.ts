@@ -9,6 +9,7 @@ import { registerKeygen } from './commands/keygen';
 import { registerRulesets } from './commands/rulesets';
 import { registerServe } from './commands/serve';
 import { registerSign } from './commands/sign';
+import { registerTest } from './commands/test';
 import { registerValidate } from './commands/validate';
 import { registerVerify } from './commands/verify';
 import { registerVerifyRecord } from './commands/verifyRecord';
@@ -52,6 +53,7 @@ registerVerify(program);
 registerDiff(program);
 registerServe(program);
 registerVerifyRecord(program);
+registerTest(program);
 
 try {
   await program.parseAsync(process.argv);

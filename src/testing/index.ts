@@ -23,6 +23,8 @@ export { diffRulesets } from './diff/diffRulesets';
 export { checkExpectedChanges, parseExpectedChanges } from './diff/expectedChanges';
 export { formatRulesetDiff } from './diff/formatRulesetDiff';
 export { staticDiff } from './diff/staticDiff';
+export { checkScenario, isVersionOrCorrection } from './scenarios/checkScenario';
+export { parseScenarioFile } from './scenarios/scenarioFile';
 
 export type { TransactionVocabulary, UnknowableField } from './arbitraries';
 export type { CheckInvariantsOptions, InvariantReport } from './checkInvariants';
@@ -31,3 +33,5 @@ export type { Invariant, InvariantBase, JsonValue, TransactionEdit, ValueChoice 
 export type { DiffOptions, OutcomeChange, RuleDifference, RulesetDiff } from './diff/diffRulesets';
 export type { ExpectationCheck, ExpectedChange, ExpectedChanges } from './diff/expectedChanges';
 export type { RulesetSection, StaticChange } from './diff/staticDiff';
+export type { ScenarioMismatch } from './scenarios/checkScenario';
+export type { Scenario, ScenarioExpectation } from './scenarios/scenarioFile';
