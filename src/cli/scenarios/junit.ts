@@ -5,8 +5,8 @@ import { passed, resultName } from './scenarioReport';
  * The characters XML 1.0 cannot hold even escaped (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF),
  * and lone surrogates: shown as `\xNN` / `\uNNNN` text instead.
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text as XML character data or an attribute value: markup characters as entities, what XML cannot hold as escapes. */
