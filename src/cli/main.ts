@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { version } from '../../package.json';
 import { AssessmentError } from '../errors/AssessmentError';
 import { RulesetError } from '../errors/RulesetError';
 import { TransactionError } from '../errors/TransactionError';
@@ -26,6 +27,8 @@ const program = new Command()
     'What Article 5 of the EU Dual-Use Regulation (EU) 2021/821 requires for an export of a possible ' +
       'cyber-surveillance item, with the law cited at every step.',
   )
+  // Bundled from package.json at build time, as the library's decision records read it (ESM and CJS alike).
+  .version(version, '-V, --version', 'print the version of dual-use-rules')
   .showHelpAfterError()
   .exitOverride()
   // Help and usage errors go through the same writes as everything else: a full disk or a closed pipe is reported.

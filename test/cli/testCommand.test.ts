@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runCli } from '../support/cli';
+import { scratchFolder } from '../support/scratch';
 
 const root = new URL('../..', import.meta.url).pathname;
-const work = mkdtempSync(join(root, 'node_modules', '.cache', 'dur-test-command-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = scratchFolder('dur-test-command-');
 
 interface XmlElement {
   readonly name: string;

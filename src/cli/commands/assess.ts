@@ -14,6 +14,7 @@ import {
   compileFiles,
   composeOntoBundled,
   readRulesetFiles,
+  repeatable,
   type TrustFlags,
 } from './rulesetFiles';
 
@@ -56,7 +57,7 @@ export function registerAssess(program: Command): void {
       '--overlay <file>',
       'a national overlay document to compose into --ruleset, or without --ruleset into the bundled ruleset in ' +
         'force on the date, with its overlays (repeat for several)',
-      (file: string, files: string[]) => [...files, file],
+      repeatable,
       [] as string[],
     )
     .option('--as-of <date>', 'assessment date (YYYY-MM-DD) when the transaction has no date')

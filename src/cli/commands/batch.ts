@@ -13,7 +13,14 @@ import {
 import { colorsFor, standardError, UsageError } from '../io';
 import { catchInterruptions } from '../output/interruptions';
 import { openSink, printError } from '../output/sink';
-import { addTrustOptions, asUsageError, compileRead, readRulesetFiles, type TrustFlags } from './rulesetFiles';
+import {
+  addTrustOptions,
+  asUsageError,
+  compileRead,
+  readRulesetFiles,
+  repeatable,
+  type TrustFlags,
+} from './rulesetFiles';
 
 interface BatchFlags extends TrustFlags {
   readonly out?: string;
@@ -46,7 +53,7 @@ export function registerBatch(program: Command): void {
     .option(
       '--overlay <file>',
       'a national overlay document to compose into --ruleset (repeat for several)',
-      (file: string, files: string[]) => [...files, file],
+      repeatable,
       [] as string[],
     )
     .option('--as-of <date>', 'assessment date (YYYY-MM-DD) for transactions without a date')

@@ -8,7 +8,7 @@ import {
 } from '../../server/createServer';
 import { ServerSetupError } from '../../server/loadFastify';
 import { readText, UsageError } from '../io';
-import { addTrustOptions, asUsageError, compileFiles, type TrustFlags } from './rulesetFiles';
+import { addTrustOptions, asUsageError, compileFiles, repeatable, type TrustFlags } from './rulesetFiles';
 
 interface ServeFlags extends TrustFlags {
   readonly port: string;
@@ -21,8 +21,6 @@ interface ServeFlags extends TrustFlags {
   readonly requestTimeout: string;
   readonly shutdownTimeout: string;
 }
-
-const repeatable = (file: string, files: string[]) => [...files, file];
 
 /** `dual-use-rules serve`: the library over HTTP, with an OpenAPI 3.1 contract (fastify, an optional peer dependency). */
 export function registerServe(program: Command): void {

@@ -7,7 +7,14 @@ import { print, writeOutput } from '../output/sink';
 import { junitXml } from '../scenarios/junit';
 import { ruleCoverage, runScenarioFiles, scenarioDate, scenarioFilesIn } from '../scenarios/runScenarios';
 import { describeCoverage, describeFailure, describeTotals, passed } from '../scenarios/scenarioReport';
-import { addTrustOptions, compileRead, composeOntoBundled, readRulesetFiles, type TrustFlags } from './rulesetFiles';
+import {
+  addTrustOptions,
+  compileRead,
+  composeOntoBundled,
+  readRulesetFiles,
+  repeatable,
+  type TrustFlags,
+} from './rulesetFiles';
 
 interface TestFlags extends TrustFlags {
   readonly ruleset?: string;
@@ -35,7 +42,7 @@ export function registerTest(program: Command): void {
       '--overlay <file>',
       'a national overlay document to compose into --ruleset, or without --ruleset into the bundled ruleset in ' +
         "force on each scenario's date, with its overlays (repeat for several)",
-      (file: string, files: string[]) => [...files, file],
+      repeatable,
       [] as string[],
     )
     .option('--junit <file>', 'also write the results as JUnit XML to this file, for a CI server')
