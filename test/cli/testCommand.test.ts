@@ -30,7 +30,6 @@ const decode = (text: string) =>
  * unclosed or mismatched element, and anything after the root.
  */
 function parseXml(xml: string): XmlElement {
-  // eslint-disable-next-line no-control-regex -- XML 1.0's forbidden characters
   const forbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.exec(xml);
   if (forbidden !== null) throw new Error(`A character XML cannot hold at ${forbidden.index}`);
   let rest = xml.replace(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n/, '');

@@ -12,9 +12,9 @@ import {
   type RulesetSummary,
 } from '../../src/index';
 import { DEFAULT_RULESET_ID } from '../../src/rulesets/bundled';
+import type { Scenario } from '../../src/testing/index';
 import { isInForce } from '../../src/time/dates';
 import type { RulesetDocument } from '../../src/types/ruleset';
-import type { Scenario } from '../../src/testing/index';
 import { readJsonFile } from './rulesets';
 
 export type { Scenario } from '../../src/testing/index';
