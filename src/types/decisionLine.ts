@@ -2,14 +2,14 @@ import type { RulesetReference } from './assessment';
 import type { Citation } from './citation';
 import type { Outcome } from './outcome';
 
+/** A citation as a decision line gives it: where to read, without the quote and the encoder's note (the assessment has those). */
+export type DecisionCitation = Pick<Citation, 'instrument' | 'pinpoint' | 'binding' | 'url' | 'confidence'>;
+
 /**
  * The decision of one assessed transaction, without the trace: what `dual-use-rules batch` writes per line by default
  * (`--detail decision`) and what `POST /assess/batch` answers per line. The whole assessment (with the trace) is
  * `dual-use-rules batch --detail full`, `assess`, or `POST /assess`. Published as `schemas/decision-line.schema.json`.
  */
-/** A citation as a decision line gives it: where to read, without the quote and the encoder's note (the assessment has those). */
-export type DecisionCitation = Pick<Citation, 'instrument' | 'pinpoint' | 'binding' | 'url' | 'confidence'>;
-
 export interface DecisionLine {
   /** The input line's number, from 1. */
   readonly line: number;
