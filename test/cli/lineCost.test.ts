@@ -52,9 +52,7 @@ async function measured(command: string) {
 
 describe('one line’s cost is bounded, and it fails alone', () => {
   test('the review’s 16.2 MB line of 1.8 million keys: a line error for line 2, the lines around it assessed', async () => {
-    const started = performance.now();
     const result = await measured('$CLI batch oom.jsonl --out oom.out');
-    const seconds = (performance.now() - started) / 1000;
     expect(result.code).toBe(2);
     expect(result.stderr).not.toMatch(/Internal error|RangeError/);
     expect(result.stderr).toMatch(/Line 2: not a valid transaction\n {2}\/: An object has more than 100 keys/);
@@ -64,8 +62,8 @@ describe('one line’s cost is bounded, and it fails alone', () => {
     expect(JSON.parse(lines[1] as string)).toMatchObject({ line: 2, error: { issues: [{ code: 'too_complex' }] } });
     expect(JSON.parse(lines[2] as string)).toMatchObject({ outcome: 'insufficient_information' });
     expect(result.stderr).toContain('Assessed 2 of 3 lines');
-    // Before: 25 s and 3.2 GB, then a crash. Generous bounds for a busy machine: the work is a linear scan.
-    expect(seconds).toBeLessThan(20);
+    // Before: 25 s and 3.2 GB, then a crash. Memory, not time, shows the line was refused before its keys were
+    // built (time belongs to bench/, and a busy machine stretches it); the bound is generous.
     if (result.peakMb > 0) expect(result.peakMb).toBeLessThan(400);
   });
 

@@ -83,13 +83,14 @@ Exit codes: 0 stopped cleanly; 2 invalid arguments, rulesets or keys (the server
           ? undefined
           : asUsageError(() => compileFiles(flags.ruleset as string, flags.overlay, flags));
       const ruleset = given?.ruleset;
-      const documents = given?.files.map((file) => file.document);
       const signingKey = flags.signingKey === undefined ? undefined : readSigningKey(flags.signingKey);
 
       let app;
       try {
         app = await createServer({
-          ...(ruleset === undefined || documents === undefined ? {} : { ruleset, documents }),
+          ...(given === undefined
+            ? {}
+            : { ruleset: given.ruleset, documents: given.files.map((file) => file.document) }),
           ...(signingKey === undefined ? {} : { signingKey }),
           bodyLimit,
           batchLimit,
