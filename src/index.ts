@@ -61,10 +61,14 @@ export type { Outcome } from './types/outcome';
 export type {
   AnswerValue,
   FactUse,
+  FallbackCase,
   QuestionDefinition,
   QuestionList,
+  QuestionSection,
   RecordFieldDefinition,
   ScaleReference,
+  ShowWhen,
+  StatementSource,
 } from './types/questions';
 export type { Citation, CitationConfidence } from './types/citation';
 export type { ParsedTransaction, Transaction } from './transaction/transactionSchema';
