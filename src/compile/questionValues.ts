@@ -1,6 +1,6 @@
 import { nonNull, schemaAt, type SchemaNode } from '../transaction/schemaNodes';
 import { transactionJsonSchema } from '../transaction/transactionJsonSchema';
-import { CONTRACT_FIELD_LABELS, CONTRACT_VALUE_LABELS } from '../transaction/valueLabels';
+import { CONTRACT_FIELD_LABELS, CONTRACT_VALUE_DESCRIPTIONS, CONTRACT_VALUE_LABELS } from '../transaction/valueLabels';
 import type { Citation } from '../types/citation';
 import type { AnswerValue, RecordFieldDefinition, ScaleReference, StatementSource } from '../types/questions';
 import type { CitationDefinition, RulesetDocument } from '../types/ruleset';
@@ -25,7 +25,7 @@ export function catalogueValues(
 
 /**
  * Fixed values with labels: from a ruleset scale or catalogue that holds every one of them (the knowledge scale, the
- * concerns catalogue), else the contract's own labels; country codes stay unlabelled.
+ * concerns catalogue), else the contract's own labels and descriptions; country codes stay unlabelled.
  */
 export function labelled(document: RulesetDocument, values: readonly string[] | undefined): AnswerValue[] | undefined {
   if (values === undefined) return undefined;
@@ -36,10 +36,11 @@ export function labelled(document: RulesetDocument, values: readonly string[] | 
   return values.map((value) => {
     const entry = covering?.find((candidate) => candidate.id === value);
     const label = entry?.label ?? CONTRACT_VALUE_LABELS[value];
+    const description = entry === undefined ? CONTRACT_VALUE_DESCRIPTIONS[value] : entry.description;
     return {
       value,
       ...(label === undefined ? {} : { label }),
-      ...(entry?.description === undefined ? {} : { description: entry.description }),
+      ...(description === undefined ? {} : { description }),
     };
   });
 }

@@ -46,6 +46,19 @@ export const CONTRACT_VALUE_LABELS: Readonly<Record<string, string>> = {
   } satisfies Labels<typeof NATIONAL_RULE_POSITIONS>),
 };
 
+/**
+ * What a value of the contract means, in plain words, where its label alone does not say (a statement of national
+ * law): a form shows it beside the choice. A ruleset's catalogue or scale with the same ids describes them first.
+ */
+export const CONTRACT_VALUE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  ...({
+    applies:
+      'The competent member state requires an authorisation when the exporter has grounds for suspecting such a ' +
+      'use, even without positive knowledge (a national rule under Art. 5(3)).',
+    none: 'The competent member state has no such rule: grounds for suspicion alone need no authorisation under its law.',
+  } satisfies Labels<typeof NATIONAL_RULE_POSITIONS>),
+};
+
 type RecordOf<K extends 'findings' | 'parties'> = NonNullable<ParsedTransaction[K]>[number];
 
 /**

@@ -66,10 +66,10 @@ async function walk(page: Page, width: string): Promise<StepCheck[]> {
   await page.fill('#detail-description', (walkThrough.item as { description: string }).description);
   await check(page, 'the transaction', checks);
   const specs = questionsOn(walkThrough.date as string);
-  for (const group of [...new Set(specs.map((spec) => spec.group))]) {
-    for (const spec of specs.filter((candidate) => candidate.group === group))
+  for (const section of [...new Set(specs.map((spec) => spec.section))]) {
+    for (const spec of specs.filter((candidate) => candidate.section === section))
       await answer(page, spec, getAnswer(walkThrough, spec.fact));
-    await check(page, `section ${group} answered`, checks);
+    await check(page, `section ${section} answered`, checks);
   }
   // The result: every rule's reasoning unfolded, as an officer checking it would.
   for (const rule of await page.locator('#result details.rule').all())
@@ -228,8 +228,7 @@ describe('accessibility and small screens', () => {
     const specs = questionsOn(walkThrough.date as string);
     await page.fill('#detail-date', walkThrough.date as string);
     await settled(page);
-    // A mere possibility: grounds for suspicion would also leave the national Art. 5(3) position open (since
-    // 1.1.0/2.1.0), which the form does not ask yet, and an outstanding step shows only once the step decides.
+    // A mere possibility, so that the national Art. 5(3) position cannot matter and the authority is the one question.
     const authorityUnknown = {
       ...walkThrough,
       exporter: { country: 'FR' },

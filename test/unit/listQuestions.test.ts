@@ -176,8 +176,8 @@ describe('listQuestions', () => {
       ]?.entries.map((entry) => entry.id),
     );
     expect(byFact.get('nationalLaw.suspicionRule.position')?.values).toEqual([
-      { value: 'applies', label: 'A national rule applies' },
-      { value: 'none', label: 'No national rule' },
+      { value: 'applies', label: 'A national rule applies', description: expect.stringMatching(/Art\. 5\(3\)/) },
+      { value: 'none', label: 'No national rule', description: expect.stringMatching(/no such rule/) },
     ]);
   });
 

@@ -1,7 +1,9 @@
+import type { ScaleReference } from '../../src/index';
+import { getAnswer, type Draft } from './answers';
 import { citationsNode } from './citations';
 import { h } from './dom';
 import { matchOption, SEARCHABLE_FROM, sortedByLabel } from './options';
-import type { AnswerKind, AnswerOption, QuestionSpec, RecordField, ScaleExplanation } from './questions';
+import type { AnswerKind, AnswerOption, QuestionSpec, RecordField } from './questions';
 
 /** How a list or records question stands: not known yet, known to be empty, or listing entries. */
 type ListStatus = 'unknown' | 'none' | 'some';
@@ -11,7 +13,7 @@ const NONE = '__none__';
 /**
  * How one kind of question is asked: `render` builds its controls showing a value (`undefined` = not known), `read`
  * turns them back into the value the transaction stores. Controls fire ordinary `input`/`change` events. A new kind
- * of question (e.g. a national position) is one more entry in `CONTROLS`.
+ * of question is one more entry in `CONTROLS`; a statement's source is asked beside any kind (`sourceField`).
  */
 interface Control {
   render(spec: QuestionSpec, value: unknown, id: string): HTMLElement;
@@ -21,12 +23,13 @@ interface Control {
 /** The ids of a question's parts, for labels and descriptions. */
 export function questionIds(fact: string) {
   const id = `q-${fact.replace(/\./g, '-')}`;
-  return { id, title: `${id}-title`, prompt: `${id}-prompt`, problems: `${id}-problems`, status: `${id}-status-note` };
+  return { id, title: `${id}-title`, prompt: `${id}-prompt`, problems: `${id}-problems`, status: `${id}-status-note`, source: `${id}-source` };
 }
 
-/** Renders one question as a fieldset showing `value` (its current answer; `undefined` = not known). */
-export function renderQuestion(spec: QuestionSpec, value: unknown): HTMLFieldSetElement {
+/** Renders one question as a fieldset showing its answer in the draft (absent = not known). */
+export function renderQuestion(spec: QuestionSpec, draft: Draft): HTMLFieldSetElement {
   const ids = questionIds(spec.fact);
+  const value = getAnswer(draft, spec.fact);
   return h(
     'fieldset',
     { class: 'question', id: ids.id, 'data-fact': spec.fact, 'data-kind': spec.kind },
@@ -38,6 +41,7 @@ export function renderQuestion(spec: QuestionSpec, value: unknown): HTMLFieldSet
     ),
     h('p', { class: 'prompt', id: ids.prompt }, spec.prompt),
     CONTROLS[spec.kind].render(spec, value, ids.id),
+    spec.source === undefined ? null : sourceField(spec.source, getAnswer(draft, spec.source.fact), ids.source),
     spec.help === undefined ? null : h('details', { class: 'help' }, h('summary', {}, 'What this means'), h('p', {}, spec.help)),
     h('p', { class: 'question-cite' }, citationsNode(spec.citation, spec.seeAlso)),
     h('p', { class: 'status-note', id: ids.status, hidden: true }),
@@ -45,9 +49,34 @@ export function renderQuestion(spec: QuestionSpec, value: unknown): HTMLFieldSet
   );
 }
 
-/** The answer a question's fieldset holds, as the transaction stores it; `undefined` means not known. */
-export function readAnswer(fieldset: HTMLElement, spec: QuestionSpec): unknown {
-  return CONTROLS[spec.kind].read(fieldset, spec);
+/**
+ * The answers a question's fieldset holds, as the transaction stores them, by dotted path: its own, and a statement's
+ * source; `undefined` means not known.
+ */
+export function readAnswers(fieldset: HTMLElement, spec: QuestionSpec): [path: string, value: unknown][] {
+  const answers: [string, unknown][] = [[spec.fact, CONTROLS[spec.kind].read(fieldset, spec)]];
+  if (spec.source !== undefined) {
+    const text = fieldset.querySelector<HTMLTextAreaElement>('textarea[data-source]')?.value ?? '';
+    answers.push([spec.source.fact, text.trim() === '' ? undefined : text]);
+  }
+  return answers;
+}
+
+/**
+ * The source of a statement (e.g. the national provision, or the competent authority's answer, behind a stated
+ * national rule): free text, which the transaction requires whenever the statement is given.
+ */
+function sourceField(source: NonNullable<QuestionSpec['source']>, value: unknown, id: string): HTMLElement {
+  const hintId = `${id}-hint`;
+  const area = h('textarea', { id, rows: 2, 'data-source': source.fact, 'aria-describedby': hintId });
+  area.value = typeof value === 'string' ? value : '';
+  return h(
+    'div',
+    { class: 'statement-source' },
+    h('label', { for: id }, source.title),
+    h('p', { class: 'hint', id: hintId }, `${source.prompt} Required with an answer above.`),
+    area,
+  );
 }
 
 const CONTROLS: Readonly<Record<AnswerKind, Control>> = {
@@ -71,6 +100,7 @@ const CONTROLS: Readonly<Record<AnswerKind, Control>> = {
         required: spec.required,
         emptyLabel: spec.default !== undefined ? undefined : spec.required ? 'Choose…' : "Don't know",
         scale: spec.scale,
+        explained: (spec.options ?? []).every((option) => option.description !== undefined),
       }),
     read: (fieldset, spec) => readChoice(fieldset.querySelector<HTMLElement>('[data-choice]'), spec.options ?? []),
   },
@@ -99,10 +129,13 @@ const CONTROLS: Readonly<Record<AnswerKind, Control>> = {
       if (status === 'none') return [];
       if (status !== 'some') return undefined;
       const entries = [...fieldset.querySelectorAll<HTMLElement>('li.record')].map((row) => {
-        const entry: Record<string, string> = {};
+        const entry: Record<string, string | string[]> = {};
         for (const field of spec.fields ?? []) {
           const control = recordFieldControl(row, field.name);
-          if (field.options === undefined) {
+          if (field.kind === 'multi') {
+            const chosen = [...(control?.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked') ?? [])].map((input) => input.value);
+            if (chosen.length > 0) entry[field.name] = chosen;
+          } else if (field.options === undefined) {
             const text = (control as HTMLInputElement | null)?.value ?? '';
             if (text.trim() !== '') entry[field.name] = text;
           } else {
@@ -168,25 +201,29 @@ interface ChoiceOptions {
   readonly required: boolean;
   /** The label of the "no answer" choice; none when the field has a default. */
   readonly emptyLabel: string | undefined;
-  readonly scale: ScaleExplanation | undefined;
+  readonly scale: ScaleReference | undefined;
+  /** Every option has a description: show them as radio buttons, each with its meaning beside it. */
+  readonly explained?: boolean;
 }
 
 /**
- * One value from a pick-list, asked in the way that reads best: the levels of a scale as radio buttons, each with
- * its meaning and the scale's citation beside it; a long list (countries) as a search field with suggestions sorted
- * by name; anything else as a dropdown. The element carrying `data-choice` is what `readChoice` reads.
+ * One value from a pick-list, asked in the way that reads best: the levels of a scale, or a short list whose every
+ * option is explained, as radio buttons with each meaning beside it (and a scale's title and citations); a long list
+ * (countries) as a search field with suggestions sorted by name; anything else as a dropdown. The element carrying
+ * `data-choice` is what `readChoice` reads.
  */
 function choice(name: string, options: readonly AnswerOption[], selected: string | undefined, settings: ChoiceOptions): HTMLElement {
   const current = selected !== undefined && options.some((option) => option.value === selected) ? selected : undefined;
-  if (settings.scale !== undefined) {
+  if (settings.scale !== undefined || (settings.explained === true && options.length < SEARCHABLE_FROM)) {
     const choices: RadioChoice[] = options.map((option) => ({ value: option.value, label: option.label, checked: option.value === current, ...(option.description === undefined ? {} : { description: option.description }) }));
     if (settings.emptyLabel !== undefined) choices.push({ value: '', label: settings.emptyLabel === 'Choose…' ? 'Not chosen yet' : settings.emptyLabel, checked: current === undefined });
+    const scale = settings.scale;
     return h(
       'div',
       { class: 'scale', 'data-choice': 'radios', 'data-name': name },
-      h('p', { class: 'scale-title' }, settings.scale.title),
+      scale === undefined ? null : h('p', { class: 'scale-title' }, scale.title),
       radios(name, choices, true),
-      h('p', { class: 'scale-cite' }, citationsNode(settings.scale.citation, settings.scale.seeAlso)),
+      scale === undefined ? null : h('p', { class: 'scale-cite' }, citationsNode(scale.citation, scale.seeAlso)),
     );
   }
   if (options.length >= SEARCHABLE_FROM) {
@@ -328,10 +365,14 @@ function records(name: string, spec: QuestionSpec, entries: readonly Record<stri
   return box;
 }
 
-/** One field of a repeatable entry: a labelled control carrying `data-field`, or, for a scale, a group of explained radio buttons. */
+/**
+ * One field of a repeatable entry: a labelled control carrying `data-field`; for a scale, a group of explained radio
+ * buttons; for several values (a finding's seriousness indicators), a group of check boxes that folds away.
+ */
 function recordField(rowName: string, field: RecordField, value: unknown): HTMLElement {
   const selected = typeof value === 'string' ? value : field.default;
   const marker = field.required ? [h('span', { class: 'required', 'aria-hidden': 'true' }, ' *'), h('span', { class: 'visually-hidden' }, ' (required)')] : null;
+  if (field.kind === 'multi') return multiField(`${rowName}-${field.name}`, field, Array.isArray(value) ? (value as string[]) : []);
   if (field.options === undefined) {
     return h('label', { class: 'record-field' }, h('span', {}, field.label, marker), h('input', { type: 'text', 'data-field': field.name, value: typeof value === 'string' ? value : undefined }));
   }
@@ -344,6 +385,34 @@ function recordField(rowName: string, field: RecordField, value: unknown): HTMLE
   const control = choice(`${rowName}-${field.name}`, field.options, selected, settings);
   control.setAttribute('data-field', field.name);
   return h('label', { class: 'record-field' }, h('span', {}, field.label, marker), control);
+}
+
+/** A record field holding any number of values: check boxes under its label, folded while none is ticked. */
+function multiField(name: string, field: RecordField, chosen: readonly string[]): HTMLElement {
+  const legendId = `${name}-legend`;
+  const count = h('span', { class: 'multi-count' });
+  const boxes = (field.options ?? []).map((option, index) =>
+    h(
+      'label',
+      { class: 'choice' },
+      h('input', { type: 'checkbox', name, value: option.value, checked: chosen.includes(option.value), 'aria-describedby': option.description === undefined ? undefined : `${name}-${index}-description` }),
+      ` ${option.label}`,
+      option.description === undefined ? null : h('span', { class: 'option-description', id: `${name}-${index}-description` }, option.description),
+    ),
+  );
+  const showCount = () => {
+    const ticked = boxes.filter((box) => box.querySelector('input')?.checked === true).length;
+    count.textContent = ticked === 0 ? ` (none chosen of ${boxes.length})` : ` (${ticked} chosen of ${boxes.length})`;
+  };
+  showCount();
+  const group = h('div', { class: 'choices multi' }, boxes);
+  group.addEventListener('change', showCount);
+  return h(
+    'fieldset',
+    { class: 'record-field wide', 'data-field': field.name },
+    h('legend', { id: legendId }, field.label),
+    h('details', { class: 'multi-field', open: chosen.length > 0 }, h('summary', {}, 'Choose', count), group),
+  );
 }
 
 /** The control element of a record field, which `readAnswer` reads: the `data-choice` element inside a wide field. */

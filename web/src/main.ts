@@ -1,5 +1,4 @@
 import './styles.css';
-import transactionJsonSchema from '../../schemas/transaction.schema.json';
 import {
   assess,
   AssessmentError,
@@ -14,24 +13,12 @@ import { getAnswer, setAnswer, type Draft } from './answers';
 import { ask } from './dialog';
 import { h } from './dom';
 import { describeDraft, discardDraft, hasAnswers, readDraft, saveDraft, type KeyValueStore } from './draftStorage';
-import { readAnswer, renderQuestion } from './form';
+import { readAnswers, renderQuestion } from './form';
 import { DETAILS, describeProblems, exportDateProblem, type Fix, type Problem } from './problems';
-import { questionsOf, type QuestionSpec } from './questions';
-import { irrelevantFacts } from './relevance';
+import { questionnaireOf, type Questionnaire, type QuestionSpec } from './questions';
+import { hiddenFacts, holdsAnswer, unusedAnswers } from './relevance';
 import { fixButtons, renderResult, type ResultContext, type ResultState } from './result';
 import { TouchedFields } from './touched';
-
-const GROUP_TITLES: Readonly<Record<string, string>> = {
-  activity: 'The activity',
-  exporter: 'The exporter',
-  destination: 'The destination',
-  item: 'The item',
-  findings: 'What the exporter knows about the intended use',
-  endUser: 'The end user',
-  parties: 'Other parties',
-  redFlags: 'Red flags',
-  dueDiligence: 'Due-diligence steps',
-};
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const rulesetSelect = byId<HTMLSelectElement>('ruleset');
@@ -39,6 +26,7 @@ const questionsBox = byId<HTMLDivElement>('questions');
 const resultBox = byId<HTMLElement>('result');
 const rulesetNote = byId<HTMLParagraphElement>('ruleset-note');
 const draftStatus = byId<HTMLParagraphElement>('draft-status');
+const keepDraftBox = byId<HTMLInputElement>('keep-draft');
 
 /** The browser's local storage, when the page may use it (a browser may refuse it, e.g. by policy for file:// pages). */
 const store: KeyValueStore | undefined = (() => {
@@ -51,8 +39,11 @@ const store: KeyValueStore | undefined = (() => {
 
 let draft: Draft = { date: today() };
 let ruleset: CompiledRuleset | undefined;
-let questions: QuestionSpec[] = [];
+let questionnaire: Questionnaire = { sections: [], questions: [], unanswerable: [] };
+let questions: readonly QuestionSpec[] = [];
 let hidden = new Set<string>();
+/** The facts the latest assessment asks: always shown, whatever `showWhen` says. */
+let asked: ReadonlySet<string> = new Set();
 let assessment: Assessment | undefined;
 let problems: readonly Problem[] = [];
 const touched = new TouchedFields();
@@ -94,31 +85,30 @@ function chooseRuleset(asOf: string | undefined): { readonly ruleset: CompiledRu
   }
 }
 
+/** Builds the form: the sections `listQuestions` gives, in order, each with its questions. */
 function renderForm(): void {
   questionsBox.replaceChildren();
-  const groups = new Map<string, HTMLElement>();
-  for (const spec of questions) {
-    let group = groups.get(spec.group);
-    if (group === undefined) {
-      group = h('section', { class: 'group', 'data-group': spec.group, 'aria-labelledby': `group-${spec.group}` }, h('h2', { id: `group-${spec.group}` }, GROUP_TITLES[spec.group] ?? spec.group));
-      groups.set(spec.group, group);
-      questionsBox.append(group);
-    }
-    group.append(renderQuestion(spec, getAnswer(draft, spec.fact)));
+  for (const section of questionnaire.sections) {
+    const titleId = `section-${section.id}`;
+    questionsBox.append(
+      h(
+        'section',
+        { class: 'group', 'data-section': section.id, 'aria-labelledby': titleId },
+        h('h2', { id: titleId }, section.title),
+        questions.filter((spec) => spec.section === section.id).map((spec) => renderQuestion(spec, draft)),
+      ),
+    );
   }
   refreshVisibility();
 }
 
 /**
- * Hides the questions that cannot matter for this draft (the ruleset decides which: see `irrelevantFacts`), unless
- * they hold an answer, which is never hidden; a section whose questions are all hidden is hidden too.
+ * Hides the questions that may wait until they matter (see `hiddenFacts`: never one that holds an answer or that the
+ * assessment asks); a section whose questions are all hidden is hidden too.
  */
 function refreshVisibility(): void {
-  hidden = ruleset === undefined ? new Set() : irrelevantFacts(ruleset.document, draft);
-  for (const fieldset of questionsBox.querySelectorAll<HTMLFieldSetElement>('fieldset.question')) {
-    const fact = fieldset.dataset.fact as string;
-    fieldset.hidden = hidden.has(fact) && getAnswer(draft, fact) === undefined;
-  }
+  hidden = hiddenFacts(questions, draft, asked);
+  for (const fieldset of questionsBox.querySelectorAll<HTMLFieldSetElement>('fieldset.question')) fieldset.hidden = hidden.has(fieldset.dataset.fact as string);
   for (const group of questionsBox.querySelectorAll<HTMLElement>('section.group')) {
     group.hidden = [...group.querySelectorAll<HTMLFieldSetElement>('fieldset.question')].every((fieldset) => fieldset.hidden);
   }
@@ -126,7 +116,13 @@ function refreshVisibility(): void {
 
 function visibleQuestion(fact: string): QuestionSpec | undefined {
   const spec = questions.find((candidate) => candidate.fact === fact);
-  return spec === undefined || (hidden.has(fact) && getAnswer(draft, fact) === undefined) ? undefined : spec;
+  return spec === undefined || hidden.has(fact) ? undefined : spec;
+}
+
+/** Switches to the questions of another ruleset. */
+function useQuestions(next: CompiledRuleset): void {
+  questionnaire = questionnaireOf(next);
+  questions = questionnaire.questions;
 }
 
 function renderDetails(): void {
@@ -148,11 +144,9 @@ async function update(rebuild = false): Promise<void> {
   const chosen = chooseRuleset(dateProblem === undefined && typeof draft.date === 'string' ? draft.date : undefined);
   if (rebuild || chosen.ruleset !== ruleset) {
     ruleset = chosen.ruleset;
-    questions = questionsOf(chosen.ruleset, transactionJsonSchema);
+    useQuestions(chosen.ruleset);
     renderForm();
     rulesetNote.textContent = `${chosen.ruleset.title}. ${chosen.ruleset.overlays.length === 0 ? 'No national overlay' : `With ${chosen.ruleset.overlays.map((overlay) => `${overlay.id} ${overlay.version}`).join(', ')}`} in force on this date.`;
-  } else {
-    refreshVisibility();
   }
   if (chosen.error !== undefined && dateProblem === undefined) {
     assessment = undefined;
@@ -195,25 +189,33 @@ async function update(rebuild = false): Promise<void> {
 const resultContext: ResultContext = {
   question: visibleQuestion,
   answer: (fact) => getAnswer(draft, fact),
+  outstandingSteps: () => questions.filter(isOutstandingStep),
   ruleSummary: (rule) => ruleset?.document.rules?.find((candidate) => candidate.id === rule)?.summary,
   shownInPlace: (problem) => problem.fact !== undefined && visibleQuestion(problem.fact) !== undefined && touched.shows(problem),
 };
 
+/** A question of a steps section (the due-diligence steps) answered "No": a step not done yet. */
+function isOutstandingStep(spec: QuestionSpec): boolean {
+  return questionnaire.sections.some((section) => section.id === spec.section && section.steps) && getAnswer(draft, spec.fact) === false;
+}
+
 function show(state: ResultState): void {
+  asked = new Set(state.kind === 'assessed' ? state.assessment.questions.map((question) => question.fact) : []);
+  refreshVisibility();
   resultBox.replaceChildren(renderResult(state, resultContext, { onQuestion: focusQuestion, onFix: (fix) => applyFix(fix) }));
   resultBox.setAttribute('aria-busy', 'false');
   for (const button of document.querySelectorAll<HTMLButtonElement>('.download')) button.disabled = button.dataset.needs === 'assessment' && assessment === undefined;
-  const listed = state.kind === 'assessed' ? state.assessment.questions.map((question) => question.fact) : [];
+  const unused = unusedAnswers(questions, draft);
   for (const fieldset of questionsBox.querySelectorAll<HTMLFieldSetElement>('fieldset.question')) {
     const fact = fieldset.dataset.fact as string;
-    const answered = getAnswer(draft, fact) !== undefined;
-    fieldset.classList.toggle('asked', listed.includes(fact) && !answered);
-    fieldset.classList.toggle('outstanding', listed.includes(fact) && answered);
+    const spec = questions.find((candidate) => candidate.fact === fact);
+    const outstanding = spec !== undefined && isOutstandingStep(spec);
+    fieldset.classList.toggle('asked', asked.has(fact) && !outstanding);
+    fieldset.classList.toggle('outstanding', outstanding);
     const note = fieldset.querySelector<HTMLElement>('.status-note');
     if (note !== null) {
-      const irrelevant = hidden.has(fact) && answered;
-      note.hidden = !irrelevant;
-      note.textContent = irrelevant ? 'This answer cannot matter for this exporter; set it to “Don\'t know” to leave it out.' : '';
+      note.hidden = !unused.has(fact);
+      note.textContent = unused.has(fact) ? 'This answer cannot matter for this exporter; set it to “Don\'t know” to leave it out.' : '';
     }
     renderProblemsInPlace(fieldset, fact);
   }
@@ -223,7 +225,7 @@ function show(state: ResultState): void {
   dateBox.textContent = dateProblem?.message ?? '';
   byId('detail-date').setAttribute('aria-invalid', dateProblem === undefined ? 'false' : 'true');
   const shown = questions.filter((spec) => visibleQuestion(spec.fact) !== undefined);
-  const answered = shown.filter((spec) => getAnswer(draft, spec.fact) !== undefined).length;
+  const answered = shown.filter((spec) => holdsAnswer(spec, draft)).length;
   byId('progress').textContent = `${answered} of ${shown.length} questions answered`;
 }
 
@@ -265,7 +267,7 @@ function focusQuestion(fact: string): void {
 
 /** Keeps the draft in this browser, and says so (or that the browser does not allow it). */
 function keep(): void {
-  if (keepStoredDraft) return;
+  if (keepStoredDraft || !keepDraftBox.checked) return;
   const saved = saveDraft(store, draft, rulesetSelect.value, new Date());
   draftStatus.textContent = !saved
     ? 'This browser does not let the page keep a draft: save the transaction (JSON) to keep your answers.'
@@ -307,7 +309,7 @@ function onAnswer(event: Event): void {
     if (row !== null && field !== undefined && row.parentElement !== null) touched.touch(spec.fact, { index: [...row.parentElement.children].indexOf(row), field });
     else touched.touch(spec.fact);
   }
-  draft = setAnswer(draft, spec.fact, readAnswer(fieldset, spec));
+  for (const [path, value] of readAnswers(fieldset, spec)) draft = setAnswer(draft, path, value);
   keep();
   void update();
 }
@@ -386,7 +388,8 @@ function loadDraft(next: Draft): void {
   renderDetails();
   const dateProblem = exportDateProblem(draft.date);
   ruleset = chooseRuleset(dateProblem === undefined && typeof draft.date === 'string' ? draft.date : undefined).ruleset;
-  questions = questionsOf(ruleset, transactionJsonSchema);
+  useQuestions(ruleset);
+  asked = new Set();
   touched.touchDraft(draft, questions);
   void update(true);
 }
@@ -413,6 +416,17 @@ async function offerStoredDraft(): Promise<void> {
   loadDraft(stored.draft);
   keep();
 }
+
+keepDraftBox.addEventListener('change', () => {
+  if (keepDraftBox.checked) {
+    keep();
+    return;
+  }
+  discardDraft(store);
+  draftStatus.textContent = 'No draft is kept: the one in this browser is deleted. Your answers stay on this page until you close or reload it.';
+});
+// Pages opened from files may share one storage (see the note): say so where it applies.
+byId('file-storage-note').hidden = location.protocol !== 'file:';
 
 fillRulesetPicker();
 renderDetails();

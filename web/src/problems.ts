@@ -149,13 +149,15 @@ function describeProblem(issue: Issue, draft: Draft, questions: readonly Questio
   }
 
   const spec =
-    questions.find((candidate) => candidate.fact === where || where.startsWith(`${candidate.fact}.`)) ??
+    questions.find((candidate) => candidate.fact === where || where.startsWith(`${candidate.fact}.`) || candidate.source?.fact === where) ??
     questions.find((candidate) => candidate.required && candidate.fact.startsWith(`${where}.`));
+  const source = spec?.source !== undefined && spec.source.fact === where ? spec.source : undefined;
   const detail = DETAILS.find((candidate) => candidate.path === where);
   const index = path.find((segment): segment is number => typeof segment === 'number');
-  const field = spec !== undefined && where !== spec.fact && where.startsWith(`${spec.fact}.`) ? where.slice(spec.fact.length + 1) : undefined;
+  const field = spec !== undefined && source === undefined && where !== spec.fact && where.startsWith(`${spec.fact}.`) ? where.slice(spec.fact.length + 1) : undefined;
   const within = [index === undefined ? '' : `entry ${index + 1}`, field === undefined ? '' : (spec?.fields?.find((candidate) => candidate.name === field)?.label ?? field)].filter((part) => part !== '').join(', ');
-  const label = spec === undefined ? (detail?.label ?? (where === '' ? 'The transaction' : where)) : within === '' ? spec.title : `${spec.title} (${within})`;
+  const label =
+    spec === undefined ? (detail?.label ?? (where === '' ? 'The transaction' : where)) : source !== undefined ? `${spec.title} (${source.title})` : within === '' ? spec.title : `${spec.title} (${within})`;
   const base = {
     path,
     code: issue.code,
@@ -182,6 +184,10 @@ function describeProblem(issue: Issue, draft: Draft, questions: readonly Questio
     if (converted !== undefined) fixes.push({ label: `Use “${converted.label}”`, apply: (current) => setAt(current, path, converted.value) });
     fixes.push({ label: isListEntry ? 'Remove this entry' : 'Clear this answer', apply: remove.apply });
     return { ...base, message: expected === undefined ? `The file gives ${shown(value)} here: ${issue.message}` : `The file gives ${shown(value)} where the answer is ${expected}.`, fixes };
+  }
+
+  if (source !== undefined && issue.code === 'required') {
+    return { ...base, message: `Give it with the answer. ${source.prompt}`, fixes: [] };
   }
 
   if (value !== undefined && value !== null && issue.code !== 'required') {

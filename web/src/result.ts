@@ -11,6 +11,8 @@ export interface ResultContext {
   question(fact: string): QuestionSpec | undefined;
   /** The draft's answer for a fact (`undefined` = not known). */
   answer(fact: string): unknown;
+  /** The steps the exporter takes (the due-diligence steps) answered "No": not done yet. */
+  outstandingSteps(): readonly QuestionSpec[];
   /** A rule's summary, in the ruleset's words. */
   ruleSummary(rule: string): string | undefined;
   /** Whether a problem is already shown, with its fixes, next to its field in the form. */
@@ -102,7 +104,7 @@ function renderState(state: ResultState, context: ResultContext, actions: Result
           ),
     ),
     openQuestions(assessment, context),
-    outstandingSteps(assessment, context),
+    outstandingSteps(context),
     why(assessment, context),
     assessment.notes.length === 0
       ? null
@@ -134,14 +136,19 @@ function renderState(state: ResultState, context: ResultContext, actions: Result
   );
 }
 
-/** A question is open while its fact has no answer; an answered one the rules still list is a step to complete. */
-function isAnswered(question: Question, context: ResultContext): boolean {
+/** Whether the draft gives entries for a list the assessment still asks: one of them is incomplete (e.g. a finding without its knowledge level). */
+function hasIncompleteEntries(question: Question, context: ResultContext): boolean {
   const answer = context.answer(question.fact);
-  return answer !== undefined && answer !== null;
+  return Array.isArray(answer) && answer.length > 0;
 }
 
+/**
+ * The questions the assessment asks, except the steps answered "No": those are outstanding steps, not questions. A
+ * question asked although answered (a list with an entry left incomplete) says so.
+ */
 function openQuestions(assessment: Assessment, context: ResultContext): HTMLElement {
-  const open = assessment.questions.filter((question) => !isAnswered(question, context));
+  const steps = new Set(context.outstandingSteps().map((step) => step.fact));
+  const open = assessment.questions.filter((question) => !steps.has(question.fact));
   return h(
     'section',
     { class: 'open-questions', 'data-testid': 'questions' },
@@ -158,6 +165,7 @@ function openQuestions(assessment: Assessment, context: ResultContext): HTMLElem
                 'li',
                 { 'data-fact': question.fact },
                 context.question(question.fact) === undefined ? question.prompt : h('button', { type: 'button', class: 'link', 'data-fact': question.fact }, question.prompt),
+                hasIncompleteEntries(question, context) ? h('em', {}, ' Some of the entries given are incomplete.') : null,
                 ' ',
                 citationNode(question.citation),
               ),
@@ -167,41 +175,33 @@ function openQuestions(assessment: Assessment, context: ResultContext): HTMLElem
   );
 }
 
-/** Facts the rules still list although they are answered: a "No" to a due-diligence step is a step to complete, not a question. */
-function outstandingSteps(assessment: Assessment, context: ResultContext): HTMLElement | null {
-  const steps = assessment.questions.filter((question) => isAnswered(question, context));
+/** The steps answered "No" (a due-diligence step not done yet): answers, not questions, and each still to be done. */
+function outstandingSteps(context: ResultContext): HTMLElement | null {
+  const steps = context.outstandingSteps();
   if (steps.length === 0) return null;
   return h(
     'section',
     { class: 'outstanding', 'data-testid': 'outstanding' },
     h('h3', {}, `Outstanding steps (${steps.length})`),
-    h('p', { class: 'hint' }, 'Answered, but the outcome waits on them: complete each step, then change the answer.'),
+    h('p', { class: 'hint' }, 'Answered “No”: each is a step not done yet. Complete it, then change the answer.'),
     h(
       'ol',
       {},
-      steps.map((step) => {
-        const spec = context.question(step.fact);
-        return h(
+      steps.map((step) =>
+        h(
           'li',
           { 'data-fact': step.fact },
-          h('strong', {}, spec?.title ?? step.fact),
-          ` — answered ${describeAnswer(spec, context.answer(step.fact))}. `,
-          spec?.help ?? step.prompt,
+          h('strong', {}, step.title),
+          ' — answered “No”. ',
+          step.help ?? step.prompt,
           ' ',
-          spec === undefined ? citationNode(step.citation) : citationsNode(spec.citation, spec.seeAlso),
-          spec === undefined ? null : [' ', h('button', { type: 'button', class: 'link', 'data-fact': step.fact, 'aria-label': `Change the answer: ${spec.title}` }, 'Change the answer')],
-        );
-      }),
+          citationsNode(step.citation, step.seeAlso),
+          ' ',
+          h('button', { type: 'button', class: 'link', 'data-fact': step.fact, 'aria-label': `Change the answer: ${step.title}` }, 'Change the answer'),
+        ),
+      ),
     ),
   );
-}
-
-function describeAnswer(spec: QuestionSpec | undefined, value: unknown): string {
-  if (value === true) return '“Yes”';
-  if (value === false) return '“No”';
-  if (typeof value === 'string') return `“${spec?.options?.find((option) => option.value === value)?.label ?? value}”`;
-  if (Array.isArray(value)) return value.length === 0 ? '“None”' : `with ${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
-  return `“${String(value)}”`;
 }
 
 /** The rules that decide; while none does, the rules that already hold, so "Why" never reads as if nothing applied. */
