@@ -107,6 +107,36 @@ describe('drafts that survive', () => {
   });
 });
 
+describe('privacy of the draft', () => {
+  test('the page says the draft stays in this browser; unticking "Keep a draft" deletes it and keeps none', async () => {
+    const page = await open();
+    const note = await page.innerText('#storage-note');
+    expect(note).toContain('this browser only (its local storage, on this computer)');
+    expect(note).toContain('nothing is sent anywhere');
+    // Served over HTTP, the page has its own storage: the note on pages opened from files does not apply.
+    expect(await page.isVisible('#file-storage-note')).toBe(false);
+    await someAnswers(page);
+    expect(await saved(page)).toMatchObject({ id: 'PO-4711' });
+    await page.getByRole('checkbox', { name: 'Keep a draft of my answers in this browser' }).uncheck();
+    expect(await saved(page)).toBeNull();
+    expect(await page.innerText('#draft-status')).toContain('No draft is kept');
+    // Later answers are not kept either, and a reload has nothing to offer.
+    await page.check('fieldset[data-fact="item.covertSurveillance"] input[value=yes]');
+    await settled(page);
+    expect(await saved(page)).toBeNull();
+    await page.reload();
+    await settled(page);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.inputValue('#detail-reference')).toBe('');
+    // Ticked again, the page keeps a draft as before.
+    await page.fill('#detail-reference', 'PO-4712');
+    await page.check('fieldset[data-fact="item.covertSurveillance"] input[value=yes]');
+    await settled(page);
+    expect(await saved(page)).toMatchObject({ id: 'PO-4712' });
+    await page.close();
+  });
+});
+
 describe('a loaded file with problems is repaired in the form', () => {
   test('a typo key: the question it was meant for offers to take it, and the report buttons enable once the file is valid', async () => {
     const page = await open();
