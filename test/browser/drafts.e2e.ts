@@ -244,6 +244,34 @@ describe('a loaded file with problems is repaired in the form', () => {
     await page.close();
   });
 
+  test("a file dated before any version of the law replaces the previous file's answers too, and says why in the officer's words (D20)", async () => {
+    const page = await open();
+    await page.setInputFiles(
+      '#load',
+      file('first-again.json', {
+        date: '2025-03-03',
+        exporter: { country: 'FR' },
+        destination: { country: 'EG' },
+        item: { covertSurveillance: true },
+      }),
+    );
+    await settled(page);
+    await page.setInputFiles(
+      '#load',
+      file('too-early.json', { date: '2019-05-01', exporter: { country: 'DE' }, destination: { country: 'US' } }),
+    );
+    await page.getByRole('dialog').getByRole('button', { name: 'Load too-early.json' }).click();
+    await settled(page);
+    expect(await page.inputValue('fieldset[data-fact="exporter.country"] input[list]')).toBe('Germany (DE)');
+    expect(await page.isChecked('fieldset[data-fact="item.covertSurveillance"] input[value=unknown]')).toBe(true);
+    const result = await page.innerText('#result');
+    expect(result).toContain('Check the export date');
+    expect(result).toContain('in force on 2019-05-01');
+    expect(result).not.toContain('asOf');
+    expect(await page.isDisabled('#download-html')).toBe(true);
+    await page.close();
+  });
+
   test('no script error on any page', () => {
     expect(suite.errors).toEqual([]);
   });
