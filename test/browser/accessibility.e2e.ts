@@ -209,7 +209,10 @@ describe('accessibility and small screens', () => {
       expect(description, level).toBeTruthy();
       expect((await page.locator(`[id="${description}"]`).innerText()).length, level).toBeGreaterThan(10);
     }
-    expect(await knowledge.locator('.scale-cite').innerText()).toContain('Section 1.2.6');
+    // The guidelines' reading of "aware" and the Regulation's provisions it explains.
+    const cited = await knowledge.locator('.scale-cite').innerText();
+    expect(cited).toContain('Recommendation (EU) 2024/2659, Section 1.2.6');
+    expect(cited).toContain('Regulation (EU) 2021/821, Art. 5(2)');
 
     const located = page.locator('fieldset[data-fact="exporter.itemsLocatedIn"]');
     expect(await located.isVisible()).toBe(false);

@@ -23,7 +23,14 @@ interface Control {
 /** The ids of a question's parts, for labels and descriptions. */
 export function questionIds(fact: string) {
   const id = `q-${fact.replace(/\./g, '-')}`;
-  return { id, title: `${id}-title`, prompt: `${id}-prompt`, problems: `${id}-problems`, status: `${id}-status-note`, source: `${id}-source` };
+  return {
+    id,
+    title: `${id}-title`,
+    prompt: `${id}-prompt`,
+    problems: `${id}-problems`,
+    status: `${id}-status-note`,
+    source: `${id}-source`,
+  };
 }
 
 /** Renders one question as a fieldset showing its answer in the draft (absent = not known). */
@@ -37,12 +44,19 @@ export function renderQuestion(spec: QuestionSpec, draft: Draft): HTMLFieldSetEl
       'legend',
       { id: ids.title },
       spec.title,
-      spec.required ? [h('span', { class: 'required', 'aria-hidden': 'true' }, ' *'), h('span', { class: 'visually-hidden' }, ' (required)')] : null,
+      spec.required
+        ? [
+            h('span', { class: 'required', 'aria-hidden': 'true' }, ' *'),
+            h('span', { class: 'visually-hidden' }, ' (required)'),
+          ]
+        : null,
     ),
     h('p', { class: 'prompt', id: ids.prompt }, spec.prompt),
     CONTROLS[spec.kind].render(spec, value, ids.id),
     spec.source === undefined ? null : sourceField(spec.source, getAnswer(draft, spec.source.fact), ids.source),
-    spec.help === undefined ? null : h('details', { class: 'help' }, h('summary', {}, 'What this means'), h('p', {}, spec.help)),
+    spec.help === undefined
+      ? null
+      : h('details', { class: 'help' }, h('summary', {}, 'What this means'), h('p', {}, spec.help)),
     h('p', { class: 'question-cite' }, citationsNode(spec.citation, spec.seeAlso)),
     h('p', { class: 'status-note', id: ids.status, hidden: true }),
     h('div', { class: 'problems', id: ids.problems, 'aria-live': 'polite' }),
@@ -107,7 +121,9 @@ const CONTROLS: Readonly<Record<AnswerKind, Control>> = {
   multi: {
     render: (spec, value, id) => multi(id, spec.options ?? [], Array.isArray(value) ? (value as string[]) : undefined),
     read: (fieldset) => {
-      const values = [...fieldset.querySelectorAll<HTMLInputElement>(`input[name="${fieldset.id}"]:checked`)].map((input) => input.value);
+      const values = [...fieldset.querySelectorAll<HTMLInputElement>(`input[name="${fieldset.id}"]:checked`)].map(
+        (input) => input.value,
+      );
       if (values.length === 0) return undefined;
       return values.filter((value) => value !== NONE);
     },
@@ -118,12 +134,15 @@ const CONTROLS: Readonly<Record<AnswerKind, Control>> = {
       const status = checkedValue(fieldset, `${fieldset.id}-status`) as ListStatus | undefined;
       if (status === 'none') return [];
       if (status !== 'some') return undefined;
-      const entries = (fieldset.querySelector<HTMLInputElement>(`input[name="${fieldset.id}-entries"]`)?.value ?? '').split(/[\s,;]+/).filter((entry) => entry !== '');
+      const entries = (fieldset.querySelector<HTMLInputElement>(`input[name="${fieldset.id}-entries"]`)?.value ?? '')
+        .split(/[\s,;]+/)
+        .filter((entry) => entry !== '');
       return entries.length === 0 ? undefined : entries;
     },
   },
   records: {
-    render: (spec, value, id) => records(id, spec, Array.isArray(value) ? (value as Record<string, unknown>[]) : undefined),
+    render: (spec, value, id) =>
+      records(id, spec, Array.isArray(value) ? (value as Record<string, unknown>[]) : undefined),
     read: (fieldset, spec) => {
       const status = checkedValue(fieldset, `${fieldset.id}-status`) as ListStatus | undefined;
       if (status === 'none') return [];
@@ -133,7 +152,9 @@ const CONTROLS: Readonly<Record<AnswerKind, Control>> = {
         for (const field of spec.fields ?? []) {
           const control = recordFieldControl(row, field.name);
           if (field.kind === 'multi') {
-            const chosen = [...(control?.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked') ?? [])].map((input) => input.value);
+            const chosen = [...(control?.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked') ?? [])].map(
+              (input) => input.value,
+            );
             if (chosen.length > 0) entry[field.name] = chosen;
           } else if (field.options === undefined) {
             const text = (control as HTMLInputElement | null)?.value ?? '';
@@ -150,7 +171,13 @@ const CONTROLS: Readonly<Record<AnswerKind, Control>> = {
   },
   number: {
     render: (_, value, id) =>
-      h('input', { type: 'number', name: id, value: typeof value === 'number' ? value : undefined, 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-prompt` }),
+      h('input', {
+        type: 'number',
+        name: id,
+        value: typeof value === 'number' ? value : undefined,
+        'aria-labelledby': `${id}-title`,
+        'aria-describedby': `${id}-prompt`,
+      }),
     read: (fieldset) => {
       const value = fieldset.querySelector<HTMLInputElement>('input')?.value ?? '';
       return value === '' ? undefined : Number(value);
@@ -158,7 +185,13 @@ const CONTROLS: Readonly<Record<AnswerKind, Control>> = {
   },
   text: {
     render: (_, value, id) =>
-      h('input', { type: 'text', name: id, value: typeof value === 'string' ? value : undefined, 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-prompt` }),
+      h('input', {
+        type: 'text',
+        name: id,
+        value: typeof value === 'string' ? value : undefined,
+        'aria-labelledby': `${id}-title`,
+        'aria-describedby': `${id}-prompt`,
+      }),
     read: (fieldset) => {
       const value = fieldset.querySelector<HTMLInputElement>('input')?.value ?? '';
       return value.trim() === '' ? undefined : value;
@@ -186,9 +219,17 @@ function radios(name: string, choices: readonly RadioChoice[], explained = false
       return h(
         'label',
         { class: 'choice' },
-        h('input', { type: 'radio', name, value: choice.value, checked: choice.checked, 'aria-describedby': descriptionId }),
+        h('input', {
+          type: 'radio',
+          name,
+          value: choice.value,
+          checked: choice.checked,
+          'aria-describedby': descriptionId,
+        }),
         ` ${choice.label}`,
-        choice.description === undefined ? null : h('span', { class: 'option-description', id: descriptionId }, choice.description),
+        choice.description === undefined
+          ? null
+          : h('span', { class: 'option-description', id: descriptionId }, choice.description),
       );
     }),
   );
@@ -212,11 +253,26 @@ interface ChoiceOptions {
  * (countries) as a search field with suggestions sorted by name; anything else as a dropdown. The element carrying
  * `data-choice` is what `readChoice` reads.
  */
-function choice(name: string, options: readonly AnswerOption[], selected: string | undefined, settings: ChoiceOptions): HTMLElement {
+function choice(
+  name: string,
+  options: readonly AnswerOption[],
+  selected: string | undefined,
+  settings: ChoiceOptions,
+): HTMLElement {
   const current = selected !== undefined && options.some((option) => option.value === selected) ? selected : undefined;
   if (settings.scale !== undefined || (settings.explained === true && options.length < SEARCHABLE_FROM)) {
-    const choices: RadioChoice[] = options.map((option) => ({ value: option.value, label: option.label, checked: option.value === current, ...(option.description === undefined ? {} : { description: option.description }) }));
-    if (settings.emptyLabel !== undefined) choices.push({ value: '', label: settings.emptyLabel === 'Choose…' ? 'Not chosen yet' : settings.emptyLabel, checked: current === undefined });
+    const choices: RadioChoice[] = options.map((option) => ({
+      value: option.value,
+      label: option.label,
+      checked: option.value === current,
+      ...(option.description === undefined ? {} : { description: option.description }),
+    }));
+    if (settings.emptyLabel !== undefined)
+      choices.push({
+        value: '',
+        label: settings.emptyLabel === 'Choose…' ? 'Not chosen yet' : settings.emptyLabel,
+        checked: current === undefined,
+      });
     const scale = settings.scale;
     return h(
       'div',
@@ -242,19 +298,44 @@ function choice(name: string, options: readonly AnswerOption[], selected: string
       'aria-describedby': [settings.describedBy, hintId].filter(Boolean).join(' '),
       'aria-required': settings.required ? 'true' : undefined,
     });
-    const hint = h('span', { class: 'hint search-hint', id: hintId }, settings.required ? 'Type a name or code, then pick it from the suggestions.' : 'Type a name or code, then pick it from the suggestions; leave it empty while you do not know.');
+    const hint = h(
+      'span',
+      { class: 'hint search-hint', id: hintId },
+      settings.required
+        ? 'Type a name or code, then pick it from the suggestions.'
+        : 'Type a name or code, then pick it from the suggestions; leave it empty while you do not know.',
+    );
     const mismatch = h('span', { class: 'issue search-mismatch', hidden: true });
     input.addEventListener('change', () => {
       const unmatched = input.value.trim() !== '' && matchOption(options, input.value) === undefined;
       mismatch.hidden = !unmatched;
-      mismatch.textContent = unmatched ? `“${input.value.trim()}” is not in the list: pick one of the suggestions.` : '';
+      mismatch.textContent = unmatched
+        ? `“${input.value.trim()}” is not in the list: pick one of the suggestions.`
+        : '';
       input.setAttribute('aria-invalid', unmatched ? 'true' : 'false');
     });
-    return h('span', { class: 'search' }, input, h('datalist', { id: listId }, sorted.map((option) => h('option', { value: option.label }))), hint, mismatch);
+    return h(
+      'span',
+      { class: 'search' },
+      input,
+      h(
+        'datalist',
+        { id: listId },
+        sorted.map((option) => h('option', { value: option.label })),
+      ),
+      hint,
+      mismatch,
+    );
   }
   const element = h(
     'select',
-    { name, 'data-choice': 'select', 'aria-labelledby': settings.labelledBy, 'aria-describedby': settings.describedBy, 'aria-required': settings.required ? 'true' : undefined },
+    {
+      name,
+      'data-choice': 'select',
+      'aria-labelledby': settings.labelledBy,
+      'aria-describedby': settings.describedBy,
+      'aria-required': settings.required ? 'true' : undefined,
+    },
     settings.emptyLabel === undefined ? null : h('option', { value: '' }, settings.emptyLabel),
     options.map((option) => h('option', { value: option.value }, option.label)),
   );
@@ -287,12 +368,25 @@ function multi(name: string, options: readonly AnswerOption[], selected: readonl
       h(
         'label',
         { class: 'choice' },
-        h('input', { type: 'checkbox', name, value: option.value, checked: selected?.includes(option.value) === true, 'aria-describedby': option.description === undefined ? undefined : `${name}-${index}-description` }),
+        h('input', {
+          type: 'checkbox',
+          name,
+          value: option.value,
+          checked: selected?.includes(option.value) === true,
+          'aria-describedby': option.description === undefined ? undefined : `${name}-${index}-description`,
+        }),
         ` ${option.label}`,
-        option.description === undefined ? null : h('span', { class: 'option-description', id: `${name}-${index}-description` }, option.description),
+        option.description === undefined
+          ? null
+          : h('span', { class: 'option-description', id: `${name}-${index}-description` }, option.description),
       ),
     ),
-    h('label', { class: 'choice none' }, h('input', { type: 'checkbox', name, value: NONE, checked: selected !== undefined && selected.length === 0 }), ' None of these'),
+    h(
+      'label',
+      { class: 'choice none' },
+      h('input', { type: 'checkbox', name, value: NONE, checked: selected !== undefined && selected.length === 0 }),
+      ' None of these',
+    ),
     h('p', { class: 'hint' }, 'Leave every box unticked while you do not know yet.'),
   );
   // "None of these" and the entries exclude each other.
@@ -325,7 +419,12 @@ function list(name: string, spec: QuestionSpec, entries: readonly string[] | und
     placeholder: spec.fact === 'item.annexIEntries' ? 'e.g. 5A001.j, 4A005' : 'entries, separated by commas',
     'aria-label': `${spec.title}: entries`,
   });
-  const box = h('div', { class: 'list' }, statusRadios(name, statusOf(entries), { unknown: 'Not known yet', none: 'None', some: 'These:' }), input);
+  const box = h(
+    'div',
+    { class: 'list' },
+    statusRadios(name, statusOf(entries), { unknown: 'Not known yet', none: 'None', some: 'These:' }),
+    input,
+  );
   input.addEventListener('input', () => {
     const some = box.querySelector<HTMLInputElement>(`input[name="${name}-status"][value=some]`);
     if (some !== null && input.value.trim() !== '') some.checked = true;
@@ -335,10 +434,19 @@ function list(name: string, spec: QuestionSpec, entries: readonly string[] | und
 
 let rowSequence = 0;
 
-function records(name: string, spec: QuestionSpec, entries: readonly Record<string, unknown>[] | undefined): HTMLElement {
+function records(
+  name: string,
+  spec: QuestionSpec,
+  entries: readonly Record<string, unknown>[] | undefined,
+): HTMLElement {
   const fields = spec.fields ?? [];
   const rows = h('ol', { class: 'records' });
-  const box = h('div', { class: 'records-box' }, statusRadios(name, statusOf(entries), { unknown: 'Not known yet', none: 'None', some: 'These:' }), rows);
+  const box = h(
+    'div',
+    { class: 'records-box' },
+    statusRadios(name, statusOf(entries), { unknown: 'Not known yet', none: 'None', some: 'These:' }),
+    rows,
+  );
   const addRow = (entry: Record<string, unknown>) => {
     const row = h('li', { class: 'record' });
     const rowName = `${name}-row${++rowSequence}`;
@@ -371,16 +479,36 @@ function records(name: string, spec: QuestionSpec, entries: readonly Record<stri
  */
 function recordField(rowName: string, field: RecordField, value: unknown): HTMLElement {
   const selected = typeof value === 'string' ? value : field.default;
-  const marker = field.required ? [h('span', { class: 'required', 'aria-hidden': 'true' }, ' *'), h('span', { class: 'visually-hidden' }, ' (required)')] : null;
-  if (field.kind === 'multi') return multiField(`${rowName}-${field.name}`, field, Array.isArray(value) ? (value as string[]) : []);
+  const marker = field.required
+    ? [
+        h('span', { class: 'required', 'aria-hidden': 'true' }, ' *'),
+        h('span', { class: 'visually-hidden' }, ' (required)'),
+      ]
+    : null;
+  if (field.kind === 'multi')
+    return multiField(`${rowName}-${field.name}`, field, Array.isArray(value) ? (value as string[]) : []);
   if (field.options === undefined) {
-    return h('label', { class: 'record-field' }, h('span', {}, field.label, marker), h('input', { type: 'text', 'data-field': field.name, value: typeof value === 'string' ? value : undefined }));
+    return h(
+      'label',
+      { class: 'record-field' },
+      h('span', {}, field.label, marker),
+      h('input', { type: 'text', 'data-field': field.name, value: typeof value === 'string' ? value : undefined }),
+    );
   }
-  const settings: ChoiceOptions = { required: field.required, emptyLabel: field.default !== undefined ? undefined : 'Choose…', scale: field.scale };
+  const settings: ChoiceOptions = {
+    required: field.required,
+    emptyLabel: field.default !== undefined ? undefined : 'Choose…',
+    scale: field.scale,
+  };
   if (field.scale !== undefined || field.options.length >= SEARCHABLE_FROM) {
     const legendId = `${rowName}-${field.name}-legend`;
     const control = choice(`${rowName}-${field.name}`, field.options, selected, { ...settings, labelledBy: legendId });
-    return h('fieldset', { class: 'record-field wide', 'data-field': field.name }, h('legend', { id: legendId }, field.label, marker), control);
+    return h(
+      'fieldset',
+      { class: 'record-field wide', 'data-field': field.name },
+      h('legend', { id: legendId }, field.label, marker),
+      control,
+    );
   }
   const control = choice(`${rowName}-${field.name}`, field.options, selected, settings);
   control.setAttribute('data-field', field.name);
@@ -395,9 +523,17 @@ function multiField(name: string, field: RecordField, chosen: readonly string[])
     h(
       'label',
       { class: 'choice' },
-      h('input', { type: 'checkbox', name, value: option.value, checked: chosen.includes(option.value), 'aria-describedby': option.description === undefined ? undefined : `${name}-${index}-description` }),
+      h('input', {
+        type: 'checkbox',
+        name,
+        value: option.value,
+        checked: chosen.includes(option.value),
+        'aria-describedby': option.description === undefined ? undefined : `${name}-${index}-description`,
+      }),
       ` ${option.label}`,
-      option.description === undefined ? null : h('span', { class: 'option-description', id: `${name}-${index}-description` }, option.description),
+      option.description === undefined
+        ? null
+        : h('span', { class: 'option-description', id: `${name}-${index}-description` }, option.description),
     ),
   );
   const showCount = () => {
@@ -418,5 +554,7 @@ function multiField(name: string, field: RecordField, chosen: readonly string[])
 /** The control element of a record field, which `readAnswer` reads: the `data-choice` element inside a wide field. */
 export function recordFieldControl(row: Element, field: string): HTMLElement | null {
   const holder = row.querySelector<HTMLElement>(`[data-field="${field}"]`);
-  return holder?.matches('[data-choice]') === true ? holder : (holder?.querySelector<HTMLElement>('[data-choice]') ?? holder);
+  return holder?.matches('[data-choice]') === true
+    ? holder
+    : (holder?.querySelector<HTMLElement>('[data-choice]') ?? holder);
 }

@@ -62,7 +62,10 @@ function fillRulesetPicker(): void {
     const group = h('optgroup', { label: id });
     group.append(h('option', { value: `${id}|auto` }, 'The version in force on the export date'));
     for (const summary of bases.filter((candidate) => candidate.id === id)) {
-      const window = summary.validity.to === null ? `from ${summary.validity.from}` : `${summary.validity.from} to ${summary.validity.to}`;
+      const window =
+        summary.validity.to === null
+          ? `from ${summary.validity.from}`
+          : `${summary.validity.from} to ${summary.validity.to}`;
       group.append(h('option', { value: `${id}|${summary.version}` }, `Version ${summary.version} (${window})`));
     }
     rulesetSelect.append(group);
@@ -108,9 +111,12 @@ function renderForm(): void {
  */
 function refreshVisibility(): void {
   hidden = hiddenFacts(questions, draft, asked);
-  for (const fieldset of questionsBox.querySelectorAll<HTMLFieldSetElement>('fieldset.question')) fieldset.hidden = hidden.has(fieldset.dataset.fact as string);
+  for (const fieldset of questionsBox.querySelectorAll<HTMLFieldSetElement>('fieldset.question'))
+    fieldset.hidden = hidden.has(fieldset.dataset.fact as string);
   for (const group of questionsBox.querySelectorAll<HTMLElement>('section.group')) {
-    group.hidden = [...group.querySelectorAll<HTMLFieldSetElement>('fieldset.question')].every((fieldset) => fieldset.hidden);
+    group.hidden = [...group.querySelectorAll<HTMLFieldSetElement>('fieldset.question')].every(
+      (fieldset) => fieldset.hidden,
+    );
   }
 }
 
@@ -174,14 +180,20 @@ async function update(rebuild = false): Promise<void> {
     if (current !== run) return;
     assessment = undefined;
     if (error instanceof TransactionError) {
-      problems = [...(dateProblem === undefined ? [] : [dateProblem]), ...describeProblems(error.issues, draft, questions)];
+      problems = [
+        ...(dateProblem === undefined ? [] : [dateProblem]),
+        ...describeProblems(error.issues, draft, questions),
+      ];
       show({ kind: 'incomplete', problems });
     } else if (error instanceof AssessmentError) {
       problems = [];
       show({ kind: 'error', message: error.message });
     } else {
       problems = [];
-      show({ kind: 'error', message: `Internal error (please report it): ${error instanceof Error ? error.message : String(error)}` });
+      show({
+        kind: 'error',
+        message: `Internal error (please report it): ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
 }
@@ -191,20 +203,27 @@ const resultContext: ResultContext = {
   answer: (fact) => getAnswer(draft, fact),
   outstandingSteps: () => questions.filter(isOutstandingStep),
   ruleSummary: (rule) => ruleset?.document.rules?.find((candidate) => candidate.id === rule)?.summary,
-  shownInPlace: (problem) => problem.fact !== undefined && visibleQuestion(problem.fact) !== undefined && touched.shows(problem),
+  shownInPlace: (problem) =>
+    problem.fact !== undefined && visibleQuestion(problem.fact) !== undefined && touched.shows(problem),
 };
 
 /** A question of a steps section (the due-diligence steps) answered "No": a step not done yet. */
 function isOutstandingStep(spec: QuestionSpec): boolean {
-  return questionnaire.sections.some((section) => section.id === spec.section && section.steps) && getAnswer(draft, spec.fact) === false;
+  return (
+    questionnaire.sections.some((section) => section.id === spec.section && section.steps) &&
+    getAnswer(draft, spec.fact) === false
+  );
 }
 
 function show(state: ResultState): void {
   asked = new Set(state.kind === 'assessed' ? state.assessment.questions.map((question) => question.fact) : []);
   refreshVisibility();
-  resultBox.replaceChildren(renderResult(state, resultContext, { onQuestion: focusQuestion, onFix: (fix) => applyFix(fix) }));
+  resultBox.replaceChildren(
+    renderResult(state, resultContext, { onQuestion: focusQuestion, onFix: (fix) => applyFix(fix) }),
+  );
   resultBox.setAttribute('aria-busy', 'false');
-  for (const button of document.querySelectorAll<HTMLButtonElement>('.download')) button.disabled = button.dataset.needs === 'assessment' && assessment === undefined;
+  for (const button of document.querySelectorAll<HTMLButtonElement>('.download'))
+    button.disabled = button.dataset.needs === 'assessment' && assessment === undefined;
   const unused = unusedAnswers(questions, draft);
   for (const fieldset of questionsBox.querySelectorAll<HTMLFieldSetElement>('fieldset.question')) {
     const fact = fieldset.dataset.fact as string;
@@ -215,11 +234,15 @@ function show(state: ResultState): void {
     const note = fieldset.querySelector<HTMLElement>('.status-note');
     if (note !== null) {
       note.hidden = !unused.has(fact);
-      note.textContent = unused.has(fact) ? 'This answer cannot matter for this exporter; set it to “Don\'t know” to leave it out.' : '';
+      note.textContent = unused.has(fact)
+        ? "This answer cannot matter for this exporter; set it to “Don't know” to leave it out."
+        : '';
     }
     renderProblemsInPlace(fieldset, fact);
   }
-  const dateProblem = problems.find((problem) => problem.detail === 'date' && problem.fact === undefined && touched.shows(problem));
+  const dateProblem = problems.find(
+    (problem) => problem.detail === 'date' && problem.fact === undefined && touched.shows(problem),
+  );
   const dateBox = byId<HTMLParagraphElement>('detail-date-problem');
   dateBox.hidden = dateProblem === undefined;
   dateBox.textContent = dateProblem?.message ?? '';
@@ -238,7 +261,20 @@ function renderProblemsInPlace(fieldset: HTMLFieldSetElement, fact: string): voi
   const signature = own.map((problem) => `${problem.path.join('.')}|${problem.message}`).join('\n');
   if (box.dataset.signature === signature) return;
   box.dataset.signature = signature;
-  box.replaceChildren(...own.map((problem) => h('p', { class: 'issue' }, own.length > 1 || problem.label !== questions.find((spec) => spec.fact === fact)?.title ? `${problem.label}: ` : '', problem.message, ' ', fixButtons(problem, (fix) => applyFix(fix, fact)))));
+  box.replaceChildren(
+    ...own.map((problem) =>
+      h(
+        'p',
+        { class: 'issue' },
+        own.length > 1 || problem.label !== questions.find((spec) => spec.fact === fact)?.title
+          ? `${problem.label}: `
+          : '',
+        problem.message,
+        ' ',
+        fixButtons(problem, (fix) => applyFix(fix, fact)),
+      ),
+    ),
+  );
   fieldset.classList.toggle('has-problem', own.length > 0);
 }
 
@@ -251,16 +287,22 @@ function applyFix(fix: Fix, fact?: string): void {
   keep();
   renderDetails();
   void update(true).then(() => {
-    const fieldset = fact === undefined ? null : questionsBox.querySelector<HTMLElement>(`fieldset[data-fact="${CSS.escape(fact)}"]`);
+    const fieldset =
+      fact === undefined ? null : questionsBox.querySelector<HTMLElement>(`fieldset[data-fact="${CSS.escape(fact)}"]`);
     (fieldset?.querySelector<HTMLElement>('input, select') ?? byId('result-panel')).focus();
   });
 }
 
 function focusQuestion(fact: string): void {
-  const fieldset = questionsBox.querySelector<HTMLElement>(`fieldset[data-fact="${CSS.escape(fact)}"]`) ?? document.querySelector<HTMLElement>(`[data-path="${CSS.escape(fact)}"]`);
+  const fieldset =
+    questionsBox.querySelector<HTMLElement>(`fieldset[data-fact="${CSS.escape(fact)}"]`) ??
+    document.querySelector<HTMLElement>(`[data-path="${CSS.escape(fact)}"]`);
   if (fieldset === null) return;
   fieldset.scrollIntoView({ behavior: 'smooth', block: 'center' });
-  (fieldset.matches('input, select, textarea') ? fieldset : fieldset.querySelector<HTMLElement>('input, select'))?.focus({ preventScroll: true });
+  (fieldset.matches('input, select, textarea')
+    ? fieldset
+    : fieldset.querySelector<HTMLElement>('input, select')
+  )?.focus({ preventScroll: true });
   fieldset.classList.add('flash');
   setTimeout(() => fieldset.classList.remove('flash'), 1200);
 }
@@ -306,7 +348,8 @@ function onAnswer(event: Event): void {
   if (event.type === 'change') {
     const row = target.closest('li.record');
     const field = target.closest<HTMLElement>('[data-field]')?.dataset.field;
-    if (row !== null && field !== undefined && row.parentElement !== null) touched.touch(spec.fact, { index: [...row.parentElement.children].indexOf(row), field });
+    if (row !== null && field !== undefined && row.parentElement !== null)
+      touched.touch(spec.fact, { index: [...row.parentElement.children].indexOf(row), field });
     else touched.touch(spec.fact);
   }
   for (const [path, value] of readAnswers(fieldset, spec)) draft = setAnswer(draft, path, value);
@@ -333,19 +376,38 @@ rulesetSelect.addEventListener('change', () => {
 });
 
 byId<HTMLButtonElement>('download-html').addEventListener('click', () => {
-  if (assessment !== undefined) download(`${fileStem()}-decision.html`, 'text/html', formatReport(assessment, draft, { format: 'html', generatedAt: new Date().toISOString() }));
+  if (assessment !== undefined)
+    download(
+      `${fileStem()}-decision.html`,
+      'text/html',
+      formatReport(assessment, draft, { format: 'html', generatedAt: new Date().toISOString() }),
+    );
 });
 byId<HTMLButtonElement>('download-md').addEventListener('click', () => {
-  if (assessment !== undefined) download(`${fileStem()}-decision.md`, 'text/markdown', formatReport(assessment, draft, { format: 'md', generatedAt: new Date().toISOString() }));
+  if (assessment !== undefined)
+    download(
+      `${fileStem()}-decision.md`,
+      'text/markdown',
+      formatReport(assessment, draft, { format: 'md', generatedAt: new Date().toISOString() }),
+    );
 });
-byId<HTMLButtonElement>('download-json').addEventListener('click', () => download(`${fileStem()}.json`, 'application/json', `${JSON.stringify(draft, null, 2)}\n`));
+byId<HTMLButtonElement>('download-json').addEventListener('click', () =>
+  download(`${fileStem()}.json`, 'application/json', `${JSON.stringify(draft, null, 2)}\n`),
+);
 
 /** Asks before answers are discarded; true when there is nothing to lose or the officer agrees. */
 async function mayDiscard(title: string, consequence: string, confirm: string): Promise<boolean> {
   if (!hasAnswers(draft)) return true;
   return ask(
     title,
-    [h('p', {}, consequence), h('p', {}, 'They are not kept anywhere else unless you saved the transaction (JSON). To keep them, choose “Keep my answers”, then “Save transaction (JSON)”.')],
+    [
+      h('p', {}, consequence),
+      h(
+        'p',
+        {},
+        'They are not kept anywhere else unless you saved the transaction (JSON). To keep them, choose “Keep my answers”, then “Save transaction (JSON)”.',
+      ),
+    ],
     [
       { label: 'Keep my answers', value: false, safe: true },
       { label: confirm, value: true },
@@ -369,13 +431,27 @@ byId<HTMLInputElement>('load').addEventListener('change', async (event) => {
     show({ kind: 'error', message: `${file.name} does not hold a transaction (a JSON object).` });
     return;
   }
-  if (!(await mayDiscard(`Replace your answers with ${file.name}?`, `Loading ${file.name} replaces every answer in the form.`, `Load ${file.name}`))) return;
+  if (
+    !(await mayDiscard(
+      `Replace your answers with ${file.name}?`,
+      `Loading ${file.name} replaces every answer in the form.`,
+      `Load ${file.name}`,
+    ))
+  )
+    return;
   loadDraft(parsed as Draft);
   keep();
 });
 
 byId<HTMLButtonElement>('reset').addEventListener('click', async () => {
-  if (!(await mayDiscard('Start over?', 'Starting over clears every answer in the form and deletes the draft kept in this browser.', 'Clear my answers'))) return;
+  if (
+    !(await mayDiscard(
+      'Start over?',
+      'Starting over clears every answer in the form and deletes the draft kept in this browser.',
+      'Clear my answers',
+    ))
+  )
+    return;
   loadDraft({ date: today() });
   discardDraft(store);
   draftStatus.textContent = '';
@@ -401,7 +477,10 @@ async function offerStoredDraft(): Promise<void> {
   keepStoredDraft = true;
   const restore = await ask(
     'Continue where you left off?',
-    [h('p', {}, `A draft from your last visit is kept in this browser: ${describeDraft(stored)}.`), h('p', {}, 'Starting a new one deletes it.')],
+    [
+      h('p', {}, `A draft from your last visit is kept in this browser: ${describeDraft(stored)}.`),
+      h('p', {}, 'Starting a new one deletes it.'),
+    ],
     [
       { label: 'Restore the draft', value: true, safe: true },
       { label: 'Start a new one', value: false },
@@ -412,7 +491,8 @@ async function offerStoredDraft(): Promise<void> {
     discardDraft(store);
     return;
   }
-  if (stored.ruleset !== undefined && [...rulesetSelect.options].some((option) => option.value === stored.ruleset)) rulesetSelect.value = stored.ruleset;
+  if (stored.ruleset !== undefined && [...rulesetSelect.options].some((option) => option.value === stored.ruleset))
+    rulesetSelect.value = stored.ruleset;
   loadDraft(stored.draft);
   keep();
 }
@@ -423,7 +503,8 @@ keepDraftBox.addEventListener('change', () => {
     return;
   }
   discardDraft(store);
-  draftStatus.textContent = 'No draft is kept: the one in this browser is deleted. Your answers stay on this page until you close or reload it.';
+  draftStatus.textContent =
+    'No draft is kept: the one in this browser is deleted. Your answers stay on this page until you close or reload it.';
 });
 // Pages opened from files may share one storage (see the note): say so where it applies.
 byId('file-storage-note').hidden = location.protocol !== 'file:';
