@@ -29,7 +29,17 @@ const walkThrough: Record<string, unknown> = {
   exporter: { country: 'FR', informedByAuthority: false },
   destination: { country: 'EG' },
   endUser: { name: 'Ministry of Interior', type: 'government-security' },
-  findings: [{ concern: 'internal-repression', knowledge: 'grounds-for-suspicion', source: 'due-diligence' }],
+  findings: [
+    {
+      concern: 'internal-repression',
+      knowledge: 'grounds-for-suspicion',
+      source: 'due-diligence',
+      indicators: ['ir-arbitrary-detention', 'ir-end-user-prior-use'],
+      factors: ['sf-systematic-pattern'],
+    },
+  ],
+  // Grounds for suspicion make the national Art. 5(3) position matter: stated here with its source.
+  nationalLaw: { suspicionRule: { position: 'none', source: 'Answer of the SBDU, e-mail of 3 March 2025' } },
   dueDiligence: { itemReview: true, capabilityReview: true, stakeholderReview: true, mitigationPlan: false },
 };
 
@@ -68,7 +78,12 @@ async function walk(page: Page, width: string): Promise<StepCheck[]> {
   const specs = questionsOn(walkThrough.date as string);
   for (const section of [...new Set(specs.map((spec) => spec.section))]) {
     for (const spec of specs.filter((candidate) => candidate.section === section))
-      await answer(page, spec, getAnswer(walkThrough, spec.fact));
+      await answer(
+        page,
+        spec,
+        getAnswer(walkThrough, spec.fact),
+        spec.source === undefined ? undefined : getAnswer(walkThrough, spec.source.fact),
+      );
     await check(page, `section ${section} answered`, checks);
   }
   // The result: every rule's reasoning unfolded, as an officer checking it would.
@@ -236,6 +251,7 @@ describe('accessibility and small screens', () => {
       ...walkThrough,
       exporter: { country: 'FR' },
       findings: [{ concern: 'internal-repression', knowledge: 'mere-possibility', source: 'due-diligence' }],
+      nationalLaw: undefined,
     };
     for (const spec of specs) await answer(page, spec, getAnswer(authorityUnknown, spec.fact));
     await settled(page);
