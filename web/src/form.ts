@@ -169,35 +169,24 @@ const CONTROLS: Readonly<Record<AnswerKind, Control>> = {
       return entries.length === 0 ? undefined : entries;
     },
   },
-  number: {
-    render: (_, value, id) =>
-      h('input', {
-        type: 'number',
-        name: id,
-        value: typeof value === 'number' ? value : undefined,
-        'aria-labelledby': `${id}-title`,
-        'aria-describedby': `${id}-prompt`,
-      }),
-    read: (fieldset) => {
-      const value = fieldset.querySelector<HTMLInputElement>('input')?.value ?? '';
-      return value === '' ? undefined : Number(value);
-    },
-  },
-  text: {
-    render: (_, value, id) =>
-      h('input', {
-        type: 'text',
-        name: id,
-        value: typeof value === 'string' ? value : undefined,
-        'aria-labelledby': `${id}-title`,
-        'aria-describedby': `${id}-prompt`,
-      }),
-    read: (fieldset) => {
-      const value = fieldset.querySelector<HTMLInputElement>('input')?.value ?? '';
-      return value.trim() === '' ? undefined : value;
-    },
-  },
+  number: freeValue('number', (text) => (text === '' ? undefined : Number(text))),
+  text: freeValue('text', (text) => (text.trim() === '' ? undefined : text)),
 };
+
+/** A single free value, typed into a field the question names; `parse` turns the field's text into the answer. */
+function freeValue(type: 'number' | 'text', parse: (text: string) => unknown): Control {
+  return {
+    render: (_, value, id) =>
+      h('input', {
+        type,
+        name: id,
+        value: typeof value === 'number' || typeof value === 'string' ? value : undefined,
+        'aria-labelledby': `${id}-title`,
+        'aria-describedby': `${id}-prompt`,
+      }),
+    read: (fieldset) => parse(fieldset.querySelector<HTMLInputElement>('input')?.value ?? ''),
+  };
+}
 
 function checkedValue(root: HTMLElement, name: string): string | undefined {
   return root.querySelector<HTMLInputElement>(`input[name="${CSS.escape(name)}"]:checked`)?.value;
@@ -214,24 +203,27 @@ function radios(name: string, choices: readonly RadioChoice[], explained = false
   return h(
     'div',
     { class: explained ? 'choices explained' : 'choices' },
-    choices.map((choice, index) => {
-      const descriptionId = choice.description === undefined ? undefined : `${name}-${index}-description`;
-      return h(
-        'label',
-        { class: 'choice' },
-        h('input', {
-          type: 'radio',
-          name,
-          value: choice.value,
-          checked: choice.checked,
-          'aria-describedby': descriptionId,
-        }),
-        ` ${choice.label}`,
-        choice.description === undefined
-          ? null
-          : h('span', { class: 'option-description', id: descriptionId }, choice.description),
-      );
-    }),
+    choices.map((choice, index) => labelledBox('radio', name, index, choice, choice.checked)),
+  );
+}
+
+/** A radio button or check box with its label and, when the option has one, its meaning beside it as its description. */
+function labelledBox(
+  type: 'radio' | 'checkbox',
+  name: string,
+  index: number,
+  option: { readonly value: string; readonly label: string; readonly description?: string },
+  checked: boolean,
+): HTMLElement {
+  const descriptionId = option.description === undefined ? undefined : `${name}-${index}-description`;
+  return h(
+    'label',
+    { class: 'choice' },
+    h('input', { type, name, value: option.value, checked, 'aria-describedby': descriptionId }),
+    ` ${option.label}`,
+    option.description === undefined
+      ? null
+      : h('span', { class: 'option-description', id: descriptionId }, option.description),
   );
 }
 
@@ -365,21 +357,7 @@ function multi(name: string, options: readonly AnswerOption[], selected: readonl
     'div',
     { class: 'choices multi' },
     options.map((option, index) =>
-      h(
-        'label',
-        { class: 'choice' },
-        h('input', {
-          type: 'checkbox',
-          name,
-          value: option.value,
-          checked: selected?.includes(option.value) === true,
-          'aria-describedby': option.description === undefined ? undefined : `${name}-${index}-description`,
-        }),
-        ` ${option.label}`,
-        option.description === undefined
-          ? null
-          : h('span', { class: 'option-description', id: `${name}-${index}-description` }, option.description),
-      ),
+      labelledBox('checkbox', name, index, option, selected?.includes(option.value) === true),
     ),
     h(
       'label',
@@ -520,21 +498,7 @@ function multiField(name: string, field: RecordField, chosen: readonly string[])
   const legendId = `${name}-legend`;
   const count = h('span', { class: 'multi-count' });
   const boxes = (field.options ?? []).map((option, index) =>
-    h(
-      'label',
-      { class: 'choice' },
-      h('input', {
-        type: 'checkbox',
-        name,
-        value: option.value,
-        checked: chosen.includes(option.value),
-        'aria-describedby': option.description === undefined ? undefined : `${name}-${index}-description`,
-      }),
-      ` ${option.label}`,
-      option.description === undefined
-        ? null
-        : h('span', { class: 'option-description', id: `${name}-${index}-description` }, option.description),
-    ),
+    labelledBox('checkbox', name, index, option, chosen.includes(option.value)),
   );
   const showCount = () => {
     const ticked = boxes.filter((box) => box.querySelector('input')?.checked === true).length;
