@@ -63,10 +63,14 @@ export type { DecisionCitation, DecisionLine } from './types/decisionLine';
 export type {
   AnswerValue,
   FactUse,
+  FallbackCase,
   QuestionDefinition,
   QuestionList,
+  QuestionSection,
   RecordFieldDefinition,
   ScaleReference,
+  ShowWhen,
+  StatementSource,
 } from './types/questions';
 export type { Citation, CitationConfidence } from './types/citation';
 export type { ParsedTransaction, Transaction } from './transaction/transactionSchema';
