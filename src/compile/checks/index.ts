@@ -11,6 +11,7 @@ import { checkFacts } from './checkFacts';
 import { checkOutcomes } from './checkOutcomes';
 import { checkStructure } from './checkStructure';
 import { checkThresholds } from './checkThresholds';
+import { checkUndecided } from './checkUndecided';
 import { checkUniqueIds } from './checkUniqueIds';
 
 const CHECKS: readonly ((context: RulesetContext) => Issue[])[] = [
@@ -18,6 +19,7 @@ const CHECKS: readonly ((context: RulesetContext) => Issue[])[] = [
   checkUniqueIds,
   checkCitations,
   checkOutcomes,
+  checkUndecided,
   checkDuties,
   checkThresholds,
   checkFacts,
