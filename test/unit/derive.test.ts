@@ -35,6 +35,23 @@ describe('sum', () => {
     expect(run('sum', 'weight', null)).toBeNull();
   });
 
+  // Issue 19, D7 and D12: weights are whole and non-negative (the compiler refuses others); a value that is not one is
+  // never added as it is, so no sum is inexact or smaller for one more id.
+  test('a value that is not a whole weight from 0 to 1,000,000 leaves the sum unknown', () => {
+    for (const weight of [0.1, -1, 1_000_001, '2', true]) {
+      const odd = {
+        catalogues: new Map([['redFlags', new Map([['odd', { attributes: { weight } }]])]]),
+        scales: new Map(),
+      } as unknown as Program;
+      const sum = compileDerivation(
+        { kind: 'sum', of: 'redFlags', catalogue: 'redFlags', attribute: 'weight' },
+        slotOf,
+        odd,
+      );
+      expect(sum([['odd']]), String(weight)).toBeNull();
+    }
+  });
+
   test('one call does not carry ids into the next', () => {
     const sum = compileDerivation(
       { kind: 'sum', of: 'redFlags', catalogue: 'redFlags', attribute: 'weight' },
