@@ -169,8 +169,8 @@ function canBeAsked(document: RulesetDocument, id: string, derive: Derivation | 
         someEntry(document, derive.catalogue, derive.attribute, (value) => !isWeight(value))
       );
     case 'collect':
-      // An attribute the catalogue records as not known (`null`) leaves the list unknown.
-      return someEntry(document, derive.catalogue, derive.attribute, (value) => value === null);
+      // An attribute the catalogue records as not known (`null`), or leaves out, leaves the list unknown.
+      return someEntry(document, derive.catalogue, derive.attribute, (value) => typeof value !== 'string');
     default:
       return false;
   }

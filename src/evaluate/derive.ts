@@ -89,9 +89,10 @@ export function compileDerivation(derivation: Derivation, slotOf: SlotOf, progra
         const values: string[] = [];
         for (const id of ids as readonly string[]) {
           const value = entries?.get(id)?.attributes?.[attribute];
-          if (typeof value === 'string') insertSorted(values, value);
-          // An attribute the catalogue records as not known (`null`) leaves the list unknown, not shorter.
-          else if (value === null) return null;
+          // An attribute the catalogue records as not known (`null`), or leaves out, leaves the list unknown, not
+          // shorter.
+          if (typeof value !== 'string') return null;
+          insertSorted(values, value);
         }
         return values;
       };
