@@ -1,51 +1,18 @@
-import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  assess,
-  assessMany,
-  compileRuleset,
-  type Assessment,
-  type CompiledRuleset,
-  type RulesetDocument,
-  type Transaction,
-} from '../../src/index';
+import { assessMany, compileRuleset, type Assessment } from '../../src/index';
 import { dataCompletions } from '../../src/testing/generative/dataCompletions';
-import { loweringFailure, orderFailure, soundnessFailure } from '../../src/testing/generative/properties';
+import { loweringFailure, soundnessFailure } from '../../src/testing/generative/properties';
 import { rulesetArbitrary } from '../../src/testing/generative/rulesetArbitrary';
 import { firstKnownContradiction } from '../../src/testing/generative/sourcesAgree';
-import { transactionSpace, type TransactionSpace } from '../../src/testing/generative/transactionSpace';
-import { runs } from '../support/runs';
+import { transactionSpace } from '../../src/testing/generative/transactionSpace';
+import { assessOne, casesOf, PER_RULESET, RULESETS } from '../support/generatedRulesets';
 
 // Issue 19 point 1: the class of D1, D2, D6, D7 and D12, not the instances. Rulesets are generated within the schema
 // (every derivation kind, records whose fields may be unknown, catalogue attributes that are null or left out, whole
 // weights, named conditions, rules in three-valued logic, random precedences), with transactions for each.
 
-const RULESETS = runs(4_000);
 const COMPLETIONS = 3;
-
-const assessOne = (transaction: unknown, ruleset: CompiledRuleset): Assessment =>
-  assessMany([transaction], { ruleset })[0] as Assessment;
-
-/** Partial transactions per generated ruleset: compiling and evaluating a ruleset costs more than assessing. */
-const PER_RULESET = 4;
-
-/** A generated ruleset with partial transactions of its space, each with what a property adds to it. */
-function casesOf<T>(
-  documents: fc.Arbitrary<RulesetDocument>,
-  more: (partial: Transaction, space: TransactionSpace) => fc.Arbitrary<T>,
-) {
-  return documents.chain((document) => {
-    const space = transactionSpace(document);
-    const sample = space.partial.chain((partial) =>
-      fc.record({ partial: fc.constant(partial), more: more(partial, space) }),
-    );
-    return fc.record({
-      document: fc.constant(document),
-      samples: fc.array(sample, { minLength: PER_RULESET, maxLength: PER_RULESET }),
-    });
-  });
-}
 
 describe(`on ${RULESETS.toLocaleString('en')} generated rulesets, ${PER_RULESET} transactions each`, () => {
   test('(a) soundness: no completion of the transaction or of the ruleset data leads outside possibleOutcomes', () => {
@@ -116,43 +83,5 @@ describe(`on ${RULESETS.toLocaleString('en')} generated rulesets, ${PER_RULESET}
       { numRuns: RULESETS },
     );
     expect(raised).toBeGreaterThan(RULESETS * PER_RULESET);
-  });
-
-  test('(c) the two evaluators agree: assess and assessMany give deep-equal assessments', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        casesOf(rulesetArbitrary(), () => fc.constant(undefined)),
-        async ({ document, samples }) => {
-          const ruleset = compileRuleset(document);
-          const transactions = samples.map((sample) => sample.partial);
-          const compiled = assessMany(transactions, { ruleset });
-          for (const [index, transaction] of transactions.entries()) {
-            const engine = await assess(transaction, { ruleset });
-            if (!isDeepStrictEqual(compiled[index], engine)) expect(compiled[index]).toEqual(engine);
-          }
-        },
-      ),
-      { numRuns: RULESETS },
-    );
-  });
-
-  test('(d) order independence: the entries of each list reversed, or in a random order, give the same decision', () => {
-    fc.assert(
-      fc.property(
-        casesOf(rulesetArbitrary(), (partial, space) => space.reorderingsOf(partial)),
-        ({ document, samples }) => {
-          const ruleset = compileRuleset(document);
-          const space = transactionSpace(document);
-          for (const { partial, more: reordered } of samples) {
-            const [original, ...others] = assessMany([partial, space.reversed(partial), reordered], { ruleset });
-            for (const other of others) {
-              const failure = orderFailure(original as Assessment, other as Assessment);
-              if (failure !== undefined) throw new Error(failure);
-            }
-          }
-        },
-      ),
-      { numRuns: RULESETS },
-    );
   });
 });
