@@ -59,6 +59,8 @@ const KNOWLEDGE: Readonly<Record<string, number>> = {
 };
 const SUSPICION = 2;
 const AWARENESS = 3;
+/** The top of the knowledge scale: a finding at it settles the highest level, whatever findings without a level hold. */
+const TOP_LEVEL = 3;
 
 /** The outcomes by precedence, as in the ruleset. */
 const PRECEDENCE = {
@@ -89,7 +91,7 @@ const RULE_OUTCOMES: readonly Outcome[] = [
 ];
 
 interface Finding {
-  readonly knowledge: string;
+  readonly knowledge?: string | null;
   readonly source?: string | null;
 }
 /** The fields of a transaction the decision reads (a valid transaction; absent or `null` means unknown). */
@@ -161,12 +163,22 @@ export function decideArticle5(transaction: HandTransaction): Outcome {
   if (findings !== null && findings !== undefined) {
     anySource = 0;
     dueDiligenceSource = 0;
+    // A finding whose level is not given leaves the highest level unknown, unless a known one is already the top.
+    let anyOpen = false;
+    let dueDiligenceOpen = false;
     for (const finding of findings) {
+      const fromDueDiligence = (finding.source ?? 'due-diligence') === 'due-diligence';
+      if (finding.knowledge === null || finding.knowledge === undefined) {
+        anyOpen = true;
+        dueDiligenceOpen ||= fromDueDiligence;
+        continue;
+      }
       const level = KNOWLEDGE[finding.knowledge] ?? 0;
       if (level > anySource) anySource = level;
-      if ((finding.source ?? 'due-diligence') === 'due-diligence' && level > dueDiligenceSource)
-        dueDiligenceSource = level;
+      if (fromDueDiligence && level > dueDiligenceSource) dueDiligenceSource = level;
     }
+    if (anyOpen && anySource < TOP_LEVEL) anySource = -1;
+    if (dueDiligenceOpen && dueDiligenceSource < TOP_LEVEL) dueDiligenceSource = -1;
   }
 
   const cyberSurveillanceItem = Math.min(

@@ -16,7 +16,8 @@ import type { AssessOptions } from './types/assessOptions';
  * @returns The assessment, deeply frozen: outcome, possible outcomes, obligations, questions, notes and the full trace.
  * @throws {TransactionError} when the transaction is invalid (every issue, with its path), including when no
  * ruleset version is in force on its `date`.
- * @throws {AssessmentError} when `asOf` is malformed or outside every version, or `ruleset` is not a compiled ruleset.
+ * @throws {AssessmentError} when `asOf` is malformed or outside every version, or `ruleset` is not a compiled ruleset,
+ * or is not in force on `asOf` (or today) for a transaction without a date.
  *
  * @example
  * import { assess } from 'dual-use-rules';

@@ -16,7 +16,8 @@ import type { AssessOptions } from './types/assessOptions';
  * @returns One assessment per transaction, in order, each deeply frozen.
  * @throws {TransactionError} for the first invalid transaction (its issues' paths are within that transaction).
  * @throws {AssessmentError} when `asOf` is malformed or `ruleset` is not a compiled ruleset (checked once, before any
- * transaction is read, so an empty batch is refused too), or when no bundled version is in force on `asOf`.
+ * transaction is read, so an empty batch is refused too), or when no bundled version is in force on `asOf`, or
+ * `ruleset` is not in force on `asOf` (or today) for a transaction without a date.
  *
  * @example
  * const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' });

@@ -45,7 +45,7 @@ export type {
 } from './types/registry';
 export type { ReplayOptions, ReplayResult } from './replay';
 export type { LintOptions, LintScenario } from './lintRuleset';
-export type { RulesetSignature, SigningKeyPair } from './types/signature';
+export type { RulesetSignature, SigningKeyPair, SignOptions } from './types/signature';
 export type { SigningErrorCode } from './errors/SigningError';
 export type { AssessmentErrorCode } from './errors/AssessmentError';
 export type { DecisionRecordErrorCode } from './errors/DecisionRecordError';

@@ -32,7 +32,9 @@ export function lintRuleset(ruleset: CompiledRuleset, options: LintOptions = {})
   const applicable = options.scenarios.filter((scenario) => appliesTo(ruleset, scenario));
   const holding = new Set<string>();
   const transactions = applicable.map((scenario) => scenario.transaction);
-  for (const result of assessEach(transactions, { ruleset })) {
+  // An undated scenario is assessed on a day the ruleset is in force, even one that has expired: the date only chooses
+  // the ruleset, which is given here.
+  for (const result of assessEach(transactions, { ruleset, asOf: ruleset.validity.from })) {
     // A scenario whose transaction this ruleset refuses covers no rule; any other error is thrown, as by assess.
     if (!result.ok && !(result.error instanceof TransactionError)) throw result.error;
     if (result.ok) for (const step of result.assessment.trace) if (step.result === 'true') holding.add(step.rule);

@@ -45,7 +45,8 @@ export async function replay(
 ): Promise<ReplayResult> {
   const recorded = readRecord(record);
   const ruleset = (options.registry ?? bundledRegistry()).find(recorded.ruleset);
-  const replayed = await assess(transaction, { ruleset });
+  // Never by date: an undated transaction is replayed on a day its ruleset is in force, even one that has since expired.
+  const replayed = await assess(transaction, { ruleset, asOf: ruleset.validity.from });
   const fields = [...new Set([...Object.keys(recorded), ...Object.keys(replayed)])];
   const differences = fields.filter(
     (field) =>

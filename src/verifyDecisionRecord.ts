@@ -1,6 +1,8 @@
 import { AssessmentError } from './errors/AssessmentError';
 import { DecisionRecordError } from './errors/DecisionRecordError';
+import { SigningError } from './errors/SigningError';
 import { TransactionError } from './errors/TransactionError';
+import { isPrivateKeyPem, PRIVATE_KEY_AS_PUBLIC } from './integrity/keys';
 import { canonicalContent, checkIntact, readDecisionRecord } from './integrity/recordContent';
 import { signatureKeyId, verifyContent } from './integrity/recordSignature';
 import { replay } from './replay';
@@ -20,7 +22,7 @@ import type { RulesetRegistry } from './types/registry';
  * @returns What was established (e.g. `signature: 'verified'`, and whether the replay is identical in every field).
  * @throws {DecisionRecordError} `invalid_record`, `record_changed`, `signature_missing`, `untrusted_key`,
  * `signature_invalid`, `ruleset_not_found`, `ruleset_changed` or `replay_mismatch`. {SigningError} `invalid_key` for a
- * public key that is not Ed25519.
+ * public key that is not Ed25519, or a private key given as a public key.
  *
  * @example
  * import { verifyDecisionRecord } from 'dual-use-rules';
@@ -66,6 +68,8 @@ async function checkSignature(
   record: DecisionRecord,
   publicKeys: readonly string[] | undefined,
 ): Promise<Pick<RecordVerification, 'signature' | 'keyId'>> {
+  // Refused, not merely left unmatched: verifiers never need a private key (issue 19, D17).
+  if (publicKeys?.some(isPrivateKeyPem) === true) throw new SigningError('invalid_key', PRIVATE_KEY_AS_PUBLIC);
   if (record.signature === undefined) {
     if (publicKeys === undefined) return { signature: 'unsigned' };
     throw new DecisionRecordError(

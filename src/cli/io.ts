@@ -1,57 +1,68 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { isatty } from 'node:tty';
 import picocolors from 'picocolors';
+import { decodeUtf8, withoutBom } from '../document/utf8';
 import { TransactionError } from '../errors/TransactionError';
+import { parseTransactionJson } from '../transaction/parseTransactionJson';
 
 /** A problem the user can fix (bad input, bad arguments): printed without a stack trace, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Reads a file, or standard input for `-`. */
-export function readText(file: string): string {
+/**
+ * Reads a file, or standard input for `-`, once, as UTF-8 text: a leading byte order mark is dropped, and bytes that
+ * are not UTF-8 are refused (naming where), never replaced by U+FFFD. `what` names it in messages ("ruleset x.json").
+ */
+export function readText(file: string, what = file === '-' ? 'standard input' : file): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
+    bytes = readFileSync(file === '-' ? 0 : file);
   } catch (error) {
     throw new UsageError(`Cannot read ${file === '-' ? 'standard input' : file}: ${describeFsError(error)}.`);
   }
+  const decoded = decodeUtf8(withoutBom(bytes));
+  if ('invalidAt' in decoded)
+    throw new UsageError(
+      `The ${what} is not valid UTF-8 (byte ${(decoded.invalidAt + 1).toLocaleString('en')} is not); save it as ` +
+        'UTF-8.',
+    );
+  return decoded.text;
 }
 
-/** Parses JSON text; invalid JSON becomes a `TransactionError` with the parser's position, like any other invalid input. */
+/** Parses JSON text; invalid JSON is a usage error with the parser's position. */
 export function parseJson(text: string, what = 'input'): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new TransactionError([
-      { path: [], code: 'invalid_json', message: `The ${what} is not valid JSON: ${(error as Error).message}` },
-    ]);
+    throw new UsageError(`The ${what} is not valid JSON: ${(error as Error).message}`);
   }
 }
 
-/** Reads and parses a JSON file, or standard input for `-`. */
+/** Reads and parses a JSON document (a ruleset, a signature, a scenario file …), or standard input for `-`. */
 export function readJson(file: string, what?: string): unknown {
-  return parseJson(readText(file), what ?? (file === '-' ? 'standard input' : file));
+  const name = what ?? (file === '-' ? 'standard input' : file);
+  return parseJson(readText(file, name), name);
 }
 
-/** Writes a command's result to `--out FILE` (creating its folder), or to standard output without one. */
-export function writeOutput(text: string, out: string | undefined): void {
-  if (out === undefined) {
-    process.stdout.write(text);
-    return;
-  }
-  try {
-    createMissingFolders(dirname(out));
-    writeFileSync(out, text);
-  } catch (error) {
-    throw new UsageError(`Cannot write ${out}: ${describeFsError(error)}.`);
-  }
+/**
+ * Reads and parses a transaction: JSON that is not valid is a `TransactionError` with the parser's position, like any
+ * other invalid transaction.
+ */
+export function readTransaction(file: string): unknown {
+  const name = file === '-' ? 'transaction on standard input' : `transaction ${file}`;
+  // As for each line of a batch: far beyond any transaction's size is refused before it costs an issue per key.
+  const parsed = parseTransactionJson(readText(file, name), name);
+  if ('issue' in parsed) throw new TransactionError([parsed.issue]);
+  return parsed.transaction;
 }
 
 /**
  * Creates the folders missing on the way to `folder`, one at a time from the nearest that exists. Not `mkdirSync` with
  * `recursive`: under /proc, which answers ENOENT to every new folder, Node's recursive mkdir retries forever.
  */
-function createMissingFolders(folder: string): void {
+export function createMissingFolders(folder: string): void {
   const missing: string[] = [];
   for (let current = resolve(folder); !existsSync(current); current = dirname(current)) {
     missing.push(current);
@@ -72,6 +83,20 @@ export function colorsFor(stream: { readonly isTTY?: boolean }, env: NodeJS.Proc
   return createColors(stream.isTTY === true && env.TERM !== 'dumb');
 }
 
+/** Whether standard output is a terminal, asked of the descriptor (the CLI never opens Node's stdout stream). */
+export const standardOutput = {
+  get isTTY(): boolean {
+    return isatty(1);
+  },
+};
+
+/** Whether standard error is a terminal. */
+export const standardError = {
+  get isTTY(): boolean {
+    return isatty(2);
+  },
+};
+
 /** Terminal colour functions, each the identity when colours are off. */
 export type Colors = ReturnType<typeof picocolors.createColors>;
 
@@ -79,11 +104,24 @@ function nonEmpty(value: string | undefined): boolean {
   return value !== undefined && value !== '';
 }
 
-function describeFsError(error: unknown): string {
+/** What a failed file operation means, in words (the system's own message for the rare ones). */
+export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
-  return (error as Error).message;
+  const words = code === undefined ? undefined : FS_ERRORS[code];
+  return words ?? (error as Error).message;
 }
+
+const FS_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EROFS: 'read-only file system',
+  EIO: 'input/output error',
+  EPIPE: 'the reading end of the pipe is closed',
+  EBADF: 'it is closed',
+};

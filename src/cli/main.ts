@@ -13,6 +13,11 @@ import { registerValidate } from './commands/validate';
 import { registerVerify } from './commands/verify';
 import { registerVerifyRecord } from './commands/verifyRecord';
 import { UsageError } from './io';
+import { describeError, escapeControls, escapeControlsKeepingLines } from './output/safeText';
+import { ClosedPipe, print, printError } from './output/sink';
+
+/** How commander puts a suggestion on a line of its own in an error: "unknown option '--colour'" + this. */
+const SUGGESTION = '\n(Did you mean';
 
 const program = new Command()
   .name('dual-use-rules')
@@ -22,6 +27,13 @@ const program = new Command()
   )
   .showHelpAfterError()
   .exitOverride()
+  // Help and usage errors go through the same writes as everything else: a full disk or a closed pipe is reported.
+  .configureOutput({
+    writeOut: print,
+    writeErr: printError,
+    // Its errors quote the arguments, which may hold anything; its only line break is before a suggestion.
+    outputError: (text, write) => write(`${text.trimEnd().split(SUGGESTION).map(escapeControls).join(SUGGESTION)}\n`),
+  })
   .addHelpText(
     'after',
     '\nExamples:\n  $ dual-use-rules assess examples/notification-tracker-intelligence-agency.json\n  ' +
@@ -49,6 +61,8 @@ try {
 
 /** Prints an error for a person: user errors without a stack trace (exit 2), anything else as an internal error (exit 1). */
 function report(error: unknown): number {
+  // Whoever read standard output has all they wanted (`… | head`): end quietly, as Unix tools do.
+  if (error instanceof ClosedPipe) return 0;
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   if (
     error instanceof TransactionError ||
@@ -56,11 +70,12 @@ function report(error: unknown): number {
     error instanceof AssessmentError ||
     error instanceof UsageError
   ) {
-    process.stderr.write(`${error.message}\n`);
+    printError(`${describeError(error)}\n`);
     return error instanceof AssessmentError && error.code === 'engine_failure' ? 1 : 2;
   }
-  process.stderr.write(
-    `Internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  printError(
+    `Internal error (please report it): ` +
+      `${escapeControlsKeepingLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
   );
   return 1;
 }

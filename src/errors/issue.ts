@@ -35,3 +35,16 @@ function comparePaths(a: IssuePath, b: IssuePath): number {
 export function describeIssues(issues: readonly Issue[]): string {
   return issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`).join('\n');
 }
+
+/** The most issues listed for one transaction in an output line or a response, so it stays small whatever the input. */
+export const MOST_LISTED_ISSUES = 100;
+
+/** The first `MOST_LISTED_ISSUES` issues, and then one more (`more_issues`) saying how many were left out. */
+export function listedIssues(issues: readonly Issue[]): readonly Issue[] {
+  if (issues.length <= MOST_LISTED_ISSUES) return issues;
+  const more = issues.length - MOST_LISTED_ISSUES;
+  return [
+    ...issues.slice(0, MOST_LISTED_ISSUES),
+    { path: [], code: 'more_issues', message: `… and ${more.toLocaleString('en')} more issues, not listed.` },
+  ];
+}

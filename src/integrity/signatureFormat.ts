@@ -1,17 +1,55 @@
 import { utf8ToBytes } from '@noble/hashes/utils';
+import { canonicalJson } from '../document/canonicalJson';
+import type { RulesetSignature } from '../types/signature';
 
-/** Domain separation: a signature made for a ruleset can never be passed off as a signature of anything else. */
-const CONTEXT = 'dual-use-rules:ruleset-signature:v1\n';
+/**
+ * Domain separation: a signature made for a ruleset can never be passed off as a signature of anything else, nor one
+ * format's signature as the other's.
+ */
+const CONTEXT_V1 = 'dual-use-rules:ruleset-signature:v1\n';
+const CONTEXT_V2 = 'dual-use-rules:ruleset-signature:v2\n';
 
-/** The bytes a signature signs: the context, then the document's canonical JSON. */
-export function signedMessage(canonical: string): Uint8Array {
-  return utf8ToBytes(CONTEXT + canonical);
+/** What a format-2 signature signs: the document's identity and the registry metadata that goes with it. */
+export interface SignedMetadata {
+  readonly id: string;
+  readonly version: string;
+  readonly sha256: string;
+  readonly validity: { readonly from: string; readonly to: string | null };
+  /** Sorted, without repeats. */
+  readonly replaces: readonly string[];
 }
 
-/** What is wrong with a value as a signature, or `undefined` when it has the right shape. */
+/** The bytes a format-1 signature signs: the context, then the document's canonical JSON. */
+export function signedMessage(canonical: string): Uint8Array {
+  return utf8ToBytes(CONTEXT_V1 + canonical);
+}
+
+/** The bytes a format-2 signature signs: the context, then the canonical JSON of the metadata. */
+export function signedMetadataMessage(metadata: SignedMetadata): Uint8Array {
+  return utf8ToBytes(CONTEXT_V2 + canonicalJson(metadata));
+}
+
+/** The metadata a format-2 signature signs, as it holds it. */
+export function metadataOf(signature: RulesetSignature): SignedMetadata {
+  const { id, version, sha256, validity, replaces } = signature.ruleset;
+  return { id, version, sha256, validity: validity ?? { from: '', to: null }, replaces: replaces ?? [] };
+}
+
+/** `replaces` as signed: sorted, without repeats. */
+export function normalReplaces(replaces: readonly string[]): string[] {
+  return [...new Set(replaces)].sort();
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const VERSION = /^(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})$/;
+
+/** What is wrong with a value as a signature, or `undefined` when it has the right shape (format 1 or 2). */
 export function signatureShapeProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a JSON object';
   const record = value as Record<string, unknown>;
+  const format = record['format'];
+  if (format !== undefined && format !== 2)
+    return `format ${JSON.stringify(format)} is not one this version of dual-use-rules reads (format 2, or none)`;
   if (record['algorithm'] !== 'Ed25519') return 'algorithm must be "Ed25519"';
   if (typeof record['keyId'] !== 'string' || !/^[0-9a-f]{16}$/.test(record['keyId']))
     return 'keyId must be 16 hex digits';
@@ -23,6 +61,20 @@ export function signatureShapeProblem(value: unknown): string | undefined {
     return 'ruleset.sha256 must be 64 hex digits';
   if (typeof ruleset['id'] !== 'string' || typeof ruleset['version'] !== 'string')
     return 'ruleset.id and ruleset.version must be strings';
+  if (format === 2) {
+    const validity = ruleset['validity'] as Record<string, unknown> | undefined;
+    if (
+      typeof validity !== 'object' ||
+      validity === null ||
+      typeof validity['from'] !== 'string' ||
+      !DATE.test(validity['from']) ||
+      !(validity['to'] === null || (typeof validity['to'] === 'string' && DATE.test(validity['to'])))
+    )
+      return 'ruleset.validity must be { from, to } with dates written YYYY-MM-DD (to may be null)';
+    const replaces = ruleset['replaces'];
+    if (!Array.isArray(replaces) || !replaces.every((version) => typeof version === 'string' && VERSION.test(version)))
+      return 'ruleset.replaces must be a list of versions such as "2.1.0"';
+  }
   return undefined;
 }
 

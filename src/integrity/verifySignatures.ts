@@ -5,7 +5,14 @@ import { NODE_CRYPTO_UNAVAILABLE, nodeCrypto } from '../document/nodeCrypto';
 import type { Issue, IssuePath } from '../errors/issue';
 import type { RulesetSignature } from '../types/signature';
 import { keyIdOf, publicKeyObject } from './keys';
-import { describeDocument, readableString, signatureShapeProblem, signedMessage } from './signatureFormat';
+import {
+  describeDocument,
+  metadataOf,
+  readableString,
+  signatureShapeProblem,
+  signedMessage,
+  signedMetadataMessage,
+} from './signatureFormat';
 
 /** A document to verify and where it sits in what `compileRuleset` was given (`[]` for the base, `['overlays', i]`). */
 export interface SignedDocument {
@@ -23,15 +30,35 @@ export function verifySignatures(
   signatures: readonly unknown[],
   publicKeys: readonly string[],
 ): Issue[] {
+  return verifyDocumentSignatures(documents, signatures, publicKeys).issues;
+}
+
+/** What verification found: the issues (none when every document passes), and each document's valid signatures. */
+export interface Verification {
+  readonly issues: Issue[];
+  /** For each document, in order: the signatures that verify it with a configured key. */
+  readonly valid: readonly (readonly RulesetSignature[])[];
+}
+
+/** `verifySignatures`, also returning which signatures verified each document (a registry reads their `replaces`). */
+export function verifyDocumentSignatures(
+  documents: readonly SignedDocument[],
+  signatures: readonly unknown[],
+  publicKeys: readonly string[],
+): Verification {
+  const none = documents.map(() => []);
   const crypto = nodeCrypto();
   if (crypto === undefined)
-    return [
-      {
-        path: [],
-        code: 'signature_unverifiable',
-        message: `${NODE_CRYPTO_UNAVAILABLE} Public keys are configured, so the ruleset cannot be accepted unverified.`,
-      },
-    ];
+    return {
+      issues: [
+        {
+          path: [],
+          code: 'signature_unverifiable',
+          message: `${NODE_CRYPTO_UNAVAILABLE} Public keys are configured, so the ruleset cannot be accepted unverified.`,
+        },
+      ],
+      valid: none,
+    };
   const issues: Issue[] = [];
   const keys = new Map<string, ReturnType<typeof crypto.createPublicKey>>();
   publicKeys.forEach((pem, index) => {
@@ -46,17 +73,20 @@ export function verifySignatures(
       });
     }
   });
-  if (issues.length > 0) return issues;
+  if (issues.length > 0) return { issues, valid: none };
   if (keys.size === 0)
-    return [
-      {
-        path: [],
-        code: 'no_public_keys',
-        message:
-          'publicKeys is empty, so no signature can be verified; configure at least one key (or leave the ' +
-          'option out to compile without verification).',
-      },
-    ];
+    return {
+      issues: [
+        {
+          path: [],
+          code: 'no_public_keys',
+          message:
+            'publicKeys is empty, so no signature can be verified; configure at least one key (or leave the ' +
+            'option out to compile without verification).',
+        },
+      ],
+      valid: none,
+    };
 
   const wellFormed = signatures.filter((signature, index) => {
     const problem = signatureShapeProblem(signature);
@@ -68,7 +98,10 @@ export function verifySignatures(
       });
     return problem === undefined;
   }) as RulesetSignature[];
+  const valid: RulesetSignature[][] = [];
   for (const { document, path } of documents) {
+    const verified: RulesetSignature[] = [];
+    valid.push(verified);
     const canonical = canonicalJson(document);
     const digest = bytesToHex(sha256(utf8ToBytes(canonical)));
     const name = describeDocument(document);
@@ -95,7 +128,6 @@ export function verifySignatures(
       );
       continue;
     }
-    const message = signedMessage(canonical);
     const verdicts = mine.map((signature) => {
       const key = keys.get(signature.keyId);
       if (key === undefined)
@@ -105,9 +137,18 @@ export function verifySignatures(
             `signed with key ${signature.keyId}, which is not among the configured keys ` +
             `(${[...keys.keys()].join(', ')})`,
         } as const;
-      return crypto.verify(null, message, key, Buffer.from(signature.signature, 'base64'))
-        ? ({ kind: 'valid', text: '' } as const)
-        : ({ kind: 'mismatch', text: `the signature by key ${signature.keyId} does not match the document` } as const);
+      const disagreement = metadataDisagreement(signature, document);
+      if (disagreement !== undefined)
+        return { kind: 'mismatch', text: `the signature by key ${signature.keyId} ${disagreement}` } as const;
+      // Format 2 signs the metadata (which holds the document's sha256, checked above); format 1 the document itself.
+      const message = signature.format === 2 ? signedMetadataMessage(metadataOf(signature)) : signedMessage(canonical);
+      if (!crypto.verify(null, message, key, Buffer.from(signature.signature, 'base64')))
+        return {
+          kind: 'mismatch',
+          text: `the signature by key ${signature.keyId} does not match the document`,
+        } as const;
+      verified.push(signature);
+      return { kind: 'valid', text: '' } as const;
     });
     const mismatched = verdicts.filter((verdict) => verdict.kind === 'mismatch');
     if (mismatched.length > 0) {
@@ -126,5 +167,19 @@ export function verifySignatures(
       });
     }
   }
-  return issues;
+  return { issues, valid };
+}
+
+/**
+ * Why a format-2 signature's metadata does not describe the document it is matched to (by sha256): another id, version
+ * or validity. `undefined` when it does, or for format 1, which signs the document itself.
+ */
+function metadataDisagreement(signature: RulesetSignature, document: unknown): string | undefined {
+  if (signature.format !== 2) return undefined;
+  const { id, version, validity } = signature.ruleset;
+  if (id !== readableString(document, 'id') || version !== readableString(document, 'version'))
+    return `names ${id} ${version}, not the document's id and version`;
+  if (canonicalJson(validity) !== canonicalJson((document as { validity?: unknown }).validity ?? null))
+    return "names another validity window than the document's";
+  return undefined;
 }

@@ -4,7 +4,8 @@ import { deepFreeze } from '../document/deepFreeze';
 import { scanDocument } from '../document/scanDocument';
 import type { Issue } from '../errors/issue';
 import { RulesetError } from '../errors/RulesetError';
-import { verifySignatures } from '../integrity/verifySignatures';
+import { normalReplaces } from '../integrity/signatureFormat';
+import { verifyDocumentSignatures } from '../integrity/verifySignatures';
 import type { RegisterOptions, RulesetSummary } from '../types/registry';
 import type { RulesetDocument } from '../types/ruleset';
 import { compose } from './compose';
@@ -23,7 +24,7 @@ export function registerDocument(
   options: RegisterOptions,
   publicKeys: readonly string[] | undefined,
 ): RulesetSummary {
-  const copy = verifiedCopy(document, options, publicKeys);
+  const { copy, replaces } = verifiedCopy(document, options, publicKeys);
   const sha256 = canonicalSha256(copy);
   const same = entries.find((entry) => entry.document.id === copy.id && entry.document.version === copy.version);
   if (same !== undefined) {
@@ -58,7 +59,7 @@ export function registerDocument(
   const entry: Entry = {
     document: copy,
     sha256,
-    replaces: Object.freeze([...(options.replaces ?? [])]),
+    replaces: Object.freeze([...replaces]),
     replacedBy: undefined,
   };
   const issues: Issue[] = replacementIssues(entries, copy, entry.replaces);
@@ -74,21 +75,45 @@ export function registerDocument(
   return summarise(entry);
 }
 
-/** A frozen private copy of the document, safe to read, valid against the schema, and signed when keys are configured. */
+/**
+ * A frozen private copy of the document, safe to read, valid against the schema, and signed when keys are configured;
+ * with the versions it replaces. With keys, `replaces` is what a (format 2) signature covers: the option may be left
+ * out, and may not differ. Signatures of format 1 (0.1.0) cover no `replaces`: the option is taken as given, and the
+ * rollback checks still hold.
+ */
 function verifiedCopy(
   document: unknown,
   options: RegisterOptions,
   publicKeys: readonly string[] | undefined,
-): RulesetDocument {
+): { readonly copy: RulesetDocument; readonly replaces: readonly string[] } {
   const scanned = scanDocument(document);
   if (scanned.length > 0) throw new RulesetError(scanned, idOf(document));
   // Everything after this reads the private copy, so what was verified is what is used.
   const copy = deepFreeze(structuredClone(document)) as RulesetDocument;
   const issues: Issue[] = [...validateRulesetDocument(copy, kindOf(copy))];
-  if (issues.length === 0 && publicKeys !== undefined)
-    issues.push(...verifySignatures([{ document: copy, path: [] }], options.signatures ?? [], publicKeys));
+  let replaces = options.replaces ?? [];
+  if (issues.length === 0 && publicKeys !== undefined) {
+    const verification = verifyDocumentSignatures([{ document: copy, path: [] }], options.signatures ?? [], publicKeys);
+    issues.push(...verification.issues);
+    const signed = (verification.valid[0] ?? []).filter((signature) => signature.format === 2);
+    if (signed.length > 0) {
+      const covered = signed.map((signature) => normalReplaces(signature.ruleset.replaces ?? []));
+      const asked = options.replaces === undefined ? undefined : normalReplaces(options.replaces);
+      const match = asked === undefined ? covered[0] : covered.find((list) => list.join() === asked.join());
+      if (match === undefined)
+        issues.push({
+          path: [],
+          code: 'replaces_not_signed',
+          message:
+            `replaces [${(asked ?? []).join(', ')}] is not what the signature covers ` +
+            `([${covered.map((list) => list.join(', ')).join('] or [')}]): sign the document again with the ` +
+            'versions it replaces (dual-use-rules sign --replaces), or leave replaces out to use the signed ones.',
+        });
+      else replaces = match;
+    }
+  }
   if (issues.length > 0) throw new RulesetError(issues, idOf(copy));
-  return copy;
+  return { copy, replaces };
 }
 
 function kindOf(document: unknown): 'base' | 'overlay' {

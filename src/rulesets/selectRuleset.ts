@@ -13,11 +13,12 @@ export interface Selection {
 
 /**
  * Picks the ruleset for a transaction, reading its `date` before validation (the ruleset decides what is valid):
- * `given` when there is one, checked to be in force on that date (else on `asOf`); otherwise what `load` gives for that
- * date, else `asOf`, else today. A transaction whose own date no ruleset covers is not refused here: the issue comes
- * back, so that it is reported together with whatever else is wrong with the transaction.
+ * `given` when there is one, checked to be in force on that date (else on `asOf`, else today); otherwise what `load`
+ * gives for that date, else `asOf`, else today. A transaction whose own date no ruleset covers is not refused here:
+ * the issue comes back, so that it is reported together with whatever else is wrong with the transaction.
  *
- * @throws {AssessmentError} `ruleset_not_in_force` when the date no ruleset covers is `asOf`; whatever else `load` throws.
+ * @throws {AssessmentError} `ruleset_not_in_force` when the date no ruleset covers is `asOf` or today (an undated
+ * transaction without `asOf`); whatever else `load` throws.
  */
 export function selectRuleset(
   input: unknown,
@@ -28,9 +29,13 @@ export function selectRuleset(
   const transactionDate = peekDate(input);
   const date = transactionDate ?? asOf;
   if (given !== undefined) {
+    // Without a date or asOf, the assessment date is today, as for the default ruleset: no expired version answers.
     const { validity, id, version } = given;
-    if (date === undefined || isInForce(validity, date)) return { ruleset: given, issues: [] };
-    const message = `The ruleset "${id}" ${version} states the law ${describeWindow(validity)}, not on ${date}.`;
+    const on = date ?? today();
+    if (isInForce(validity, on)) return { ruleset: given, issues: [] };
+    const message =
+      `The ruleset "${id}" ${version} states the law ${describeWindow(validity)}, not on ${on}` +
+      `${date === undefined ? ' (today: the transaction has no date, and no assessment date was given)' : ''}.`;
     if (transactionDate === undefined) throw new AssessmentError('ruleset_not_in_force', message);
     return { ruleset: given, issues: [{ path: ['date'], code: 'ruleset_not_in_force', message }] };
   }

@@ -1,5 +1,7 @@
 import { assessEach } from '../assessEach';
 import { AssessmentError } from '../errors/AssessmentError';
+import { TransactionError } from '../errors/TransactionError';
+import { parseTransactionJson } from '../transaction/parseTransactionJson';
 import type { Assessment } from '../types/assessment';
 import type { AssessOptions } from '../types/assessOptions';
 import type { BodyLine } from './ndjsonLines';
@@ -44,21 +46,25 @@ export function assessBodyLine(entry: BodyLine, options: AssessOptions, maxLineB
         { path: [], code: 'too_big', message: 'The body is larger than the batch limit.' },
       ]),
     );
-  const text = entry.line === 1 ? entry.text.replace(/^\uFEFF/, '') : entry.text;
-  let transaction: unknown;
-  try {
-    transaction = JSON.parse(text) as unknown;
-  } catch (error) {
-    const message =
-      text.trim() === '' ? 'The line is empty.' : `The line is not valid JSON: ${(error as Error).message}`;
+  if ('invalidAt' in entry) {
+    const message = `The line is not valid UTF-8 (byte ${entry.invalidAt + 1} of the line is not), so it was not read.`;
     return errorLine(
       entry.line,
       undefined,
-      problem('invalid-json', message, [
-        { path: [], code: text.trim() === '' ? 'empty_line' : 'invalid_json', message },
-      ]),
+      problem('invalid-json', message, [{ path: [], code: 'invalid_utf8', message }]),
     );
   }
+  if (entry.text.trim() === '')
+    return errorLine(
+      entry.line,
+      undefined,
+      problem('invalid-json', 'The line is empty.', [{ path: [], code: 'empty_line', message: 'The line is empty.' }]),
+    );
+  // Within the same bounds as a line of the command line's batch: far beyond any transaction's size is refused first.
+  const parsed = parseTransactionJson(entry.text, 'line');
+  if ('issue' in parsed)
+    return errorLine(entry.line, undefined, problemOf(new TransactionError([parsed.issue])).problem);
+  const { transaction } = parsed;
   const [result] = assessEach([transaction], options);
   if (result === undefined) throw new Error('assessEach returned no result');
   if (result.ok) return decisionLine(entry.line, result.assessment);

@@ -16,6 +16,7 @@ import type { CompiledRuleset } from '../types/compiledRuleset';
 import type { QuestionList } from '../types/questions';
 import type { RulesetDocument } from '../types/ruleset';
 import { assessBodyLine } from './batchLines';
+import { parseJsonBody } from './jsonBody';
 import { loadFastify } from './loadFastify';
 import { ndjsonLines } from './ndjsonLines';
 import { problem, problemOf } from './problems';
@@ -122,6 +123,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
       problem('not-found', `There is no ${request.method} ${request.url.split('?')[0] ?? ''}; see GET /openapi.json.`),
     ),
   );
+  // A JSON body within the same bounds as a line of a batch (parseJsonBody), not fastify's own parser.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   // The batch body is read as a stream, line by line; its size is checked against batchLimit as it arrives.
   app.addContentTypeParser(NDJSON, { bodyLimit: batchLimit }, (_request, payload, done) => done(null, payload));
 

@@ -1,14 +1,19 @@
+import { decodeLine } from '../document/utf8';
+
 /** One line of an NDJSON body: its text, or why it was not kept. */
 export type BodyLine =
   | { readonly line: number; readonly text: string }
   | { readonly line: number; readonly tooLong: true }
+  /** The line is not UTF-8: `invalidAt` is the 0-based offset of its first byte that is not. */
+  | { readonly line: number; readonly invalidAt: number }
   | { readonly line: number; readonly bodyTooLarge: true };
 
 /**
  * Splits a request body into lines (LF, or CRLF) as it arrives, counting bytes: a line longer than `maxLineBytes` is
  * dropped as it streams in and reported as too long, and once the body passes `maxBodyBytes` one last entry says so and
- * nothing more is read. Memory stays bounded by a line, whatever the body's size. A last line without a newline
- * counts; blank lines are lines (the caller reports them).
+ * nothing more is read. Memory stays bounded by a line, whatever the body's size. Each line is decoded as the command
+ * line's batch decodes its lines (`decodeLine`: CRLF, a byte order mark, strict UTF-8, never U+FFFD). A last line
+ * without a newline counts; blank lines are lines (the caller reports them).
  */
 export async function* ndjsonLines(
   body: AsyncIterable<Buffer>,
@@ -23,7 +28,7 @@ export async function* ndjsonLines(
     line += 1;
     const entry: BodyLine = dropping
       ? { line, tooLong: true }
-      : { line, text: stripCarriageReturn(Buffer.concat(pieces, pending).toString('utf8')) };
+      : { line, ...decodeLine(Buffer.concat(pieces, pending)) };
     pieces = [];
     pending = 0;
     dropping = false;
@@ -56,8 +61,4 @@ export async function* ndjsonLines(
     pieces.push(piece);
     pending += piece.length;
   }
-}
-
-function stripCarriageReturn(text: string): string {
-  return text.endsWith('\r') ? text.slice(0, -1) : text;
 }

@@ -1,5 +1,5 @@
 import { AssessmentError } from '../errors/AssessmentError';
-import { formatPath, type Issue } from '../errors/issue';
+import { formatPath, listedIssues, type Issue } from '../errors/issue';
 import { TransactionError } from '../errors/TransactionError';
 import type { Problem } from './types';
 
@@ -18,6 +18,9 @@ export const PROBLEMS = {
   'internal-error': { status: 500, title: 'Internal error' },
   'shutting-down': { status: 503, title: 'The server is shutting down' },
 } as const satisfies Record<string, { readonly status: number; readonly title: string }>;
+
+/** Issue codes of text that is not a JSON document at all. */
+const NOT_JSON: ReadonlySet<string> = new Set(['invalid_json', 'invalid_utf8']);
 
 /** A kind of problem. */
 export type ProblemKind = keyof typeof PROBLEMS;
@@ -48,12 +51,15 @@ interface RequestError {
  */
 export function problemOf(error: unknown): { readonly problem: Problem; readonly serverFault: boolean } {
   if (error instanceof TransactionError) {
-    const invalidJson = error.issues.length === 1 && error.issues[0]?.code === 'invalid_json';
+    const [only] = error.issues;
+    // Text that is no JSON document (not JSON, not UTF-8) is a bad body; anything else is an invalid transaction.
+    if (error.issues.length === 1 && only !== undefined && NOT_JSON.has(only.code))
+      return { problem: problem('invalid-json', only.message, error.issues), serverFault: false };
     return {
       problem: problem(
-        invalidJson ? 'invalid-json' : 'invalid-transaction',
+        'invalid-transaction',
         `The transaction is not valid: ${summarise(error.issues)}`,
-        error.issues,
+        listedIssues(error.issues),
       ),
       serverFault: false,
     };

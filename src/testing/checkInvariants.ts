@@ -68,8 +68,11 @@ export function checkInvariants(ruleset: CompiledRuleset, options: CheckInvarian
     sha256: ruleset.sha256,
     overlays: ruleset.overlays,
   };
+  // The generated transactions are undated: assessed on a day the ruleset is in force (the first of its window), so a
+  // ruleset for a past period is checked too (an explicit ruleset is refused on a day outside its window).
+  const asOf = ruleset.validity.from;
   const assessOne = (transaction: Transaction): Assessment => {
-    const [result] = assessEach([transaction], { ruleset });
+    const [result] = assessEach([transaction], { ruleset, asOf });
     if (result?.ok !== true) throw result?.error ?? new Error('assessEach gave no result');
     return result.assessment;
   };

@@ -15,13 +15,15 @@ const TRANSACTIONS = runs(10_000);
  * and prototypes included), and the first difference is shown as a readable diff.
  */
 async function expectAgreement(ruleset: CompiledRuleset, count: number, seed: number): Promise<void> {
+  // Undated transactions, assessed on a day the ruleset is in force (an explicit ruleset is refused outside it).
+  const asOf = ruleset.validity.from;
   const transactions = fc.sample(
     partialTransactionArbitrary(vocabularyOf(ruleset)).map(({ partial }) => partial),
     { numRuns: count, seed },
   );
-  const compiled = assessMany(transactions, { ruleset });
+  const compiled = assessMany(transactions, { ruleset, asOf });
   for (const [index, transaction] of transactions.entries()) {
-    const engine = await assess(transaction, { ruleset });
+    const engine = await assess(transaction, { ruleset, asOf });
     if (!isDeepStrictEqual(compiled[index], engine))
       expect({ transaction, assessment: compiled[index] }).toEqual({ transaction, assessment: engine });
   }

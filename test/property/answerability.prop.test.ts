@@ -59,7 +59,8 @@ describe('questions name the transaction field that answers them', () => {
         partialTransactionArbitrary(vocabularyOf(ruleset)).map(({ partial }) => partial),
         { numRuns: 300, seed: 1 },
       );
-      for (const assessment of assessMany(transactions, { ruleset }) as Assessment[])
+      // An explicit ruleset answers only on a date it is in force (issue 19, D9): undated ones on its first day.
+      for (const assessment of assessMany(transactions, { ruleset, asOf: ruleset.validity.from }) as Assessment[])
         for (const question of assessment.questions)
           if (schemaAtPath(question.fact) === undefined) asked.add(question.fact);
     }

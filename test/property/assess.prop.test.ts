@@ -71,14 +71,16 @@ function compare(operator: string, actual: unknown, expected: unknown): boolean 
   }
 }
 
-describe.each(SHIPPED_COMPOSITIONS)('assess on $name', ({ ruleset: load }) => {
+describe.each(SHIPPED_COMPOSITIONS)('assess on $name', ({ ruleset: load, asOf }) => {
   const ruleset = load();
   const vocabulary = vocabularyOf(ruleset);
 
   test('is deterministic: the same transaction gives a deep-equal assessment', async () => {
     await fc.assert(
       fc.asyncProperty(partialTransactionArbitrary(vocabulary), async ({ partial }) => {
-        expect(await assess(partial, { ruleset })).toEqual(await assess(structuredClone(partial), { ruleset }));
+        expect(await assess(partial, { ruleset, asOf })).toEqual(
+          await assess(structuredClone(partial), { ruleset, asOf }),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -87,8 +89,8 @@ describe.each(SHIPPED_COMPOSITIONS)('assess on $name', ({ ruleset: load }) => {
   test('possibleOutcomes is sound: completing the unknown facts never leads outside it', async () => {
     await fc.assert(
       fc.asyncProperty(partialTransactionArbitrary(vocabulary), async ({ partial, complete }) => {
-        const before = await assess(partial, { ruleset });
-        const after = await assess(complete, { ruleset });
+        const before = await assess(partial, { ruleset, asOf });
+        const after = await assess(complete, { ruleset, asOf });
         expect(before.possibleOutcomes).toContain(after.outcome);
         if (before.possibleOutcomes.length === 1) expect(after.outcome).toBe(before.outcome);
       }),
@@ -102,7 +104,7 @@ describe.each(SHIPPED_COMPOSITIONS)('assess on $name', ({ ruleset: load }) => {
     async () => {
       await fc.assert(
         fc.asyncProperty(partialTransactionArbitrary(vocabulary), async ({ partial }) => {
-          const assessment = await assess(partial, { ruleset });
+          const assessment = await assess(partial, { ruleset, asOf });
           expect(OUTCOMES).toContain(assessment.outcome);
           expect(assessment.possibleOutcomes).toContain(
             assessment.possibleOutcomes.length === 1 ? assessment.outcome : assessment.possibleOutcomes[0],
@@ -126,7 +128,7 @@ describe.each(SHIPPED_COMPOSITIONS)('assess on $name', ({ ruleset: load }) => {
     const ruleIds = (ruleset.document.rules ?? []).map((rule) => rule.id);
     await fc.assert(
       fc.asyncProperty(partialTransactionArbitrary(vocabulary), async ({ partial }) => {
-        const { trace, obligations, outcome, possibleOutcomes } = await assess(partial, { ruleset });
+        const { trace, obligations, outcome, possibleOutcomes } = await assess(partial, { ruleset, asOf });
         expect(trace.map((step) => step.rule)).toEqual(ruleIds);
         for (const step of trace) expect(step.result).toBe(recompute(step.conditions));
         for (const obligation of obligations) {
@@ -144,8 +146,8 @@ describe.each(SHIPPED_COMPOSITIONS)('assess on $name', ({ ruleset: load }) => {
   test('1,000 concurrent calls on one compiled ruleset equal the same calls made one by one', async () => {
     const transactions = fc.sample(completeTransactionArbitrary(vocabulary), { numRuns: runs(1000), seed: 42 });
     const sequential = [];
-    for (const transaction of transactions) sequential.push(await assess(transaction, { ruleset }));
-    const concurrent = await Promise.all(transactions.map((transaction) => assess(transaction, { ruleset })));
+    for (const transaction of transactions) sequential.push(await assess(transaction, { ruleset, asOf }));
+    const concurrent = await Promise.all(transactions.map((transaction) => assess(transaction, { ruleset, asOf })));
     expect(concurrent).toEqual(sequential);
   });
 });

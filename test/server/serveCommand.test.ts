@@ -1,9 +1,11 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { generateSigningKeys } from '../../src/generateSigningKeys';
+import { signRuleset } from '../../src/signRuleset';
 import { cliPath, runCli } from '../support/cli';
 import { expectDocumentedResponse } from '../support/openapi';
 import { jsonBody, rawResponses, request } from '../support/server';
@@ -22,10 +24,15 @@ interface Served {
 }
 
 /** Starts `dual-use-rules serve --port 0 …` and waits until it listens (or fails if it exits first). */
-async function serve(args: readonly string[]): Promise<Served> {
+async function serve(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const child = spawn(process.execPath, [await cliPath(), 'serve', '--port', '0', ...args], {
     cwd: root,
+    env: { ...process.env, DUAL_USE_RULES_PUBLIC_KEYS: '', ...env },
     stdio: 'pipe',
+  });
+  // Registered first, so a server that never listens is not left running either.
+  afterAll(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
   });
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -36,9 +43,6 @@ async function serve(args: readonly string[]): Promise<Served> {
       if (listening !== undefined) resolve(listening);
     });
     void exited.then((code) => reject(new Error(`serve exited with ${code}:\n${stderr}`)));
-  });
-  afterAll(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
   });
   return { child, url, log: () => stderr, exited };
 }
@@ -113,6 +117,46 @@ describe('dual-use-rules serve', () => {
     const unsigned = await withKey();
     expect(unsigned.code).toBe(2);
     expect(unsigned.stderr).toMatch(/sign/i);
+  });
+
+  test('reads each ruleset file once: a ruleset that can be read only once (a FIFO) is verified and served', async () => {
+    const keys = generateSigningKeys();
+    const document = JSON.parse(readFileSync(join(root, 'docs/examples/minimal-ruleset.json'), 'utf8')) as {
+      id: string;
+      version: string;
+    };
+    const once = join(folder, 'once.json');
+    writeFileSync(join(folder, 'once-source.json'), JSON.stringify(document));
+    writeFileSync(`${once}.sig`, JSON.stringify(signRuleset(document, keys.privateKey)));
+    writeFileSync(join(folder, 'once.pub'), keys.publicKey);
+    expect(spawnSync('mkfifo', [once]).status).toBe(0);
+    // One writer: a second read of the file would wait for another forever, and the server would never listen.
+    const writer = spawn('bash', ['-c', 'exec cat once-source.json > once.json'], { cwd: folder, stdio: 'ignore' });
+    afterAll(() => writer.kill('SIGKILL'));
+    const server = await serve(['--ruleset', once, '--public-key', join(folder, 'once.pub')]);
+    const served = await request(server.url, `/rulesets/${document.id}/${document.version}`);
+    expect(served.json()).toMatchObject({ document });
+    expect(server.log()).not.toMatch(/not verified/);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  test('DUAL_USE_RULES_PUBLIC_KEYS verifies --ruleset as --public-key does; the bundled rulesets need no key', async () => {
+    const keys = generateSigningKeys();
+    writeFileSync(join(folder, 'env.pub'), keys.publicKey);
+    const ruleset = join(folder, 'env-ruleset.json');
+    cpSync(join(root, 'docs/examples/minimal-ruleset.json'), ruleset);
+    const unsigned = await runCli(['serve', '--port', '0', '--ruleset', ruleset], {
+      env: { DUAL_USE_RULES_PUBLIC_KEYS: join(folder, 'env.pub') },
+    });
+    expect(unsigned.code).toBe(2);
+    expect(unsigned.stderr).toMatch(/Refusing \S+env-ruleset\.json: it is not verified/);
+    expect(unsigned.stderr).not.toMatch(/listening/);
+
+    const bundled = await serve([], { DUAL_USE_RULES_PUBLIC_KEYS: join(folder, 'env.pub') });
+    expect((await request(bundled.url, '/health')).json()).toMatchObject({ rulesets: 'bundled' });
+    bundled.child.kill('SIGTERM');
+    expect(await bundled.exited).toBe(0);
   });
 
   test('refuses arguments it cannot honour, before listening', async () => {

@@ -39,6 +39,8 @@ const RULESETS = [
 describe.each(RULESETS)('assessments are deeply frozen on both paths: $name', ({ document, overlays }) => {
   // Compiled afresh, so that the first assessments meet empty intern tables, as in a new process.
   const ruleset = compileRuleset(document(), { overlays: overlays?.() ?? [] });
+  // Undated transactions, assessed on a day the ruleset is in force (1.0.0 has expired; D9 refuses it today).
+  const asOf = ruleset.validity.from;
   const transactions = fc.sample(
     partialTransactionArbitrary(vocabularyOf(ruleset)).map(({ partial }) => partial),
     { numRuns: runs(600), seed: 5 },
@@ -46,7 +48,7 @@ describe.each(RULESETS)('assessments are deeply frozen on both paths: $name', ({
 
   test('assess (json-rules-engine)', async () => {
     for (const transaction of transactions) {
-      const assessment = await assess(transaction, { ruleset });
+      const assessment = await assess(transaction, { ruleset, asOf });
       expect({ transaction, unfrozen: firstUnfrozen(assessment) }).toEqual({ transaction, unfrozen: undefined });
     }
   });
@@ -59,12 +61,12 @@ describe.each(RULESETS)('assessments are deeply frozen on both paths: $name', ({
           unfrozen: undefined,
         }),
       );
-    check(assessMany(transactions, { ruleset }));
-    check(assessMany(transactions, { ruleset }));
+    check(assessMany(transactions, { ruleset, asOf }));
+    check(assessMany(transactions, { ruleset, asOf }));
   });
 
   test('assessEach (compiled closures)', () => {
-    for (const [index, result] of assessEach(transactions, { ruleset }).entries()) {
+    for (const [index, result] of assessEach(transactions, { ruleset, asOf }).entries()) {
       const transaction = transactions[index];
       expect(result.ok).toBe(true);
       if (result.ok)

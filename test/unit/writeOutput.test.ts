@@ -1,11 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { UsageError, writeOutput } from '../../src/cli/io';
+import { UsageError } from '../../src/cli/io';
+import { writeOutput } from '../../src/cli/output/sink';
 
-const io = new URL('../../src/cli/io.ts', import.meta.url).pathname;
+const io = new URL('../../src/cli/output/sink.ts', import.meta.url).pathname;
 
 describe('writeOutput', () => {
   test('creates the missing folders on the way to --out', () => {
@@ -34,5 +44,43 @@ try { writeOutput('report', '/proc/dual-use-rules-test/report.html'); } catch (e
     expect(result.stdout).toMatch(
       /^UsageError: Cannot write \/proc\/dual-use-rules-test\/report\.html: no such file or folder\./,
     );
+  });
+
+  test('replaces an earlier file whole, keeping its permissions, and leaves no temporary file', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'dur-write-'));
+    const out = join(scratch, 'private.json');
+    writeFileSync(out, 'earlier, and longer than what replaces it');
+    chmodSync(out, 0o600);
+    writeOutput('new', out);
+    expect(readFileSync(out, 'utf8')).toBe('new');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readdirSync(scratch)).toEqual(['private.json']);
+  });
+
+  test('follows a symbolic link to the file it names, and writes a device in place', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'dur-write-'));
+    writeFileSync(join(scratch, 'target.json'), 'old');
+    symlinkSync('target.json', join(scratch, 'link.json'));
+    writeOutput('new', join(scratch, 'link.json'));
+    expect(lstatSync(join(scratch, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(scratch, 'target.json'), 'utf8')).toBe('new');
+    writeOutput('discarded', '/dev/null');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  test('a command interrupted while writing --out (SIGTERM) exits 143 and leaves no temporary file', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'dur-write-'));
+    // The first file output installs the handlers: no other setup.
+    const script = `import { openSink } from ${JSON.stringify(io)};
+const sink = openSink(${JSON.stringify(join(scratch, 'report.html'))});
+sink.write('half a report');
+process.kill(process.pid, 'SIGTERM');
+setTimeout(() => {}, 10_000);`;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(143);
+    expect(readdirSync(scratch)).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import { assessEach } from '../../assessEach';
-import type { Issue } from '../../errors/issue';
+import { describeIssues, listedIssues, MOST_LISTED_ISSUES, type Issue } from '../../errors/issue';
 import { TransactionError } from '../../errors/TransactionError';
+import { parseTransactionJson } from '../../transaction/parseTransactionJson';
 import type { AssessOptions } from '../../types/assessOptions';
 import type { Outcome } from '../../types/outcome';
-import { isTooLong, MAX_LINE_LENGTH } from './readLines';
+import type { InputLine } from './readLines';
 
 /** What one input line became: its output record, and the outcome or the error it stands for. */
 export interface LineResult {
@@ -28,25 +29,36 @@ export interface LineError {
  * transaction, or a transaction no ruleset applies to becomes an error result for that line; anything else (a bug)
  * is thrown.
  */
-export function assessLine(text: string, line: number, options: AssessOptions): LineResult {
-  let transaction: unknown;
-  try {
-    transaction = JSON.parse(text) as unknown;
-  } catch (error) {
-    const [code, message] = isTooLong(text)
-      ? ['line_too_long', `The line is longer than ${MAX_LINE_LENGTH / 2 ** 20} MiB and was not read.`]
-      : text.trim() === ''
-        ? ['empty_line', 'The line is empty.']
-        : ['invalid_json', `The line is not valid JSON: ${(error as Error).message}`];
-    return failure({ line, name: 'TransactionError', message, issues: [{ path: [], code, message }] });
-  }
-  const [result] = assessEach([transaction], options);
+export function assessLine({ text, line, problem }: InputLine, options: AssessOptions): LineResult {
+  if (problem !== undefined) return lineFailure(line, { path: [], ...problem });
+  // A line far beyond any transaction's size (a million keys) is refused before it is parsed.
+  const parsed = parseTransactionJson(text, 'line');
+  if ('issue' in parsed) return lineFailure(line, parsed.issue);
+  const [result] = assessEach([parsed.transaction], options);
   if (result === undefined) throw new Error('assessEach returned no result');
   if (result.ok) return { record: result.assessment, outcome: result.assessment.outcome };
   const { error } = result;
-  if (error instanceof TransactionError)
-    return failure({ line, name: 'TransactionError', message: error.message, issues: error.issues });
+  if (error instanceof TransactionError) return failure(transactionFailure(line, error));
   return failure({ line, name: 'AssessmentError', code: error.code, message: error.message, issues: [] });
+}
+
+/** A line that is not a transaction at all: its one issue. */
+function lineFailure(line: number, issue: Issue): LineResult {
+  return failure({ line, name: 'TransactionError', message: issue.message, issues: [issue] });
+}
+
+/** An invalid transaction's issues, as many as are listed (`listedIssues`), its message saying how many there are. */
+function transactionFailure(line: number, error: TransactionError): LineError {
+  const issues = listedIssues(error.issues);
+  if (issues === error.issues) return { line, name: 'TransactionError', message: error.message, issues };
+  return {
+    line,
+    name: 'TransactionError',
+    message:
+      `The transaction is not valid (${error.issues.length.toLocaleString('en')} issues; the first ` +
+      `${MOST_LISTED_ISSUES} are listed):\n${describeIssues(issues.slice(0, MOST_LISTED_ISSUES))}`,
+    issues,
+  };
 }
 
 function failure(error: LineError): LineResult {

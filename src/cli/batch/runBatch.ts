@@ -1,12 +1,11 @@
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { compileRuleset } from '../../compileRuleset';
 import type { AssessOptions } from '../../types/assessOptions';
 import { OUTCOMES, type Outcome } from '../../types/outcome';
-import { assessLine, type LineError } from './assessLine';
-import { readLines, type InputLine } from './readLines';
+import { jsonText } from '../output/safeText';
+import { assessLine, type LineError, type LineResult } from './assessLine';
+import { readLines, type InputLine, type LineBatch } from './readLines';
 
 /** A ruleset given as documents (as parsed from JSON), compiled in each thread that assesses. */
 export interface BatchRuleset {
@@ -18,8 +17,8 @@ export interface BatchRuleset {
 export interface BatchOptions {
   /** JSON Lines input, pulled chunk by chunk. */
   readonly input: AsyncIterable<Buffer | string>;
-  /** Receives one line per input line, in input order. */
-  readonly output: Writable;
+  /** Receives one line per input line, in input order; each write is whole or throws, and stops the run. */
+  readonly output: { write(data: Uint8Array): void };
   /** Worker threads to assess in; 1 (the default) assesses in this thread. */
   readonly workers?: number;
   readonly ruleset?: BatchRuleset;
@@ -28,6 +27,11 @@ export interface BatchOptions {
   readonly onProgress?: (progress: BatchProgress) => void;
   /** Called for each line that could not be assessed, in input order. */
   readonly onLineError?: (error: LineError) => void;
+  /**
+   * Stops the run when aborted: no further input is read, the lines being assessed are finished and written (whole),
+   * and the summary says where it stopped. Abort the input stream too if a read may be waiting on it.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface BatchProgress {
@@ -41,7 +45,11 @@ export interface BatchSummary {
   readonly outcomes: Readonly<Record<Outcome, number>>;
   /** Lines that could not be assessed (each has an error line in the output). */
   readonly failed: number;
+  /** Blank or whitespace-only lines, skipped (no output line, not an error). */
+  readonly blank: number;
   readonly elapsedMs: number;
+  /** The run was stopped (`signal`) before the end of its input; `lines` is the last line whose output was written. */
+  readonly interrupted: boolean;
 }
 
 /** The output of one batch of lines, as a thread returns it. */
@@ -71,7 +79,8 @@ export interface WorkerSettings {
 /**
  * Assesses JSON Lines input line by line with the compiled evaluator and writes one output line per input line, in
  * order. Memory stays bounded whatever the input's size: input is pulled a chunk at a time, output is written as it
- * is ready (waiting when the output is slow), and with workers at most two batches per worker are in flight.
+ * is ready (each write completes before the next batch is read), and with workers at most two batches per worker are
+ * in flight.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
@@ -79,40 +88,51 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const outcomes = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
   let lines = 0;
   let failed = 0;
-  // A write that fails later (a closed pipe, a full disk) surfaces at the next write instead of crashing the process.
-  let outputError: Error | undefined;
-  const keepError = (error: Error) => {
-    outputError ??= error;
-  };
-  options.output.on('error', keepError);
-  const write = async (result: BatchResult, progress: BatchProgress) => {
-    if (outputError !== undefined) throw outputError;
-    if (result.bytes.length > 0 && !options.output.write(result.bytes)) await once(options.output, 'drain');
+  let blank = 0;
+  const write = (result: BatchResult, batch: LineBatch) => {
+    if (result.bytes.length > 0) options.output.write(result.bytes);
     for (const [outcome, count] of Object.entries(result.outcomes)) outcomes[outcome as Outcome] += count;
     for (const error of result.errors) options.onLineError?.(error);
     failed += result.errors.length;
-    lines = progress.lines;
-    options.onProgress?.(progress);
+    blank += batch.blank;
+    lines = batch.lastLine;
+    options.onProgress?.({ lines, bytesRead: batch.bytesRead });
   };
 
-  try {
-    if (workers <= 1) await assessHere(options, write);
-    else await assessInWorkers(options, workers, write);
-  } finally {
-    options.output.off('error', keepError);
-  }
-  if (outputError !== undefined) throw outputError;
-  return { lines, outcomes, failed, elapsedMs: performance.now() - started };
+  if (workers <= 1) await assessHere(options, write);
+  else await assessInWorkers(options, workers, write);
+  return { lines, outcomes, failed, blank, elapsedMs: performance.now() - started, interrupted: stopped(options) };
 }
 
-type Write = (result: BatchResult, progress: BatchProgress) => Promise<void>;
+/** Writes a batch's output and counts it; `batch` is the batch of input lines it came from. */
+type Write = (result: BatchResult, batch: LineBatch) => void;
+
+/** What a batch of blank lines gives: nothing. */
+const NOTHING: BatchResult = { bytes: new Uint8Array(0), outcomes: {}, errors: [] };
 
 async function assessHere(options: BatchOptions, write: Write): Promise<void> {
   const assess = assessBatch(settingsOptions(options));
-  let read = 0;
-  for await (const batch of readLines(options.input)) {
-    read = lastLine(batch.lines, read);
-    await write(assess(batch.lines), { lines: read, bytesRead: batch.bytesRead });
+  await untilStopped(options, async (batches) => {
+    for await (const batch of batches) {
+      write(batch.lines.length === 0 ? NOTHING : assess(batch.lines), batch);
+      if (stopped(options)) return;
+    }
+  });
+}
+
+/**
+ * Runs `consume` over the input's batches of lines. Once `signal` is aborted, a failed read is the end of the input
+ * (the caller destroyed the stream to stop a read that was waiting).
+ */
+async function untilStopped(
+  options: BatchOptions,
+  consume: (batches: AsyncIterable<LineBatch>) => Promise<void>,
+): Promise<void> {
+  if (stopped(options)) return;
+  try {
+    await consume(readLines(options.input));
+  } catch (error) {
+    if (!stopped(options)) throw error;
   }
 }
 
@@ -122,27 +142,30 @@ async function assessInWorkers(options: BatchOptions, workers: number, write: Wr
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
   });
   try {
-    const inFlight: { readonly result: Promise<BatchResult>; readonly progress: BatchProgress }[] = [];
-    let read = 0;
-    for await (const batch of readLines(options.input)) {
-      read = lastLine(batch.lines, read);
-      const result = pool.assess(batch.lines);
-      // Awaited in order below; a worker's failure must not surface first as an unhandled rejection.
-      result.catch(() => {});
-      inFlight.push({ result, progress: { lines: read, bytesRead: batch.bytesRead } });
-      if (inFlight.length >= workers * 2) {
-        const oldest = inFlight.shift() as (typeof inFlight)[number];
-        await write(await oldest.result, oldest.progress);
+    const inFlight: { readonly result: Promise<BatchResult>; readonly batch: LineBatch }[] = [];
+    await untilStopped(options, async (batches) => {
+      for await (const batch of batches) {
+        const result = batch.lines.length === 0 ? Promise.resolve(NOTHING) : pool.assess(batch.lines);
+        // Awaited in order below; a worker's failure must not surface first as an unhandled rejection.
+        result.catch(() => {});
+        inFlight.push({ result, batch });
+        if (inFlight.length >= workers * 2) {
+          const oldest = inFlight.shift() as (typeof inFlight)[number];
+          write(await oldest.result, oldest.batch);
+        }
+        if (stopped(options)) return;
       }
-    }
-    for (const pending of inFlight) await write(await pending.result, pending.progress);
+    });
+    // Interrupted or not, the batches being assessed are finished and written, in order.
+    for (const pending of inFlight) write(await pending.result, pending.batch);
   } finally {
     await pool.stop();
   }
 }
 
-function lastLine(batch: readonly InputLine[], previous: number): number {
-  return batch[batch.length - 1]?.line ?? previous;
+/** Whether the run was asked to stop. */
+function stopped(options: BatchOptions): boolean {
+  return options.signal?.aborted === true;
 }
 
 /** The assessment options for a run: its ruleset compiled in this thread, and its date. */
@@ -167,9 +190,9 @@ export function assessBatch(options: AssessOptions): (lines: readonly InputLine[
     const errors: LineError[] = [];
     const encoded: Buffer[] = [];
     let size = 0;
-    for (const { text, line } of lines) {
-      const result = assessLine(text, line, options);
-      const bytes = Buffer.from(`${JSON.stringify(result.record)}\n`);
+    for (const input of lines) {
+      const result = assessLine(input, options);
+      const bytes = encodeRecord(result, input.line);
       encoded.push(bytes);
       size += bytes.length;
       if (result.outcome !== undefined) outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
@@ -183,6 +206,22 @@ export function assessBatch(options: AssessOptions): (lines: readonly InputLine[
     }
     return { bytes, outcomes, errors };
   };
+}
+
+/**
+ * A line's output record as a line of UTF-8 JSON. Should one not fit in a string (V8's limit is about 512 MB), that line
+ * becomes an error line of its own and the run goes on.
+ */
+function encodeRecord(result: LineResult, line: number): Buffer {
+  try {
+    return Buffer.from(`${jsonText(result.record)}\n`);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const message = `The output for this line could not be written: ${error.message}.`;
+    return Buffer.from(
+      `${JSON.stringify({ line, error: { name: 'TransactionError', message, issues: [{ path: [], code: 'output_too_large', message }] } })}\n`,
+    );
+  }
 }
 
 /** Worker threads that each assess the batches sent to them, in the order sent. */

@@ -1,17 +1,27 @@
 import { Option, type Command } from 'commander';
 import { assess } from '../../assess';
-import { compileRuleset } from '../../compileRuleset';
 import { createRulesetRegistry } from '../../createRulesetRegistry';
 import { formatText } from '../../format/formatText';
 import { formatReport } from '../../formatReport';
-import { colorsFor, readJson, writeOutput } from '../io';
+import { isCalendarDate, peekDate, today } from '../../time/dates';
+import { colorsFor, readTransaction, standardOutput, UsageError } from '../io';
+import { escapeControlsInDocument, jsonText, terminalSafe } from '../output/safeText';
+import { writeOutput } from '../output/sink';
 import { RECORD_OPTIONS, writeRecord, type RecordFlags } from './recordOption';
+import {
+  addTrustOptions,
+  asUsageError,
+  compileFiles,
+  composeOntoBundled,
+  readRulesetFiles,
+  type TrustFlags,
+} from './rulesetFiles';
 
 /** What `assess` can print. */
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
 type AssessFormat = (typeof FORMATS)[number];
 
-interface AssessFlags extends RecordFlags {
+interface AssessFlags extends TrustFlags, RecordFlags {
   readonly format?: AssessFormat;
   readonly json?: boolean;
   readonly ruleset?: string;
@@ -23,7 +33,7 @@ interface AssessFlags extends RecordFlags {
 
 /** `dual-use-rules assess <file|->`: one transaction, as a readable summary, the Assessment as JSON, or a decision report. */
 export function registerAssess(program: Command): void {
-  program
+  const command = program
     .command('assess')
     .description(
       'Assess one transaction (a JSON file, or - for standard input): a summary, the Assessment as ' +
@@ -44,7 +54,8 @@ export function registerAssess(program: Command): void {
     .option('--ruleset <file>', 'use this ruleset document instead of the bundled one in force on the date')
     .option(
       '--overlay <file>',
-      'a national overlay document to compose into --ruleset (repeat for several)',
+      'a national overlay document to compose into --ruleset, or without --ruleset into the bundled ruleset in ' +
+        'force on the date, with its overlays (repeat for several)',
       (file: string, files: string[]) => [...files, file],
       [] as string[],
     )
@@ -52,7 +63,8 @@ export function registerAssess(program: Command): void {
     .option('--full-trace', 'text format: show every condition of every rule (md and html always do)')
     .addOption(RECORD_OPTIONS[0])
     .addOption(RECORD_OPTIONS[1])
-    .addOption(RECORD_OPTIONS[2])
+    .addOption(RECORD_OPTIONS[2]);
+  addTrustOptions(command)
     .addHelpText(
       'after',
       `
@@ -63,6 +75,8 @@ Examples:
   $ dual-use-rules assess --format json order.json > assessment.json
   $ cat order.json | dual-use-rules assess -
   $ dual-use-rules assess --ruleset my-ruleset.json --overlay my-overlay.json order.json
+  $ dual-use-rules assess --overlay my-overlay.json order.json
+  $ dual-use-rules assess --ruleset my-ruleset.json --public-key compliance.pub order.json
   $ dual-use-rules assess --as-of 2025-01-10 undated-order.json
   $ dual-use-rules assess --record record.json --signing-key records.key --assessed-by "J. Doe" order.json
 
@@ -71,13 +85,20 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
     )
     .action(async (file: string, flags: AssessFlags) => {
       const format: AssessFormat = flags.json === true ? 'json' : (flags.format ?? 'text');
-      const transaction = readJson(file, file === '-' ? 'transaction on standard input' : `transaction ${file}`);
+      const transaction = readTransaction(file);
+      if (flags.asOf !== undefined && !isCalendarDate(flags.asOf))
+        throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
+      const overlays = flags.overlay ?? [];
+      // Without --ruleset, overlays are composed onto the bundled ruleset in force on the date: never left out.
       const ruleset =
-        flags.ruleset === undefined
-          ? undefined
-          : compileRuleset(readJson(flags.ruleset, `ruleset ${flags.ruleset}`), {
-              overlays: (flags.overlay ?? []).map((path) => readJson(path, `overlay ${path}`)),
-            });
+        flags.ruleset !== undefined
+          ? asUsageError(() => compileFiles(flags.ruleset as string, overlays, flags)).ruleset
+          : overlays.length > 0
+            ? composeOntoBundled(
+                asUsageError(() => readRulesetFiles(overlays, flags)),
+                peekDate(transaction) ?? flags.asOf ?? today(),
+              )
+            : undefined;
       const assessment = await assess(transaction, {
         ...(ruleset === undefined ? {} : { ruleset }),
         ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
@@ -85,22 +106,27 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
       // The ruleset used, for the titles and labels of what the transaction states: the one given, else the bundled one.
       const used = ruleset ?? createRulesetRegistry().find(assessment.ruleset);
       const record = await writeRecord(flags, transaction, assessment);
+      // Nothing from the transaction or the ruleset reaches the terminal raw: the text summary is rendered from escaped
+      // copies (of the assessment, and of the transaction and ruleset it quotes statements and labels from), JSON
+      // escapes what JSON.stringify leaves raw, and the reports have any control character left in them escaped.
       const output =
         format === 'json'
-          ? `${JSON.stringify(assessment, null, 2)}\n`
+          ? `${jsonText(assessment, 2)}\n`
           : format === 'text'
-            ? formatText(assessment, {
+            ? formatText(terminalSafe(assessment), {
                 fullTrace: flags.fullTrace === true,
-                transaction,
-                ruleset: used.document,
-                ...(flags.out === undefined ? { colors: colorsFor(process.stdout) } : {}),
+                transaction: terminalSafe(transaction),
+                ruleset: terminalSafe(used.document),
+                ...(flags.out === undefined ? { colors: colorsFor(standardOutput) } : {}),
               })
-            : formatReport(assessment, transaction, {
-                format,
-                generatedAt: new Date().toISOString(),
-                ruleset: used,
-                ...(record === undefined ? {} : { record }),
-              });
+            : escapeControlsInDocument(
+                formatReport(assessment, transaction, {
+                  format,
+                  generatedAt: new Date().toISOString(),
+                  ruleset: used,
+                  ...(record === undefined ? {} : { record }),
+                }),
+              );
       writeOutput(output, flags.out);
     });
 }

@@ -1,17 +1,20 @@
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { compileRuleset } from '../../compileRuleset';
-import { formatPath } from '../../errors/issue';
 import { isCalendarDate } from '../../time/dates';
-import { OUTCOMES } from '../../types/outcome';
-import type { LineError } from '../batch/assessLine';
+import { openInput } from '../batch/input';
 import { runBatch, type BatchSummary } from '../batch/runBatch';
-import { colorsFor, readJson, UsageError, type Colors } from '../io';
+import {
+  createProgressBar,
+  describeInterruption,
+  describeLineError,
+  describeStop,
+  formatSummary,
+} from '../batch/terminalReport';
+import { colorsFor, standardError, UsageError } from '../io';
+import { catchInterruptions } from '../output/interruptions';
+import { openSink, printError } from '../output/sink';
+import { addTrustOptions, asUsageError, compileRead, readRulesetFiles, type TrustFlags } from './rulesetFiles';
 
-interface BatchFlags {
+interface BatchFlags extends TrustFlags {
   readonly out?: string;
   readonly workers: string;
   readonly ruleset?: string;
@@ -24,11 +27,11 @@ const MOST_WORKERS = 64;
 
 /** `dual-use-rules batch <in.jsonl>`: many transactions, one per line, assessed with the compiled evaluator. */
 export function registerBatch(program: Command): void {
-  program
+  const command = program
     .command('batch')
     .description(
       'Assess transactions in JSON Lines (one JSON transaction per line): one output line per input ' +
-        "line, the Assessment or the line's error, in input order.",
+        "line (blank lines are skipped), the Assessment or the line's error, in input order.",
     )
     .argument('<file>', 'JSON Lines file of transactions, or - to read standard input')
     .option('--out <file>', 'write the output lines to this file (its folder is created) instead of standard output')
@@ -43,7 +46,8 @@ export function registerBatch(program: Command): void {
       (file: string, files: string[]) => [...files, file],
       [] as string[],
     )
-    .option('--as-of <date>', 'assessment date (YYYY-MM-DD) for transactions without a date')
+    .option('--as-of <date>', 'assessment date (YYYY-MM-DD) for transactions without a date');
+  addTrustOptions(command)
     .addHelpText(
       'after',
       `
@@ -51,13 +55,18 @@ Examples:
   $ dual-use-rules batch open-orders.jsonl --out assessments.jsonl
   $ dual-use-rules batch open-orders.jsonl --workers 4 --out assessments.jsonl
   $ dual-use-rules batch --ruleset my-ruleset.json --as-of 2025-06-30 orders.jsonl > assessments.jsonl
+  $ dual-use-rules batch --ruleset my-ruleset.json --public-key compliance.pub orders.jsonl --out assessed.jsonl
   $ cat orders.jsonl | dual-use-rules batch - | grep notification_required
 
 Each output line is the Assessment as JSON, or {"line": n, "error": {name, message, issues}} for a line
-that is not JSON or not a valid transaction; such lines are also reported on stderr and the run goes on.
-Memory stays flat whatever the input's size. A progress bar is shown when stderr is a terminal; a summary
-of outcomes ends the run. Colours are used on a terminal only; set NO_COLOR=1 to turn them off.
-Exit codes: 0 every line assessed; 2 some lines could not be assessed, or invalid arguments; 1 internal error.`,
+that is not JSON, not UTF-8, far larger than any transaction, or not a valid transaction; such lines are also
+reported on stderr and the run goes on. Blank lines are skipped and counted. Memory stays flat whatever the
+input's size. --out is written under a temporary name and takes its own when complete. A progress bar is
+shown when stderr is a terminal; a summary of outcomes ends the run. Ctrl-C or SIGTERM: the lines in hand are
+finished and written, and the summary says where the run stopped. Colours are used on a terminal only; set
+NO_COLOR=1 to turn them off.
+Exit codes: 0 every line assessed (or the reader of the output stopped early); 2 some lines could not be
+assessed, the output could not be written, or invalid arguments; 130/143 interrupted; 1 internal error.`,
     )
     .action(async (file: string, flags: BatchFlags) => {
       const workers = Number(flags.workers);
@@ -67,145 +76,58 @@ Exit codes: 0 every line assessed; 2 some lines could not be assessed, or invali
         throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
       if (flags.ruleset === undefined && flags.overlay.length > 0)
         throw new UsageError('--overlay needs --ruleset (the bundled rulesets come with their overlays).');
-      const ruleset =
+      // Each file read once and, with keys, verified here; the workers compile the same parsed documents.
+      const files =
         flags.ruleset === undefined
           ? undefined
-          : {
-              document: readJson(flags.ruleset, `ruleset ${flags.ruleset}`),
-              overlays: flags.overlay.map((path) => readJson(path, `overlay ${path}`)),
-            };
+          : asUsageError(() => readRulesetFiles([flags.ruleset as string, ...flags.overlay], flags));
       // Compiled here once so that a bad ruleset stops the run before any line is read (each worker compiles it again).
-      if (ruleset !== undefined) compileRuleset(ruleset.document, { overlays: ruleset.overlays });
+      if (files !== undefined) compileRead(files);
+      const ruleset =
+        files === undefined
+          ? undefined
+          : { document: files[0]?.document, overlays: files.slice(1).map((overlay) => overlay.document) };
 
       const input = openInput(file);
-      const output = openOutput(flags.out);
-      const colors = colorsFor(process.stderr);
-      const progress = process.stderr.isTTY === true ? createProgressBar(input.size, colors) : undefined;
+      // Opened before any line is read, so that an output that cannot be created stops the run first. A file is
+      // written under a temporary name and takes its name only once every line is written.
+      const output = openSink(flags.out);
+      const colors = colorsFor(standardError);
+      const progress = standardError.isTTY ? createProgressBar(input.size, colors) : undefined;
+      // Ctrl-C or SIGTERM: stop reading (a read waiting on standard input is cut short), finish and write the lines
+      // in hand, and report what was done; a second signal stops at once.
+      const interruption = catchInterruptions();
+      interruption.signal.addEventListener('abort', () => input.stream.destroy());
+      let written = 0;
       let summary: BatchSummary;
       try {
         summary = await runBatch({
+          signal: interruption.signal,
           input: input.stream,
-          output: output.stream,
+          output,
           workers,
           ...(ruleset === undefined ? {} : { ruleset }),
           ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
-          ...(progress === undefined ? {} : { onProgress: progress.update }),
+          onProgress: (done) => {
+            written = done.lines;
+            progress?.update(done);
+          },
           onLineError: (error) => {
             progress?.clear();
-            process.stderr.write(describeLineError(error, colors));
+            printError(describeLineError(error, colors));
           },
         });
+        output.commit();
+      } catch (error) {
+        output.abort();
+        if (error instanceof UsageError) throw new UsageError(`${error.message} ${describeStop(written, flags.out)}`);
+        throw error;
       } finally {
         progress?.clear();
-        await output.close();
+        interruption.dispose();
       }
-      process.stderr.write(formatSummary(summary, colors));
-      if (summary.failed > 0) process.exitCode = 2;
+      printError(formatSummary(summary, colors, describeInterruption(summary, interruption.received(), flags.out)));
+      const code = interruption.exitCode() ?? (summary.failed > 0 ? 2 : 0);
+      if (code !== 0) process.exitCode = code;
     });
-}
-
-function openInput(file: string): { readonly stream: AsyncIterable<Buffer>; readonly size?: number } {
-  if (file === '-') return { stream: process.stdin };
-  let size: number;
-  try {
-    const stats = statSync(file);
-    if (stats.isDirectory()) throw new UsageError(`Cannot read ${file}: it is a folder.`);
-    size = stats.size;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(
-      `Cannot read ${file}: ` +
-        `${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}.`,
-    );
-  }
-  return { stream: createReadStream(file, { highWaterMark: 256 * 1024 }), size };
-}
-
-function openOutput(out: string | undefined): { readonly stream: Writable; readonly close: () => Promise<void> } {
-  if (out === undefined) return { stream: process.stdout, close: async () => {} };
-  try {
-    mkdirSync(dirname(out), { recursive: true });
-  } catch (error) {
-    throw new UsageError(`Cannot write ${out}: ${(error as Error).message}.`);
-  }
-  const stream = createWriteStream(out);
-  const failed = once(stream, 'error').then(([error]) => {
-    throw new UsageError(`Cannot write ${out}: ${(error as Error).message}.`);
-  });
-  failed.catch(() => {});
-  return {
-    stream,
-    close: async () => {
-      stream.end();
-      await Promise.race([once(stream, 'finish'), failed]);
-    },
-  };
-}
-
-/** A progress line on a terminal: done, rate and time left (from the bytes read, when the input's size is known). */
-function createProgressBar(totalBytes: number | undefined, colors: Colors) {
-  const started = performance.now();
-  let shown = 0;
-  let visible = false;
-  return {
-    update: ({ lines, bytesRead }: { lines: number; bytesRead: number }) => {
-      const now = performance.now();
-      if (now - shown < 100) return;
-      shown = now;
-      const seconds = (now - started) / 1000;
-      const rate = lines / Math.max(seconds, 1e-3);
-      let text = `${lines.toLocaleString('en')} lines · ${Math.round(rate).toLocaleString('en')} lines/s`;
-      if (totalBytes !== undefined && totalBytes > 0) {
-        const done = Math.min(1, bytesRead / totalBytes);
-        const width = 24;
-        const filled = Math.round(done * width);
-        const eta = done > 0 ? (seconds * (1 - done)) / done : Number.NaN;
-        text =
-          `${colors.cyan('█'.repeat(filled))}${colors.dim('░'.repeat(width - filled))} ` +
-          `${String(Math.round(done * 100)).padStart(3)}% · ${text} · ETA ${formatDuration(eta)}`;
-      }
-      process.stderr.write(`\r\x1b[K${text}`);
-      visible = true;
-    },
-    clear: () => {
-      if (visible) process.stderr.write('\r\x1b[K');
-      visible = false;
-    },
-  };
-}
-
-function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '…';
-  if (seconds < 60) return `${Math.ceil(seconds)}s`;
-  return `${Math.floor(seconds / 60)}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s`;
-}
-
-function describeLineError(error: LineError, colors: Colors): string {
-  const details =
-    error.issues.length === 0
-      ? [`  ${error.message}`]
-      : error.issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`);
-  return (
-    `${colors.red(`Line ${error.line.toLocaleString('en')}:`)} ` +
-    `${error.name === 'AssessmentError' ? 'not assessed' : 'not a valid transaction'}\n${details.join('\n')}\n`
-  );
-}
-
-function formatSummary(summary: BatchSummary, colors: Colors): string {
-  const assessed = summary.lines - summary.failed;
-  const seconds = summary.elapsedMs / 1000;
-  const rows: [string, number][] = OUTCOMES.map((outcome) => [outcome, summary.outcomes[outcome]]);
-  rows.push(['not assessed (invalid lines)', summary.failed]);
-  const width = Math.max(...rows.map(([label]) => label.length));
-  const countWidth = Math.max(5, ...rows.map(([, count]) => count.toLocaleString('en').length));
-  const table = rows.map(([label, count], index) => {
-    const cells = `  ${label.padEnd(width)}  ${count.toLocaleString('en').padStart(countWidth)}`;
-    return index === rows.length - 1 && count > 0 ? colors.red(cells) : cells;
-  });
-  const headline =
-    `${summary.failed === 0 ? colors.green('Assessed') : colors.yellow('Assessed')} ` +
-    `${assessed.toLocaleString('en')} of ${summary.lines.toLocaleString('en')} lines in ` +
-    `${seconds.toFixed(1)} s ` +
-    `(${Math.round(summary.lines / Math.max(seconds, 1e-3)).toLocaleString('en')} lines/s)`;
-  return `${headline}\n${colors.bold(`  ${'OUTCOME'.padEnd(width)}  ${'COUNT'.padStart(countWidth)}`)}\n${table.join('\n')}\n`;
 }

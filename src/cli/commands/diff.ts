@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { diffRulesets } from '../../testing/diff/diffRulesets';
 import { checkExpectedChanges, parseExpectedChanges, type ExpectationCheck } from '../../testing/diff/expectedChanges';
 import { formatRulesetDiff } from '../../testing/diff/formatRulesetDiff';
-import { readJson, UsageError, writeOutput } from '../io';
-import { asUsageError, compileFiles } from './rulesetFiles';
+import { readJson, UsageError } from '../io';
+import { escapeControls, jsonText, terminalSafe } from '../output/safeText';
+import { printError, writeOutput } from '../output/sink';
+import { addTrustOptions, asUsageError, compileRead, readRulesetFiles, type TrustFlags } from './rulesetFiles';
 
-interface DiffFlags {
+interface DiffFlags extends TrustFlags {
   readonly runs: string;
   readonly seed: string;
   readonly expect?: string;
@@ -13,7 +15,6 @@ interface DiffFlags {
   readonly out?: string;
   readonly beforeOverlay?: string[];
   readonly afterOverlay?: string[];
-  readonly publicKey?: string[];
 }
 
 /** Exit code when an outcome change is not in the expected-changes file. */
@@ -21,7 +22,7 @@ const UNEXPECTED_CHANGES = 3;
 
 /** `dual-use-rules diff`: which generated transactions change outcome between two rulesets, and why. */
 export function registerDiff(program: Command): void {
-  program
+  const command = program
     .command('diff')
     .description(
       'Compare two rulesets by what they decide: generate transactions, assess each with both, and ' +
@@ -36,8 +37,8 @@ export function registerDiff(program: Command): void {
     .option('--json', 'print the diff (and the expectation check) as JSON')
     .option('--out <file>', 'write the report to this file')
     .option('--before-overlay <file...>', 'overlays to compose into <before>')
-    .option('--after-overlay <file...>', 'overlays to compose into <after>')
-    .option('--public-key <file...>', 'require both rulesets to be signed (<file>.sig) by one of these keys')
+    .option('--after-overlay <file...>', 'overlays to compose into <after>');
+  addTrustOptions(command, true)
     .addHelpText(
       'after',
       `
@@ -55,23 +56,29 @@ Exit codes: 0 compared (and every change expected); 3 an outcome change is not i
       const runs = positiveInteger(flags.runs, '--runs');
       const seed = integer(flags.seed, '--seed');
       const expected = flags.expect === undefined ? undefined : asExpectation(flags.expect);
+      // Every file read once (one notice, or each verified), then both compositions compiled.
+      const beforeFiles = [before, ...(flags.beforeOverlay ?? [])];
+      const read = asUsageError(() => readRulesetFiles([...beforeFiles, after, ...(flags.afterOverlay ?? [])], flags));
       const diff = diffRulesets(
-        asUsageError(() => compileFiles(before, flags.beforeOverlay ?? [], flags.publicKey)),
-        asUsageError(() => compileFiles(after, flags.afterOverlay ?? [], flags.publicKey)),
+        compileRead(read.slice(0, beforeFiles.length)),
+        compileRead(read.slice(beforeFiles.length)),
         { runs, seed },
       );
       const check: ExpectationCheck | undefined =
         expected === undefined ? undefined : checkExpectedChanges(diff, expected);
+      // Both rulesets and the expected-changes file may hold anything: the text report is rendered from escaped copies.
       writeOutput(
         flags.json === true
-          ? `${JSON.stringify(check === undefined ? { diff } : { diff, check }, null, 2)}\n`
-          : formatRulesetDiff(diff, check),
+          ? `${jsonText(check === undefined ? { diff } : { diff, check }, 2)}\n`
+          : formatRulesetDiff(terminalSafe(diff), check === undefined ? undefined : terminalSafe(check)),
         flags.out,
       );
       if (check !== undefined && check.unexpected.length > 0) {
-        process.stderr.write(
-          `Outcome changes not in ${flags.expect as string}: ` +
-            `${check.unexpected.map((change) => `${change.before} → ${change.after} (${change.count})`).join(', ')}.\n`,
+        printError(
+          `${escapeControls(
+            `Outcome changes not in ${flags.expect as string}: ` +
+              `${check.unexpected.map((change) => `${change.before} → ${change.after} (${change.count})`).join(', ')}.`,
+          )}\n`,
         );
         process.exitCode = UNEXPECTED_CHANGES;
       }

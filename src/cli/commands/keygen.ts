@@ -1,7 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { generateSigningKeys } from '../../generateSigningKeys';
 import { UsageError } from '../io';
+import { escapeControls } from '../output/safeText';
+import { openSink, print, type OutputSink } from '../output/sink';
 import { asUsageError } from './rulesetFiles';
 
 /** `dual-use-rules keygen`: a new Ed25519 key pair for approving rulesets. */
@@ -26,14 +28,29 @@ export function registerKeygen(program: Command): void {
         if (existsSync(file) && flags.force !== true)
           throw new UsageError(`${file} exists; use --force to replace it.`);
       const keys = asUsageError(generateSigningKeys);
+      // Each key goes to a new temporary file and takes its name by rename once both are written: the private key is
+      // 0600 and the public key 0644 whatever was there before or the umask, a symbolic link is refused rather than
+      // written through, and a failed write leaves neither file.
+      const outputs = [
+        { file: files.privateKey, mode: 0o600, text: keys.privateKey },
+        { file: files.publicKey, mode: 0o644, text: keys.publicKey },
+      ];
+      const sinks: OutputSink[] = [];
       try {
-        writeFileSync(files.privateKey, keys.privateKey, { mode: 0o600 });
-        writeFileSync(files.publicKey, keys.publicKey);
+        for (const { file, mode, text } of outputs) {
+          const sink = openSink(file, { mode, refuseLinks: true });
+          sinks.push(sink);
+          sink.write(text);
+        }
+        for (const sink of sinks) sink.commit();
       } catch (error) {
-        throw new UsageError(`Cannot write the key files: ${(error as Error).message}`);
+        for (const sink of sinks) sink.abort();
+        throw error;
       }
-      process.stdout.write(
-        `Key ${keys.keyId}: private key in ${files.privateKey} (keep it secret), public key in ${files.publicKey}.\n`,
+      print(
+        `${escapeControls(
+          `Key ${keys.keyId}: private key in ${files.privateKey} (keep it secret), public key in ${files.publicKey}.`,
+        )}\n`,
       );
     });
 }

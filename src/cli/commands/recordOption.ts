@@ -4,7 +4,9 @@ import { SigningError } from '../../errors/SigningError';
 import { signDecisionRecord } from '../../signDecisionRecord';
 import type { Assessment } from '../../types/assessment';
 import type { DecisionRecord } from '../../types/decisionRecord';
-import { readText, UsageError, writeOutput } from '../io';
+import { readText, UsageError } from '../io';
+import { jsonText } from '../output/safeText';
+import { writeOutput } from '../output/sink';
 
 /** The options of `assess` that write a decision record. */
 export interface RecordFlags {
@@ -43,9 +45,11 @@ export async function writeRecord(
     assessment,
     flags.assessedBy === undefined ? {} : { assessedBy: flags.assessedBy },
   );
-  const key = flags.signingKey === undefined ? undefined : readText(flags.signingKey);
+  const key =
+    flags.signingKey === undefined ? undefined : readText(flags.signingKey, `private key ${flags.signingKey}`);
   const signed = key === undefined ? record : await signWith(record, key, flags.signingKey ?? '');
-  writeOutput(`${JSON.stringify(signed, null, 2)}\n`, flags.record);
+  // Like --out: written whole under a temporary name, or not at all; a write error stops the run with its reason.
+  writeOutput(`${jsonText(signed, 2)}\n`, flags.record);
   return signed;
 }
 

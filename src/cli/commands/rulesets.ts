@@ -2,7 +2,9 @@ import { Option, type Command } from 'commander';
 import { listRulesets } from '../../loadRuleset';
 import { describeWindow, isCalendarDate, isInForce, today } from '../../time/dates';
 import type { RulesetSummary } from '../../types/registry';
-import { colorsFor, UsageError, writeOutput } from '../io';
+import { colorsFor, standardOutput, UsageError } from '../io';
+import { escapeControls, jsonText } from '../output/safeText';
+import { writeOutput } from '../output/sink';
 
 interface RulesetsFlags {
   readonly format: 'text' | 'json';
@@ -40,28 +42,28 @@ with it still replay, and assess --ruleset <its file in rulesets/> or loadRulese
         throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
       const rulesets = listRulesets();
       writeOutput(
-        flags.format === 'json'
-          ? `${JSON.stringify(rulesets, null, 2)}\n`
-          : formatTable(rulesets, flags.asOf ?? today()),
+        flags.format === 'json' ? `${jsonText(rulesets, 2)}\n` : formatTable(rulesets, flags.asOf ?? today()),
         undefined,
       );
     });
 }
 
 function formatTable(rulesets: readonly RulesetSummary[], date: string): string {
-  const colors = colorsFor(process.stdout);
+  const colors = colorsFor(standardOutput);
   const header = ['', 'ID', 'VERSION', 'KIND', 'STATES THE LAW', 'STATUS', 'TITLE'];
-  const rows = rulesets.map((ruleset) => [
-    ruleset.selectable && isInForce(ruleset.validity, date) ? '*' : '',
-    ruleset.id,
-    ruleset.version,
-    ruleset.kind === 'overlay'
-      ? `overlay of ${ruleset.extends ?? '?'}${ruleset.memberStates === undefined ? '' : ` (${ruleset.memberStates.join(', ')})`}`
-      : 'base',
-    describeWindow(ruleset.validity),
-    ruleset.replacedBy === undefined ? 'current' : `replaced by ${ruleset.replacedBy}`,
-    ruleset.title,
-  ]);
+  const rows = rulesets.map((ruleset) =>
+    [
+      ruleset.selectable && isInForce(ruleset.validity, date) ? '*' : '',
+      ruleset.id,
+      ruleset.version,
+      ruleset.kind === 'overlay'
+        ? `overlay of ${ruleset.extends ?? '?'}${ruleset.memberStates === undefined ? '' : ` (${ruleset.memberStates.join(', ')})`}`
+        : 'base',
+      describeWindow(ruleset.validity),
+      ruleset.replacedBy === undefined ? 'current' : `replaced by ${ruleset.replacedBy}`,
+      ruleset.title,
+    ].map(escapeControls),
+  );
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
   const line = (row: readonly string[]) =>
     row

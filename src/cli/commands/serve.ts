@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { canonicalSha256 } from '../../document/canonicalJson';
 import { readEd25519Key, requireCrypto } from '../../integrity/keys';
 import {
   createServer,
@@ -8,15 +7,14 @@ import {
   DEFAULT_REQUEST_TIMEOUT,
 } from '../../server/createServer';
 import { ServerSetupError } from '../../server/loadFastify';
-import { readJson, readText, UsageError } from '../io';
-import { asUsageError, compileFiles } from './rulesetFiles';
+import { readText, UsageError } from '../io';
+import { addTrustOptions, asUsageError, compileFiles, type TrustFlags } from './rulesetFiles';
 
-interface ServeFlags {
+interface ServeFlags extends TrustFlags {
   readonly port: string;
   readonly host: string;
   readonly ruleset?: string;
   readonly overlay: string[];
-  readonly publicKey: string[];
   readonly signingKey?: string;
   readonly bodyLimit: string;
   readonly batchLimit: string;
@@ -28,7 +26,7 @@ const repeatable = (file: string, files: string[]) => [...files, file];
 
 /** `dual-use-rules serve`: the library over HTTP, with an OpenAPI 3.1 contract (fastify, an optional peer dependency). */
 export function registerServe(program: Command): void {
-  program
+  const command = program
     .command('serve')
     .description(
       'Serve assessments over HTTP: POST /assess, POST /assess/batch (NDJSON), GET /rulesets, GET /questions, ' +
@@ -42,13 +40,8 @@ export function registerServe(program: Command): void {
       'a national overlay document to compose into --ruleset (repeat for several)',
       repeatable,
       [],
-    )
-    .option(
-      '--public-key <file>',
-      'refuse to start unless --ruleset and each --overlay are signed (<file>.sig) by this key (repeat for several)',
-      repeatable,
-      [],
-    )
+    );
+  addTrustOptions(command)
     .option('--signing-key <file>', 'sign the decision records that POST /assess?record=true returns (Ed25519, PEM)')
     .option('--body-limit <bytes>', 'largest JSON body, and largest line of a batch', String(DEFAULT_BODY_LIMIT))
     .option('--batch-limit <bytes>', 'largest body of POST /assess/batch', String(DEFAULT_BATCH_LIMIT))
@@ -80,36 +73,26 @@ Exit codes: 0 stopped cleanly; 2 invalid arguments, rulesets or keys (the server
       const shutdownTimeout = seconds(flags.shutdownTimeout, '--shutdown-timeout');
       if (flags.ruleset === undefined && flags.overlay.length > 0)
         throw new UsageError('--overlay needs --ruleset (the bundled rulesets come with their overlays).');
-      if (flags.ruleset === undefined && flags.publicKey.length > 0)
+      if (flags.ruleset === undefined && (flags.publicKey ?? []).length > 0)
         throw new UsageError(
           '--public-key verifies the signatures of --ruleset and --overlay files; without --ruleset the server uses ' +
             'the bundled rulesets, which are part of the installed package and not signed.',
         );
-      const files = flags.ruleset === undefined ? [] : [flags.ruleset, ...flags.overlay];
-      const ruleset =
+      // Read once each and verified as every command that reads a ruleset does (--public-key, --signature or the
+      // environment's keys): what GET /rulesets/{id}/{version} serves is exactly what was verified and compiled.
+      const given =
         flags.ruleset === undefined
           ? undefined
-          : asUsageError(() =>
-              compileFiles(
-                flags.ruleset as string,
-                flags.overlay,
-                flags.publicKey.length > 0 ? flags.publicKey : undefined,
-              ),
-            );
-      // The documents GET /rulesets/{id}/{version} serves: read again, so each must still be the one compiled.
-      const documents = files.map((file) => readJson(file, `ruleset ${file}`));
-      const compiled =
-        ruleset === undefined ? [] : [ruleset.sha256, ...ruleset.overlays.map((overlay) => overlay.sha256)];
-      documents.forEach((document, index) => {
-        if (canonicalSha256(document) !== compiled[index])
-          throw new UsageError(`${files[index] ?? ''} changed while the server was starting; start it again.`);
-      });
+          : asUsageError(() => compileFiles(flags.ruleset as string, flags.overlay, flags));
+      const ruleset = given?.ruleset;
       const signingKey = flags.signingKey === undefined ? undefined : readSigningKey(flags.signingKey);
 
       let app;
       try {
         app = await createServer({
-          ...(ruleset === undefined ? {} : { ruleset, documents }),
+          ...(given === undefined
+            ? {}
+            : { ruleset: given.ruleset, documents: given.files.map((file) => file.document) }),
           ...(signingKey === undefined ? {} : { signingKey }),
           bodyLimit,
           batchLimit,

@@ -3,7 +3,9 @@ import { validateRulesetDocument } from '../../compile/validateDocument';
 import { compileRuleset } from '../../compileRuleset';
 import { RulesetError } from '../../errors/RulesetError';
 import { signRuleset } from '../../signRuleset';
-import { readJson, readText, writeOutput } from '../io';
+import { readJson, readText } from '../io';
+import { escapeControls } from '../output/safeText';
+import { print, writeOutput } from '../output/sink';
 import { asUsageError, signaturePath } from './rulesetFiles';
 
 /** `dual-use-rules sign`: validates a ruleset document and writes its detached signature next to it. */
@@ -18,13 +20,21 @@ export function registerSign(program: Command): void {
     .requiredOption('--key <file>', 'private key (PEM) from dual-use-rules keygen')
     .option('--base <file>', 'for an overlay: the base ruleset to validate it with')
     .option('--out <file>', 'where to write the signature (default: <file>.sig)')
+    .option(
+      '--replaces <version...>',
+      'earlier versions of the same id this document replaces in a registry (a correction of the same legal time); ' +
+        'signed with it',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  $ dual-use-rules sign my-ruleset.json --key ruleset-signing.key\n  $ ' +
-        'dual-use-rules sign my-overlay.json --base my-ruleset.json --key ruleset-signing.key\n\nExit ' +
-        'codes: 0 signed; 2 invalid document, key or arguments.',
+        'dual-use-rules sign my-ruleset.json --key ruleset-signing.key --replaces 2.1.0\n  $ ' +
+        'dual-use-rules sign my-overlay.json --base my-ruleset.json --key ruleset-signing.key\n\n' +
+        'The signature covers the content and the id, version, validity and --replaces of the document (signature ' +
+        'format 2); signatures made by 0.1.0 (format 1) still verify, but cover no replaces: sign again to add ' +
+        'them.\n\nExit codes: 0 signed; 2 invalid document, key or arguments.',
     )
-    .action((file: string, flags: { key: string; base?: string; out?: string }) => {
+    .action((file: string, flags: { key: string; base?: string; out?: string; replaces?: string[] }) => {
       const document = readJson(file, `ruleset ${file}`);
       const kind = (document as { kind?: unknown } | null)?.kind;
       // Only a valid document is signed: a base is compiled; an overlay is compiled with its base when given.
@@ -34,12 +44,18 @@ export function registerSign(program: Command): void {
           if (issues.length > 0) throw new RulesetError(issues, (document as { id?: string }).id);
         } else compileRuleset(readJson(flags.base, `ruleset ${flags.base}`), { overlays: [document] });
       } else compileRuleset(document);
-      const signature = asUsageError(() => signRuleset(document, readText(flags.key)));
+      const signature = asUsageError(() =>
+        signRuleset(document, readText(flags.key, `private key ${flags.key}`), { replaces: flags.replaces ?? [] }),
+      );
       const out = flags.out ?? signaturePath(file);
       writeOutput(`${JSON.stringify(signature, null, 2)}\n`, out);
-      process.stdout.write(
-        `Signed ${signature.ruleset.id} ${signature.ruleset.version} (sha256 ` +
-          `${signature.ruleset.sha256}) with key ${signature.keyId}: ${out}\n`,
+      print(
+        `${escapeControls(
+          `Signed ${signature.ruleset.id} ${signature.ruleset.version} (sha256 ` +
+            `${signature.ruleset.sha256}` +
+            `${(signature.ruleset.replaces ?? []).length === 0 ? '' : `, replacing ${(signature.ruleset.replaces ?? []).join(', ')}`}) ` +
+            `with key ${signature.keyId}: ${out}`,
+        )}\n`,
       );
     });
 }

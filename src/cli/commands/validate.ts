@@ -1,22 +1,22 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { formatPath } from '../../errors/issue';
 import { lintRuleset, type LintScenario } from '../../lintRuleset';
-import { readJson, UsageError, writeOutput } from '../io';
-import { asUsageError, compileFiles } from './rulesetFiles';
+import { readJson, UsageError } from '../io';
+import { describeIssue, escapeControls, jsonText } from '../output/safeText';
+import { writeOutput } from '../output/sink';
+import { addTrustOptions, asUsageError, compileFiles, type TrustFlags } from './rulesetFiles';
 
-interface ValidateFlags {
+interface ValidateFlags extends TrustFlags {
   readonly overlay?: string[];
   readonly scenarios?: string;
-  readonly publicKey?: string[];
   readonly strict?: boolean;
   readonly json?: boolean;
 }
 
 /** `dual-use-rules validate`: schema and semantic checks (errors), then lint (warnings), optionally with scenario coverage. */
 export function registerValidate(program: Command): void {
-  program
+  const command = program
     .command('validate')
     .description(
       'Validate a ruleset document (JSON Schema and semantic checks) and lint it: unreachable rules, ' +
@@ -26,9 +26,9 @@ export function registerValidate(program: Command): void {
     .argument('<file>', 'ruleset JSON file')
     .option('--overlay <file...>', 'overlays to compose into it')
     .option('--scenarios <folder>', 'folder of scenario files ({ "scenarios": [...] }) to measure rule coverage with')
-    .option('--public-key <file...>', 'also require valid signatures (<file>.sig) by one of these public keys')
     .option('--strict', 'treat warnings as errors (exit 2)')
-    .option('--json', 'print { ruleset, warnings } as JSON')
+    .option('--json', 'print { ruleset, warnings } as JSON');
+  addTrustOptions(command, true)
     .addHelpText(
       'after',
       '\nExamples:\n  $ dual-use-rules validate my-ruleset.json\n  $ dual-use-rules validate ' +
@@ -36,7 +36,7 @@ export function registerValidate(program: Command): void {
         '--strict\n\nExit codes: 0 valid (warnings are printed); 2 invalid, or warnings with --strict.',
     )
     .action((file: string, flags: ValidateFlags) => {
-      const ruleset = asUsageError(() => compileFiles(file, flags.overlay ?? [], flags.publicKey));
+      const { ruleset } = asUsageError(() => compileFiles(file, flags.overlay ?? [], flags));
       const findings = lintRuleset(
         ruleset,
         flags.scenarios === undefined ? {} : { scenarios: readScenarios(flags.scenarios) },
@@ -47,17 +47,15 @@ export function registerValidate(program: Command): void {
         sha256: ruleset.sha256,
         overlays: ruleset.overlays,
       };
-      if (flags.json === true)
-        writeOutput(`${JSON.stringify({ ruleset: reference, warnings: findings }, null, 2)}\n`, undefined);
+      if (flags.json === true) writeOutput(`${jsonText({ ruleset: reference, warnings: findings }, 2)}\n`, undefined);
       else {
-        const lines = [`${file}: valid (${ruleset.id} ${ruleset.version}, sha256 ${ruleset.sha256}).`];
+        const lines = [escapeControls(`${file}: valid (${ruleset.id} ${ruleset.version}, sha256 ${ruleset.sha256}).`)];
         lines.push(
           findings.length === 0
             ? 'No warnings.'
             : `${findings.length} ${findings.length === 1 ? 'warning' : 'warnings'}:`,
         );
-        for (const finding of findings)
-          lines.push(`  ${formatPath(finding.path)}: ${finding.message} [${finding.code}]`);
+        for (const finding of findings) lines.push(describeIssue(finding));
         writeOutput(`${lines.join('\n')}\n`, undefined);
       }
       if (flags.strict === true && findings.length > 0) process.exitCode = 2;

@@ -5,7 +5,9 @@ import { SigningError } from '../../errors/SigningError';
 import type { RulesetRegistry } from '../../types/registry';
 import { verifyDecisionRecord } from '../../verifyDecisionRecord';
 import { readJson, UsageError } from '../io';
-import { readPublicKeys, readSignatures } from './rulesetFiles';
+import { escapeControls } from '../output/safeText';
+import { print } from '../output/sink';
+import { PUBLIC_KEYS_VARIABLE, readRulesetFiles, trustedKeys, type RulesetFile } from './rulesetFiles';
 
 interface VerifyRecordFlags {
   readonly publicKey: string[];
@@ -28,7 +30,7 @@ export function registerVerifyRecord(program: Command): void {
     .option(
       '--public-key <file>',
       'require a signature by this Ed25519 public key (PEM; repeat for several); it also verifies --ruleset and ' +
-        '--overlay files (<file>.sig)',
+        `--overlay files (<file>.sig), which without it are verified with the keys named in ${PUBLIC_KEYS_VARIABLE}`,
       repeatable,
       [],
     )
@@ -49,9 +51,14 @@ Exit codes: 0 verified; 2 changed, unsigned, untrusted, made with another rulese
       if (flags.ruleset === undefined && flags.overlay.length > 0)
         throw new UsageError('--overlay needs --ruleset (the bundled rulesets come with their overlays).');
       const record = readJson(file, `decision record ${file}`);
-      const publicKeys = flags.publicKey.length > 0 ? readPublicKeys(flags.publicKey) : undefined;
+      // The keys given check the record's signature and the ruleset files; without them, the keys of whoever approves
+      // rulesets (the environment's) check the ruleset files, as in every command that reads one, and not the record.
+      const keys = trustedKeys(flags);
+      const publicKeys = flags.publicKey.length > 0 ? keys?.pems : undefined;
       const registry =
-        flags.ruleset === undefined ? undefined : rulesetRegistry(flags.ruleset, flags.overlay, publicKeys);
+        flags.ruleset === undefined
+          ? undefined
+          : rulesetRegistry(readRulesetFiles([flags.ruleset, ...flags.overlay], flags, keys));
       let result;
       try {
         result = await verifyDecisionRecord(record, {
@@ -70,24 +77,19 @@ Exit codes: 0 verified; 2 changed, unsigned, untrusted, made with another rulese
           : result.signature === 'not_checked'
             ? `signed with key ${result.keyId ?? '?'} (not checked: no --public-key given)`
             : 'not signed';
-      process.stdout.write(
-        `Verified decision record ${id}: its content is unchanged (sha256), ${signature}, and the replay with the ` +
-          `recorded ruleset gives ${assessment.outcome}, as recorded` +
-          `${result.identical ? ', identical in every field' : ` (these fields differ: ${result.differences.join(', ')})`}.\n`,
+      print(
+        `${escapeControls(
+          `Verified decision record ${id}: its content is unchanged (sha256), ${signature}, and the replay with the ` +
+            `recorded ruleset gives ${assessment.outcome}, as recorded` +
+            `${result.identical ? ', identical in every field' : ` (these fields differ: ${result.differences.join(', ')})`}.`,
+        )}\n`,
       );
     });
 }
 
-/** A registry of the given documents only (signed by one of the keys, when keys are given), to replay from. */
-function rulesetRegistry(
-  file: string,
-  overlays: readonly string[],
-  publicKeys: readonly string[] | undefined,
-): RulesetRegistry {
-  const registry = createRulesetRegistry({ bundled: false, ...(publicKeys === undefined ? {} : { publicKeys }) });
-  for (const path of [file, ...overlays]) {
-    const signatures = publicKeys === undefined ? [] : readSignatures([path]);
-    registry.register(readJson(path, `ruleset ${path}`), publicKeys === undefined ? {} : { signatures });
-  }
+/** A registry of the given documents only (already read once, and verified when keys are configured), to replay from. */
+function rulesetRegistry(files: readonly RulesetFile[]): RulesetRegistry {
+  const registry = createRulesetRegistry({ bundled: false });
+  for (const { document } of files) registry.register(document);
   return registry;
 }

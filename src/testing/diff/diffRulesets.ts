@@ -165,8 +165,10 @@ function assessBoth(
   after: CompiledRuleset,
   transaction: Transaction,
 ): { before: Assessment; after: Assessment } | undefined {
-  const [was] = assessEach([transaction], { ruleset: before });
-  const [is] = assessEach([transaction], { ruleset: after });
+  // The generated transactions are undated: each ruleset assesses them on a day it is in force (the first of its
+  // window), since an explicit ruleset is refused on a day outside it, and two versions may state different periods.
+  const [was] = assessEach([transaction], { ruleset: before, asOf: before.validity.from });
+  const [is] = assessEach([transaction], { ruleset: after, asOf: after.validity.from });
   for (const result of [was, is])
     if (result?.ok === false && !(result.error instanceof TransactionError)) throw result.error;
   return was?.ok === true && is?.ok === true ? { before: was.assessment, after: is.assessment } : undefined;

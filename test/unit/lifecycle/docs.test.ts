@@ -46,6 +46,12 @@ describe('docs/ruleset-lifecycle.md: every command works as written', () => {
       /Verified eu-2021-821-art5 2\.1\.1 .* signed with key [0-9a-f]{16}/,
     );
     expect(output('tampered.json').stderr).toContain('has changed since it was signed');
+    // One step on the command line: assess verifies what it reads, and refuses the tampered copy.
+    expect(output('assess --ruleset my-ruleset.json --public-key').stdout).toMatch(/^Outcome: NO OBLIGATION/);
+    expect(output('assess --ruleset my-ruleset.json --public-key').stderr).toBe('');
+    expect(output('assess --ruleset tampered.json').stderr).toMatch(/^Refusing tampered\.json: it is not verified\./);
+    expect(output('assess --ruleset tampered.json').stdout).toBe('');
+    expect(readFileSync(join(workspace.dir, 'assessed.jsonl'), 'utf8')).toMatch(/"version":"2\.1\.1"/);
     expect(output('--expect expected-changes.json').stdout).toContain(
       'Every outcome change is listed in the expected-changes file.',
     );
@@ -68,10 +74,8 @@ describe('docs/ruleset-lifecycle.md: every command works as written', () => {
     const registry = createRulesetRegistry({
       publicKeys: [readFileSync(join(workspace.dir, 'compliance.pub'), 'utf8')],
     });
-    registry.register(readJson('my-ruleset.json'), {
-      signatures: [readJson('my-ruleset.json.sig')],
-      replaces: ['2.1.0'],
-    });
+    // The signature says 2.1.1 replaces 2.1.0 (sign --replaces), so register needs no replaces of its own.
+    registry.register(readJson('my-ruleset.json'), { signatures: [readJson('my-ruleset.json.sig')] });
     const order = readJson('order.json');
     const assessment = await assess(order, { ruleset: registry.select(order) });
     const shipped = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });

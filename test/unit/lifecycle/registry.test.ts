@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { createRulesetRegistry } from '../../../src/createRulesetRegistry';
 import { generateSigningKeys } from '../../../src/generateSigningKeys';
-import { AssessmentError, listRulesets, loadRuleset, RulesetError, TransactionError } from '../../../src/index';
+import { AssessmentError, listRulesets, loadRuleset, TransactionError } from '../../../src/index';
 import { bundledRegistry } from '../../../src/rulesets/bundledRegistry';
 import { signRuleset } from '../../../src/signRuleset';
+import { rulesetIssues } from '../../support/issues';
 import { minimalRuleset } from '../../support/minimalRuleset';
 
 /** The minimal test ruleset as a given version over a given window. */
@@ -16,16 +17,6 @@ function registryOfTwo() {
   registry.register(version('1.0.0', '2021-09-09', '2024-10-15'));
   registry.register(version('2.0.0', '2024-10-16', null));
   return registry;
-}
-
-function issuesOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RulesetError);
-    return (error as RulesetError).issues;
-  }
-  throw new Error('expected a RulesetError');
 }
 
 describe('ruleset registry', () => {
@@ -45,12 +36,12 @@ describe('ruleset registry', () => {
 
   test('refuses a version whose window overlaps another, or leaves a gap, with the path of the window', () => {
     const registry = registryOfTwo();
-    const overlap = issuesOf(() => registry.register(version('2.1.0', '2025-01-01', null)));
+    const overlap = rulesetIssues(() => registry.register(version('2.1.0', '2025-01-01', null)));
     expect(overlap).toEqual([expect.objectContaining({ path: ['validity'], code: 'overlapping_validity' })]);
     expect(overlap[0]?.message).toContain('2.0.0: from 2024-10-16');
     const early = createRulesetRegistry({ bundled: false });
     early.register(version('1.0.0', '2021-09-09', '2024-10-15'));
-    const gap = issuesOf(() => early.register(version('2.0.0', '2024-11-01', null)));
+    const gap = rulesetIssues(() => early.register(version('2.0.0', '2024-11-01', null)));
     expect(gap).toEqual([expect.objectContaining({ path: ['validity'], code: 'validity_gap' })]);
     expect(gap[0]?.message).toContain('from 2024-10-16 to 2024-10-31');
     expect(early.list().map((summary) => summary.version)).toEqual(['1.0.0']);
@@ -59,7 +50,7 @@ describe('ruleset registry', () => {
   test('registering the same version again is a no-op, with other content it is refused', () => {
     const registry = registryOfTwo();
     expect(registry.register(version('2.0.0', '2024-10-16', null)).version).toBe('2.0.0');
-    expect(issuesOf(() => registry.register(version('2.0.0', '2024-10-16', null, 'Changed')))).toEqual([
+    expect(rulesetIssues(() => registry.register(version('2.0.0', '2024-10-16', null, 'Changed')))).toEqual([
       expect.objectContaining({ code: 'duplicate_version' }),
     ]);
   });
@@ -68,7 +59,7 @@ describe('ruleset registry', () => {
     const broken = version('3.0.0', '2030-01-01', null) as Record<string, unknown>;
     delete broken['rules'];
     (broken as { outcomes: unknown }).outcomes = 'none';
-    expect(issuesOf(() => createRulesetRegistry({ bundled: false }).register(broken)).length).toBeGreaterThan(0);
+    expect(rulesetIssues(() => createRulesetRegistry({ bundled: false }).register(broken)).length).toBeGreaterThan(0);
   });
 
   test('a revision can replace a version over the same window; the replaced one can still be found by hash', () => {
@@ -88,7 +79,7 @@ describe('ruleset registry', () => {
     });
     expect(registry.list().find((summary) => summary.version === '2.0.1')).not.toHaveProperty('replacedBy');
     expect(
-      issuesOf(() => registry.register(version('2.0.2', '2024-10-16', null), { replaces: ['9.9.9'] })),
+      rulesetIssues(() => registry.register(version('2.0.2', '2024-10-16', null), { replaces: ['1.9.9'] })),
     ).toContainEqual(expect.objectContaining({ code: 'unknown_version' }));
   });
 
@@ -116,7 +107,7 @@ describe('ruleset registry', () => {
     const keys = generateSigningKeys();
     const registry = createRulesetRegistry({ bundled: false, publicKeys: [keys.publicKey] });
     const document = version('1.0.0', '2021-09-09', null);
-    expect(issuesOf(() => registry.register(document))).toEqual([
+    expect(rulesetIssues(() => registry.register(document))).toEqual([
       expect.objectContaining({ code: 'unsigned_ruleset' }),
     ]);
     expect(registry.register(document, { signatures: [signRuleset(document, keys.privateKey)] }).sha256).toMatch(

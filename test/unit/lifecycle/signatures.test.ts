@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { SigningError } from '../../../src/errors/SigningError';
 import { generateSigningKeys } from '../../../src/generateSigningKeys';
-import { compileRuleset, RulesetError } from '../../../src/index';
+import { compileRuleset } from '../../../src/index';
 import { parseRulesetSignature } from '../../../src/parseRulesetSignature';
 import { signingKeyId } from '../../../src/signingKeyId';
 import { signRuleset } from '../../../src/signRuleset';
+import { rulesetIssues } from '../../support/issues';
 import { readJsonFile } from '../../support/rulesets';
 
 const base = () => readJsonFile('rulesets/eu-2021-821-art5/2.0.0.json');
@@ -13,15 +14,7 @@ const approver = generateSigningKeys();
 const stranger = generateSigningKeys();
 
 /** The issues `compileRuleset` throws with, or fails the test when it compiles. */
-function refusal(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RulesetError);
-    return (error as RulesetError).issues;
-  }
-  throw new Error('expected compileRuleset to refuse the ruleset');
-}
+const refusal = rulesetIssues;
 
 describe('Ed25519 ruleset signatures', () => {
   test('a key pair is PEM, and its key id is stable and names the public key', () => {
