@@ -1,12 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  checkMonotonicity,
-  checkOrderIndependence,
-  checkSoundness,
-  completeTransactionArbitrary,
-  vocabularyOf,
-} from '../../src/testing/index';
-import { SHIPPED_COMPOSITIONS } from '../support/rulesets';
+import { checkMonotonicity, checkOrderIndependence, checkSoundness } from '../../src/testing/index';
+import { article5Transactions, SHIPPED_COMPOSITIONS } from '../support/rulesets';
 import { runs } from '../support/runs';
 
 // Issue 19 point 1: the properties the generated rulesets keep, on the rulesets we ship, each composition a date can
@@ -18,7 +12,7 @@ const RUNS = runs(2_000);
 
 describe.each(SHIPPED_COMPOSITIONS)('$name', ({ ruleset: load }) => {
   const ruleset = load();
-  const article5 = { transactions: completeTransactionArbitrary(vocabularyOf(ruleset)) };
+  const article5 = article5Transactions(ruleset);
 
   test(`soundness of possibleOutcomes, on ${RUNS.toLocaleString('en')} partial transactions of each kind`, () => {
     expect(checkSoundness(ruleset, { runs: RUNS }).checked).toBeGreaterThan(RUNS);

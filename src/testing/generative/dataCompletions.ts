@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { attributeOf } from '../../compile/checks/attributeOf';
 import { conditionRoots, isFactCondition, walkCondition } from '../../compile/rulesetContext';
 import type { AttributeValue, Derivation, RulesetDocument } from '../../types/ruleset';
 
@@ -52,11 +53,7 @@ function dataHoles(document: RulesetDocument): DataHole[] {
     seen.add(`${read.catalogue}\u0000${read.attribute}`);
     const catalogue = document.catalogues?.[read.catalogue];
     if (catalogue === undefined) continue;
-    const given = catalogue.entries.map((entry) =>
-      entry.attributes !== undefined && Object.hasOwn(entry.attributes, read.attribute)
-        ? entry.attributes[read.attribute]
-        : undefined,
-    );
+    const given = catalogue.entries.map((entry) => attributeOf(entry, read.attribute));
     const values = candidates(
       read.kind === 'sum' ? 'weight' : (fact.type as Kind),
       given,

@@ -1,3 +1,4 @@
+import { attributeOf } from '../../compile/checks/attributeOf';
 import { CONCERNS, FINDING_SOURCES, KNOWLEDGE_LEVELS, type Transaction } from '../../transaction/transactionSchema';
 import type { RulesetDocument } from '../../types/ruleset';
 import type { RecordsSlot } from './slots';
@@ -27,8 +28,7 @@ export function redFlagsToAdd(document: RulesetDocument, ids: readonly string[])
     derivations.every((derive) => {
       if (derive?.kind !== 'sum' && derive?.kind !== 'collect') return true;
       const entry = document.catalogues?.[derive.catalogue]?.entries.find((candidate) => candidate.id === id);
-      const attributes = entry?.attributes ?? {};
-      const value = Object.hasOwn(attributes, derive.attribute) ? attributes[derive.attribute] : undefined;
+      const value = entry === undefined ? undefined : attributeOf(entry, derive.attribute);
       return derive.kind === 'sum' ? typeof value === 'number' : typeof value === 'string';
     }),
   );
