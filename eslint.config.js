@@ -54,7 +54,7 @@ export default defineConfig(
   },
   {
     // The hostile cases break a valid document on purpose, so they hold it loosely typed.
-    files: ['test/hostile/**'],
+    files: ['test/hostile/**', 'test/fixtures/hostile-rulesets/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   prettier,

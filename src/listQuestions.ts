@@ -11,6 +11,7 @@ import {
 import { questionVisibility } from './compile/questionVisibility';
 import { walkCondition } from './compile/rulesetContext';
 import { loadRuleset } from './loadRuleset';
+import { isWeight } from './model/weights';
 import { INPUT_FACTS } from './transaction/inputFacts';
 import { isRequiredAt, nonNull, schemaAt } from './transaction/schemaNodes';
 import { TRANSACTION_SECTIONS } from './transaction/sections';
@@ -177,14 +178,14 @@ function canBeAsked(document: RulesetDocument, id: string, derive: Derivation | 
           someEntry(document, derive.catalogue, derive.attribute, (value) => value === undefined || value === null))
       );
     case 'sum':
-      // An id outside the catalogue, or a weight it does not record as a number, leaves the sum unknown.
+      // An id outside the catalogue, or a weight it records as not known (`null`), leaves the sum unknown.
       return (
         !boundTo(document, derive.of, derive.catalogue) ||
-        someEntry(document, derive.catalogue, derive.attribute, (value) => typeof value !== 'number')
+        someEntry(document, derive.catalogue, derive.attribute, (value) => !isWeight(value))
       );
     case 'collect':
-      // An attribute the catalogue records as not known (`null`) leaves the list unknown.
-      return someEntry(document, derive.catalogue, derive.attribute, (value) => value === null);
+      // An attribute the catalogue records as not known (`null`), or leaves out, leaves the list unknown.
+      return someEntry(document, derive.catalogue, derive.attribute, (value) => typeof value !== 'string');
     default:
       return false;
   }

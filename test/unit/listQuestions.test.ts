@@ -16,6 +16,7 @@ import {
   type Transaction,
 } from '../../src/index';
 import { partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
+import { d6 } from '../fixtures/hostile-rulesets';
 import { readJsonFile } from '../support/rulesets';
 import { runs } from '../support/runs';
 
@@ -311,6 +312,21 @@ describe('listQuestions', () => {
       const use = question.usedBy;
       expect(use.rules.length + use.notes.length + use.conditions.length + (use.authority ? 1 : 0)).toBeGreaterThan(0);
     }
+  });
+
+  // Issue 19 point 1: a capability whose implication the catalogue leaves out is not known, like one recorded as null
+  // (the review's D6), so the list collected from it is unknown and asked, and listQuestions lists it.
+  test('lists a collected fact whose catalogue leaves an attribute out, as assess asks it', () => {
+    const document = d6.document();
+    const entry = document.catalogues?.['capabilities']?.entries.find(({ id }) => id === 'facial-recognition');
+    expect(entry?.attributes?.['implies']).toBeNull();
+    // The document is a fresh copy from JSON: left out, instead of null.
+    delete (entry?.attributes as Record<string, unknown>)['implies'];
+    const ruleset = compileRuleset(document);
+    const [assessment] = assessMany([d6.transaction()], { ruleset });
+    expect(assessment?.possibleOutcomes).toContain('authorisation_required');
+    expect(assessment?.questions.map((question) => question.fact)).toContain('capabilityImplications');
+    expect(listQuestions(ruleset).questions.map((question) => question.fact)).toContain('capabilityImplications');
   });
 
   test('defaults to the bundled ruleset in force today', () => {
