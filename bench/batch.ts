@@ -13,13 +13,20 @@ export interface BatchResults {
   readonly inProcessAssessManyLinesPerSecond: number;
   /** The same, plus `JSON.stringify` of each assessment: the work a batch line needs besides reading and writing. */
   readonly inProcessWithJsonLinesPerSecond: number;
-  /** The command line, whole process (start-up included), output to /dev/null, by worker count. */
+  /**
+   * The command line, whole process (start-up included), output to /dev/null, by worker count and `--detail`: the
+   * decision line (the default) and the whole assessment (`full`), in the same run.
+   */
   readonly cli: readonly {
     readonly workers: number;
+    readonly detail: Detail;
     readonly seconds: number;
     readonly linesPerSecond: number;
     readonly peakRssMB: number;
   }[];
+  /** Per worker count, `--detail decision` lines/s over `--detail full` lines/s, in the same run. */
+  readonly decisionOverFull: readonly { readonly workers: number; readonly ratio: number }[];
+  /** Bytes per line of the whole assessment as JSON (`--detail full`). */
   readonly outputBytesPerLine: number;
   /**
    * One-thread runs on a tenth of the lines (at least 10,000, at most half) and on all of them: peak resident memory,
@@ -37,6 +44,8 @@ export interface BatchResults {
 }
 
 const DATE = '2025-06-30';
+
+type Detail = 'decision' | 'full';
 /**
  * Preloaded into the command's process (run with --expose-gc): when it exits, records its peak resident memory (KB)
  * and the heap still in use after a full collection (bytes), i.e. what the run retained.
@@ -81,20 +90,33 @@ export async function measureBatch(
     }
     const withJsonSeconds = (performance.now() - start) / 1000;
 
-    const cli = [];
+    const cli: BatchResults['cli'][number][] = [];
     let largeRun: Awaited<ReturnType<typeof runCli>> | undefined;
-    for (const workers of [...new Set([1, 2, os.availableParallelism()])]) {
-      const run = await runCli(large, workers, folder);
-      if (workers === 1) largeRun = run;
-      cli.push({
-        workers,
-        seconds: significant(run.seconds),
-        linesPerSecond: Math.round(lines / run.seconds),
-        peakRssMB: significant(run.peakRssKB / 1024),
-      });
-      options.log(`  --workers ${workers}: ${Math.round(lines / run.seconds).toLocaleString('en')} lines/s`);
+    const workerCounts = [...new Set([1, 2, os.availableParallelism()])];
+    for (const workers of workerCounts) {
+      for (const detail of ['decision', 'full'] as const) {
+        const run = await runCli(large, workers, detail, folder);
+        if (workers === 1 && detail === 'decision') largeRun = run;
+        cli.push({
+          workers,
+          detail,
+          seconds: significant(run.seconds),
+          linesPerSecond: Math.round(lines / run.seconds),
+          peakRssMB: significant(run.peakRssKB / 1024),
+        });
+        options.log(
+          `  --workers ${workers} --detail ${detail}: ${Math.round(lines / run.seconds).toLocaleString('en')} lines/s`,
+        );
+      }
     }
-    const smallRun = await runCli(small, 1, folder);
+    const speed = (workers: number, detail: Detail) =>
+      cli.find((run) => run.workers === workers && run.detail === detail)?.linesPerSecond ?? Number.NaN;
+    const decisionOverFull = workerCounts.map((workers) => ({
+      workers,
+      ratio: significant(speed(workers, 'decision') / speed(workers, 'full')),
+    }));
+    for (const { workers, ratio } of decisionOverFull) options.log(`  --workers ${workers}: decision/full = ${ratio}`);
+    const smallRun = await runCli(small, 1, 'decision', folder);
     if (largeRun === undefined) throw new Error('no one-thread run');
     const retainedMB = (bytes: number) => significant(bytes / 2 ** 20);
     return {
@@ -102,6 +124,7 @@ export async function measureBatch(
       inProcessAssessManyLinesPerSecond: Math.round(lines / inProcessSeconds),
       inProcessWithJsonLinesPerSecond: Math.round(lines / withJsonSeconds),
       cli,
+      decisionOverFull,
       outputBytesPerLine: Math.round(outputBytes / lines),
       memory: {
         smallLines,
@@ -117,13 +140,14 @@ export async function measureBatch(
   }
 }
 
-/** Runs the built command line on a file, output discarded, timing the whole process and recording its memory. */
+/** Runs the built command line on a file at a `--detail`, output discarded, timing the whole process and recording its memory. */
 function runCli(
   file: string,
   workers: number,
+  detail: Detail,
   folder: string,
 ): Promise<{ seconds: number; peakRssKB: number; retainedBytes: number }> {
-  const record = join(folder, `memory-${workers}-${Date.now()}`);
+  const record = join(folder, `memory-${workers}-${detail}-${Date.now()}`);
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(
@@ -137,6 +161,8 @@ function runCli(
         file,
         '--workers',
         String(workers),
+        '--detail',
+        detail,
         '--out',
         os.devNull,
       ],

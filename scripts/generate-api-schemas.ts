@@ -28,6 +28,11 @@ export const OUTPUT_SCHEMAS = [
     title: 'dual-use-rules decision record (createDecisionRecord, signDecisionRecord)',
   },
   { file: 'question-list.schema.json', type: 'QuestionList', title: 'dual-use-rules question list (listQuestions)' },
+  {
+    file: 'decision-line.schema.json',
+    type: 'DecisionLine',
+    title: 'dual-use-rules decision line (batch --detail decision, POST /assess/batch, decisionLine)',
+  },
 ] as const;
 
 /** The server's response types (src/server/types.ts) that the OpenAPI document names. */
@@ -183,8 +188,12 @@ export function openApiDocument(): Schema {
     addComponents(components, { [entry.type]: mapRefs(schema, fromFile(entry.file, entry.type)) as Schema });
     addComponents(components, mapRefs(defs, fromFile(entry.file, entry.type)) as Record<string, Schema>);
   }
+  // The server's types name the library's output types (a batch line's DecisionLine): those are the published schemas.
+  const published = new Set<string>(OUTPUT_SCHEMAS.map((entry) => entry.type));
   for (const type of SERVER_TYPES) {
-    const definitions = definitionsOf('src/server/types.ts', type);
+    const definitions = Object.fromEntries(
+      Object.entries(definitionsOf('src/server/types.ts', type)).filter(([name]) => !published.has(name)),
+    );
     addComponents(
       components,
       mapRefs(definitions, (target) => `#/components/schemas/${definitionName(target) ?? target}`) as Record<

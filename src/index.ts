@@ -23,6 +23,7 @@ export { RulesetError } from './errors/RulesetError';
 export { TransactionError } from './errors/TransactionError';
 export { formatPath } from './formatPath';
 export { formatReport } from './formatReport';
+export { decisionLine } from './decisionLine';
 export { listQuestions } from './listQuestions';
 export { createDecisionRecord } from './createDecisionRecord';
 export { signDecisionRecord } from './signDecisionRecord';
@@ -77,13 +78,18 @@ export type { TestingIssuePayloads } from './errors/codes/testingCodes';
 export type { UsageIssuePayloads } from './errors/codes/usageCodes';
 export type { ValueIssuePayloads } from './errors/codes/valueCodes';
 export type { Outcome } from './types/outcome';
+export type { DecisionCitation, DecisionLine } from './types/decisionLine';
 export type {
   AnswerValue,
   FactUse,
+  FallbackCase,
   QuestionDefinition,
   QuestionList,
+  QuestionSection,
   RecordFieldDefinition,
   ScaleReference,
+  ShowWhen,
+  StatementSource,
 } from './types/questions';
 export type { Citation, CitationConfidence } from './types/citation';
 export type { ParsedTransaction, Transaction } from './transaction/transactionSchema';

@@ -1,22 +1,24 @@
 import { citationResolver } from './compile/buildProgram';
 import { compiledRuntime } from './compile/compiledRuntime';
 import { derivationInputs } from './compile/derivationInputs';
+import {
+  catalogueValues,
+  contractSchema,
+  labelled,
+  recordFields,
+  scaleFor,
+  statementSource,
+} from './compile/questionValues';
+import { questionVisibility } from './compile/questionVisibility';
 import { walkCondition } from './compile/rulesetContext';
 import { loadRuleset } from './loadRuleset';
+import { isWeight } from './model/weights';
 import { INPUT_FACTS } from './transaction/inputFacts';
-import { isRequiredAt, nonNull, schemaAt, type SchemaNode } from './transaction/schemaNodes';
-import { transactionJsonSchema } from './transaction/transactionJsonSchema';
-import { CONTRACT_VALUE_LABELS } from './transaction/valueLabels';
-import type { Citation } from './types/citation';
+import { isRequiredAt, nonNull, schemaAt } from './transaction/schemaNodes';
+import { TRANSACTION_SECTIONS } from './transaction/sections';
 import type { CompiledRuleset } from './types/compiledRuleset';
-import type {
-  AnswerValue,
-  QuestionDefinition,
-  QuestionList,
-  RecordFieldDefinition,
-  ScaleReference,
-} from './types/questions';
-import type { CitationDefinition, ConditionDefinition, Derivation, RulesetDocument } from './types/ruleset';
+import type { QuestionDefinition, QuestionList } from './types/questions';
+import type { ConditionDefinition, Derivation, RulesetDocument } from './types/ruleset';
 
 /**
  * Lists every question a ruleset can ask, as data a form can be built from: every input fact that a rule, a note,
@@ -25,6 +27,9 @@ import type { CitationDefinition, ConditionDefinition, Derivation, RulesetDocume
  * ruleset records it as unknown). Each question carries its transaction path, title, prompt and help, its answer
  * type, the values it accepts with their labels (catalogue entries, scale levels, or the fixed values of the
  * transaction contract such as activities and country codes), whether the transaction needs it, and its citation.
+ * For a form, each also names its section (`sections` gives their headings in the order to show them), the source
+ * field of a statement (`source`), and whether it may wait until it matters (`showWhen`); the fields of a list of
+ * records carry their labels and answer types.
  *
  * Any question `assess` returns for this ruleset is in the list (`Assessment.questions[].fact` is a `fact` here), so a
  * form built on it asks what the library asks.
@@ -47,6 +52,7 @@ export function listQuestions(ruleset: CompiledRuleset = loadRuleset()): Questio
   const document = ruleset.document;
   const cite = citationResolver(document.sources);
   const uses = factUses(document);
+  const visibility = questionVisibility(document);
   const schema = contractSchema();
   const questions: QuestionDefinition[] = [];
   for (const [id, fact] of Object.entries(document.facts ?? {})) {
@@ -59,9 +65,11 @@ export function listQuestions(ruleset: CompiledRuleset = loadRuleset()): Questio
     const values =
       catalogue !== undefined ? catalogueValues(document, catalogue, cite) : labelled(document, input?.values);
     const scale = scaleFor(document, values, cite);
+    const source = statementSource(input?.statementSource);
+    const showWhen = input === undefined ? undefined : visibility.get(id);
     questions.push({
       fact: id,
-      ...(input === undefined ? {} : { path: input.path }),
+      ...(input === undefined ? {} : { path: input.path, section: input.path[0] as string }),
       title: fact.title,
       prompt: fact.prompt,
       ...(fact.help === undefined ? {} : { help: fact.help }),
@@ -70,10 +78,12 @@ export function listQuestions(ruleset: CompiledRuleset = loadRuleset()): Questio
       ...(catalogue === undefined ? {} : { catalogue }),
       ...(scale === undefined ? {} : { scale }),
       ...(fact.type === 'records'
-        ? { fields: recordFields(document, nonNull(node)?.items, fact.answers?.fields, cite) }
+        ? { fields: recordFields(document, id, nonNull(node)?.items, fact.answers?.fields, cite) }
         : {}),
       required: input !== undefined && isRequiredAt(schema, input.path),
       ...(typeof node?.default === 'string' ? { default: node.default } : {}),
+      ...(source === undefined ? {} : { source }),
+      ...(showWhen === undefined ? {} : { showWhen }),
       citation: cite(fact.citation),
       seeAlso: (fact.seeAlso ?? []).map(cite),
       usedBy: {
@@ -84,9 +94,15 @@ export function listQuestions(ruleset: CompiledRuleset = loadRuleset()): Questio
       },
     });
   }
+  const used = new Set(questions.map((question) => question.section));
   return {
     ruleset: { id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256, overlays: ruleset.overlays },
     questions,
+    sections: TRANSACTION_SECTIONS.filter((section) => used.has(section.id)).map(({ id, title, steps }) => ({
+      id,
+      title,
+      steps,
+    })),
   };
 }
 
@@ -165,14 +181,14 @@ function canBeAsked(document: RulesetDocument, id: string, derive: Derivation | 
           someEntry(document, derive.catalogue, derive.attribute, (value) => value === undefined || value === null))
       );
     case 'sum':
-      // An id outside the catalogue, or a weight it does not record as a number, leaves the sum unknown.
+      // An id outside the catalogue, or a weight it records as not known (`null`), leaves the sum unknown.
       return (
         !boundTo(document, derive.of, derive.catalogue) ||
-        someEntry(document, derive.catalogue, derive.attribute, (value) => typeof value !== 'number')
+        someEntry(document, derive.catalogue, derive.attribute, (value) => !isWeight(value))
       );
     case 'collect':
-      // An attribute the catalogue records as not known (`null`) leaves the list unknown.
-      return someEntry(document, derive.catalogue, derive.attribute, (value) => value === null);
+      // An attribute the catalogue records as not known (`null`), or leaves out, leaves the list unknown.
+      return someEntry(document, derive.catalogue, derive.attribute, (value) => typeof value !== 'string');
     default:
       return false;
   }
@@ -214,85 +230,4 @@ function isAskedOnPurpose(document: RulesetDocument, fact: string): boolean {
   return trees.some((tree) =>
     [...walkCondition(tree, [])].some(({ node }) => 'fact' in node && node.fact === fact && node.ask === true),
   );
-}
-
-function catalogueValues(
-  document: RulesetDocument,
-  catalogue: string,
-  cite: (definition: CitationDefinition) => Citation,
-): AnswerValue[] {
-  return (document.catalogues?.[catalogue]?.entries ?? []).map((entry) => ({
-    value: entry.id,
-    label: entry.label,
-    ...(entry.description === undefined ? {} : { description: entry.description }),
-    citation: cite(entry.citation),
-  }));
-}
-
-/**
- * Fixed values with labels: from a ruleset scale or catalogue that holds every one of them (the knowledge scale, the
- * concerns catalogue), else the contract's own labels; country codes stay unlabelled.
- */
-function labelled(document: RulesetDocument, values: readonly string[] | undefined): AnswerValue[] | undefined {
-  if (values === undefined) return undefined;
-  const covering = [
-    ...Object.values(document.scales ?? {}).map((scale) => scale.levels),
-    ...Object.values(document.catalogues ?? {}).map((catalogue) => catalogue.entries),
-  ].find((entries) => values.every((value) => entries.some((entry) => entry.id === value)));
-  return values.map((value) => {
-    const entry = covering?.find((candidate) => candidate.id === value);
-    const label = entry?.label ?? CONTRACT_VALUE_LABELS[value];
-    return {
-      value,
-      ...(label === undefined ? {} : { label }),
-      ...(entry?.description === undefined ? {} : { description: entry.description }),
-    };
-  });
-}
-
-/** The scale whose levels include every value, if there is one: a form explains the levels next to the choice. */
-function scaleFor(
-  document: RulesetDocument,
-  values: readonly AnswerValue[] | undefined,
-  cite: (definition: CitationDefinition) => Citation,
-): ScaleReference | undefined {
-  if (values === undefined || values.length === 0) return undefined;
-  for (const [id, scale] of Object.entries(document.scales ?? {})) {
-    if (values.every((value) => scale.levels.some((level) => level.id === value.value)))
-      return { id, title: scale.title, citation: cite(scale.citation), seeAlso: (scale.seeAlso ?? []).map(cite) };
-  }
-  return undefined;
-}
-
-let schemaCache: SchemaNode | undefined;
-
-/** The transaction contract as JSON Schema, which says which fields are required, their defaults and record fields. */
-function contractSchema(): SchemaNode {
-  return (schemaCache ??= transactionJsonSchema() as SchemaNode);
-}
-
-/**
- * The fields of each record, from the contract; a field the ruleset binds to a catalogue (`answers.fields`, such as a
- * finding's indicators) takes its values from it.
- */
-function recordFields(
-  document: RulesetDocument,
-  items: SchemaNode | undefined,
-  catalogues: Readonly<Record<string, string>> | undefined,
-  cite: (definition: CitationDefinition) => Citation,
-): RecordFieldDefinition[] {
-  const required = new Set(items?.required ?? []);
-  return Object.entries(items?.properties ?? {}).map(([name, node]) => {
-    const catalogue = catalogues !== undefined && Object.hasOwn(catalogues, name) ? catalogues[name] : undefined;
-    const values =
-      catalogue !== undefined ? catalogueValues(document, catalogue, cite) : labelled(document, nonNull(node)?.enum);
-    const scale = scaleFor(document, values, cite);
-    return {
-      name,
-      required: required.has(name),
-      ...(typeof node.default === 'string' ? { default: node.default } : {}),
-      ...(values === undefined ? {} : { values }),
-      ...(scale === undefined ? {} : { scale }),
-    };
-  });
 }

@@ -60,15 +60,25 @@ export function singleFile(): Plugin {
         // Vite wraps each dynamic import as __vitePreload(factory, __VITE_PRELOAD__) and fills the marker in only for
         // imports left in the chunk; one inlined by codeSplitting: false keeps the bare marker, a ReferenceError at
         // run time. `void 0` is what Vite writes for an import without dependencies to preload.
-        if (output.type === 'chunk') scripts.push({ fileName: output.fileName, code: output.code.replaceAll('__VITE_PRELOAD__', 'void 0') });
-        else if (output.fileName.endsWith('.css')) styles.push({ fileName: output.fileName, code: String(output.source) });
+        if (output.type === 'chunk')
+          scripts.push({ fileName: output.fileName, code: output.code.replaceAll('__VITE_PRELOAD__', 'void 0') });
+        else if (output.fileName.endsWith('.css'))
+          styles.push({ fileName: output.fileName, code: String(output.source) });
       }
       for (const output of Object.values(bundle)) {
         if (output.type !== 'asset' || !output.fileName.endsWith('.html')) continue;
         output.source = inlineAssets(String(output.source), scripts, styles);
       }
-      const left = Object.values(bundle).filter((output) => !output.fileName.endsWith('.html') && !scripts.some((s) => s.fileName === output.fileName) && !styles.some((s) => s.fileName === output.fileName));
-      if (left.length > 0) this.error(`The single-file build would also need ${left.map((output) => output.fileName).join(', ')}: inline it or drop it.`);
+      const left = Object.values(bundle).filter(
+        (output) =>
+          !output.fileName.endsWith('.html') &&
+          !scripts.some((s) => s.fileName === output.fileName) &&
+          !styles.some((s) => s.fileName === output.fileName),
+      );
+      if (left.length > 0)
+        this.error(
+          `The single-file build would also need ${left.map((output) => output.fileName).join(', ')}: inline it or drop it.`,
+        );
       for (const asset of [...scripts, ...styles]) delete bundle[asset.fileName];
     },
   };

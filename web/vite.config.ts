@@ -16,7 +16,9 @@ export function forbidNodeBuiltins(): Plugin {
     enforce: 'pre',
     resolveId(source, importer) {
       if (NODE_BUILTINS.has(source)) {
-        throw new Error(`"${source}" is a Node.js built-in, imported by ${importer ?? 'an entry'}: the browser questionnaire cannot use it.`);
+        throw new Error(
+          `"${source}" is a Node.js built-in, imported by ${importer ?? 'an entry'}: the browser questionnaire cannot use it.`,
+        );
       }
       return null;
     },

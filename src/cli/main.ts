@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { version } from '../../package.json';
 import { CodedError } from '../errors/CodedError';
 import { registerAssess } from './commands/assess';
 import { registerBatch } from './commands/batch';
@@ -7,6 +8,7 @@ import { registerKeygen } from './commands/keygen';
 import { registerRulesets } from './commands/rulesets';
 import { registerServe } from './commands/serve';
 import { registerSign } from './commands/sign';
+import { registerTest } from './commands/test';
 import { registerValidate } from './commands/validate';
 import { registerVerify } from './commands/verify';
 import { registerVerifyRecord } from './commands/verifyRecord';
@@ -22,6 +24,8 @@ const program = new Command()
     'What Article 5 of the EU Dual-Use Regulation (EU) 2021/821 requires for an export of a possible ' +
       'cyber-surveillance item, with the law cited at every step.',
   )
+  // Bundled from package.json at build time, as the library's decision records read it (ESM and CJS alike).
+  .version(version, '-V, --version', 'print the version of dual-use-rules')
   .showHelpAfterError()
   .exitOverride()
   // Help and usage errors go through the same writes as everything else: a full disk or a closed pipe is reported.
@@ -49,6 +53,7 @@ registerVerify(program);
 registerDiff(program);
 registerServe(program);
 registerVerifyRecord(program);
+registerTest(program);
 
 try {
   await program.parseAsync(process.argv);

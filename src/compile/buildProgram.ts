@@ -1,7 +1,7 @@
 import { createOperatorTests } from '../model/operators';
 import type { ConditionNode, Program, ProgramFact, ProgramOutcome } from '../model/program';
 import type { Citation } from '../types/citation';
-import type { Outcome } from '../types/outcome';
+import { UNDECIDED_OUTCOME, type Outcome } from '../types/outcome';
 import type { CitationDefinition, ConditionDefinition, RulesetDocument, SourceDefinition } from '../types/ruleset';
 import { derivationInputs } from './derivationInputs';
 
@@ -100,6 +100,9 @@ export function buildProgram(document: RulesetDocument): Program {
   const undecided = document.undecided;
   if (fallback === undefined || undecided === undefined)
     throw new Error('Unchecked base ruleset without fallback or undecided outcome');
+  const fallbackOutcome = fallback.outcome;
+  if (undecided !== UNDECIDED_OUTCOME || fallbackOutcome === UNDECIDED_OUTCOME)
+    throw new Error('Unchecked base ruleset whose undecided outcome is not the open one, or is the fallback');
   const authority = document.authority;
 
   return {
@@ -127,7 +130,7 @@ export function buildProgram(document: RulesetDocument): Program {
     undecided,
     fallback: {
       rule: fallback.id,
-      outcome: fallback.outcome,
+      outcome: fallbackOutcome,
       summary: fallback.summary,
       citation: cite(fallback.citation),
       seeAlso: citeAll(fallback.seeAlso),

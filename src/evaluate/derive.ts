@@ -1,4 +1,5 @@
 import type { Program } from '../model/program';
+import { createWeightSum } from '../model/weights';
 import type { FactRecord, FactValue } from '../types/assessment';
 import type { Derivation, RecordFilter } from '../types/ruleset';
 
@@ -72,22 +73,10 @@ export function compileDerivation(derivation: Derivation, slotOf: SlotOf, progra
       const of = slotOf(derivation.of);
       const entries = program.catalogues.get(derivation.catalogue);
       const { attribute } = derivation;
-      // One Set for every call rather than one per call: a derivation runs synchronously and calls nothing else.
-      const seen = new Set<string>();
+      const sum = createWeightSum((id) => entries?.get(id)?.attributes?.[attribute]);
       return (slots) => {
         const ids = slots[of] as FactValue;
-        if (ids === null) return null;
-        let total = 0;
-        seen.clear();
-        for (const id of ids as readonly string[]) {
-          if (seen.has(id)) continue;
-          seen.add(id);
-          const value = entries?.get(id)?.attributes?.[attribute];
-          // A weight the catalogue records as not known (`null`) leaves the sum unknown, never smaller.
-          if (typeof value !== 'number') return null;
-          total += value;
-        }
-        return total;
+        return ids === null ? null : sum(ids as readonly string[]);
       };
     }
     case 'collect': {
@@ -100,9 +89,10 @@ export function compileDerivation(derivation: Derivation, slotOf: SlotOf, progra
         const values: string[] = [];
         for (const id of ids as readonly string[]) {
           const value = entries?.get(id)?.attributes?.[attribute];
-          if (typeof value === 'string') insertSorted(values, value);
-          // An attribute the catalogue records as not known (`null`) leaves the list unknown, not shorter.
-          else if (value === null) return null;
+          // An attribute the catalogue records as not known (`null`), or leaves out, leaves the list unknown, not
+          // shorter.
+          if (typeof value !== 'string') return null;
+          insertSorted(values, value);
         }
         return values;
       };

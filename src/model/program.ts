@@ -1,6 +1,6 @@
 import type { CompetentAuthority, Duty, Obligation } from '../types/assessment';
 import type { Citation } from '../types/citation';
-import type { Outcome } from '../types/outcome';
+import type { Outcome, UndecidedOutcome } from '../types/outcome';
 import type { CatalogueEntryDefinition, Derivation, FactType, OperatorName } from '../types/ruleset';
 import type { OperatorTest } from './operators';
 
@@ -81,8 +81,9 @@ export interface Program {
   readonly rules: readonly ProgramRule[];
   readonly notes: readonly ProgramNote[];
   readonly outcomes: ReadonlyMap<Outcome, ProgramOutcome>;
-  readonly undecided: Outcome;
-  readonly fallback: Obligation;
+  /** Checked by the compiler (`checkUndecided`): the contract's "not settled yet", never the fallback's outcome. */
+  readonly undecided: UndecidedOutcome;
+  readonly fallback: Obligation & { readonly outcome: Exclude<Outcome, UndecidedOutcome> };
   readonly authority?: {
     readonly memberStateFact: string;
     /** Whether an undecided assessment names the authority too, whenever its member state is known. */

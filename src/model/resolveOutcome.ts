@@ -1,16 +1,20 @@
 import type { TruthValue } from '../types/assessment';
-import type { Outcome } from '../types/outcome';
+import type { Outcome, UndecidedOutcome } from '../types/outcome';
 
 /**
  * What the outcome rule needs of a ruleset: each rule's outcome and precedence, every outcome's precedence, the
  * fallback (the outcome when no rule holds) and the undecided outcome. A compiled ruleset's program is one.
+ *
+ * The types hold what the compiler checks (`checkUndecided`): the undecided outcome is the contract's "not settled
+ * yet", and the fallback never decides it. A rule that decides it always leaves a question (`missing_ask`). So an
+ * undecided resolution is never presented as a decided outcome, nor a decided one as open with nothing to ask.
  */
 export interface OutcomeRules {
   /** By rule index. A rule's precedence is that of its outcome. */
   readonly rules: readonly { readonly outcome: Outcome; readonly precedence: number }[];
   readonly outcomes: ReadonlyMap<Outcome, { readonly precedence: number }>;
-  readonly fallback: Outcome;
-  readonly undecided: Outcome;
+  readonly fallback: Exclude<Outcome, UndecidedOutcome>;
+  readonly undecided: UndecidedOutcome;
 }
 
 /** A rule's three-valued result for one transaction (a trace step is one). */
@@ -20,7 +24,7 @@ export interface RuleResult {
 
 /** The outcome of one transaction, and the rules it rests on. */
 export interface Resolution {
-  /** The candidate when it is the only possible outcome, else the ruleset's undecided outcome. */
+  /** The candidate when it is the only possible outcome, else the undecided outcome (`insufficient_information`). */
   readonly outcome: Outcome;
   /** Whether only one outcome is possible. */
   readonly decided: boolean;

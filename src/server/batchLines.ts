@@ -1,28 +1,13 @@
 import { assessEach } from '../assessEach';
+import { decisionLine } from '../decisionLine';
 import { AssessmentError } from '../errors/AssessmentError';
 import { TransactionError } from '../errors/TransactionError';
 import { parseTransactionJson } from '../transaction/parseTransactionJson';
-import type { Assessment } from '../types/assessment';
+import { readableId } from '../transaction/readableId';
 import type { AssessOptions } from '../types/assessOptions';
 import type { BodyLine } from './ndjsonLines';
 import { problem, problemOf } from './problems';
-import type { BatchLine, DecisionLine, ErrorLine } from './types';
-
-/** What the batch endpoint writes for an assessed transaction: the decision without the trace. */
-export function decisionLine(line: number, assessment: Assessment): DecisionLine {
-  const { certainDuties } = assessment;
-  return {
-    line,
-    ...(assessment.transactionId === undefined ? {} : { transactionId: assessment.transactionId }),
-    outcome: assessment.outcome,
-    possibleOutcomes: assessment.possibleOutcomes,
-    ...(certainDuties === undefined ? {} : { certainDuties }),
-    questions: assessment.questions.map(({ fact, prompt }) => ({ fact, prompt })),
-    decidedBy: assessment.obligations.map(({ rule, citation }) => ({ rule, citation })),
-    ...(assessment.competentAuthority === undefined ? {} : { competentAuthority: assessment.competentAuthority }),
-    ruleset: assessment.ruleset,
-  };
-}
+import type { BatchLine, ErrorLine } from './types';
 
 /**
  * Assesses one line of an NDJSON body with the compiled evaluator (`assessEach`, the same answers as `assess`):
@@ -74,11 +59,4 @@ export function assessBodyLine(entry: BodyLine, options: AssessOptions, maxLineB
 
 function errorLine(line: number, transactionId: string | undefined, error: ErrorLine['error']): ErrorLine {
   return { line, ...(transactionId === undefined ? {} : { transactionId }), error };
-}
-
-/** The `id` of a transaction that may be invalid, when it is a string. */
-function readableId(transaction: unknown): string | undefined {
-  if (typeof transaction !== 'object' || transaction === null || Array.isArray(transaction)) return undefined;
-  const id = Object.hasOwn(transaction, 'id') ? (transaction as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? id : undefined;
 }

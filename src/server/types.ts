@@ -1,7 +1,5 @@
 import type { IssueCode, IssuePath } from '../errors/issue';
-import type { CompetentAuthority, Duty, RulesetReference } from '../types/assessment';
-import type { Citation } from '../types/citation';
-import type { Outcome } from '../types/outcome';
+import type { DecisionLine } from '../types/decisionLine';
 import type { RulesetSummary } from '../types/registry';
 
 /**
@@ -55,27 +53,6 @@ export interface RulesetDocumentResponse {
   readonly sha256: string;
   /** The document, as JSON (the `ruleset.schema.json` format). */
   readonly document: Readonly<Record<string, unknown>>;
-}
-
-/**
- * One output line of `POST /assess/batch` for a line that was assessed: the decision, without the trace (ask
- * `POST /assess` for the full assessment of one transaction).
- */
-export interface DecisionLine {
-  /** The input line's number, from 1. */
-  readonly line: number;
-  /** The transaction's `id`, when it has one. */
-  readonly transactionId?: string;
-  readonly outcome: Outcome;
-  readonly possibleOutcomes: readonly Outcome[];
-  /** Duties that hold whatever the open questions' answers, when the assessment lists them. */
-  readonly certainDuties?: readonly Duty[];
-  /** What to find out before the outcome can be decided. */
-  readonly questions: readonly { readonly fact: string; readonly prompt: string }[];
-  /** The rules that decide the outcome, each with its citation; empty while the outcome is undecided. */
-  readonly decidedBy: readonly { readonly rule: string; readonly citation: Citation }[];
-  readonly competentAuthority?: CompetentAuthority;
-  readonly ruleset: RulesetReference;
 }
 
 /** One output line of `POST /assess/batch` for a line that could not be assessed. */

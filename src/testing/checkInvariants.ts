@@ -7,8 +7,10 @@ import type { Assessment, RulesetReference } from '../types/assessment';
 import type { CompiledRuleset } from '../types/compiledRuleset';
 import type { Outcome } from '../types/outcome';
 import { partialTransactionArbitrary, vocabularyOf } from './arbitraries';
+import { incoherence } from './coherence';
+import { applyEdit, concreteEditArbitrary, describeEdit, type ConcreteEdit } from './concreteEdits';
 import { declaredInvariants } from './declaredInvariants';
-import { GENERAL_INVARIANTS, type Invariant, type JsonValue, type TransactionEdit } from './invariants';
+import { GENERAL_INVARIANTS, type Invariant } from './invariants';
 import { InvariantViolation } from './InvariantViolation';
 import { readRuleset, readRunOptions } from './kitArguments';
 import { answered, isBoolean, schemaAtPath, valueAt } from './questionPaths';
@@ -152,11 +154,6 @@ interface CheckContext {
   readonly assessFresh: (transaction: Transaction) => Assessment;
 }
 
-/** An edit with its values drawn: the fields to set, or the record to append. */
-type ConcreteEdit =
-  | { readonly set: Readonly<Record<string, JsonValue>> }
-  | { readonly append: string; readonly record: Readonly<Record<string, JsonValue>> };
-
 /** What is wrong, `undefined` when the invariant holds, `'skipped'` when it does not apply to this transaction. */
 function checkOne(
   invariant: Invariant,
@@ -185,28 +182,8 @@ function checkOne(
       return canonicalJson(context.assessFresh(structuredClone(partial))) === canonicalJson(assessed(partial))
         ? undefined
         : 'two assessments of the same transaction differ.';
-    case 'coherent': {
-      const assessment = assessed(partial);
-      const undecided = ruleset.document.undecided;
-      if (assessment.possibleOutcomes.length > 1) {
-        if (assessment.outcome !== undecided)
-          return (
-            `several outcomes are possible (${assessment.possibleOutcomes.join(', ')}) but the outcome ` +
-            `is ${assessment.outcome}, not the undecided outcome ${String(undecided)}.`
-          );
-        if (assessment.obligations.length > 0) return 'the outcome is undecided but obligations are listed.';
-        if (assessment.questions.length === 0) return 'the outcome is undecided but no question says what to find out.';
-        return undefined;
-      }
-      if (assessment.possibleOutcomes[0] !== assessment.outcome)
-        return (
-          `the outcome ${assessment.outcome} is not its only possible outcome ` +
-          `${String(assessment.possibleOutcomes[0])}.`
-        );
-      return assessment.obligations.length > 0
-        ? undefined
-        : `the decided outcome ${assessment.outcome} rests on no obligation.`;
-    }
+    case 'coherent':
+      return incoherence(assessed(partial));
     case 'questionsAnswerable':
       return unanswerableQuestion(context);
     case 'fixedOutcome':
@@ -281,50 +258,4 @@ function unanswerableQuestion(context: CheckContext): string | undefined {
       );
   }
   return undefined;
-}
-
-function concreteEditArbitrary(edit: TransactionEdit): fc.Arbitrary<ConcreteEdit> {
-  const draw = (choices: Readonly<Record<string, { readonly oneOf: readonly JsonValue[] }>>) =>
-    fc.record(
-      Object.fromEntries(Object.entries(choices).map(([key, choice]) => [key, fc.constantFrom(...choice.oneOf)])),
-    ) as fc.Arbitrary<Record<string, JsonValue>>;
-  return 'set' in edit
-    ? draw(edit.set).map((set) => ({ set }))
-    : draw(edit.record).map((record) => ({ append: edit.append, record }));
-}
-
-/** The transaction with the edit applied, or `undefined` when it appends to a list the transaction does not know. */
-function applyEdit(transaction: Transaction, edit: ConcreteEdit): Transaction | undefined {
-  const copy = structuredClone(transaction) as Record<string, unknown>;
-  if ('set' in edit) {
-    for (const [path, value] of Object.entries(edit.set)) {
-      const keys = path.split('.');
-      let target = copy;
-      for (const key of keys.slice(0, -1)) {
-        const next = target[key];
-        target = (typeof next === 'object' && next !== null ? next : (target[key] = {})) as Record<string, unknown>;
-      }
-      target[keys.at(-1) as string] = structuredClone(value);
-    }
-    return copy as Transaction;
-  }
-  const keys = edit.append.split('.');
-  const parent = keys
-    .slice(0, -1)
-    .reduce<Record<string, unknown> | undefined>(
-      (target, key) => target?.[key] as Record<string, unknown> | undefined,
-      copy,
-    );
-  const list = parent?.[keys.at(-1) as string];
-  if (!Array.isArray(list)) return undefined;
-  list.push(structuredClone(edit.record));
-  return copy as Transaction;
-}
-
-function describeEdit(edit: ConcreteEdit): string {
-  return 'set' in edit
-    ? `setting ${Object.entries(edit.set)
-        .map(([path, value]) => `${path} = ${JSON.stringify(value)}`)
-        .join(', ')}`
-    : `adding ${JSON.stringify(edit.record)} to ${edit.append}`;
 }

@@ -1,7 +1,9 @@
 /**
  * `dual-use-rules/testing`: a property-test kit for rulesets, built on fast-check. Generate transactions for any
- * ruleset, check the invariants every ruleset (and every Article 5 ruleset) must keep, and compare two rulesets by
- * the transactions whose outcome changes. Node.js and test runners only; the main entry does not import it.
+ * ruleset, check the invariants every ruleset (and every Article 5 ruleset) must keep, check soundness of
+ * `possibleOutcomes`, monotonicity and order independence over transactions (and data) generated from the ruleset
+ * itself, generate whole valid rulesets, and compare two rulesets by the transactions whose outcome changes. Node.js
+ * and test runners only; the main entry does not import it.
  *
  * @module dual-use-rules/testing
  */
@@ -22,6 +24,18 @@ export { diffRulesets } from './diff/diffRulesets';
 export { checkExpectedChanges, parseExpectedChanges } from './diff/expectedChanges';
 export { formatRulesetDiff } from './diff/formatRulesetDiff';
 export { staticDiff } from './diff/staticDiff';
+export { checkScenario, isVersionOrCorrection } from './scenarios/checkScenario';
+export { parseScenarioFile } from './scenarios/scenarioFile';
+export {
+  checkMonotonicity,
+  checkOrderIndependence,
+  checkSoundness,
+  PropertyViolation,
+} from './generative/checkSoundness';
+export { dataCompletions } from './generative/dataCompletions';
+export { loweringFailure, orderFailure, soundnessFailure } from './generative/properties';
+export { rulesetArbitrary } from './generative/rulesetArbitrary';
+export { transactionSpace } from './generative/transactionSpace';
 
 export type { TransactionVocabulary } from './arbitraries';
 export type { UnknowableField } from './withUnknown';
@@ -31,3 +45,10 @@ export type { Invariant, InvariantBase, JsonValue, TransactionEdit, ValueChoice 
 export type { DiffOptions, OutcomeChange, RuleDifference, RulesetDiff } from './diff/diffRulesets';
 export type { ExpectationCheck, ExpectedChange, ExpectedChanges } from './diff/expectedChanges';
 export type { RulesetSection, StaticChange } from './diff/staticDiff';
+export type { ScenarioMismatch } from './scenarios/checkScenario';
+export type { Scenario, ScenarioExpectation } from './scenarios/scenarioFile';
+export type { PropertyCheckOptions, PropertyReport } from './generative/checkSoundness';
+export type { Raise } from './generative/raises';
+export type { RulesetArbitraryOptions } from './generative/rulesetArbitrary';
+export type { FieldSlot, RecordsSlot } from './generative/slots';
+export type { TransactionSpace, TransactionSpaceOptions } from './generative/transactionSpace';

@@ -31,7 +31,8 @@ export interface InvariantBase {
  * parameterised by the vocabulary of a particular ruleset (field values, outcomes) and live with that ruleset's data.
  * - `possibleOutcomesSound`: completing a partial transaction never leads outside its `possibleOutcomes`.
  * - `deterministic`: assessing the same transaction twice gives deep-equal assessments.
- * - `coherent`: a decided outcome is the only possible one and has obligations; an undecided one asks questions.
+ * - `coherent`: a decided outcome is the only possible one and has obligations; while several are possible the
+ *   outcome is `insufficient_information`, without obligations; `insufficient_information` always asks a question.
  * - `fixedOutcome`: with the fields set as given, the outcome is always `outcome`, whatever else is (un)known.
  * - `neverLowers`: the edit never lowers the outcome's precedence (e.g. more knowledge never means less duty).
  * - `neverChanges`: the edit never changes the outcome or the possible outcomes.
@@ -67,9 +68,9 @@ export const GENERAL_INVARIANTS: readonly Invariant[] = [
     kind: 'coherent',
     name: 'outcome, obligations and questions agree',
     description:
-      'A decided outcome is the only possible outcome and rests on at least one obligation; an ' +
-      "undecided one is the ruleset's undecided outcome, with no obligations and at least one question " +
-      '(unknown is never false).',
+      'A decided outcome is the only possible outcome and rests on at least one obligation; while several ' +
+      'outcomes are possible the outcome is insufficient_information, with no obligations, so an open case never ' +
+      'reads as a decision; and insufficient_information always comes with a question (unknown is never false).',
   },
 ];
 

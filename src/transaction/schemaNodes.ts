@@ -1,7 +1,7 @@
 /**
  * Reading the transaction contract as JSON Schema (`schemas/transaction.schema.json`, `transactionJsonSchema()`): where
- * a field's schema is, and whether the contract requires it. Shared by `listQuestions`, the questionnaire and the
- * answerability check of dual-use-rules/testing (`questionPaths.ts`).
+ * a field's schema is, and whether the contract requires it. Shared by `listQuestions` (which the questionnaire is built
+ * on) and the answerability check of dual-use-rules/testing (`questionPaths.ts`).
  */
 
 /** The parts of a JSON Schema node that are read here and by those who walk the contract. */

@@ -21,3 +21,14 @@ export const OUTCOMES = [
  * What each outcome means for a given ruleset, and which one wins, is data in that ruleset.
  */
 export type Outcome = (typeof OUTCOMES)[number];
+
+/**
+ * The outcome that says the answer is not settled yet (`insufficient_information`: it depends on facts not yet known,
+ * or on due diligence still outstanding). An assessment reports it while several outcomes remain possible, so it is
+ * every base ruleset's `undecided` outcome: any other would present an open case as a decision (an undecided
+ * `no_obligation` reads as "nothing to do").
+ */
+export const UNDECIDED_OUTCOME = 'insufficient_information' satisfies Outcome;
+
+/** The outcome an assessment reports while several outcomes remain possible: `UNDECIDED_OUTCOME`. */
+export type UndecidedOutcome = typeof UNDECIDED_OUTCOME;

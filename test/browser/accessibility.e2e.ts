@@ -29,7 +29,17 @@ const walkThrough: Record<string, unknown> = {
   exporter: { country: 'FR', informedByAuthority: false },
   destination: { country: 'EG' },
   endUser: { name: 'Ministry of Interior', type: 'government-security' },
-  findings: [{ concern: 'internal-repression', knowledge: 'grounds-for-suspicion', source: 'due-diligence' }],
+  findings: [
+    {
+      concern: 'internal-repression',
+      knowledge: 'grounds-for-suspicion',
+      source: 'due-diligence',
+      indicators: ['ir-arbitrary-detention', 'ir-end-user-prior-use'],
+      factors: ['sf-systematic-pattern'],
+    },
+  ],
+  // Grounds for suspicion make the national Art. 5(3) position matter: stated here with its source.
+  nationalLaw: { suspicionRule: { position: 'none', source: 'Answer of the SBDU, e-mail of 3 March 2025' } },
   dueDiligence: { itemReview: true, capabilityReview: true, stakeholderReview: true, mitigationPlan: false },
 };
 
@@ -66,10 +76,15 @@ async function walk(page: Page, width: string): Promise<StepCheck[]> {
   await page.fill('#detail-description', (walkThrough.item as { description: string }).description);
   await check(page, 'the transaction', checks);
   const specs = questionsOn(walkThrough.date as string);
-  for (const group of [...new Set(specs.map((spec) => spec.group))]) {
-    for (const spec of specs.filter((candidate) => candidate.group === group))
-      await answer(page, spec, getAnswer(walkThrough, spec.fact));
-    await check(page, `section ${group} answered`, checks);
+  for (const section of [...new Set(specs.map((spec) => spec.section))]) {
+    for (const spec of specs.filter((candidate) => candidate.section === section))
+      await answer(
+        page,
+        spec,
+        getAnswer(walkThrough, spec.fact),
+        spec.source === undefined ? undefined : getAnswer(walkThrough, spec.source.fact),
+      );
+    await check(page, `section ${section} answered`, checks);
   }
   // The result: every rule's reasoning unfolded, as an officer checking it would.
   for (const rule of await page.locator('#result details.rule').all())
@@ -209,7 +224,10 @@ describe('accessibility and small screens', () => {
       expect(description, level).toBeTruthy();
       expect((await page.locator(`[id="${description}"]`).innerText()).length, level).toBeGreaterThan(10);
     }
-    expect(await knowledge.locator('.scale-cite').innerText()).toContain('Section 1.2.6');
+    // The guidelines' reading of "aware" and the Regulation's provisions it explains.
+    const cited = await knowledge.locator('.scale-cite').innerText();
+    expect(cited).toContain('Recommendation (EU) 2024/2659, Section 1.2.6');
+    expect(cited).toContain('Regulation (EU) 2021/821, Art. 5(2)');
 
     const located = page.locator('fieldset[data-fact="exporter.itemsLocatedIn"]');
     expect(await located.isVisible()).toBe(false);
@@ -228,12 +246,12 @@ describe('accessibility and small screens', () => {
     const specs = questionsOn(walkThrough.date as string);
     await page.fill('#detail-date', walkThrough.date as string);
     await settled(page);
-    // A mere possibility: grounds for suspicion would also leave the national Art. 5(3) position open (since
-    // 1.1.0/2.1.0), which the form does not ask yet, and an outstanding step shows only once the step decides.
+    // A mere possibility, so that the national Art. 5(3) position cannot matter and the authority is the one question.
     const authorityUnknown = {
       ...walkThrough,
       exporter: { country: 'FR' },
       findings: [{ concern: 'internal-repression', knowledge: 'mere-possibility', source: 'due-diligence' }],
+      nationalLaw: undefined,
     };
     for (const spec of specs) await answer(page, spec, getAnswer(authorityUnknown, spec.fact));
     await settled(page);

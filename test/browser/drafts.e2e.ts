@@ -107,6 +107,36 @@ describe('drafts that survive', () => {
   });
 });
 
+describe('privacy of the draft', () => {
+  test('the page says the draft stays in this browser; unticking "Keep a draft" deletes it and keeps none', async () => {
+    const page = await open();
+    const note = await page.innerText('#storage-note');
+    expect(note).toContain('this browser only (its local storage, on this computer)');
+    expect(note).toContain('nothing is sent anywhere');
+    // Served over HTTP, the page has its own storage: the note on pages opened from files does not apply.
+    expect(await page.isVisible('#file-storage-note')).toBe(false);
+    await someAnswers(page);
+    expect(await saved(page)).toMatchObject({ id: 'PO-4711' });
+    await page.getByRole('checkbox', { name: 'Keep a draft of my answers in this browser' }).uncheck();
+    expect(await saved(page)).toBeNull();
+    expect(await page.innerText('#draft-status')).toContain('No draft is kept');
+    // Later answers are not kept either, and a reload has nothing to offer.
+    await page.check('fieldset[data-fact="item.covertSurveillance"] input[value=yes]');
+    await settled(page);
+    expect(await saved(page)).toBeNull();
+    await page.reload();
+    await settled(page);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.inputValue('#detail-reference')).toBe('');
+    // Ticked again, the page keeps a draft as before.
+    await page.fill('#detail-reference', 'PO-4712');
+    await page.check('fieldset[data-fact="item.covertSurveillance"] input[value=yes]');
+    await settled(page);
+    expect(await saved(page)).toMatchObject({ id: 'PO-4712' });
+    await page.close();
+  });
+});
+
 describe('a loaded file with problems is repaired in the form', () => {
   test('a typo key: the question it was meant for offers to take it, and the report buttons enable once the file is valid', async () => {
     const page = await open();
@@ -211,6 +241,34 @@ describe('a loaded file with problems is repaired in the form', () => {
     await page.locator('#detail-date').blur();
     await settled(page);
     expect(await page.isVisible('#detail-date-problem')).toBe(false);
+    await page.close();
+  });
+
+  test("a file dated before any version of the law replaces the previous file's answers too, and says why in the officer's words (D20)", async () => {
+    const page = await open();
+    await page.setInputFiles(
+      '#load',
+      file('first-again.json', {
+        date: '2025-03-03',
+        exporter: { country: 'FR' },
+        destination: { country: 'EG' },
+        item: { covertSurveillance: true },
+      }),
+    );
+    await settled(page);
+    await page.setInputFiles(
+      '#load',
+      file('too-early.json', { date: '2019-05-01', exporter: { country: 'DE' }, destination: { country: 'US' } }),
+    );
+    await page.getByRole('dialog').getByRole('button', { name: 'Load too-early.json' }).click();
+    await settled(page);
+    expect(await page.inputValue('fieldset[data-fact="exporter.country"] input[list]')).toBe('Germany (DE)');
+    expect(await page.isChecked('fieldset[data-fact="item.covertSurveillance"] input[value=unknown]')).toBe(true);
+    const result = await page.innerText('#result');
+    expect(result).toContain('Check the export date');
+    expect(result).toContain('in force on 2019-05-01');
+    expect(result).not.toContain('asOf');
+    expect(await page.isDisabled('#download-html')).toBe(true);
     await page.close();
   });
 

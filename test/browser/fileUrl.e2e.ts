@@ -1,10 +1,11 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DRAFT_KEY } from '../../web/src/draftStorage';
 import { launchChromium } from './chromium';
 import { artifacts, settled, webConfig } from './questionnairePage';
 
@@ -62,5 +63,36 @@ describe('the questionnaire opened from disk or a file share (file://)', () => {
     ).toEqual([]);
     await page.close();
     rmSync(share, { recursive: true, force: true });
+  });
+
+  test('opened from a file, the page warns that Chromium gives every page opened from a file one storage, which it does', async () => {
+    const share = mkdtempSync(join(tmpdir(), 'dur-share-'));
+    const copy = join(share, 'questionnaire.html');
+    copyFileSync(join(built, 'index.html'), copy);
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(copy).href);
+    // The first test's draft is in the same storage: start without it.
+    await page.evaluate('localStorage.clear()');
+    await page.reload();
+    await settled(page);
+    expect(await page.isVisible('#file-storage-note')).toBe(true);
+    expect(await page.innerText('#file-storage-note')).toContain('every page opened from a file');
+    await page.fill('#detail-reference', 'PO-4711');
+    await page.fill('fieldset[data-fact="exporter.country"] input[list]', 'France');
+    await settled(page);
+    // Another page, from another folder, reads the draft: the behaviour the note and the docs describe.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'dur-elsewhere-'));
+    writeFileSync(join(elsewhere, 'other.html'), '<!doctype html><title>Another local page</title>');
+    const other = await context.newPage();
+    await other.goto(pathToFileURL(join(elsewhere, 'other.html')).href);
+    const draft = (await other.evaluate(`localStorage.getItem(${JSON.stringify(DRAFT_KEY)})`)) as string | null;
+    expect(draft).toContain('PO-4711');
+    // Unticking "Keep a draft" removes it for them too.
+    await page.getByRole('checkbox', { name: 'Keep a draft of my answers in this browser' }).uncheck();
+    expect(await other.evaluate(`localStorage.getItem(${JSON.stringify(DRAFT_KEY)})`)).toBeNull();
+    await other.close();
+    await page.close();
+    rmSync(share, { recursive: true, force: true });
+    rmSync(elsewhere, { recursive: true, force: true });
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { describe, expect, test } from 'vitest';
-import { assess, OUTCOMES, transactionSchema, type Assessment } from '../../src/index';
+import { assess, listQuestions, loadRuleset, OUTCOMES, transactionSchema, type Assessment } from '../../src/index';
 import { getAnswer } from '../../web/src/answers';
 import { forbidNodeBuiltins } from '../../web/vite.config';
 import { loadScenarioFiles, type Scenario } from '../support/scenarios';
@@ -28,9 +28,13 @@ const suite = questionnaireSuite();
 const open = () => suite.open();
 const pageErrors = suite.errors;
 
-/** The transaction fields a ruleset version asks about, plus the identifying details. */
+/** The transaction fields a ruleset version asks about (a statement's source included), plus the identifying details. */
 function coverable(date: string): Set<string> {
-  return new Set([...questionsOn(date).map((spec) => spec.fact), ...Object.keys(DETAILS), 'date']);
+  return new Set([
+    ...questionsOn(date).flatMap((spec) => (spec.source === undefined ? [spec.fact] : [spec.fact, spec.source.fact])),
+    ...Object.keys(DETAILS),
+    'date',
+  ]);
 }
 
 function fieldPaths(value: Record<string, unknown>, asked: ReadonlySet<string>, prefix = ''): string[] {
@@ -110,16 +114,19 @@ async function shown(page: Page) {
 }
 
 /**
- * What the page should show for an assessment of `transaction`: a listed fact the transaction answers is an
- * outstanding step (e.g. a due-diligence step answered "No"), one it does not answer is an open question.
+ * What the page should show for an assessment of `transaction`: a step the transaction answers "No" (a due-diligence
+ * step not done) is an outstanding step, and every other question the assessment asks is an open question.
  */
 function expected(assessment: Assessment, transaction: Record<string, unknown>) {
-  const answered = (fact: string) =>
-    getAnswer(transaction, fact) !== undefined && getAnswer(transaction, fact) !== null;
+  const { sections, questions } = listQuestions(loadRuleset('eu-2021-821-art5', { asOf: transaction.date as string }));
+  const steps = new Set(sections.filter((section) => section.steps).map((section) => section.id));
+  const outstanding = questions
+    .filter((question) => steps.has(question.section ?? '') && getAnswer(transaction, question.fact) === false)
+    .map((question) => question.fact);
   return {
     outcome: assessment.outcome,
-    questions: assessment.questions.filter((question) => !answered(question.fact)).map((question) => question.fact),
-    outstanding: assessment.questions.filter((question) => answered(question.fact)).map((question) => question.fact),
+    questions: assessment.questions.map((question) => question.fact).filter((fact) => !outstanding.includes(fact)),
+    outstanding,
     obligations: assessment.obligations.map((obligation) => obligation.rule),
   };
 }
@@ -128,15 +135,33 @@ describe('browser questionnaire', () => {
   const scenarios = chooseScenarios();
 
   test('covers every outcome with scenarios it can express', () => {
-    // Five of the six: since 1.1.0/2.1.0 a notification needs the national Art. 5(3) position stated with its source
-    // (nationalLaw.suspicionRule), which the form does not ask yet.
-    expect(new Set(scenarios.map((scenario) => scenario.expect.outcome))).toEqual(
-      new Set(OUTCOMES.filter((outcome) => outcome !== 'notification_required')),
-    );
+    expect(new Set(scenarios.map((scenario) => scenario.expect.outcome))).toEqual(new Set(OUTCOMES));
     expect(scenarios.some((scenario) => (scenario.transaction.date as string) < '2024-10-16')).toBe(true);
   });
 
-  test.each(scenarios.map((scenario) => [scenario.name, scenario] as const))(
+  /**
+   * Scenarios whose answers are the law layer's inputs (issue 17): a part of a member state outside the customs
+   * territory, a finding's seriousness indicators and factors, an end user of another kind, parties, the military
+   * list, and the national Art. 5(3) position stated with its source.
+   */
+  const lawLayer = [
+    'Heligoland is outside the customs territory although it is German',
+    'Livigno is outside the customs territory: an export, with nothing found',
+    'Positive knowledge with indicators and seriousness factors',
+    'An end user of another kind: a non-governmental organisation',
+    'A consignee in a country under EU restrictive measures on monitoring equipment',
+    'An item on a military list is not a dual-use item: Article 5 does not apply',
+    'Grounds for suspicion where the exporter states there is no national rule',
+    'W6 where the exporter states that a national Art. 5(3) rule applies',
+  ].map((name) => {
+    const scenario = loadScenarioFiles()
+      .flatMap((file) => file.scenarios)
+      .find((candidate) => candidate.name === name);
+    if (scenario === undefined) throw new Error(`No scenario named "${name}"`);
+    return scenario;
+  });
+
+  test.each([...scenarios, ...lawLayer].map((scenario) => [scenario.name, scenario] as const))(
     'answering by clicking, %s: the page shows what assess() decides',
     async (name, scenario) => {
       const page = await open();

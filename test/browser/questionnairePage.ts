@@ -6,11 +6,10 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
-import transactionJsonSchema from '../../schemas/transaction.schema.json';
 import { loadRuleset } from '../../src/index';
 import { getAnswer } from '../../web/src/answers';
 import { SEARCHABLE_FROM } from '../../web/src/options';
-import { questionsOf, type AnswerOption, type QuestionSpec } from '../../web/src/questions';
+import { questionnaireOf, type AnswerOption, type QuestionSpec } from '../../web/src/questions';
 import { launchChromium } from './chromium';
 
 export const root = new URL('../..', import.meta.url).pathname;
@@ -131,18 +130,28 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForSelector('#result[aria-busy="false"]');
 }
 
-/** The questions the form asks on a date (all of them, shown or hidden). */
+/** The questions the form asks on a date (all of them, shown or hidden), in the order it shows them: section by section. */
 export function questionsOn(date: string): QuestionSpec[] {
-  return questionsOf(loadRuleset('eu-2021-821-art5', { asOf: date }), transactionJsonSchema);
+  const { sections, questions } = questionnaireOf(loadRuleset('eu-2021-821-art5', { asOf: date }));
+  return sections.flatMap((section) => questions.filter((spec) => spec.section === section.id));
 }
 
 function labelOf(options: readonly AnswerOption[] | undefined, value: string): string {
   return options?.find((option) => option.value === value)?.label ?? value;
 }
 
-/** Answers one question by clicking (or typing) as a person would. */
-export async function answer(page: Page, spec: QuestionSpec, value: unknown): Promise<void> {
+/**
+ * Answers one question by clicking (or typing) as a person would; `source` is a statement's source (see
+ * `QuestionSpec.source`), typed beside it.
+ */
+export async function answer(page: Page, spec: QuestionSpec, value: unknown, source?: unknown): Promise<void> {
   const fieldset = page.locator(`fieldset[data-fact="${spec.fact}"]`);
+  // What the form shows follows the assessment of the answers so far.
+  await settled(page);
+  if (typeof source === 'string') {
+    if (!(await fieldset.isVisible())) throw new Error(`${spec.fact} is hidden, but the transaction gives its source.`);
+    await fieldset.locator('textarea[data-source]').fill(source);
+  }
   if (!(await fieldset.isVisible())) {
     // A question the form hides cannot matter yet: a person leaves it, and a value for it would be a test error.
     if (value === undefined || value === null) return;
@@ -156,7 +165,7 @@ export async function answer(page: Page, spec: QuestionSpec, value: unknown): Pr
       return;
     case 'choice':
       if (value === undefined && spec.default !== undefined) return;
-      if (spec.scale !== undefined)
+      if ((await fieldset.locator('[data-choice=radios]').count()) > 0)
         await fieldset.locator(`input[type=radio][value="${typeof value === 'string' ? value : ''}"]`).check();
       else if ((spec.options?.length ?? 0) >= SEARCHABLE_FROM)
         await fieldset.locator('input[list]').fill(typeof value === 'string' ? labelOf(spec.options, value) : '');
@@ -180,8 +189,14 @@ export async function answer(page: Page, spec: QuestionSpec, value: unknown): Pr
         const row = fieldset.locator('li.record').nth(index);
         for (const field of spec.fields ?? []) {
           const fieldValue = record[field.name];
-          if (typeof fieldValue !== 'string') continue;
           const control = row.locator(`[data-field="${field.name}"]`);
+          if (field.kind === 'multi' && Array.isArray(fieldValue)) {
+            if (!(await control.locator('details').getAttribute('open'))) await control.locator('summary').click();
+            for (const chosen of fieldValue as string[])
+              await control.locator(`input[type=checkbox][value="${chosen}"]`).check();
+            continue;
+          }
+          if (typeof fieldValue !== 'string') continue;
           if (field.options === undefined) await control.fill(fieldValue);
           else if (field.scale !== undefined) await control.locator(`input[type=radio][value="${fieldValue}"]`).check();
           else if (field.options.length >= SEARCHABLE_FROM)
@@ -206,7 +221,12 @@ export async function fillIn(page: Page, transaction: Record<string, unknown>): 
     if (typeof value === 'string') await page.fill(selector, value);
   }
   for (const spec of questionsOn(transaction.date as string))
-    await answer(page, spec, getAnswer(transaction, spec.fact));
+    await answer(
+      page,
+      spec,
+      getAnswer(transaction, spec.fact),
+      spec.source === undefined ? undefined : getAnswer(transaction, spec.source.fact),
+    );
   await settled(page);
 }
 

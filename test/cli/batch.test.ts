@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { assessMany, loadRuleset, OUTCOMES, type Outcome } from '../../src/index';
+import { assessMany, decisionLine, loadRuleset, OUTCOMES, type Assessment, type Outcome } from '../../src/index';
 import { partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
 import { runCli, type CliResult } from '../support/cli';
 import { minimalRuleset } from '../support/minimalRuleset';
@@ -72,7 +72,7 @@ function runSingle() {
 describe('dual-use-rules batch', () => {
   test(
     `${LINES.toLocaleString('en')} lines with some bad ones: one output line per input line but the ` +
-      `blank one, each good line the library's assessment, each bad one reported with its line number; ` +
+      `blank one, each good line the library's decision line, each bad one reported with its line number; ` +
       `no progress bar off a terminal`,
     async () => {
       const result = await runSingle();
@@ -90,10 +90,10 @@ describe('dual-use-rules batch', () => {
         const index = position < BLANK - 1 ? position : position + 1;
         const bad = BAD.get(index + 1);
         if (bad === undefined) {
-          const assessment = assessments[next++];
-          // The same JSON text the library's assessment serialises to, key order included.
-          if (line !== JSON.stringify(assessment))
-            expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify(assessment)));
+          const assessment = assessments[next++] as Assessment;
+          // The same JSON text the library's decision line serialises to, key order included.
+          const decision = decisionLine(index + 1, assessment);
+          if (line !== JSON.stringify(decision)) expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify(decision)));
           expectedCounts[assessment?.outcome as Outcome]++;
         } else {
           const parsed = JSON.parse(line) as { line?: number; error?: { issues: { code: string }[] } };
@@ -174,6 +174,12 @@ describe('dual-use-rules batch', () => {
     [['--overlay', 'de.json', 'x.jsonl'], /--overlay needs --ruleset/],
     [['no-such-file.jsonl'], /Cannot read no-such-file\.jsonl: no such file or folder/],
     [['--ruleset', 'package.json', 'x.jsonl'], /ruleset|Ruleset/],
+    [['--detail', 'trace', 'x.jsonl'], /--detail must be decision or full, not "trace"/],
+    [['--format', 'xlsx', 'x.jsonl'], /--format must be jsonl or csv, not "xlsx"/],
+    [
+      ['--format', 'csv', '--detail', 'full', 'x.jsonl'],
+      /--format csv writes the decision only: the trace of --detail full/,
+    ],
   ])('a user error (%j) is reported without a stack trace, exit 2', async (args, message) => {
     const result = await runBatch(args);
     expect(result.code).toBe(2);

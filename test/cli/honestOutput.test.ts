@@ -18,7 +18,7 @@ const work = scratchFolder('dur-output-');
 
 beforeAll(() => {
   const line = JSON.stringify(JSON.parse(readFileSync(EXAMPLE, 'utf8')));
-  // About 30 KB of output per line: 100 lines are one 3 MB write, 300 lines take three batches.
+  // About 30 KB of output per line with --detail full: 100 lines are one 3 MB write, 300 lines take three batches.
   writeFileSync(join(work, 'hundred.jsonl'), `${line}\n`.repeat(100));
   writeFileSync(join(work, 'many.jsonl'), `${line}\n`.repeat(300));
   writeFileSync(join(work, 'minimal.json'), readFileSync(join(root, 'docs/examples/minimal-ruleset.json')));
@@ -54,8 +54,8 @@ describe.concurrent('a full disk: standard output to /dev/full, which answers ev
   test.each([
     ['assess', [EXAMPLE]],
     ['assess --json', ['--json', EXAMPLE]],
-    ['batch (three batches of lines)', ['many.jsonl']],
-    ['batch --workers 2', ['many.jsonl', '--workers', '2']],
+    ['batch (three batches of lines)', ['many.jsonl', '--detail', 'full']],
+    ['batch --workers 2', ['many.jsonl', '--workers', '2', '--detail', 'full']],
     ['rulesets', []],
     ['validate', ['minimal.json']],
     ['verify-record', ['record.json']],
@@ -88,7 +88,7 @@ describe.concurrent('a file that cannot grow: a size limit reached half-way (EFB
   const capped = (command: string) => `trap '' XFSZ; ulimit -f 1000; ${command}`;
 
   test('batch > file: not "Assessed 100 of 100" and exit 0, but a clear error and exit 2', async () => {
-    const result = await sh(capped('$CLI batch hundred.jsonl > capped-stdout.jsonl'));
+    const result = await sh(capped('$CLI batch hundred.jsonl --detail full > capped-stdout.jsonl'));
     expectCleanFailure(result, /Cannot write (to )?standard output: file too large/);
     expect(result.stderr).not.toMatch(/Assessed 100 of 100/);
   });
@@ -96,7 +96,7 @@ describe.concurrent('a file that cannot grow: a size limit reached half-way (EFB
   test('batch --out: nothing is left behind, and an earlier file of that name is untouched', async () => {
     mkdirSync(join(work, 'capped'));
     writeFileSync(join(work, 'capped', 'out.jsonl'), 'earlier\n');
-    const result = await sh(capped('$CLI batch hundred.jsonl --out capped/out.jsonl'));
+    const result = await sh(capped('$CLI batch hundred.jsonl --detail full --out capped/out.jsonl'));
     expectCleanFailure(result, /Cannot write capped\/out\.jsonl: file too large/);
     expect(readFileSync(join(work, 'capped', 'out.jsonl'), 'utf8')).toBe('earlier\n');
     expect(readdirSync(join(work, 'capped'))).toEqual(['out.jsonl']);

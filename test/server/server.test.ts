@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { PassThrough, Writable } from 'node:stream';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { decisionLine } from '../../src/decisionLine';
 import { canonicalSha256 } from '../../src/document/canonicalJson';
 import {
   assess,
@@ -13,7 +14,6 @@ import {
   verifyDecisionRecord,
   type Assessment,
 } from '../../src/index';
-import { decisionLine } from '../../src/server/batchLines';
 import { createServer } from '../../src/server/createServer';
 import { expectDocumentedResponse, expectProblemBody, OPENAPI } from '../support/openapi';
 import { readJsonFile } from '../support/rulesets';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadRuleset, type CompiledRuleset } from '../../src/index';
+import { completeTransactionArbitrary, vocabularyOf } from '../../src/testing/index';
 
 /** Reads a JSON file relative to the repository root. */
 export function readJsonFile(path: string): unknown {
@@ -24,3 +25,12 @@ export const SHIPPED_COMPOSITIONS: readonly {
     ruleset: () => loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' }),
   },
 ];
+
+/**
+ * Options that start the kit's soundness, monotonicity and order checks from its Article 5 transactions, drawn so
+ * that exports of cyber-surveillance items with findings and red flags are common: an Article 5 ruleset decides on
+ * a conjunction of five elements of the definition, which transactions drawn evenly over the fields rarely meet.
+ */
+export function article5Transactions(ruleset: CompiledRuleset) {
+  return { transactions: completeTransactionArbitrary(vocabularyOf(ruleset)) };
+}

@@ -9,37 +9,15 @@ import {
   loadRuleset,
   type Assessment,
   type CompiledRuleset,
-  type Outcome,
   type RulesetSummary,
 } from '../../src/index';
 import { DEFAULT_RULESET_ID } from '../../src/rulesets/bundled';
+import type { Scenario } from '../../src/testing/index';
 import { isInForce } from '../../src/time/dates';
 import type { RulesetDocument } from '../../src/types/ruleset';
 import { readJsonFile } from './rulesets';
 
-/** One legal test case, as written in rulesets/<id>/scenarios/*.json (or test/scenarios/<folder>/*.json). */
-export interface Scenario {
-  readonly name: string;
-  readonly provision: string;
-  readonly source?: string;
-  readonly reasoning?: string;
-  readonly ruleset?: { readonly asOf?: string; readonly version?: string };
-  readonly transaction: Record<string, unknown>;
-  readonly expect: {
-    readonly outcome: Outcome;
-    readonly possibleOutcomes?: readonly Outcome[];
-    readonly decidingRules?: readonly string[];
-    readonly certainDuties?: readonly string[];
-    readonly questions?: readonly string[];
-    readonly noQuestionsAbout?: readonly string[];
-    readonly notes?: readonly string[];
-    readonly absentNotes?: readonly string[];
-    readonly competentAuthority?: string | null;
-    readonly authorityName?: string | null;
-    readonly rulesetVersion?: string;
-    readonly overlays?: readonly string[];
-  };
-}
+export type { Scenario } from '../../src/testing/index';
 
 /**
  * A scenario file, with the folder it sits in. The folder says which ruleset it runs against: `rulesets/<id>/scenarios/`
@@ -174,19 +152,6 @@ function organisationRuns(scenario: Scenario, file: ScenarioFile, overlayPath: s
     const ruleset = compileRuleset(readJsonFile(`rulesets/${base.id}/${base.version}.json`), { overlays });
     return { label: `${label(ruleset)}, with ${overlayPath}`, assess: () => assess(scenario.transaction, { ruleset }) };
   });
-}
-
-/** Whether an assessment's version is the expected one, or a correction that replaces it (1.1.0 for 1.0.0). */
-export function isVersionOrCorrection(id: string, actual: string, expected: string): boolean {
-  const summaries = listRulesets().filter((summary) => summary.id === id);
-  for (
-    let version: string | undefined = expected;
-    version !== undefined;
-    version = summaries.find((summary) => summary.version === version)?.replacedBy
-  ) {
-    if (version === actual) return true;
-  }
-  return false;
 }
 
 /** Every released composition in force on a date: each base version times each version of each overlay in force. */

@@ -7,11 +7,16 @@ import {
   listQuestions,
   listRulesets,
   loadRuleset,
+  transactionSchema,
+  type Assessment,
   type CompiledRuleset,
   type ConditionDefinition,
+  type QuestionDefinition,
   type RulesetDocument,
+  type Transaction,
 } from '../../src/index';
 import { partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
+import { d6 } from '../fixtures/hostile-rulesets';
 import { readJsonFile } from '../support/rulesets';
 import { runs } from '../support/runs';
 
@@ -62,6 +67,43 @@ function askableByRules(document: RulesetDocument): Set<string> {
   };
   for (const rule of document.rules ?? []) visit(rule.when);
   return found;
+}
+
+/** The value at a path of a transaction; `undefined` where the path leads nowhere. */
+function valueAt(transaction: unknown, path: readonly string[]): unknown {
+  let value = transaction;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** A copy of a transaction with a value set at a path, creating the objects on the way. */
+function withValue(transaction: unknown, path: readonly string[], value: unknown): Transaction {
+  const [key, ...rest] = path;
+  const object =
+    typeof transaction === 'object' && transaction !== null ? (transaction as Record<string, unknown>) : {};
+  if (key === undefined) return value as Transaction;
+  return { ...object, [key]: rest.length === 0 ? value : withValue(object[key], rest, value) } as Transaction;
+}
+
+/** What an answer could change that matters to the exporter: the outcome, what else is possible, the authority. */
+function decision(assessment: Assessment | undefined) {
+  return {
+    outcome: assessment?.outcome,
+    possible: assessment?.possibleOutcomes,
+    authority: assessment?.competentAuthority?.memberState,
+  };
+}
+
+/** Answers to try for a question: yes and no, or its first, middle and last value. */
+function answersOf(question: QuestionDefinition): unknown[] {
+  if (question.type === 'boolean') return [true, false];
+  const values = (question.values ?? []).map((value) => value.value);
+  return [...new Set([values[0], values[Math.floor(values.length / 2)], values.at(-1)])].filter(
+    (value) => value !== undefined,
+  );
 }
 
 describe('listQuestions', () => {
@@ -120,19 +162,133 @@ describe('listQuestions', () => {
     ]);
     expect(knowledge?.values?.[2]?.description).toEqual(expect.any(String));
     expect(findings?.fields?.find((field) => field.name === 'source')).toMatchObject({ default: 'due-diligence' });
-    expect(findings?.fields?.find((field) => field.name === 'note')).toEqual({ name: 'note', required: false });
+    expect(findings?.fields?.find((field) => field.name === 'note')).toEqual({
+      name: 'note',
+      label: 'Note',
+      type: 'string',
+      required: false,
+    });
     // A record field the ruleset binds to a catalogue (answers.fields) takes its values from it.
     const indicators = findings?.fields?.find((field) => field.name === 'indicators');
+    expect(indicators).toMatchObject({ type: 'list', label: 'Seriousness indicators that support it' });
     expect(indicators?.values?.map((value) => value.value)).toEqual(
       loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' }).document.catalogues?.[
         'seriousnessIndicators'
       ]?.entries.map((entry) => entry.id),
     );
     expect(byFact.get('nationalLaw.suspicionRule.position')?.values).toEqual([
-      { value: 'applies', label: 'A national rule applies' },
-      { value: 'none', label: 'No national rule' },
+      { value: 'applies', label: 'A national rule applies', description: expect.stringMatching(/Art\. 5\(3\)/) },
+      { value: 'none', label: 'No national rule', description: expect.stringMatching(/no such rule/) },
     ]);
   });
+
+  test("names each question's section, and lists the sections in the order a form shows them", () => {
+    const { questions, sections } = listQuestions(loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' }));
+    expect(sections.map((section) => section.id)).toEqual([
+      'activity',
+      'exporter',
+      'destination',
+      'item',
+      'endUser',
+      'parties',
+      'redFlags',
+      'findings',
+      'dueDiligence',
+      'nationalLaw',
+    ]);
+    for (const question of questions) expect(question.section, question.fact).toBe(question.path?.[0]);
+    // Only the due-diligence steps are steps: "no" there is a step not done, not an unknown.
+    expect(sections.filter((section) => section.steps).map((section) => section.id)).toEqual(['dueDiligence']);
+    expect(sections.find((section) => section.id === 'exporter')?.title).toBe('The exporter');
+    // 1.1.0 reads neither red flags nor due-diligence steps: no empty sections.
+    const older = listQuestions(loadRuleset('eu-2021-821-art5', { asOf: '2022-01-01' })).sections.map(
+      (section) => section.id,
+    );
+    expect(older).not.toContain('redFlags');
+    expect(older).not.toContain('dueDiligence');
+  });
+
+  test('a statement names the field of its source, which the transaction requires with it', () => {
+    const { questions } = listQuestions(loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' }));
+    const position = questions.find((question) => question.fact === 'nationalLaw.suspicionRule.position');
+    expect(position?.source).toMatchObject({
+      path: ['nationalLaw', 'suspicionRule', 'source'],
+      title: 'Source of this statement',
+    });
+    expect(position?.source?.prompt).toMatch(/national provision/);
+    const withoutSource = transactionSchema.safeParse({
+      exporter: { country: 'FR' },
+      destination: { country: 'EG' },
+      nationalLaw: { suspicionRule: { position: 'none' } },
+    });
+    expect(withoutSource.error?.issues.map((issue) => issue.path)).toEqual([position?.source?.path]);
+    expect(questions.filter((question) => question.source !== undefined)).toHaveLength(1);
+  });
+
+  test('says which questions may wait until they matter', () => {
+    const { questions } = listQuestions(loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' }));
+    const waiting = new Map(
+      questions.flatMap((question) => (question.showWhen === undefined ? [] : [[question.fact, question.showWhen]])),
+    );
+    expect([...waiting.keys()].sort()).toEqual([
+      'destination.outsideCustomsTerritory',
+      'exporter.itemsLocatedIn',
+      'nationalLaw.suspicionRule.position',
+    ]);
+    const located = waiting.get('exporter.itemsLocatedIn');
+    expect(located?.kind).toBe('fallback');
+    const cases = located?.kind === 'fallback' ? located.cases : [];
+    expect(cases.map((entry) => entry.after)).toEqual([['exporter.country']]);
+    expect(cases[0]?.except).toContain('FR');
+    expect(cases[0]?.except).not.toContain('CH');
+    expect(waiting.get('destination.outsideCustomsTerritory')).toEqual({ kind: 'asked' });
+    expect(waiting.get('nationalLaw.suspicionRule.position')).toEqual({ kind: 'asked' });
+  });
+
+  test.each(bundledRulesets())(
+    'a question $name says may wait cannot change the outcome while it waits',
+    ({ ruleset }) => {
+      const waiting = listQuestions(ruleset).questions.filter((question) => question.showWhen !== undefined);
+      const transactions = fc.sample(
+        partialTransactionArbitrary(vocabularyOf(ruleset), { date: ruleset.validity.from }).map(
+          ({ partial }) => partial,
+        ),
+        { numRuns: runs(1_000), seed: 17 },
+      );
+      const assessments = assessMany(transactions, { ruleset });
+      let waited = 0;
+      transactions.forEach((transaction, index) => {
+        const assessment = assessments[index];
+        if (assessment === undefined) throw new Error('assessMany returned fewer assessments than transactions');
+        for (const question of waiting) {
+          const path = question.path ?? [];
+          if (valueAt(transaction, path) !== undefined && valueAt(transaction, path) !== null) continue;
+          const when = question.showWhen;
+          const shown =
+            when?.kind === 'asked'
+              ? assessment.questions.some((asked) => asked.fact === question.fact)
+              : (when?.cases ?? []).some((entry) =>
+                  entry.after.every((fact) => {
+                    const value = valueAt(transaction, fact.split('.'));
+                    return typeof value === 'string' && !entry.except.includes(value);
+                  }),
+                );
+          if (shown) continue;
+          waited++;
+          for (const answer of answersOf(question)) {
+            let answered = withValue(transaction, path, answer);
+            if (question.source !== undefined) answered = withValue(answered, question.source.path, 'A source');
+            const [after] = assessMany([answered], { ruleset });
+            expect(
+              decision(after),
+              `${question.fact} = ${JSON.stringify(answer)} in ${JSON.stringify(transaction)}`,
+            ).toEqual(decision(assessment));
+          }
+        }
+      });
+      expect(waited).toBeGreaterThan(0);
+    },
+  );
 
   test('lists a fact the ruleset holds (a national rule recorded as unknown) without a transaction path', () => {
     // 2.0.0 asks the national rule itself; since 1.1.0 and 2.1.0 the exporter states it (nationalLaw.suspicionRule).
@@ -156,6 +312,21 @@ describe('listQuestions', () => {
       const use = question.usedBy;
       expect(use.rules.length + use.notes.length + use.conditions.length + (use.authority ? 1 : 0)).toBeGreaterThan(0);
     }
+  });
+
+  // Issue 19 point 1: a capability whose implication the catalogue leaves out is not known, like one recorded as null
+  // (the review's D6), so the list collected from it is unknown and asked, and listQuestions lists it.
+  test('lists a collected fact whose catalogue leaves an attribute out, as assess asks it', () => {
+    const document = d6.document();
+    const entry = document.catalogues?.['capabilities']?.entries.find(({ id }) => id === 'facial-recognition');
+    expect(entry?.attributes?.['implies']).toBeNull();
+    // The document is a fresh copy from JSON: left out, instead of null.
+    delete (entry?.attributes as Record<string, unknown>)['implies'];
+    const ruleset = compileRuleset(document);
+    const [assessment] = assessMany([d6.transaction()], { ruleset });
+    expect(assessment?.possibleOutcomes).toContain('authorisation_required');
+    expect(assessment?.questions.map((question) => question.fact)).toContain('capabilityImplications');
+    expect(listQuestions(ruleset).questions.map((question) => question.fact)).toContain('capabilityImplications');
   });
 
   test('defaults to the bundled ruleset in force today', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import transactionJsonSchema from '../../schemas/transaction.schema.json';
 import { assess, loadRuleset, TransactionError, type Issue } from '../../src/index';
 import type { Draft } from '../../web/src/answers';
 import {
@@ -9,11 +8,11 @@ import {
   suggestionIn,
   type Problem,
 } from '../../web/src/problems';
-import { questionsOf } from '../../web/src/questions';
+import { questionnaireOf } from '../../web/src/questions';
 import { TouchedFields } from '../../web/src/touched';
 
 const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
-const questions = questionsOf(ruleset, transactionJsonSchema);
+const questions = questionnaireOf(ruleset).questions;
 const valid: Draft = { date: '2025-03-03', exporter: { country: 'FR' }, destination: { country: 'EG' } };
 
 /** The issues the library reports for a draft (none when it is valid). */
@@ -65,6 +64,18 @@ describe('problems in a loaded file, fixable in place', () => {
     const [problem] = await problemsOf(draft);
     expect(problem?.message).toContain('That question is already answered.');
     expect(problem?.fixes.map((candidate) => candidate.label)).toEqual(['Remove “speciallyDesinged”']);
+  });
+
+  test("a national position without its source belongs to the position's question and says what to give", async () => {
+    const draft: Draft = { ...valid, nationalLaw: { suspicionRule: { position: 'none' } } };
+    const [problem] = await problemsOf(draft);
+    expect(problem).toMatchObject({
+      code: 'required',
+      fact: 'nationalLaw.suspicionRule.position',
+      label: 'National Article 5(3) rule, as stated by the exporter (Source of this statement)',
+    });
+    expect(problem?.message).toMatch(/^Give it with the answer\. What the statement relies on: the national provision/);
+    expect(problem?.entry).toBeUndefined();
   });
 
   test('a key nothing resembles is listed without a question, with its removal', async () => {

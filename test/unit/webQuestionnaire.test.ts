@@ -1,30 +1,42 @@
 import { describe, expect, test } from 'vitest';
-import transactionJsonSchema from '../../schemas/transaction.schema.json';
-import { listRulesets, loadRuleset } from '../../src/index';
+import { createRulesetRegistry, listQuestions, listRulesets, loadRuleset } from '../../src/index';
 import { getAnswer, setAnswer, type Draft } from '../../web/src/answers';
 import { matchOption, SEARCHABLE_FROM, sortedByLabel } from '../../web/src/options';
-import { questionsOf } from '../../web/src/questions';
-import { fallbackFacts, irrelevantFacts } from '../../web/src/relevance';
+import { questionnaireOf } from '../../web/src/questions';
+import { hiddenFacts, holdsAnswer, unusedAnswers } from '../../web/src/relevance';
 import { loadScenarioFiles } from '../support/scenarios';
 
 const versions = listRulesets().filter((summary) => summary.kind === 'base');
+const compositions = createRulesetRegistry().compositions();
 
-describe('questionsOf (the browser questionnaire)', () => {
-  test.each(versions.map((summary) => [`${summary.id} ${summary.version}`, summary] as const))(
-    '%s: asks every input fact, in declaration order, and no derived fact',
-    (_, summary) => {
-      const ruleset = loadRuleset(summary.id, { version: summary.version });
-      const inputs = Object.entries(ruleset.document.facts ?? {})
-        .filter(([, fact]) => fact.derive === undefined)
-        .map(([id]) => id);
-      expect(inputs.length).toBeGreaterThan(5);
-      expect(questionsOf(ruleset, transactionJsonSchema).map((question) => question.fact)).toEqual(inputs);
+describe('questionnaireOf (the browser questionnaire)', () => {
+  test.each([
+    ...versions.map(
+      (summary) => [`${summary.id} ${summary.version}`, loadRuleset(summary.id, { version: summary.version })] as const,
+    ),
+    ...compositions.map(
+      (composition) =>
+        [`${composition.id} ${composition.version} from ${composition.validity.from}`, composition.load()] as const,
+    ),
+  ])(
+    '%s: asks what listQuestions lists, in its order; a fact no transaction field answers is not a control',
+    (_, ruleset) => {
+      const listed = listQuestions(ruleset).questions;
+      const { questions, unanswerable, sections } = questionnaireOf(ruleset);
+      expect(questions.map((question) => question.fact)).toEqual(
+        listed.filter((question) => question.path !== undefined).map((question) => question.fact),
+      );
+      expect(unanswerable.map((question) => question.fact)).toEqual(
+        listed.filter((question) => question.path === undefined).map((question) => question.fact),
+      );
+      expect(sections).toEqual(listQuestions(ruleset).sections);
+      for (const question of questions) expect(sections.map((section) => section.id)).toContain(question.section);
     },
   );
 
   test("catalogue-bound facts are pick-lists of their catalogue; booleans are yes / no / don't know; only the exporter and destination country are required", () => {
     const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
-    const questions = questionsOf(ruleset, transactionJsonSchema);
+    const { questions } = questionnaireOf(ruleset);
     for (const question of questions) {
       const fact = ruleset.document.facts?.[question.fact];
       if (fact?.answers?.catalogue !== undefined) {
@@ -44,24 +56,27 @@ describe('questionsOf (the browser questionnaire)', () => {
         .sort(),
     ).toEqual(['destination.country', 'exporter.country']);
     expect(questions.find((question) => question.fact === 'item.annexIEntries')?.kind).toBe('list');
+    expect(
+      questions.find((question) => question.fact === 'endUser.type')?.options?.map((option) => option.value),
+    ).toContain('other');
   });
 
-  test("the activity shows its contract default; countries are named; a finding is a small form with the knowledge scale's labels", () => {
+  test("the activity shows its contract default; countries are named; a finding is a small form with the knowledge scale's labels and its indicators as a multi-select", () => {
     const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
-    const questions = questionsOf(ruleset, transactionJsonSchema);
+    const { questions } = questionnaireOf(ruleset);
     const activity = questions.find((question) => question.fact === 'activity');
     expect(activity).toMatchObject({ kind: 'choice', default: 'export' });
     const destination = questions.find((question) => question.fact === 'destination.country');
     expect(destination?.options?.find((option) => option.value === 'EG')?.label).toBe('Egypt (EG)');
     const findings = questions.find((question) => question.fact === 'findings');
     expect(findings?.kind).toBe('records');
-    expect(findings?.fields?.map((field) => [field.name, field.required])).toEqual([
-      ['concern', true],
-      ['knowledge', false],
-      ['source', false],
-      ['indicators', false],
-      ['factors', false],
-      ['note', false],
+    expect(findings?.fields?.map((field) => [field.name, field.required, field.kind])).toEqual([
+      ['concern', true, 'choice'],
+      ['knowledge', false, 'choice'],
+      ['source', false, 'choice'],
+      ['indicators', false, 'multi'],
+      ['factors', false, 'multi'],
+      ['note', false, 'text'],
     ]);
     const knowledge = findings?.fields?.find((field) => field.name === 'knowledge');
     const scale = ruleset.document.scales?.knowledge?.levels ?? [];
@@ -69,12 +84,34 @@ describe('questionsOf (the browser questionnaire)', () => {
       expect(option.label).toBe(scale.find((level) => level.id === option.value)?.label);
     expect(findings?.fields?.find((field) => field.name === 'source')?.default).toBe('due-diligence');
     expect(findings?.fields?.find((field) => field.name === 'note')?.options).toBeUndefined();
+    expect(findings?.fields?.find((field) => field.name === 'indicators')?.options?.[0]?.label).toEqual(
+      ruleset.document.catalogues?.['seriousnessIndicators']?.entries[0]?.label,
+    );
+    const parties = questions.find((question) => question.fact === 'parties');
+    expect(parties?.fields?.map((field) => [field.name, field.label, field.kind])).toEqual([
+      ['role', 'Role', 'choice'],
+      ['name', 'Name', 'text'],
+      ['country', 'Country', 'choice'],
+    ]);
+  });
+
+  test('the national position is asked with its source, each value explained', () => {
+    const { questions } = questionnaireOf(loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' }));
+    const position = questions.find((question) => question.fact === 'nationalLaw.suspicionRule.position');
+    expect(position).toMatchObject({
+      kind: 'choice',
+      section: 'nationalLaw',
+      source: { fact: 'nationalLaw.suspicionRule.source' },
+      showWhen: { kind: 'asked' },
+      citation: { pinpoint: 'Art. 5(3)' },
+    });
+    expect(position?.options?.every((option) => option.description !== undefined)).toBe(true);
   });
 
   test("the knowledge levels are explained from the ruleset: each level's description, and the scale's title and citations", () => {
     const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
-    const knowledge = questionsOf(ruleset, transactionJsonSchema)
-      .find((question) => question.fact === 'findings')
+    const knowledge = questionnaireOf(ruleset)
+      .questions.find((question) => question.fact === 'findings')
       ?.fields?.find((field) => field.name === 'knowledge');
     const scale = ruleset.document.scales?.knowledge;
     expect(knowledge?.scale).toMatchObject({
@@ -82,6 +119,8 @@ describe('questionsOf (the browser questionnaire)', () => {
       title: scale?.title,
       citation: { pinpoint: scale?.citation.pinpoint },
     });
+    expect(knowledge?.scale?.citation.pinpoint).toBe('Section 1.2.6');
+    expect(knowledge?.scale?.seeAlso.map((citation) => citation.pinpoint)).toContain('Art. 5(2)');
     expect(knowledge?.scale?.seeAlso.map((citation) => citation.pinpoint)).toEqual(
       scale?.seeAlso?.map((citation) => citation.pinpoint),
     );
@@ -93,11 +132,12 @@ describe('questionsOf (the browser questionnaire)', () => {
   });
 
   test('every country reads "Name (CODE)", member states included; long pick-lists are searched, sorted by name', () => {
-    const questions = questionsOf(loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' }), transactionJsonSchema);
+    const { questions } = questionnaireOf(loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' }));
     const located = questions.find((question) => question.fact === 'exporter.itemsLocatedIn');
     expect(located?.options?.find((option) => option.value === 'AT')?.label).toBe('Austria (AT)');
     const destination = questions.find((question) => question.fact === 'destination.country')?.options ?? [];
     expect(destination.length).toBeGreaterThanOrEqual(SEARCHABLE_FROM);
+    expect(destination.find((option) => option.value === 'EA')?.label).toBe('Ceuta & Melilla (EA)');
     const sorted = sortedByLabel(destination).map((option) => option.label);
     expect(sorted.indexOf('Austria (AT)')).toBeGreaterThan(sorted.indexOf('Australia (AU)'));
     expect(sorted.indexOf('Egypt (EG)')).toBeLessThan(sorted.indexOf('France (FR)'));
@@ -109,33 +149,42 @@ describe('questionsOf (the browser questionnaire)', () => {
   });
 });
 
-describe('irrelevantFacts: questions that cannot matter for this exporter', () => {
-  test.each(versions.map((summary) => [`${summary.id} ${summary.version}`, summary] as const))(
-    "%s: only the items' location is a fallback, read once the exporter is known to be outside the EU",
-    (_, summary) => {
-      const ruleset = loadRuleset(summary.id, { version: summary.version });
-      expect([...fallbackFacts(ruleset.document).keys()]).toEqual(['exporter.itemsLocatedIn']);
-      expect(irrelevantFacts(ruleset.document, {})).toEqual(new Set(['exporter.itemsLocatedIn']));
-      expect(irrelevantFacts(ruleset.document, { exporter: { country: 'FR' } })).toEqual(
-        new Set(['exporter.itemsLocatedIn']),
-      );
-      expect(irrelevantFacts(ruleset.document, { exporter: { country: 'CH' } })).toEqual(new Set());
-      expect(irrelevantFacts(ruleset.document, { exporter: { country: 'US' } })).toEqual(new Set());
-    },
-  );
+describe('hiddenFacts: questions that cannot matter for this exporter yet', () => {
+  const { questions } = questionnaireOf(loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' }));
+  const none = new Set<string>();
+  const waiting = ['destination.outsideCustomsTerritory', 'nationalLaw.suspicionRule.position'];
 
-  test('it follows the ruleset\'s catalogue, not a list of its own: a member state dropped from the catalogue makes its exporters "outside"', () => {
-    const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
-    const document = structuredClone(ruleset.document) as unknown as {
-      catalogues: Record<string, { entries: { id: string }[] }>;
-    };
-    // The catalogue the competent member state is derived from (the member states' territories, since 2.1.0).
-    const derive = ruleset.document.facts?.['competentMemberState']?.derive as { catalogue: string };
-    const memberStates = document.catalogues[derive.catalogue] as { entries: { id: string }[] };
-    memberStates.entries = memberStates.entries.filter((entry) => entry.id !== 'FR');
-    expect(irrelevantFacts(document as unknown as typeof ruleset.document, { exporter: { country: 'FR' } })).toEqual(
-      new Set(),
+  test("the items' location waits until the exporter is known to be outside the EU", () => {
+    expect(hiddenFacts(questions, {}, none)).toEqual(new Set(['exporter.itemsLocatedIn', ...waiting]));
+    expect(hiddenFacts(questions, { exporter: { country: 'FR' } }, none)).toContain('exporter.itemsLocatedIn');
+    expect(hiddenFacts(questions, { exporter: { country: 'CH' } }, none)).not.toContain('exporter.itemsLocatedIn');
+    expect(hiddenFacts(questions, { exporter: { country: 'US' } }, none)).not.toContain('exporter.itemsLocatedIn');
+  });
+
+  test('the national position and a part outside the customs territory wait until the assessment asks them', () => {
+    for (const fact of waiting) {
+      expect(hiddenFacts(questions, { exporter: { country: 'FR' } }, none)).toContain(fact);
+      expect(hiddenFacts(questions, { exporter: { country: 'FR' } }, new Set([fact]))).not.toContain(fact);
+    }
+  });
+
+  test('a question that holds an answer is never hidden; a statement holds one with its source alone', () => {
+    const draft: Draft = { exporter: { country: 'FR', itemsLocatedIn: 'DE' } };
+    expect(hiddenFacts(questions, draft, none)).not.toContain('exporter.itemsLocatedIn');
+    const sourceOnly: Draft = { nationalLaw: { suspicionRule: { source: 'Answer of the SBDU, 3 March 2025' } } };
+    const position = questions.find((question) => question.fact === 'nationalLaw.suspicionRule.position');
+    expect(position !== undefined && holdsAnswer(position, sourceOnly)).toBe(true);
+    expect(hiddenFacts(questions, sourceOnly, none)).not.toContain('nationalLaw.suspicionRule.position');
+  });
+
+  test("an answer to a fallback the exporter's answers settle is said not to matter; a stated position is not", () => {
+    expect(unusedAnswers(questions, { exporter: { country: 'FR', itemsLocatedIn: 'DE' } })).toEqual(
+      new Set(['exporter.itemsLocatedIn']),
     );
+    expect(unusedAnswers(questions, { exporter: { country: 'CH', itemsLocatedIn: 'DE' } })).toEqual(new Set());
+    expect(
+      unusedAnswers(questions, { nationalLaw: { suspicionRule: { position: 'none', source: 'Answer of the SBDU' } } }),
+    ).toEqual(new Set());
   });
 });
 

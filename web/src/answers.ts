@@ -5,7 +5,8 @@ export type Draft = Record<string, unknown>;
 export function getAnswer(draft: Draft, path: string): unknown {
   let value: unknown = draft;
   for (const key of path.split('.')) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, key))
+      return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;
@@ -24,7 +25,11 @@ export function setAnswer(draft: Draft, path: string, value: unknown): Draft {
     return next;
   }
   const current = next[key];
-  const child = setAnswer(typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Draft) : {}, rest.join('.'), value);
+  const child = setAnswer(
+    typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Draft) : {},
+    rest.join('.'),
+    value,
+  );
   if (Object.keys(child).length === 0) delete next[key];
   else next[key] = child;
   return next;
@@ -41,7 +46,8 @@ export function getAt(draft: Draft, path: DraftPath): unknown {
       if (!Array.isArray(value) || key < 0 || key >= value.length) return undefined;
       value = value[key];
     } else {
-      if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
+      if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, key))
+        return undefined;
       value = (value as Record<string, unknown>)[key];
     }
   }
@@ -84,6 +90,8 @@ function replaceIn(container: unknown, path: DraftPath, value: unknown): unknown
 export function answeredPaths(draft: Draft, prefix = ''): string[] {
   return Object.entries(draft).flatMap(([key, value]) => {
     const path = prefix === '' ? key : `${prefix}.${key}`;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? answeredPaths(value as Draft, path) : [path];
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? answeredPaths(value as Draft, path)
+      : [path];
   });
 }

@@ -8,7 +8,11 @@ export function citationNode(citation: Citation): HTMLElement {
     { class: 'citation' },
     externalLink(citation.url, `${citation.instrument}, ${citation.pinpoint}`),
     ' ',
-    h('span', { class: `badge ${citation.binding ? 'binding' : 'guidance'}` }, citation.binding ? 'binding' : 'guidance'),
+    h(
+      'span',
+      { class: `badge ${citation.binding ? 'binding' : 'guidance'}` },
+      citation.binding ? 'binding' : 'guidance',
+    ),
     ' ',
     h('span', { class: `badge ${citation.confidence}` }, citation.confidence),
     citation.note === undefined ? null : h('span', { class: 'citation-note' }, ` — ${citation.note}`),
@@ -17,5 +21,15 @@ export function citationNode(citation: Citation): HTMLElement {
 
 /** A citation followed by its "see also" citations. */
 export function citationsNode(citation: Citation, seeAlso: readonly Citation[]): HTMLElement {
-  return h('span', {}, citationNode(citation), seeAlso.length === 0 ? null : [' · see also ', ...seeAlso.flatMap((other, index) => (index === 0 ? [citationNode(other)] : ['; ', citationNode(other)]))]);
+  return h(
+    'span',
+    {},
+    citationNode(citation),
+    seeAlso.length === 0
+      ? null
+      : [
+          ' · see also ',
+          ...seeAlso.flatMap((other, index) => (index === 0 ? [citationNode(other)] : ['; ', citationNode(other)])),
+        ],
+  );
 }

@@ -19,7 +19,17 @@ export function ask<T>(title: string, body: Child, choices: readonly DialogChoic
   const id = `dialog-${++dialogs}`;
   const safe = choices.find((choice) => choice.safe === true) ?? choices[0];
   if (safe === undefined) throw new Error('A dialog needs at least one choice.');
-  const buttons = choices.map((choice) => h('button', { type: 'button', class: choice.safe === true ? 'primary' : undefined, 'data-choice': String(choices.indexOf(choice)) }, choice.label));
+  const buttons = choices.map((choice) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: choice.safe === true ? 'primary' : undefined,
+        'data-choice': String(choices.indexOf(choice)),
+      },
+      choice.label,
+    ),
+  );
   const dialog = h(
     'dialog',
     { class: 'ask', 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-body` },

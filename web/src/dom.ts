@@ -5,7 +5,11 @@ export type Attributes = Readonly<Record<string, string | number | boolean | und
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
 
 /** Creates an element. Text is always inserted as text, so nothing from a transaction or a ruleset can become markup. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
@@ -25,5 +29,7 @@ function append(parent: Node, children: readonly Child[]): void {
 
 /** A link to an official text: only http(s) URLs become links, opened in a new tab. */
 export function externalLink(url: string | undefined, text: string): Node {
-  return url !== undefined && /^https?:\/\//i.test(url) ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, text) : document.createTextNode(text);
+  return url !== undefined && /^https?:\/\//i.test(url)
+    ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, text)
+    : document.createTextNode(text);
 }

@@ -39,11 +39,24 @@ export function hasAnswers(draft: Draft): boolean {
  * Keeps the draft; a draft without answers removes the kept one instead, so "Start over" leaves nothing behind.
  * Returns false when the browser refuses (storage disabled, full, or blocked by policy): the caller says so.
  */
-export function saveDraft(store: KeyValueStore | undefined, draft: Draft, ruleset: string | undefined, now: Date): boolean {
+export function saveDraft(
+  store: KeyValueStore | undefined,
+  draft: Draft,
+  ruleset: string | undefined,
+  now: Date,
+): boolean {
   if (store === undefined) return false;
   try {
     if (!hasAnswers(draft)) store.removeItem(DRAFT_KEY);
-    else store.setItem(DRAFT_KEY, JSON.stringify({ draft, ...(ruleset === undefined ? {} : { ruleset }), savedAt: now.toISOString() } satisfies StoredDraft));
+    else
+      store.setItem(
+        DRAFT_KEY,
+        JSON.stringify({
+          draft,
+          ...(ruleset === undefined ? {} : { ruleset }),
+          savedAt: now.toISOString(),
+        } satisfies StoredDraft),
+      );
     return true;
   } catch {
     return false;
@@ -83,9 +96,12 @@ export function discardDraft(store: KeyValueStore | undefined): void {
 /** One line naming a kept draft for the restore offer: its reference, how many answers, and when it was saved. */
 export function describeDraft(stored: StoredDraft, locale?: string): string {
   const count = answerCount(stored.draft);
-  const reference = typeof stored.draft.id === 'string' && stored.draft.id.trim() !== '' ? `“${stored.draft.id.trim()}”, ` : '';
+  const reference =
+    typeof stored.draft.id === 'string' && stored.draft.id.trim() !== '' ? `“${stored.draft.id.trim()}”, ` : '';
   const saved = new Date(stored.savedAt);
-  const when = Number.isNaN(saved.getTime()) ? '' : `, last changed ${saved.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}`;
+  const when = Number.isNaN(saved.getTime())
+    ? ''
+    : `, last changed ${saved.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}`;
   return `${reference}${count} ${count === 1 ? 'answer' : 'answers'}${when}`;
 }
 

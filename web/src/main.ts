@@ -1,5 +1,4 @@
 import './styles.css';
-import transactionJsonSchema from '../../schemas/transaction.schema.json';
 import {
   assess,
   AssessmentError,
@@ -14,24 +13,12 @@ import { getAnswer, setAnswer, type Draft } from './answers';
 import { ask } from './dialog';
 import { h } from './dom';
 import { describeDraft, discardDraft, hasAnswers, readDraft, saveDraft, type KeyValueStore } from './draftStorage';
-import { readAnswer, renderQuestion } from './form';
+import { readAnswers, renderQuestion } from './form';
 import { DETAILS, describeProblems, exportDateProblem, type Fix, type Problem } from './problems';
-import { questionsOf, type QuestionSpec } from './questions';
-import { irrelevantFacts } from './relevance';
+import { questionnaireOf, type Questionnaire, type QuestionSpec } from './questions';
+import { hiddenFacts, holdsAnswer, unusedAnswers } from './relevance';
 import { fixButtons, renderResult, type ResultContext, type ResultState } from './result';
 import { TouchedFields } from './touched';
-
-const GROUP_TITLES: Readonly<Record<string, string>> = {
-  activity: 'The activity',
-  exporter: 'The exporter',
-  destination: 'The destination',
-  item: 'The item',
-  findings: 'What the exporter knows about the intended use',
-  endUser: 'The end user',
-  parties: 'Other parties',
-  redFlags: 'Red flags',
-  dueDiligence: 'Due-diligence steps',
-};
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const rulesetSelect = byId<HTMLSelectElement>('ruleset');
@@ -39,6 +26,7 @@ const questionsBox = byId<HTMLDivElement>('questions');
 const resultBox = byId<HTMLElement>('result');
 const rulesetNote = byId<HTMLParagraphElement>('ruleset-note');
 const draftStatus = byId<HTMLParagraphElement>('draft-status');
+const keepDraftBox = byId<HTMLInputElement>('keep-draft');
 
 /** The browser's local storage, when the page may use it (a browser may refuse it, e.g. by policy for file:// pages). */
 const store: KeyValueStore | undefined = (() => {
@@ -51,8 +39,11 @@ const store: KeyValueStore | undefined = (() => {
 
 let draft: Draft = { date: today() };
 let ruleset: CompiledRuleset | undefined;
-let questions: QuestionSpec[] = [];
+let questionnaire: Questionnaire = { sections: [], questions: [], unanswerable: [] };
+let questions: readonly QuestionSpec[] = [];
 let hidden = new Set<string>();
+/** The facts the latest assessment asks: always shown, whatever `showWhen` says. */
+let asked: ReadonlySet<string> = new Set();
 let assessment: Assessment | undefined;
 let problems: readonly Problem[] = [];
 const touched = new TouchedFields();
@@ -71,7 +62,10 @@ function fillRulesetPicker(): void {
     const group = h('optgroup', { label: id });
     group.append(h('option', { value: `${id}|auto` }, 'The version in force on the export date'));
     for (const summary of bases.filter((candidate) => candidate.id === id)) {
-      const window = summary.validity.to === null ? `from ${summary.validity.from}` : `${summary.validity.from} to ${summary.validity.to}`;
+      const window =
+        summary.validity.to === null
+          ? `from ${summary.validity.from}`
+          : `${summary.validity.from} to ${summary.validity.to}`;
       group.append(h('option', { value: `${id}|${summary.version}` }, `Version ${summary.version} (${window})`));
     }
     rulesetSelect.append(group);
@@ -94,39 +88,47 @@ function chooseRuleset(asOf: string | undefined): { readonly ruleset: CompiledRu
   }
 }
 
+/** Builds the form: the sections `listQuestions` gives, in order, each with its questions. */
 function renderForm(): void {
   questionsBox.replaceChildren();
-  const groups = new Map<string, HTMLElement>();
-  for (const spec of questions) {
-    let group = groups.get(spec.group);
-    if (group === undefined) {
-      group = h('section', { class: 'group', 'data-group': spec.group, 'aria-labelledby': `group-${spec.group}` }, h('h2', { id: `group-${spec.group}` }, GROUP_TITLES[spec.group] ?? spec.group));
-      groups.set(spec.group, group);
-      questionsBox.append(group);
-    }
-    group.append(renderQuestion(spec, getAnswer(draft, spec.fact)));
+  for (const section of questionnaire.sections) {
+    const titleId = `section-${section.id}`;
+    questionsBox.append(
+      h(
+        'section',
+        { class: 'group', 'data-section': section.id, 'aria-labelledby': titleId },
+        h('h2', { id: titleId }, section.title),
+        questions.filter((spec) => spec.section === section.id).map((spec) => renderQuestion(spec, draft)),
+      ),
+    );
   }
   refreshVisibility();
 }
 
 /**
- * Hides the questions that cannot matter for this draft (the ruleset decides which: see `irrelevantFacts`), unless
- * they hold an answer, which is never hidden; a section whose questions are all hidden is hidden too.
+ * Hides the questions that may wait until they matter (see `hiddenFacts`: never one that holds an answer or that the
+ * assessment asks); a section whose questions are all hidden is hidden too.
  */
 function refreshVisibility(): void {
-  hidden = ruleset === undefined ? new Set() : irrelevantFacts(ruleset.document, draft);
-  for (const fieldset of questionsBox.querySelectorAll<HTMLFieldSetElement>('fieldset.question')) {
-    const fact = fieldset.dataset.fact as string;
-    fieldset.hidden = hidden.has(fact) && getAnswer(draft, fact) === undefined;
-  }
+  hidden = hiddenFacts(questions, draft, asked);
+  for (const fieldset of questionsBox.querySelectorAll<HTMLFieldSetElement>('fieldset.question'))
+    fieldset.hidden = hidden.has(fieldset.dataset.fact as string);
   for (const group of questionsBox.querySelectorAll<HTMLElement>('section.group')) {
-    group.hidden = [...group.querySelectorAll<HTMLFieldSetElement>('fieldset.question')].every((fieldset) => fieldset.hidden);
+    group.hidden = [...group.querySelectorAll<HTMLFieldSetElement>('fieldset.question')].every(
+      (fieldset) => fieldset.hidden,
+    );
   }
 }
 
 function visibleQuestion(fact: string): QuestionSpec | undefined {
   const spec = questions.find((candidate) => candidate.fact === fact);
-  return spec === undefined || (hidden.has(fact) && getAnswer(draft, fact) === undefined) ? undefined : spec;
+  return spec === undefined || hidden.has(fact) ? undefined : spec;
+}
+
+/** Switches to the questions of another ruleset. */
+function useQuestions(next: CompiledRuleset): void {
+  questionnaire = questionnaireOf(next);
+  questions = questionnaire.questions;
 }
 
 function renderDetails(): void {
@@ -148,11 +150,9 @@ async function update(rebuild = false): Promise<void> {
   const chosen = chooseRuleset(dateProblem === undefined && typeof draft.date === 'string' ? draft.date : undefined);
   if (rebuild || chosen.ruleset !== ruleset) {
     ruleset = chosen.ruleset;
-    questions = questionsOf(chosen.ruleset, transactionJsonSchema);
+    useQuestions(chosen.ruleset);
     renderForm();
     rulesetNote.textContent = `${chosen.ruleset.title}. ${chosen.ruleset.overlays.length === 0 ? 'No national overlay' : `With ${chosen.ruleset.overlays.map((overlay) => `${overlay.id} ${overlay.version}`).join(', ')}`} in force on this date.`;
-  } else {
-    refreshVisibility();
   }
   if (chosen.error !== undefined && dateProblem === undefined) {
     assessment = undefined;
@@ -180,14 +180,20 @@ async function update(rebuild = false): Promise<void> {
     if (current !== run) return;
     assessment = undefined;
     if (error instanceof TransactionError) {
-      problems = [...(dateProblem === undefined ? [] : [dateProblem]), ...describeProblems(error.issues, draft, questions)];
+      problems = [
+        ...(dateProblem === undefined ? [] : [dateProblem]),
+        ...describeProblems(error.issues, draft, questions),
+      ];
       show({ kind: 'incomplete', problems });
     } else if (error instanceof AssessmentError) {
       problems = [];
       show({ kind: 'error', message: error.message });
     } else {
       problems = [];
-      show({ kind: 'error', message: `Internal error (please report it): ${error instanceof Error ? error.message : String(error)}` });
+      show({
+        kind: 'error',
+        message: `Internal error (please report it): ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
 }
@@ -195,35 +201,54 @@ async function update(rebuild = false): Promise<void> {
 const resultContext: ResultContext = {
   question: visibleQuestion,
   answer: (fact) => getAnswer(draft, fact),
+  outstandingSteps: () => questions.filter(isOutstandingStep),
   ruleSummary: (rule) => ruleset?.document.rules?.find((candidate) => candidate.id === rule)?.summary,
-  shownInPlace: (problem) => problem.fact !== undefined && visibleQuestion(problem.fact) !== undefined && touched.shows(problem),
+  shownInPlace: (problem) =>
+    problem.fact !== undefined && visibleQuestion(problem.fact) !== undefined && touched.shows(problem),
 };
 
+/** A question of a steps section (the due-diligence steps) answered "No": a step not done yet. */
+function isOutstandingStep(spec: QuestionSpec): boolean {
+  return (
+    questionnaire.sections.some((section) => section.id === spec.section && section.steps) &&
+    getAnswer(draft, spec.fact) === false
+  );
+}
+
 function show(state: ResultState): void {
-  resultBox.replaceChildren(renderResult(state, resultContext, { onQuestion: focusQuestion, onFix: (fix) => applyFix(fix) }));
+  asked = new Set(state.kind === 'assessed' ? state.assessment.questions.map((question) => question.fact) : []);
+  refreshVisibility();
+  resultBox.replaceChildren(
+    renderResult(state, resultContext, { onQuestion: focusQuestion, onFix: (fix) => applyFix(fix) }),
+  );
   resultBox.setAttribute('aria-busy', 'false');
-  for (const button of document.querySelectorAll<HTMLButtonElement>('.download')) button.disabled = button.dataset.needs === 'assessment' && assessment === undefined;
-  const listed = state.kind === 'assessed' ? state.assessment.questions.map((question) => question.fact) : [];
+  for (const button of document.querySelectorAll<HTMLButtonElement>('.download'))
+    button.disabled = button.dataset.needs === 'assessment' && assessment === undefined;
+  const unused = unusedAnswers(questions, draft);
   for (const fieldset of questionsBox.querySelectorAll<HTMLFieldSetElement>('fieldset.question')) {
     const fact = fieldset.dataset.fact as string;
-    const answered = getAnswer(draft, fact) !== undefined;
-    fieldset.classList.toggle('asked', listed.includes(fact) && !answered);
-    fieldset.classList.toggle('outstanding', listed.includes(fact) && answered);
+    const spec = questions.find((candidate) => candidate.fact === fact);
+    const outstanding = spec !== undefined && isOutstandingStep(spec);
+    fieldset.classList.toggle('asked', asked.has(fact) && !outstanding);
+    fieldset.classList.toggle('outstanding', outstanding);
     const note = fieldset.querySelector<HTMLElement>('.status-note');
     if (note !== null) {
-      const irrelevant = hidden.has(fact) && answered;
-      note.hidden = !irrelevant;
-      note.textContent = irrelevant ? 'This answer cannot matter for this exporter; set it to “Don\'t know” to leave it out.' : '';
+      note.hidden = !unused.has(fact);
+      note.textContent = unused.has(fact)
+        ? "This answer cannot matter for this exporter; set it to “Don't know” to leave it out."
+        : '';
     }
     renderProblemsInPlace(fieldset, fact);
   }
-  const dateProblem = problems.find((problem) => problem.detail === 'date' && problem.fact === undefined && touched.shows(problem));
+  const dateProblem = problems.find(
+    (problem) => problem.detail === 'date' && problem.fact === undefined && touched.shows(problem),
+  );
   const dateBox = byId<HTMLParagraphElement>('detail-date-problem');
   dateBox.hidden = dateProblem === undefined;
   dateBox.textContent = dateProblem?.message ?? '';
   byId('detail-date').setAttribute('aria-invalid', dateProblem === undefined ? 'false' : 'true');
   const shown = questions.filter((spec) => visibleQuestion(spec.fact) !== undefined);
-  const answered = shown.filter((spec) => getAnswer(draft, spec.fact) !== undefined).length;
+  const answered = shown.filter((spec) => holdsAnswer(spec, draft)).length;
   byId('progress').textContent = `${answered} of ${shown.length} questions answered`;
 }
 
@@ -236,7 +261,20 @@ function renderProblemsInPlace(fieldset: HTMLFieldSetElement, fact: string): voi
   const signature = own.map((problem) => `${problem.path.join('.')}|${problem.message}`).join('\n');
   if (box.dataset.signature === signature) return;
   box.dataset.signature = signature;
-  box.replaceChildren(...own.map((problem) => h('p', { class: 'issue' }, own.length > 1 || problem.label !== questions.find((spec) => spec.fact === fact)?.title ? `${problem.label}: ` : '', problem.message, ' ', fixButtons(problem, (fix) => applyFix(fix, fact)))));
+  box.replaceChildren(
+    ...own.map((problem) =>
+      h(
+        'p',
+        { class: 'issue' },
+        own.length > 1 || problem.label !== questions.find((spec) => spec.fact === fact)?.title
+          ? `${problem.label}: `
+          : '',
+        problem.message,
+        ' ',
+        fixButtons(problem, (fix) => applyFix(fix, fact)),
+      ),
+    ),
+  );
   fieldset.classList.toggle('has-problem', own.length > 0);
 }
 
@@ -249,23 +287,29 @@ function applyFix(fix: Fix, fact?: string): void {
   keep();
   renderDetails();
   void update(true).then(() => {
-    const fieldset = fact === undefined ? null : questionsBox.querySelector<HTMLElement>(`fieldset[data-fact="${CSS.escape(fact)}"]`);
+    const fieldset =
+      fact === undefined ? null : questionsBox.querySelector<HTMLElement>(`fieldset[data-fact="${CSS.escape(fact)}"]`);
     (fieldset?.querySelector<HTMLElement>('input, select') ?? byId('result-panel')).focus();
   });
 }
 
 function focusQuestion(fact: string): void {
-  const fieldset = questionsBox.querySelector<HTMLElement>(`fieldset[data-fact="${CSS.escape(fact)}"]`) ?? document.querySelector<HTMLElement>(`[data-path="${CSS.escape(fact)}"]`);
+  const fieldset =
+    questionsBox.querySelector<HTMLElement>(`fieldset[data-fact="${CSS.escape(fact)}"]`) ??
+    document.querySelector<HTMLElement>(`[data-path="${CSS.escape(fact)}"]`);
   if (fieldset === null) return;
   fieldset.scrollIntoView({ behavior: 'smooth', block: 'center' });
-  (fieldset.matches('input, select, textarea') ? fieldset : fieldset.querySelector<HTMLElement>('input, select'))?.focus({ preventScroll: true });
+  (fieldset.matches('input, select, textarea')
+    ? fieldset
+    : fieldset.querySelector<HTMLElement>('input, select')
+  )?.focus({ preventScroll: true });
   fieldset.classList.add('flash');
   setTimeout(() => fieldset.classList.remove('flash'), 1200);
 }
 
 /** Keeps the draft in this browser, and says so (or that the browser does not allow it). */
 function keep(): void {
-  if (keepStoredDraft) return;
+  if (keepStoredDraft || !keepDraftBox.checked) return;
   const saved = saveDraft(store, draft, rulesetSelect.value, new Date());
   draftStatus.textContent = !saved
     ? 'This browser does not let the page keep a draft: save the transaction (JSON) to keep your answers.'
@@ -304,10 +348,11 @@ function onAnswer(event: Event): void {
   if (event.type === 'change') {
     const row = target.closest('li.record');
     const field = target.closest<HTMLElement>('[data-field]')?.dataset.field;
-    if (row !== null && field !== undefined && row.parentElement !== null) touched.touch(spec.fact, { index: [...row.parentElement.children].indexOf(row), field });
+    if (row !== null && field !== undefined && row.parentElement !== null)
+      touched.touch(spec.fact, { index: [...row.parentElement.children].indexOf(row), field });
     else touched.touch(spec.fact);
   }
-  draft = setAnswer(draft, spec.fact, readAnswer(fieldset, spec));
+  for (const [path, value] of readAnswers(fieldset, spec)) draft = setAnswer(draft, path, value);
   keep();
   void update();
 }
@@ -331,19 +376,38 @@ rulesetSelect.addEventListener('change', () => {
 });
 
 byId<HTMLButtonElement>('download-html').addEventListener('click', () => {
-  if (assessment !== undefined) download(`${fileStem()}-decision.html`, 'text/html', formatReport(assessment, draft, { format: 'html', generatedAt: new Date().toISOString() }));
+  if (assessment !== undefined)
+    download(
+      `${fileStem()}-decision.html`,
+      'text/html',
+      formatReport(assessment, draft, { format: 'html', generatedAt: new Date().toISOString() }),
+    );
 });
 byId<HTMLButtonElement>('download-md').addEventListener('click', () => {
-  if (assessment !== undefined) download(`${fileStem()}-decision.md`, 'text/markdown', formatReport(assessment, draft, { format: 'md', generatedAt: new Date().toISOString() }));
+  if (assessment !== undefined)
+    download(
+      `${fileStem()}-decision.md`,
+      'text/markdown',
+      formatReport(assessment, draft, { format: 'md', generatedAt: new Date().toISOString() }),
+    );
 });
-byId<HTMLButtonElement>('download-json').addEventListener('click', () => download(`${fileStem()}.json`, 'application/json', `${JSON.stringify(draft, null, 2)}\n`));
+byId<HTMLButtonElement>('download-json').addEventListener('click', () =>
+  download(`${fileStem()}.json`, 'application/json', `${JSON.stringify(draft, null, 2)}\n`),
+);
 
 /** Asks before answers are discarded; true when there is nothing to lose or the officer agrees. */
 async function mayDiscard(title: string, consequence: string, confirm: string): Promise<boolean> {
   if (!hasAnswers(draft)) return true;
   return ask(
     title,
-    [h('p', {}, consequence), h('p', {}, 'They are not kept anywhere else unless you saved the transaction (JSON). To keep them, choose “Keep my answers”, then “Save transaction (JSON)”.')],
+    [
+      h('p', {}, consequence),
+      h(
+        'p',
+        {},
+        'They are not kept anywhere else unless you saved the transaction (JSON). To keep them, choose “Keep my answers”, then “Save transaction (JSON)”.',
+      ),
+    ],
     [
       { label: 'Keep my answers', value: false, safe: true },
       { label: confirm, value: true },
@@ -367,13 +431,27 @@ byId<HTMLInputElement>('load').addEventListener('change', async (event) => {
     show({ kind: 'error', message: `${file.name} does not hold a transaction (a JSON object).` });
     return;
   }
-  if (!(await mayDiscard(`Replace your answers with ${file.name}?`, `Loading ${file.name} replaces every answer in the form.`, `Load ${file.name}`))) return;
+  if (
+    !(await mayDiscard(
+      `Replace your answers with ${file.name}?`,
+      `Loading ${file.name} replaces every answer in the form.`,
+      `Load ${file.name}`,
+    ))
+  )
+    return;
   loadDraft(parsed as Draft);
   keep();
 });
 
 byId<HTMLButtonElement>('reset').addEventListener('click', async () => {
-  if (!(await mayDiscard('Start over?', 'Starting over clears every answer in the form and deletes the draft kept in this browser.', 'Clear my answers'))) return;
+  if (
+    !(await mayDiscard(
+      'Start over?',
+      'Starting over clears every answer in the form and deletes the draft kept in this browser.',
+      'Clear my answers',
+    ))
+  )
+    return;
   loadDraft({ date: today() });
   discardDraft(store);
   draftStatus.textContent = '';
@@ -386,7 +464,8 @@ function loadDraft(next: Draft): void {
   renderDetails();
   const dateProblem = exportDateProblem(draft.date);
   ruleset = chooseRuleset(dateProblem === undefined && typeof draft.date === 'string' ? draft.date : undefined).ruleset;
-  questions = questionsOf(ruleset, transactionJsonSchema);
+  useQuestions(ruleset);
+  asked = new Set();
   touched.touchDraft(draft, questions);
   void update(true);
 }
@@ -398,7 +477,10 @@ async function offerStoredDraft(): Promise<void> {
   keepStoredDraft = true;
   const restore = await ask(
     'Continue where you left off?',
-    [h('p', {}, `A draft from your last visit is kept in this browser: ${describeDraft(stored)}.`), h('p', {}, 'Starting a new one deletes it.')],
+    [
+      h('p', {}, `A draft from your last visit is kept in this browser: ${describeDraft(stored)}.`),
+      h('p', {}, 'Starting a new one deletes it.'),
+    ],
     [
       { label: 'Restore the draft', value: true, safe: true },
       { label: 'Start a new one', value: false },
@@ -409,10 +491,23 @@ async function offerStoredDraft(): Promise<void> {
     discardDraft(store);
     return;
   }
-  if (stored.ruleset !== undefined && [...rulesetSelect.options].some((option) => option.value === stored.ruleset)) rulesetSelect.value = stored.ruleset;
+  if (stored.ruleset !== undefined && [...rulesetSelect.options].some((option) => option.value === stored.ruleset))
+    rulesetSelect.value = stored.ruleset;
   loadDraft(stored.draft);
   keep();
 }
+
+keepDraftBox.addEventListener('change', () => {
+  if (keepDraftBox.checked) {
+    keep();
+    return;
+  }
+  discardDraft(store);
+  draftStatus.textContent =
+    'No draft is kept: the one in this browser is deleted. Your answers stay on this page until you close or reload it.';
+});
+// Pages opened from files may share one storage (see the note): say so where it applies.
+byId('file-storage-note').hidden = location.protocol !== 'file:';
 
 fillRulesetPicker();
 renderDetails();

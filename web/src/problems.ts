@@ -89,14 +89,18 @@ function labelOf(options: readonly AnswerOption[] | undefined, value: string): s
 }
 
 /** A conversion of a wrongly typed value to what the question expects, when the intent is plain (`"true"` → yes). */
-function conversion(spec: QuestionSpec | undefined, value: unknown): { readonly label: string; readonly value: unknown } | undefined {
+function conversion(
+  spec: QuestionSpec | undefined,
+  value: unknown,
+): { readonly label: string; readonly value: unknown } | undefined {
   if (spec === undefined || typeof value !== 'string') return undefined;
   const text = value.trim().toLowerCase();
   if (spec.kind === 'boolean') {
     if (text === 'true' || text === 'yes') return { label: 'Yes', value: true };
     if (text === 'false' || text === 'no') return { label: 'No', value: false };
   }
-  if (spec.kind === 'number' && text !== '' && Number.isFinite(Number(text))) return { label: String(Number(text)), value: Number(text) };
+  if (spec.kind === 'number' && text !== '' && Number.isFinite(Number(text)))
+    return { label: String(Number(text)), value: Number(text) };
   if (spec.kind === 'list') {
     const entries = value.split(/[\s,;]+/).filter((entry) => entry !== '');
     if (entries.length > 0) return { label: entries.join(', '), value: entries };
@@ -110,7 +114,11 @@ function conversion(spec: QuestionSpec | undefined, value: unknown): { readonly 
  * its first required question) and carries the fixes that repair it in place — remove an unknown key or take its
  * suggested name, take a suggested value, turn "true" into yes, or clear a value so the question can be answered.
  */
-export function describeProblems(issues: readonly Issue[], draft: Draft, questions: readonly QuestionSpec[]): Problem[] {
+export function describeProblems(
+  issues: readonly Issue[],
+  draft: Draft,
+  questions: readonly QuestionSpec[],
+): Problem[] {
   return issues.map((issue) => describeProblem(issue, draft, questions));
 }
 
@@ -124,11 +132,15 @@ function describeProblem(issue: Issue, draft: Draft, questions: readonly Questio
   if (issue.code === 'unrecognized_key') {
     const key = String(path[path.length - 1]);
     const parent = path.slice(0, -1);
-    const intended = suggestion === undefined ? undefined : questions.find((spec) => spec.fact === dotted([...parent, suggestion]));
+    const intended =
+      suggestion === undefined ? undefined : questions.find((spec) => spec.fact === dotted([...parent, suggestion]));
     const target = suggestion === undefined ? undefined : [...parent, suggestion];
     const fixes: Fix[] = [{ label: `Remove “${key}”`, apply: remove.apply }];
     if (target !== undefined && getAt(draft, target) === undefined) {
-      fixes.unshift({ label: `Use it as “${suggestion}”`, apply: (current) => setAt(setAt(current, target, getAt(current, path)), path, undefined) });
+      fixes.unshift({
+        label: `Use it as “${suggestion}”`,
+        apply: (current) => setAt(setAt(current, target, getAt(current, path)), path, undefined),
+      });
     }
     const hint =
       suggestion === undefined
@@ -145,17 +157,42 @@ function describeProblem(issue: Issue, draft: Draft, questions: readonly Questio
   }
 
   if (where === 'date') {
-    return { path, code: issue.code, detail: 'date', label: 'Export date', message: exportDateMessage(value) ?? issue.message, fixes: [] };
+    return {
+      path,
+      code: issue.code,
+      detail: 'date',
+      label: 'Export date',
+      message: exportDateMessage(value) ?? issue.message,
+      fixes: [],
+    };
   }
 
   const spec =
-    questions.find((candidate) => candidate.fact === where || where.startsWith(`${candidate.fact}.`)) ??
-    questions.find((candidate) => candidate.required && candidate.fact.startsWith(`${where}.`));
+    questions.find(
+      (candidate) =>
+        candidate.fact === where || where.startsWith(`${candidate.fact}.`) || candidate.source?.fact === where,
+    ) ?? questions.find((candidate) => candidate.required && candidate.fact.startsWith(`${where}.`));
+  const source = spec?.source !== undefined && spec.source.fact === where ? spec.source : undefined;
   const detail = DETAILS.find((candidate) => candidate.path === where);
   const index = path.find((segment): segment is number => typeof segment === 'number');
-  const field = spec !== undefined && where !== spec.fact && where.startsWith(`${spec.fact}.`) ? where.slice(spec.fact.length + 1) : undefined;
-  const within = [index === undefined ? '' : `entry ${index + 1}`, field === undefined ? '' : (spec?.fields?.find((candidate) => candidate.name === field)?.label ?? field)].filter((part) => part !== '').join(', ');
-  const label = spec === undefined ? (detail?.label ?? (where === '' ? 'The transaction' : where)) : within === '' ? spec.title : `${spec.title} (${within})`;
+  const field =
+    spec !== undefined && source === undefined && where !== spec.fact && where.startsWith(`${spec.fact}.`)
+      ? where.slice(spec.fact.length + 1)
+      : undefined;
+  const within = [
+    index === undefined ? '' : `entry ${index + 1}`,
+    field === undefined ? '' : (spec?.fields?.find((candidate) => candidate.name === field)?.label ?? field),
+  ]
+    .filter((part) => part !== '')
+    .join(', ');
+  const label =
+    spec === undefined
+      ? (detail?.label ?? (where === '' ? 'The transaction' : where))
+      : source !== undefined
+        ? `${spec.title} (${source.title})`
+        : within === ''
+          ? spec.title
+          : `${spec.title} (${within})`;
   const base = {
     path,
     code: issue.code,
@@ -169,7 +206,11 @@ function describeProblem(issue: Issue, draft: Draft, questions: readonly Questio
   if (issue.code === 'invalid_value' && value !== undefined) {
     const options = optionsAt(spec, field);
     const fixes: Fix[] = [];
-    if (suggestion !== undefined) fixes.push({ label: `Change it to “${labelOf(options, suggestion)}”`, apply: (current) => setAt(current, path, suggestion) });
+    if (suggestion !== undefined)
+      fixes.push({
+        label: `Change it to “${labelOf(options, suggestion)}”`,
+        apply: (current) => setAt(current, path, suggestion),
+      });
     fixes.push({ label: isListEntry ? 'Remove this entry' : 'Clear this answer', apply: remove.apply });
     const hint = suggestion === undefined ? '' : ` Did you mean “${labelOf(options, suggestion)}”?`;
     return { ...base, message: `${shown(value)} is not one of the choices.${hint}`, fixes };
@@ -179,14 +220,30 @@ function describeProblem(issue: Issue, draft: Draft, questions: readonly Questio
     const expected = expectedShape(spec, field !== undefined || index !== undefined);
     const converted = field === undefined && index === undefined ? conversion(spec, value) : undefined;
     const fixes: Fix[] = [];
-    if (converted !== undefined) fixes.push({ label: `Use “${converted.label}”`, apply: (current) => setAt(current, path, converted.value) });
+    if (converted !== undefined)
+      fixes.push({ label: `Use “${converted.label}”`, apply: (current) => setAt(current, path, converted.value) });
     fixes.push({ label: isListEntry ? 'Remove this entry' : 'Clear this answer', apply: remove.apply });
-    return { ...base, message: expected === undefined ? `The file gives ${shown(value)} here: ${issue.message}` : `The file gives ${shown(value)} where the answer is ${expected}.`, fixes };
+    return {
+      ...base,
+      message:
+        expected === undefined
+          ? `The file gives ${shown(value)} here: ${issue.message}`
+          : `The file gives ${shown(value)} where the answer is ${expected}.`,
+      fixes,
+    };
+  }
+
+  if (source !== undefined && issue.code === 'required') {
+    return { ...base, message: `Give it with the answer. ${source.prompt}`, fixes: [] };
   }
 
   if (value !== undefined && value !== null && issue.code !== 'required') {
     // Anything else wrong with a value (too long, badly formed…): clearing it lets the question be answered afresh.
-    return { ...base, message: issue.message, fixes: [{ label: isListEntry ? 'Remove this entry' : 'Clear this answer', apply: remove.apply }] };
+    return {
+      ...base,
+      message: issue.message,
+      fixes: [{ label: isListEntry ? 'Remove this entry' : 'Clear this answer', apply: remove.apply }],
+    };
   }
   return { ...base, message: issue.message, fixes: [] };
 }
@@ -198,12 +255,15 @@ function describeProblem(issue: Issue, draft: Draft, questions: readonly Questio
 export function exportDateMessage(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string' && isCalendarDate(value)) return undefined;
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `The export date ${shown(value)} is not a day in the calendar. Enter the date of the export.`;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+    return `The export date ${shown(value)} is not a day in the calendar. Enter the date of the export.`;
   return `The export date ${shown(value)} is not a date written as year-month-day (for example 2025-03-03). Enter the date of the export.`;
 }
 
 /** The problem with the export date as a `Problem`, or `undefined` when the date is fine. */
 export function exportDateProblem(value: unknown): Problem | undefined {
   const message = exportDateMessage(value);
-  return message === undefined ? undefined : { path: ['date'], code: 'invalid_date', detail: 'date', label: 'Export date', message, fixes: [] };
+  return message === undefined
+    ? undefined
+    : { path: ['date'], code: 'invalid_date', detail: 'date', label: 'Export date', message, fixes: [] };
 }

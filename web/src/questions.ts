@@ -1,5 +1,15 @@
-import type { Citation, CitationDefinition, CompiledRuleset, FactDefinition, RulesetDocument } from '../../src/index';
-import { isRequiredAt, nonNull, schemaAt, type SchemaNode } from '../../src/transaction/schemaNodes';
+import {
+  listQuestions,
+  type AnswerValue,
+  type Citation,
+  type CompiledRuleset,
+  type QuestionDefinition,
+  type QuestionSection,
+  type RecordFieldDefinition,
+  type ScaleReference,
+  type ShowWhen,
+  type StatementSource,
+} from '../../src/index';
 
 /** One choice in a pick-list. */
 export interface AnswerOption {
@@ -8,29 +18,8 @@ export interface AnswerOption {
   readonly description?: string;
 }
 
-/** A field of a repeatable record (e.g. a due-diligence finding). */
-export interface RecordField {
-  readonly name: string;
-  readonly label: string;
-  readonly required: boolean;
-  /** Fixed values; without them the field is free text. */
-  readonly options?: readonly AnswerOption[];
-  /** The value the transaction contract gives the field when it is left out. */
-  readonly default?: string;
-  /** When its values are the levels of a ruleset scale (e.g. the knowledge levels): the scale, to explain each level. */
-  readonly scale?: ScaleExplanation;
-}
-
-/** A ruleset scale as the form explains it next to the choice: its title and citations (the levels are the options). */
-export interface ScaleExplanation {
-  readonly id: string;
-  readonly title: string;
-  readonly citation: Citation;
-  readonly seeAlso: readonly Citation[];
-}
-
 /**
- * How a question is answered:
+ * How a question, or a field of a repeatable entry, is answered:
  * - `boolean`: yes / no / don't know;
  * - `choice`: one value from a pick-list;
  * - `multi`: any number of values from a pick-list, or "none of these";
@@ -40,7 +29,21 @@ export interface ScaleExplanation {
  */
 export type AnswerKind = 'boolean' | 'choice' | 'multi' | 'list' | 'records' | 'text' | 'number';
 
-/** A question of the questionnaire: one input fact of the ruleset, with what the form needs to ask it. */
+/** A field of a repeatable entry (e.g. a finding's knowledge level), as the form asks it. */
+export interface RecordField {
+  readonly name: string;
+  readonly label: string;
+  readonly required: boolean;
+  /** `choice` with `options`, `multi` (a list of `options`), or free `text`. */
+  readonly kind: 'choice' | 'multi' | 'text';
+  readonly options?: readonly AnswerOption[];
+  /** The value the transaction contract gives the field when it is left out. */
+  readonly default?: string;
+  /** When its values are the levels of a ruleset scale (e.g. the knowledge levels): the scale, to explain each level. */
+  readonly scale?: ScaleReference;
+}
+
+/** A question of the questionnaire: one question of `listQuestions` that a transaction field answers, as the form asks it. */
 export interface QuestionSpec {
   /** The transaction field it fills, by path (e.g. `item.speciallyDesigned`). */
   readonly fact: string;
@@ -57,131 +60,105 @@ export interface QuestionSpec {
   /** The value the transaction contract gives the field when it is left out: shown selected, so it is never silent. */
   readonly default?: string;
   /** When its values are the levels of a ruleset scale: the scale, to explain each level next to the choice. */
-  readonly scale?: ScaleExplanation;
-  /** The first segment of the path, to group questions (`item`, `exporter`, …). */
-  readonly group: string;
+  readonly scale?: ScaleReference;
+  /** The section it is shown in (`Questionnaire.sections`). */
+  readonly section: string;
+  /** For a statement of the exporter: where its source goes (asked beside it, required with it), as a dotted path. */
+  readonly source?: StatementSource & { readonly fact: string };
+  /** When it needs showing; absent: always (see `visibleFacts`). */
+  readonly showWhen?: ShowWhen;
+}
+
+/** What the form asks for one ruleset: its sections in order, and its questions. */
+export interface Questionnaire {
+  readonly sections: readonly QuestionSection[];
+  /** In the ruleset's declaration order; the form shows them section by section. */
+  readonly questions: readonly QuestionSpec[];
+  /**
+   * Questions of `listQuestions` that no transaction field answers (a fact the ruleset's own data holds, such as a
+   * member state's national rule in a released version that records it as unknown): the form cannot ask them, and
+   * shows them, when an assessment asks them, with their prompt.
+   */
+  readonly unanswerable: readonly QuestionDefinition[];
 }
 
 /**
- * The questions a ruleset's fact catalogue defines: its input facts (derived facts are computed, never asked), in
- * declaration order. The transaction JSON Schema supplies what the ruleset does not restate: fixed value lists
- * (activities, countries, the fields of a finding), defaults, and which fields are required.
+ * The questionnaire of a ruleset: every question `listQuestions` lists, each with the control that answers it. The
+ * form adds only how things are shown: the kind of control, and countries named in the reader's language.
  */
-export function questionsOf(ruleset: CompiledRuleset, transactionSchema: unknown): QuestionSpec[] {
-  const document = ruleset.document;
-  const root = transactionSchema as SchemaNode;
-  return Object.entries(document.facts ?? {})
-    .filter(([, fact]) => fact.derive === undefined)
-    .map(([path, fact]) => describeQuestion(document, root, path, fact));
+export function questionnaireOf(ruleset: CompiledRuleset): Questionnaire {
+  const list = listQuestions(ruleset);
+  const questions: QuestionSpec[] = [];
+  const unanswerable: QuestionDefinition[] = [];
+  for (const question of list.questions) {
+    if (question.path === undefined || question.section === undefined) unanswerable.push(question);
+    else questions.push(specOf(question, question.section));
+  }
+  return { sections: list.sections, questions, unanswerable };
 }
 
-function describeQuestion(document: RulesetDocument, root: SchemaNode, path: string, fact: FactDefinition): QuestionSpec {
-  const node = schemaAt(root, path.split('.'));
-  const catalogue = fact.answers?.catalogue === undefined ? undefined : document.catalogues?.[fact.answers.catalogue];
-  const options: AnswerOption[] | undefined =
-    catalogue !== undefined
-      ? catalogue.entries.map((entry) => ({ value: entry.id, label: withCode(entry.id, entry.label), ...(entry.description === undefined ? {} : { description: entry.description }) }))
-      : enumOf(fact.type === 'list' ? nonNull(node)?.items : node)?.map((value) => labelled(document, value));
-  const base = {
-    fact: path,
-    title: fact.title,
-    prompt: fact.prompt,
-    ...(fact.help === undefined ? {} : { help: fact.help }),
-    citation: resolveCitation(document, fact.citation),
-    seeAlso: (fact.seeAlso ?? []).map((citation) => resolveCitation(document, citation)),
-    required: isRequiredAt(root, path.split('.')),
-    group: path.split('.')[0] ?? path,
-    ...(typeof node?.default === 'string' ? { default: node.default } : {}),
+function specOf(question: QuestionDefinition, section: string): QuestionSpec {
+  const options = question.values?.map(optionOf);
+  return {
+    fact: question.fact,
+    title: question.title,
+    prompt: question.prompt,
+    ...(question.help === undefined ? {} : { help: question.help }),
+    citation: question.citation,
+    seeAlso: question.seeAlso,
+    kind: kindOf(question, options),
+    ...(options === undefined ? {} : { options }),
+    ...(question.fields === undefined ? {} : { fields: question.fields.map(fieldOf) }),
+    required: question.required,
+    ...(question.default === undefined ? {} : { default: question.default }),
+    ...(question.scale === undefined ? {} : { scale: question.scale }),
+    section,
+    ...(question.source === undefined ? {} : { source: { ...question.source, fact: question.source.path.join('.') } }),
+    ...(question.showWhen === undefined ? {} : { showWhen: question.showWhen }),
   };
-  switch (fact.type) {
+}
+
+function kindOf(question: QuestionDefinition, options: readonly AnswerOption[] | undefined): AnswerKind {
+  switch (question.type) {
     case 'boolean':
-      return { ...base, kind: 'boolean' };
-    case 'list': {
-      return options === undefined ? { ...base, kind: 'list' } : { ...base, kind: 'multi', options };
-    }
-    case 'records':
-      return { ...base, kind: 'records', fields: recordFields(document, nonNull(node)?.items) };
+      return 'boolean';
     case 'number':
-      return { ...base, kind: 'number' };
+      return 'number';
+    case 'records':
+      return 'records';
+    case 'list':
+      return options === undefined ? 'list' : 'multi';
     case 'string':
-    case 'level': {
-      if (options === undefined) return { ...base, kind: 'text' };
-      const scale = scaleOf(document, options);
-      return { ...base, kind: 'choice', options, ...(scale === undefined ? {} : { scale }) };
-    }
+    case 'level':
+      return options === undefined ? 'text' : 'choice';
   }
 }
 
-function recordFields(document: RulesetDocument, items: SchemaNode | undefined): RecordField[] {
-  const required = new Set(items?.required ?? []);
-  return Object.entries(items?.properties ?? {}).map(([name, node]) => {
-    const options = enumOf(node)?.map((value) => labelled(document, value));
-    const scale = options === undefined ? undefined : scaleOf(document, options);
-    return {
-      name,
-      label: humanize(name),
-      required: required.has(name),
-      ...(typeof node.default === 'string' ? { default: node.default } : {}),
-      ...(options === undefined ? {} : { options }),
-      ...(scale === undefined ? {} : { scale }),
-    };
-  });
-}
-
-function enumOf(node: SchemaNode | undefined): readonly string[] | undefined {
-  return nonNull(node)?.enum;
+function fieldOf(field: RecordFieldDefinition): RecordField {
+  const options = field.values?.map(optionOf);
+  return {
+    name: field.name,
+    label: field.label,
+    required: field.required,
+    kind: options === undefined ? 'text' : field.type === 'list' ? 'multi' : 'choice',
+    ...(options === undefined ? {} : { options }),
+    ...(field.default === undefined ? {} : { default: field.default }),
+    ...(field.scale === undefined ? {} : { scale: field.scale }),
+  };
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /**
- * A value with a readable label: from a ruleset catalogue entry or scale level with that id when there is one
- * (e.g. the knowledge scale), a country name for ISO codes, else the id made readable.
+ * A value with the label the form shows: the library's, with the code after a country's name ("Austria (AT)"), or for
+ * a country code the library leaves unlabelled, its name in English.
  */
-function labelled(document: RulesetDocument, value: string): AnswerOption {
-  for (const scale of Object.values(document.scales ?? {})) {
-    const level = scale.levels.find((candidate) => candidate.id === value);
-    if (level !== undefined) return { value, label: level.label, ...(level.description === undefined ? {} : { description: level.description }) };
-  }
-  for (const catalogue of Object.values(document.catalogues ?? {})) {
-    const entry = catalogue.entries.find((candidate) => candidate.id === value);
-    if (entry !== undefined) return { value, label: withCode(entry.id, entry.label), ...(entry.description === undefined ? {} : { description: entry.description }) };
-  }
-  if (/^[A-Z]{2}$/.test(value)) return { value, label: `${regionNames.of(value) ?? value} (${value})` };
-  return { value, label: humanize(value) };
-}
-
-/** The scale whose levels include every option, if there is one: the form then explains the levels next to the choice. */
-function scaleOf(document: RulesetDocument, options: readonly AnswerOption[]): ScaleExplanation | undefined {
-  for (const [id, scale] of Object.entries(document.scales ?? {})) {
-    if (options.every((option) => scale.levels.some((level) => level.id === option.value))) {
-      return { id, title: scale.title, citation: resolveCitation(document, scale.citation), seeAlso: (scale.seeAlso ?? []).map((citation) => resolveCitation(document, citation)) };
-    }
-  }
-  return undefined;
-}
-
-/** A country's label with its ISO code, as every country in the form is shown: "Austria (AT)". */
-function withCode(id: string, label: string): string {
-  return /^[A-Z]{2}$/.test(id) && !label.includes(`(${id})`) ? `${label} (${id})` : label;
-}
-
-/** `intra-eu-transfer` → `Intra eu transfer`, `mitigationPlan` → `Mitigation plan`. */
-function humanize(id: string): string {
-  const words = id.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_.]/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** A ruleset citation with its source resolved, as assessments carry them. */
-export function resolveCitation(document: RulesetDocument, citation: CitationDefinition): Citation {
-  const source = document.sources[citation.source];
+function optionOf(value: AnswerValue): AnswerOption {
+  const isCountry = /^[A-Z]{2}$/.test(value.value);
+  const name = value.label ?? (isCountry ? (regionNames.of(value.value) ?? value.value) : value.value);
   return {
-    instrument: source?.instrument ?? citation.source,
-    pinpoint: citation.pinpoint,
-    binding: source?.binding ?? false,
-    ...(source?.url === undefined ? {} : { url: source.url }),
-    confidence: citation.confidence,
-    ...(citation.quote === undefined ? {} : { quote: citation.quote }),
-    ...(citation.note === undefined ? {} : { note: citation.note }),
+    value: value.value,
+    label: isCountry && !name.includes(`(${value.value})`) ? `${name} (${value.value})` : name,
+    ...(value.description === undefined ? {} : { description: value.description }),
   };
 }

@@ -1,72 +1,55 @@
-import type { ConditionDefinition, RulesetDocument } from '../../src/index';
+import type { ShowWhen } from '../../src/index';
 import { getAnswer, type Draft } from './answers';
+import type { QuestionSpec } from './questions';
 
-/**
- * A question that matters only once earlier answers are known: the ruleset reads its fact only as a later choice of a
- * `firstMemberOf` derivation (e.g. the member state where the items are located, read when the exporter's country is
- * not a member state), so it cannot change anything until every earlier fact of that derivation is known and not a
- * member of the catalogue.
- */
-interface Fallback {
-  /** The facts read before it, in order. */
-  readonly before: readonly string[];
-  /** The ids of the catalogue those facts are checked against. */
-  readonly members: ReadonlySet<string>;
-}
-
-/**
- * For each input fact that the ruleset reads only as a fallback, the ways it is read. Facts read by any rule, named
- * condition, note, the authority lookup or another kind of derivation are always asked and are not listed.
- */
-export function fallbackFacts(document: RulesetDocument): ReadonlyMap<string, readonly Fallback[]> {
-  const direct = new Set<string>();
-  const visit = (condition: ConditionDefinition): void => {
-    if ('all' in condition) condition.all.forEach(visit);
-    else if ('any' in condition) condition.any.forEach(visit);
-    else if ('not' in condition) visit(condition.not);
-    else if ('fact' in condition) direct.add(condition.fact);
+/** Whether a question holds an answer in the draft: its field, or, for a statement, its source. */
+export function holdsAnswer(spec: QuestionSpec, draft: Draft): boolean {
+  const given = (path: string) => {
+    const value = getAnswer(draft, path);
+    return value !== undefined && value !== null;
   };
-  for (const rule of document.rules ?? []) visit(rule.when);
-  for (const named of Object.values(document.conditions ?? {})) visit(named.when);
-  for (const note of document.notes ?? []) visit(note.when);
-  if (document.authority !== undefined) direct.add(document.authority.memberStateFact);
-
-  const fallbacks = new Map<string, Fallback[]>();
-  for (const fact of Object.values(document.facts ?? {})) {
-    const derive = fact.derive;
-    if (derive === undefined) continue;
-    if (derive.kind !== 'firstMemberOf') {
-      if (derive.kind === 'lookup') direct.add(derive.key);
-      else if (derive.kind === 'firstKnown') derive.of.forEach((id) => direct.add(id));
-      else direct.add(derive.of);
-      continue;
-    }
-    const [first, ...later] = derive.of;
-    if (first !== undefined) direct.add(first);
-    const members = new Set((document.catalogues?.[derive.catalogue]?.entries ?? []).map((entry) => entry.id));
-    later.forEach((id, index) => fallbacks.set(id, [...(fallbacks.get(id) ?? []), { before: derive.of.slice(0, index + 1), members }]));
-  }
-  for (const id of direct) fallbacks.delete(id);
-  return fallbacks;
+  return given(spec.fact) || (spec.source !== undefined && given(spec.source.fact));
 }
 
 /**
- * The input facts that cannot matter for this draft yet: each is read only as a fallback whose earlier facts are not
- * all known non-members (for the bundled ruleset: the items' location, while the exporter's country is unknown or a
- * member state). The questionnaire hides them; they appear as soon as an answer makes them matter.
+ * The answered questions whose answer cannot matter for this draft: read only as a fallback that earlier answers
+ * settle (e.g. where the items are, for an exporter established in a member state). The form says so next to them.
+ * (A question shown while the assessment asks it stops being asked once answered, so nothing here can say that its
+ * answer does not matter.)
  */
-export function irrelevantFacts(document: RulesetDocument, draft: Draft): Set<string> {
-  const isInput = (id: string) => document.facts?.[id]?.derive === undefined;
+export function unusedAnswers(questions: readonly QuestionSpec[], draft: Draft): Set<string> {
+  return new Set(
+    questions
+      .filter((spec) => spec.showWhen?.kind === 'fallback' && holdsAnswer(spec, draft) && waits(spec.showWhen, draft))
+      .map((spec) => spec.fact),
+  );
+}
+
+/**
+ * The questions the form hides for this draft: those `listQuestions` says may wait until they matter (`showWhen`),
+ * while they wait. A question that holds an answer, or that the assessment asks (`asked`), is never hidden, so
+ * hiding never keeps the officer from what the library asks or from an answer given.
+ */
+export function hiddenFacts(questions: readonly QuestionSpec[], draft: Draft, asked: ReadonlySet<string>): Set<string> {
   const hidden = new Set<string>();
-  for (const [fact, uses] of fallbackFacts(document)) {
-    const matters = uses.some((use) =>
-      use.before.every((earlier) => {
-        if (!isInput(earlier)) return true; // a derived fact: it may be anything, so the fallback may matter
-        const value = getAnswer(draft, earlier);
-        return typeof value === 'string' && !use.members.has(value);
-      }),
-    );
-    if (!matters) hidden.add(fact);
+  for (const spec of questions) {
+    if (spec.showWhen === undefined || asked.has(spec.fact) || holdsAnswer(spec, draft)) continue;
+    if (waits(spec.showWhen, draft)) hidden.add(spec.fact);
   }
   return hidden;
+}
+
+function waits(showWhen: ShowWhen, draft: Draft): boolean {
+  switch (showWhen.kind) {
+    case 'asked':
+      return true;
+    case 'fallback':
+      // Read once every earlier fact of one case holds an answer outside what settles the matter before it.
+      return !showWhen.cases.some((entry) =>
+        entry.after.every((fact) => {
+          const value = getAnswer(draft, fact);
+          return typeof value === 'string' && !entry.except.includes(value);
+        }),
+      );
+  }
 }

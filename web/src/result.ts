@@ -1,5 +1,5 @@
-import type { Assessment, ConditionTrace, Question, TruthValue } from '../../src/index';
 import { outcomeLabel, outcomeTone, TRUTH_MARK } from '../../src/format/describeOutcome';
+import type { Assessment, ConditionTrace, Question, TruthValue } from '../../src/index';
 import { citationNode, citationsNode } from './citations';
 import { h } from './dom';
 import type { Fix, Problem } from './problems';
@@ -11,6 +11,8 @@ export interface ResultContext {
   question(fact: string): QuestionSpec | undefined;
   /** The draft's answer for a fact (`undefined` = not known). */
   answer(fact: string): unknown;
+  /** The steps the exporter takes (the due-diligence steps) answered "No": not done yet. */
+  outstandingSteps(): readonly QuestionSpec[];
   /** A rule's summary, in the ruleset's words. */
   ruleSummary(rule: string): string | undefined;
   /** Whether a problem is already shown, with its fixes, next to its field in the form. */
@@ -32,7 +34,8 @@ export interface ResultActions {
 /** Renders the live result: outcome, open questions, outstanding steps, deciding provisions, notes and the trace. */
 export function renderResult(state: ResultState, context: ResultContext, actions: ResultActions): HTMLElement {
   const root = renderState(state, context, actions);
-  for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-fact]')) button.addEventListener('click', () => actions.onQuestion(button.dataset.fact as string));
+  for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-fact]'))
+    button.addEventListener('click', () => actions.onQuestion(button.dataset.fact as string));
   return root;
 }
 
@@ -52,7 +55,16 @@ export function fixButtons(problem: Problem, onFix: (fix: Fix) => void): HTMLEle
 
 function renderState(state: ResultState, context: ResultContext, actions: ResultActions): HTMLElement {
   if (state.kind === 'error') {
-    return h('div', { class: 'result' }, h('section', { class: 'outcome tone-caution', 'data-testid': 'outcome', 'data-outcome': 'error' }, h('h2', {}, 'Cannot assess'), h('p', {}, state.message)));
+    return h(
+      'div',
+      { class: 'result' },
+      h(
+        'section',
+        { class: 'outcome tone-caution', 'data-testid': 'outcome', 'data-outcome': 'error' },
+        h('h2', {}, 'Cannot assess'),
+        h('p', {}, state.message),
+      ),
+    );
   }
   if (state.kind === 'incomplete') {
     return h(
@@ -67,11 +79,16 @@ function renderState(state: ResultState, context: ResultContext, actions: Result
           'ul',
           { class: 'issues' },
           state.problems.map((problem) => {
-            const target = problem.fact !== undefined && context.question(problem.fact) !== undefined ? problem.fact : problem.detail;
+            const target =
+              problem.fact !== undefined && context.question(problem.fact) !== undefined
+                ? problem.fact
+                : problem.detail;
             return h(
               'li',
               { 'data-path': problem.path.join('.') },
-              target === undefined ? problem.label : h('button', { type: 'button', class: 'link', 'data-fact': target }, problem.label),
+              target === undefined
+                ? problem.label
+                : h('button', { type: 'button', class: 'link', 'data-fact': target }, problem.label),
               `: ${problem.message}`,
               context.shownInPlace(problem) ? null : [' ', fixButtons(problem, actions.onFix)],
             );
@@ -86,10 +103,22 @@ function renderState(state: ResultState, context: ResultContext, actions: Result
     { class: 'result' },
     h(
       'section',
-      { class: `outcome tone-${outcomeTone(assessment.outcome)}`, 'data-testid': 'outcome', 'data-outcome': assessment.outcome },
+      {
+        class: `outcome tone-${outcomeTone(assessment.outcome)}`,
+        'data-testid': 'outcome',
+        'data-outcome': assessment.outcome,
+      },
       h('h2', {}, outcomeLabel(assessment.outcome)),
       h('p', { class: 'next' }, assessment.nextSteps),
-      assessment.possibleOutcomes.length > 1 ? h('p', { class: 'possible' }, 'Still possible: ', assessment.possibleOutcomes.map(outcomeLabel).join(', '), '.') : null,
+      assessment.possibleOutcomes.length > 1
+        ? h(
+            'p',
+            { class: 'possible' },
+            'Still possible: ',
+            assessment.possibleOutcomes.map(outcomeLabel).join(', '),
+            '.',
+          )
+        : null,
       assessment.competentAuthority === undefined
         ? null
         : h(
@@ -102,11 +131,22 @@ function renderState(state: ResultState, context: ResultContext, actions: Result
           ),
     ),
     openQuestions(assessment, context),
-    outstandingSteps(assessment, context),
+    outstandingSteps(context),
     why(assessment, context),
     assessment.notes.length === 0
       ? null
-      : h('section', { class: 'notes' }, h('h3', {}, 'Also note'), h('ul', {}, assessment.notes.map((note) => h('li', { 'data-note': note.id }, note.text, h('br'), citationsNode(note.citation, note.seeAlso))))),
+      : h(
+          'section',
+          { class: 'notes' },
+          h('h3', {}, 'Also note'),
+          h(
+            'ul',
+            {},
+            assessment.notes.map((note) =>
+              h('li', { 'data-note': note.id }, note.text, h('br'), citationsNode(note.citation, note.seeAlso)),
+            ),
+          ),
+        ),
     h(
       'section',
       { class: 'trace', 'data-testid': 'trace' },
@@ -116,7 +156,14 @@ function renderState(state: ResultState, context: ResultContext, actions: Result
           'details',
           { class: 'rule', 'data-rule': step.rule, 'data-result': step.result },
           // The citation links sit below the summary: a link inside the control that folds the details is a nested interactive control.
-          h('summary', {}, mark(step.result), ' ', h('code', {}, step.rule), ` → ${outcomeLabel(step.outcome)}: ${step.title}`),
+          h(
+            'summary',
+            {},
+            mark(step.result),
+            ' ',
+            h('code', {}, step.rule),
+            ` → ${outcomeLabel(step.outcome)}: ${step.title}`,
+          ),
           h('p', { class: 'rule-cite' }, citationsNode(step.citation, step.seeAlso)),
           h('ul', { class: 'tree' }, condition(step.conditions)),
         ),
@@ -134,14 +181,19 @@ function renderState(state: ResultState, context: ResultContext, actions: Result
   );
 }
 
-/** A question is open while its fact has no answer; an answered one the rules still list is a step to complete. */
-function isAnswered(question: Question, context: ResultContext): boolean {
+/** Whether the draft gives entries for a list the assessment still asks: one of them is incomplete (e.g. a finding without its knowledge level). */
+function hasIncompleteEntries(question: Question, context: ResultContext): boolean {
   const answer = context.answer(question.fact);
-  return answer !== undefined && answer !== null;
+  return Array.isArray(answer) && answer.length > 0;
 }
 
+/**
+ * The questions the assessment asks, except the steps answered "No": those are outstanding steps, not questions. A
+ * question asked although answered (a list with an entry left incomplete) says so.
+ */
 function openQuestions(assessment: Assessment, context: ResultContext): HTMLElement {
-  const open = assessment.questions.filter((question) => !isAnswered(question, context));
+  const steps = new Set(context.outstandingSteps().map((step) => step.fact));
+  const open = assessment.questions.filter((question) => !steps.has(question.fact));
   return h(
     'section',
     { class: 'open-questions', 'data-testid': 'questions' },
@@ -149,7 +201,11 @@ function openQuestions(assessment: Assessment, context: ResultContext): HTMLElem
     open.length === 0
       ? h('p', { class: 'empty' }, 'None: every fact the outcome depends on is known.')
       : [
-          h('p', { class: 'hint' }, 'Only questions whose answer can change the outcome are listed. Answering one may bring up further questions.'),
+          h(
+            'p',
+            { class: 'hint' },
+            'Only questions whose answer can change the outcome are listed. Answering one may bring up further questions.',
+          ),
           h(
             'ol',
             {},
@@ -157,7 +213,12 @@ function openQuestions(assessment: Assessment, context: ResultContext): HTMLElem
               h(
                 'li',
                 { 'data-fact': question.fact },
-                context.question(question.fact) === undefined ? question.prompt : h('button', { type: 'button', class: 'link', 'data-fact': question.fact }, question.prompt),
+                context.question(question.fact) === undefined
+                  ? question.prompt
+                  : h('button', { type: 'button', class: 'link', 'data-fact': question.fact }, question.prompt),
+                hasIncompleteEntries(question, context)
+                  ? h('em', {}, ' Some of the entries given are incomplete.')
+                  : null,
                 ' ',
                 citationNode(question.citation),
               ),
@@ -167,41 +228,37 @@ function openQuestions(assessment: Assessment, context: ResultContext): HTMLElem
   );
 }
 
-/** Facts the rules still list although they are answered: a "No" to a due-diligence step is a step to complete, not a question. */
-function outstandingSteps(assessment: Assessment, context: ResultContext): HTMLElement | null {
-  const steps = assessment.questions.filter((question) => isAnswered(question, context));
+/** The steps answered "No" (a due-diligence step not done yet): answers, not questions, and each still to be done. */
+function outstandingSteps(context: ResultContext): HTMLElement | null {
+  const steps = context.outstandingSteps();
   if (steps.length === 0) return null;
   return h(
     'section',
     { class: 'outstanding', 'data-testid': 'outstanding' },
     h('h3', {}, `Outstanding steps (${steps.length})`),
-    h('p', { class: 'hint' }, 'Answered, but the outcome waits on them: complete each step, then change the answer.'),
+    h('p', { class: 'hint' }, 'Answered “No”: each is a step not done yet. Complete it, then change the answer.'),
     h(
       'ol',
       {},
-      steps.map((step) => {
-        const spec = context.question(step.fact);
-        return h(
+      steps.map((step) =>
+        h(
           'li',
           { 'data-fact': step.fact },
-          h('strong', {}, spec?.title ?? step.fact),
-          ` — answered ${describeAnswer(spec, context.answer(step.fact))}. `,
-          spec?.help ?? step.prompt,
+          h('strong', {}, step.title),
+          ' — answered “No”. ',
+          step.help ?? step.prompt,
           ' ',
-          spec === undefined ? citationNode(step.citation) : citationsNode(spec.citation, spec.seeAlso),
-          spec === undefined ? null : [' ', h('button', { type: 'button', class: 'link', 'data-fact': step.fact, 'aria-label': `Change the answer: ${spec.title}` }, 'Change the answer')],
-        );
-      }),
+          citationsNode(step.citation, step.seeAlso),
+          ' ',
+          h(
+            'button',
+            { type: 'button', class: 'link', 'data-fact': step.fact, 'aria-label': `Change the answer: ${step.title}` },
+            'Change the answer',
+          ),
+        ),
+      ),
     ),
   );
-}
-
-function describeAnswer(spec: QuestionSpec | undefined, value: unknown): string {
-  if (value === true) return '“Yes”';
-  if (value === false) return '“No”';
-  if (typeof value === 'string') return `“${spec?.options?.find((option) => option.value === value)?.label ?? value}”`;
-  if (Array.isArray(value)) return value.length === 0 ? '“None”' : `with ${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
-  return `“${String(value)}”`;
 }
 
 /** The rules that decide; while none does, the rules that already hold, so "Why" never reads as if nothing applied. */
@@ -211,7 +268,19 @@ function why(assessment: Assessment, context: ResultContext): HTMLElement {
       'section',
       { class: 'obligations', 'data-testid': 'obligations' },
       h('h3', {}, 'Why'),
-      h('ul', {}, assessment.obligations.map((obligation) => h('li', { 'data-rule': obligation.rule }, obligation.summary, h('br'), citationsNode(obligation.citation, obligation.seeAlso)))),
+      h(
+        'ul',
+        {},
+        assessment.obligations.map((obligation) =>
+          h(
+            'li',
+            { 'data-rule': obligation.rule },
+            obligation.summary,
+            h('br'),
+            citationsNode(obligation.citation, obligation.seeAlso),
+          ),
+        ),
+      ),
     );
   }
   const holding = assessment.trace.filter((step) => step.result === 'true');
@@ -222,7 +291,16 @@ function why(assessment: Assessment, context: ResultContext): HTMLElement {
     holding.length === 0
       ? h('p', { class: 'empty' }, 'No rule decides yet: the outcome depends on the open questions.')
       : [
-          h('p', {}, `No rule decides yet: an answer to the open questions may still lead to ${assessment.possibleOutcomes.filter((outcome) => !holding.some((step) => step.outcome === outcome)).map(outcomeLabel).join(' or ') || 'another outcome'}. These rules already hold:`),
+          h(
+            'p',
+            {},
+            `No rule decides yet: an answer to the open questions may still lead to ${
+              assessment.possibleOutcomes
+                .filter((outcome) => !holding.some((step) => step.outcome === outcome))
+                .map(outcomeLabel)
+                .join(' or ') || 'another outcome'
+            }. These rules already hold:`,
+          ),
           h(
             'ul',
             {},
@@ -263,10 +341,23 @@ function condition(trace: ConditionTrace): HTMLElement {
       );
     case 'all':
     case 'any':
-      return h('li', {}, mark(trace.result), ` ${trace.type} of:`, h('ul', { class: 'tree' }, trace.conditions.map(condition)));
+      return h(
+        'li',
+        {},
+        mark(trace.result),
+        ` ${trace.type} of:`,
+        h('ul', { class: 'tree' }, trace.conditions.map(condition)),
+      );
     case 'not':
       return h('li', {}, mark(trace.result), ' not:', h('ul', { class: 'tree' }, condition(trace.condition)));
     case 'named':
-      return h('li', {}, mark(trace.result), ` ${trace.title} `, citationNode(trace.citation), h('ul', { class: 'tree' }, condition(trace.condition)));
+      return h(
+        'li',
+        {},
+        mark(trace.result),
+        ` ${trace.title} `,
+        citationNode(trace.citation),
+        h('ul', { class: 'tree' }, condition(trace.condition)),
+      );
   }
 }

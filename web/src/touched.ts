@@ -58,7 +58,8 @@ export class TouchedFields {
     if (problem.code !== 'required') return true;
     if (problem.detail !== undefined && problem.fact === undefined) return this.#keys.has(`detail:${problem.detail}`);
     if (problem.fact === undefined) return false;
-    if (problem.entry?.field !== undefined) return this.#keys.has(`${problem.fact}#${problem.entry.index}.${problem.entry.field}`);
+    if (problem.entry?.field !== undefined)
+      return this.#keys.has(`${problem.fact}#${problem.entry.index}.${problem.entry.field}`);
     return this.#keys.has(problem.fact);
   }
 }

@@ -1,14 +1,35 @@
 import { assessEach } from '../../assessEach';
+import { decisionLine } from '../../decisionLine';
 import { describeIssues, listedIssues, MOST_LISTED_ISSUES, type Issue } from '../../errors/issue';
 import { TransactionError } from '../../errors/TransactionError';
 import { parseTransactionJson } from '../../transaction/parseTransactionJson';
+import { readableId } from '../../transaction/readableId';
 import type { AssessOptions } from '../../types/assessOptions';
 import type { Outcome } from '../../types/outcome';
 import type { InputLine } from './readLines';
 
+/**
+ * How much of an assessment a batch writes per line: `decision` the decision line (`DecisionLine`: outcome, questions,
+ * duties, deciding citations, authority, ruleset; the default), `full` the whole Assessment with its trace.
+ */
+export type BatchDetail = 'decision' | 'full';
+
+/** The output record of a line that could not be assessed. */
+export interface ErrorRecord {
+  readonly line: number;
+  /** The transaction's `id`, when the line is JSON with a readable string `id`. */
+  readonly transactionId?: string;
+  readonly error: {
+    readonly name: LineError['name'];
+    readonly code?: string;
+    readonly message: string;
+    readonly issues: readonly Issue[];
+  };
+}
+
 /** What one input line became: its output record, and the outcome or the error it stands for. */
 export interface LineResult {
-  /** The record to write as the output line: the Assessment, or `{ line, error: { name, code?, message, issues } }`. */
+  /** The record to write as the output line: a DecisionLine or the Assessment (by detail), or an ErrorRecord. */
   readonly record: unknown;
   readonly outcome?: Outcome;
   /** For a line that could not be assessed: what to tell the user about it. */
@@ -18,6 +39,7 @@ export interface LineResult {
 /** Why a line could not be assessed, with its 1-based line number. */
 export interface LineError {
   readonly line: number;
+  readonly transactionId?: string;
   readonly name: 'TransactionError' | 'AssessmentError';
   readonly message: string;
   readonly code?: string;
@@ -29,17 +51,33 @@ export interface LineError {
  * transaction, or a transaction no ruleset applies to becomes an error result for that line; anything else (a bug)
  * is thrown.
  */
-export function assessLine({ text, line, problem }: InputLine, options: AssessOptions): LineResult {
+export function assessLine(
+  { text, line, problem }: InputLine,
+  options: AssessOptions,
+  detail: BatchDetail = 'decision',
+): LineResult {
   if (problem !== undefined) return lineFailure(line, problem);
   // A line far beyond any transaction's size (a million keys) is refused before it is parsed.
   const parsed = parseTransactionJson(text, 'line');
   if ('issue' in parsed) return lineFailure(line, parsed.issue);
   const [result] = assessEach([parsed.transaction], options);
   if (result === undefined) throw new Error('assessEach returned no result');
-  if (result.ok) return { record: result.assessment, outcome: result.assessment.outcome };
+  if (result.ok) {
+    const { assessment } = result;
+    return { record: detail === 'full' ? assessment : decisionLine(line, assessment), outcome: assessment.outcome };
+  }
   const { error } = result;
-  if (error instanceof TransactionError) return failure(transactionFailure(line, error));
-  return failure({ line, name: 'AssessmentError', code: error.code, message: error.message, issues: error.issues });
+  const transactionId = readableId(parsed.transaction);
+  const identified = transactionId === undefined ? {} : { transactionId };
+  if (error instanceof TransactionError) return failure({ ...transactionFailure(line, error), ...identified });
+  return failure({
+    line,
+    ...identified,
+    name: 'AssessmentError',
+    code: error.code,
+    message: error.message,
+    issues: error.issues,
+  });
 }
 
 /** A line that is not a transaction at all: its one issue. */
@@ -62,16 +100,15 @@ function transactionFailure(line: number, error: TransactionError): LineError {
 }
 
 function failure(error: LineError): LineResult {
-  return {
-    record: {
-      line: error.line,
-      error: {
-        name: error.name,
-        ...(error.code === undefined ? {} : { code: error.code }),
-        message: error.message,
-        issues: error.issues,
-      },
+  const record: ErrorRecord = {
+    line: error.line,
+    ...(error.transactionId === undefined ? {} : { transactionId: error.transactionId }),
+    error: {
+      name: error.name,
+      ...(error.code === undefined ? {} : { code: error.code }),
+      message: error.message,
+      issues: error.issues,
     },
-    error,
   };
+  return { record, error };
 }

@@ -3,8 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { compileRuleset } from '../../compileRuleset';
 import type { AssessOptions } from '../../types/assessOptions';
 import { OUTCOMES, type Outcome } from '../../types/outcome';
-import { jsonText } from '../output/safeText';
-import { assessLine, type LineError, type LineResult } from './assessLine';
+import { assessLine, type BatchDetail, type LineError } from './assessLine';
+import { encodeLine, type BatchFormat } from './encodeLine';
 import { readLines, type InputLine, type LineBatch } from './readLines';
 
 /** A ruleset given as documents (as parsed from JSON), compiled in each thread that assesses. */
@@ -23,6 +23,10 @@ export interface BatchOptions {
   readonly workers?: number;
   readonly ruleset?: BatchRuleset;
   readonly asOf?: string;
+  /** How much of each assessment to write; `decision` by default. */
+  readonly detail?: BatchDetail;
+  /** JSON Lines (the default) or CSV rows; the CSV header row is the caller's to write first. */
+  readonly format?: BatchFormat;
   /** Called after each batch of lines is written. */
   readonly onProgress?: (progress: BatchProgress) => void;
   /** Called for each line that could not be assessed, in input order. */
@@ -74,6 +78,8 @@ export type WorkerResponse =
 export interface WorkerSettings {
   readonly ruleset?: BatchRuleset;
   readonly asOf?: string;
+  readonly detail?: BatchDetail;
+  readonly format?: BatchFormat;
 }
 
 /**
@@ -111,7 +117,7 @@ type Write = (result: BatchResult, batch: LineBatch) => void;
 const NOTHING: BatchResult = { bytes: new Uint8Array(0), outcomes: {}, errors: [] };
 
 async function assessHere(options: BatchOptions, write: Write): Promise<void> {
-  const assess = assessBatch(settingsOptions(options));
+  const assess = assessBatch(settingsOptions(options), options);
   await untilStopped(options, async (batches) => {
     for await (const batch of batches) {
       write(batch.lines.length === 0 ? NOTHING : assess(batch.lines), batch);
@@ -140,6 +146,8 @@ async function assessInWorkers(options: BatchOptions, workers: number, write: Wr
   const pool = startWorkers(workers, {
     ...(options.ruleset === undefined ? {} : { ruleset: options.ruleset }),
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    ...(options.detail === undefined ? {} : { detail: options.detail }),
+    ...(options.format === undefined ? {} : { format: options.format }),
   });
   try {
     const inFlight: { readonly result: Promise<BatchResult>; readonly batch: LineBatch }[] = [];
@@ -184,15 +192,18 @@ export function settingsOptions(settings: WorkerSettings): AssessOptions {
  * Assesses a batch of lines into one block of UTF-8 output, in memory of its own (so a worker can transfer it).
  * Each line is encoded on its own: encoding one large string of many assessments is several times slower.
  */
-export function assessBatch(options: AssessOptions): (lines: readonly InputLine[]) => BatchResult {
+export function assessBatch(
+  options: AssessOptions,
+  { detail = 'decision', format = 'jsonl' }: Pick<WorkerSettings, 'detail' | 'format'>,
+): (lines: readonly InputLine[]) => BatchResult {
   return (lines) => {
     const outcomes: Partial<Record<Outcome, number>> = {};
     const errors: LineError[] = [];
     const encoded: Buffer[] = [];
     let size = 0;
     for (const input of lines) {
-      const result = assessLine(input, options);
-      const bytes = encodeRecord(result, input.line);
+      const result = assessLine(input, options, detail);
+      const bytes = encodeLine(result, input.line, format);
       encoded.push(bytes);
       size += bytes.length;
       if (result.outcome !== undefined) outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
@@ -206,22 +217,6 @@ export function assessBatch(options: AssessOptions): (lines: readonly InputLine[
     }
     return { bytes, outcomes, errors };
   };
-}
-
-/**
- * A line's output record as a line of UTF-8 JSON. Should one not fit in a string (V8's limit is about 512 MB), that line
- * becomes an error line of its own and the run goes on.
- */
-function encodeRecord(result: LineResult, line: number): Buffer {
-  try {
-    return Buffer.from(`${jsonText(result.record)}\n`);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    const message = `The output for this line could not be written: ${error.message}.`;
-    return Buffer.from(
-      `${JSON.stringify({ line, error: { name: 'TransactionError', message, issues: [{ path: [], code: 'output_too_large', message }] } })}\n`,
-    );
-  }
 }
 
 /** Worker threads that each assess the batches sent to them, in the order sent. */

@@ -73,7 +73,7 @@ function formatDuration(seconds: number): string {
 export function describeLineError(error: LineError, colors: Colors): string {
   const details = error.issues.length === 0 ? [`  ${escapeControls(error.message)}`] : error.issues.map(describeIssue);
   return (
-    `${colors.red(`Line ${error.line.toLocaleString('en')}:`)} ` +
+    `${colors.red(`Line ${error.line.toLocaleString('en')}${error.transactionId === undefined ? '' : ` (transaction ${escapeControls(JSON.stringify(error.transactionId))})`}:`)} ` +
     `${error.name === 'AssessmentError' ? 'not assessed' : 'not a valid transaction'}\n${details.join('\n')}\n`
   );
 }

@@ -4,7 +4,8 @@ import { assessBatch, settingsOptions, type WorkerRequest, type WorkerResponse, 
 /** A batch worker: compiles the run's ruleset once, then assesses each batch of lines it is sent, in order. */
 const port = parentPort;
 if (port === null) throw new Error('The batch worker runs in a worker thread only.');
-const assess = assessBatch(settingsOptions(workerData as WorkerSettings));
+const settings = workerData as WorkerSettings;
+const assess = assessBatch(settingsOptions(settings), settings);
 port.on('message', (request: WorkerRequest) => {
   let response: WorkerResponse;
   try {

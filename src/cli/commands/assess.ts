@@ -9,7 +9,14 @@ import { colorsFor, readTransaction, standardOutput } from '../io';
 import { escapeControlsInDocument, jsonText, terminalSafe } from '../output/safeText';
 import { writeOutput } from '../output/sink';
 import { RECORD_OPTIONS, writeRecord, type RecordFlags } from './recordOption';
-import { addTrustOptions, compileFiles, composeOntoBundled, readRulesetFiles, type TrustFlags } from './rulesetFiles';
+import {
+  addTrustOptions,
+  compileFiles,
+  composeOntoBundled,
+  readRulesetFiles,
+  repeatable,
+  type TrustFlags,
+} from './rulesetFiles';
 
 /** What `assess` can print. */
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
@@ -50,7 +57,7 @@ export function registerAssess(program: Command): void {
       '--overlay <file>',
       'a national overlay document to compose into --ruleset, or without --ruleset into the bundled ruleset in ' +
         'force on the date, with its overlays (repeat for several)',
-      (file: string, files: string[]) => [...files, file],
+      repeatable,
       [] as string[],
     )
     .option('--as-of <date>', 'assessment date (YYYY-MM-DD) when the transaction has no date')

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { invalidArgument, restated, UsageError } from '../../errors/UsageError';
 import { isCalendarDate } from '../../time/dates';
+import { CSV_HEADER } from '../batch/csv';
 import { openInput } from '../batch/input';
 import { runBatch, type BatchSummary } from '../batch/runBatch';
 import {
@@ -13,7 +14,7 @@ import {
 import { colorsFor, standardError } from '../io';
 import { catchInterruptions } from '../output/interruptions';
 import { openSink, printError } from '../output/sink';
-import { addTrustOptions, compileRead, readRulesetFiles, type TrustFlags } from './rulesetFiles';
+import { addTrustOptions, compileRead, readRulesetFiles, repeatable, type TrustFlags } from './rulesetFiles';
 
 interface BatchFlags extends TrustFlags {
   readonly out?: string;
@@ -21,6 +22,8 @@ interface BatchFlags extends TrustFlags {
   readonly ruleset?: string;
   readonly overlay: string[];
   readonly asOf?: string;
+  readonly detail: string;
+  readonly format: string;
 }
 
 /** Most worker threads `--workers` accepts. */
@@ -44,10 +47,17 @@ export function registerBatch(program: Command): void {
     .option(
       '--overlay <file>',
       'a national overlay document to compose into --ruleset (repeat for several)',
-      (file: string, files: string[]) => [...files, file],
+      repeatable,
       [] as string[],
     )
-    .option('--as-of <date>', 'assessment date (YYYY-MM-DD) for transactions without a date');
+    .option('--as-of <date>', 'assessment date (YYYY-MM-DD) for transactions without a date')
+    .option(
+      '--detail <level>',
+      'decision: per line the outcome, questions, duties, deciding citations, authority and ruleset (no trace); ' +
+        'full: the whole Assessment with its trace',
+      'decision',
+    )
+    .option('--format <format>', 'jsonl: one JSON record a line; csv: a header row, then one row a line', 'jsonl');
   addTrustOptions(command)
     .addHelpText(
       'after',
@@ -57,11 +67,16 @@ Examples:
   $ dual-use-rules batch open-orders.jsonl --workers 4 --out assessments.jsonl
   $ dual-use-rules batch --ruleset my-ruleset.json --as-of 2025-06-30 orders.jsonl > assessments.jsonl
   $ dual-use-rules batch --ruleset my-ruleset.json --public-key compliance.pub orders.jsonl --out assessed.jsonl
+  $ dual-use-rules batch open-orders.jsonl --format csv --out decisions.csv
+  $ dual-use-rules batch open-orders.jsonl --detail full --out assessments.jsonl
   $ cat orders.jsonl | dual-use-rules batch - | grep notification_required
 
-Each output line is the Assessment as JSON, or {"line": n, "error": {name, message, issues}} for a line
-that is not JSON, not UTF-8, far larger than any transaction, or not a valid transaction; such lines are also
-reported on stderr and the run goes on. Blank lines are skipped and counted. Memory stays flat whatever the
+Each output line is the decision (schemas/decision-line.schema.json; --detail full: the whole Assessment) as
+JSON, or {"line": n, "transactionId"?: id, "error": {name, message, issues}} for a line that is not JSON, not
+UTF-8, far larger than any transaction, or not a valid transaction; such lines are also reported on stderr and
+the run goes on. --format csv writes RFC 4180 CSV: a header row, then one row per line (an error row has only
+line, transactionId and error); lists in a cell are joined with " | "; a cell that would start a spreadsheet
+formula (=, +, -, @, tab, CR) is prefixed with '; control characters are shown as escapes (\n). Blank lines are skipped and counted. Memory stays flat whatever the
 input's size. --out is written under a temporary name and takes its own when complete. A progress bar is
 shown when stderr is a terminal; a summary of outcomes ends the run. Ctrl-C or SIGTERM: the lines in hand are
 finished and written, and the summary says where the run stopped. Colours are used on a terminal only; set
@@ -78,6 +93,17 @@ assessed, the output could not be written, or invalid arguments; 130/143 interru
         );
       if (flags.asOf !== undefined && !isCalendarDate(flags.asOf))
         throw invalidArgument('--as-of', `--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
+      if (flags.detail !== 'decision' && flags.detail !== 'full')
+        throw invalidArgument('--detail', `--detail must be decision or full, not "${flags.detail}".`);
+      if (flags.format !== 'jsonl' && flags.format !== 'csv')
+        throw invalidArgument('--format', `--format must be jsonl or csv, not "${flags.format}".`);
+      if (flags.format === 'csv' && flags.detail === 'full')
+        throw invalidArgument(
+          '--format',
+          '--format csv writes the decision only: the trace of --detail full is a tree that has no columns. ' +
+            'Use --detail full with --format jsonl.',
+        );
+      const { detail, format } = flags;
       if (flags.ruleset === undefined && flags.overlay.length > 0)
         throw invalidArgument(
           '--overlay',
@@ -97,6 +123,7 @@ assessed, the output could not be written, or invalid arguments; 130/143 interru
       // Opened before any line is read, so that an output that cannot be created stops the run first. A file is
       // written under a temporary name and takes its name only once every line is written.
       const output = openSink(flags.out);
+      if (format === 'csv') output.write(Buffer.from(CSV_HEADER));
       const colors = colorsFor(standardError);
       const progress = standardError.isTTY ? createProgressBar(input.size, colors) : undefined;
       // Ctrl-C or SIGTERM: stop reading (a read waiting on standard input is cut short), finish and write the lines
@@ -111,6 +138,8 @@ assessed, the output could not be written, or invalid arguments; 130/143 interru
           input: input.stream,
           output,
           workers,
+          detail,
+          format,
           ...(ruleset === undefined ? {} : { ruleset }),
           ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
           onProgress: (done) => {

@@ -6,7 +6,7 @@ import { formatRulesetDiff } from '../../testing/diff/formatRulesetDiff';
 import { readJson } from '../io';
 import { escapeControls, jsonText, terminalSafe } from '../output/safeText';
 import { printError, writeOutput } from '../output/sink';
-import { addTrustOptions, compileRead, readRulesetFiles, type TrustFlags } from './rulesetFiles';
+import { addTrustOptions, compileRead, readRulesetFiles, type TrustFlags, repeatable } from './rulesetFiles';
 
 interface DiffFlags extends TrustFlags {
   readonly runs: string;
@@ -37,9 +37,9 @@ export function registerDiff(program: Command): void {
     .option('--expect <file>', 'expected-changes file: exit 3 when an outcome change is not listed in it')
     .option('--json', 'print the diff (and the expectation check) as JSON')
     .option('--out <file>', 'write the report to this file')
-    .option('--before-overlay <file...>', 'overlays to compose into <before>')
-    .option('--after-overlay <file...>', 'overlays to compose into <after>');
-  addTrustOptions(command, true)
+    .option('--before-overlay <file>', 'an overlay to compose into <before> (repeat for several)', repeatable)
+    .option('--after-overlay <file>', 'an overlay to compose into <after> (repeat for several)', repeatable);
+  addTrustOptions(command)
     .addHelpText(
       'after',
       `

@@ -28,23 +28,26 @@ export interface TrustFlags {
 }
 
 /**
- * Adds `--public-key` and `--signature` to a command that reads ruleset files. `variadic` keeps the form `verify`,
- * `validate` and `diff` always had (`--public-key a.pub b.pub`); the commands that take a transaction file after their
- * options take one file per `--public-key`, repeated.
+ * Adds `--public-key` and `--signature` to a command that reads ruleset files: one file per option, repeated for
+ * several, so that options and file arguments can come in any order (a variadic option would take the files after it).
  */
-export function addTrustOptions(command: Command, variadic = false): Command {
-  const collect = (file: string, files: string[] = []) => [...files, file];
+export function addTrustOptions(command: Command): Command {
   const key = new Option(
-    variadic ? '--public-key <file...>' : '--public-key <file>',
-    `a trusted public key (PEM, from keygen)${variadic ? '' : '; repeat for several'}: every ruleset and overlay ` +
+    '--public-key <file>',
+    `a trusted public key (PEM, from keygen); repeat for several: every ruleset and overlay ` +
       `file must then be signed by one of them (<file>.sig), or nothing is assessed. Default: the files named in ` +
       `${PUBLIC_KEYS_VARIABLE}`,
   );
   const signature = new Option(
     '--signature <file>',
     'a detached signature file kept elsewhere than <file>.sig (repeat for several; matched to documents by content)',
-  ).argParser(collect);
-  return command.addOption(variadic ? key : key.argParser(collect)).addOption(signature);
+  ).argParser(repeatable);
+  return command.addOption(key.argParser(repeatable)).addOption(signature);
+}
+
+/** The parser of an option given once per file and repeated for several (`--overlay a.json --overlay b.json`). */
+export function repeatable(file: string, files: readonly string[] = []): string[] {
+  return [...files, file];
 }
 
 /** The keys a run trusts: from `--public-key`, else from `DUAL_USE_RULES_PUBLIC_KEYS`, else none. */

@@ -8,7 +8,7 @@ import {
   DEFAULT_REQUEST_TIMEOUT,
 } from '../../server/createServer';
 import { readText } from '../io';
-import { addTrustOptions, compileFiles, type TrustFlags } from './rulesetFiles';
+import { addTrustOptions, compileFiles, repeatable, type TrustFlags } from './rulesetFiles';
 
 interface ServeFlags extends TrustFlags {
   readonly port: string;
@@ -21,8 +21,6 @@ interface ServeFlags extends TrustFlags {
   readonly requestTimeout: string;
   readonly shutdownTimeout: string;
 }
-
-const repeatable = (file: string, files: string[]) => [...files, file];
 
 /** `dual-use-rules serve`: the library over HTTP, with an OpenAPI 3.1 contract (fastify, an optional peer dependency). */
 export function registerServe(program: Command): void {

@@ -6,7 +6,7 @@ import { lintRuleset, type LintScenario } from '../../lintRuleset';
 import { readJson } from '../io';
 import { describeIssue, escapeControls, jsonText } from '../output/safeText';
 import { writeOutput } from '../output/sink';
-import { addTrustOptions, compileFiles, type TrustFlags } from './rulesetFiles';
+import { addTrustOptions, compileFiles, type TrustFlags, repeatable } from './rulesetFiles';
 
 interface ValidateFlags extends TrustFlags {
   readonly overlay?: string[];
@@ -25,11 +25,11 @@ export function registerValidate(program: Command): void {
         'scenario exercises.',
     )
     .argument('<file>', 'ruleset JSON file')
-    .option('--overlay <file...>', 'overlays to compose into it')
+    .option('--overlay <file>', 'an overlay to compose into it (repeat for several)', repeatable)
     .option('--scenarios <folder>', 'folder of scenario files ({ "scenarios": [...] }) to measure rule coverage with')
     .option('--strict', 'treat warnings as errors (exit 2)')
     .option('--json', 'print { ruleset, warnings } as JSON');
-  addTrustOptions(command, true)
+  addTrustOptions(command)
     .addHelpText(
       'after',
       '\nExamples:\n  $ dual-use-rules validate my-ruleset.json\n  $ dual-use-rules validate ' +

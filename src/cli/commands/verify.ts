@@ -2,7 +2,14 @@ import type { Command } from 'commander';
 import { invalidArgument } from '../../errors/UsageError';
 import { escapeControls } from '../output/safeText';
 import { print } from '../output/sink';
-import { addTrustOptions, compileFiles, PUBLIC_KEYS_VARIABLE, trustedKeys, type TrustFlags } from './rulesetFiles';
+import {
+  addTrustOptions,
+  compileFiles,
+  PUBLIC_KEYS_VARIABLE,
+  trustedKeys,
+  type TrustFlags,
+  repeatable,
+} from './rulesetFiles';
 
 /** `dual-use-rules verify`: checks that a ruleset (and its overlays) are signed by one of the given keys. */
 export function registerVerify(program: Command): void {
@@ -12,13 +19,13 @@ export function registerVerify(program: Command): void {
       'Check that a ruleset and its overlays are valid and signed (their <file>.sig) by one of the given public keys.',
     )
     .argument('<file>', 'ruleset JSON file')
-    .option('--overlay <file...>', 'overlay files to verify with it');
-  addTrustOptions(command, true)
+    .option('--overlay <file>', 'an overlay file to verify with it (repeat for several)', repeatable);
+  addTrustOptions(command)
     .addHelpText(
       'after',
       '\nExamples:\n  $ dual-use-rules verify my-ruleset.json --public-key ruleset-signing.pub\n  $ ' +
         'dual-use-rules verify my-ruleset.json --overlay my-overlay.json --public-key team-a.pub ' +
-        `team-b.pub\n  $ ${PUBLIC_KEYS_VARIABLE}=ruleset-signing.pub dual-use-rules verify my-ruleset.json\n\n` +
+        `--public-key team-b.pub\n  $ ${PUBLIC_KEYS_VARIABLE}=ruleset-signing.pub dual-use-rules verify my-ruleset.json\n\n` +
         'assess, batch, validate, diff, serve and verify-record verify the same way once a key is given, so ' +
         '"verify, then assess" is one step.\n\nExit codes: 0 verified; 2 unsigned, altered, untrusted or invalid (stderr says which).',
     )

@@ -7,15 +7,13 @@ import { verifyDecisionRecord } from '../../verifyDecisionRecord';
 import { readJson } from '../io';
 import { escapeControls } from '../output/safeText';
 import { print } from '../output/sink';
-import { PUBLIC_KEYS_VARIABLE, readRulesetFiles, trustedKeys, type RulesetFile } from './rulesetFiles';
+import { PUBLIC_KEYS_VARIABLE, readRulesetFiles, repeatable, trustedKeys, type RulesetFile } from './rulesetFiles';
 
 interface VerifyRecordFlags {
   readonly publicKey: string[];
   readonly ruleset?: string;
   readonly overlay: string[];
 }
-
-const repeatable = (file: string, files: string[]) => [...files, file];
 
 /** `dual-use-rules verify-record <file>`: proves a decision record by its hash, its signature and a replay. */
 export function registerVerifyRecord(program: Command): void {

@@ -1,14 +1,14 @@
 import type { Issue, IssuePath } from '../../errors/issue';
-import { catalogueRecordFields, INPUT_FACTS } from '../../transaction/inputFacts';
-import { CATALOGUE_FIELDS } from '../../transaction/transactionSchema';
-import type { FactDefinition, FactType, RecordFilter } from '../../types/ruleset';
+import { INPUT_FACTS } from '../../transaction/inputFacts';
+import type { FactDefinition, FactType } from '../../types/ruleset';
 import { derivationInputs } from '../derivationInputs';
 import { scaleOf, type RulesetContext } from '../rulesetContext';
 import { attributeOf } from './attributeOf';
+import { checkRecordFilter } from './recordFilter';
 
 /**
  * Input facts must be transaction fields of the declared type; derived facts must read declared facts of the right
- * types, from declared catalogues and scales, without cycles; answer bindings must fit the field.
+ * types, from declared catalogues and scales, without cycles.
  */
 export function checkFacts(context: RulesetContext): Issue[] {
   const issues: Issue[] = [];
@@ -17,7 +17,6 @@ export function checkFacts(context: RulesetContext): Issue[] {
     issues.push(
       ...(fact.derive === undefined ? checkInputFact(id, fact, path) : checkDerivedFact(context, fact, path)),
     );
-    issues.push(...checkAnswers(context, id, fact, path));
   }
   issues.push(...checkDerivationCycles(context));
   return issues;
@@ -48,43 +47,6 @@ function checkInputFact(id: string, fact: FactDefinition, path: IssuePath): Issu
     ];
   }
   return [];
-}
-
-function checkAnswers(context: RulesetContext, id: string, fact: FactDefinition, path: IssuePath): Issue[] {
-  const answers = fact.answers;
-  if (answers === undefined) return [];
-  const at = [...path, 'answers'];
-  const issues: Issue[] = [];
-  if (answers.catalogue !== undefined) {
-    if (!context.catalogues.has(answers.catalogue))
-      issues.push(undeclared('catalogue', answers.catalogue, [...at, 'catalogue']));
-    else if (fact.derive !== undefined || INPUT_FACTS.get(id)?.catalogueBound !== true) {
-      issues.push({
-        path: at,
-        code: 'invalid_answers',
-        fact: id,
-        message:
-          `"${id}" cannot take its values from a catalogue; only these transaction fields can: ` +
-          `${CATALOGUE_FIELDS.filter((field) => INPUT_FACTS.has(field)).join(', ')}.`,
-      });
-    }
-  }
-  const bindable = fact.derive === undefined ? catalogueRecordFields(id) : [];
-  for (const [field, catalogue] of Object.entries(answers.fields ?? {})) {
-    if (!bindable.includes(field)) {
-      issues.push({
-        path: [...at, 'fields', field],
-        code: 'invalid_answers',
-        fact: id,
-        message:
-          bindable.length === 0
-            ? `The records of "${id}" have no field that takes catalogue ids.`
-            : `"${field}" is not a catalogue-bound field of "${id}" records (those are: ${bindable.join(', ')}).`,
-      });
-    } else if (!context.catalogues.has(catalogue))
-      issues.push(undeclared('catalogue', catalogue, [...at, 'fields', field]));
-  }
-  return issues;
 }
 
 function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: IssuePath): Issue[] {
@@ -214,22 +176,15 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
             `"${derive.catalogue}".`,
         });
       }
+      // A summed attribute's values are weights, which checkWeights checks.
       for (const { value, index } of attributeValues(derive.attribute)) {
-        const valid =
-          derive.kind === 'sum'
-            ? typeof value === 'number' && Number.isFinite(value)
-            : value === undefined || value === null || typeof value === 'string';
-        if (!valid) {
+        if (derive.kind === 'collect' && value !== undefined && value !== null && typeof value !== 'string')
           issues.push({
             path: ['catalogues', derive.catalogue, 'entries', index, 'attributes', derive.attribute],
             code: 'attribute_type_mismatch',
             fact: String(path[1]),
-            message:
-              derive.kind === 'sum'
-                ? `Every entry needs a number here: "${path[1]}" sums it.`
-                : `Expected a string (or null): "${path[1]}" collects it.`,
+            message: `Expected a string (or null for not known): "${path[1]}" collects it.`,
           });
-        }
       }
       break;
     }
@@ -250,7 +205,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
             message: `"${derive.of}" records have no field "${field}" (fields: ${Object.keys(fields).join(', ')}).`,
           });
       });
-      issues.push(...checkFilter(derive.of, fields, input.listFields ?? [], derive.where, at));
+      issues.push(...checkRecordFilter(derive.of, fields, input.listFields ?? [], derive.where, at));
       break;
     }
     case 'maxLevel': {
@@ -289,45 +244,11 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
           });
         }
       }
-      issues.push(...checkFilter(derive.of, fields, INPUT_FACTS.get(derive.of)?.listFields ?? [], derive.where, at));
+      issues.push(
+        ...checkRecordFilter(derive.of, fields, INPUT_FACTS.get(derive.of)?.listFields ?? [], derive.where, at),
+      );
       break;
     }
-  }
-  return issues;
-}
-
-/**
- * A filter on records may name only fields with fixed values, and only values they can hold; a field that holds a
- * list cannot be filtered on.
- */
-function checkFilter(
-  of: string,
-  fields: Readonly<Record<string, readonly string[] | null>>,
-  listFields: readonly string[],
-  where: RecordFilter | undefined,
-  at: IssuePath,
-): Issue[] {
-  const issues: Issue[] = [];
-  for (const [field, values] of Object.entries(where ?? {})) {
-    const allowed = Object.hasOwn(fields, field) && !listFields.includes(field) ? fields[field] : undefined;
-    if (allowed === undefined || allowed === null) {
-      issues.push({
-        path: [...at, 'where', field],
-        code: 'invalid_field',
-        field,
-        message: `"${of}" records have no field "${field}" with fixed values.`,
-      });
-      continue;
-    }
-    values.forEach((value, index) => {
-      if (!allowed.includes(value))
-        issues.push({
-          path: [...at, 'where', field, index],
-          code: 'invalid_value',
-          allowed,
-          message: `"${value}" is not a value of "${field}" (allowed: ${allowed.join(', ')}).`,
-        });
-    });
   }
   return issues;
 }

@@ -1,5 +1,6 @@
 import type { Issue } from '../../errors/issue';
 import type { RulesetContext } from '../rulesetContext';
+import { checkAnswers } from './checkAnswers';
 import { checkAuthority } from './checkAuthority';
 import { checkCatalogueAttributes } from './checkCatalogueAttributes';
 import { checkCitations } from './checkCitations';
@@ -11,16 +12,21 @@ import { checkFacts } from './checkFacts';
 import { checkOutcomes } from './checkOutcomes';
 import { checkStructure } from './checkStructure';
 import { checkThresholds } from './checkThresholds';
+import { checkUndecided } from './checkUndecided';
 import { checkUniqueIds } from './checkUniqueIds';
+import { checkWeights } from './checkWeights';
 
 const CHECKS: readonly ((context: RulesetContext) => Issue[])[] = [
   checkStructure,
   checkUniqueIds,
   checkCitations,
   checkOutcomes,
+  checkUndecided,
   checkDuties,
   checkThresholds,
   checkFacts,
+  checkAnswers,
+  checkWeights,
   checkConditions,
   checkAuthority,
   checkCatalogueAttributes,

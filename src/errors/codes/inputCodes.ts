@@ -62,7 +62,7 @@ export const INPUT_ISSUES: IssueArea<InputIssuePayloads> = {
     },
     output_too_large: {
       means: 'The output line for one transaction could not be written: it is too large for a string.',
-      raisedIn: ['cli/batch/runBatch'],
+      raisedIn: ['cli/batch/encodeLine'],
       example: [],
       fix: 'The input line is far beyond any transaction; split or correct it.',
     },

@@ -21,6 +21,11 @@ export interface MeaningIssuePayloads {
   invalid_section: { readonly section: string };
   invalid_date: { readonly value: string };
   invalid_validity: Record<never, never>;
+  undecided_not_open: Record<never, never>;
+  undecided_fallback: Record<never, never>;
+  invalid_weight: { readonly fact: string };
+  negative_weight: { readonly fact: string };
+  fractional_weight: { readonly fact: string };
 }
 
 const checks = (name: string) => `compile/checks/${name}`;
@@ -76,13 +81,13 @@ export const MEANING_ISSUES: IssueArea<MeaningIssuePayloads> = {
     },
     invalid_field: {
       means: 'A record field that the records do not have (or, in `where`, one without fixed values).',
-      raisedIn: [checks('checkFacts')],
+      raisedIn: [checks('checkFacts'), checks('recordFilter')],
       example: ['facts', 'anyHumanRightsFinding', 'derive', 'field'],
       fix: 'Use one of the fields the message lists.',
     },
     invalid_answers: {
       means: 'Answers bound to a catalogue where the fact cannot take catalogue ids.',
-      raisedIn: [checks('checkFacts')],
+      raisedIn: [checks('checkAnswers')],
       example: ['facts', 'item.speciallyDesigned', 'answers'],
       fix: 'Bind catalogues only to the catalogue-bound transaction fields the message lists.',
     },
@@ -121,6 +126,36 @@ export const MEANING_ISSUES: IssueArea<MeaningIssuePayloads> = {
       raisedIn: [checks('checkStructure')],
       example: ['validity', 'to'],
       fix: 'Give a real date.',
+    },
+    undecided_not_open: {
+      means: 'The undecided outcome is not `insufficient_information`, so an open case would read as a decision (D2).',
+      raisedIn: [checks('checkUndecided')],
+      example: ['undecided'],
+      fix: 'Set `undecided` to `insufficient_information`.',
+    },
+    undecided_fallback: {
+      means: 'The fallback decides the undecided outcome: an open case with no question to answer.',
+      raisedIn: [checks('checkUndecided')],
+      example: ['fallback', 'outcome'],
+      fix: 'Give the fallback the outcome that holds when nothing applies.',
+    },
+    invalid_weight: {
+      means: 'A weight the `sum` fact `fact` adds is not a whole number from 0 to 1,000,000 (or null).',
+      raisedIn: [checks('checkWeights')],
+      example: ['catalogues', 'red-flags', 'entries', 0, 'attributes', 'weight'],
+      fix: 'Give a whole number in range, or null where it is not known.',
+    },
+    negative_weight: {
+      means: 'A negative weight: adding an id would lower the sum, so more risk could mean less duty (D12).',
+      raisedIn: [checks('checkWeights')],
+      example: ['catalogues', 'red-flags', 'entries', 0, 'attributes', 'weight'],
+      fix: 'Give a weight from 0.',
+    },
+    fractional_weight: {
+      means: 'A fractional weight: sums of fractions depend on their order, so the outcome could too (D7).',
+      raisedIn: [checks('checkWeights')],
+      example: ['catalogues', 'red-flags', 'entries', 0, 'attributes', 'weight'],
+      fix: 'Scale the weights and the thresholds they are compared with (by 10 or 100) to whole numbers.',
     },
     invalid_validity: {
       means: 'A validity window that ends before it starts (or, for `signRuleset`, none at all).',

@@ -75,7 +75,7 @@ export const REFERENCE_ISSUES: IssueArea<ReferenceIssuePayloads> = {
     undeclared_catalogue: undeclared(
       'catalogue',
       'catalogues',
-      [checks('checkFacts'), checks('checkAuthority'), 'compile/composeOverlays'],
+      [checks('checkFacts'), checks('checkAnswers'), checks('checkAuthority'), 'compile/composeOverlays'],
       ['facts', 'redFlags', 'answers', 'catalogue'],
     ),
     undeclared_catalogue_entry: {

@@ -58,7 +58,7 @@ export const VALUE_ISSUES: IssueArea<ValueIssuePayloads> = {
         SCHEMA,
         TRANSACTION,
         'compile/checks/checkCatalogueAttributes',
-        'compile/checks/checkFacts',
+        'compile/checks/recordFilter',
         'compile/composeOverlays',
         REQUEST,
         KIT,

@@ -1,0 +1,141 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, test } from 'vitest';
+import decisionLineSchema from '../../schemas/decision-line.schema.json';
+import { CSV_COLUMNS, CSV_LIST_SEPARATOR } from '../../src/cli/batch/csv';
+import { assessEach, decisionLine, type Assessment } from '../../src/index';
+import { runCli } from '../support/cli';
+import { loadScenarioFiles } from '../support/scenarios';
+
+/** The bundled scenarios' transactions (rulesets/<id>/scenarios/), as an exporter's batch would hold them. */
+const transactions = loadScenarioFiles()
+  .filter((file) => file.folder.startsWith('rulesets/'))
+  .flatMap((file) => file.scenarios.map((scenario) => scenario.transaction));
+/** Lines that cannot be assessed, after the transactions: an id a spreadsheet would run, and text that is not JSON. */
+const BAD_LINES = [JSON.stringify({ id: '=HYPERLINK("http://x","y")', exporter: 'DE' }), '{"id": "cut-off'];
+const input = `${[...transactions.map((transaction) => JSON.stringify(transaction)), ...BAD_LINES].join('\n')}\n`;
+
+/** What the library says for each transaction: the assessments batch must reproduce. */
+function libraryAssessments(): Assessment[] {
+  return assessEach(transactions).map((result) => {
+    if (!result.ok) throw result.error;
+    return result.assessment;
+  });
+}
+
+/**
+ * An RFC 4180 parser, written here so the test does not trust the writer's own reading: records end with CRLF, a field
+ * in double quotes may hold commas, CR, LF and doubled quotes, and an unquoted field holds none of those.
+ */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let position = 0;
+  while (position < text.length) {
+    let field = '';
+    if (text[position] === '"') {
+      position++;
+      for (;;) {
+        const quote = text.indexOf('"', position);
+        if (quote === -1) throw new Error('An unterminated quoted field');
+        field += text.slice(position, quote);
+        position = quote + 1;
+        if (text[position] !== '"') break;
+        field += '"';
+        position++;
+      }
+    } else {
+      while (position < text.length && !/[,\r\n"]/.test(text[position] as string)) field += text[position++];
+      if (text[position] === '"') throw new Error(`A quote inside an unquoted field at ${position}`);
+    }
+    record.push(field);
+    if (text[position] === ',') position++;
+    else if (text.startsWith('\r\n', position)) {
+      records.push(record);
+      record = [];
+      position += 2;
+    } else throw new Error(`A field ends at ${position} with neither a comma nor CRLF`);
+  }
+  if (record.length > 0) throw new Error('The last record has no CRLF');
+  return records;
+}
+
+describe('dual-use-rules batch --detail and --format', () => {
+  test('--detail decision (the default) writes decision lines of at most 2 KB (median) for the bundled scenarios', async () => {
+    const result = await runCli(['batch', '-'], { input });
+    expect(result.code).toBe(2);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(transactions.length + BAD_LINES.length);
+    const assessments = libraryAssessments();
+    const validate = new Ajv2020({ strict: false }).compile(decisionLineSchema);
+    const sizes = assessments.map((assessment, index) => {
+      expect(JSON.parse(lines[index] as string)).toEqual(
+        JSON.parse(JSON.stringify(decisionLine(index + 1, assessment))),
+      );
+      expect(validate(JSON.parse(lines[index] as string)), JSON.stringify(validate.errors)).toBe(true);
+      return Buffer.byteLength(lines[index] as string);
+    });
+    const sorted = [...sizes].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThanOrEqual(2048);
+    // The error lines carry the line number and the transaction's id where one can be read.
+    const errors = lines.slice(transactions.length).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(errors[0]).toMatchObject({ line: transactions.length + 1, transactionId: '=HYPERLINK("http://x","y")' });
+    expect(errors[1]).toEqual(expect.objectContaining({ line: transactions.length + 2 }));
+    expect(errors[1]).not.toHaveProperty('transactionId');
+    expect(result.stderr).toContain(
+      `Line ${transactions.length + 1} (transaction "=HYPERLINK(\\"http://x\\",\\"y\\")"):`,
+    );
+  });
+
+  test('--detail full writes the whole assessment, trace included', async () => {
+    const result = await runCli(['batch', '-', '--detail', 'full'], { input: `${JSON.stringify(transactions[0])}\n` });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(JSON.stringify(libraryAssessments()[0])));
+  });
+
+  test('--format csv: a header row, one RFC 4180 row per line that a parser reads back as the library decided', async () => {
+    const result = await runCli(['batch', '-', '--format', 'csv'], { input });
+    expect(result.code).toBe(2);
+    const [header, ...rows] = parseCsv(result.stdout);
+    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(transactions.length + BAD_LINES.length);
+    const list = (cell: string | undefined) =>
+      cell === '' || cell === undefined ? [] : cell.split(CSV_LIST_SEPARATOR);
+    for (const [index, assessment] of libraryAssessments().entries()) {
+      const row = Object.fromEntries(CSV_COLUMNS.map((column, at) => [column, (rows[index] as string[])[at]]));
+      const context = `row ${index + 1}`;
+      expect(row['line'], context).toBe(String(index + 1));
+      expect(row['transactionId'], context).toBe(assessment.transactionId ?? '');
+      expect(row['outcome'], context).toBe(assessment.outcome);
+      expect(list(row['possibleOutcomes']), context).toEqual(assessment.possibleOutcomes);
+      expect(list(row['certainDuties']), context).toEqual((assessment.certainDuties ?? []).map((duty) => duty.id));
+      expect(list(row['questions']), context).toEqual(assessment.questions.map((question) => question.fact));
+      expect(list(row['questionPrompts']), context).toEqual(assessment.questions.map((question) => question.prompt));
+      expect(list(row['decidedBy']), context).toEqual(assessment.obligations.map((obligation) => obligation.rule));
+      expect(list(row['citations']), context).toEqual(
+        assessment.obligations.map(({ citation }) => `${citation.instrument}, ${citation.pinpoint}`),
+      );
+      const authority = assessment.competentAuthority;
+      expect(row['competentAuthority'], context).toBe(
+        authority === undefined
+          ? ''
+          : `${authority.memberState}${authority.name === undefined ? '' : `: ${authority.name}`}`,
+      );
+      expect([row['rulesetId'], row['rulesetVersion'], row['rulesetSha256']], context).toEqual([
+        assessment.ruleset.id,
+        assessment.ruleset.version,
+        assessment.ruleset.sha256,
+      ]);
+      expect(list(row['overlays']), context).toEqual(
+        assessment.ruleset.overlays.map((overlay) => `${overlay.id}@${overlay.version}`),
+      );
+      expect(row['error'], context).toBe('');
+    }
+    const [hostile, notJson] = rows.slice(transactions.length) as [string[], string[]];
+    // The formula guard: a cell that would start a formula in a spreadsheet starts with ' instead.
+    expect(hostile.slice(0, 3)).toEqual([String(transactions.length + 1), `'=HYPERLINK("http://x","y")`, '']);
+    expect(hostile[CSV_COLUMNS.indexOf('error')]).toMatch(/^TransactionError: The transaction is not valid/);
+    expect(notJson[CSV_COLUMNS.indexOf('error')]).toMatch(/^TransactionError: The line is not valid JSON/);
+    // Control characters are escapes: every row is one line of the file.
+    expect(result.stdout.split('\r\n')).toHaveLength(transactions.length + BAD_LINES.length + 2);
+  });
+});
