@@ -15,7 +15,11 @@ const ERRORS: readonly (readonly [name: string, codes: string, thrownBy: string]
     '`invalid_transaction`',
     '`assess`, `assessMany`, `registry.select`; per item in `assessEach`',
   ],
-  ['`RulesetError`', '`invalid_ruleset`', '`compileRuleset`, `registry.register`, `signRuleset` (not plain JSON)'],
+  [
+    '`RulesetError`',
+    '`invalid_ruleset`',
+    "`compileRuleset`, `registry.register`, `signRuleset` (not plain JSON), `staticDiff`, the testing kit's document arguments",
+  ],
   [
     '`AssessmentError`',
     'its issue’s (see “Calls that cannot be carried out”)',
@@ -24,6 +28,11 @@ const ERRORS: readonly (readonly [name: string, codes: string, thrownBy: string]
   ['`DecisionRecordError`', 'its issue’s (see “Decision records”)', 'the decision record verbs'],
   ['`SigningError`', 'its issue’s (see “Keys and signature files”)', 'the signing verbs'],
   ['`InvariantViolation`', '`invariant_violated`', '`checkInvariants` (`dual-use-rules/testing`)'],
+  [
+    '`PropertyViolation`',
+    '`property_violated`',
+    '`checkSoundness`, `checkMonotonicity`, `checkOrderIndependence` (`dual-use-rules/testing`)',
+  ],
   ['`UsageError` (command line only)', 'its issue’s (see “The command line”)', '`dual-use-rules`, exit code 2'],
 ];
 

@@ -145,12 +145,13 @@ describe.concurrent('a ruleset that is not JSON is called a ruleset', () => {
   });
 
   test('it is an invalid ruleset document, whichever command reads it, with the code of the problem at its root', async () => {
+    writeFileSync(join(work, 'broken-base.json'), '{ "id": ');
     writeFileSync(join(work, 'broken-overlay.json'), '[1,');
     writeFileSync(join(work, 'latin1-ruleset.json'), Buffer.from('{"title":"Caf\u00e9"}', 'latin1'));
     for (const [args, code] of [
-      [['validate', 'broken-ruleset.json'], 'invalid_json'],
+      [['validate', 'broken-base.json'], 'invalid_json'],
       [['assess', '--overlay', 'broken-overlay.json', 'bom.json'], 'invalid_json'],
-      [['sign', 'broken-ruleset.json', '--key', 'signing.key'], 'invalid_json'],
+      [['sign', 'broken-base.json', '--key', 'signing.key'], 'invalid_json'],
       [['validate', 'latin1-ruleset.json'], 'invalid_utf8'],
     ] as const) {
       const result = await run(args);

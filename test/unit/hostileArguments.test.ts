@@ -17,23 +17,12 @@ import {
   TransactionError,
   verifyDecisionRecord,
 } from '../../src/index';
+import { nestedArray } from '../support/hostileValues';
 import { minimalRuleset } from '../support/minimalRuleset';
 
 const transaction = JSON.parse(
   readFileSync(new URL('../../examples/notification-tracker-intelligence-agency.json', import.meta.url), 'utf8'),
 ) as Record<string, unknown>;
-
-/** An array nested `depth` levels deep, built without recursion. */
-function nested(depth: number): unknown[] {
-  const root: unknown[] = [];
-  let level = root;
-  for (let index = 1; index < depth; index++) {
-    const next: unknown[] = [];
-    level.push(next);
-    level = next;
-  }
-  return root;
-}
 
 /** What a call threw (or rejected with), or `undefined` when it returned. */
 async function thrown(call: () => unknown): Promise<unknown> {
@@ -68,7 +57,7 @@ describe('D18: typed, coded errors with a path where there were TypeErrors, DOME
 
   test('replay of a filed assessment with a 200,000-deep extra field is refused, naming the field', async () => {
     const filed = JSON.parse(JSON.stringify(await assess(transaction))) as Record<string, unknown>;
-    const error = await thrown(() => replay({ ...filed, extra: nested(200_000) }, transaction));
+    const error = await thrown(() => replay({ ...filed, extra: nestedArray(200_000) }, transaction));
     expect(error).toBeInstanceOf(AssessmentError);
     expect(error).toMatchObject({ code: 'invalid_argument', issues: [{ code: 'too_deep', limit: 256 }] });
     expect((error as AssessmentError).issues[0]?.path.slice(0, 3)).toEqual(['record', 'extra', 0]);
@@ -76,7 +65,7 @@ describe('D18: typed, coded errors with a path where there were TypeErrors, DOME
 
   test('a decision record with a 200,000-deep extra field is refused before it is hashed', async () => {
     const record = createDecisionRecord(transaction, await assess(transaction));
-    const error = await thrown(() => verifyDecisionRecord({ ...record, extra: nested(200_000) }));
+    const error = await thrown(() => verifyDecisionRecord({ ...record, extra: nestedArray(200_000) }));
     expect(error).toMatchObject({ name: 'DecisionRecordError', code: 'invalid_record' });
     expect((error as CodedError).issues[0]).toMatchObject({ code: 'too_deep', limit: 256 });
     expect((error as CodedError).issues[0]?.path.slice(0, 2)).toEqual(['extra', 0]);

@@ -1,9 +1,8 @@
-import { validateReadDocument } from '../../compile/validateDocument';
 import { canonicalJson } from '../../document/canonicalJson';
-import { readDocument } from '../../document/scanDocument';
-import { issuesUnder, type Issue, type IssuePath } from '../../errors/issue';
+import type { IssuePath } from '../../errors/issue';
 import { RulesetError } from '../../errors/RulesetError';
 import type { RulesetDocument } from '../../types/ruleset';
+import { rulesetDocumentIssues } from '../kitArguments';
 
 /** The parts of a ruleset the static diff compares, each item by its id or key. */
 export type RulesetSection =
@@ -46,7 +45,7 @@ type Keyed = Readonly<Record<string, unknown>>;
  * @throws {RulesetError} when either is not a ruleset document the schema accepts (paths under `before` or `after`).
  */
 export function staticDiff(before: RulesetDocument, after: RulesetDocument): StaticChange[] {
-  const issues = [...documentIssues(before, 'before'), ...documentIssues(after, 'after')];
+  const issues = [...rulesetDocumentIssues(before, 'before'), ...rulesetDocumentIssues(after, 'after')];
   if (issues.length > 0) throw new RulesetError(issues);
   const changes: StaticChange[] = [];
   for (const section of ['validity', 'undecided', 'fallback', 'authority'] as const) {
@@ -165,11 +164,4 @@ function same(a: unknown, b: unknown): boolean {
 
 function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
-}
-
-/** What makes an argument of `staticDiff` not a ruleset document (of the kind it says it is), under its name. */
-function documentIssues(document: unknown, argument: 'before' | 'after'): Issue[] {
-  const read = readDocument(document);
-  const kind = (read.copy as { kind?: unknown } | null)?.kind === 'overlay' ? 'overlay' : 'base';
-  return issuesUnder([argument], validateReadDocument(read, kind));
 }

@@ -6,6 +6,7 @@ import type { Transaction } from '../../transaction/transactionSchema';
 import type { Assessment, RulesetReference } from '../../types/assessment';
 import type { CompiledRuleset } from '../../types/compiledRuleset';
 import type { RulesetDocument } from '../../types/ruleset';
+import { readRuleset, readRunOptions } from '../kitArguments';
 import { coveringDataCompletions, dataCompletions } from './dataCompletions';
 import { loweringFailure, orderFailure, soundnessFailure } from './properties';
 import { firstKnownContradiction } from './sourcesAgree';
@@ -84,6 +85,9 @@ export class PropertyViolation extends CodedError<'property_violated'> {
  * test('our ruleset never decides too early', () => { checkSoundness(ourRuleset, { runs: 2_000 }); });
  */
 export function checkSoundness(ruleset: CompiledRuleset, options: PropertyCheckOptions = {}): PropertyReport {
+  readRuleset(ruleset);
+  // Each option read once and checked; the property reads the checked copy.
+  options = readRunOptions(options);
   const document = ruleset.document as RulesetDocument;
   const space = transactionSpace(document, spaceOptions(options));
   const seed = options.seed ?? randomSeed();
@@ -141,6 +145,9 @@ function randomSeed(): number {
  * @throws {PropertyViolation} with the smallest counterexample.
  */
 export function checkMonotonicity(ruleset: CompiledRuleset, options: PropertyCheckOptions = {}): PropertyReport {
+  readRuleset(ruleset);
+  // Each option read once and checked; the property reads the checked copy.
+  options = readRunOptions(options);
   const document = ruleset.document as RulesetDocument;
   const space = transactionSpace(document, spaceOptions(options));
   return run(
@@ -171,6 +178,9 @@ export function checkMonotonicity(ruleset: CompiledRuleset, options: PropertyChe
  * @throws {PropertyViolation} with the smallest counterexample.
  */
 export function checkOrderIndependence(ruleset: CompiledRuleset, options: PropertyCheckOptions = {}): PropertyReport {
+  readRuleset(ruleset);
+  // Each option read once and checked; the property reads the checked copy.
+  options = readRunOptions(options);
   const space = transactionSpace(ruleset.document as RulesetDocument, spaceOptions(options));
   const arbitrary = space.partial.chain((partial) =>
     fc.record({ partial: fc.constant(partial), reordered: space.reorderingsOf(partial) }),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /** An array nested `depth` levels deep, built without recursion. */
-function nestedArray(depth: number): unknown[] {
+export function nestedArray(depth: number): unknown[] {
   const root: unknown[] = [];
   let level = root;
   for (let index = 1; index < depth; index++) {
