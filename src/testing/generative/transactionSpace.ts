@@ -16,7 +16,9 @@ import { valuesRead } from './valuesRead';
  * generated transactions reach its branches. See `transactionSpace`.
  */
 export interface TransactionSpace {
+  /** The fields the ruleset reads as input facts (and those the contract requires), lists of records aside. */
   readonly fields: readonly FieldSlot[];
+  /** The lists of records the ruleset reads (`parties`, `findings`), with the fields of each record. */
   readonly records: readonly RecordsSlot[];
   /** Transactions with every field of the space known (or those of `options.transactions`). */
   readonly complete: fc.Arbitrary<Transaction>;
