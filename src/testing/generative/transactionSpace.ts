@@ -41,6 +41,9 @@ export interface TransactionSpace {
   reversed(transaction: Transaction): Transaction;
 }
 
+/** The transaction contract as JSON Schema, read once: it tells which fields are required or defaulted. */
+let contract: SchemaNode | undefined;
+
 const COMMON_COUNTRIES = ['DE', 'US'] as const;
 const FREE_TEXT = 'Named in the transaction';
 const UNLISTED_ID = 'unlisted-id';
@@ -67,7 +70,7 @@ export interface TransactionSpaceOptions {
  *   ([partial, complete]) => soundnessFailure(assessOne(partial), assessOne(complete)) === undefined));
  */
 export function transactionSpace(document: RulesetDocument, options: TransactionSpaceOptions = {}): TransactionSpace {
-  const root = transactionJsonSchema() as SchemaNode;
+  const root = (contract ??= transactionJsonSchema() as SchemaNode);
   const read = valuesRead(document);
   const facts = document.facts ?? {};
   const boundIds = (catalogue: string | undefined) =>
