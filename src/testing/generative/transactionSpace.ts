@@ -16,7 +16,9 @@ import { valuesRead } from './valuesRead';
  * generated transactions reach its branches. See `transactionSpace`.
  */
 export interface TransactionSpace {
+  /** The fields the ruleset reads as input facts (and those the contract requires), lists of records aside. */
   readonly fields: readonly FieldSlot[];
+  /** The lists of records the ruleset reads (`parties`, `findings`), with the fields of each record. */
   readonly records: readonly RecordsSlot[];
   /** Transactions with every field of the space known (or those of `options.transactions`). */
   readonly complete: fc.Arbitrary<Transaction>;
@@ -38,6 +40,9 @@ export interface TransactionSpace {
   /** The same transaction with the entries of every list of the space (records too) in reverse order. */
   reversed(transaction: Transaction): Transaction;
 }
+
+/** The transaction contract as JSON Schema, read once: it tells which fields are required or defaulted. */
+let contract: SchemaNode | undefined;
 
 const COMMON_COUNTRIES = ['DE', 'US'] as const;
 const FREE_TEXT = 'Named in the transaction';
@@ -65,7 +70,7 @@ export interface TransactionSpaceOptions {
  *   ([partial, complete]) => soundnessFailure(assessOne(partial), assessOne(complete)) === undefined));
  */
 export function transactionSpace(document: RulesetDocument, options: TransactionSpaceOptions = {}): TransactionSpace {
-  const root = transactionJsonSchema() as SchemaNode;
+  const root = (contract ??= transactionJsonSchema() as SchemaNode);
   const read = valuesRead(document);
   const facts = document.facts ?? {};
   const boundIds = (catalogue: string | undefined) =>
