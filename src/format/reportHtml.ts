@@ -1,9 +1,9 @@
 import type { Assessment, ConditionTrace, Duty, TraceStep, TruthValue } from '../types/assessment';
-import type { Citation } from '../types/citation';
+import { citationHtml, citationLink, citationText, joinHtml, seeAlsoHtml } from './citationHtml';
 import { outcomeLabel, outcomeTone, TRUTH_MARK } from './describeOutcome';
 import { describeValue } from './describeValue';
 import { flattenTransaction } from './flattenTransaction';
-import { html, safeUrl, SafeHtml } from './html';
+import { html, SafeHtml } from './html';
 import type { RecordSummary, ReportContext } from './reportContext';
 import { REPORT_CSS } from './reportStyles';
 
@@ -275,27 +275,4 @@ ${ruleset.overlays.map((overlay) => html`<dt>Overlay</dt><dd><code>${overlay.id}
 
 function truth(value: TruthValue): SafeHtml {
   return html`<span class="t t-${value}">${TRUTH_MARK[value]} ${value}</span>`;
-}
-
-function citationText(citation: Citation): string {
-  return `${citation.instrument}, ${citation.pinpoint}`;
-}
-
-/** A linked citation. Never inside a `<summary>`: a link in the control that folds the details is a nested interactive control. */
-function citationLink(citation: Citation): SafeHtml {
-  const url = safeUrl(citation.url);
-  const text = citationText(citation);
-  return url === undefined ? html`${text}` : html`<a href="${url}">${text}</a>`;
-}
-
-function citationHtml(citation: Citation): SafeHtml {
-  return html`${citationLink(citation)} <span class="badge ${citation.binding ? 'binding' : 'guidance'}">${citation.binding ? 'binding' : 'guidance'}</span> <span class="badge ${citation.confidence}">${citation.confidence}</span>${citation.quote === undefined ? '' : html` <span class="quote">“${citation.quote}”</span>`}${citation.note === undefined ? '' : html` — ${citation.note}`}`;
-}
-
-function seeAlsoHtml(citations: readonly Citation[]): SafeHtml | '' {
-  return citations.length === 0 ? '' : html`; see also ${joinHtml(citations.map(citationHtml), '; ')}`;
-}
-
-function joinHtml(parts: readonly SafeHtml[], separator: string): SafeHtml {
-  return html`${parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part]))}`;
 }

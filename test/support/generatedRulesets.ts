@@ -9,11 +9,23 @@ import {
 import { transactionSpace, type TransactionSpace } from '../../src/testing/generative/transactionSpace';
 import { runs } from './runs';
 
-/** How many rulesets each property over generated rulesets generates: 4,000 in the deep tier, 200 in `npm test`. */
-export const RULESETS = runs(4_000);
+/** How many rulesets each property over generated rulesets generates: 2,000 in the deep tier, 100 in `npm test`. */
+export const RULESETS = runs(2_000);
 
-/** Partial transactions per generated ruleset: compiling and evaluating a ruleset costs more than assessing. */
-export const PER_RULESET = 4;
+/** For the agreement of the two evaluators, whose json-rules-engine path costs more: 1,000 and 50. */
+export const RULESETS_ON_BOTH_EVALUATORS = runs(1_000);
+
+/**
+ * Partial transactions per generated ruleset: compiling a ruleset and building its evaluator cost about as much as a
+ * hundred assessments, so each ruleset is checked on several transactions.
+ */
+export const PER_RULESET = 8;
+
+/**
+ * A hang guard for the properties over generated rulesets, well above what they take alone (about 40 s each in the
+ * deep tier), for a CI machine shared with the other test files; not a performance bound.
+ */
+export const GENERATED_TIMEOUT_MS = 600_000;
 
 /** The assessment of one transaction on the compiled evaluator. */
 export const assessOne = (transaction: unknown, ruleset: CompiledRuleset): Assessment =>

@@ -76,7 +76,7 @@ export class PropertyViolation extends CodedError<'property_violated'> {
  * (`transactionSpace`), completes each (every unknown field given a value) and completes the ruleset's own unknown
  * data (`dataCompletions`; for a ruleset without overlays), and checks that no completion leads outside the partial
  * transaction's possible outcomes (`soundnessFailure`), on the compiled evaluator. A completion that contradicts a
- * source a `firstKnown` fact was answered from is not one (`firstKnownContradiction`), and is not compared.
+ * source a `firstKnown` fact was answered from is not one (`firstKnownContradiction`): a failure on it does not count.
  *
  * @throws {PropertyViolation} with the smallest counterexample.
  *
@@ -118,16 +118,19 @@ export function checkSoundness(ruleset: CompiledRuleset, options: PropertyCheckO
   return run('soundness', ruleset, { ...options, seed }, arbitrary, ({ partial, completions, data: index }) => {
     const before = assessOne(ruleset, partial);
     const completedRuleset = compiled(index);
-    // Only completions that keep what the partial transaction states (see `firstKnownContradiction`).
-    const kept = completions.filter(
-      (completion) =>
+    // A completion that contradicts what the partial transaction states is not one (`firstKnownContradiction`):
+    // its failure, if any, does not count (and is looked for only then).
+    const failures = completions.map((completion) => {
+      const failure = soundnessFailure(before, assessOne(completedRuleset, completion));
+      return failure === undefined ||
         firstKnownContradiction(
           { ruleset, transaction: partial },
           { ruleset: completedRuleset, transaction: completion },
-        ) === undefined,
-    );
-    const failures = kept.map((completion) => soundnessFailure(before, assessOne(completedRuleset, completion)));
-    return { checked: kept.length, failure: failures.find((failure) => failure !== undefined) };
+        ) !== undefined
+        ? undefined
+        : failure;
+    });
+    return { checked: completions.length, failure: failures.find((failure) => failure !== undefined) };
   });
 }
 

@@ -29,6 +29,7 @@ export function soundnessFailure(partial: Assessment, completion: Assessment): s
  * although nothing possible became lower.
  *
  * @param precedence - Each outcome's precedence (`outcomes` of the ruleset).
+ * @param raise - What the raise did, in words, for the message (`Raise.description`).
  */
 export function loweringFailure(
   before: Assessment,

@@ -17,7 +17,9 @@ import { valuesRead } from './valuesRead';
  * generated transactions reach its branches. See `transactionSpace`.
  */
 export interface TransactionSpace {
+  /** The fields the ruleset reads as input facts (and those the contract requires), lists of records aside. */
   readonly fields: readonly FieldSlot[];
+  /** The lists of records the ruleset reads (`parties`, `findings`), with the fields of each record. */
   readonly records: readonly RecordsSlot[];
   /** Transactions with every field of the space known (or those of `options.transactions`). */
   readonly complete: fc.Arbitrary<Transaction>;
@@ -39,6 +41,9 @@ export interface TransactionSpace {
   /** The same transaction with the entries of every list of the space (records too) in reverse order. */
   reversed(transaction: Transaction): Transaction;
 }
+
+/** The transaction contract as JSON Schema, read once: it tells which fields are required or defaulted. */
+let contract: SchemaNode | undefined;
 
 const COMMON_COUNTRIES = ['DE', 'US'] as const;
 const FREE_TEXT = 'Named in the transaction';
@@ -69,7 +74,7 @@ export function transactionSpace(document: RulesetDocument, options: Transaction
   readRulesetDocument(document, 'document');
   // Each option read once and checked; the space reads the checked copy.
   options = readRunOptions(options);
-  const root = transactionJsonSchema() as SchemaNode;
+  const root = (contract ??= transactionJsonSchema() as SchemaNode);
   const read = valuesRead(document);
   const facts = document.facts ?? {};
   const boundIds = (catalogue: string | undefined) =>
