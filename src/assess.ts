@@ -1,7 +1,5 @@
+import { checkOptions, prepare } from './assessMany';
 import { buildAssessment } from './evaluate/assessment/buildAssessment';
-import { checkOptions, prepareAssessment } from './evaluate/prepareAssessment';
-import { loadBundledDefault } from './rulesets/bundledRegistry';
-import { selectRuleset } from './rulesets/selectRuleset';
 import type { Assessment } from './types/assessment';
 import type { AssessOptions } from './types/assessOptions';
 
@@ -33,8 +31,7 @@ import type { AssessOptions } from './types/assessOptions';
  */
 export async function assess(transaction: unknown, options: AssessOptions = {}): Promise<Assessment> {
   const checked = checkOptions(options);
-  const { ruleset, issues } = selectRuleset(transaction, checked.ruleset, checked.asOf, loadBundledDefault);
-  const { runtime, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
+  const { runtime, transactionId, facts } = prepare(transaction, checked);
   const evaluation = await runtime.engine.evaluate(facts);
   return buildAssessment(runtime.parts, facts, evaluation, transactionId);
 }

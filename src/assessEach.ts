@@ -1,7 +1,8 @@
-import { assessCompiled } from './assessMany';
+import { assessCompiled, checkOptions, refuseArgument } from './assessMany';
 import { AssessmentError } from './errors/AssessmentError';
+import { forEachOf } from './errors/readArguments';
 import { TransactionError } from './errors/TransactionError';
-import { checkOptions, type CheckedOptions } from './evaluate/prepareAssessment';
+import type { CheckedOptions } from './evaluate/prepareAssessment';
 import type { Assessment } from './types/assessment';
 import type { AssessOptions } from './types/assessOptions';
 
@@ -20,8 +21,8 @@ export type AssessEachResult =
  * @param options - As for `assessMany`. Invalid options (a malformed `asOf`, a `ruleset` that was not compiled) give
  * every transaction that `AssessmentError`.
  * @returns One result per transaction, in order; each assessment deeply frozen.
- * @throws Only what iterating `transactions` throws, or an error that is a bug in this library (anything other than a
- * `TransactionError` or an `AssessmentError`).
+ * @throws {AssessmentError} `invalid_argument` only, when `transactions` is not iterable or its iteration throws;
+ * anything else is a bug in this library.
  *
  * @example
  * import { assessEach, loadRuleset } from 'dual-use-rules';
@@ -33,21 +34,25 @@ export type AssessEachResult =
  * }
  */
 export function assessEach(transactions: Iterable<unknown>, options: AssessOptions = {}): AssessEachResult[] {
-  let checked: CheckedOptions;
+  let checked: CheckedOptions | AssessmentError;
   try {
     checked = checkOptions(options);
   } catch (error) {
     if (!(error instanceof AssessmentError)) throw error;
-    return Array.from(transactions, () => ({ ok: false, error }));
+    checked = error;
   }
   const results: AssessEachResult[] = [];
-  for (const transaction of transactions) {
+  forEachOf(transactions, ['transactions'], refuseArgument, (transaction) => {
+    if (checked instanceof AssessmentError) {
+      results.push({ ok: false, error: checked });
+      return;
+    }
     try {
       results.push({ ok: true, assessment: assessCompiled(transaction, checked) });
     } catch (error) {
       if (!(error instanceof TransactionError || error instanceof AssessmentError)) throw error;
       results.push({ ok: false, error });
     }
-  }
+  });
   return results;
 }

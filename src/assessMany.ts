@@ -1,7 +1,13 @@
+import { compiledRuntime } from './compile/compiledRuntime';
+import { readingUntrusted } from './document/plainData';
+import { AssessmentError } from './errors/AssessmentError';
+import { forEachOf, readOptions } from './errors/readArguments';
+import { TransactionError } from './errors/TransactionError';
 import { buildAssessment } from './evaluate/assessment/buildAssessment';
-import { checkOptions, prepareAssessment, type CheckedOptions } from './evaluate/prepareAssessment';
+import { prepareAssessment, type CheckedOptions, type PreparedAssessment } from './evaluate/prepareAssessment';
 import { loadBundledDefault } from './rulesets/bundledRegistry';
 import { selectRuleset } from './rulesets/selectRuleset';
+import { checkAsOf } from './time/dates';
 import type { Assessment } from './types/assessment';
 import type { AssessOptions } from './types/assessOptions';
 
@@ -17,7 +23,8 @@ import type { AssessOptions } from './types/assessOptions';
  * @throws {TransactionError} for the first invalid transaction (its issues' paths are within that transaction).
  * @throws {AssessmentError} when `asOf` is malformed or `ruleset` is not a compiled ruleset (checked once, before any
  * transaction is read, so an empty batch is refused too), or when no bundled version is in force on `asOf`, or
- * `ruleset` is not in force on `asOf` (or today) for a transaction without a date.
+ * `ruleset` is not in force on `asOf` (or today) for a transaction without a date; `invalid_argument` when
+ * `transactions` is not a list.
  *
  * @example
  * const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' });
@@ -27,7 +34,9 @@ import type { AssessOptions } from './types/assessOptions';
 export function assessMany(transactions: Iterable<unknown>, options: AssessOptions = {}): Assessment[] {
   const checked = checkOptions(options);
   const assessments: Assessment[] = [];
-  for (const transaction of transactions) assessments.push(assessCompiled(transaction, checked));
+  forEachOf(transactions, ['transactions'], refuseArgument, (transaction) =>
+    assessments.push(assessCompiled(transaction, checked)),
+  );
   return assessments;
 }
 
@@ -36,7 +45,41 @@ export function assessMany(transactions: Iterable<unknown>, options: AssessOptio
  * evaluate with the compiled closures and build the assessment. Throws `TransactionError` or `AssessmentError`.
  */
 export function assessCompiled(transaction: unknown, checked: CheckedOptions): Assessment {
-  const { ruleset, issues } = selectRuleset(transaction, checked.ruleset, checked.asOf, loadBundledDefault);
-  const { runtime, transactionId, facts } = prepareAssessment(transaction, ruleset, issues, checked);
+  const { runtime, transactionId, facts } = prepare(transaction, checked);
   return buildAssessment(runtime.parts, facts, runtime.compiled.evaluate(facts), transactionId);
+}
+
+/**
+ * Chooses the ruleset for a transaction and reads the transaction for it (both evaluators start here). Where reading
+ * fails on a value that is not plain JSON data (a getter or proxy that throws, a cycle, a BigInt), the
+ * `TransactionError` names where, as for any other invalid transaction.
+ */
+export function prepare(transaction: unknown, checked: CheckedOptions): PreparedAssessment {
+  return readingUntrusted(
+    transaction,
+    () => {
+      const { ruleset, issues } = selectRuleset(transaction, checked.ruleset, checked.asOf, loadBundledDefault);
+      return prepareAssessment(transaction, ruleset, issues, checked);
+    },
+    (issues) => new TransactionError(issues),
+  );
+}
+
+/**
+ * Checks the options of `assess`, `assessMany` and `assessEach` before any transaction is read, each read once: an
+ * object (or nothing), `asOf` a calendar date and `ruleset` a compiled ruleset. Throws `AssessmentError`
+ * (`invalid_option`, `not_a_compiled_ruleset`).
+ */
+export function checkOptions(options: unknown): CheckedOptions {
+  const { ruleset, asOf } = readOptions<AssessOptions>(options, { ruleset: 'any', asOf: 'any' }, refuseArgument);
+  checkAsOf(asOf);
+  return { ruleset, runtime: ruleset === undefined ? undefined : compiledRuntime(ruleset), asOf };
+}
+
+/** How `assessMany` and `assessEach` refuse an argument that is not a list of transactions. */
+export function refuseArgument(
+  issue: ConstructorParameters<typeof AssessmentError>[0],
+  cause?: unknown,
+): AssessmentError {
+  return new AssessmentError(issue, { cause });
 }

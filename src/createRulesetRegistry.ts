@@ -1,6 +1,8 @@
+import { readOptions } from './errors/readArguments';
 import { bundledEntries } from './rulesets/bundledRegistry';
 import type { Entry } from './rulesets/entries';
 import { registryOver } from './rulesets/registry';
+import { refuseCall } from './rulesets/registryArguments';
 import type { RegistryOptions, RulesetRegistry } from './types/registry';
 
 /**
@@ -12,7 +14,8 @@ import type { RegistryOptions, RulesetRegistry } from './types/registry';
  * registry.register(revised, { signatures: [signature], replaces: ['2.1.0'] });
  * const assessment = await assess(transaction, { ruleset: registry.select(transaction) });
  */
-export function createRulesetRegistry(options: RegistryOptions = {}): RulesetRegistry {
+export function createRulesetRegistry(given: RegistryOptions = {}): RulesetRegistry {
+  const options = readOptions<RegistryOptions>(given, { bundled: 'boolean', publicKeys: 'strings' }, refuseCall);
   const entries: Entry[] = [];
   if (options.bundled ?? true) for (const entry of bundledEntries()) entries.push({ ...entry });
   return registryOver(entries, options.publicKeys);

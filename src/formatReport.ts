@@ -1,10 +1,16 @@
+import { compiledRuntime } from './compile/compiledRuntime';
 import { canonicalJson } from './document/canonicalJson';
+import { readingUntrusted } from './document/plainData';
 import { AssessmentError } from './errors/AssessmentError';
+import { describeValue } from './errors/describeValue';
+import { readOptions } from './errors/readArguments';
+import { shapeIssues } from './evaluate/shapeIssues';
 import { createReportContext, type RecordSummary } from './format/reportContext';
 import { renderHtmlReport } from './format/reportHtml';
 import { renderMarkdownReport } from './format/reportMarkdown';
 import { readDecisionRecord, signingKeyIdOf } from './integrity/recordContent';
 import { bundledRegistry } from './rulesets/bundledRegistry';
+import { assessmentSchema } from './transaction/assessmentSchema';
 import type { Assessment } from './types/assessment';
 import type { CompiledRuleset } from './types/compiledRuleset';
 import type { DecisionRecord } from './types/decisionRecord';
@@ -61,33 +67,55 @@ export interface ReportOptions {
  * const forTicket = formatReport(assessment, transaction, { format: 'md' });
  */
 export function formatReport(assessment: Assessment, transaction: unknown, options: ReportOptions): string {
-  const context = createReportContext(
-    transaction,
-    options.generatedAt,
-    rulesetDocument(assessment, options.ruleset),
-    options.record === undefined ? undefined : summariseRecord(options.record, assessment),
+  const { format, generatedAt, record, ruleset } = readOptions<ReportOptions>(
+    options,
+    { format: 'any', generatedAt: 'string', record: 'any', ruleset: 'any' },
+    (issue, cause) => new AssessmentError(issue, { cause }),
   );
-  switch (options.format) {
-    case 'html':
-      return renderHtmlReport(assessment, context);
-    case 'md':
-      return renderMarkdownReport(assessment, context);
-    default:
-      throw new AssessmentError(
-        'invalid_option',
-        `format must be "html" or "md", not ${JSON.stringify((options as { format?: unknown }).format)}.`,
+  if (format !== 'html' && format !== 'md')
+    throw new AssessmentError({
+      path: ['options', 'format'],
+      code: 'invalid_option',
+      message: `format must be "html" or "md", not ${describeValue(format)}.`,
+    });
+  const details = shapeIssues(assessment, assessmentSchema, ['assessment']);
+  if (details.length > 0)
+    throw new AssessmentError(
+      { path: ['assessment'], code: 'invalid_argument', message: 'The assessment is not one assess() returned:' },
+      { details },
+    );
+  // Only a compiled ruleset, whose document was validated, names what the report labels.
+  if (ruleset !== undefined) compiledRuntime(ruleset);
+  // The transaction is shown as given, so it is read as given (a getter runs); where reading it fails, it is refused
+  // with the place that is not plain data.
+  return readingUntrusted(
+    { transaction },
+    () => {
+      const context = createReportContext(
+        transaction,
+        generatedAt,
+        rulesetDocument(assessment, ruleset),
+        record === undefined ? undefined : summariseRecord(record, assessment),
       );
-  }
+      return format === 'html' ? renderHtmlReport(assessment, context) : renderMarkdownReport(assessment, context);
+    },
+    (issues, cause) =>
+      new AssessmentError(
+        { path: ['transaction'], code: 'invalid_argument', message: 'The transaction is not plain JSON data:' },
+        { details: issues, cause },
+      ),
+  );
 }
 
 /** What the report shows of a decision record, once it is known to be the record of this assessment. */
 function summariseRecord(value: DecisionRecord, assessment: Assessment): RecordSummary {
   const record = readDecisionRecord(value);
   if (canonicalJson(record.assessment) !== canonicalJson(assessment))
-    throw new AssessmentError(
-      'invalid_option',
-      `The decision record ${record.id} is not the record of this assessment.`,
-    );
+    throw new AssessmentError({
+      path: ['options', 'record'],
+      code: 'invalid_option',
+      message: `The decision record ${record.id} is not the record of this assessment.`,
+    });
   const keyId = signingKeyIdOf(record);
   return {
     id: record.id,

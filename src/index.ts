@@ -16,11 +16,12 @@ export { generateSigningKeys } from './generateSigningKeys';
 export { parseRulesetSignature } from './parseRulesetSignature';
 export { signingKeyId } from './signingKeyId';
 export { signRuleset } from './signRuleset';
+export { CodedError } from './errors/CodedError';
 export { SigningError } from './errors/SigningError';
 export { AssessmentError } from './errors/AssessmentError';
 export { RulesetError } from './errors/RulesetError';
 export { TransactionError } from './errors/TransactionError';
-export { formatPath } from './errors/issue';
+export { formatPath } from './formatPath';
 export { formatReport } from './formatReport';
 export { decisionLine } from './decisionLine';
 export { listQuestions } from './listQuestions';
@@ -57,7 +58,25 @@ export type {
   RecordVerification,
   VerifyRecordOptions,
 } from './types/decisionRecord';
-export type { Issue, IssuePath } from './errors/issue';
+export type { Issue, IssueCode, IssueOf, IssuePath } from './errors/issue';
+export type { CodedErrorJson, CodedErrorOptions } from './errors/CodedError';
+export type { IssuePayloads } from './errors/issuePayloads';
+export type { AssessmentIssuePayloads } from './errors/codes/assessmentCodes';
+export type { DocumentIssuePayloads, NotJsonValue } from './errors/codes/documentCodes';
+export type { InputIssuePayloads } from './errors/codes/inputCodes';
+export type { LintIssuePayloads } from './errors/codes/lintCodes';
+export type { MeaningIssuePayloads } from './errors/codes/meaningCodes';
+export type { OverlayIssuePayloads } from './errors/codes/overlayCodes';
+export type { RecordIssuePayloads } from './errors/codes/recordCodes';
+export type { ReferenceIssuePayloads } from './errors/codes/referenceCodes';
+export type { RegistryIssuePayloads } from './errors/codes/registryCodes';
+export type { SchemaIssuePayloads } from './errors/codes/schemaCodes';
+export type { SignatureIssuePayloads } from './errors/codes/signatureCodes';
+export type { SigningIssuePayloads } from './errors/codes/signingCodes';
+export type { SizeIssuePayloads } from './errors/codes/sizeCodes';
+export type { TestingIssuePayloads } from './errors/codes/testingCodes';
+export type { UsageIssuePayloads } from './errors/codes/usageCodes';
+export type { ValueIssuePayloads } from './errors/codes/valueCodes';
 export type { Outcome } from './types/outcome';
 export type { DecisionCitation, DecisionLine } from './types/decisionLine';
 export type {

@@ -1,5 +1,9 @@
 import { assessEach } from './assessEach';
+import { compiledRuntime } from './compile/compiledRuntime';
+import { plainDataIssues } from './document/plainData';
+import { AssessmentError } from './errors/AssessmentError';
 import type { Issue } from './errors/issue';
+import { readOptions, type Refuse } from './errors/readArguments';
 import { TransactionError } from './errors/TransactionError';
 import { isInForce } from './time/dates';
 import type { CompiledRuleset } from './types/compiledRuleset';
@@ -28,8 +32,23 @@ export interface LintOptions {
  * for (const finding of findings) console.warn(formatPath(finding.path), finding.message);
  */
 export function lintRuleset(ruleset: CompiledRuleset, options: LintOptions = {}): Issue[] {
-  if (options.scenarios === undefined) return [...ruleset.warnings];
-  const applicable = options.scenarios.filter((scenario) => appliesTo(ruleset, scenario));
+  compiledRuntime(ruleset, ['ruleset']);
+  const { scenarios } = readOptions<LintOptions>(options, { scenarios: 'list' }, refuse);
+  if (scenarios === undefined) return [...ruleset.warnings];
+  const details = plainDataIssues(scenarios, ['options', 'scenarios']);
+  const malformed = scenarios.findIndex((scenario) => !isScenario(scenario));
+  if (details.length > 0 || malformed >= 0)
+    throw new AssessmentError(
+      {
+        path: details.length > 0 ? ['options', 'scenarios'] : ['options', 'scenarios', malformed],
+        code: 'invalid_option',
+        message:
+          'options.scenarios must be plain JSON data, each { transaction, name?, ruleset?: { asOf?, version? } }' +
+          (details.length > 0 ? ':' : '.'),
+      },
+      { details },
+    );
+  const applicable = scenarios.filter((scenario) => appliesTo(ruleset, scenario));
   const holding = new Set<string>();
   const transactions = applicable.map((scenario) => scenario.transaction);
   // An undated scenario is assessed on a day the ruleset is in force, even one that has expired: the date only chooses
@@ -46,6 +65,7 @@ export function lintRuleset(ruleset: CompiledRuleset, options: LintOptions = {})
           {
             path: ['rules', index],
             code: 'rule_without_scenario',
+            rule: rule.id,
             message:
               `Rule "${rule.id}" holds in none of the ${applicable.length} scenarios written for this ` +
               `version: add a case where it applies.`,
@@ -59,4 +79,13 @@ function appliesTo(ruleset: CompiledRuleset, scenario: LintScenario): boolean {
   if (scenario.ruleset?.version !== undefined) return scenario.ruleset.version === ruleset.version;
   const date = (scenario.transaction as { date?: unknown } | null)?.date ?? scenario.ruleset?.asOf;
   return typeof date !== 'string' || isInForce(ruleset.validity, date);
+}
+
+const refuse: Refuse = (issue, cause) => new AssessmentError(issue, { cause });
+
+/** Whether a value of plain JSON data is a scenario as `lintRuleset` reads one. */
+function isScenario(value: unknown): value is LintScenario {
+  const isObject = (part: unknown): part is Record<string, unknown> =>
+    typeof part === 'object' && part !== null && !Array.isArray(part);
+  return isObject(value) && 'transaction' in value && (value['ruleset'] === undefined || isObject(value['ruleset']));
 }

@@ -1,4 +1,5 @@
 import { citationResolver } from './compile/buildProgram';
+import { compiledRuntime } from './compile/compiledRuntime';
 import { derivationInputs } from './compile/derivationInputs';
 import {
   catalogueValues,
@@ -46,6 +47,8 @@ import type { ConditionDefinition, Derivation, RulesetDocument } from './types/r
  * capabilities?.path;                // ['item', 'capabilities']
  */
 export function listQuestions(ruleset: CompiledRuleset = loadRuleset()): QuestionList {
+  // A compiled ruleset (of this or the package's other build), whose document was validated.
+  compiledRuntime(ruleset, ['ruleset']);
   const document = ruleset.document;
   const cite = citationResolver(document.sources);
   const uses = factUses(document);

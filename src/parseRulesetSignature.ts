@@ -1,3 +1,4 @@
+import { describeValue } from './errors/describeValue';
 import { SigningError } from './errors/SigningError';
 import { signatureShapeProblem } from './integrity/signatureFormat';
 import type { RulesetSignature } from './types/signature';
@@ -8,11 +9,18 @@ import type { RulesetSignature } from './types/signature';
  * @throws {SigningError} `invalid_signature_file`, saying what is wrong.
  */
 export function parseRulesetSignature(value: unknown, what = 'signature'): RulesetSignature {
+  if (typeof what !== 'string')
+    throw new SigningError({
+      path: ['what'],
+      code: 'invalid_argument',
+      message: `what must be a string naming the signature, not ${describeValue(what)}.`,
+    });
   const problem = signatureShapeProblem(value);
   if (problem !== undefined)
-    throw new SigningError(
-      'invalid_signature_file',
-      `The ${what} is not a dual-use-rules ruleset signature: ${problem}.`,
-    );
+    throw new SigningError({
+      path: [],
+      code: 'invalid_signature_file',
+      message: `The ${what} is not a dual-use-rules ruleset signature: ${problem}.`,
+    });
   return value as RulesetSignature;
 }

@@ -1,8 +1,11 @@
 import { assess } from './assess';
 import { canonicalJson } from './document/canonicalJson';
+import { plainDataIssues } from './document/plainData';
 import { AssessmentError } from './errors/AssessmentError';
+import { readOptions } from './errors/readArguments';
 import { bundledRegistry } from './rulesets/bundledRegistry';
-import type { Assessment, RulesetReference } from './types/assessment';
+import { readReference, readRegistry, refuseCall } from './rulesets/registryArguments';
+import type { Assessment } from './types/assessment';
 import type { Outcome } from './types/outcome';
 import type { RulesetRegistry } from './types/registry';
 
@@ -32,7 +35,7 @@ export interface ReplayOptions {
  * @param record - An `Assessment` as filed (e.g. parsed from its JSON).
  * @param transaction - The transaction it assessed.
  * @throws {AssessmentError} `unknown_ruleset` when the registry does not hold a document with the recorded hash;
- * `invalid_option` when the record is not an assessment. {TransactionError} when the transaction is invalid.
+ * `invalid_argument` when the record is not an assessment (or not plain JSON data), `invalid_option` for options. {TransactionError} when the transaction is invalid.
  *
  * @example
  * const result = await replay(JSON.parse(readFileSync('assessment-4711.json', 'utf8')), order4711, { registry });
@@ -44,7 +47,8 @@ export async function replay(
   options: ReplayOptions = {},
 ): Promise<ReplayResult> {
   const recorded = readRecord(record);
-  const ruleset = (options.registry ?? bundledRegistry()).find(recorded.ruleset);
+  const { registry } = readOptions<ReplayOptions>(options, { registry: 'any' }, refuseCall);
+  const ruleset = (readRegistry(registry) ?? bundledRegistry()).find(recorded.ruleset);
   // Never by date: an undated transaction is replayed on a day its ruleset is in force, even one that has since expired.
   const replayed = await assess(transaction, { ruleset, asOf: ruleset.validity.from });
   const fields = [...new Set([...Object.keys(recorded), ...Object.keys(replayed)])];
@@ -64,27 +68,29 @@ export async function replay(
   };
 }
 
+/**
+ * A filed assessment, which is data from disk: plain JSON data first (no getter, proxy, cycle or nesting deep enough
+ * to overflow the comparison), then outcome, possible outcomes and the ruleset it names.
+ */
 function readRecord(record: unknown): Assessment {
-  const value = record as Partial<Assessment> | null;
-  const reference = value?.ruleset as Partial<RulesetReference> | undefined;
-  const wellFormed =
-    typeof value === 'object' &&
-    value !== null &&
-    typeof value.outcome === 'string' &&
-    Array.isArray(value.possibleOutcomes) &&
-    typeof reference?.id === 'string' &&
-    typeof reference.version === 'string' &&
-    typeof reference.sha256 === 'string' &&
-    Array.isArray(reference.overlays) &&
-    reference.overlays.every(
-      (overlay) =>
-        typeof overlay?.id === 'string' && typeof overlay.version === 'string' && typeof overlay.sha256 === 'string',
-    );
-  if (!wellFormed)
+  const details = plainDataIssues(record, ['record']);
+  const value = (details.length === 0 ? record : undefined) as Partial<Assessment> | null | undefined;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof value.outcome !== 'string' ||
+    !Array.isArray(value.possibleOutcomes)
+  )
     throw new AssessmentError(
-      'invalid_option',
-      'The record is not an assessment: it needs outcome, possibleOutcomes and ruleset { id, version, ' +
-        'sha256, overlays }.',
+      {
+        path: ['record'],
+        code: 'invalid_argument',
+        message:
+          'The record is not an assessment: it needs outcome, possibleOutcomes and ruleset { id, version, ' +
+          `sha256, overlays }${details.length > 0 ? ', as plain JSON data:' : '.'}`,
+      },
+      { details },
     );
+  readReference(value.ruleset, ['record', 'ruleset']);
   return value as Assessment;
 }

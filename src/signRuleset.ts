@@ -1,7 +1,9 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from './document/canonicalJson';
-import { scanDocument } from './document/scanDocument';
+import { readDocument } from './document/scanDocument';
+import { describeValue } from './errors/describeValue';
+import { readOptions } from './errors/readArguments';
 import { RulesetError } from './errors/RulesetError';
 import { SigningError } from './errors/SigningError';
 import { keyIdOf, readEd25519Key, requireCrypto } from './integrity/keys';
@@ -35,26 +37,35 @@ const VERSION = /^(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})$
  * writeFileSync('my-ruleset.json.sig', JSON.stringify(signature, null, 2));
  */
 export function signRuleset(document: unknown, privateKey: string, options: SignOptions = {}): RulesetSignature {
-  const scanned = scanDocument(document);
-  if (scanned.length > 0) throw new RulesetError(scanned, readableString(document, 'id'));
-  const validity = validityOf(document);
-  const replaces = normalReplaces(options.replaces ?? []);
+  // What is signed is the scan's private copy: what was checked, whatever a getter or proxy of the original does.
+  const read = readDocument(document);
+  if (read.issues.length > 0) throw new RulesetError(read.issues, readableString(read.copy, 'id'));
+  const copy = read.copy;
+  const validity = validityOf(copy);
+  const given = readOptions<SignOptions>(
+    options,
+    { replaces: 'strings' },
+    (issue, cause) => new SigningError(issue, { cause }),
+  );
+  const replaces = normalReplaces(given.replaces ?? []);
   const notAVersion = replaces.find((version) => !VERSION.test(version));
   if (notAVersion !== undefined)
-    throw new SigningError(
-      'invalid_option',
-      `replaces must list versions such as "2.1.0", not ${JSON.stringify(notAVersion)}.`,
-    );
+    throw new SigningError({
+      path: ['options', 'replaces'],
+      code: 'invalid_option',
+      message: `replaces must list versions such as "2.1.0", not ${describeValue(notAVersion)}.`,
+    });
   const crypto = requireCrypto();
   const key = readEd25519Key(
     () => crypto.createPrivateKey(privateKey),
+    ['privateKey'],
     'The private key is not a PEM-encoded private key.',
     (type) => `The private key is an ${type} key, not Ed25519.`,
   );
   const metadata: SignedMetadata = {
-    id: readableString(document, 'id') ?? '',
-    version: readableString(document, 'version') ?? '',
-    sha256: bytesToHex(sha256(utf8ToBytes(canonicalJson(document)))),
+    id: readableString(copy, 'id') ?? '',
+    version: readableString(copy, 'version') ?? '',
+    sha256: bytesToHex(sha256(utf8ToBytes(canonicalJson(copy)))),
     validity,
     replaces,
   };

@@ -6,5 +6,5 @@ import { keyIdOf, publicKeyObject, requireCrypto } from './integrity/keys';
  * @throws {SigningError} `invalid_key` when the text is not an Ed25519 public key.
  */
 export function signingKeyId(publicKey: string): string {
-  return keyIdOf(publicKeyObject(requireCrypto(), publicKey));
+  return keyIdOf(publicKeyObject(requireCrypto(), publicKey, ['publicKey']));
 }

@@ -1,5 +1,6 @@
 import { AssessmentError } from './errors/AssessmentError';
 import { DecisionRecordError } from './errors/DecisionRecordError';
+import { readOptions, type Refuse } from './errors/readArguments';
 import { SigningError } from './errors/SigningError';
 import { TransactionError } from './errors/TransactionError';
 import { isPrivateKeyPem, PRIVATE_KEY_AS_PUBLIC } from './integrity/keys';
@@ -7,6 +8,7 @@ import { canonicalContent, checkIntact, readDecisionRecord } from './integrity/r
 import { signatureKeyId, verifyContent } from './integrity/recordSignature';
 import { replay } from './replay';
 import { bundledRegistry } from './rulesets/bundledRegistry';
+import { readRegistry } from './rulesets/registryArguments';
 import type { RulesetReference } from './types/assessment';
 import type { DecisionRecord, RecordVerification, VerifyRecordOptions } from './types/decisionRecord';
 import type { RulesetRegistry } from './types/registry';
@@ -36,10 +38,12 @@ export async function verifyDecisionRecord(
   record: unknown,
   options: VerifyRecordOptions = {},
 ): Promise<RecordVerification> {
+  const refuse: Refuse = (issue, cause) => new DecisionRecordError(issue, { cause });
+  const given = readOptions<VerifyRecordOptions>(options, { publicKeys: 'strings', registry: 'any' }, refuse);
   const checked = readDecisionRecord(record);
   checkIntact(checked);
-  const signature = await checkSignature(checked, options.publicKeys);
-  const registry = options.registry ?? bundledRegistry();
+  const signature = await checkSignature(checked, given.publicKeys);
+  const registry = readRegistry(given.registry, refuse) ?? bundledRegistry();
   findRuleset(registry, checked);
   let result;
   try {
@@ -47,20 +51,29 @@ export async function verifyDecisionRecord(
   } catch (error) {
     if (error instanceof TransactionError || error instanceof AssessmentError)
       throw new DecisionRecordError(
-        'replay_mismatch',
-        `Replaying decision record ${checked.id} failed, where the record says ${checked.assessment.outcome}: ` +
-          error.message,
+        {
+          path: ['assessment', 'outcome'],
+          code: 'replay_mismatch',
+          recorded: checked.assessment.outcome,
+          message:
+            `Replaying decision record ${checked.id} failed, where the record says ${checked.assessment.outcome}: ` +
+            error.message,
+        },
         { cause: error },
       );
     throw error;
   }
   if (!result.matches)
-    throw new DecisionRecordError(
-      'replay_mismatch',
-      `Replaying decision record ${checked.id} with its ruleset gives ${result.replayed.outcome} (possible: ` +
+    throw new DecisionRecordError({
+      path: ['assessment', 'outcome'],
+      code: 'replay_mismatch',
+      recorded: checked.assessment.outcome,
+      replayed: result.replayed.outcome,
+      message:
+        `Replaying decision record ${checked.id} with its ruleset gives ${result.replayed.outcome} (possible: ` +
         `${result.replayed.possibleOutcomes.join(', ')}), but the record says ${checked.assessment.outcome} ` +
         `(possible: ${checked.assessment.possibleOutcomes.join(', ')}).`,
-    );
+    });
   return { intact: true, ...signature, matches: true, identical: result.identical, differences: result.differences };
 }
 
@@ -69,13 +82,20 @@ async function checkSignature(
   publicKeys: readonly string[] | undefined,
 ): Promise<Pick<RecordVerification, 'signature' | 'keyId'>> {
   // Refused, not merely left unmatched: verifiers never need a private key (issue 19, D17).
-  if (publicKeys?.some(isPrivateKeyPem) === true) throw new SigningError('invalid_key', PRIVATE_KEY_AS_PUBLIC);
+  const privateKey = publicKeys?.findIndex(isPrivateKeyPem) ?? -1;
+  if (privateKey >= 0)
+    throw new SigningError({
+      path: ['options', 'publicKeys', privateKey],
+      code: 'invalid_key',
+      message: PRIVATE_KEY_AS_PUBLIC,
+    });
   if (record.signature === undefined) {
     if (publicKeys === undefined) return { signature: 'unsigned' };
-    throw new DecisionRecordError(
-      'signature_missing',
-      `Decision record ${record.id} is not signed, and a signature by one of the public keys given is required.`,
-    );
+    throw new DecisionRecordError({
+      path: ['signature'],
+      code: 'signature_missing',
+      message: `Decision record ${record.id} is not signed, and a signature by one of the public keys given is required.`,
+    });
   }
   if (publicKeys === undefined) {
     const keyId = await signatureKeyId(record.signature);
@@ -92,19 +112,28 @@ function findRuleset(registry: RulesetRegistry, record: DecisionRecord): void {
     record.ruleset,
     ...record.ruleset.overlays,
   ];
-  for (const wanted of recorded) {
+  for (const [index, wanted] of recorded.entries()) {
+    const path = index === 0 ? ['ruleset'] : ['ruleset', 'overlays', index - 1];
+    const named = { id: wanted.id, version: wanted.version, sha256: wanted.sha256 };
     if (available.some((summary) => summary.sha256 === wanted.sha256)) continue;
     const namesake = available.find((summary) => summary.id === wanted.id && summary.version === wanted.version);
     if (namesake !== undefined)
-      throw new DecisionRecordError(
-        'ruleset_changed',
-        `Decision record ${record.id} was made with ${wanted.id} ${wanted.version} (sha256 ${wanted.sha256}), but ` +
-          `the ${wanted.id} ${wanted.version} given has sha256 ${namesake.sha256}: that ruleset has changed since.`,
-      );
-    throw new DecisionRecordError(
-      'ruleset_not_found',
-      `Decision record ${record.id} was made with ${wanted.id} ${wanted.version} (sha256 ${wanted.sha256}), which ` +
-        `is neither bundled nor given: pass that ruleset document (and its overlays) to replay the record.`,
-    );
+      throw new DecisionRecordError({
+        path,
+        code: 'ruleset_changed',
+        ...named,
+        found: namesake.sha256,
+        message:
+          `Decision record ${record.id} was made with ${wanted.id} ${wanted.version} (sha256 ${wanted.sha256}), ` +
+          `but the ${wanted.id} ${wanted.version} given has sha256 ${namesake.sha256}: that ruleset has changed since.`,
+      });
+    throw new DecisionRecordError({
+      path,
+      code: 'ruleset_not_found',
+      ...named,
+      message:
+        `Decision record ${record.id} was made with ${wanted.id} ${wanted.version} (sha256 ${wanted.sha256}), ` +
+        `which is neither bundled nor given: pass that ruleset document (and its overlays) to replay the record.`,
+    });
   }
 }

@@ -3,47 +3,71 @@ import { dirname, resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import picocolors from 'picocolors';
 import { decodeUtf8, withoutBom } from '../document/utf8';
+import { RulesetError } from '../errors/RulesetError';
 import { TransactionError } from '../errors/TransactionError';
+import { fileProblem } from '../errors/UsageError';
 import { parseTransactionJson } from '../transaction/parseTransactionJson';
 
-/** A problem the user can fix (bad input, bad arguments): printed without a stack trace, exit code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+/** How a file that does not hold what it should (not UTF-8, not JSON) is refused: with the error of what it is. */
+type NotReadable = (code: 'invalid_utf8' | 'invalid_json', message: string) => Error;
+
+/** By default, a usage error naming the file. */
+const usageProblem =
+  (file: string): NotReadable =>
+  (_code, message) =>
+    fileProblem('invalid_file', file, message);
 
 /**
  * Reads a file, or standard input for `-`, once, as UTF-8 text: a leading byte order mark is dropped, and bytes that
- * are not UTF-8 are refused (naming where), never replaced by U+FFFD. `what` names it in messages ("ruleset x.json").
+ * are not UTF-8 are refused (naming where, with `refuse`), never replaced by U+FFFD. `what` names it in messages
+ * ("ruleset x.json").
  */
-export function readText(file: string, what = file === '-' ? 'standard input' : file): string {
+export function readText(
+  file: string,
+  what = file === '-' ? 'standard input' : file,
+  refuse: NotReadable = usageProblem(file),
+): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file === '-' ? 0 : file);
   } catch (error) {
-    throw new UsageError(`Cannot read ${file === '-' ? 'standard input' : file}: ${describeFsError(error)}.`);
+    throw fileProblem(
+      'unreadable_file',
+      file,
+      `Cannot read ${file === '-' ? 'standard input' : file}: ${describeFsError(error)}.`,
+    );
   }
   const decoded = decodeUtf8(withoutBom(bytes));
   if ('invalidAt' in decoded)
-    throw new UsageError(
+    throw refuse(
+      'invalid_utf8',
       `The ${what} is not valid UTF-8 (byte ${(decoded.invalidAt + 1).toLocaleString('en')} is not); save it as ` +
         'UTF-8.',
     );
   return decoded.text;
 }
 
-/** Parses JSON text; invalid JSON is a usage error with the parser's position. */
-export function parseJson(text: string, what = 'input'): unknown {
+/**
+ * Reads and parses a JSON document (a signature, a scenario file, a decision record …), or standard input for `-`:
+ * text that is not UTF-8 or not JSON is a usage error with the parser's position. A ruleset file is read by
+ * `readRulesetJson`.
+ */
+export function readJson(file: string, what?: string, refuse: NotReadable = usageProblem(file)): unknown {
+  const name = what ?? (file === '-' ? 'standard input' : file);
+  const text = readText(file, name, refuse);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new UsageError(`The ${what} is not valid JSON: ${(error as Error).message}`);
+    throw refuse('invalid_json', `The ${name} is not valid JSON: ${(error as Error).message}`);
   }
 }
 
-/** Reads and parses a JSON document (a ruleset, a signature, a scenario file …), or standard input for `-`. */
-export function readJson(file: string, what?: string): unknown {
-  const name = what ?? (file === '-' ? 'standard input' : file);
-  return parseJson(readText(file, name), name);
+/**
+ * Reads and parses a ruleset or overlay document: a file that is not UTF-8 or not JSON is a `RulesetError` (an
+ * invalid ruleset document, `invalid_utf8` or `invalid_json` at its root), as any other invalid document is.
+ */
+export function readRulesetJson(file: string, what = `ruleset ${file}`): unknown {
+  return readJson(file, what, (code, message) => new RulesetError([{ path: [], code, message }]));
 }
 
 /**

@@ -1,8 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
-import { AssessmentError } from '../errors/AssessmentError';
-import { RulesetError } from '../errors/RulesetError';
-import { TransactionError } from '../errors/TransactionError';
+import { CodedError } from '../errors/CodedError';
 import { registerAssess } from './commands/assess';
 import { registerBatch } from './commands/batch';
 import { registerDiff } from './commands/diff';
@@ -14,7 +12,6 @@ import { registerTest } from './commands/test';
 import { registerValidate } from './commands/validate';
 import { registerVerify } from './commands/verify';
 import { registerVerifyRecord } from './commands/verifyRecord';
-import { UsageError } from './io';
 import { describeError, escapeControls, escapeControlsKeepingLines } from './output/safeText';
 import { ClosedPipe, print, printError } from './output/sink';
 
@@ -64,19 +61,17 @@ try {
   process.exitCode = report(error);
 }
 
-/** Prints an error for a person: user errors without a stack trace (exit 2), anything else as an internal error (exit 1). */
+/**
+ * Prints an error for a person: a coded error (the library's, or a usage error) without a stack trace, exit 2 (1 for
+ * `engine_failure`, a bug); anything else as an internal error, exit 1.
+ */
 function report(error: unknown): number {
   // Whoever read standard output has all they wanted (`… | head`): end quietly, as Unix tools do.
   if (error instanceof ClosedPipe) return 0;
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-  if (
-    error instanceof TransactionError ||
-    error instanceof RulesetError ||
-    error instanceof AssessmentError ||
-    error instanceof UsageError
-  ) {
+  if (error instanceof CodedError) {
     printError(`${describeError(error)}\n`);
-    return error instanceof AssessmentError && error.code === 'engine_failure' ? 1 : 2;
+    return error.code === 'engine_failure' ? 1 : 2;
   }
   printError(
     `Internal error (please report it): ` +

@@ -1,7 +1,9 @@
+import { version } from '../../package.json';
 import { canonicalSha256 } from '../document/canonicalJson';
 import { deepFreeze } from '../document/deepFreeze';
 import { readDocument, scanDocument, type ReadDocument } from '../document/scanDocument';
 import type { Issue } from '../errors/issue';
+import { readOptions } from '../errors/readArguments';
 import { RulesetError } from '../errors/RulesetError';
 import { createCompiledRuleset, RulesetRuntime } from '../evaluate/rulesetRuntime';
 import { verifySignatures } from '../integrity/verifySignatures';
@@ -19,7 +21,12 @@ import { createRulesetContext } from './rulesetContext';
 import { validateReadDocument } from './validateDocument';
 
 /** `compileRuleset`'s work (see its documentation): a base document with its overlays, validated, composed and compiled. */
-export function compileComposition(input: unknown, options: CompileOptions = {}): CompiledRuleset {
+export function compileComposition(input: unknown, given?: unknown): CompiledRuleset {
+  const options = readOptions<CompileOptions>(
+    given,
+    { overlays: 'list', publicKeys: 'strings', signatures: 'list' },
+    (issue) => new RulesetError([issue]),
+  );
   // Private copies of what is safe to read, so what is verified and checked is exactly what is compiled.
   const read = readDocument(input);
   const overlayReads = (options.overlays ?? []).map((overlay) => readDocument(overlay));
@@ -74,6 +81,8 @@ export function compileComposition(input: unknown, options: CompileOptions = {})
     },
     warnings,
     new RulesetRuntime(program, reference, catalogueIds(program, frozen)),
+    // Frozen like the composition (which shares most of them), before any other copy of the package can read them.
+    { format: 1, version, base: deepFreeze(base), overlays: deepFreeze([...overlayDocuments]) },
   );
 }
 

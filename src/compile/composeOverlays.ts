@@ -46,6 +46,7 @@ export function composeOverlays(base: RulesetDocument, overlays: readonly Rulese
           issues.push({
             path: ['overlays', index, section, key],
             code: 'overlay_conflict',
+            overlay: overlay.id,
             message:
               `The overlay "${overlay.id}" redefines ${section}.${key}, which the base ruleset ` +
               `"${base.id}" (or an earlier overlay) already defines differently; overlays may only add.`,
@@ -74,6 +75,7 @@ export function composeOverlays(base: RulesetDocument, overlays: readonly Rulese
       issues.push({
         path: ['overlays', index, 'extends'],
         code: 'overlay_mismatch',
+        overlay: overlay.id,
         message: `The overlay "${overlay.id}" extends "${overlay.extends ?? '(nothing)'}", not "${base.id}".`,
       });
     }
@@ -128,6 +130,7 @@ function stateAttributes(
         issues.push({
           path: [...at, 'catalogue'],
           code: 'undeclared_catalogue',
+          catalogue: statement.catalogue,
           message: `The catalogue "${statement.catalogue}" is not declared by the base ruleset or an overlay.`,
         });
         return;
@@ -138,6 +141,8 @@ function stateAttributes(
         issues.push({
           path: [...at, 'entry'],
           code: 'undeclared_catalogue_entry',
+          catalogue: statement.catalogue,
+          entry: statement.entry,
           message: `The catalogue "${statement.catalogue}" has no entry "${statement.entry}".`,
         });
         return;
@@ -147,6 +152,7 @@ function stateAttributes(
         issues.push({
           path: [...at, 'entry'],
           code: 'overlay_not_gated',
+          memberStates,
           message:
             `"${statement.entry}" is not among the member states the overlay concerns ` +
             `(appliesTo: ${memberStates.join(', ') || 'none'}); an overlay states only their attributes.`,
@@ -158,6 +164,7 @@ function stateAttributes(
         issues.push({
           path: [...at, 'value'],
           code: 'invalid_value',
+          allowed,
           message:
             `${JSON.stringify(statement.value)} is not a value of "${statement.attribute}" in "${statement.catalogue}" ` +
             `(allowed: ${allowed.join(', ')}).`,
@@ -174,6 +181,7 @@ function stateAttributes(
         issues.push({
           path: [...at, 'attribute'],
           code: 'undeclared_attribute',
+          attribute: statement.attribute,
           message:
             `The entry "${statement.entry}" of "${statement.catalogue}" has no attribute "${statement.attribute}"; ` +
             `an overlay states only attributes the base records as not known (null).`,
@@ -182,6 +190,7 @@ function stateAttributes(
         issues.push({
           path: [...at, 'value'],
           code: 'overlay_conflict',
+          overlay: overlay.id,
           message:
             `${earlier === undefined ? `The base ruleset "${base.id}"` : `The overlay "${overlays[earlier]?.id ?? ''}"`} ` +
             `already states ${statement.catalogue}.${statement.entry}.${statement.attribute} as ` +

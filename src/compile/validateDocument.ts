@@ -20,6 +20,7 @@ export function validateReadDocument(read: ReadDocument, kind: 'base' | 'overlay
         {
           path: ['kind'],
           code: 'wrong_kind',
+          expected: kind,
           message: `Expected a ${kind} ruleset here, not ${actual === 'base' ? 'a base ruleset' : 'an overlay'}.`,
         },
       ];

@@ -1,3 +1,4 @@
+import type { SchemaLimitCode } from '../errors/codes/schemaCodes';
 import type { Issue } from '../errors/issue';
 import { validate as validateRuleset, type SchemaError } from '../generated/rulesetSchemaValidator';
 import { closestMatch } from '../transaction/suggest';
@@ -61,14 +62,19 @@ function toIssue(error: SchemaError): Issue {
   switch (error.keyword) {
     case 'required': {
       const property = String(params['missingProperty']);
-      return {
-        path: [...path, property],
-        code: property === 'citation' ? 'missing_citation' : 'missing_property',
-        message:
-          property === 'citation'
-            ? 'Missing citation: every rule, fact, catalogue entry, condition, threshold and note must cite the law.'
-            : `Missing required property "${property}".`,
-      };
+      return property === 'citation'
+        ? {
+            path: [...path, property],
+            code: 'missing_citation',
+            message:
+              'Missing citation: every rule, fact, catalogue entry, condition, threshold and note must cite the law.',
+          }
+        : {
+            path: [...path, property],
+            code: 'missing_property',
+            property,
+            message: `Missing required property "${property}".`,
+          };
     }
     case 'additionalProperties': {
       const property = String(params['additionalProperty']);
@@ -79,6 +85,8 @@ function toIssue(error: SchemaError): Issue {
       return {
         path: [...path, property],
         code: 'unknown_property',
+        property,
+        ...(suggestion === undefined ? {} : { suggestion }),
         message: `Unknown property "${property}".${suggestion === undefined ? (allowed.length > 0 ? ` Allowed: ${allowed.join(', ')}.` : '') : ` Did you mean "${suggestion}"?`}`,
       };
     }
@@ -87,18 +95,18 @@ function toIssue(error: SchemaError): Issue {
       return {
         path,
         code: 'invalid_value',
+        allowed,
         message: `Must be one of: ${allowed.map((value) => `"${value}"`).join(', ')}.`,
       };
     }
-    case 'const':
-      return { path, code: 'invalid_value', message: `Must be "${String(params['allowedValue'])}".` };
+    case 'const': {
+      const allowed = String(params['allowedValue']);
+      return { path, code: 'invalid_value', allowed: [allowed], message: `Must be "${allowed}".` };
+    }
     case 'pattern': {
       const pattern = String(params['pattern']);
-      return {
-        path,
-        code: 'invalid_format',
-        message: `Must be ${PATTERN_HINTS[pattern] ?? `a string matching ${pattern}`}.`,
-      };
+      const expected = PATTERN_HINTS[pattern] ?? `a string matching ${pattern}`;
+      return { path, code: 'invalid_format', expected, message: `Must be ${expected}.` };
     }
     case 'anyOf': {
       const description = (error.parentSchema as { description?: string } | undefined)?.description;
@@ -111,18 +119,40 @@ function toIssue(error: SchemaError): Issue {
             : `Expected ${description.charAt(0).toLowerCase()}${description.slice(1)}`,
       };
     }
-    case 'propertyNames':
-      return { path, code: 'invalid_key', message: `Invalid key "${String(params['propertyName'])}".` };
-    default:
+    case 'propertyNames': {
+      const name = String(params['propertyName']);
+      return { path, code: 'invalid_property_name', name, message: `Invalid key "${name}".` };
+    }
+    case 'type':
+      return { path, code: 'invalid_type', expected: String(params['type']), message: capitalise(error.message) };
+    case 'uniqueItems':
       return {
         path,
-        code: error.keyword === 'type' ? 'invalid_type' : `schema_${error.keyword}`,
-        message: capitalise(error.message ?? 'is not valid'),
+        code: 'schema_uniqueItems',
+        duplicates: [Number(params['j']), Number(params['i'])],
+        message: capitalise(error.message),
       };
   }
+  const limit = Number(params['limit']);
+  const code = LIMIT_CODES[error.keyword];
+  // A keyword the schema does not use today: still a refusal, never a pass.
+  if (code === undefined) return { path, code: 'invalid_value', message: capitalise(error.message) };
+  return { path, code, limit, message: capitalise(error.message) };
 }
 
-function capitalise(message: string): string {
+/** The code of each limit the schema sets, by ajv keyword (`limit` is the bound). */
+const LIMIT_CODES: Readonly<Record<string, SchemaLimitCode | undefined>> = {
+  maxItems: 'schema_maxItems',
+  minItems: 'schema_minItems',
+  maxLength: 'schema_maxLength',
+  minLength: 'schema_minLength',
+  maxProperties: 'schema_maxProperties',
+  minProperties: 'schema_minProperties',
+  maximum: 'schema_maximum',
+  minimum: 'schema_minimum',
+};
+
+function capitalise(message = 'is not valid'): string {
   return message.charAt(0).toUpperCase() + message.slice(1) + (message.endsWith('.') ? '' : '.');
 }
 

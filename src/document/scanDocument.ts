@@ -1,55 +1,6 @@
 import type { Issue, IssuePath } from '../errors/issue';
-
-/** Limits on a ruleset document's shape, checked before anything else reads it. */
-export const DOCUMENT_LIMITS = {
-  /** Deepest nesting of objects and arrays. Condition trees of real law stay far below it. */
-  maxDepth: 64,
-  /** Most objects, arrays and values in one document. */
-  maxNodes: 200_000,
-  /** Longest string, key or value. */
-  maxStringLength: 10_000,
-} as const;
-
-/**
- * Names that reach or replace object prototypes in JavaScript: `__proto__`, `prototype`, and every property every
- * plain object inherits (`constructor`, `toString`, `hasOwnProperty`, …). A lookup of one of them in a plain object
- * finds something the document never declared, so a ruleset may use none of them as a key, an id or a reference.
- */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
-  '__proto__',
-  'prototype',
-  'constructor',
-  '__defineGetter__',
-  '__defineSetter__',
-  '__lookupGetter__',
-  '__lookupSetter__',
-  'hasOwnProperty',
-  'isPrototypeOf',
-  'propertyIsEnumerable',
-  'toLocaleString',
-  'toString',
-  'valueOf',
-]);
-
-const FORBIDDEN_LENGTHS = [...FORBIDDEN_KEYS].map((key) => key.length);
-const SHORTEST_FORBIDDEN = Math.min(...FORBIDDEN_LENGTHS);
-const LONGEST_FORBIDDEN = Math.max(...FORBIDDEN_LENGTHS);
-
-/** Whether a key, id or dotted fact path names a prototype-reaching property in any of its `.`-separated segments. */
-export function reachesPrototype(key: string): boolean {
-  // Every string of a ruleset passes here, legal prose included: segments are found without splitting the string,
-  // and only those of a forbidden name's length are looked up.
-  let start = 0;
-  for (;;) {
-    const dot = key.indexOf('.', start);
-    const end = dot === -1 ? key.length : dot;
-    const length = end - start;
-    if (length >= SHORTEST_FORBIDDEN && length <= LONGEST_FORBIDDEN && FORBIDDEN_KEYS.has(key.slice(start, end)))
-      return true;
-    if (dot === -1) return false;
-    start = dot + 1;
-  }
-}
+import { reachesPrototype } from './prototypeNames';
+import { DOCUMENT_LIMITS, type ScanLimits } from './scanLimits';
 
 /** A value still to read, linked to the container it came from (paths are built only for issues). */
 interface Pending {
@@ -88,8 +39,8 @@ export interface ReadDocument {
 }
 
 /** The issues `readDocument` finds: what makes a document unsafe to read. */
-export function scanDocument(document: unknown): Issue[] {
-  return readDocument(document).issues;
+export function scanDocument(document: unknown, limits = DOCUMENT_LIMITS): Issue[] {
+  return readDocument(document, limits).issues;
 }
 
 /**
@@ -99,7 +50,7 @@ export function scanDocument(document: unknown): Issue[] {
  * reading fails (a revoked proxy, a throwing trap) is reported like any other non-JSON value.
  * Other checks only run on a document this scan accepts, and should read its `copy`.
  */
-export function readDocument(document: unknown): ReadDocument {
+export function readDocument(document: unknown, limits = DOCUMENT_LIMITS): ReadDocument {
   const issues: Issue[] = [];
   let copy: unknown;
   const place = (pending: Pending, value: unknown) => {
@@ -114,20 +65,26 @@ export function readDocument(document: unknown): ReadDocument {
     nodes++;
     if (typeof value !== 'object' || value === null) place(pending, value);
     if (typeof value === 'string') {
-      checkString(value, pending, 'value', issues);
+      checkString(value, pending, 'value', limits, issues);
       continue;
     }
     if (value === null || typeof value === 'boolean') continue;
     if (typeof value === 'number') {
       if (!Number.isFinite(value))
-        issues.push({ path: pathOf(pending), code: 'not_json', message: `${String(value)} is not a JSON number.` });
+        issues.push({
+          path: pathOf(pending),
+          code: 'not_json',
+          found: 'number',
+          message: `${String(value)} is not a JSON number.`,
+        });
       continue;
     }
     if (typeof value !== 'object') {
       issues.push({
         path: pathOf(pending),
         code: 'not_json',
-        message: `A ${typeof value} is not JSON data; rulesets hold data only, never code.`,
+        found: typeof value as 'bigint' | 'function' | 'symbol' | 'undefined',
+        message: `A ${typeof value} is not JSON data.`,
       });
       continue;
     }
@@ -139,24 +96,26 @@ export function readDocument(document: unknown): ReadDocument {
       });
       continue;
     }
-    if (depth >= DOCUMENT_LIMITS.maxDepth) {
+    if (depth >= limits.maxDepth) {
       issues.push({
         path: pathOf(pending),
         code: 'too_deep',
-        message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels.`,
+        limit: limits.maxDepth,
+        message: `Nesting deeper than ${limits.maxDepth} levels.`,
       });
       continue;
     }
-    const budget = DOCUMENT_LIMITS.maxNodes - nodes - stack.length;
+    const budget = limits.maxNodes - nodes - stack.length;
     let container: Record<string, unknown> | unknown[] = {};
     let children: readonly Pending[] | 'too_large';
     try {
       if (Array.isArray(value)) container = [];
-      children = readChildren(value, pending, container, budget, issues);
+      children = readChildren(value, pending, container, budget, limits, issues);
     } catch {
       issues.push({
         path: pathOf(pending),
         code: 'not_json',
+        found: 'unreadable',
         message: 'This value cannot be read as plain JSON data.',
       });
       continue;
@@ -165,7 +124,8 @@ export function readDocument(document: unknown): ReadDocument {
       issues.push({
         path: [],
         code: 'document_too_large',
-        message: `The document has more than ${DOCUMENT_LIMITS.maxNodes} values.`,
+        limit: limits.maxNodes,
+        message: `More than ${limits.maxNodes} values in all.`,
       });
       break;
     }
@@ -190,6 +150,7 @@ function readChildren(
   parent: Pending,
   container: Record<string, unknown> | unknown[],
   budget: number,
+  limits: ScanLimits,
   issues: Issue[],
 ): readonly Pending[] | 'too_large' {
   const depth = parent.depth + 1;
@@ -199,7 +160,17 @@ function readChildren(
       issues.push({
         path: [...pathOf(parent), segment],
         code: 'not_json',
+        found: 'accessor',
         message: 'Accessor properties (getters and setters) are not JSON data.',
+      });
+      return undefined;
+    }
+    if (limits.readAsCode && !readsAsHeld(value, segment, descriptor.value)) {
+      issues.push({
+        path: [...pathOf(parent), segment],
+        code: 'not_json',
+        found: 'unreadable',
+        message: 'Reading this value fails, or gives another value than it holds (a proxy).',
       });
       return undefined;
     }
@@ -220,12 +191,14 @@ function readChildren(
       issues.push({
         path: pathOf(parent),
         code: 'not_json',
+        found: 'sparse_array',
         message: `A sparse array (${holes} of its ${value.length} slots are empty) is not JSON data.`,
       });
     if (Reflect.ownKeys(value).length !== value.length - holes + 1) {
       issues.push({
         path: pathOf(parent),
         code: 'not_json',
+        found: 'array_property',
         message: 'An array with named properties is not JSON data.',
       });
     }
@@ -237,40 +210,70 @@ function readChildren(
   if (keys.length > budget) return 'too_large';
   for (const key of keys) {
     if (typeof key === 'symbol') {
-      issues.push({ path: pathOf(parent), code: 'not_json', message: 'Symbol-keyed properties are not JSON data.' });
+      issues.push({
+        path: pathOf(parent),
+        code: 'not_json',
+        found: 'symbol_key',
+        message: 'Symbol-keyed properties are not JSON data.',
+      });
       continue;
     }
-    if (!checkString(key, { value: key, parent, segment: key, depth, target: undefined }, 'key', issues)) continue;
+    if (!checkString(key, { value: key, parent, segment: key, depth, target: undefined }, 'key', limits, issues))
+      continue;
     const entry = child(key, Reflect.getOwnPropertyDescriptor(value, key));
     if (entry !== undefined) children.push(entry);
   }
   return children;
 }
 
+/** Whether code that reads `key` of `container` (`in`, then the value) finds the value its descriptor holds. */
+function readsAsHeld(container: object, key: string | number, held: unknown): boolean {
+  try {
+    return Reflect.has(container, key) && Object.is(Reflect.get(container, key), held);
+  } catch {
+    return false;
+  }
+}
+
 function notPlain(pending: Pending, issues: Issue[]): readonly Pending[] {
-  issues.push({ path: pathOf(pending), code: 'not_json', message: 'Only plain JSON objects and arrays are allowed.' });
+  issues.push({
+    path: pathOf(pending),
+    code: 'not_json',
+    found: 'class_instance',
+    message: 'Only plain JSON objects and arrays are allowed.',
+  });
   return [];
 }
 
 /** Checks a key (`pending` is the key's entry) or a string value; reports to `issues` and returns whether it passed. */
-function checkString(text: string, pending: Pending, what: 'key' | 'value', issues: Issue[]): boolean {
-  if (text.length > DOCUMENT_LIMITS.maxStringLength) {
+function checkString(
+  text: string,
+  pending: Pending,
+  what: 'key' | 'value',
+  limits: ScanLimits,
+  issues: Issue[],
+): boolean {
+  if (text.length > limits.maxStringLength) {
     const path = pathOf(pending);
     issues.push({
       path: what === 'key' ? path.slice(0, -1) : path,
       code: 'string_too_long',
-      message: `A ${what} of ${text.length} characters; at most ${DOCUMENT_LIMITS.maxStringLength} are allowed.`,
+      length: text.length,
+      limit: limits.maxStringLength,
+      message: `A ${what} of ${text.length} characters; at most ${limits.maxStringLength} are allowed.`,
     });
     return false;
   }
-  if (reachesPrototype(text)) {
-    issues.push({
-      path: pathOf(pending),
-      code: what === 'key' ? 'forbidden_key' : 'forbidden_name',
-      message:
-        `The ${what} "${text}" names a property every JavaScript object inherits (or its ` +
-        `prototype); a ruleset may not use it as a key, an id or a reference.`,
-    });
+  if (limits.prototypeNames && reachesPrototype(text)) {
+    const message =
+      `The ${what} "${text}" names a property every JavaScript object inherits (or its ` +
+      `prototype); a ruleset may not use it as a key, an id or a reference.`;
+    const path = pathOf(pending);
+    issues.push(
+      what === 'key'
+        ? { path, code: 'forbidden_key', key: text, message }
+        : { path, code: 'forbidden_name', name: text, message },
+    );
     return false;
   }
   return true;

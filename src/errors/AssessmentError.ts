@@ -1,26 +1,26 @@
-/** Why an assessment could not be made although the transaction is valid. */
-export type AssessmentErrorCode =
-  /** No version of the ruleset is in force on the assessment date; the message names the validity windows. */
-  | 'ruleset_not_in_force'
-  /** The requested ruleset id is not bundled or registered. */
-  | 'unknown_ruleset'
-  /** The value passed as `options.ruleset` did not come from `compileRuleset` or `loadRuleset`. */
-  | 'not_a_compiled_ruleset'
-  /** An option passed to the call is malformed (e.g. `asOf` is not a `YYYY-MM-DD` date). */
-  | 'invalid_option'
-  /** The evaluation engine failed or disagreed with itself; this is a bug, reported with its cause. */
-  | 'engine_failure';
+import { CodedError, fromIssue, type CodedErrorOptions } from './CodedError';
+import type { AssessmentIssuePayloads } from './codes/assessmentCodes';
+import type { Issue } from './issue';
 
 /**
- * Thrown when a valid transaction cannot be assessed: the ruleset is not in force on the date, unknown, or the engine failed.
- * It never falls through to a default answer.
+ * Why a call could not be carried out although its transaction, if any, is valid: `ruleset_not_in_force`,
+ * `unknown_ruleset`, `not_a_compiled_ruleset`, `invalid_option`, `invalid_argument`, or `engine_failure` (a bug).
  */
-export class AssessmentError extends Error {
-  override readonly name = 'AssessmentError';
-  readonly code: AssessmentErrorCode;
+export type AssessmentErrorCode = keyof AssessmentIssuePayloads;
 
-  constructor(code: AssessmentErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+/**
+ * Thrown when a valid transaction cannot be assessed (the ruleset is not in force on the date, unknown, or the engine
+ * failed) or a call's options or arguments are malformed. It never falls through to a default answer. `issues` names
+ * the option or argument by path, e.g. `['options', 'asOf']`.
+ */
+export class AssessmentError extends CodedError<AssessmentErrorCode> {
+  override readonly name = 'AssessmentError';
+
+  /**
+   * @param issue - What failed and where: the option or argument, by path.
+   * @param options - The problems found within it (`details`), and the `cause`.
+   */
+  constructor(issue: Issue<AssessmentErrorCode>, options?: CodedErrorOptions) {
+    super(...fromIssue(issue, options));
   }
 }

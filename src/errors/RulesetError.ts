@@ -1,12 +1,12 @@
+import { CodedError } from './CodedError';
 import { describeIssues, sortIssues, type Issue } from './issue';
 
 /**
- * Thrown by `compileRuleset` when a ruleset document fails schema or semantic validation: every problem is listed in `issues`, each with its path in the document.
+ * Thrown by `compileRuleset` (and a registry's `register`) when a ruleset document fails schema or semantic
+ * validation, or is not JSON at all: every problem is listed in `issues`, each with its path in the document.
  */
-export class RulesetError extends Error {
+export class RulesetError extends CodedError<'invalid_ruleset'> {
   override readonly name = 'RulesetError';
-  /** Every problem found, sorted by path. */
-  readonly issues: readonly Issue[];
   /** The document's id, when it has a readable one. */
   readonly rulesetId: string | undefined;
 
@@ -14,10 +14,11 @@ export class RulesetError extends Error {
     const sorted = sortIssues(issues);
     const name = rulesetId === undefined ? 'ruleset document' : `ruleset ${rulesetId}`;
     super(
-      `The ${name} is not valid (${sorted.length} ` +
-        `${sorted.length === 1 ? 'issue' : 'issues'}):\n${describeIssues(sorted)}`,
+      'invalid_ruleset',
+      `The ${name} is not valid (${sorted.length} ${sorted.length === 1 ? 'issue' : 'issues'}):\n` +
+        describeIssues(sorted),
+      sorted,
     );
-    this.issues = sorted;
     this.rulesetId = rulesetId;
   }
 }

@@ -1,3 +1,4 @@
+import { CodedError } from './CodedError';
 import { describeIssues, sortIssues, type Issue } from './issue';
 
 /**
@@ -8,17 +9,16 @@ import { describeIssues, sortIssues, type Issue } from './issue';
  *   if (error instanceof TransactionError) for (const issue of error.issues) console.error(issue.path.join('.'), issue.message);
  * }
  */
-export class TransactionError extends Error {
+export class TransactionError extends CodedError<'invalid_transaction'> {
   override readonly name = 'TransactionError';
-  /** Every problem found, sorted by path. */
-  readonly issues: readonly Issue[];
 
   constructor(issues: readonly Issue[]) {
     const sorted = sortIssues(issues);
     super(
-      `The transaction is not valid (${sorted.length} ` +
-        `${sorted.length === 1 ? 'issue' : 'issues'}):\n${describeIssues(sorted)}`,
+      'invalid_transaction',
+      `The transaction is not valid (${sorted.length} ${sorted.length === 1 ? 'issue' : 'issues'}):\n` +
+        describeIssues(sorted),
+      sorted,
     );
-    this.issues = sorted;
   }
 }

@@ -1,13 +1,32 @@
-/** Where a problem is, as a list of object keys and array indexes from the document's root. */
-export type IssuePath = readonly (string | number)[];
+import type { IssuePath } from './issuePath';
+import type { IssuePayloads } from './issuePayloads';
 
-/** One problem found in a transaction or a ruleset document. */
-export interface Issue {
+export type { IssuePath } from './issuePath';
+
+/**
+ * A stable, snake_case identifier of the kind of problem, e.g. `unrecognized_key` or `undeclared_fact`: one of a
+ * closed set, each listed with where it is raised, an example path and the fix in `docs/issue-codes.md`.
+ */
+export type IssueCode = keyof IssuePayloads;
+
+/** The issue of one code: its path, message and code, and the fields that code carries (`IssuePayloads`). */
+export type IssueOf<C extends IssueCode> = {
   readonly path: IssuePath;
   readonly message: string;
-  /** A stable, snake_case identifier of the kind of problem, e.g. `unrecognized_key` or `undeclared_fact`. */
-  readonly code: string;
-}
+  readonly code: C;
+} & IssuePayloads[C];
+
+/**
+ * One problem found in a transaction, a ruleset document or a call's arguments: where (`path`), what (`code`, a
+ * discriminant: `switch (issue.code)` narrows the issue to that code's fields), and a readable `message`.
+ *
+ * @example
+ * for (const issue of error.issues) {
+ *   if (issue.code === 'unrecognized_key') console.error(`${formatPath(issue.path)}: did you mean ${issue.suggestion}?`);
+ *   else console.error(`${formatPath(issue.path)}: ${issue.message}`);
+ * }
+ */
+export type Issue<C extends IssueCode = IssueCode> = { readonly [K in C]: IssueOf<K> }[C];
 
 /** Renders a path as a JSON Pointer-like string, e.g. `/rules/3/when/all/1`, or `/` for the root. */
 export function formatPath(path: IssuePath): string {
@@ -36,6 +55,11 @@ export function describeIssues(issues: readonly Issue[]): string {
   return issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`).join('\n');
 }
 
+/** Puts issues found in a part of something (an overlay, an option) under that part's path. */
+export function issuesUnder(prefix: IssuePath, issues: readonly Issue[]): Issue[] {
+  return issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] }));
+}
+
 /** The most issues listed for one transaction in an output line or a response, so it stays small whatever the input. */
 export const MOST_LISTED_ISSUES = 100;
 
@@ -45,6 +69,11 @@ export function listedIssues(issues: readonly Issue[]): readonly Issue[] {
   const more = issues.length - MOST_LISTED_ISSUES;
   return [
     ...issues.slice(0, MOST_LISTED_ISSUES),
-    { path: [], code: 'more_issues', message: `… and ${more.toLocaleString('en')} more issues, not listed.` },
+    {
+      path: [],
+      code: 'more_issues',
+      omitted: more,
+      message: `… and ${more.toLocaleString('en')} more issues, not listed.`,
+    },
   ];
 }

@@ -1,10 +1,8 @@
 import type { Issue } from '../errors/issue';
-import { checkAsOf } from '../time/dates';
 import { readReportingAll, refuseTransaction } from '../transaction/transactionIssues';
-import type { AssessOptions } from '../types/assessOptions';
 import type { CompiledRuleset } from '../types/compiledRuleset';
 import { prepareFacts, type FactValues } from './prepareFacts';
-import { runtimeOf, type RulesetRuntime } from './rulesetRuntime';
+import { ownRuntime, type RulesetRuntime } from './rulesetRuntime';
 
 /** Options checked once (for a batch, once for all its transactions): `asOf` well-formed, `ruleset` compiled. */
 export interface CheckedOptions {
@@ -12,16 +10,6 @@ export interface CheckedOptions {
   /** The runtime of `ruleset`, when one is given. */
   readonly runtime: RulesetRuntime | undefined;
   readonly asOf: string | undefined;
-}
-
-/**
- * Checks options before any transaction is read, each read once: `asOf` must be a calendar date and `ruleset` a
- * ruleset from `compileRuleset` or `loadRuleset`. Throws `AssessmentError` (`invalid_option`, `not_a_compiled_ruleset`).
- */
-export function checkOptions(options: AssessOptions): CheckedOptions {
-  const { ruleset, asOf } = options;
-  checkAsOf(asOf);
-  return { ruleset, runtime: ruleset === undefined ? undefined : runtimeOf(ruleset), asOf };
 }
 
 /** A transaction ready for evaluation: validated against its ruleset, with every fact computed. */
@@ -46,7 +34,9 @@ export function prepareAssessment(
 ): PreparedAssessment {
   // Without a ruleset there is nothing to read for, but the contract's schema still lists every other problem.
   if (ruleset === undefined) return refuseTransaction(issues, input);
-  const runtime = ruleset === options.ruleset && options.runtime !== undefined ? options.runtime : runtimeOf(ruleset);
+  // The ruleset given in the options, or one a registry of this copy of the package compiled.
+  const runtime = ruleset === options.ruleset && options.runtime !== undefined ? options.runtime : ownRuntime(ruleset);
+  if (runtime === undefined) throw new Error(`A registry gave a ruleset it did not compile: ${ruleset.id}.`);
   const reading = readReportingAll(issues, () => runtime.readTransaction(input));
   return { runtime, transactionId: reading.id, facts: prepareFacts(runtime.factPlan, reading.inputs) };
 }

@@ -1,4 +1,3 @@
-import { AssessmentError } from '../errors/AssessmentError';
 import type { Issue } from '../errors/issue';
 import type { Program } from '../model/program';
 import { createTransactionSchema, type CatalogueIds, type TransactionSchema } from '../transaction/transactionSchema';
@@ -60,8 +59,25 @@ export class RulesetRuntime {
 }
 
 /**
- * What `compileRuleset` returns: the public data of a `CompiledRuleset`, frozen, with its runtime in a private field
- * that only `runtimeOf` reads. A copy, a proxy or a ruleset document has no such field, so none can pass for it.
+ * The documents a compiled ruleset was compiled from (the validated private copies, deeply frozen), as the
+ * `Symbol.for('dual-use-rules.compiledRuleset')` method of a compiled ruleset gives them to this package's other
+ * build (CommonJS or ES module), which compiles its own runtime from them: `format` is this object's shape and
+ * `version` the package's.
+ */
+export interface RulesetSources {
+  readonly format: 1;
+  readonly version: string;
+  readonly base: unknown;
+  readonly overlays: readonly unknown[];
+}
+
+/** The key, shared by every copy of this package in a realm, of the method that gives a ruleset's sources. */
+export const RULESET_SOURCES = Symbol.for('dual-use-rules.compiledRuleset');
+
+/**
+ * What `compileRuleset` returns: the public data of a `CompiledRuleset`, frozen, with its runtime and sources in
+ * private fields. A copy, a proxy or a ruleset document has no such fields, so none can pass for it: `ownRuntime`
+ * finds no runtime, and the sources method (on the prototype, not copied with the data) gives nothing for it.
  */
 class CompiledRulesetWithRuntime implements CompiledRuleset {
   readonly id: string;
@@ -73,8 +89,14 @@ class CompiledRulesetWithRuntime implements CompiledRuleset {
   readonly document: CompiledRuleset['document'];
   declare readonly warnings: readonly Issue[];
   readonly #runtime: RulesetRuntime;
+  readonly #sources: RulesetSources;
 
-  constructor(fields: Omit<CompiledRuleset, 'warnings'>, warnings: () => readonly Issue[], runtime: RulesetRuntime) {
+  constructor(
+    fields: Omit<CompiledRuleset, 'warnings'>,
+    warnings: () => readonly Issue[],
+    runtime: RulesetRuntime,
+    sources: RulesetSources,
+  ) {
     this.id = fields.id;
     this.version = fields.version;
     this.title = fields.title;
@@ -85,7 +107,15 @@ class CompiledRulesetWithRuntime implements CompiledRuleset {
     // An own, enumerable getter, as on the plain object this used to be: the lint behind it runs on first read.
     Object.defineProperty(this, 'warnings', { get: warnings, enumerable: true });
     this.#runtime = runtime;
+    this.#sources = sources;
     Object.freeze(this);
+  }
+
+  /** The sources of this ruleset, for the package's other build; nothing when called on anything but one. */
+  [RULESET_SOURCES](this: unknown): RulesetSources | undefined {
+    return typeof this === 'object' && this !== null && #sources in this
+      ? (this as CompiledRulesetWithRuntime).#sources
+      : undefined;
   }
 
   /** The runtime of a ruleset made by `createCompiledRuleset`, or `undefined` (a check that runs no proxy trap). */
@@ -98,25 +128,18 @@ class CompiledRulesetWithRuntime implements CompiledRuleset {
 
 /**
  * The compiled ruleset `compileRuleset` returns: `fields` and the lint findings `warnings` gives (read on first use)
- * as its public data, `runtime` out of reach.
+ * as its public data, `runtime` and `sources` out of reach.
  */
 export function createCompiledRuleset(
   fields: Omit<CompiledRuleset, 'warnings'>,
   warnings: () => readonly Issue[],
   runtime: RulesetRuntime,
+  sources: RulesetSources,
 ): CompiledRuleset {
-  return new CompiledRulesetWithRuntime(fields, warnings, runtime);
+  return new CompiledRulesetWithRuntime(fields, warnings, runtime, sources);
 }
 
-/** The runtime of a ruleset made by `compileRuleset`; anything else is refused with a clear error. */
-export function runtimeOf(ruleset: unknown): RulesetRuntime {
-  const runtime = CompiledRulesetWithRuntime.runtimeOf(ruleset);
-  if (runtime === undefined) {
-    throw new AssessmentError(
-      'not_a_compiled_ruleset',
-      'options.ruleset must be a CompiledRuleset from compileRuleset() or loadRuleset(), not a ruleset ' +
-        'document or a copy of one.',
-    );
-  }
-  return runtime;
+/** The runtime of a ruleset this copy of the package compiled, or `undefined` for anything else. */
+export function ownRuntime(ruleset: unknown): RulesetRuntime | undefined {
+  return CompiledRulesetWithRuntime.runtimeOf(ruleset);
 }

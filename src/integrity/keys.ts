@@ -2,21 +2,24 @@ import type * as NodeCrypto from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import { NODE_CRYPTO_UNAVAILABLE, nodeCrypto } from '../document/nodeCrypto';
+import type { IssuePath } from '../errors/issue';
 import { SigningError } from '../errors/SigningError';
 
 /** Node's crypto module, or a `SigningError` (`crypto_unavailable`) where there is none. */
 export function requireCrypto(): NonNullable<ReturnType<typeof nodeCrypto>> {
   const crypto = nodeCrypto();
-  if (crypto === undefined) throw new SigningError('crypto_unavailable', NODE_CRYPTO_UNAVAILABLE);
+  if (crypto === undefined)
+    throw new SigningError({ path: [], code: 'crypto_unavailable', message: NODE_CRYPTO_UNAVAILABLE });
   return crypto;
 }
 
 /**
- * An Ed25519 key that `create` reads from PEM text. Throws `SigningError` (`invalid_key`) with `notPem` when the text is
- * not a key, and with `wrongType(type)` for a key of another type.
+ * An Ed25519 key that `create` reads from PEM text (the argument at `path`). Throws `SigningError` (`invalid_key`) with
+ * `notPem` when the text is not a key, and with `wrongType(type)` for a key of another type.
  */
 export function readEd25519Key(
   create: () => NodeCrypto.KeyObject,
+  path: IssuePath,
   notPem: string,
   wrongType: (type: string) => string,
 ): NodeCrypto.KeyObject {
@@ -24,10 +27,10 @@ export function readEd25519Key(
   try {
     key = create();
   } catch (error) {
-    throw new SigningError('invalid_key', notPem, { cause: error });
+    throw new SigningError({ path, code: 'invalid_key', message: notPem }, { cause: error });
   }
   if (key.asymmetricKeyType !== 'ed25519')
-    throw new SigningError('invalid_key', wrongType(key.asymmetricKeyType ?? 'unknown'));
+    throw new SigningError({ path, code: 'invalid_key', message: wrongType(key.asymmetricKeyType ?? 'unknown') });
   return key;
 }
 
@@ -40,13 +43,15 @@ export const PRIVATE_KEY_AS_PUBLIC =
   'need the private key; keep it with whoever signs, and replace it if it was shared.';
 
 /**
- * An Ed25519 public key from PEM text. Throws `SigningError` (`invalid_key`) for anything else, a private key
- * included: `node:crypto` would derive the public key from it, which invites handing private keys to verifiers.
+ * An Ed25519 public key from PEM text (the argument at `path`). Throws `SigningError` (`invalid_key`) for anything
+ * else, a private key included: `node:crypto` would derive the public key from it, which invites handing private
+ * keys to verifiers.
  */
-export function publicKeyObject(crypto: typeof NodeCrypto, pem: string): NodeCrypto.KeyObject {
-  if (isPrivateKey(crypto, pem)) throw new SigningError('invalid_key', PRIVATE_KEY_AS_PUBLIC);
+export function publicKeyObject(crypto: typeof NodeCrypto, pem: string, path: IssuePath): NodeCrypto.KeyObject {
+  if (isPrivateKey(crypto, pem)) throw new SigningError({ path, code: 'invalid_key', message: PRIVATE_KEY_AS_PUBLIC });
   return readEd25519Key(
     () => crypto.createPublicKey(pem),
+    path,
     'Not a PEM-encoded public key.',
     (type) => `An ${type} key, not Ed25519.`,
   );

@@ -1,5 +1,7 @@
 import { canonicalJson, canonicalSha256 } from '../document/canonicalJson';
+import { plainDataIssues } from '../document/plainData';
 import { DecisionRecordError } from '../errors/DecisionRecordError';
+import type { IssuePath } from '../errors/issue';
 import { DECISION_RECORD_FORMAT, type DecisionRecord } from '../types/decisionRecord';
 
 /** A record's content: every field but `sha256` and `signature`, which are computed from it. */
@@ -27,50 +29,70 @@ export function contentSha256(content: unknown): string {
 export function checkIntact(record: DecisionRecord): void {
   const actual = contentSha256(recordContent(record));
   if (actual !== record.sha256)
-    throw new DecisionRecordError(
-      'record_changed',
-      `The decision record ${record.id} has changed since it was made: its content hashes to sha256 ${actual}, ` +
+    throw new DecisionRecordError({
+      path: ['sha256'],
+      code: 'record_changed',
+      recorded: record.sha256,
+      actual,
+      message:
+        `The decision record ${record.id} has changed since it was made: its content hashes to sha256 ${actual}, ` +
         `but the record says ${record.sha256}.`,
-    );
+    });
 }
 
 /**
- * A value read as a decision record, its shape checked field by field.
- * @throws {DecisionRecordError} `invalid_record`, naming the first field that is missing or wrong.
+ * A value read as a decision record: plain JSON data (no getter, proxy, cycle or nesting that would overflow the
+ * hashing), its shape checked field by field.
+ * @throws {DecisionRecordError} `invalid_record`, naming what is not plain data, or the first field that is missing
+ * or wrong.
  */
 export function readDecisionRecord(value: unknown): DecisionRecord {
+  const unsafe = plainDataIssues(value);
+  if (unsafe.length > 0)
+    throw new DecisionRecordError(
+      { path: [], code: 'invalid_record', message: 'This is not a decision record: it is not plain JSON data:' },
+      { details: unsafe },
+    );
   const problem = shapeProblem(value);
   if (problem !== undefined)
-    throw new DecisionRecordError('invalid_record', `This is not a decision record: ${problem}.`);
+    throw new DecisionRecordError({
+      path: problem.path,
+      code: 'invalid_record',
+      message: `This is not a decision record: ${problem.text}.`,
+    });
   return value as DecisionRecord;
 }
 
-function shapeProblem(value: unknown): string | undefined {
-  if (!isObject(value)) return 'expected a JSON object';
-  if (value['format'] !== DECISION_RECORD_FORMAT) return `format must be "${DECISION_RECORD_FORMAT}"`;
-  if (typeof value['id'] !== 'string' || value['id'] === '') return 'id must be a string';
+/** The first field of a would-be record that is missing or wrong, and what is wrong with it. */
+function shapeProblem(value: unknown): { readonly path: IssuePath; readonly text: string } | undefined {
+  const at = (field: string, text: string) => ({ path: [field], text });
+  if (!isObject(value)) return { path: [], text: 'expected a JSON object' };
+  if (value['format'] !== DECISION_RECORD_FORMAT) return at('format', `format must be "${DECISION_RECORD_FORMAT}"`);
+  if (typeof value['id'] !== 'string' || value['id'] === '') return at('id', 'id must be a string');
   if (typeof value['assessedAt'] !== 'string' || Number.isNaN(Date.parse(value['assessedAt'])))
-    return 'assessedAt must be an ISO 8601 time';
+    return at('assessedAt', 'assessedAt must be an ISO 8601 time');
   if (value['assessedBy'] !== undefined && typeof value['assessedBy'] !== 'string')
-    return 'assessedBy must be a string';
-  if (!('transaction' in value)) return 'transaction is missing';
+    return at('assessedBy', 'assessedBy must be a string');
+  if (!('transaction' in value)) return at('transaction', 'transaction is missing');
   const assessment = value['assessment'];
-  if (!isObject(assessment) || typeof assessment['outcome'] !== 'string') return 'assessment must be an assessment';
+  if (!isObject(assessment) || typeof assessment['outcome'] !== 'string')
+    return at('assessment', 'assessment must be an assessment');
   const ruleset = value['ruleset'];
-  if (!isObject(ruleset) || typeof ruleset['sha256'] !== 'string') return 'ruleset must name the ruleset';
+  if (!isObject(ruleset) || typeof ruleset['sha256'] !== 'string')
+    return at('ruleset', 'ruleset must name the ruleset');
   if (canonicalJson(ruleset) !== canonicalJson(assessment['ruleset']))
-    return 'ruleset must be the ruleset the assessment names (assessment.ruleset)';
+    return at('ruleset', 'ruleset must be the ruleset the assessment names (assessment.ruleset)');
   const origin = value['package'];
   if (!isObject(origin) || typeof origin['name'] !== 'string' || typeof origin['version'] !== 'string')
-    return 'package must give name and version';
+    return at('package', 'package must give name and version');
   if (typeof value['sha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(value['sha256']))
-    return 'sha256 must be 64 lowercase hex digits';
+    return at('sha256', 'sha256 must be 64 lowercase hex digits');
   const signature = value['signature'];
   if (
     signature !== undefined &&
     !(isObject(signature) && typeof signature['protected'] === 'string' && typeof signature['signature'] === 'string')
   )
-    return 'signature must be a JWS { protected, signature }';
+    return at('signature', 'signature must be a JWS { protected, signature }');
   return undefined;
 }
 

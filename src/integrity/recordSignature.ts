@@ -23,9 +23,13 @@ async function loadJose(): Promise<typeof import('jose')> {
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'ERR_REQUIRE_ESM') throw error;
     throw new SigningError(
-      'crypto_unavailable',
-      'Decision-record signatures use jose, an ES module, which the CommonJS entry of dual-use-rules can load on ' +
-        'Node.js 20.19 or later only: upgrade Node.js, or import the package as an ES module.',
+      {
+        path: [],
+        code: 'crypto_unavailable',
+        message:
+          'Decision-record signatures use jose, an ES module, which the CommonJS entry of dual-use-rules can load on ' +
+          'Node.js 20.19 or later only: upgrade Node.js, or import the package as an ES module.',
+      },
       { cause: error },
     );
   }
@@ -44,12 +48,22 @@ export async function signContent(
   try {
     key = await jose.importPKCS8(privateKey, 'EdDSA', { extractable: true });
   } catch (error) {
-    throw new SigningError('invalid_key', 'The signing key is not a PEM-encoded Ed25519 private key (PKCS #8).', {
-      cause: error,
-    });
+    throw new SigningError(
+      {
+        path: ['privateKey'],
+        code: 'invalid_key',
+        message: 'The signing key is not a PEM-encoded Ed25519 private key (PKCS #8).',
+      },
+      { cause: error },
+    );
   }
   const { x } = await jose.exportJWK(key);
-  if (x === undefined) throw new SigningError('invalid_key', 'The signing key is not an Ed25519 key.');
+  if (x === undefined)
+    throw new SigningError({
+      path: ['privateKey'],
+      code: 'invalid_key',
+      message: 'The signing key is not an Ed25519 key.',
+    });
   const keyId = keyIdOfRawKey(jose.base64url.decode(x));
   const signed = await new jose.FlattenedSign(utf8ToBytes(canonical))
     .setProtectedHeader({ alg: 'EdDSA', kid: keyId, typ: RECORD_SIGNATURE_TYPE })
@@ -83,24 +97,33 @@ export async function verifyContent(
   const jose = await loadJose();
   const keyId = await signatureKeyId(signature);
   if (keyId === undefined)
-    throw new DecisionRecordError(
-      'signature_invalid',
-      `The signature of decision record ${recordId} is not a JWS this library can read (its protected header is damaged).`,
-    );
+    throw new DecisionRecordError({
+      path: ['signature', 'protected'],
+      code: 'signature_invalid',
+      message: `The signature of decision record ${recordId} is not a JWS this library can read (its protected header is damaged).`,
+    });
   const trusted = publicKeys.find((pem) => keyIdOfPublicKey(pem) === keyId);
   if (trusted === undefined)
-    throw new DecisionRecordError(
-      'untrusted_key',
-      `Decision record ${recordId} is signed with key ${keyId}, which is not among the ${publicKeys.length} ` +
+    throw new DecisionRecordError({
+      path: ['signature'],
+      code: 'untrusted_key',
+      keyId,
+      message:
+        `Decision record ${recordId} is signed with key ${keyId}, which is not among the ${publicKeys.length} ` +
         `public ${publicKeys.length === 1 ? 'key' : 'keys'} given.`,
-    );
+    });
   let key: Key;
   try {
     key = await jose.importSPKI(trusted, 'EdDSA');
   } catch (error) {
-    throw new SigningError('invalid_key', `The public key ${keyId} is not a PEM-encoded Ed25519 public key.`, {
-      cause: error,
-    });
+    throw new SigningError(
+      {
+        path: ['options', 'publicKeys', publicKeys.indexOf(trusted)],
+        code: 'invalid_key',
+        message: `The public key ${keyId} is not a PEM-encoded Ed25519 public key.`,
+      },
+      { cause: error },
+    );
   }
   try {
     const { protectedHeader } = await jose.flattenedVerify(
@@ -111,9 +134,13 @@ export async function verifyContent(
     if (protectedHeader?.typ !== RECORD_SIGNATURE_TYPE) throw new Error(`typ is ${String(protectedHeader?.typ)}`);
   } catch (error) {
     throw new DecisionRecordError(
-      'signature_invalid',
-      `The signature of decision record ${recordId} does not verify with key ${keyId}: the signature was altered, ` +
-        `or it was not made over this content.`,
+      {
+        path: ['signature'],
+        code: 'signature_invalid',
+        message:
+          `The signature of decision record ${recordId} does not verify with key ${keyId}: the signature was ` +
+          `altered, or it was not made over this content.`,
+      },
       { cause: error },
     );
   }

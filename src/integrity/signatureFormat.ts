@@ -1,5 +1,7 @@
 import { utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from '../document/canonicalJson';
+import { plainDataIssues } from '../document/plainData';
+import { describeValue } from '../errors/describeValue';
 import type { RulesetSignature } from '../types/signature';
 
 /**
@@ -43,13 +45,17 @@ export function normalReplaces(replaces: readonly string[]): string[] {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const VERSION = /^(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})$/;
 
-/** What is wrong with a value as a signature, or `undefined` when it has the right shape (format 1 or 2). */
+/**
+ * What is wrong with a value as a signature, or `undefined` when it has the right shape (format 1 or 2). A value that
+ * is not plain JSON data (a getter, a proxy, a cycle) is refused before any of its fields is read.
+ */
 export function signatureShapeProblem(value: unknown): string | undefined {
+  if (plainDataIssues(value).length > 0) return 'it is not plain JSON data';
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected a JSON object';
   const record = value as Record<string, unknown>;
   const format = record['format'];
   if (format !== undefined && format !== 2)
-    return `format ${JSON.stringify(format)} is not one this version of dual-use-rules reads (format 2, or none)`;
+    return `format ${describeValue(format)} is not one this version of dual-use-rules reads (format 2, or none)`;
   if (record['algorithm'] !== 'Ed25519') return 'algorithm must be "Ed25519"';
   if (typeof record['keyId'] !== 'string' || !/^[0-9a-f]{16}$/.test(record['keyId']))
     return 'keyId must be 16 hex digits';

@@ -63,12 +63,13 @@ export function verifyDocumentSignatures(
   const keys = new Map<string, ReturnType<typeof crypto.createPublicKey>>();
   publicKeys.forEach((pem, index) => {
     try {
-      const key = publicKeyObject(crypto, pem);
+      const key = publicKeyObject(crypto, pem, ['publicKeys', index]);
       keys.set(keyIdOf(key), key);
     } catch (error) {
       issues.push({
         path: [],
         code: 'invalid_public_key',
+        index,
         message: `publicKeys[${index}]: ${(error as Error).message}`,
       });
     }
@@ -94,6 +95,7 @@ export function verifyDocumentSignatures(
       issues.push({
         path: [],
         code: 'malformed_signature',
+        index,
         message: `signatures[${index}] is not a dual-use-rules ruleset signature: ${problem}.`,
       });
     return problem === undefined;
@@ -120,6 +122,8 @@ export function verifyDocumentSignatures(
           : {
               path,
               code: 'ruleset_modified',
+              signed: stale.ruleset.sha256,
+              actual: digest,
               message:
                 `${name} has changed since it was signed: the signature covers ${stale.ruleset.id} ` +
                 `${stale.ruleset.version} with sha256 ${stale.ruleset.sha256}, the document's sha256 is ` +
@@ -133,28 +137,35 @@ export function verifyDocumentSignatures(
       if (key === undefined)
         return {
           kind: 'untrusted',
+          keyId: signature.keyId,
           text:
             `signed with key ${signature.keyId}, which is not among the configured keys ` +
             `(${[...keys.keys()].join(', ')})`,
         } as const;
       const disagreement = metadataDisagreement(signature, document);
       if (disagreement !== undefined)
-        return { kind: 'mismatch', text: `the signature by key ${signature.keyId} ${disagreement}` } as const;
+        return {
+          kind: 'mismatch',
+          keyId: signature.keyId,
+          text: `the signature by key ${signature.keyId} ${disagreement}`,
+        } as const;
       // Format 2 signs the metadata (which holds the document's sha256, checked above); format 1 the document itself.
       const message = signature.format === 2 ? signedMetadataMessage(metadataOf(signature)) : signedMessage(canonical);
       if (!crypto.verify(null, message, key, Buffer.from(signature.signature, 'base64')))
         return {
           kind: 'mismatch',
+          keyId: signature.keyId,
           text: `the signature by key ${signature.keyId} does not match the document`,
         } as const;
       verified.push(signature);
-      return { kind: 'valid', text: '' } as const;
+      return { kind: 'valid', keyId: signature.keyId, text: '' } as const;
     });
     const mismatched = verdicts.filter((verdict) => verdict.kind === 'mismatch');
     if (mismatched.length > 0) {
       issues.push({
         path,
         code: 'invalid_signature',
+        keyIds: mismatched.map((verdict) => verdict.keyId),
         message:
           `${name}: ${mismatched.map((verdict) => verdict.text).join('; ')}. The document or its ` +
           `signature has been altered.`,
@@ -163,6 +174,7 @@ export function verifyDocumentSignatures(
       issues.push({
         path,
         code: 'untrusted_signature',
+        keyIds: verdicts.map((verdict) => verdict.keyId),
         message: `${name} is ${verdicts.map((verdict) => verdict.text).join('; ')}.`,
       });
     }

@@ -11,17 +11,37 @@ export function findExact(entries: readonly Entry[], sealed: boolean, reference:
   const base = byHash(reference.sha256, 'base', reference.id);
   const overlays = reference.overlays.map((overlay) => byHash(overlay.sha256, 'overlay', overlay.id));
   const missing = [
-    ...(base === undefined ? [`"${reference.id}" ${reference.version} (sha256 ${reference.sha256})`] : []),
-    ...reference.overlays
-      .filter((_, index) => overlays[index] === undefined)
-      .map((overlay) => `overlay "${overlay.id}" ${overlay.version} (sha256 ${overlay.sha256})`),
+    ...(base === undefined
+      ? [
+          {
+            path: ['reference'],
+            id: reference.id,
+            text: `"${reference.id}" ${reference.version} (sha256 ${reference.sha256})`,
+          },
+        ]
+      : []),
+    ...reference.overlays.flatMap((overlay, index) =>
+      overlays[index] === undefined
+        ? [
+            {
+              path: ['reference', 'overlays', index],
+              id: overlay.id,
+              text: `overlay "${overlay.id}" ${overlay.version} (sha256 ${overlay.sha256})`,
+            },
+          ]
+        : [],
+    ),
   ];
-  if (base === undefined || missing.length > 0) {
-    throw new AssessmentError(
-      'unknown_ruleset',
-      `The exact ruleset is not ${sealed ? 'bundled' : 'registered'}: ${missing.join(', ')}. ` +
+  const [first] = missing;
+  if (base === undefined || first !== undefined) {
+    throw new AssessmentError({
+      path: first?.path ?? ['reference'],
+      code: 'unknown_ruleset',
+      id: first?.id ?? reference.id,
+      message:
+        `The exact ruleset is not ${sealed ? 'bundled' : 'registered'}: ${missing.map(({ text }) => text).join(', ')}. ` +
         `Register the document it was made with to replay it.`,
-    );
+    });
   }
   return compose(base, overlays as Entry[]);
 }

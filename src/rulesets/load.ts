@@ -22,11 +22,14 @@ export function loadFrom(
     const known = [
       ...new Set(entries.filter((entry) => entry.document.kind === 'base').map((entry) => entry.document.id)),
     ];
-    throw new AssessmentError(
-      'unknown_ruleset',
-      `No ruleset with the id "${id}" is ${sealed ? 'bundled' : 'registered'}. ` +
+    throw new AssessmentError({
+      path: ['id'],
+      code: 'unknown_ruleset',
+      id,
+      message:
+        `No ruleset with the id "${id}" is ${sealed ? 'bundled' : 'registered'}. ` +
         `${sealed ? 'Bundled' : 'Registered'}: ${known.join(', ') || 'none'}.`,
-    );
+    });
   }
   const date = options.asOf ?? (options.version === undefined ? today() : undefined);
   const base = selectBase(id, basesOf(entries, id), basesOf(entries, id, true), options.version, date);
@@ -44,20 +47,29 @@ function selectBase(
   if (version !== undefined) {
     const chosen = all.find((entry) => entry.document.version === version);
     if (chosen === undefined)
-      throw new AssessmentError('unknown_ruleset', `Ruleset "${id}" has no version ${version} (versions ${windows}).`);
+      throw new AssessmentError({
+        path: ['options', 'version'],
+        code: 'unknown_ruleset',
+        id,
+        message: `Ruleset "${id}" has no version ${version} (versions ${windows}).`,
+      });
     if (date !== undefined && !isInForce(chosen.document.validity, date)) {
-      throw new AssessmentError(
-        'ruleset_not_in_force',
-        `Version ${version} of "${id}" is not in force on ${date} (versions ${windows}).`,
-      );
+      throw new AssessmentError({
+        path: ['options', 'asOf'],
+        code: 'ruleset_not_in_force',
+        date,
+        message: `Version ${version} of "${id}" is not in force on ${date} (versions ${windows}).`,
+      });
     }
     return chosen;
   }
   const chosen = selectable.find((entry) => isInForce(entry.document.validity, date as string));
   if (chosen === undefined)
-    throw new AssessmentError(
-      'ruleset_not_in_force',
-      `No version of "${id}" is in force on ${date as string}; versions ${windows}.`,
-    );
+    throw new AssessmentError({
+      path: ['options', 'asOf'],
+      code: 'ruleset_not_in_force',
+      date: date as string,
+      message: `No version of "${id}" is in force on ${date as string}; versions ${windows}.`,
+    });
   return chosen;
 }

@@ -1,7 +1,7 @@
 import { validateRulesetDocument } from '../compile/validateDocument';
 import { canonicalSha256 } from '../document/canonicalJson';
 import { deepFreeze } from '../document/deepFreeze';
-import { scanDocument } from '../document/scanDocument';
+import { readDocument } from '../document/scanDocument';
 import type { Issue } from '../errors/issue';
 import { RulesetError } from '../errors/RulesetError';
 import { normalReplaces } from '../integrity/signatureFormat';
@@ -34,6 +34,8 @@ export function registerDocument(
         {
           path: ['version'],
           code: 'duplicate_version',
+          registered: same.sha256,
+          version: copy.version,
           message:
             `Version ${copy.version} of "${copy.id}" is already registered with different content ` +
             `(sha256 ${same.sha256}); give the revision a new version.`,
@@ -49,6 +51,7 @@ export function registerDocument(
         {
           path: ['kind'],
           code: 'kind_mismatch',
+          registeredAs: clash.document.kind,
           message:
             `"${copy.id}" is already registered as ` +
             `${clash.document.kind === 'base' ? 'a base ruleset' : 'an overlay'}.`,
@@ -86,10 +89,10 @@ function verifiedCopy(
   options: RegisterOptions,
   publicKeys: readonly string[] | undefined,
 ): { readonly copy: RulesetDocument; readonly replaces: readonly string[] } {
-  const scanned = scanDocument(document);
-  if (scanned.length > 0) throw new RulesetError(scanned, idOf(document));
-  // Everything after this reads the private copy, so what was verified is what is used.
-  const copy = deepFreeze(structuredClone(document)) as RulesetDocument;
+  const read = readDocument(document);
+  if (read.issues.length > 0) throw new RulesetError(read.issues, idOf(read.copy));
+  // Everything after this reads the private copy the scan made, so what was verified is what is used.
+  const copy = deepFreeze(read.copy) as RulesetDocument;
   const issues: Issue[] = [...validateRulesetDocument(copy, kindOf(copy))];
   let replaces = options.replaces ?? [];
   if (issues.length === 0 && publicKeys !== undefined) {

@@ -1,13 +1,16 @@
+import { readingUntrusted } from '../document/plainData';
 import { AssessmentError } from '../errors/AssessmentError';
+import { TransactionError } from '../errors/TransactionError';
 import { refuseTransaction } from '../transaction/transactionIssues';
 import type { CompiledRuleset } from '../types/compiledRuleset';
-import type { LoadOptions, RulesetRegistry } from '../types/registry';
+import type { RulesetRegistry } from '../types/registry';
 import { DEFAULT_RULESET_ID } from './bundled';
 import { compositionsOf } from './compositions';
 import { summarise, type Entry } from './entries';
 import { findExact } from './find';
 import { loadFrom } from './load';
 import { registerDocument } from './register';
+import { readId, readLoadOptions, readReference, readRegisterOptions, readSelectOptions } from './registryArguments';
 import { selectRuleset } from './selectRuleset';
 
 /**
@@ -19,27 +22,36 @@ export function registryOver(
   publicKeys: readonly string[] | undefined,
   sealed = false,
 ): RulesetRegistry {
-  const load = (id: string = DEFAULT_RULESET_ID, options: LoadOptions = {}): CompiledRuleset =>
-    loadFrom(entries, sealed, id, options);
+  const load = (id: unknown = DEFAULT_RULESET_ID, options?: unknown): CompiledRuleset =>
+    loadFrom(entries, sealed, readId(id), readLoadOptions(options));
   return {
     register(document, options = {}) {
       if (sealed)
-        throw new AssessmentError(
-          'invalid_option',
-          'The bundled rulesets cannot be changed; create a registry with createRulesetRegistry() and ' +
+        throw new AssessmentError({
+          path: [],
+          code: 'invalid_option',
+          message:
+            'The bundled rulesets cannot be changed; create a registry with createRulesetRegistry() and ' +
             'register documents there.',
-        );
-      return registerDocument(entries, document, options, publicKeys);
+        });
+      return registerDocument(entries, document, readRegisterOptions(options), publicKeys);
     },
     list: () => entries.map(summarise),
     load,
-    select(transaction, options = {}) {
-      const { ruleset, issues } = selectRuleset(transaction, undefined, options.asOf, (date) =>
-        load(options.id, { asOf: date }),
+    select(transaction, given) {
+      const options = readSelectOptions(given);
+      return readingUntrusted(
+        transaction,
+        () => {
+          const { ruleset, issues } = selectRuleset(transaction, undefined, options.asOf, (date) =>
+            load(options.id, { asOf: date }),
+          );
+          return ruleset ?? refuseTransaction(issues, transaction);
+        },
+        (issues) => new TransactionError(issues),
       );
-      return ruleset ?? refuseTransaction(issues, transaction);
     },
-    compositions: (id = DEFAULT_RULESET_ID) => compositionsOf(entries, id),
-    find: (reference) => findExact(entries, sealed, reference),
+    compositions: (id = DEFAULT_RULESET_ID) => compositionsOf(entries, readId(id)),
+    find: (reference) => findExact(entries, sealed, readReference(reference)),
   };
 }

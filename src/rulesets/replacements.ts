@@ -20,6 +20,7 @@ export function replacementIssues(
       issues.push({
         path: [],
         code: 'rollback',
+        version,
         message:
           `replaces names version ${version} of "${document.id}", which is not older than ${document.version}: a ` +
           'version is only ever replaced by a newer one.',
@@ -32,6 +33,7 @@ export function replacementIssues(
       issues.push({
         path: [],
         code: 'unknown_version',
+        version,
         message:
           `replaces names version ${version} of "${document.id}", ` + 'which is not registered (or already replaced).',
       });
@@ -51,6 +53,7 @@ export function replacementIssues(
     issues.push({
       path: ['version'],
       code: 'rollback',
+      version: document.version,
       message:
         `"${document.id}" ${document.version} is older than ${newer.join(', ')}, already registered for the same ` +
         `legal time: registering it would roll the registry back. Give a revision a version above ${newer.at(-1) ?? ''}.`,

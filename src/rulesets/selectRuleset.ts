@@ -36,14 +36,18 @@ export function selectRuleset(
     const message =
       `The ruleset "${id}" ${version} states the law ${describeWindow(validity)}, not on ${on}` +
       `${date === undefined ? ' (today: the transaction has no date, and no assessment date was given)' : ''}.`;
-    if (transactionDate === undefined) throw new AssessmentError('ruleset_not_in_force', message);
-    return { ruleset: given, issues: [{ path: ['date'], code: 'ruleset_not_in_force', message }] };
+    if (transactionDate === undefined)
+      throw new AssessmentError({ path: ['options', 'asOf'], code: 'ruleset_not_in_force', date: on, message });
+    return { ruleset: given, issues: [{ path: ['date'], code: 'ruleset_not_in_force', date: on, message }] };
   }
   try {
     return { ruleset: load(date ?? today()), issues: [] };
   } catch (error) {
     if (!(error instanceof AssessmentError && error.code === 'ruleset_not_in_force' && transactionDate !== undefined))
       throw error;
-    return { ruleset: undefined, issues: [{ path: ['date'], code: 'ruleset_not_in_force', message: error.message }] };
+    return {
+      ruleset: undefined,
+      issues: [{ path: ['date'], code: 'ruleset_not_in_force', date: transactionDate, message: error.message }],
+    };
   }
 }

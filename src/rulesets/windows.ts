@@ -25,6 +25,8 @@ export function windowIssues(entries: readonly Entry[], document: RulesetDocumen
       issues.push({
         path: [...path, 'validity'],
         code: 'overlapping_validity',
+        other: before === document ? after.version : before.version,
+        version: document.version,
         message:
           `The validity of "${document.id}" ${document.version} overlaps that of version ` +
           `${before === document ? after.version : before.version}; versions of one ruleset must not ` +
@@ -34,6 +36,8 @@ export function windowIssues(entries: readonly Entry[], document: RulesetDocumen
       issues.push({
         path: [...path, 'validity'],
         code: 'validity_gap',
+        other: before === document ? after.version : before.version,
+        version: document.version,
         message:
           `Between versions ${before.version} and ${after.version} of "${document.id}" no version is ` +
           `in force from ${nextDay(before.validity.to)} to ${previousDay(after.validity.from)}; ` +

@@ -20,7 +20,7 @@ export function assessBodyLine(entry: BodyLine, options: AssessOptions, maxLineB
       entry.line,
       undefined,
       problem('body-too-large', `The line is longer than ${maxLineBytes} bytes and was not read.`, [
-        { path: [], code: 'too_big', message: `The line is longer than ${maxLineBytes} bytes.` },
+        { path: [], code: 'too_big', maximum: maxLineBytes, message: `The line is longer than ${maxLineBytes} bytes.` },
       ]),
     );
   if ('bodyTooLarge' in entry)

@@ -55,7 +55,7 @@ const PROBLEM_JSON = 'application/problem+json';
 /**
  * Builds the HTTP server (not yet listening): stateless, every request answered from the rulesets held in memory.
  * fastify is an optional peer dependency, loaded here.
- * @throws {ServerSetupError} when fastify is not installed.
+ * @throws {UsageError} `missing_dependency` when fastify is not installed.
  */
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const { default: fastify, LogController } = await loadFastify();
@@ -151,7 +151,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
         return sendProblem(
           reply,
           problem('unsupported-media-type', 'Send the transaction as application/json.', [
-            { path: [], code: 'unsupported_media_type', message: 'Content-Type must be application/json.' },
+            {
+              path: [],
+              code: 'unsupported_media_type',
+              expected: 'application/json',
+              message: 'Content-Type must be application/json.',
+            },
           ]),
         );
       const transaction = request.body;
@@ -186,14 +191,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
         return sendProblem(
           reply,
           problem('unsupported-media-type', `Send the transactions as ${NDJSON}, one JSON transaction per line.`, [
-            { path: [], code: 'unsupported_media_type', message: `Content-Type must be ${NDJSON}.` },
+            { path: [], code: 'unsupported_media_type', expected: NDJSON, message: `Content-Type must be ${NDJSON}.` },
           ]),
         );
       if (Number(request.headers['content-length'] ?? 0) > batchLimit)
         return sendProblem(
           reply,
           problem('body-too-large', `The body is larger than ${batchLimit} bytes; send the transactions in parts.`, [
-            { path: [], code: 'too_big', message: `The body is larger than ${batchLimit} bytes.` },
+            { path: [], code: 'too_big', maximum: batchLimit, message: `The body is larger than ${batchLimit} bytes.` },
           ]),
         );
       const batchOptions = assessOptions(request.query.asOf);

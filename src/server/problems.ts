@@ -1,5 +1,5 @@
 import { AssessmentError } from '../errors/AssessmentError';
-import { formatPath, listedIssues, type Issue } from '../errors/issue';
+import { formatPath, listedIssues, type Issue, type IssuePath } from '../errors/issue';
 import { TransactionError } from '../errors/TransactionError';
 import type { Problem } from './types';
 
@@ -36,11 +36,7 @@ interface RequestError {
   readonly code?: string;
   readonly statusCode?: number;
   readonly message?: string;
-  readonly validation?: readonly {
-    readonly instancePath: string;
-    readonly keyword: string;
-    readonly message?: string;
-  }[];
+  readonly validation?: readonly RequestValidationError[];
   readonly validationContext?: string;
 }
 
@@ -68,18 +64,16 @@ export function problemOf(error: unknown): { readonly problem: Problem; readonly
     if (error.code === 'engine_failure')
       return { problem: problem('internal-error', 'The assessment failed; please report it.'), serverFault: true };
     return {
-      problem: problem('assessment-refused', error.message, [{ path: [], code: error.code, message: error.message }]),
+      problem: problem('assessment-refused', error.message, error.issues.map(asRequestIssue)),
       serverFault: false,
     };
   }
   const request = (typeof error === 'object' && error !== null ? error : {}) as RequestError;
   if (request.validation !== undefined) {
     const where = request.validationContext ?? 'request';
-    const issues = request.validation.map((failure) => ({
-      path: [where, ...failure.instancePath.split('/').filter((segment) => segment !== '')],
-      code: `invalid_${failure.keyword}`,
-      message: failure.message ?? 'is not valid',
-    }));
+    const issues = request.validation.map((failure) =>
+      requestIssue(failure, [where, ...failure.instancePath.split('/').filter((segment) => segment !== '')]),
+    );
     return {
       problem: problem(
         'invalid-request',
@@ -106,7 +100,50 @@ export function problemOf(error: unknown): { readonly problem: Problem; readonly
   return { problem: problem('internal-error', 'The request failed; please report it.'), serverFault: true };
 }
 
-function fromRequest(kind: ProblemKind, error: RequestError, code: string): Problem {
+/** An issue with the options the server passed (`asOf`), at the place of the request they came from. */
+function asRequestIssue(issue: Issue): Issue {
+  const [argument, option, ...rest] = issue.path;
+  return argument === 'options' && option === 'asOf' ? { ...issue, path: ['querystring', 'asOf', ...rest] } : issue;
+}
+
+/** One failure of fastify's validation of a query string, path parameters or headers (ajv's error). */
+interface RequestValidationError {
+  readonly instancePath: string;
+  readonly keyword: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+  readonly message?: string;
+}
+
+/** A request's validation failure as an issue, in the codes transactions use for the same failures. */
+function requestIssue(failure: RequestValidationError, path: IssuePath): Issue {
+  const message = failure.message ?? 'is not valid';
+  const params = failure.params ?? {};
+  const limit = typeof params['limit'] === 'number' ? params['limit'] : undefined;
+  switch (failure.keyword) {
+    case 'type':
+      return { path, code: 'invalid_type', expected: String(params['type']), message };
+    case 'pattern':
+      return { path, code: 'invalid_format', expected: `a string matching ${String(params['pattern'])}`, message };
+    case 'minLength':
+      return { path, code: 'too_small', ...(limit === undefined ? {} : { minimum: limit }), message };
+    case 'maxLength':
+      return { path, code: 'too_big', ...(limit === undefined ? {} : { maximum: limit }), message };
+    case 'additionalProperties': {
+      const key = String(params['additionalProperty']);
+      return { path: [...path, key], code: 'unrecognized_key', key, message };
+    }
+    case 'required':
+      return { path: [...path, String(params['missingProperty'])], code: 'required', message };
+    default:
+      return { path, code: 'invalid_value', message };
+  }
+}
+
+function fromRequest(
+  kind: ProblemKind,
+  error: RequestError,
+  code: 'invalid_json' | 'too_big' | 'unsupported_media_type',
+): Problem {
   const detail = error.message ?? PROBLEMS[kind].title;
   return problem(kind, detail, [{ path: [], code, message: detail }]);
 }

@@ -1,4 +1,4 @@
-import type { Issue } from '../errors/issue';
+import type { IssueCode, IssuePath } from '../errors/issue';
 import type { DecisionLine } from '../types/decisionLine';
 import type { RulesetSummary } from '../types/registry';
 
@@ -17,7 +17,18 @@ export interface Problem {
   /** What went wrong this time, for a person. */
   readonly detail: string;
   /** Every problem found, each with its path and a stable code (e.g. `unrecognized_key`). */
-  readonly issues: readonly Issue[];
+  readonly issues: readonly ProblemIssue[];
+}
+
+/**
+ * One problem as the server reports it: where (`path`), what (`code`), a `message` for a person, and the fields of
+ * that code (e.g. `suggestion` of `unrecognized_key`), each listed in `docs/issue-codes.md`. The library's `Issue`.
+ */
+export interface ProblemIssue {
+  readonly path: IssuePath;
+  readonly code: IssueCode;
+  readonly message: string;
+  readonly [field: string]: unknown;
 }
 
 /** `GET /health`: the server is up and takes requests (during a graceful shutdown it answers 503 instead). */

@@ -1,9 +1,13 @@
+import { CodedError, fromIssue } from '../errors/CodedError';
 import type { Transaction } from '../transaction/transactionSchema';
 import type { RulesetReference } from '../types/assessment';
 import type { Invariant } from './invariants';
 
-/** Thrown by `checkInvariants` with the smallest transaction fast-check found that breaks an invariant. */
-export class InvariantViolation extends Error {
+/**
+ * Thrown by `checkInvariants` with the smallest transaction fast-check found that breaks an invariant: a coded error
+ * (`invariant_violated`) like every error of this package, whose one issue names the invariant.
+ */
+export class InvariantViolation extends CodedError<'invariant_violated'> {
   override readonly name = 'InvariantViolation';
 
   constructor(
@@ -17,13 +21,18 @@ export class InvariantViolation extends Error {
     readonly replay: { readonly seed: number; readonly path: string },
   ) {
     super(
-      [
-        `Invariant "${invariant.name}" fails for ${describeRuleset(ruleset)}: ${detail}`,
-        `  (${invariant.description})`,
-        'Smallest transaction found:',
-        JSON.stringify(transaction, null, 2).replace(/^/gm, '  '),
-        `Reproduce with { seed: ${replay.seed}, path: ${JSON.stringify(replay.path)} }.`,
-      ].join('\n'),
+      ...fromIssue({
+        path: [],
+        code: 'invariant_violated',
+        invariant: invariant.name,
+        message: [
+          `Invariant "${invariant.name}" fails for ${describeRuleset(ruleset)}: ${detail}`,
+          `  (${invariant.description})`,
+          'Smallest transaction found:',
+          JSON.stringify(transaction, null, 2).replace(/^/gm, '  '),
+          `Reproduce with { seed: ${replay.seed}, path: ${JSON.stringify(replay.path)} }.`,
+        ].join('\n'),
+      }),
     );
   }
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { describeValue } from '../errors/describeValue';
 import { COUNTRY_CODES } from '../transaction/countryCodes';
 import {
   ACTIVITIES,
@@ -10,6 +11,8 @@ import {
   type Transaction,
 } from '../transaction/transactionSchema';
 import type { CompiledRuleset } from '../types/compiledRuleset';
+import { readDateOption, readRuleset, readShaped, refuseArgument, vocabularySchema } from './kitArguments';
+import { UNKNOWABLE_FIELDS, withUnknown, type UnknowableField } from './withUnknown';
 
 /** The ids a ruleset's catalogues offer for each catalogue-bound transaction field (empty when the ruleset has none). */
 export interface TransactionVocabulary {
@@ -25,7 +28,7 @@ export interface TransactionVocabulary {
 
 /** Reads from a compiled ruleset the ids its catalogues allow in transactions. */
 export function vocabularyOf(ruleset: CompiledRuleset): TransactionVocabulary {
-  const { facts = {}, catalogues = {} } = ruleset.document;
+  const { facts = {}, catalogues = {} } = readRuleset(ruleset).document;
   const entries = (catalogue: string | undefined) =>
     catalogue === undefined ? [] : (catalogues[catalogue]?.entries ?? []).map((entry) => entry.id);
   const ids = (field: string) => entries(facts[field]?.answers?.catalogue);
@@ -45,7 +48,7 @@ export function vocabularyOf(ruleset: CompiledRuleset): TransactionVocabulary {
  * that bind it to a catalogue share (a ruleset that does not bind the field accepts any well-formed id).
  */
 export function sharedVocabulary(...rulesets: readonly CompiledRuleset[]): TransactionVocabulary {
-  const vocabularies = rulesets.map(vocabularyOf);
+  const vocabularies = rulesets.map((ruleset, index) => vocabularyOf(readRuleset(ruleset, ['rulesets', index])));
   const shared = (field: keyof TransactionVocabulary) =>
     vocabularies
       .map((vocabulary) => vocabulary[field] ?? [])
@@ -66,53 +69,21 @@ export function sharedVocabulary(...rulesets: readonly CompiledRuleset[]): Trans
 
 /**
  * The entries of the catalogue a ruleset binds to a transaction field (e.g. `redFlags`), as an arbitrary of one id.
- * @throws {Error} when the ruleset binds no catalogue with entries to that field.
+ * @throws {AssessmentError} `invalid_argument` when the ruleset binds no catalogue with entries to that field.
  */
 export function catalogueEntryArbitrary(
   ruleset: CompiledRuleset,
   field: keyof TransactionVocabulary,
 ): fc.Arbitrary<string> {
-  const ids = vocabularyOf(ruleset)[field] ?? [];
+  const vocabulary = vocabularyOf(ruleset);
+  const ids = typeof field === 'string' && Object.hasOwn(vocabulary, field) ? (vocabulary[field] ?? []) : [];
   if (ids.length === 0)
-    throw new Error(`The ruleset "${ruleset.id}" ${ruleset.version} binds no catalogue to ${field}.`);
+    throw refuseArgument(
+      ['field'],
+      `The ruleset "${ruleset.id}" ${ruleset.version} binds no catalogue to ${typeof field === 'string' ? field : describeValue(field)}.`,
+    );
   return fc.constantFrom(...ids);
 }
-
-/**
- * The transaction fields that can be unknown, as paths: blanking any of them (absent or `null`) makes that fact unknown.
- * A path through a list of records (`findings.knowledge`) blanks that field in every record of the list.
- * `activity`, `exporter.country` and `destination.country` are always known (required or defaulted).
- */
-export const UNKNOWABLE_FIELDS = [
-  'exporter.itemsLocatedIn',
-  'exporter.informedByAuthority',
-  'destination.outsideCustomsTerritory',
-  'item.annexIEntries',
-  'item.speciallyDesigned',
-  'item.covertSurveillance',
-  'item.naturalPersons',
-  'item.dataProcessing',
-  'item.ictSystems',
-  'item.militaryList',
-  'item.capabilities',
-  'endUser.name',
-  'endUser.type',
-  'endUser.country',
-  'parties',
-  'parties.name',
-  'parties.country',
-  'redFlags',
-  'findings',
-  'findings.knowledge',
-  'nationalLaw.suspicionRule',
-  'dueDiligence.itemReview',
-  'dueDiligence.capabilityReview',
-  'dueDiligence.stakeholderReview',
-  'dueDiligence.mitigationPlan',
-] as const;
-
-/** One of the `UNKNOWABLE_FIELDS`. */
-export type UnknowableField = (typeof UNKNOWABLE_FIELDS)[number];
 
 const NON_MEMBER_COUNTRIES = ['US', 'CN', 'BR', 'IN', 'RU', 'TR', 'AE', 'CH', 'NO', 'GB', 'XK', 'EG', 'MX'] as const;
 /**
@@ -141,6 +112,8 @@ export function completeTransactionArbitrary(
   vocabulary: TransactionVocabulary,
   options: { readonly date?: string } = {},
 ): fc.Arbitrary<Transaction> {
+  readShaped(vocabulary, vocabularySchema, ['vocabulary'], 'a vocabulary (vocabularyOf)');
+  const { date } = readDateOption(options);
   const memberStates = vocabulary.memberStates.length > 0 ? vocabulary.memberStates : ['DE', 'FR', 'NL'];
   const anyCountry = fc.constantFrom(...COUNTRY_CODES);
   const exporterCountry = fc.oneof(
@@ -166,7 +139,7 @@ export function completeTransactionArbitrary(
       : { factors: subset(vocabulary.factors, 2) }),
   });
   return fc.record({
-    ...(options.date === undefined ? {} : { date: fc.constant(options.date) }),
+    ...(date === undefined ? {} : { date: fc.constant(date) }),
     activity: weighted<(typeof ACTIVITIES)[number]>('export', fc.constantFrom(...ACTIVITIES), 6),
     exporter: fc.record({
       country: exporterCountry,
@@ -222,36 +195,6 @@ export function completeTransactionArbitrary(
 }
 
 /**
- * A transaction with the given fields made unknown: each becomes absent or `null`, chosen by `useNull`.
- * An absent field is left out of a fresh object rather than deleted: after `delete`, V8 usually keeps an object's
- * properties in a slow dictionary, unlike the objects `JSON.parse` returns, and every read of such a transaction
- * costs more.
- */
-export function withUnknown(transaction: Transaction, fields: Iterable<UnknowableField>, useNull = false): Transaction {
-  let copy = structuredClone(transaction) as Record<string, unknown>;
-  for (const field of fields) {
-    const [head, tail] = field.split('.') as [string, string | undefined];
-    if (tail === undefined) {
-      if (useNull) copy[head] = null;
-      else copy = without(copy, head);
-      continue;
-    }
-    const target = copy[head] as Record<string, unknown> | Record<string, unknown>[] | null | undefined;
-    if (target === undefined || target === null) continue;
-    if (Array.isArray(target))
-      copy[head] = target.map((record) => (useNull ? { ...record, [tail]: null } : without(record, tail)));
-    else if (useNull) target[tail] = null;
-    else copy[head] = without(target, tail);
-  }
-  return copy as Transaction;
-}
-
-/** A copy of `record` without `key`, its other properties in their order. */
-function without(record: Record<string, unknown>, key: string): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([name]) => name !== key));
-}
-
-/**
  * A complete transaction and a copy of it with some fields unknown (at most `maxUnknown` of them, when given), so the
  * complete one is a completion of the partial one: what a property needs to check that answering questions never
  * leads outside `possibleOutcomes`.
@@ -264,15 +207,9 @@ export function partialTransactionArbitrary(
   readonly partial: Transaction;
   readonly unknown: readonly UnknowableField[];
 }> {
-  const unknownFields = fc.subarray(
-    [...UNKNOWABLE_FIELDS],
-    options.maxUnknown === undefined ? {} : { maxLength: options.maxUnknown },
-  );
+  const { date, maxUnknown } = readDateOption(options);
+  const unknownFields = fc.subarray([...UNKNOWABLE_FIELDS], maxUnknown === undefined ? {} : { maxLength: maxUnknown });
   return fc
-    .tuple(
-      completeTransactionArbitrary(vocabulary, options.date === undefined ? {} : { date: options.date }),
-      unknownFields,
-      fc.boolean(),
-    )
+    .tuple(completeTransactionArbitrary(vocabulary, date === undefined ? {} : { date }), unknownFields, fc.boolean())
     .map(([complete, unknown, useNull]) => ({ complete, partial: withUnknown(complete, unknown, useNull), unknown }));
 }

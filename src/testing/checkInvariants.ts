@@ -6,13 +6,15 @@ import type { Transaction } from '../transaction/transactionSchema';
 import type { Assessment, RulesetReference } from '../types/assessment';
 import type { CompiledRuleset } from '../types/compiledRuleset';
 import type { Outcome } from '../types/outcome';
-import { partialTransactionArbitrary, vocabularyOf, type UnknowableField } from './arbitraries';
+import { partialTransactionArbitrary, vocabularyOf } from './arbitraries';
 import { incoherence } from './coherence';
 import { applyEdit, concreteEditArbitrary, describeEdit, type ConcreteEdit } from './concreteEdits';
 import { declaredInvariants } from './declaredInvariants';
 import { GENERAL_INVARIANTS, type Invariant } from './invariants';
 import { InvariantViolation } from './InvariantViolation';
+import { readRuleset, readRunOptions } from './kitArguments';
 import { answered, isBoolean, schemaAtPath, valueAt } from './questionPaths';
+import type { UnknowableField } from './withUnknown';
 
 /** Options for `checkInvariants`. */
 export interface CheckInvariantsOptions {
@@ -40,6 +42,7 @@ export interface InvariantReport {
  * declare (`rulesets/<id>/invariants.json`) for the ruleset's id and for each overlay composed into it.
  */
 export function defaultInvariants(ruleset: CompiledRuleset): readonly Invariant[] {
+  readRuleset(ruleset);
   return [
     ...GENERAL_INVARIANTS,
     ...declaredInvariants(ruleset.id),
@@ -61,7 +64,9 @@ export function defaultInvariants(ruleset: CompiledRuleset): readonly Invariant[
  * test('our ruleset keeps the invariants', () => { checkInvariants(ourRuleset, { runs: 10_000 }); });
  */
 export function checkInvariants(ruleset: CompiledRuleset, options: CheckInvariantsOptions = {}): InvariantReport {
-  const invariants = options.invariants ?? defaultInvariants(ruleset);
+  readRuleset(ruleset);
+  const { runs, seed, path, invariants: given } = readRunOptions(options);
+  const invariants = given ?? defaultInvariants(ruleset);
   const reference: RulesetReference = {
     id: ruleset.id,
     version: ruleset.version,
@@ -115,9 +120,9 @@ export function checkInvariants(ruleset: CompiledRuleset, options: CheckInvarian
     return true;
   });
   const details = fc.check(property, {
-    numRuns: options.runs ?? 1000,
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.path === undefined ? {} : { path: options.path }),
+    numRuns: runs ?? 1000,
+    ...(seed === undefined ? {} : { seed }),
+    ...(path === undefined ? {} : { path }),
   });
   if (details.failed) {
     if (failure === undefined)

@@ -12,10 +12,9 @@ export {
   completeTransactionArbitrary,
   partialTransactionArbitrary,
   sharedVocabulary,
-  UNKNOWABLE_FIELDS,
   vocabularyOf,
-  withUnknown,
 } from './arbitraries';
+export { UNKNOWABLE_FIELDS, withUnknown } from './withUnknown';
 export { ARTICLE_5_INVARIANTS, ARTICLE_5_RULESET_IDS } from './article5Invariants';
 export { checkInvariants, defaultInvariants } from './checkInvariants';
 export { declaredInvariants, parseInvariants } from './declaredInvariants';
@@ -38,7 +37,8 @@ export { loweringFailure, orderFailure, soundnessFailure } from './generative/pr
 export { rulesetArbitrary } from './generative/rulesetArbitrary';
 export { transactionSpace } from './generative/transactionSpace';
 
-export type { TransactionVocabulary, UnknowableField } from './arbitraries';
+export type { TransactionVocabulary } from './arbitraries';
+export type { UnknowableField } from './withUnknown';
 export type { CheckInvariantsOptions, InvariantReport } from './checkInvariants';
 export type { InvariantsFile } from './declaredInvariants';
 export type { Invariant, InvariantBase, JsonValue, TransactionEdit, ValueChoice } from './invariants';

@@ -1,4 +1,5 @@
 import { AssessmentError } from '../errors/AssessmentError';
+import { describeValue } from '../errors/describeValue';
 import type { ValidityWindow } from '../types/ruleset';
 
 /** Today's date in UTC, `YYYY-MM-DD`: the default assessment date, and the only use of the wall clock. */
@@ -37,7 +38,11 @@ function shiftDay(date: string, days: number): string {
  */
 export function checkAsOf(asOf: unknown): string | undefined {
   if (asOf !== undefined && !(typeof asOf === 'string' && isCalendarDate(asOf))) {
-    throw new AssessmentError('invalid_option', `asOf must be a date written YYYY-MM-DD, not ${JSON.stringify(asOf)}.`);
+    throw new AssessmentError({
+      path: ['options', 'asOf'],
+      code: 'invalid_option',
+      message: `asOf must be a date written YYYY-MM-DD, not ${describeValue(asOf)}.`,
+    });
   }
   return asOf;
 }

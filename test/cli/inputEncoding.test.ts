@@ -143,4 +143,23 @@ describe.concurrent('a ruleset that is not JSON is called a ruleset', () => {
     expect(result.stderr).toMatch(/ruleset broken-ruleset\.json is not valid JSON/);
     expect(result.stderr).not.toMatch(/transaction/i);
   });
+
+  test('it is an invalid ruleset document, whichever command reads it, with the code of the problem at its root', async () => {
+    writeFileSync(join(work, 'broken-base.json'), '{ "id": ');
+    writeFileSync(join(work, 'broken-overlay.json'), '[1,');
+    writeFileSync(join(work, 'latin1-ruleset.json'), Buffer.from('{"title":"Caf\u00e9"}', 'latin1'));
+    for (const [args, code] of [
+      [['validate', 'broken-base.json'], 'invalid_json'],
+      [['assess', '--overlay', 'broken-overlay.json', 'bom.json'], 'invalid_json'],
+      [['sign', 'broken-base.json', '--key', 'signing.key'], 'invalid_json'],
+      [['validate', 'latin1-ruleset.json'], 'invalid_utf8'],
+    ] as const) {
+      const result = await run(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(
+        /^The ruleset document is not valid \(1 issue\):\n {2}\/: The ruleset /,
+      );
+      expect(result.stderr, args.join(' ')).toContain(`[${code}]`);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { FORBIDDEN_KEYS, reachesPrototype, readDocument } from '../../src/document/scanDocument';
+import { FORBIDDEN_KEYS, reachesPrototype } from '../../src/document/prototypeNames';
+import { readDocument } from '../../src/document/scanDocument';
 import { compileRuleset, RulesetError } from '../../src/index';
 import { minimalRuleset } from '../support/minimalRuleset';
 

@@ -4,12 +4,10 @@ import { assessMany, type Assessment, type CompiledRuleset, type Transaction } f
 import {
   completeTransactionArbitrary,
   partialTransactionArbitrary,
-  UNKNOWABLE_FIELDS,
   vocabularyOf,
-  withUnknown,
   type TransactionVocabulary,
-  type UnknowableField,
 } from '../../src/testing/arbitraries';
+import { UNKNOWABLE_FIELDS, withUnknown, type UnknowableField } from '../../src/testing/withUnknown';
 import { CONCERNS, FINDING_SOURCES, KNOWLEDGE_LEVELS } from '../../src/transaction/transactionSchema';
 import { SHIPPED_COMPOSITIONS } from '../support/rulesets';
 import { runs } from '../support/runs';

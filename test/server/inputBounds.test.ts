@@ -49,7 +49,12 @@ describe('POST /assess reads a body within the command line’s bounds', () => {
     expect(response.status).toBe(422);
     const { detail, issues } = response.json() as { detail: string; issues: { code: string; message: string }[] };
     expect(issues).toHaveLength(101);
-    expect(issues.at(-1)).toEqual({ path: [], code: 'more_issues', message: '… and 300 more issues, not listed.' });
+    expect(issues.at(-1)).toEqual({
+      path: [],
+      code: 'more_issues',
+      omitted: 300,
+      message: '… and 300 more issues, not listed.',
+    });
     expect(detail).toMatch(/\(and 397 more issues\)$/);
   });
 

@@ -154,10 +154,14 @@ describe('POST /assess', () => {
     const undated = { exporter: { country: 'FR' }, destination: { country: 'US' } };
     const malformed = await request(base, '/assess?asOf=2025-6-1', jsonBody(undated));
     expect(malformed.status).toBe(400);
-    expect(malformed.json()).toMatchObject({ issues: [{ path: ['querystring', 'asOf'], code: 'invalid_pattern' }] });
+    // The codes a transaction's own fields get for the same failure (a string not in its format).
+    expect(malformed.json()).toMatchObject({ issues: [{ path: ['querystring', 'asOf'], code: 'invalid_format' }] });
     const outOfForce = await request(base, '/assess?asOf=2019-01-01', jsonBody(undated));
     expect(outOfForce.status).toBe(400);
-    expect(outOfForce.json()).toMatchObject({ type: 'https://dual-use-rules.dev/problems/assessment-refused' });
+    expect(outOfForce.json()).toMatchObject({
+      type: 'https://dual-use-rules.dev/problems/assessment-refused',
+      issues: [{ path: ['querystring', 'asOf'], code: 'ruleset_not_in_force', date: '2019-01-01' }],
+    });
     const recordFlag = await request(base, '/assess?record=maybe', jsonBody(example));
     expect(recordFlag.status).toBe(400);
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fastReaderFor, valueAtPath } from '../../src/evaluate/compileParser';
-import { runtimeOf } from '../../src/evaluate/rulesetRuntime';
+import { ownRuntime, type RulesetRuntime } from '../../src/evaluate/rulesetRuntime';
 import { completeTransactionArbitrary, partialTransactionArbitrary, vocabularyOf } from '../../src/testing/arbitraries';
 import { INPUT_FACTS } from '../../src/transaction/inputFacts';
 import { createTransactionSchema, transactionSchema, type Transaction } from '../../src/transaction/transactionSchema';
@@ -87,7 +87,7 @@ const FACT_PATHS = [...[...INPUT_FACTS.values()].map((fact) => fact.path), ['id'
 
 describe.each(SHIPPED_COMPOSITIONS)('the fast transaction reader agrees with zod on $name', ({ ruleset: load }) => {
   const ruleset = load();
-  const schema = runtimeOf(ruleset).transactionSchema();
+  const schema = (ownRuntime(ruleset) as RulesetRuntime).transactionSchema();
   // The whole value (the path []) is what zod returns; the fact paths are what zod's output holds there.
   const readWhole = fastReaderFor(schema, [[]]);
   const readFacts = fastReaderFor(schema, FACT_PATHS);

@@ -53,7 +53,12 @@ describe('the one function the command line passes untrusted text through', () =
 
   test('an error with issues keeps its heading and one line per issue, each escaped', () => {
     const error = new TransactionError([
-      { path: ['item', 'x\u001b[2J'], code: 'unrecognized_key', message: 'Unknown key "x\u001b[2J\nOutcome: forged"' },
+      {
+        path: ['item', 'x\u001b[2J'],
+        code: 'unrecognized_key',
+        key: 'x\u001b[2J',
+        message: 'Unknown key "x\u001b[2J\nOutcome: forged"',
+      },
       { path: [], code: 'invalid_json', message: 'bad' },
     ]);
     expect(describeError(error).split('\n')).toEqual([
@@ -61,8 +66,8 @@ describe('the one function the command line passes untrusted text through', () =
       '  /: bad [invalid_json]',
       '  /item/x\\x1b[2J: Unknown key "x\\x1b[2J\\nOutcome: forged" [unrecognized_key]',
     ]);
-    const ruleset = new RulesetError([{ path: [], code: 'c', message: 'm' }], 'id\u001b]0;t\u0007');
-    expect(describeError(ruleset)).toBe('The ruleset id\\x1b]0;t\\x07 is not valid (1 issue):\n  /: m [c]');
+    const ruleset = new RulesetError([{ path: [], code: 'cycle', message: 'm' }], 'id\u001b]0;t\u0007');
+    expect(describeError(ruleset)).toBe('The ruleset id\\x1b]0;t\\x07 is not valid (1 issue):\n  /: m [cycle]');
     expect(describeError(new Error('one\nline'))).toBe('one\\nline');
   });
 });

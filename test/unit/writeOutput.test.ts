@@ -12,8 +12,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { UsageError } from '../../src/cli/io';
 import { writeOutput } from '../../src/cli/output/sink';
+import { UsageError } from '../../src/errors/UsageError';
 
 const io = new URL('../../src/cli/output/sink.ts', import.meta.url).pathname;
 

@@ -56,7 +56,7 @@ export function assessLine(
   options: AssessOptions,
   detail: BatchDetail = 'decision',
 ): LineResult {
-  if (problem !== undefined) return lineFailure(line, { path: [], ...problem });
+  if (problem !== undefined) return lineFailure(line, problem);
   // A line far beyond any transaction's size (a million keys) is refused before it is parsed.
   const parsed = parseTransactionJson(text, 'line');
   if ('issue' in parsed) return lineFailure(line, parsed.issue);
@@ -76,7 +76,7 @@ export function assessLine(
     name: 'AssessmentError',
     code: error.code,
     message: error.message,
-    issues: [],
+    issues: error.issues,
   });
 }
 

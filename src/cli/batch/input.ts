@@ -1,5 +1,6 @@
 import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
-import { describeFsError, UsageError } from '../io';
+import { fileProblem } from '../../errors/UsageError';
+import { describeFsError } from '../io';
 
 /** The input of a batch run: a byte stream to pull lines from (and to destroy to stop a waiting read), and its size. */
 export interface BatchInput {
@@ -25,7 +26,7 @@ export function openInput(file: string): BatchInput {
     }
     size = stats.size;
   } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${describeFsError(error)}.`);
+    throw fileProblem('unreadable_file', file, `Cannot read ${file}: ${describeFsError(error)}.`);
   }
   const stream = createReadStream(file, { fd, highWaterMark: 256 * 1024 });
   return {
@@ -39,6 +40,6 @@ async function* failingAs(stream: AsyncIterable<Buffer>, file: string): AsyncGen
   try {
     yield* stream;
   } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${describeFsError(error)}.`);
+    throw fileProblem('unreadable_file', file, `Cannot read ${file}: ${describeFsError(error)}.`);
   }
 }

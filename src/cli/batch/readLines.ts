@@ -1,11 +1,12 @@
 import { decodeLine } from '../../document/utf8';
+import type { Issue } from '../../errors/issue';
 
 /** One line of input, with its 1-based number, or what is wrong with it when it could not be read as text. */
 export interface InputLine {
   readonly text: string;
   readonly line: number;
   /** The line was too long to keep, or is not UTF-8: it becomes an error line with this issue. */
-  readonly problem?: { readonly code: 'line_too_long' | 'invalid_utf8'; readonly message: string };
+  readonly problem?: Issue<'line_too_long' | 'invalid_utf8'>;
 }
 
 /** Lines of input, in batches, with how many bytes have been read so far. */
@@ -95,6 +96,7 @@ function readLine(bytes: Buffer, line: number): InputLine | undefined {
       text: '',
       line,
       problem: {
+        path: [],
         code: 'invalid_utf8',
         message:
           `The line is not valid UTF-8 (byte ${(decoded.invalidAt + 1).toLocaleString('en')} of the line is not), so ` +
@@ -109,7 +111,9 @@ function tooLong(line: number): InputLine {
     text: '',
     line,
     problem: {
+      path: [],
       code: 'line_too_long',
+      limit: MAX_LINE_LENGTH,
       message: `The line is longer than ${MAX_LINE_LENGTH / 2 ** 20} MiB and was not read.`,
     },
   };

@@ -1,16 +1,16 @@
 import { Option, type Command } from 'commander';
 import { assess } from '../../assess';
 import { createRulesetRegistry } from '../../createRulesetRegistry';
+import { invalidArgument } from '../../errors/UsageError';
 import { formatText } from '../../format/formatText';
 import { formatReport } from '../../formatReport';
 import { isCalendarDate, peekDate, today } from '../../time/dates';
-import { colorsFor, readTransaction, standardOutput, UsageError } from '../io';
+import { colorsFor, readTransaction, standardOutput } from '../io';
 import { escapeControlsInDocument, jsonText, terminalSafe } from '../output/safeText';
 import { writeOutput } from '../output/sink';
 import { RECORD_OPTIONS, writeRecord, type RecordFlags } from './recordOption';
 import {
   addTrustOptions,
-  asUsageError,
   compileFiles,
   composeOntoBundled,
   readRulesetFiles,
@@ -88,17 +88,14 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
       const format: AssessFormat = flags.json === true ? 'json' : (flags.format ?? 'text');
       const transaction = readTransaction(file);
       if (flags.asOf !== undefined && !isCalendarDate(flags.asOf))
-        throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
+        throw invalidArgument('--as-of', `--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
       const overlays = flags.overlay ?? [];
       // Without --ruleset, overlays are composed onto the bundled ruleset in force on the date: never left out.
       const ruleset =
         flags.ruleset !== undefined
-          ? asUsageError(() => compileFiles(flags.ruleset as string, overlays, flags)).ruleset
+          ? compileFiles(flags.ruleset as string, overlays, flags).ruleset
           : overlays.length > 0
-            ? composeOntoBundled(
-                asUsageError(() => readRulesetFiles(overlays, flags)),
-                peekDate(transaction) ?? flags.asOf ?? today(),
-              )
+            ? composeOntoBundled(readRulesetFiles(overlays, flags), peekDate(transaction) ?? flags.asOf ?? today())
             : undefined;
       const assessment = await assess(transaction, {
         ...(ruleset === undefined ? {} : { ruleset }),

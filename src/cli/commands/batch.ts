@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { invalidArgument, restated, UsageError } from '../../errors/UsageError';
 import { isCalendarDate } from '../../time/dates';
 import { CSV_HEADER } from '../batch/csv';
 import { openInput } from '../batch/input';
@@ -10,17 +11,10 @@ import {
   describeStop,
   formatSummary,
 } from '../batch/terminalReport';
-import { colorsFor, standardError, UsageError } from '../io';
+import { colorsFor, standardError } from '../io';
 import { catchInterruptions } from '../output/interruptions';
 import { openSink, printError } from '../output/sink';
-import {
-  addTrustOptions,
-  asUsageError,
-  compileRead,
-  readRulesetFiles,
-  repeatable,
-  type TrustFlags,
-} from './rulesetFiles';
+import { addTrustOptions, compileRead, readRulesetFiles, repeatable, type TrustFlags } from './rulesetFiles';
 
 interface BatchFlags extends TrustFlags {
   readonly out?: string;
@@ -93,26 +87,31 @@ assessed, the output could not be written, or invalid arguments; 130/143 interru
     .action(async (file: string, flags: BatchFlags) => {
       const workers = Number(flags.workers);
       if (!Number.isInteger(workers) || workers < 1 || workers > MOST_WORKERS)
-        throw new UsageError(`--workers must be a whole number from 1 to ${MOST_WORKERS}, not "${flags.workers}".`);
+        throw invalidArgument(
+          '--workers',
+          `--workers must be a whole number from 1 to ${MOST_WORKERS}, not "${flags.workers}".`,
+        );
       if (flags.asOf !== undefined && !isCalendarDate(flags.asOf))
-        throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
+        throw invalidArgument('--as-of', `--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
       if (flags.detail !== 'decision' && flags.detail !== 'full')
-        throw new UsageError(`--detail must be decision or full, not "${flags.detail}".`);
+        throw invalidArgument('--detail', `--detail must be decision or full, not "${flags.detail}".`);
       if (flags.format !== 'jsonl' && flags.format !== 'csv')
-        throw new UsageError(`--format must be jsonl or csv, not "${flags.format}".`);
+        throw invalidArgument('--format', `--format must be jsonl or csv, not "${flags.format}".`);
       if (flags.format === 'csv' && flags.detail === 'full')
-        throw new UsageError(
+        throw invalidArgument(
+          '--format',
           '--format csv writes the decision only: the trace of --detail full is a tree that has no columns. ' +
             'Use --detail full with --format jsonl.',
         );
       const { detail, format } = flags;
       if (flags.ruleset === undefined && flags.overlay.length > 0)
-        throw new UsageError('--overlay needs --ruleset (the bundled rulesets come with their overlays).');
+        throw invalidArgument(
+          '--overlay',
+          '--overlay needs --ruleset (the bundled rulesets come with their overlays).',
+        );
       // Each file read once and, with keys, verified here; the workers compile the same parsed documents.
       const files =
-        flags.ruleset === undefined
-          ? undefined
-          : asUsageError(() => readRulesetFiles([flags.ruleset as string, ...flags.overlay], flags));
+        flags.ruleset === undefined ? undefined : readRulesetFiles([flags.ruleset as string, ...flags.overlay], flags);
       // Compiled here once so that a bad ruleset stops the run before any line is read (each worker compiles it again).
       if (files !== undefined) compileRead(files);
       const ruleset =
@@ -155,7 +154,7 @@ assessed, the output could not be written, or invalid arguments; 130/143 interru
         output.commit();
       } catch (error) {
         output.abort();
-        if (error instanceof UsageError) throw new UsageError(`${error.message} ${describeStop(written, flags.out)}`);
+        if (error instanceof UsageError) throw restated(error, `${error.message} ${describeStop(written, flags.out)}`);
         throw error;
       } finally {
         progress?.clear();

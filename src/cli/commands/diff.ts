@@ -1,18 +1,12 @@
 import type { Command } from 'commander';
+import { fileProblem, invalidArgument } from '../../errors/UsageError';
 import { diffRulesets } from '../../testing/diff/diffRulesets';
 import { checkExpectedChanges, parseExpectedChanges, type ExpectationCheck } from '../../testing/diff/expectedChanges';
 import { formatRulesetDiff } from '../../testing/diff/formatRulesetDiff';
-import { readJson, UsageError } from '../io';
+import { readJson } from '../io';
 import { escapeControls, jsonText, terminalSafe } from '../output/safeText';
 import { printError, writeOutput } from '../output/sink';
-import {
-  addTrustOptions,
-  asUsageError,
-  compileRead,
-  readRulesetFiles,
-  type TrustFlags,
-  repeatable,
-} from './rulesetFiles';
+import { addTrustOptions, compileRead, readRulesetFiles, type TrustFlags, repeatable } from './rulesetFiles';
 
 interface DiffFlags extends TrustFlags {
   readonly runs: string;
@@ -65,7 +59,7 @@ Exit codes: 0 compared (and every change expected); 3 an outcome change is not i
       const expected = flags.expect === undefined ? undefined : asExpectation(flags.expect);
       // Every file read once (one notice, or each verified), then both compositions compiled.
       const beforeFiles = [before, ...(flags.beforeOverlay ?? [])];
-      const read = asUsageError(() => readRulesetFiles([...beforeFiles, after, ...(flags.afterOverlay ?? [])], flags));
+      const read = readRulesetFiles([...beforeFiles, after, ...(flags.afterOverlay ?? [])], flags);
       const diff = diffRulesets(
         compileRead(read.slice(0, beforeFiles.length)),
         compileRead(read.slice(beforeFiles.length)),
@@ -97,17 +91,18 @@ function asExpectation(file: string) {
   try {
     return parseExpectedChanges(value);
   } catch (error) {
-    throw new UsageError(`${file}: ${(error as Error).message}`);
+    throw fileProblem('invalid_file', file, `${file}: ${(error as Error).message}`, { cause: error });
   }
 }
 
 function positiveInteger(text: string, option: string): number {
   const value = integer(text, option);
-  if (value < 1) throw new UsageError(`${option} must be at least 1, not ${text}.`);
+  if (value < 1) throw invalidArgument(option, `${option} must be at least 1, not ${text}.`);
   return value;
 }
 
 function integer(text: string, option: string): number {
-  if (!/^-?\d+$/.test(text)) throw new UsageError(`${option} must be a whole number, not ${JSON.stringify(text)}.`);
+  if (!/^-?\d+$/.test(text))
+    throw invalidArgument(option, `${option} must be a whole number, not ${JSON.stringify(text)}.`);
   return Number(text);
 }

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { fileProblem } from '../../errors/UsageError';
 import { generateSigningKeys } from '../../generateSigningKeys';
-import { UsageError } from '../io';
 import { escapeControls } from '../output/safeText';
 import { openSink, print, type OutputSink } from '../output/sink';
-import { asUsageError } from './rulesetFiles';
 
 /** `dual-use-rules keygen`: a new Ed25519 key pair for approving rulesets. */
 export function registerKeygen(program: Command): void {
@@ -26,8 +25,8 @@ export function registerKeygen(program: Command): void {
       const files = { privateKey: `${flags.out}.key`, publicKey: `${flags.out}.pub` };
       for (const file of Object.values(files))
         if (existsSync(file) && flags.force !== true)
-          throw new UsageError(`${file} exists; use --force to replace it.`);
-      const keys = asUsageError(generateSigningKeys);
+          throw fileProblem('file_exists', file, `${file} exists; use --force to replace it.`);
+      const keys = generateSigningKeys();
       // Each key goes to a new temporary file and takes its name by rename once both are written: the private key is
       // 0600 and the public key 0644 whatever was there before or the umask, a symbolic link is refused rather than
       // written through, and a failed write leaves neither file.

@@ -1,10 +1,11 @@
 import { Option } from 'commander';
 import { createDecisionRecord } from '../../createDecisionRecord';
 import { SigningError } from '../../errors/SigningError';
+import { fileProblem, invalidArgument } from '../../errors/UsageError';
 import { signDecisionRecord } from '../../signDecisionRecord';
 import type { Assessment } from '../../types/assessment';
 import type { DecisionRecord } from '../../types/decisionRecord';
-import { readText, UsageError } from '../io';
+import { readText } from '../io';
 import { jsonText } from '../output/safeText';
 import { writeOutput } from '../output/sink';
 
@@ -37,7 +38,10 @@ export async function writeRecord(
 ): Promise<DecisionRecord | undefined> {
   if (flags.record === undefined) {
     if (flags.signingKey !== undefined || flags.assessedBy !== undefined)
-      throw new UsageError('--signing-key and --assessed-by go with --record FILE (the decision record to write).');
+      throw invalidArgument(
+        flags.signingKey !== undefined ? '--signing-key' : '--assessed-by',
+        '--signing-key and --assessed-by go with --record FILE (the decision record to write).',
+      );
     return undefined;
   }
   const record = createDecisionRecord(
@@ -58,7 +62,9 @@ async function signWith(record: DecisionRecord, key: string, file: string): Prom
     return await signDecisionRecord(record, key);
   } catch (error) {
     if (error instanceof SigningError)
-      throw new UsageError(`Cannot sign the decision record with ${file}: ${error.message}`);
+      throw fileProblem('invalid_file', file, `Cannot sign the decision record with ${file}: ${error.message}`, {
+        cause: error,
+      });
     throw error;
   }
 }

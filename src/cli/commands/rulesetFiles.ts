@@ -5,6 +5,7 @@ import { compileRuleset } from '../../compileRuleset';
 import { canonicalSha256 } from '../../document/canonicalJson';
 import { scanDocument } from '../../document/scanDocument';
 import { SigningError } from '../../errors/SigningError';
+import { fileProblem, restated, UsageError } from '../../errors/UsageError';
 import { readableString } from '../../integrity/signatureFormat';
 import { verifySignatures } from '../../integrity/verifySignatures';
 import { loadRuleset } from '../../loadRuleset';
@@ -13,7 +14,7 @@ import { BUNDLED_DOCUMENTS, DEFAULT_RULESET_ID } from '../../rulesets/bundled';
 import { signingKeyId } from '../../signingKeyId';
 import type { CompiledRuleset } from '../../types/compiledRuleset';
 import type { RulesetSignature } from '../../types/signature';
-import { readJson, readText, UsageError } from '../io';
+import { readJson, readRulesetJson, readText } from '../io';
 import { escapeControls } from '../output/safeText';
 import { printError } from '../output/sink';
 
@@ -82,9 +83,11 @@ export function readPublicKeys(files: readonly string[], namedIn?: string): stri
       signingKeyId(pem);
     } catch (error) {
       if (error instanceof SigningError && error.code === 'invalid_key')
-        throw new UsageError(`The public key ${file}${origin} cannot be used: ${error.message}`);
+        throw fileProblem('invalid_file', file, `The public key ${file}${origin} cannot be used: ${error.message}`, {
+          cause: error,
+        });
       if (error instanceof UsageError && origin !== '')
-        throw new UsageError(`${error.message.replace(/\.$/, '')}${origin}.`);
+        throw restated(error, `${error.message.replace(/\.$/, '')}${origin}.`);
       throw error;
     }
     return pem;
@@ -97,7 +100,7 @@ export function signaturePath(file: string): string {
 }
 
 function readSignature(file: string): RulesetSignature {
-  return asUsageError(() => parseRulesetSignature(readJson(file, `signature ${file}`), `signature file ${file}`));
+  return parseRulesetSignature(readJson(file, `signature ${file}`), `signature file ${file}`);
 }
 
 /** A ruleset or overlay file as read for a command: its document, and the trusted key that signed it, if verified. */
@@ -125,7 +128,7 @@ export function readRulesetFiles(
 ): RulesetFile[] {
   // A file named twice (diff a.json a.json) is read once too.
   const documents = new Map<string, unknown>();
-  for (const file of files) if (!documents.has(file)) documents.set(file, readJson(file, `ruleset ${file}`));
+  for (const file of files) if (!documents.has(file)) documents.set(file, readRulesetJson(file));
   const read = files.map((file) => ({ file, document: documents.get(file) }));
   if (keys === undefined) {
     if (read.length > 0) noticeUnverified([...documents.keys()]);
@@ -140,7 +143,9 @@ export function readRulesetFiles(
     if (scanDocument(document).length > 0) return { file, document };
     const issues = verifySignatures([{ document, path: [] }], signatures, keys.pems);
     if (issues.length > 0)
-      throw new UsageError(
+      throw fileProblem(
+        'unverified_file',
+        file,
         `Refusing ${file}: it is not verified. ` +
           `${issues.map((issue) => `${issue.message} [${issue.code}]`).join(' ')}`,
       );
@@ -207,14 +212,4 @@ export function composeOntoBundled(overlays: readonly RulesetFile[], date: strin
       ...overlays.map((overlay) => overlay.document),
     ],
   });
-}
-
-/** Runs `action`, turning a `SigningError` (bad key, bad signature file, no node:crypto) into a usage error. */
-export function asUsageError<T>(action: () => T): T {
-  try {
-    return action();
-  } catch (error) {
-    if (error instanceof SigningError) throw new UsageError(error.message);
-    throw error;
-  }
 }

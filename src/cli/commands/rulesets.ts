@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
+import { invalidArgument } from '../../errors/UsageError';
 import { listRulesets } from '../../loadRuleset';
 import { describeWindow, isCalendarDate, isInForce, today } from '../../time/dates';
 import type { RulesetSummary } from '../../types/registry';
-import { colorsFor, standardOutput, UsageError } from '../io';
+import { colorsFor, standardOutput } from '../io';
 import { escapeControls, jsonText } from '../output/safeText';
 import { writeOutput } from '../output/sink';
 
@@ -39,7 +40,7 @@ with it still replay, and assess --ruleset <its file in rulesets/> or loadRulese
     )
     .action((flags: RulesetsFlags) => {
       if (flags.asOf !== undefined && !isCalendarDate(flags.asOf))
-        throw new UsageError(`--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
+        throw invalidArgument('--as-of', `--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
       const rulesets = listRulesets();
       writeOutput(
         flags.format === 'json' ? `${jsonText(rulesets, 2)}\n` : formatTable(rulesets, flags.asOf ?? today()),

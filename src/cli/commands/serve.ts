@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { invalidArgument, UsageError } from '../../errors/UsageError';
 import { readEd25519Key, requireCrypto } from '../../integrity/keys';
 import {
   createServer,
@@ -6,9 +7,8 @@ import {
   DEFAULT_BODY_LIMIT,
   DEFAULT_REQUEST_TIMEOUT,
 } from '../../server/createServer';
-import { ServerSetupError } from '../../server/loadFastify';
-import { readText, UsageError } from '../io';
-import { addTrustOptions, asUsageError, compileFiles, repeatable, type TrustFlags } from './rulesetFiles';
+import { readText } from '../io';
+import { addTrustOptions, compileFiles, repeatable, type TrustFlags } from './rulesetFiles';
 
 interface ServeFlags extends TrustFlags {
   readonly port: string;
@@ -70,42 +70,40 @@ Exit codes: 0 stopped cleanly; 2 invalid arguments, rulesets or keys (the server
       const requestTimeout = seconds(flags.requestTimeout, '--request-timeout');
       const shutdownTimeout = seconds(flags.shutdownTimeout, '--shutdown-timeout');
       if (flags.ruleset === undefined && flags.overlay.length > 0)
-        throw new UsageError('--overlay needs --ruleset (the bundled rulesets come with their overlays).');
+        throw invalidArgument(
+          '--overlay',
+          '--overlay needs --ruleset (the bundled rulesets come with their overlays).',
+        );
       if (flags.ruleset === undefined && (flags.publicKey ?? []).length > 0)
-        throw new UsageError(
+        throw invalidArgument(
+          '--public-key',
           '--public-key verifies the signatures of --ruleset and --overlay files; without --ruleset the server uses ' +
             'the bundled rulesets, which are part of the installed package and not signed.',
         );
       // Read once each and verified as every command that reads a ruleset does (--public-key, --signature or the
       // environment's keys): what GET /rulesets/{id}/{version} serves is exactly what was verified and compiled.
       const given =
-        flags.ruleset === undefined
-          ? undefined
-          : asUsageError(() => compileFiles(flags.ruleset as string, flags.overlay, flags));
+        flags.ruleset === undefined ? undefined : compileFiles(flags.ruleset as string, flags.overlay, flags);
       const ruleset = given?.ruleset;
       const signingKey = flags.signingKey === undefined ? undefined : readSigningKey(flags.signingKey);
 
-      let app;
-      try {
-        app = await createServer({
-          ...(given === undefined
-            ? {}
-            : { ruleset: given.ruleset, documents: given.files.map((file) => file.document) }),
-          ...(signingKey === undefined ? {} : { signingKey }),
-          bodyLimit,
-          batchLimit,
-          requestTimeout,
-        });
-      } catch (error) {
-        if (error instanceof ServerSetupError) throw new UsageError(error.message);
-        throw error;
-      }
+      const app = await createServer({
+        ...(given === undefined ? {} : { ruleset: given.ruleset, documents: given.files.map((file) => file.document) }),
+        ...(signingKey === undefined ? {} : { signingKey }),
+        bodyLimit,
+        batchLimit,
+        requestTimeout,
+      });
       try {
         await app.listen({ port, host: flags.host });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
-          throw new UsageError(`Cannot listen on ${flags.host} port ${port}: ${code}.`);
+          throw new UsageError({
+            path: ['--port'],
+            code: 'cannot_listen',
+            message: `Cannot listen on ${flags.host} port ${port}: ${code}.`,
+          });
         throw error;
       }
       app.log.info(
@@ -148,7 +146,7 @@ Exit codes: 0 stopped cleanly; 2 invalid arguments, rulesets or keys (the server
 function whole(value: string, option: string, least: number, most: number): number {
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < least || number > most)
-    throw new UsageError(`${option} must be a whole number from ${least} to ${most}, not "${value}".`);
+    throw invalidArgument(option, `${option} must be a whole number from ${least} to ${most}, not "${value}".`);
   return number;
 }
 
@@ -156,19 +154,18 @@ function whole(value: string, option: string, least: number, most: number): numb
 function seconds(value: string, option: string): number {
   const number = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || number <= 0 || number > 86_400)
-    throw new UsageError(`${option} must be a number of seconds above 0 (at most 86400), not "${value}".`);
+    throw invalidArgument(option, `${option} must be a number of seconds above 0 (at most 86400), not "${value}".`);
   return Math.round(number * 1000);
 }
 
 /** The private key that signs decision records, checked at start so a bad key stops the server from starting. */
 function readSigningKey(file: string): string {
   const pem = readText(file);
-  asUsageError(() =>
-    readEd25519Key(
-      () => requireCrypto().createPrivateKey(pem),
-      `${file} is not a PEM-encoded private key.`,
-      (type) => `${file} is an ${type} key, not an Ed25519 private key.`,
-    ),
+  readEd25519Key(
+    () => requireCrypto().createPrivateKey(pem),
+    ['--signing-key'],
+    `${file} is not a PEM-encoded private key.`,
+    (type) => `${file} is an ${type} key, not an Ed25519 private key.`,
   );
   return pem;
 }

@@ -3,10 +3,10 @@ import { validateRulesetDocument } from '../../compile/validateDocument';
 import { compileRuleset } from '../../compileRuleset';
 import { RulesetError } from '../../errors/RulesetError';
 import { signRuleset } from '../../signRuleset';
-import { readJson, readText } from '../io';
+import { readRulesetJson, readText } from '../io';
 import { escapeControls } from '../output/safeText';
 import { print, writeOutput } from '../output/sink';
-import { asUsageError, signaturePath } from './rulesetFiles';
+import { signaturePath } from './rulesetFiles';
 
 /** `dual-use-rules sign`: validates a ruleset document and writes its detached signature next to it. */
 export function registerSign(program: Command): void {
@@ -35,18 +35,18 @@ export function registerSign(program: Command): void {
         'them.\n\nExit codes: 0 signed; 2 invalid document, key or arguments.',
     )
     .action((file: string, flags: { key: string; base?: string; out?: string; replaces?: string[] }) => {
-      const document = readJson(file, `ruleset ${file}`);
+      const document = readRulesetJson(file);
       const kind = (document as { kind?: unknown } | null)?.kind;
       // Only a valid document is signed: a base is compiled; an overlay is compiled with its base when given.
       if (kind === 'overlay') {
         if (flags.base === undefined) {
           const issues = validateRulesetDocument(document, 'overlay');
           if (issues.length > 0) throw new RulesetError(issues, (document as { id?: string }).id);
-        } else compileRuleset(readJson(flags.base, `ruleset ${flags.base}`), { overlays: [document] });
+        } else compileRuleset(readRulesetJson(flags.base), { overlays: [document] });
       } else compileRuleset(document);
-      const signature = asUsageError(() =>
-        signRuleset(document, readText(flags.key, `private key ${flags.key}`), { replaces: flags.replaces ?? [] }),
-      );
+      const signature = signRuleset(document, readText(flags.key, `private key ${flags.key}`), {
+        replaces: flags.replaces ?? [],
+      });
       const out = flags.out ?? signaturePath(file);
       writeOutput(`${JSON.stringify(signature, null, 2)}\n`, out);
       print(

@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
+import { invalidArgument } from '../../errors/UsageError';
 import { today } from '../../time/dates';
 import type { CompiledRuleset } from '../../types/compiledRuleset';
-import { colorsFor, standardOutput, UsageError } from '../io';
+import { colorsFor, standardOutput } from '../io';
 import { jsonText } from '../output/safeText';
 import { print, writeOutput } from '../output/sink';
 import { junitXml } from '../scenarios/junit';
@@ -87,7 +88,7 @@ that is not a scenario file.`,
             }
           : undefined;
     const results = await runScenarioFiles(files, choose);
-    if (results.length === 0) throw new UsageError('No scenario to run.');
+    if (results.length === 0) throw invalidArgument('scenarios', 'No scenario to run.');
     const plain = colorsFor({ isTTY: false });
     if (flags.junit !== undefined)
       writeOutput(

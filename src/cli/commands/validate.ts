@@ -1,11 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { fileProblem } from '../../errors/UsageError';
 import { lintRuleset, type LintScenario } from '../../lintRuleset';
-import { readJson, UsageError } from '../io';
+import { readJson } from '../io';
 import { describeIssue, escapeControls, jsonText } from '../output/safeText';
 import { writeOutput } from '../output/sink';
-import { addTrustOptions, asUsageError, compileFiles, type TrustFlags, repeatable } from './rulesetFiles';
+import { addTrustOptions, compileFiles, type TrustFlags, repeatable } from './rulesetFiles';
 
 interface ValidateFlags extends TrustFlags {
   readonly overlay?: string[];
@@ -36,7 +37,7 @@ export function registerValidate(program: Command): void {
         '--strict\n\nExit codes: 0 valid (warnings are printed); 2 invalid, or warnings with --strict.',
     )
     .action((file: string, flags: ValidateFlags) => {
-      const { ruleset } = asUsageError(() => compileFiles(file, flags.overlay ?? [], flags));
+      const { ruleset } = compileFiles(file, flags.overlay ?? [], flags);
       const findings = lintRuleset(
         ruleset,
         flags.scenarios === undefined ? {} : { scenarios: readScenarios(flags.scenarios) },
@@ -69,7 +70,11 @@ function readScenarios(folder: string): LintScenario[] {
       .filter((name) => name.endsWith('.json'))
       .sort();
   } catch (error) {
-    throw new UsageError(`Cannot read the scenario folder ${folder}: ${(error as Error).message}`);
+    throw fileProblem(
+      'unreadable_file',
+      folder,
+      `Cannot read the scenario folder ${folder}: ${(error as Error).message}`,
+    );
   }
   return files.flatMap((name) => {
     const path = join(folder, name);
@@ -78,7 +83,11 @@ function readScenarios(folder: string): LintScenario[] {
       !Array.isArray(scenarios) ||
       !scenarios.every((scenario) => typeof scenario === 'object' && scenario !== null && 'transaction' in scenario)
     ) {
-      throw new UsageError(`${path} is not a scenario file: expected { "scenarios": [{ "transaction": { … }, … }] }.`);
+      throw fileProblem(
+        'invalid_file',
+        path,
+        `${path} is not a scenario file: expected { "scenarios": [{ "transaction": { … }, … }] }.`,
+      );
     }
     return scenarios as LintScenario[];
   });

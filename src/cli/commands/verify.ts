@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { UsageError } from '../io';
+import { invalidArgument } from '../../errors/UsageError';
 import { escapeControls } from '../output/safeText';
 import { print } from '../output/sink';
 import {
   addTrustOptions,
-  asUsageError,
   compileFiles,
   PUBLIC_KEYS_VARIABLE,
   trustedKeys,
@@ -33,11 +32,12 @@ export function registerVerify(program: Command): void {
     .action((file: string, flags: TrustFlags & { overlay?: string[] }) => {
       const keys = trustedKeys(flags);
       if (keys === undefined)
-        throw new UsageError(
+        throw invalidArgument(
+          '--public-key',
           `Cannot verify ${file} without a public key: give --public-key FILE, or name the key files in ` +
             `${PUBLIC_KEYS_VARIABLE}.`,
         );
-      const { ruleset, files } = asUsageError(() => compileFiles(file, flags.overlay ?? [], flags, keys));
+      const { ruleset, files } = compileFiles(file, flags.overlay ?? [], flags, keys);
       const entries = [{ id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256 }, ...ruleset.overlays];
       entries.forEach((entry, index) => {
         print(

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { createRulesetRegistry } from '../../createRulesetRegistry';
 import { DecisionRecordError } from '../../errors/DecisionRecordError';
-import { SigningError } from '../../errors/SigningError';
+import { fileProblem, invalidArgument } from '../../errors/UsageError';
 import type { RulesetRegistry } from '../../types/registry';
 import { verifyDecisionRecord } from '../../verifyDecisionRecord';
-import { readJson, UsageError } from '../io';
+import { readJson } from '../io';
 import { escapeControls } from '../output/safeText';
 import { print } from '../output/sink';
 import { PUBLIC_KEYS_VARIABLE, readRulesetFiles, repeatable, trustedKeys, type RulesetFile } from './rulesetFiles';
@@ -47,7 +47,10 @@ Exit codes: 0 verified; 2 changed, unsigned, untrusted, made with another rulese
     )
     .action(async (file: string, flags: VerifyRecordFlags) => {
       if (flags.ruleset === undefined && flags.overlay.length > 0)
-        throw new UsageError('--overlay needs --ruleset (the bundled rulesets come with their overlays).');
+        throw invalidArgument(
+          '--overlay',
+          '--overlay needs --ruleset (the bundled rulesets come with their overlays).',
+        );
       const record = readJson(file, `decision record ${file}`);
       // The keys given check the record's signature and the ruleset files; without them, the keys of whoever approves
       // rulesets (the environment's) check the ruleset files, as in every command that reads one, and not the record.
@@ -64,8 +67,8 @@ Exit codes: 0 verified; 2 changed, unsigned, untrusted, made with another rulese
           ...(registry === undefined ? {} : { registry }),
         });
       } catch (error) {
-        if (error instanceof DecisionRecordError) throw new UsageError(`Not verified: ${error.message}`);
-        if (error instanceof SigningError) throw new UsageError(error.message);
+        if (error instanceof DecisionRecordError)
+          throw fileProblem('invalid_file', file, `Not verified: ${error.message}`, { cause: error });
         throw error;
       }
       const { id, assessment } = record as { id: string; assessment: { outcome: string } };

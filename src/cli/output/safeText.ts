@@ -85,11 +85,14 @@ export function describeIssue(issue: Issue): string {
  * `RulesetError`) their heading and then one escaped line per issue.
  */
 export function describeError(error: { readonly message: string; readonly issues?: readonly Issue[] }): string {
-  if (error.issues === undefined || error.issues.length === 0) return escapeControls(error.message);
+  const { issues } = error;
+  // An error about one thing has that one issue, whose message is the error's.
+  if (issues === undefined || issues.length === 0 || (issues.length === 1 && issues[0]?.message === error.message))
+    return escapeControls(error.message);
   // The message is the heading, then the issues as describeIssues lists them.
-  const details = `\n${describeIssues(error.issues)}`;
+  const details = `\n${describeIssues(issues)}`;
   const heading = error.message.endsWith(details)
     ? error.message.slice(0, -details.length)
     : (error.message.split('\n')[0] ?? '');
-  return [escapeControls(heading), ...error.issues.map(describeIssue)].join('\n');
+  return [escapeControls(heading), ...issues.map(describeIssue)].join('\n');
 }

@@ -12,7 +12,8 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createMissingFolders, describeFsError, UsageError } from '../io';
+import { fileProblem, UsageError } from '../../errors/UsageError';
+import { createMissingFolders, describeFsError } from '../io';
 import { exitOnInterruption } from './interruptions';
 import { abortUnfinished, trackUnfinished } from './unfinished';
 import { bytesOf, writeAllSync } from './writeAll';
@@ -52,7 +53,7 @@ export function standardOutputSink(): OutputSink {
         writeAllSync(1, bytesOf(data));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EPIPE') throw new ClosedPipe();
-        throw new UsageError(`Cannot write to standard output: ${describeFsError(error)}.`);
+        throw fileProblem('unwritable_file', '-', `Cannot write to standard output: ${describeFsError(error)}.`);
       }
     },
     commit() {},
@@ -113,18 +114,22 @@ let cleanupRegistered = false;
 
 function fileSink(out: string, options: FileOptions): OutputSink {
   const failure = (error: unknown) =>
-    error instanceof UsageError ? error : new UsageError(`Cannot write ${out}: ${describeFsError(error)}.`);
+    error instanceof UsageError
+      ? error
+      : fileProblem('unwritable_file', out, `Cannot write ${out}: ${describeFsError(error)}.`, { cause: error });
   let fd: number;
   let temporary: { readonly path: string; readonly target: string } | undefined;
   try {
     createMissingFolders(dirname(out));
     if (options.refuseLinks === true && lstatIfExists(out)?.isSymbolicLink() === true)
-      throw new UsageError(
+      throw fileProblem(
+        'unwritable_file',
+        out,
         `${out} is a symbolic link: it is not followed, so that nothing is written where it points; remove it or ` +
           'choose another name.',
       );
     const existing = statIfExists(out);
-    if (existing?.isDirectory()) throw new UsageError(`Cannot write ${out}: it is a folder.`);
+    if (existing?.isDirectory()) throw fileProblem('unwritable_file', out, `Cannot write ${out}: it is a folder.`);
     if (existing !== undefined && !existing.isFile()) fd = openSync(out, 'w');
     else {
       const target = existing === undefined || options.refuseLinks === true ? out : realpathSync(out);

@@ -4,13 +4,14 @@ import { assess } from '../../assess';
 import { AssessmentError } from '../../errors/AssessmentError';
 import { RulesetError } from '../../errors/RulesetError';
 import { TransactionError } from '../../errors/TransactionError';
+import { fileProblem } from '../../errors/UsageError';
 import { listRulesets, loadRuleset } from '../../loadRuleset';
 import { DEFAULT_RULESET_ID } from '../../rulesets/bundled';
 import { checkScenario, type ScenarioMismatch } from '../../testing/scenarios/checkScenario';
 import { parseScenarioFile, type Scenario } from '../../testing/scenarios/scenarioFile';
 import type { Assessment, TruthValue } from '../../types/assessment';
 import type { CompiledRuleset } from '../../types/compiledRuleset';
-import { describeFsError, readJson, UsageError } from '../io';
+import { describeFsError, readJson } from '../io';
 import { describeError } from '../output/safeText';
 
 /** One scenario run against one ruleset: passed when it has no mismatch and no error. */
@@ -38,14 +39,14 @@ export function scenarioFilesIn(paths: readonly string[]): string[] {
     try {
       folder = statSync(path).isDirectory();
     } catch (error) {
-      throw new UsageError(`Cannot read ${path}: ${describeFsError(error)}.`);
+      throw fileProblem('unreadable_file', path, `Cannot read ${path}: ${describeFsError(error)}.`);
     }
     if (!folder) return [path];
     const files = readdirSync(path)
       .filter((name) => name.endsWith('.json'))
       .sort()
       .map((name) => join(path, name));
-    if (files.length === 0) throw new UsageError(`${path} holds no scenario file (*.json).`);
+    if (files.length === 0) throw fileProblem('invalid_file', path, `${path} holds no scenario file (*.json).`);
     return files;
   });
 }
@@ -63,7 +64,9 @@ export async function runScenarioFiles(
   for (const file of files) {
     const parsed = parseScenarioFile(readJson(file, `scenario file ${file}`));
     if ('problems' in parsed)
-      throw new UsageError(
+      throw fileProblem(
+        'invalid_file',
+        file,
         `${file} is not a scenario file (schemas/scenario.schema.json):\n  ${parsed.problems.join('\n  ')}`,
       );
     const id = rulesetIdOf(file);

@@ -20,6 +20,7 @@ export function checkAnswers(context: RulesetContext): Issue[] {
         issues.push({
           path: at,
           code: 'invalid_answers',
+          fact: id,
           message:
             `"${id}" cannot take its values from a catalogue; only these transaction fields can: ` +
             `${CATALOGUE_FIELDS.filter((field) => INPUT_FACTS.has(field)).join(', ')}.`,
@@ -32,6 +33,7 @@ export function checkAnswers(context: RulesetContext): Issue[] {
         issues.push({
           path: [...at, 'fields', field],
           code: 'invalid_answers',
+          fact: id,
           message:
             bindable.length === 0
               ? `The records of "${id}" have no field that takes catalogue ids.`
@@ -45,5 +47,10 @@ export function checkAnswers(context: RulesetContext): Issue[] {
 }
 
 function undeclaredCatalogue(id: string, path: IssuePath): Issue {
-  return { path, code: 'undeclared_catalogue', message: `The catalogue "${id}" is not declared in "catalogues".` };
+  return {
+    path,
+    code: 'undeclared_catalogue',
+    catalogue: id,
+    message: `The catalogue "${id}" is not declared in "catalogues".`,
+  };
 }

@@ -19,6 +19,7 @@ export function checkCatalogueAttributes({ document }: RulesetContext): Issue[] 
           issues.push({
             path: [...path, 'attributes', attribute],
             code: 'invalid_value',
+            allowed: values,
             message:
               `${JSON.stringify(value)} is not a value of "${attribute}" in this catalogue (allowed: ` +
               `${values.join(', ')}, or null for not known).`,
@@ -29,6 +30,7 @@ export function checkCatalogueAttributes({ document }: RulesetContext): Issue[] 
           issues.push({
             path: [...path, 'attributeCitations', attribute],
             code: 'undeclared_attribute',
+            attribute,
             message: `The entry "${entry.id}" has no attribute "${attribute}" to cite.`,
           });
       }

@@ -12,6 +12,7 @@ export function checkCitations({ document }: RulesetContext): Issue[] {
     issues.push({
       path: [...path, ...segments, 'source'],
       code: 'undeclared_source',
+      source,
       message:
         `The citation's source "${source}" is not declared in "sources" (declared: ` +
         `${[...sources].join(', ') || 'none'}).`,

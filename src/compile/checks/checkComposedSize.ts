@@ -29,6 +29,8 @@ export function checkComposedSize({ document }: RulesetContext): Issue[] {
       issues.push({
         path: [section],
         code: 'section_too_large',
+        limit,
+        size: count,
         message: `With its overlays, the ruleset has ${count} ${section}; at most ${limit} are allowed.`,
       });
     }

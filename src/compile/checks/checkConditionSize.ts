@@ -45,6 +45,8 @@ export function checkConditionSize({ document }: RulesetContext): Issue[] {
     issues.push({
       path: [],
       code: 'conditions_too_large',
+      limit: CONDITION_LIMITS.maxNodesTotal,
+      size: countForIssue(total),
       message:
         `The rules and notes hold ${describe(total)} condition nodes with named conditions written ` +
         `out; at most ${CONDITION_LIMITS.maxNodesTotal} are allowed.`,
@@ -59,6 +61,8 @@ function treeIssues(size: TreeSize, path: IssuePath): Issue[] {
     issues.push({
       path,
       code: 'condition_too_large',
+      limit: CONDITION_LIMITS.maxNodesPerTree,
+      size: countForIssue(size.nodes),
       message:
         `This condition has ${describe(size.nodes)} nodes with its named conditions written out; at ` +
         `most ${CONDITION_LIMITS.maxNodesPerTree} are allowed.`,
@@ -68,6 +72,8 @@ function treeIssues(size: TreeSize, path: IssuePath): Issue[] {
     issues.push({
       path,
       code: 'condition_too_deep',
+      limit: CONDITION_LIMITS.maxDepth,
+      size: countForIssue(size.depth),
       message:
         `This condition nests ${describe(size.depth)} levels deep with its named conditions written ` +
         `out; at most ${CONDITION_LIMITS.maxDepth} are allowed.`,
@@ -92,6 +98,11 @@ function measure(node: ConditionDefinition, sizes: ReadonlyMap<string, TreeSize>
     depth = Math.max(depth, size.depth);
   }
   return { nodes, depth: depth + 1 };
+}
+
+/** A count as an issue's `size` holds it: exact up to 2^53, capped there (JSON has no infinity). */
+function countForIssue(count: number): number {
+  return Math.min(count, Number.MAX_SAFE_INTEGER);
 }
 
 /** A count as people read it; counts beyond 2^53 are only approximate, which is all a refusal needs. */

@@ -30,6 +30,7 @@ export function checkConditions(context: RulesetContext): Issue[] {
         issues.push({
           path: [...path, 'condition'],
           code: 'undeclared_condition',
+          condition: node.condition,
           message: `The named condition "${node.condition}" is not declared in "conditions".`,
         });
       }
@@ -47,6 +48,7 @@ function checkComparison(context: RulesetContext, node: FactConditionDefinition,
       {
         path: [...path, 'fact'],
         code: 'undeclared_fact',
+        fact: node.fact,
         message: `The fact "${node.fact}" is not declared in "facts".`,
       },
     ];
@@ -56,6 +58,8 @@ function checkComparison(context: RulesetContext, node: FactConditionDefinition,
       {
         path: [...path, 'operator'],
         code: 'operator_type_mismatch',
+        fact: node.fact,
+        operator: node.operator,
         message:
           `"${node.operator}" does not apply to "${node.fact}", a ${fact.type} fact (it applies to ` +
           `${spec.factTypes.join(', ')} facts).`,
@@ -72,6 +76,7 @@ function checkComparison(context: RulesetContext, node: FactConditionDefinition,
         {
           path: [...path, 'value', 'threshold'],
           code: 'undeclared_threshold',
+          threshold: thresholdId,
           message: `The threshold "${thresholdId}" is not declared in "thresholds".`,
         },
       ];
@@ -80,6 +85,7 @@ function checkComparison(context: RulesetContext, node: FactConditionDefinition,
         {
           path: [...path, 'value'],
           code: 'value_type_mismatch',
+          fact: node.fact,
           message: `"${node.operator}" compares with a list of values, not a threshold.`,
         },
       ];
@@ -88,6 +94,7 @@ function checkComparison(context: RulesetContext, node: FactConditionDefinition,
         {
           path: [...path, 'value', 'threshold'],
           code: 'value_type_mismatch',
+          fact: node.fact,
           message:
             `The threshold "${thresholdId}" is a level of the scale "${threshold.scale}", which ` +
             `"${node.fact}" does not use.`,
@@ -100,6 +107,7 @@ function checkComparison(context: RulesetContext, node: FactConditionDefinition,
       {
         path: [...path, 'value'],
         code: 'value_type_mismatch',
+        fact: node.fact,
         message:
           spec.value === 'many'
             ? `"${node.operator}" compares with a list of values.`
@@ -121,6 +129,7 @@ function checkComparison(context: RulesetContext, node: FactConditionDefinition,
       issues.push({
         path: at,
         code: 'value_type_mismatch',
+        fact: node.fact,
         message:
           `"${node.fact}" holds ${elementType === 'string' ? 'strings' : `${elementType}s`}; ` +
           `${JSON.stringify(value)} can never match.`,
@@ -129,6 +138,7 @@ function checkComparison(context: RulesetContext, node: FactConditionDefinition,
       issues.push({
         path: at,
         code: 'unknown_value',
+        fact: node.fact,
         message:
           `"${node.fact}" never holds ` +
           `${JSON.stringify(value)}.${allowed.length <= 20 ? ` Its values: ${allowed.join(', ')}.` : ''}`,
@@ -142,6 +152,7 @@ function checkNamedConditionCycles(context: RulesetContext): Issue[] {
   return findReferenceCycles(namedConditionReferences(context.document)).map((trail) => ({
     path: ['conditions', trail[trail.length - 1] as string],
     code: 'condition_cycle',
+    cycle: trail,
     message: `Named conditions refer to each other in a cycle: ${trail.join(' → ')}.`,
   }));
 }

@@ -13,6 +13,7 @@ export function checkDuties({ document }: RulesetContext): Issue[] {
         issues.push({
           path: ['outcomes', outcome, 'duties', index],
           code: 'undeclared_duty',
+          duty,
           message: `The duty "${duty}" is not declared in "duties".`,
         });
     });
@@ -22,6 +23,7 @@ export function checkDuties({ document }: RulesetContext): Issue[] {
       issues.push({
         path: ['duties', duty],
         code: 'unused_duty',
+        duty,
         message: `The duty "${duty}" is declared, but no outcome carries it (list it in an outcome's "duties").`,
       });
   }

@@ -29,6 +29,7 @@ function checkInputFact(id: string, fact: FactDefinition, path: IssuePath): Issu
       {
         path,
         code: 'unknown_input_fact',
+        fact: id,
         message:
           `"${id}" is not a transaction field and has no "derive"; input facts are named by their ` +
           `transaction path (e.g. "item.speciallyDesigned").`,
@@ -40,6 +41,7 @@ function checkInputFact(id: string, fact: FactDefinition, path: IssuePath): Issu
       {
         path: [...path, 'type'],
         code: 'fact_type_mismatch',
+        fact: id,
         message: `The transaction field "${id}" is of type "${input.type}", not "${fact.type}".`,
       },
     ];
@@ -57,6 +59,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
       issues.push({
         path: [...path, 'type'],
         code: 'fact_type_mismatch',
+        fact: String(path[1]),
         message: `A "${derive.kind}" fact is of type "${type}", not "${fact.type}".`,
       });
   };
@@ -66,12 +69,14 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
       issues.push({
         path: where,
         code: 'undeclared_fact',
+        fact: factId,
         message: `The fact "${factId}" is not declared in "facts".`,
       });
     else if (!types.includes(read.type))
       issues.push({
         path: where,
         code: 'fact_type_mismatch',
+        fact: factId,
         message: `"${factId}" is of type "${read.type}"; "${derive.kind}" reads ${types.join(' or ')} facts.`,
       });
     return read;
@@ -85,6 +90,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
       issues.push({
         path: [...at, 'attribute'],
         code: 'undeclared_attribute',
+        attribute,
         message:
           `No entry of the catalogue "${(derive as { catalogue: string }).catalogue}" has the ` +
           `attribute "${attribute}".`,
@@ -106,6 +112,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
             issues.push({
               path: ['catalogues', derive.catalogue, 'entries', index, 'attributes', derive.attribute],
               code: 'attribute_type_mismatch',
+              fact: String(path[1]),
               message: `Expected a string (or null for unknown), as the fact "${path[1]}" reads it.`,
             });
         }
@@ -133,6 +140,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
         issues.push({
           path: [...path, 'type'],
           code: 'fact_type_mismatch',
+          fact: String(path[1]),
           message: 'A "lookup" fact is of type "boolean", "string" or "number".',
         });
       }
@@ -141,6 +149,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
           issues.push({
             path: ['catalogues', derive.catalogue, 'entries', index, 'attributes', derive.attribute],
             code: 'attribute_type_mismatch',
+            fact: String(path[1]),
             message: `Expected a ${fact.type} (or null for unknown), as the fact "${path[1]}" reads it.`,
           });
         }
@@ -160,6 +169,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
         issues.push({
           path: [...at, 'catalogue'],
           code: 'catalogue_mismatch',
+          fact: derive.of,
           message:
             `"${derive.of}" takes its ids from ` +
             `${bound === undefined ? 'no catalogue' : `the catalogue "${bound}"`}, not ` +
@@ -172,6 +182,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
           issues.push({
             path: ['catalogues', derive.catalogue, 'entries', index, 'attributes', derive.attribute],
             code: 'attribute_type_mismatch',
+            fact: String(path[1]),
             message: `Expected a string (or null for not known): "${path[1]}" collects it.`,
           });
       }
@@ -190,6 +201,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
           issues.push({
             path: derive.kind === 'anyRecordIn' ? [...at, 'field'] : [...at, 'fields', index],
             code: 'invalid_field',
+            field,
             message: `"${derive.of}" records have no field "${field}" (fields: ${Object.keys(fields).join(', ')}).`,
           });
       });
@@ -208,6 +220,7 @@ function checkDerivedFact(context: RulesetContext, fact: FactDefinition, path: I
         issues.push({
           path: [...at, 'field'],
           code: 'invalid_field',
+          field: derive.field,
           message:
             `"${derive.of}" records have no field "${derive.field}" with fixed values (fields: ` +
             `${Object.keys(fields).join(', ')}).`,
@@ -246,11 +259,12 @@ function checkDerivationCycles(context: RulesetContext): Issue[] {
   const visit = (id: string, trail: string[]) => {
     if (state.get(id) === 'done') return;
     if (state.get(id) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(id)), id];
       issues.push({
         path: ['facts', id, 'derive'],
         code: 'derivation_cycle',
-        message:
-          `Derived facts depend on each other in a cycle: ` + `${[...trail.slice(trail.indexOf(id)), id].join(' → ')}.`,
+        cycle,
+        message: `Derived facts depend on each other in a cycle: ${cycle.join(' → ')}.`,
       });
       return;
     }
@@ -265,9 +279,8 @@ function checkDerivationCycles(context: RulesetContext): Issue[] {
 }
 
 function undeclared(what: 'catalogue' | 'scale', id: string, path: IssuePath): Issue {
-  return {
-    path,
-    code: `undeclared_${what}`,
-    message: `The ${what} "${id}" is not declared in "${what === 'catalogue' ? 'catalogues' : 'scales'}".`,
-  };
+  const message = `The ${what} "${id}" is not declared in "${what === 'catalogue' ? 'catalogues' : 'scales'}".`;
+  return what === 'catalogue'
+    ? { path, code: 'undeclared_catalogue', catalogue: id, message }
+    : { path, code: 'undeclared_scale', scale: id, message };
 }

@@ -14,6 +14,8 @@ export function checkOutcomes({ document }: RulesetContext): Issue[] {
       issues.push({
         path: ['outcomes', outcome, 'precedence'],
         code: 'duplicate_precedence',
+        other,
+        precedence: definition.precedence,
         message:
           `Precedence ${definition.precedence} is also that of "${other}"; precedence must rank ` +
           `outcomes strictly.`,
@@ -26,6 +28,7 @@ export function checkOutcomes({ document }: RulesetContext): Issue[] {
       issues.push({
         path,
         code: 'undeclared_outcome',
+        outcome,
         message: `The outcome "${outcome}" is not declared in "outcomes".`,
       });
   };

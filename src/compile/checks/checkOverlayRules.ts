@@ -27,6 +27,7 @@ export function checkOverlayRules(base: RulesetDocument, overlays: readonly Rule
         issues.push({
           path: [...at, section],
           code: 'invalid_section',
+          section,
           message: `"${section}" belongs to the base ruleset; an overlay only adds rules, notes, facts, data and attributes.`,
         });
     }
@@ -34,6 +35,7 @@ export function checkOverlayRules(base: RulesetDocument, overlays: readonly Rule
       issues.push({
         path: [...at, 'appliesTo'],
         code: 'missing_property',
+        property: 'appliesTo',
         message:
           `The overlay "${overlay.id}" adds rules or attributes, so it must name the member states whose ` +
           `exporters it concerns in "appliesTo".`,
@@ -45,6 +47,7 @@ export function checkOverlayRules(base: RulesetDocument, overlays: readonly Rule
         issues.push({
           path: [...path, 'when'],
           code: 'overlay_not_gated',
+          memberStates,
           message:
             gateFact === undefined
               ? `The base ruleset "${base.id}" names no competent member state ("authority"), so an overlay rule ` +
@@ -59,12 +62,14 @@ export function checkOverlayRules(base: RulesetDocument, overlays: readonly Rule
         issues.push({
           path: [...path, 'extensionPoint'],
           code: 'undeclared_extension_point',
+          extensionPoint: rule.extensionPoint,
           message: `The base ruleset "${base.id}" declares no extension point "${rule.extensionPoint}".`,
         });
       } else if (point !== undefined && !point.outcomes.includes(rule.outcome)) {
         issues.push({
           path: [...path, 'outcome'],
           code: 'overlay_lowers_base',
+          outcome: rule.outcome,
           message:
             `The extension point "${rule.extensionPoint ?? ''}" lets overlay rules decide ` +
             `${point.outcomes.join(', ')}, not ${rule.outcome}.`,
@@ -73,6 +78,7 @@ export function checkOverlayRules(base: RulesetDocument, overlays: readonly Rule
         issues.push({
           path: [...path, 'outcome'],
           code: 'overlay_lowers_base',
+          outcome: rule.outcome,
           message:
             `An overlay rule may add obligations (an outcome that involves the authority, or "${base.undecided ?? ''}"); ` +
             `"${rule.outcome}" imposes nothing and could lower or replace what the base decides. Use an extension ` +

@@ -13,18 +13,25 @@ export function checkStructure({ document }: RulesetContext): Issue[] {
         issues.push({
           path: [section],
           code: 'missing_property',
+          property: section,
           message: `A base ruleset must declare "${section}".`,
         });
     }
     for (const section of ['extends', 'appliesTo', 'attributes'] as const) {
       if (document[section] !== undefined)
-        issues.push({ path: [section], code: 'invalid_section', message: `"${section}" is for overlays only.` });
+        issues.push({
+          path: [section],
+          code: 'invalid_section',
+          section,
+          message: `"${section}" is for overlays only.`,
+        });
     }
   } else {
     if (document.extends === undefined)
       issues.push({
         path: ['extends'],
         code: 'missing_property',
+        property: 'extends',
         message: 'An overlay must name the base ruleset it extends.',
       });
     for (const section of BASE_ONLY) {
@@ -32,6 +39,7 @@ export function checkStructure({ document }: RulesetContext): Issue[] {
         issues.push({
           path: [section],
           code: 'invalid_section',
+          section,
           message: `"${section}" belongs to the base ruleset; an overlay only adds rules, facts and data.`,
         });
     }
@@ -42,7 +50,7 @@ export function checkStructure({ document }: RulesetContext): Issue[] {
     [['lastVerifiedOn'], document.lastVerifiedOn],
   ] as const) {
     if (typeof value === 'string' && !isCalendarDate(value))
-      issues.push({ path, code: 'invalid_date', message: `"${value}" is not a calendar date.` });
+      issues.push({ path, code: 'invalid_date', value, message: `"${value}" is not a calendar date.` });
   }
   if (document.validity.to !== null && document.validity.to < document.validity.from) {
     issues.push({

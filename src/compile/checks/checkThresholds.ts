@@ -28,6 +28,7 @@ export function checkThresholds(context: RulesetContext): Issue[] {
       issues.push({
         path: [...path, 'scale'],
         code: 'undeclared_scale',
+        scale: threshold.scale,
         message: `The scale "${threshold.scale}" is not declared in "scales".`,
       });
     else if (!levels.includes(threshold.value)) {

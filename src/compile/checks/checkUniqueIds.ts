@@ -11,6 +11,8 @@ export function checkUniqueIds({ document }: RulesetContext): Issue[] {
       issues.push({
         path,
         code: 'duplicate_id',
+        first,
+        id,
         message: `The ${what} id "${id}" is already used at /${first.join('/')}.`,
       });
   };

@@ -19,6 +19,7 @@ export function checkRecordFilter(
       issues.push({
         path: [...at, 'where', field],
         code: 'invalid_field',
+        field,
         message: `"${of}" records have no field "${field}" with fixed values.`,
       });
       continue;
@@ -28,6 +29,7 @@ export function checkRecordFilter(
         issues.push({
           path: [...at, 'where', field, index],
           code: 'invalid_value',
+          allowed,
           message: `"${value}" is not a value of "${field}" (allowed: ${allowed.join(', ')}).`,
         });
     });

@@ -30,6 +30,7 @@ function unreachableRules(program: Program, reachability: readonly Reachability[
       issues.push({
         path: ['rules', index],
         code: 'unreachable_rule',
+        rule: rule.id,
         message: `Rule "${rule.id}" can never hold: no combination of facts makes its condition true.`,
       });
     } else if (result?.kind === 'always_covered') {
@@ -37,6 +38,7 @@ function unreachableRules(program: Program, reachability: readonly Reachability[
       issues.push({
         path: ['rules', index],
         code: 'unreachable_rule',
+        rule: rule.id,
         message:
           `Rule "${rule.id}" can never decide its outcome ${rule.outcome}: whenever it holds, a rule ` +
           `of higher precedence holds too (e.g. ${by}).`,
@@ -67,6 +69,7 @@ function unproducibleOutcomes(
       return {
         path: ['outcomes', outcome],
         code: 'unproducible_outcome',
+        outcome,
         message: `The outcome ${outcome} can never be the answer: ${why}.`,
       };
     });
@@ -100,6 +103,7 @@ function unusedFacts(document: RulesetDocument): Issue[] {
     .map((fact) => ({
       path: ['facts', fact],
       code: 'unused_fact',
+      fact,
       message: `The fact "${fact}" is declared but no rule, note, named condition or derived fact reads it.`,
     }));
 }
@@ -124,6 +128,7 @@ function unusedCatalogues(document: RulesetDocument): Issue[] {
       issues.push({
         path: ['catalogues', catalogue],
         code: 'unused_catalogue',
+        catalogue,
         message:
           `The catalogue "${catalogue}" is never referenced: no fact answers from it, no derivation ` +
           `or authority reads it, and no condition names its entries.`,
@@ -134,6 +139,8 @@ function unusedCatalogues(document: RulesetDocument): Issue[] {
       issues.push({
         path: ['catalogues', catalogue, 'entries', index],
         code: 'unreferenced_catalogue_entry',
+        catalogue,
+        entry: entry.id,
         message:
           `The entry "${entry.id}" of "${catalogue}" is never referenced: no condition or filter ` +
           `names it and nothing reads the catalogue's attributes, so choosing it changes nothing.`,

@@ -57,8 +57,11 @@ export class EngineEvaluator implements Evaluator<Promise<Evaluation>> {
           pool.discard();
           if (cause instanceof AssessmentError) throw cause;
           throw new AssessmentError(
-            'engine_failure',
-            `json-rules-engine failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+            {
+              path: [],
+              code: 'engine_failure',
+              message: `json-rules-engine failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+            },
             { cause },
           );
         }

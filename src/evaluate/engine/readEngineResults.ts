@@ -138,8 +138,9 @@ export function asFact(result: TruthValue): boolean | null {
 }
 
 export function engineFailure(detail: string): AssessmentError {
-  return new AssessmentError(
-    'engine_failure',
-    `json-rules-engine produced an inconsistent result (${detail}); this is a bug in dual-use-rules.`,
-  );
+  return new AssessmentError({
+    path: [],
+    code: 'engine_failure',
+    message: `json-rules-engine produced an inconsistent result (${detail}); this is a bug in dual-use-rules.`,
+  });
 }

@@ -7,6 +7,7 @@ import type { Citation } from '../../types/citation';
 import type { CompiledRuleset } from '../../types/compiledRuleset';
 import type { Outcome } from '../../types/outcome';
 import { partialTransactionArbitrary, sharedVocabulary } from '../arbitraries';
+import { readRuleset, readRunOptions } from '../kitArguments';
 import { staticDiff, type StaticChange } from './staticDiff';
 
 /** Options for `diffRulesets`. */
@@ -76,8 +77,11 @@ type Classified =
  * console.log(formatRulesetDiff(diff));
  */
 export function diffRulesets(before: CompiledRuleset, after: CompiledRuleset, options: DiffOptions = {}): RulesetDiff {
-  const runs = options.runs ?? 2000;
-  const seed = options.seed ?? 1;
+  readRuleset(before, ['before']);
+  readRuleset(after, ['after']);
+  const read = readRunOptions(options);
+  const runs = read.runs ?? 2000;
+  const seed = read.seed ?? 1;
   const arbitrary = diffTransactionArbitrary(before, after);
   const classify = (transaction: Transaction): Classified => {
     const assessed = assessBoth(before, after, transaction);

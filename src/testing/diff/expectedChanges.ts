@@ -1,5 +1,10 @@
+import { describeValue } from '../../errors/describeValue';
+import type { Issue } from '../../errors/issue';
 import { OUTCOMES, type Outcome } from '../../types/outcome';
+import { at, checkFile, unknownKey } from '../fileIssues';
+import { readShaped } from '../kitArguments';
 import type { OutcomeChange, RulesetDiff } from './diffRulesets';
+import { expectedChangesSchema, rulesetDiffSchema } from './diffSchemas';
 
 /** An outcome change a reviewer has accepted, with the reason (e.g. the provision or guidance that causes it). */
 export interface ExpectedChange {
@@ -23,37 +28,48 @@ export interface ExpectationCheck {
 
 /**
  * Reads an expected-changes file (parsed JSON), checking its shape.
- * @throws {Error} naming each problem with its path.
+ * @throws {AssessmentError} `invalid_argument`, its issues naming each problem with its path in the file.
  */
 export function parseExpectedChanges(value: unknown): ExpectedChanges {
-  const problems: string[] = [];
+  checkFile('expected-changes file', value, fileProblems);
+  return value as ExpectedChanges;
+}
+
+function fileProblems(value: unknown): Issue[] {
   const changes = (value as { changes?: unknown } | null)?.changes;
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Array.isArray(changes)) {
-    throw new Error(
-      'An expected-changes file is a JSON object with a "changes" list: { "changes": [{ "before": ' +
-        '"no_obligation", "after": "insufficient_information", "reason": "…" }] }.',
-    );
-  }
-  changes.forEach((change: unknown, index) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Array.isArray(changes))
+    return [
+      at(
+        '',
+        'An expected-changes file is a JSON object with a "changes" list: { "changes": [{ "before": ' +
+          '"no_obligation", "after": "insufficient_information", "reason": "…" }] }.',
+      ),
+    ];
+  return changes.flatMap((change: unknown, index) => {
     const entry = (typeof change === 'object' && change !== null ? change : {}) as Record<string, unknown>;
+    const problems: Issue[] = [];
     for (const key of ['before', 'after'] as const) {
       if (!(OUTCOMES as readonly unknown[]).includes(entry[key]))
         problems.push(
-          `/changes/${index}/${key}: expected one of ${OUTCOMES.join(', ')}, not ${JSON.stringify(entry[key])}`,
+          at(
+            `/changes/${index}/${key}`,
+            `expected one of ${OUTCOMES.join(', ')}, not ${describeValue(entry[key])}`,
+            OUTCOMES,
+          ),
         );
     }
     if (typeof entry['reason'] !== 'string' || entry['reason'].trim() === '')
-      problems.push(`/changes/${index}/reason: say why this change is expected`);
+      problems.push(at(`/changes/${index}/reason`, 'say why this change is expected'));
     for (const key of Object.keys(entry))
-      if (!['before', 'after', 'reason'].includes(key)) problems.push(`/changes/${index}/${key}: unknown key`);
+      if (!['before', 'after', 'reason'].includes(key)) problems.push(unknownKey(`/changes/${index}`, key));
+    return problems;
   });
-  if (problems.length > 0)
-    throw new Error(`The expected-changes file is not valid:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
-  return value as ExpectedChanges;
 }
 
 /** Which outcome changes of a diff the file does not list, and which listed ones did not show. */
 export function checkExpectedChanges(diff: RulesetDiff, expected: ExpectedChanges): ExpectationCheck {
+  readShaped(diff, rulesetDiffSchema, ['diff'], 'a diff from diffRulesets()');
+  readShaped(expected, expectedChangesSchema, ['expected'], 'expected changes from parseExpectedChanges()');
   const listed = (change: { before: Outcome; after: Outcome }) =>
     expected.changes.some((entry) => entry.before === change.before && entry.after === change.after);
   return {

@@ -1,7 +1,9 @@
 import { formatPath } from '../../errors/issue';
 import { describeCitation } from '../../format/describeCitation';
 import type { RulesetReference } from '../../types/assessment';
+import { readShaped } from '../kitArguments';
 import type { RulesetDiff } from './diffRulesets';
+import { expectationCheckSchema, rulesetDiffSchema } from './diffSchemas';
 import type { ExpectationCheck } from './expectedChanges';
 import type { StaticChange } from './staticDiff';
 
@@ -12,6 +14,8 @@ const MARK = { added: '+', removed: '-', changed: '~' } as const;
  * involved, then the static changes by section; with an expectation check, what is not listed comes first.
  */
 export function formatRulesetDiff(diff: RulesetDiff, check?: ExpectationCheck): string {
+  readShaped(diff, rulesetDiffSchema, ['diff'], 'a diff from diffRulesets()');
+  if (check !== undefined) readShaped(check, expectationCheckSchema, ['check'], 'a check from checkExpectedChanges()');
   const changed = diff.runs - diff.unchanged;
   const lines = [
     `${describeRuleset(diff.before)}  →  ${describeRuleset(diff.after)}`,

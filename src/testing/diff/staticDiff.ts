@@ -1,6 +1,8 @@
 import { canonicalJson } from '../../document/canonicalJson';
 import type { IssuePath } from '../../errors/issue';
+import { RulesetError } from '../../errors/RulesetError';
 import type { RulesetDocument } from '../../types/ruleset';
+import { rulesetDocumentIssues } from '../kitArguments';
 
 /** The parts of a ruleset the static diff compares, each item by its id or key. */
 export type RulesetSection =
@@ -40,8 +42,11 @@ type Keyed = Readonly<Record<string, unknown>>;
  * Compares two (composed) ruleset documents item by item: rules and notes by id, facts, thresholds, catalogues,
  * scales, sources and named conditions by key, catalogue entries by catalogue and id, plus the single-valued parts.
  * Reordering alone is no change; the content of an item is compared as canonical JSON.
+ * @throws {RulesetError} when either is not a ruleset document the schema accepts (paths under `before` or `after`).
  */
 export function staticDiff(before: RulesetDocument, after: RulesetDocument): StaticChange[] {
+  const issues = [...rulesetDocumentIssues(before, 'before'), ...rulesetDocumentIssues(after, 'after')];
+  if (issues.length > 0) throw new RulesetError(issues);
   const changes: StaticChange[] = [];
   for (const section of ['validity', 'undecided', 'fallback', 'authority'] as const) {
     const [a, b] = [before[section], after[section]];

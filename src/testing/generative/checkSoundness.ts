@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { assessMany } from '../../assessMany';
 import { compileRuleset } from '../../compileRuleset';
+import { CodedError, fromIssue } from '../../errors/CodedError';
 import type { Transaction } from '../../transaction/transactionSchema';
 import type { Assessment, RulesetReference } from '../../types/assessment';
 import type { CompiledRuleset } from '../../types/compiledRuleset';
 import type { RulesetDocument } from '../../types/ruleset';
+import { readRuleset, readRunOptions } from '../kitArguments';
 import { coveringDataCompletions, dataCompletions } from './dataCompletions';
 import { loweringFailure, orderFailure, soundnessFailure } from './properties';
 import { firstKnownContradiction } from './sourcesAgree';
@@ -40,7 +42,7 @@ export interface PropertyReport {
 }
 
 /** Thrown by `checkSoundness`, `checkMonotonicity` and `checkOrderIndependence` with the smallest counterexample. */
-export class PropertyViolation extends Error {
+export class PropertyViolation extends CodedError<'property_violated'> {
   override readonly name = 'PropertyViolation';
 
   constructor(
@@ -54,12 +56,17 @@ export class PropertyViolation extends Error {
     readonly replay: { readonly seed: number; readonly path: string },
   ) {
     super(
-      [
-        `The ${property} property fails for ${ruleset.id} ${ruleset.version}: ${detail}`,
-        'Smallest transaction found:',
-        JSON.stringify(transaction, null, 2).replace(/^/gm, '  '),
-        `Reproduce with { seed: ${replay.seed}, path: ${JSON.stringify(replay.path)} }.`,
-      ].join('\n'),
+      ...fromIssue({
+        path: [],
+        code: 'property_violated',
+        property,
+        message: [
+          `The ${property} property fails for ${ruleset.id} ${ruleset.version}: ${detail}`,
+          'Smallest transaction found:',
+          JSON.stringify(transaction, null, 2).replace(/^/gm, '  '),
+          `Reproduce with { seed: ${replay.seed}, path: ${JSON.stringify(replay.path)} }.`,
+        ].join('\n'),
+      }),
     );
   }
 }
@@ -78,6 +85,9 @@ export class PropertyViolation extends Error {
  * test('our ruleset never decides too early', () => { checkSoundness(ourRuleset, { runs: 2_000 }); });
  */
 export function checkSoundness(ruleset: CompiledRuleset, options: PropertyCheckOptions = {}): PropertyReport {
+  readRuleset(ruleset);
+  // Each option read once and checked; the property reads the checked copy.
+  options = readRunOptions(options);
   const document = ruleset.document as RulesetDocument;
   const space = transactionSpace(document, spaceOptions(options));
   const seed = options.seed ?? randomSeed();
@@ -138,6 +148,9 @@ function randomSeed(): number {
  * @throws {PropertyViolation} with the smallest counterexample.
  */
 export function checkMonotonicity(ruleset: CompiledRuleset, options: PropertyCheckOptions = {}): PropertyReport {
+  readRuleset(ruleset);
+  // Each option read once and checked; the property reads the checked copy.
+  options = readRunOptions(options);
   const document = ruleset.document as RulesetDocument;
   const space = transactionSpace(document, spaceOptions(options));
   return run(
@@ -168,6 +181,9 @@ export function checkMonotonicity(ruleset: CompiledRuleset, options: PropertyChe
  * @throws {PropertyViolation} with the smallest counterexample.
  */
 export function checkOrderIndependence(ruleset: CompiledRuleset, options: PropertyCheckOptions = {}): PropertyReport {
+  readRuleset(ruleset);
+  // Each option read once and checked; the property reads the checked copy.
+  options = readRunOptions(options);
   const space = transactionSpace(ruleset.document as RulesetDocument, spaceOptions(options));
   const arbitrary = space.partial.chain((partial) =>
     fc.record({ partial: fc.constant(partial), reordered: space.reorderingsOf(partial) }),

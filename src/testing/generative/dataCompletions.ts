@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { attributeOf } from '../../compile/checks/attributeOf';
 import { conditionRoots, isFactCondition, walkCondition } from '../../compile/rulesetContext';
 import type { AttributeValue, Derivation, RulesetDocument } from '../../types/ruleset';
+import { readRulesetDocument } from '../kitArguments';
 
 /**
  * The completions of a ruleset's own data: the document with every catalogue attribute that a derivation reads and
@@ -12,6 +13,7 @@ import type { AttributeValue, Derivation, RulesetDocument } from '../../types/ru
  * refuses one left out).
  */
 export function dataCompletions(document: RulesetDocument): fc.Arbitrary<RulesetDocument> {
+  readRulesetDocument(document, 'document');
   const holes = dataHoles(document);
   if (holes.length === 0) return fc.constant(document);
   return fc

@@ -1,6 +1,7 @@
 import type { Assessment } from '../../types/assessment';
 import type { Outcome } from '../../types/outcome';
 import type { RulesetDocument } from '../../types/ruleset';
+import { precedencesSchema, readAssessment, readShaped, readStrings } from '../kitArguments';
 
 /**
  * Why the assessment of a completion is not covered by that of the partial transaction, or `undefined` when it is.
@@ -9,6 +10,8 @@ import type { RulesetDocument } from '../../types/ruleset';
  * is the outcome of every completion.
  */
 export function soundnessFailure(partial: Assessment, completion: Assessment): string | undefined {
+  readAssessment(partial, ['partial']);
+  readAssessment(completion, ['completion']);
   const outside = completion.possibleOutcomes.filter((outcome) => !partial.possibleOutcomes.includes(outcome));
   if (outside.length === 0) return undefined;
   return (
@@ -34,6 +37,10 @@ export function loweringFailure(
   precedence: RulesetDocument['outcomes'],
   raise: string,
 ): string | undefined {
+  readAssessment(before, ['before']);
+  readAssessment(after, ['after']);
+  readShaped(precedence ?? {}, precedencesSchema, ['precedence'], "a ruleset's outcomes");
+  readStrings({ raise });
   const rank = (outcome: Outcome) => precedence?.[outcome]?.precedence ?? Number.NEGATIVE_INFINITY;
   const lowest = (assessment: Assessment) => Math.min(...assessment.possibleOutcomes.map(rank));
   const highest = (assessment: Assessment) => Math.max(...assessment.possibleOutcomes.map(rank));
@@ -46,6 +53,8 @@ export function loweringFailure(
  * `undefined` when it did not: lists are sets to the law, so their order never matters.
  */
 export function orderFailure(original: Assessment, reordered: Assessment): string | undefined {
+  readAssessment(original, ['original']);
+  readAssessment(reordered, ['reordered']);
   if (describe(original) === describe(reordered)) return undefined;
   return `the same transaction with its lists in another order is assessed ${describe(reordered)}, not ${describe(original)}.`;
 }

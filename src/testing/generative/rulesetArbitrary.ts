@@ -1,7 +1,11 @@
 import fc from 'fast-check';
+import { AssessmentError } from '../../errors/AssessmentError';
+import { describeValue } from '../../errors/describeValue';
+import { readOptions } from '../../errors/readArguments';
 import { KNOWLEDGE_LEVELS, PARTY_ROLES } from '../../transaction/transactionSchema';
 import { OUTCOMES, UNDECIDED_OUTCOME, type Outcome } from '../../types/outcome';
 import type { AttributeValue, CatalogueDefinition, OutcomeDefinition, RulesetDocument } from '../../types/ruleset';
+import { refuseArgument } from '../kitArguments';
 import { rulesArbitrary } from './conditionArbitrary';
 import { filtersArbitrary, generatedFacts } from './generatedFacts';
 import {
@@ -43,7 +47,17 @@ const LEFT_OUT = Symbol('left out');
  * fc.assert(fc.property(rulesetArbitrary(), (document) => { compileRuleset(document); }));
  */
 export function rulesetArbitrary(options: RulesetArbitraryOptions = {}): fc.Arbitrary<RulesetDocument> {
-  const monotone = options.monotone === true;
+  const { monotone: given, maxRules } = readOptions<RulesetArbitraryOptions>(
+    options,
+    { monotone: 'boolean', maxRules: 'any' },
+    (issue, cause) => new AssessmentError(issue, { cause }),
+  );
+  if (maxRules !== undefined && !(Number.isSafeInteger(maxRules) && maxRules >= 1))
+    throw refuseArgument(
+      ['options', 'maxRules'],
+      `options.maxRules must be a whole number from 1, not ${describeValue(maxRules)}.`,
+    );
+  const monotone = given === true;
   return fc
     .record({
       outcomes: outcomesArbitrary(),
@@ -82,7 +96,7 @@ export function rulesetArbitrary(options: RulesetArbitraryOptions = {}): fc.Arbi
       return skeleton;
     })
     .chain((skeleton) =>
-      rulesArbitrary(skeleton, { monotone, maxRules: options.maxRules ?? 6 }).map((parts) => ({
+      rulesArbitrary(skeleton, { monotone, maxRules: maxRules ?? 6 }).map((parts) => ({
         ...skeleton,
         ...parts,
       })),

@@ -1,5 +1,5 @@
+import { compiledRuntime } from '../../compile/compiledRuntime';
 import { prepareFacts, type FactValues } from '../../evaluate/prepareFacts';
-import { runtimeOf } from '../../evaluate/rulesetRuntime';
 import type { Transaction } from '../../transaction/transactionSchema';
 import type { FactValue } from '../../types/assessment';
 import type { CompiledRuleset } from '../../types/compiledRuleset';
@@ -40,6 +40,6 @@ export function firstKnownContradiction(
 const known = (value: FactValue | undefined): boolean => value !== undefined && value !== null;
 
 function factsOf(ruleset: CompiledRuleset, transaction: Transaction): FactValues {
-  const runtime = runtimeOf(ruleset);
+  const runtime = compiledRuntime(ruleset, ['ruleset']);
   return prepareFacts(runtime.factPlan, runtime.readTransaction(transaction).inputs);
 }

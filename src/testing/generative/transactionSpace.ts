@@ -5,6 +5,7 @@ import { nonNull, schemaAt, type SchemaNode } from '../../transaction/schemaNode
 import { transactionJsonSchema } from '../../transaction/transactionJsonSchema';
 import type { Transaction } from '../../transaction/transactionSchema';
 import type { RulesetDocument } from '../../types/ruleset';
+import { readRulesetDocument, readRunOptions } from '../kitArguments';
 import { raisesOf, redFlagsToAdd, type Raise } from './raises';
 import type { FieldSlot, RecordsSlot } from './slots';
 import { completeTransactions, completionsOf, partialTransactions, reorderingsOf, reversed } from './unknownFields';
@@ -70,6 +71,9 @@ export interface TransactionSpaceOptions {
  *   ([partial, complete]) => soundnessFailure(assessOne(partial), assessOne(complete)) === undefined));
  */
 export function transactionSpace(document: RulesetDocument, options: TransactionSpaceOptions = {}): TransactionSpace {
+  readRulesetDocument(document, 'document');
+  // Each option read once and checked; the space reads the checked copy.
+  options = readRunOptions(options);
   const root = (contract ??= transactionJsonSchema() as SchemaNode);
   const read = valuesRead(document);
   const facts = document.facts ?? {};

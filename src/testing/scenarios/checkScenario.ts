@@ -1,6 +1,7 @@
 import { listRulesets } from '../../loadRuleset';
 import type { Assessment } from '../../types/assessment';
-import type { Scenario } from './scenarioFile';
+import { readAssessment, readShaped, readStrings } from '../kitArguments';
+import { scenarioSchema, type Scenario } from './scenarioFile';
 
 /** One way an assessment differs from what its scenario expects. */
 export interface ScenarioMismatch {
@@ -16,6 +17,8 @@ export interface ScenarioMismatch {
  * finding about the ruleset or the scenario, for a person to judge.
  */
 export function checkScenario(scenario: Scenario, assessment: Assessment): ScenarioMismatch[] {
+  readShaped(scenario, scenarioSchema, ['scenario'], 'a scenario (parseScenarioFile)');
+  readAssessment(assessment, ['assessment']);
   const expected = scenario.expect;
   const mismatches: ScenarioMismatch[] = [];
   const exactly = (
@@ -86,6 +89,7 @@ export function checkScenario(scenario: Scenario, assessment: Assessment): Scena
 
 /** Whether a version is the expected one, or a bundled correction that replaces it (1.1.0 for 1.0.0). */
 export function isVersionOrCorrection(id: string, actual: string, expected: string): boolean {
+  readStrings({ id, actual, expected });
   const summaries = listRulesets().filter((summary) => summary.id === id);
   for (
     let version: string | undefined = expected;

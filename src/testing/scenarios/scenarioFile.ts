@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { plainDataIssues } from '../../document/plainData';
+import { formatPath } from '../../errors/issue';
 import { OUTCOMES, type Outcome } from '../../types/outcome';
 
 const strings = z.array(z.string());
 
 /** The zod form of `schemas/scenario.schema.json` (a test keeps the two in step on every bundled scenario file). */
-const scenarioSchema = z.strictObject({
+/** One scenario of a scenario file, as `checkScenario` takes it. */
+export const scenarioSchema = z.strictObject({
   name: z.string().min(1),
   provision: z.string().min(1),
   source: z.string().optional(),
@@ -82,6 +85,9 @@ export interface ScenarioExpectation {
 export function parseScenarioFile(
   json: unknown,
 ): { readonly scenarios: readonly Scenario[] } | { readonly problems: readonly string[] } {
+  // Not plain data (a getter, a proxy, a cycle) is a problem like any other, found before anything reads it.
+  const unsafe = plainDataIssues(json);
+  if (unsafe.length > 0) return { problems: unsafe.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) };
   const parsed = scenarioFileSchema.safeParse(json);
   if (parsed.success) return { scenarios: parsed.data.scenarios as readonly Scenario[] };
   return {

@@ -173,8 +173,20 @@ describe('expected changes', () => {
   });
 
   test('a malformed file names each problem with its path', () => {
-    expect(() => parseExpectedChanges({ changes: [{ before: 'nothing', after: 'no_obligation', why: 'x' }] })).toThrow(
-      /\/changes\/0\/before: expected one of .*\n {2}\/changes\/0\/reason: say why this change is expected\n {2}\/changes\/0\/why: unknown key/,
+    const malformed = { changes: [{ before: 'nothing', after: 'no_obligation', why: 'x' }] };
+    expect(() => parseExpectedChanges(malformed)).toThrow(
+      /\/changes\/0\/before: expected one of .*\n {2}\/changes\/0\/reason: say why this change is expected \[invalid_value\]\n {2}\/changes\/0\/why: unknown key \[unrecognized_key\]/,
+    );
+    expect(() => parseExpectedChanges(malformed)).toThrow(
+      expect.objectContaining({
+        name: 'AssessmentError',
+        code: 'invalid_argument',
+        issues: [
+          expect.objectContaining({ path: ['changes', 0, 'before'], code: 'invalid_value' }),
+          expect.objectContaining({ path: ['changes', 0, 'reason'], code: 'invalid_value' }),
+          expect.objectContaining({ path: ['changes', 0, 'why'], code: 'unrecognized_key', key: 'why' }),
+        ],
+      }),
     );
     expect(() => parseExpectedChanges([])).toThrow(/"changes" list/);
   });

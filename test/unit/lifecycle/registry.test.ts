@@ -25,11 +25,14 @@ describe('ruleset registry', () => {
     expect(registry.load('test-minimal', { asOf: '2024-10-15' }).version).toBe('1.0.0');
     expect(registry.load('test-minimal', { asOf: '2024-10-16' }).version).toBe('2.0.0');
     expect(() => registry.load('test-minimal', { asOf: '2021-09-08' })).toThrow(
-      new AssessmentError(
-        'ruleset_not_in_force',
-        'No version of "test-minimal" is in force on 2021-09-08; versions 1.0.0: 2021-09-09 to ' +
+      new AssessmentError({
+        path: ['options', 'asOf'],
+        code: 'ruleset_not_in_force',
+        date: '2021-09-08',
+        message:
+          'No version of "test-minimal" is in force on 2021-09-08; versions 1.0.0: 2021-09-09 to ' +
           '2024-10-15; 2.0.0: from 2024-10-16.',
-      ),
+      }),
     );
     expect(() => registry.load('nope')).toThrow(expect.objectContaining({ code: 'unknown_ruleset' }));
   });

@@ -98,11 +98,12 @@ describe('dual-use-rules/testing', () => {
   });
 
   test('an invariant whose edit makes transactions invalid is reported as such', () => {
+    // A transaction field, so the invariant is well formed; a value the field cannot hold.
     const invalid: Invariant = {
       kind: 'neverChanges',
       name: 'bad edit',
       description: 'x',
-      edit: { set: { 'item.colour': { oneOf: ['red'] } } },
+      edit: { set: { 'item.speciallyDesigned': { oneOf: ['red'] } } },
     };
     expect(() =>
       checkInvariants(loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' }), {
@@ -111,6 +112,24 @@ describe('dual-use-rules/testing', () => {
         invariants: [invalid],
       }),
     ).toThrow(/makes the transaction invalid/);
+  });
+
+  test('an invariant that is not one (an edit of a field transactions do not have) is refused before any run', () => {
+    const malformed = {
+      kind: 'neverChanges',
+      name: 'bad edit',
+      description: 'x',
+      edit: { set: { '__proto__.polluted': { oneOf: [true] } } },
+    } as const;
+    expect(() =>
+      checkInvariants(loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' }), { runs: 10, invariants: [malformed] }),
+    ).toThrow(
+      expect.objectContaining({
+        name: 'AssessmentError',
+        code: 'invalid_option',
+        issues: [expect.objectContaining({ path: ['options', 'invariants', 0, 'edit', 'set', '__proto__.polluted'] })],
+      }),
+    );
   });
 
   test('arbitraries per catalogue draw only that catalogue’s ids, and the shared vocabulary fits every ruleset', () => {
