@@ -1,6 +1,7 @@
 /**
  * The test tiers. `npm test` runs every property, fuzz and bulk test with a twentieth of its full count (at least 100,
- * or the full count when that is smaller), enough to exercise every path in the inner loop; `npm run test:deep`
+ * or the full count when that is smaller), and the heaviest with a hundredth (`heavyRuns`), enough to exercise every
+ * path in the inner loop; `npm run test:deep`
  * (`TEST_DEPTH=deep`, what `.ci/run` runs) runs the full counts the reliability budget asks for.
  */
 export const DEEP = process.env['TEST_DEPTH'] === 'deep';
