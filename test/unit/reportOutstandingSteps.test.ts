@@ -1,30 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { formatText } from '../../src/format/formatText';
 import { assess, formatReport, loadRuleset, type Transaction } from '../../src/index';
+import { scenarioTransaction } from '../support/scenarios';
 
 // Issue 20, point 2: "No" on a due-diligence step is an answer, shown as an outstanding step, not as an open question,
 // and "Why" shows the rule that holds. The law (Guidelines, Sections 3.1 to 3.4; brief section 5, precedence 3): for a
 // cyber-surveillance item, a due-diligence step not done means the exporter cannot conclude yet and must not ship.
 
-interface Scenario {
-  readonly name: string;
-  readonly transaction: Transaction;
-}
-const dueDiligenceScenarios = (
-  JSON.parse(
-    readFileSync(
-      new URL('../../rulesets/eu-2021-821-art5/scenarios/guidelines-due-diligence.json', import.meta.url),
-      'utf8',
-    ),
-  ) as { scenarios: readonly Scenario[] }
-).scenarios;
 /** A Dutch exporter of a cyber-surveillance item who has not checked it against the definition: step 3.1 answered "No". */
-const itemNotReviewed = (() => {
-  const found = dueDiligenceScenarios.find((candidate) => candidate.name.includes('step 3.1 outstanding'));
-  if (found === undefined) throw new Error('No step 3.1 scenario');
-  return found.transaction;
-})();
+const itemNotReviewed = scenarioTransaction(
+  'rulesets/eu-2021-821-art5/scenarios/guidelines-due-diligence.json',
+  'step 3.1 outstanding',
+);
 /** The same, and whether the authority has informed the exporter (Art. 5(1)) is not known: a licence stays possible. */
 const itemNotReviewedUndecided = {
   ...itemNotReviewed,
@@ -39,14 +26,14 @@ const markdownSection = (report: string, heading: string) =>
   new RegExp(`\\n## ${heading}\\n[\\s\\S]*?(?=\\n## |$)`).exec(report)?.[0] ?? '';
 const textSection = (text: string, heading: string) =>
   new RegExp(`\\n${heading}[^\\n]*\\n(?: .*\\n)*`).exec(text)?.[0] ?? '';
-const text = (transaction: Transaction) => {
+/** The text output, with the ruleset in force as `assess` gives it. */
+const text = async (transaction: Transaction) => {
   const ruleset = loadRuleset('eu-2021-821-art5', { asOf: transaction.date as string });
-  return async () =>
-    formatText(await assess(transaction), {
-      transaction,
-      ruleset: ruleset.document,
-      overlayScopes: ruleset.overlayScopes,
-    });
+  return formatText(await assess(transaction), {
+    transaction,
+    ruleset: ruleset.document,
+    overlayScopes: ruleset.overlayScopes,
+  });
 };
 
 describe('a due-diligence step answered "No" is an outstanding step, not an open question', () => {
@@ -70,7 +57,7 @@ describe('a due-diligence step answered "No" is an outstanding step, not an open
     expect(markdownSection(markdown, 'Open questions')).not.toContain(STEP);
     expect(markdownSection(markdown, 'Why: the deciding provisions')).toContain(`\`${RULE}\``);
 
-    const plain = await text(itemNotReviewed)();
+    const plain = await text(itemNotReviewed);
     expect(textSection(plain, 'Outstanding steps')).toContain('1. Item review done: answered "No".');
     expect(textSection(plain, 'Outstanding steps')).toContain('Recommendation (EU) 2024/2659, Section 3.1');
     expect(textSection(plain, 'Questions to answer')).not.toContain(STEP);
@@ -97,7 +84,7 @@ describe('a due-diligence step answered "No" is an outstanding step, not an open
     expect(markdownSection(markdown, 'Why: the deciding provisions')).toContain(`\`${RULE}\``);
     expect(markdownSection(markdown, 'Outstanding steps')).toContain(`\`${STEP}\``);
 
-    const plain = await text(itemNotReviewedUndecided)();
+    const plain = await text(itemNotReviewedUndecided);
     expect(textSection(plain, 'Why')).toContain(`${RULE} → insufficient_information`);
     expect(textSection(plain, 'Outstanding steps')).toContain(STEP);
   });

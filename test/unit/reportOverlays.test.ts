@@ -1,31 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { formatText } from '../../src/format/formatText';
 import { overlaysInReport } from '../../src/format/overlayConcerns';
 import { assess, formatReport, loadRuleset, type Assessment, type Transaction } from '../../src/index';
+import { scenarioTransaction } from '../support/scenarios';
 
 // Issue 20, point 7: the report names only the overlays that apply to this exporter. The German overlay (AWV § 9(4))
 // concerns exporters whose competent authority is German (Art. 12(2) of Regulation (EU) 2021/821): every one of its
 // rules tests the competent member state against DE. On a French exporter's report it is composed (and must be named
 // where the composition is identified for replay), but it is not applied law for that exporter.
 
-interface Scenario {
-  readonly name: string;
-  readonly transaction: Transaction;
-}
-const workedExamples = (
-  JSON.parse(
-    readFileSync(
-      new URL('../../rulesets/eu-2021-821-art5/scenarios/brief-worked-examples.json', import.meta.url),
-      'utf8',
-    ),
-  ) as { scenarios: readonly Scenario[] }
-).scenarios;
-const scenario = (prefix: string): Transaction => {
-  const found = workedExamples.find((candidate) => candidate.name.startsWith(prefix));
-  if (found === undefined) throw new Error(`No worked example ${prefix}`);
-  return found.transaction;
-};
+const scenario = (name: string) =>
+  scenarioTransaction('rulesets/eu-2021-821-art5/scenarios/brief-worked-examples.json', name);
 /** Brief W20: a French exporter learns from a press report of the intended repression. */
 const french = scenario('W20 ');
 /** Brief W19: the same facts for a German exporter. */
