@@ -97,14 +97,22 @@ export function shellScript(
 const SHOWN_PORT = '8080';
 
 /**
+ * What a block that starts a background job runs first: job control on, so that each job is a process group of its
+ * own, and on exit every job's whole group is stopped. Killing only the job's process (`npx`) would leave the server
+ * it started running, orphaned, after the block ends.
+ */
+const STOP_BACKGROUND_JOBS =
+  'set -m\ntrap \'for job in $(jobs -p); do kill -- -"$job" 2>/dev/null; done; wait\' EXIT\n';
+
+/**
  * A block that starts `dual-use-rules serve` (in the background, `&`), as run: on `port` wherever it shows 8080 (a
- * fixed port may be taken on a shared machine), and with every background job stopped when the block ends, whether it
- * stops the server itself or fails first.
+ * fixed port may be taken on a shared machine), and with every background job and its children stopped when the block
+ * ends, whether it stops the server itself or fails first.
  */
 export function serverScript(script: string, port: () => number): string {
   if (!/\bdual-use-rules serve\b/.test(script)) return script;
   const free = String(port());
-  return `trap 'kill $(jobs -p) 2>/dev/null; wait' EXIT\n${script.replace(new RegExp(`\\b${SHOWN_PORT}\\b`, 'g'), free)}`;
+  return `${STOP_BACKGROUND_JOBS}${script.replace(new RegExp(`\\b${SHOWN_PORT}\\b`, 'g'), free)}`;
 }
 
 /** A TCP port free on the loopback interface right now. */

@@ -14,7 +14,6 @@ import { assessmentSchema } from './transaction/assessmentSchema';
 import type { Assessment } from './types/assessment';
 import type { CompiledRuleset } from './types/compiledRuleset';
 import type { DecisionRecord } from './types/decisionRecord';
-import type { RulesetDocument } from './types/ruleset';
 
 /** The formats `formatReport` writes. */
 export type ReportFormat = 'html' | 'md';
@@ -32,8 +31,9 @@ export interface ReportOptions {
   readonly record?: DecisionRecord;
   /**
    * The ruleset the assessment was made with, for the titles and labels of what the transaction states (the exporter's
-   * statements of law, the indicators a finding names). Left out, the bundled ruleset the assessment names is used;
-   * for a ruleset of your own, pass it, or the report shows ids instead of labels.
+   * statements of law, the indicators a finding names) and for whose exporters its overlays concern
+   * (`overlayScopes`). Left out, the bundled ruleset the assessment names is used; for a ruleset of your own, pass it,
+   * or the report shows ids instead of labels and names every overlay as one that may concern the exporter.
    */
   readonly ruleset?: CompiledRuleset;
 }
@@ -45,6 +45,11 @@ export interface ReportOptions {
  * statements of law with their sources, the deciding provisions with links to the official texts, the indicators and
  * factors the findings name, the full three-valued trace as a collapsible tree, the transaction as assessed, and the
  * ruleset's id, version and sha256 (and overlays).
+ *
+ * The headline names only the national overlays that concern this exporter: those whose member states
+ * (`appliesTo`) include the competent member state, or that may, while that member state is not known. The ruleset
+ * section lists every overlay composed, so the exact composition can be replayed, and labels one that does not
+ * concern this exporter as composed for replay only (e.g. "concerns exporters in DE, not FR").
  *
  * The HTML is a single file with inline styles and no scripts or external assets: it works offline and prints with
  * the trace expanded. Every text from the transaction or the ruleset is escaped, in both formats, so a description
@@ -92,9 +97,10 @@ export function formatReport(assessment: Assessment, transaction: unknown, optio
     { transaction },
     () => {
       const context = createReportContext(
+        assessment,
         transaction,
         generatedAt,
-        rulesetDocument(assessment, ruleset),
+        rulesetUsed(assessment, ruleset),
         record === undefined ? undefined : summariseRecord(record, assessment),
       );
       return format === 'html' ? renderHtmlReport(assessment, context) : renderMarkdownReport(assessment, context);
@@ -125,11 +131,11 @@ function summariseRecord(value: DecisionRecord, assessment: Assessment): RecordS
   };
 }
 
-/** The document of the ruleset an assessment names: the one given, else the bundled one with its hash, if any. */
-function rulesetDocument(assessment: Assessment, given: CompiledRuleset | undefined): RulesetDocument | undefined {
-  if (given !== undefined) return given.document;
+/** The ruleset an assessment was made with: the one given, else the bundled one with its hashes, if any. */
+function rulesetUsed(assessment: Assessment, given: CompiledRuleset | undefined): CompiledRuleset | undefined {
+  if (given !== undefined) return given;
   try {
-    return bundledRegistry().find(assessment.ruleset).document;
+    return bundledRegistry().find(assessment.ruleset);
   } catch {
     return undefined;
   }

@@ -36,7 +36,7 @@ export { transactionSchema } from './transaction/transactionSchema';
 export type { AssessOptions } from './types/assessOptions';
 export type { AssessEachResult } from './assessEach';
 export type { ReportFormat, ReportOptions } from './formatReport';
-export type { CompileOptions, CompiledRuleset } from './types/compiledRuleset';
+export type { CompileOptions, CompiledRuleset, OverlayScope } from './types/compiledRuleset';
 export type {
   LoadOptions,
   RegisterOptions,

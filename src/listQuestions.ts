@@ -1,4 +1,3 @@
-import { citationResolver } from './compile/buildProgram';
 import { compiledRuntime } from './compile/compiledRuntime';
 import { derivationInputs } from './compile/derivationInputs';
 import {
@@ -12,6 +11,7 @@ import {
 import { questionVisibility } from './compile/questionVisibility';
 import { walkCondition } from './compile/rulesetContext';
 import { loadRuleset } from './loadRuleset';
+import { citationResolver } from './model/citations';
 import { isWeight } from './model/weights';
 import { INPUT_FACTS } from './transaction/inputFacts';
 import { isRequiredAt, nonNull, schemaAt } from './transaction/schemaNodes';

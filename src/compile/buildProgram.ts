@@ -1,8 +1,8 @@
+import { citationResolver } from '../model/citations';
 import { createOperatorTests } from '../model/operators';
 import type { ConditionNode, Program, ProgramFact, ProgramOutcome } from '../model/program';
-import type { Citation } from '../types/citation';
 import { UNDECIDED_OUTCOME, type Outcome } from '../types/outcome';
-import type { CitationDefinition, ConditionDefinition, RulesetDocument, SourceDefinition } from '../types/ruleset';
+import type { CitationDefinition, ConditionDefinition, RulesetDocument } from '../types/ruleset';
 import { derivationInputs } from './derivationInputs';
 
 /** Turns a valid, composed ruleset document into the structures evaluation reads. Assumes every check passed. */
@@ -166,25 +166,6 @@ export function buildProgram(document: RulesetDocument): Program {
     scales,
     levelRank,
     tests,
-  };
-}
-
-/** Resolves ruleset citations against the document's sources into public, frozen citations. */
-export function citationResolver(
-  sources: Readonly<Record<string, SourceDefinition>>,
-): (definition: CitationDefinition) => Citation {
-  return (definition) => {
-    const source = sources[definition.source];
-    if (source === undefined) throw new Error(`Unchecked citation source ${definition.source}`);
-    return Object.freeze({
-      instrument: source.instrument,
-      pinpoint: definition.pinpoint,
-      binding: source.binding,
-      ...(source.url === undefined ? {} : { url: source.url }),
-      confidence: definition.confidence,
-      ...(definition.quote === undefined ? {} : { quote: definition.quote }),
-      ...(definition.note === undefined ? {} : { note: definition.note }),
-    });
   };
 }
 

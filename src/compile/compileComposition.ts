@@ -77,6 +77,15 @@ export function compileComposition(input: unknown, given?: unknown): CompiledRul
       validity: frozen.validity,
       sha256: reference.sha256,
       overlays: reference.overlays,
+      overlayScopes: deepFreeze(
+        reference.overlays.map((entry, index) => {
+          const appliesTo = overlayDocuments[index]?.appliesTo;
+          return {
+            ...entry,
+            ...(appliesTo === undefined ? {} : { appliesTo: { memberStates: [...appliesTo.memberStates] } }),
+          };
+        }),
+      ),
       document: frozen,
     },
     warnings,

@@ -86,6 +86,7 @@ class CompiledRulesetWithRuntime implements CompiledRuleset {
   readonly validity: CompiledRuleset['validity'];
   readonly sha256: string;
   readonly overlays: CompiledRuleset['overlays'];
+  readonly overlayScopes: CompiledRuleset['overlayScopes'];
   readonly document: CompiledRuleset['document'];
   declare readonly warnings: readonly Issue[];
   readonly #runtime: RulesetRuntime;
@@ -103,6 +104,7 @@ class CompiledRulesetWithRuntime implements CompiledRuleset {
     this.validity = fields.validity;
     this.sha256 = fields.sha256;
     this.overlays = fields.overlays;
+    this.overlayScopes = fields.overlayScopes;
     this.document = fields.document;
     // An own, enumerable getter, as on the plain object this used to be: the lint behind it runs on first read.
     Object.defineProperty(this, 'warnings', { get: warnings, enumerable: true });

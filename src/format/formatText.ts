@@ -1,8 +1,12 @@
 import type { Assessment, ConditionTrace, TruthValue } from '../types/assessment';
+import type { OverlayScope } from '../types/compiledRuleset';
 import type { RulesetDocument } from '../types/ruleset';
 import { describeCitation } from './describeCitation';
 import { outcomeLabel, outcomeTone, TRUTH_MARK, type OutcomeTone } from './describeOutcome';
+import { stillToDo } from './outstandingSteps';
+import { overlaysInReport } from './overlayConcerns';
 import { namedEntries, statedFacts } from './reportFacts';
+import { rulesHolding } from './rulesHolding';
 
 /** Options for the plain-text rendering. */
 export interface TextOptions {
@@ -12,8 +16,13 @@ export interface TextOptions {
   readonly colors?: TextColors;
   /** The transaction assessed: its statements of law and what its findings name are shown. */
   readonly transaction?: unknown;
-  /** The ruleset's document, for the titles and labels of those. */
+  /** The ruleset's document, for the titles and labels of those, and the competent member state's fact. */
   readonly ruleset?: RulesetDocument;
+  /**
+   * Whose exporters the ruleset's overlays concern (`CompiledRuleset.overlayScopes`): the ruleset line names only
+   * those that concern this exporter. Without them, every overlay is named as one that may.
+   */
+  readonly overlayScopes?: readonly OverlayScope[];
 }
 
 /** The few terminal colours the text rendering uses (picocolors' `Colors` fits). */
@@ -49,8 +58,16 @@ export function formatText(assessment: Assessment, options: TextOptions = {}): s
     );
   }
   const { ruleset } = assessment;
-  const overlays = ruleset.overlays.map((overlay) => ` + ${overlay.id} ${overlay.version}`).join('');
-  lines.push(`  Ruleset: ${ruleset.id} ${ruleset.version}${overlays} (sha256 ${ruleset.sha256.slice(0, 12)}…)`);
+  const overlays = overlaysInReport(assessment, options.overlayScopes, options.ruleset?.authority?.memberStateFact);
+  const applied = overlays
+    .filter(({ concerns }) => concerns !== 'no')
+    .map(
+      ({ overlay, concerns, note }) => ` + ${overlay.id} ${overlay.version}${concerns === 'may' ? ` (${note})` : ''}`,
+    )
+    .join('');
+  lines.push(`  Ruleset: ${ruleset.id} ${ruleset.version}${applied} (sha256 ${ruleset.sha256.slice(0, 12)}…)`);
+  for (const { overlay, note } of overlays.filter(({ concerns }) => concerns === 'no'))
+    lines.push(`  Overlay ${overlay.id} ${overlay.version}: ${note}`);
 
   const duties = assessment.certainDuties;
   if (duties !== undefined && duties.length > 0) {
@@ -69,24 +86,45 @@ export function formatText(assessment: Assessment, options: TextOptions = {}): s
       );
   }
 
-  if (assessment.obligations.length > 0) {
-    lines.push('', paint.heading('Why:'));
-    for (const obligation of assessment.obligations) {
+  const holding = rulesHolding(assessment);
+  if (assessment.obligations.length > 0 || holding.steps.length > 0) {
+    const undecided = assessment.obligations.length === 0;
+    lines.push(
+      '',
+      paint.heading(
+        undecided
+          ? `Why: no rule decides yet (an answer may still lead to ${holding.stillPossible.join(' or ')}); these already hold:`
+          : 'Why:',
+      ),
+    );
+    for (const rule of undecided ? holding.steps : assessment.obligations) {
       lines.push(
-        `  • ${obligation.rule}`,
-        indent(obligation.summary, 4),
-        `    ${describeCitation(obligation.citation)}`,
+        `  • ${rule.rule}${undecided ? ` → ${rule.outcome}` : ''}`,
+        indent('summary' in rule ? rule.summary : rule.title, 4),
+        `    ${describeCitation(rule.citation)}`,
       );
-      for (const citation of obligation.seeAlso) lines.push(`    see also ${describeCitation(citation)}`);
+      for (const citation of rule.seeAlso) lines.push(`    see also ${describeCitation(citation)}`);
     }
   }
-  if (assessment.questions.length > 0) {
+  const { questions, steps } = stillToDo(assessment, options.ruleset);
+  if (questions.length > 0) {
     lines.push('', paint.heading('Questions to answer:'));
-    assessment.questions.forEach((question, index) => {
+    questions.forEach((question, index) => {
       lines.push(
         `  ${index + 1}. ${question.prompt}`,
         `     (${question.fact}; ${describeCitation(question.citation)})`,
       );
+    });
+  }
+  if (steps.length > 0) {
+    lines.push('', paint.heading('Outstanding steps (answered, not done yet; take each, then assess again):'));
+    steps.forEach((step, index) => {
+      lines.push(
+        `  ${index + 1}. ${step.title}: answered "${step.answer}".`,
+        indent(step.description, 5),
+        `     (${step.fact}; ${describeCitation(step.citation)}; keeps ${step.rules.join(', ')} holding)`,
+      );
+      for (const citation of step.seeAlso) lines.push(`     see also ${describeCitation(citation)}`);
     });
   }
   const named = options.transaction === undefined ? [] : namedEntries(options.transaction, options.ruleset);

@@ -1,4 +1,7 @@
-import type { RulesetDocument } from '../types/ruleset';
+import type { Assessment } from '../types/assessment';
+import type { CompiledRuleset } from '../types/compiledRuleset';
+import { stillToDo, type StillToDo } from './outstandingSteps';
+import { overlaysInReport, type OverlayInReport } from './overlayConcerns';
 import { namedEntries, statedFacts, type NamedEntries, type StatedFact } from './reportFacts';
 
 /** What both report renderings show about the transaction besides the assessment itself. */
@@ -15,6 +18,10 @@ export interface ReportContext {
   readonly statements: readonly StatedFact[];
   /** The catalogue entries the transaction's records name (a finding's indicators and factors), with labels. */
   readonly named: readonly NamedEntries[];
+  /** The open questions, and the steps answered and not taken (read with the ruleset's `ask` marks, where at hand). */
+  readonly todo: StillToDo;
+  /** The overlays composed into the ruleset, each with whether it concerns this exporter. */
+  readonly overlays: readonly OverlayInReport[];
   /** The decision record this report belongs to, when there is one. */
   readonly record?: RecordSummary;
 }
@@ -29,15 +36,18 @@ export interface RecordSummary {
 }
 
 /**
- * Reads the headline fields of a transaction without trusting its shape (it may be any JSON); the ruleset's document,
- * where at hand, titles the exporter's statements and labels the catalogue entries the records name.
+ * Reads the headline fields of a transaction without trusting its shape (it may be any JSON); the ruleset the
+ * assessment was made with, where at hand, titles the exporter's statements, labels the catalogue entries the records
+ * name, tells the steps answered and not taken from the open questions, and which overlays concern this exporter.
  */
 export function createReportContext(
+  assessment: Assessment,
   transaction: unknown,
   generatedAt: string | undefined,
-  document?: RulesetDocument,
+  ruleset?: CompiledRuleset,
   record?: RecordSummary,
 ): ReportContext {
+  const document = ruleset?.document;
   const field = (path: string): string | undefined => {
     let value: unknown = transaction;
     for (const key of path.split('.'))
@@ -52,6 +62,8 @@ export function createReportContext(
     route: `${field('exporter.country') ?? '?'} → ${field('destination.country') ?? '?'}`,
     statements: statedFacts(transaction, document),
     named: namedEntries(transaction, document),
+    todo: stillToDo(assessment, document),
+    overlays: overlaysInReport(assessment, ruleset?.overlayScopes, document?.authority?.memberStateFact),
     ...(date === undefined ? {} : { date }),
     ...(itemDescription === undefined ? {} : { itemDescription }),
     ...(endUserName === undefined ? {} : { endUserName }),

@@ -4,7 +4,9 @@ import { outcomeLabel, outcomeTone, TRUTH_MARK } from './describeOutcome';
 import { describeValue } from './describeValue';
 import { flattenTransaction } from './flattenTransaction';
 import { html, SafeHtml } from './html';
+import type { OverlayInReport } from './overlayConcerns';
 import type { RecordSummary, ReportContext } from './reportContext';
+import { outstandingSection, questionsSection, whySection } from './reportHtmlToDo';
 import { REPORT_CSS } from './reportStyles';
 
 /** Renders the decision report as one self-contained HTML document (inline CSS, no scripts, no external assets). */
@@ -42,7 +44,7 @@ ${assessment.transactionId === undefined ? '' : html`<dt>Transaction</dt><dd id=
 <dt>Exporter → destination</dt><dd>${context.route}</dd>
 ${context.itemDescription === undefined ? '' : html`<dt>Item</dt><dd id="item-description">${context.itemDescription}</dd>`}
 ${context.endUserName === undefined ? '' : html`<dt>End user</dt><dd>${context.endUserName}</dd>`}
-<dt>Ruleset</dt><dd>${rulesetLine(assessment)}</dd>
+<dt>Ruleset</dt><dd id="ruleset-applied">${rulesetLine(assessment, context.overlays)}</dd>
 ${context.generatedAt === undefined ? '' : html`<dt>Report generated</dt><dd>${context.generatedAt}</dd>`}
 ${context.record === undefined ? '' : html`<dt>Decision record</dt><dd id="decision-record">${recordLine(context.record)}</dd>`}
 </dl>
@@ -50,9 +52,10 @@ ${context.record === undefined ? '' : html`<dt>Decision record</dt><dd id="decis
 <main>
 ${dutiesSection(assessment)}
 ${authoritySection(assessment)}
-${questionsSection(assessment)}
+${questionsSection(context.todo.questions)}
+${outstandingSection(context.todo.steps)}
 ${statementsSection(context)}
-${obligationsSection(assessment)}
+${whySection(assessment)}
 ${findingsSection(context)}
 ${notesSection(assessment)}
 ${traceSection(assessment.trace)}
@@ -68,7 +71,7 @@ ${flattenTransaction(transaction).map((field) => html`<tr><th scope="row"><code>
 <pre id="transaction-json">${JSON.stringify(transaction, null, 2)}</pre>
 </details>
 </section>
-${rulesetSection(assessment)}
+${rulesetSection(assessment, context.overlays)}
 </main>
 <footer>
 <p>Not legal advice. This record shows how the ruleset named above reads the law for the facts given; the official texts and national law prevail. Each citation states whether its instrument binds the exporter and how sure the encoding is of it (verified, unverified, interpretation). Keep this record with the export's documents (Art. 27 of Regulation (EU) 2021/821).</p>
@@ -81,9 +84,15 @@ ${rulesetSection(assessment)}
   return document.toString();
 }
 
-function rulesetLine(assessment: Assessment): SafeHtml {
+/** The base and the overlays that concern this exporter (or may: then saying so). */
+function rulesetLine(assessment: Assessment, overlays: readonly OverlayInReport[]): SafeHtml {
   const { ruleset } = assessment;
-  return html`<code>${ruleset.id}</code> ${ruleset.version}${ruleset.overlays.map((overlay) => html` + <code>${overlay.id}</code> ${overlay.version}`)}`;
+  return html`<code>${ruleset.id}</code> ${ruleset.version}${overlays
+    .filter(({ concerns }) => concerns !== 'no')
+    .map(
+      ({ overlay, concerns, note }) =>
+        html` + <code>${overlay.id}</code> ${overlay.version}${concerns === 'may' ? ` (${note})` : ''}`,
+    )}`;
 }
 
 /**
@@ -163,48 +172,6 @@ function authoritySection(assessment: Assessment): SafeHtml | '' {
 </section>`;
 }
 
-function questionsSection(assessment: Assessment): SafeHtml {
-  const { questions } = assessment;
-  return html`<section id="questions">
-<h2>Open questions</h2>
-${
-  questions.length === 0
-    ? html`<p class="empty">None: every fact the outcome depends on is known.</p>`
-    : html`<p>Find out the following, then assess again. Each answer can change the outcome.</p>
-<ol class="questions">
-${questions.map(
-  (question) => html`<li data-fact="${question.fact}">${question.prompt}<br>
-<span class="citation"><code>${question.fact}</code> · ${citationHtml(question.citation)} · decides ${joinHtml(
-    question.rules.map((rule) => html`<code>${rule}</code>`),
-    ', ',
-  )}</span></li>
-`,
-)}
-</ol>`
-}
-</section>`;
-}
-
-function obligationsSection(assessment: Assessment): SafeHtml {
-  const { obligations } = assessment;
-  return html`<section id="obligations">
-<h2>Why: the deciding provisions</h2>
-${
-  obligations.length === 0
-    ? html`<p class="empty">No rule decides yet: the outcome depends on the open questions above.</p>`
-    : html`<ul class="obligations">
-${obligations.map(
-  (
-    obligation,
-  ) => html`<li data-rule="${obligation.rule}"><strong>${citationLink(obligation.citation)}</strong> — ${obligation.summary}<br>
-<span class="citation">${citationHtml(obligation.citation)}${seeAlsoHtml(obligation.seeAlso)} · rule <code>${obligation.rule}</code> → ${outcomeLabel(obligation.outcome)}</span></li>
-`,
-)}
-</ul>`
-}
-</section>`;
-}
-
 function notesSection(assessment: Assessment): SafeHtml | '' {
   if (assessment.notes.length === 0) return '';
   return html`<section id="notes">
@@ -259,7 +226,7 @@ function recordLine(record: RecordSummary): SafeHtml {
   }`;
 }
 
-function rulesetSection(assessment: Assessment): SafeHtml {
+function rulesetSection(assessment: Assessment, overlays: readonly OverlayInReport[]): SafeHtml {
   const { ruleset } = assessment;
   return html`<section id="ruleset">
 <h2>Ruleset</h2>
@@ -267,9 +234,9 @@ function rulesetSection(assessment: Assessment): SafeHtml {
 <dt>Id</dt><dd><code>${ruleset.id}</code></dd>
 <dt>Version</dt><dd>${ruleset.version}</dd>
 <dt>sha256</dt><dd><code id="ruleset-sha256">${ruleset.sha256}</code></dd>
-${ruleset.overlays.map((overlay) => html`<dt>Overlay</dt><dd><code>${overlay.id}</code> ${overlay.version}, sha256 <code>${overlay.sha256}</code></dd>`)}
+${overlays.map(({ overlay, concerns, note }) => html`<dt>Overlay</dt><dd data-overlay="${overlay.id}" data-concerns="${concerns}"><code>${overlay.id}</code> ${overlay.version}, sha256 <code>${overlay.sha256}</code>; ${note}</dd>`)}
 </dl>
-<p class="legend">The sha256 identifies the exact encoding applied: assessing the transaction above with the same ruleset gives the same result.</p>
+<p class="legend">The sha256 of the ruleset and of each overlay identify the exact composition applied: assessing the transaction above with the same composition gives the same result.</p>
 </section>`;
 }
 

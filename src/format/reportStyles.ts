@@ -25,7 +25,7 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .badge.verified { border-color: var(--clear); color: var(--clear); }
 .badge.unverified, .badge.interpretation { border-color: var(--caution); color: var(--caution); }
 .quote { font-style: italic; }
-ol.questions > li, ul.obligations > li, ul.notes > li, ul.duties > li, ul.statements > li, ul.named > li { margin-bottom: 0.6rem; }
+ol.questions > li, ol.steps > li, ul.obligations > li, ul.notes > li, ul.duties > li, ul.statements > li, ul.named > li { margin-bottom: 0.6rem; }
 .empty { color: var(--muted); font-style: italic; }
 .legend { color: var(--muted); font-size: 0.9em; }
 .t { font-weight: 600; white-space: nowrap; }

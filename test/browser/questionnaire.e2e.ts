@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { describe, expect, test } from 'vitest';
+import { overlaysInReport } from '../../src/format/overlayConcerns';
 import { assess, listQuestions, loadRuleset, OUTCOMES, transactionSchema, type Assessment } from '../../src/index';
 import { getAnswer } from '../../web/src/answers';
 import { forbidNodeBuiltins } from '../../web/vite.config';
@@ -110,6 +111,9 @@ async function shown(page: Page) {
     obligations: await page
       .locator('[data-testid=obligations] li[data-rule]')
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-rule'))),
+    overlays: await page
+      .locator('[data-testid=ruleset] code[data-overlay]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-overlay'))),
   };
 }
 
@@ -118,7 +122,8 @@ async function shown(page: Page) {
  * step not done) is an outstanding step, and every other question the assessment asks is an open question.
  */
 function expected(assessment: Assessment, transaction: Record<string, unknown>) {
-  const { sections, questions } = listQuestions(loadRuleset('eu-2021-821-art5', { asOf: transaction.date as string }));
+  const ruleset = loadRuleset('eu-2021-821-art5', { asOf: transaction.date as string });
+  const { sections, questions } = listQuestions(ruleset);
   const steps = new Set(sections.filter((section) => section.steps).map((section) => section.id));
   const outstanding = questions
     .filter((question) => steps.has(question.section ?? '') && getAnswer(transaction, question.fact) === false)
@@ -128,6 +133,10 @@ function expected(assessment: Assessment, transaction: Record<string, unknown>) 
     questions: assessment.questions.map((question) => question.fact).filter((fact) => !outstanding.includes(fact)),
     outstanding,
     obligations: assessment.obligations.map((obligation) => obligation.rule),
+    // The ruleset line names the overlays the downloaded reports say concern this exporter, or may.
+    overlays: overlaysInReport(assessment, ruleset.overlayScopes, ruleset.document.authority?.memberStateFact)
+      .filter(({ concerns }) => concerns !== 'no')
+      .map(({ overlay }) => overlay.id),
   };
 }
 
@@ -171,7 +180,13 @@ describe('browser questionnaire', () => {
       expect(transactionSchema.parse(saved)).toEqual(transactionSchema.parse(scenario.transaction));
       const assessment = await assess(scenario.transaction);
       expect(assessment.outcome, 'the scenario, decided from the law').toBe(scenario.expect.outcome);
-      expect(await shown(page)).toEqual(expected(assessment, scenario.transaction));
+      const onPage = await shown(page);
+      expect(onPage).toEqual(expected(assessment, scenario.transaction));
+      // The German overlay (AWV § 9(4), for exporters in Germany) is named for a German exporter and for no exporter
+      // established in another member state.
+      const authority = assessment.competentAuthority?.memberState;
+      if (authority === 'DE') expect(onPage.overlays).toContain('de-awv-9-4');
+      else if (authority !== undefined) expect(onPage.overlays).not.toContain('de-awv-9-4');
       await page.screenshot({
         path: join(artifacts, `questionnaire-${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}.png`),
       });

@@ -43,6 +43,17 @@ describe.concurrent('dual-use-rules assess', () => {
     expect(result.stdout).not.toMatch(ANSI);
   });
 
+  test("names the German overlay on the French exporter's ruleset line only as composed for replay", async () => {
+    // Issue 20, point 7: de-awv-9-4 is in force on the example's date and composed, but its rules concern exporters
+    // whose competent authority is German; the example's exporter is French.
+    const result = await runCli(['assess', EXAMPLE]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ {2}Ruleset: eu-2021-821-art5 \S+ \(sha256 [0-9a-f]{12}…\)$/m);
+    expect(result.stdout).toMatch(
+      /^ {2}Overlay de-awv-9-4 \S+: composed for replay; concerns exporters in DE, not FR$/m,
+    );
+  });
+
   test('colours only when forced for a pipe, and NO_COLOR wins over FORCE_COLOR', async () => {
     const forced = await runCli(['assess', EXAMPLE], { env: { FORCE_COLOR: '1' } });
     expect(forced.stdout).toMatch(ANSI);

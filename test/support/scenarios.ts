@@ -10,6 +10,7 @@ import {
   type Assessment,
   type CompiledRuleset,
   type RulesetSummary,
+  type Transaction,
 } from '../../src/index';
 import { DEFAULT_RULESET_ID } from '../../src/rulesets/bundled';
 import type { Scenario } from '../../src/testing/index';
@@ -78,6 +79,14 @@ export function loadScenarioFiles(): ScenarioFile[] {
         return { folder, file, ruleset, scenarios: (content as { scenarios: Scenario[] }).scenarios };
       }),
   );
+}
+
+/** The transaction of the scenario in a shipped scenario file whose name contains `name` (e.g. `W20 `). */
+export function scenarioTransaction(file: string, name: string): Transaction {
+  const { scenarios } = JSON.parse(readFileSync(new URL(file, repository), 'utf8')) as { scenarios: Scenario[] };
+  const found = scenarios.find((scenario) => scenario.name.includes(name));
+  if (found === undefined) throw new Error(`${file}: no scenario named like "${name}"`);
+  return found.transaction as Transaction;
 }
 
 /** One way a scenario is run: against one composition of released versions. */

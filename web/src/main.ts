@@ -1,4 +1,5 @@
 import './styles.css';
+import { overlaysInReport } from '../../src/format/overlayConcerns';
 import {
   assess,
   AssessmentError,
@@ -152,7 +153,7 @@ async function update(rebuild = false): Promise<void> {
     ruleset = chosen.ruleset;
     useQuestions(chosen.ruleset);
     renderForm();
-    rulesetNote.textContent = `${chosen.ruleset.title}. ${chosen.ruleset.overlays.length === 0 ? 'No national overlay' : `With ${chosen.ruleset.overlays.map((overlay) => `${overlay.id} ${overlay.version}`).join(', ')}`} in force on this date.`;
+    rulesetNote.textContent = `${chosen.ruleset.title}. ${describeOverlays(chosen.ruleset)} in force on this date.`;
   }
   if (chosen.error !== undefined && dateProblem === undefined) {
     assessment = undefined;
@@ -205,7 +206,20 @@ const resultContext: ResultContext = {
   ruleSummary: (rule) => ruleset?.document.rules?.find((candidate) => candidate.id === rule)?.summary,
   shownInPlace: (problem) =>
     problem.fact !== undefined && visibleQuestion(problem.fact) !== undefined && touched.shows(problem),
+  overlays: (assessed) =>
+    overlaysInReport(assessed, ruleset?.overlayScopes, ruleset?.document.authority?.memberStateFact),
 };
+
+/** The national overlays a ruleset composes, each with the member states whose exporters it concerns. */
+function describeOverlays(composed: CompiledRuleset): string {
+  if (composed.overlayScopes.length === 0) return 'No national overlay';
+  const named = composed.overlayScopes.map(
+    (scope) =>
+      `${scope.id} ${scope.version}` +
+      (scope.appliesTo === undefined ? '' : ` (for exporters in ${scope.appliesTo.memberStates.join(', ')})`),
+  );
+  return `With ${named.join(', ')}`;
+}
 
 /** A question of a steps section (the due-diligence steps) answered "No": a step not done yet. */
 function isOutstandingStep(spec: QuestionSpec): boolean {

@@ -1,4 +1,5 @@
 import { outcomeLabel, outcomeTone, TRUTH_MARK } from '../../src/format/describeOutcome';
+import type { OverlayInReport } from '../../src/format/overlayConcerns';
 import type { Assessment, ConditionTrace, Question, TruthValue } from '../../src/index';
 import { citationNode, citationsNode } from './citations';
 import { h } from './dom';
@@ -17,6 +18,8 @@ export interface ResultContext {
   ruleSummary(rule: string): string | undefined;
   /** Whether a problem is already shown, with its fixes, next to its field in the form. */
   shownInPlace(problem: Problem): boolean;
+  /** The overlays the assessment's ruleset composes, each with whether it concerns this exporter (as the reports say). */
+  overlays(assessment: Assessment): readonly OverlayInReport[];
 }
 
 /** What the result panel shows: an assessment, or why there is none yet. */
@@ -171,11 +174,20 @@ function renderState(state: ResultState, context: ResultContext, actions: Result
     ),
     h(
       'p',
-      { class: 'ruleset' },
+      { class: 'ruleset', 'data-testid': 'ruleset' },
       'Ruleset ',
       h('code', {}, assessment.ruleset.id),
       ` ${assessment.ruleset.version}`,
-      assessment.ruleset.overlays.map((overlay) => [' + ', h('code', {}, overlay.id), ` ${overlay.version}`]),
+      // Only the overlays that concern this exporter (or may: its member state is not known yet); the downloaded
+      // report names every composed overlay, for replay.
+      context
+        .overlays(assessment)
+        .filter(({ concerns }) => concerns !== 'no')
+        .map(({ overlay, concerns, note }) => [
+          ' + ',
+          h('code', { 'data-overlay': overlay.id, ...(concerns === 'may' ? { title: note } : {}) }, overlay.id),
+          ` ${overlay.version}${concerns === 'may' ? ' (may apply)' : ''}`,
+        ]),
       ` · sha256 ${assessment.ruleset.sha256.slice(0, 16)}…`,
     ),
   );

@@ -115,6 +115,7 @@ Exit codes: 0 assessed (whatever the outcome); 2 invalid input or arguments (eve
                 fullTrace: flags.fullTrace === true,
                 transaction: terminalSafe(transaction),
                 ruleset: terminalSafe(used.document),
+                overlayScopes: terminalSafe(used.overlayScopes),
                 ...(flags.out === undefined ? { colors: colorsFor(standardOutput) } : {}),
               })
             : escapeControlsInDocument(
