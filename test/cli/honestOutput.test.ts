@@ -30,7 +30,7 @@ beforeAll(() => {
 
 /** Runs the CLI with its standard output going to `stdout` (a file descriptor), collecting stderr. */
 async function runTo(stdout: number, args: readonly string[]): Promise<CliResult> {
-  const cli = await cliPath();
+  const cli = cliPath();
   return collect(
     spawn(process.execPath, [cli, ...args], {
       cwd: work,

@@ -37,7 +37,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('an interrupted batch finishes the lines in hand and says what it did', () => {
   test('SIGINT during a 20,000-line --out run with two workers: whole lines under the file’s name, exit 130', async () => {
-    const cli = await cliPath();
+    const cli = cliPath();
     const folder = join(work, 'out-run');
     mkdirSync(folder);
     const child = spawn(
@@ -72,7 +72,7 @@ describe('an interrupted batch finishes the lines in hand and says what it did',
   });
 
   test('SIGTERM while batch waits on standard input: the lines read are written whole, exit 143', async () => {
-    const cli = await cliPath();
+    const cli = cliPath();
     const child = spawn(process.execPath, [cli, 'batch', '-'], {
       cwd: work,
       env: { ...process.env, NO_COLOR: '1' },
@@ -97,7 +97,7 @@ describe('an interrupted batch finishes the lines in hand and says what it did',
   });
 
   test('Ctrl-C while assess waits on standard input ends it at once', async () => {
-    const cli = await cliPath();
+    const cli = cliPath();
     const child = spawn(process.execPath, [cli, 'assess', '-'], { cwd: work, stdio: ['pipe', 'pipe', 'pipe'] });
     const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.on('close', (code, signal) => resolve({ code, signal })),

@@ -25,7 +25,7 @@ interface Served {
 
 /** Starts `dual-use-rules serve --port 0 …` and waits until it listens (or fails if it exits first). */
 async function serve(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Served> {
-  const child = spawn(process.execPath, [await cliPath(), 'serve', '--port', '0', ...args], {
+  const child = spawn(process.execPath, [cliPath(), 'serve', '--port', '0', ...args], {
     cwd: root,
     env: { ...process.env, DUAL_USE_RULES_PUBLIC_KEYS: '', ...env },
     stdio: 'pipe',
@@ -177,7 +177,7 @@ describe('dual-use-rules serve', () => {
   test('without fastify installed, says which command installs it', async () => {
     // The built command in a folder whose node_modules has every package but fastify.
     const project = join(folder, 'no-fastify');
-    const built = dirname(await cliPath());
+    const built = dirname(cliPath());
     mkdirSync(join(project, 'node_modules'), { recursive: true });
     cpSync(built, join(project, 'bin'), { recursive: true });
     for (const entry of readdirSync(join(root, 'node_modules')))

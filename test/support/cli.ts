@@ -1,8 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'tsup';
-import { afterAll } from 'vitest';
+import { inject } from 'vitest';
 
 /** What a CLI run printed and how it exited. */
 export interface CliResult {
@@ -11,42 +8,11 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-let bundled: Promise<string> | undefined;
-let built: string | undefined;
-
-afterAll(() => {
-  if (built !== undefined) rmSync(built, { recursive: true, force: true });
-});
-
 const root = new URL('../..', import.meta.url).pathname;
 
-/**
- * Bundles `src/cli/main.ts` once per test file, as the package build does (dependencies stay external, the batch
- * worker next to the command), so each run is a plain `node` process. The bundle goes under node_modules/.cache so it
- * resolves the installed dependencies.
- */
-export function cliPath(): Promise<string> {
-  bundled ??= (async () => {
-    const cache = join(root, 'node_modules', '.cache');
-    mkdirSync(cache, { recursive: true });
-    const outDir = mkdtempSync(join(cache, 'dur-cli-'));
-    built = outDir;
-    await build({
-      entry: {
-        cli: join(root, 'src', 'cli', 'main.ts'),
-        'batch-worker': join(root, 'src', 'cli', 'batch', 'worker.ts'),
-      },
-      format: ['esm'],
-      platform: 'node',
-      target: 'node20',
-      outDir,
-      silent: true,
-      config: false,
-      dts: false,
-    });
-    return join(outDir, 'cli.js');
-  })();
-  return bundled;
+/** The CLI bundled from the current sources once for this test run, by the global setup `test/support/buildCli.ts`. */
+export function cliPath(): string {
+  return inject('cliPath');
 }
 
 /**
@@ -57,7 +23,7 @@ export async function runCli(
   args: readonly string[],
   options: { readonly input?: string | Buffer; readonly env?: NodeJS.ProcessEnv; readonly cwd?: string } = {},
 ): Promise<CliResult> {
-  const path = await cliPath();
+  const path = cliPath();
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
   const child = spawn(process.execPath, [path, ...args], { env, cwd: options.cwd ?? root, stdio: 'pipe' });
   child.stdin.end(options.input ?? '');
@@ -84,7 +50,7 @@ export async function runShell(
   script: string,
   options: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv; readonly timeout?: number } = {},
 ): Promise<CliResult> {
-  const path = await cliPath();
+  const path = cliPath();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NO_COLOR: '',

@@ -7,13 +7,13 @@ import {
   type Transaction,
 } from '../../src/index';
 import { transactionSpace, type TransactionSpace } from '../../src/testing/generative/transactionSpace';
-import { runs } from './runs';
+import { heavyRuns } from './runs';
 
-/** How many rulesets each property over generated rulesets generates: 2,000 in the deep tier, 100 in `npm test`. */
-export const RULESETS = runs(2_000);
+/** How many rulesets each property over generated rulesets generates: 2,000 in the deep tier, 25 in `npm test`. */
+export const RULESETS = heavyRuns(2_000);
 
-/** For the agreement of the two evaluators, whose json-rules-engine path costs more: 1,000 and 50. */
-export const RULESETS_ON_BOTH_EVALUATORS = runs(1_000);
+/** For the agreement of the two evaluators, whose json-rules-engine path costs more: 1,000 and 25. */
+export const RULESETS_ON_BOTH_EVALUATORS = heavyRuns(1_000);
 
 /**
  * Partial transactions per generated ruleset: compiling a ruleset and building its evaluator cost about as much as a

@@ -5,9 +5,9 @@ import { minimalRuleset } from '../../support/minimalRuleset';
 import { createWorkspace } from './cliHarness';
 
 describe('CLI: keygen, sign, verify, validate, diff at their edges', () => {
-  let workspace: Awaited<ReturnType<typeof createWorkspace>>;
+  let workspace: ReturnType<typeof createWorkspace>;
   beforeAll(async () => {
-    workspace = await createWorkspace();
+    workspace = createWorkspace();
     const shadowed = minimalRuleset() as unknown as { rules: unknown[] };
     const cite = { source: 'reg', pinpoint: 'Art. 1', confidence: 'verified' };
     shadowed.rules.push({

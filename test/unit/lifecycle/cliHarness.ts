@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'tsup';
+import { cliPath } from '../../support/cli';
 
 const root = new URL('../../..', import.meta.url).pathname;
 
@@ -13,32 +13,22 @@ export interface CommandResult {
 }
 
 /**
- * A scratch folder set up like a user's project: `dual-use-rules` on the PATH (the CLI bundled as the package build
- * bundles it) and `node_modules/dual-use-rules` pointing at this repository, so shipped files resolve as documented.
+ * A scratch folder set up like a user's project: `dual-use-rules` on the PATH (the CLI bundled for this test run, as
+ * the package build bundles it) and `node_modules/dual-use-rules` pointing at this repository, so shipped files resolve as documented.
  */
-export async function createWorkspace(): Promise<{
+export function createWorkspace(): {
   readonly dir: string;
   readonly run: (script: string) => CommandResult;
   readonly dispose: () => void;
-}> {
+} {
   const cache = join(root, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
-  const bundle = mkdtempSync(join(cache, 'dur-lifecycle-cli-'));
-  await build({
-    entry: { cli: join(root, 'src', 'cli', 'main.ts') },
-    format: ['esm'],
-    platform: 'node',
-    target: 'node20',
-    outDir: bundle,
-    silent: true,
-    config: false,
-  });
   const dir = mkdtempSync(join(cache, 'dur-lifecycle-work-'));
   const bin = join(dir, '.bin');
   mkdirSync(bin);
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(root, join(dir, 'node_modules', 'dual-use-rules'));
-  writeFileSync(join(bin, 'dual-use-rules'), `#!/bin/sh\nexec node ${JSON.stringify(join(bundle, 'cli.js'))} "$@"\n`);
+  writeFileSync(join(bin, 'dual-use-rules'), `#!/bin/sh\nexec node ${JSON.stringify(cliPath())} "$@"\n`);
   chmodSync(join(bin, 'dual-use-rules'), 0o755);
   return {
     dir,
@@ -53,7 +43,6 @@ export async function createWorkspace(): Promise<{
     },
     dispose: () => {
       rmSync(dir, { recursive: true, force: true });
-      rmSync(bundle, { recursive: true, force: true });
     },
   };
 }

@@ -16,12 +16,12 @@ function shellBlocks(page: string): { readonly script: string; readonly exit: nu
 }
 
 describe('docs/ruleset-lifecycle.md: every command works as written', () => {
-  let workspace: Awaited<ReturnType<typeof createWorkspace>>;
+  let workspace: ReturnType<typeof createWorkspace>;
   const results: CommandResult[] = [];
   const blocks = shellBlocks('docs/ruleset-lifecycle.md');
 
   beforeAll(async () => {
-    workspace = await createWorkspace();
+    workspace = createWorkspace();
     for (const block of blocks) results.push(workspace.run(block.script));
   }, 600_000);
   afterAll(() => workspace?.dispose());

@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'tsup';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The CLI bundled from the current sources for this test run (see `test/support/buildCli.ts`). */
+    readonly cliPath: string;
+  }
+}
+
+const root = new URL('../..', import.meta.url).pathname;
+
+/**
+ * Vitest global setup: bundles `src/cli/main.ts` once per test run, as the package build does (dependencies stay
+ * external, the batch worker next to the command), so the CLI tests run a plain `node` process built from the current
+ * sources, never a stale dist/. The bundle goes under node_modules/.cache so it resolves the installed dependencies,
+ * and is removed when the run ends.
+ */
+export default async function setup(project: TestProject): Promise<() => void> {
+  const cache = join(root, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const outDir = mkdtempSync(join(cache, 'dur-cli-'));
+  await build({
+    entry: {
+      cli: join(root, 'src', 'cli', 'main.ts'),
+      'batch-worker': join(root, 'src', 'cli', 'batch', 'worker.ts'),
+    },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    outDir,
+    silent: true,
+    config: false,
+    dts: false,
+  });
+  project.provide('cliPath', join(outDir, 'cli.js'));
+  return () => rmSync(outDir, { recursive: true, force: true });
+}
