@@ -80,7 +80,11 @@ export function signRuleset(document: unknown, privateKey: string, options: Sign
 
 /** The document's validity window, as signed. */
 function validityOf(document: unknown): SignedMetadata['validity'] {
-  const validity = (document as { validity?: { from?: unknown; to?: unknown } }).validity;
+  // `null` is JSON too, and has no fields to read.
+  const validity =
+    typeof document === 'object' && document !== null
+      ? (document as { validity?: { from?: unknown; to?: unknown } }).validity
+      : undefined;
   if (
     typeof validity === 'object' &&
     validity !== null &&

@@ -11,9 +11,11 @@ import {
   createRulesetRegistry,
   formatPath,
   formatReport,
+  generateSigningKeys,
   loadRuleset,
   replay,
   RulesetError,
+  signRuleset,
   TransactionError,
   verifyDecisionRecord,
 } from '../../src/index';
@@ -120,6 +122,20 @@ describe('D18: typed, coded errors with a path where there were TypeErrors, DOME
         (error as CodedError).issues.map((issue) => issue.path),
         String(call),
       ).toContainEqual(path);
+    }
+  });
+
+  test('signRuleset of null (JSON, but no document) is a RulesetError naming the missing validity, not a TypeError', () => {
+    const { privateKey } = generateSigningKeys();
+    for (const document of [null, 5, 'a ruleset', []]) {
+      let error: unknown;
+      try {
+        signRuleset(document, privateKey);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, JSON.stringify(document)).toBeInstanceOf(RulesetError);
+      expect((error as RulesetError).issues).toContainEqual(expect.objectContaining({ code: 'invalid_validity' }));
     }
   });
 
