@@ -8,7 +8,7 @@ import type { CompiledRuleset } from '../../types/compiledRuleset';
 import type { RulesetDocument } from '../../types/ruleset';
 import { readRuleset, readRunOptions } from '../kitArguments';
 import { coveringDataCompletions, dataCompletions } from './dataCompletions';
-import { loweringFailure, orderFailure, soundnessFailure } from './properties';
+import { ownLoweringFailure, ownOrderFailure, ownSoundnessFailure } from './properties';
 import { firstKnownContradiction } from './sourcesAgree';
 import { transactionSpace, type TransactionSpaceOptions } from './transactionSpace';
 
@@ -121,7 +121,7 @@ export function checkSoundness(ruleset: CompiledRuleset, options: PropertyCheckO
     // A completion that contradicts what the partial transaction states is not one (`firstKnownContradiction`):
     // its failure, if any, does not count (and is looked for only then).
     const failures = completions.map((completion) => {
-      const failure = soundnessFailure(before, assessOne(completedRuleset, completion));
+      const failure = ownSoundnessFailure(before, assessOne(completedRuleset, completion));
       return failure === undefined ||
         firstKnownContradiction(
           { ruleset, transaction: partial },
@@ -165,7 +165,7 @@ export function checkMonotonicity(ruleset: CompiledRuleset, options: PropertyChe
         ruleset,
       }) as Assessment[];
       const failures = raises.map((raise, index) =>
-        loweringFailure(before as Assessment, after[index] as Assessment, document.outcomes, raise.description),
+        ownLoweringFailure(before as Assessment, after[index] as Assessment, document.outcomes, raise.description),
       );
       return { checked: raises.length, failure: failures.find((failure) => failure !== undefined) };
     },
@@ -192,7 +192,7 @@ export function checkOrderIndependence(ruleset: CompiledRuleset, options: Proper
     const [original, ...others] = assessMany([partial, space.reversed(partial), reordered], {
       ruleset,
     }) as Assessment[];
-    const failures = others.map((other) => orderFailure(original as Assessment, other));
+    const failures = others.map((other) => ownOrderFailure(original as Assessment, other));
     return { checked: others.length, failure: failures.find((failure) => failure !== undefined) };
   });
 }

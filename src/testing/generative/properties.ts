@@ -12,6 +12,14 @@ import { precedencesSchema, readAssessment, readShaped, readStrings } from '../k
 export function soundnessFailure(partial: Assessment, completion: Assessment): string | undefined {
   readAssessment(partial, ['partial']);
   readAssessment(completion, ['completion']);
+  return ownSoundnessFailure(partial, completion);
+}
+
+/**
+ * `soundnessFailure` on assessments this package made, which need no reading as untrusted arguments: what the kit's
+ * checks call for every pair they assess (reading both assessments each time cost fifty times the check itself).
+ */
+export function ownSoundnessFailure(partial: Assessment, completion: Assessment): string | undefined {
   const outside = completion.possibleOutcomes.filter((outcome) => !partial.possibleOutcomes.includes(outcome));
   if (outside.length === 0) return undefined;
   return (
@@ -41,6 +49,16 @@ export function loweringFailure(
   readAssessment(after, ['after']);
   readShaped(precedence ?? {}, precedencesSchema, ['precedence'], "a ruleset's outcomes");
   readStrings({ raise });
+  return ownLoweringFailure(before, after, precedence, raise);
+}
+
+/** `loweringFailure` on assessments this package made and a compiled ruleset's outcomes (see `ownSoundnessFailure`). */
+export function ownLoweringFailure(
+  before: Assessment,
+  after: Assessment,
+  precedence: RulesetDocument['outcomes'],
+  raise: string,
+): string | undefined {
   const rank = (outcome: Outcome) => precedence?.[outcome]?.precedence ?? Number.NEGATIVE_INFINITY;
   const lowest = (assessment: Assessment) => Math.min(...assessment.possibleOutcomes.map(rank));
   const highest = (assessment: Assessment) => Math.max(...assessment.possibleOutcomes.map(rank));
@@ -55,6 +73,11 @@ export function loweringFailure(
 export function orderFailure(original: Assessment, reordered: Assessment): string | undefined {
   readAssessment(original, ['original']);
   readAssessment(reordered, ['reordered']);
+  return ownOrderFailure(original, reordered);
+}
+
+/** `orderFailure` on assessments this package made (see `ownSoundnessFailure`). */
+export function ownOrderFailure(original: Assessment, reordered: Assessment): string | undefined {
   if (describe(original) === describe(reordered)) return undefined;
   return `the same transaction with its lists in another order is assessed ${describe(reordered)}, not ${describe(original)}.`;
 }
