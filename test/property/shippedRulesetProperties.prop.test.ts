@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { checkMonotonicity, checkOrderIndependence, checkSoundness } from '../../src/testing/index';
 import { article5Transactions, SHIPPED_COMPOSITIONS } from '../support/rulesets';
-import { heavyRuns } from '../support/runs';
+import { runs } from '../support/runs';
 
 // Issue 19 point 1: the properties the generated rulesets keep, on the rulesets we ship, each composition a date can
 // select. Transactions come from the ruleset's own space and from the kit's Article 5 transactions (exports of
 // cyber-surveillance items with findings and red flags common), so both the ruleset's branches and the common
 // cases are reached; soundness also completes what the ruleset data leaves unknown (the national Art. 5(3) rules).
 
-const RUNS = heavyRuns(2_000);
+const RUNS = runs(2_000);
 
 describe.each(SHIPPED_COMPOSITIONS)('$name', ({ ruleset: load }) => {
   const ruleset = load();
