@@ -1,6 +1,7 @@
 import { CodedError, fromIssue } from '../errors/CodedError';
 import type { Transaction } from '../transaction/transactionSchema';
 import type { RulesetReference } from '../types/assessment';
+import { counterexampleMessage } from './counterexampleMessage';
 import type { Invariant } from './invariants';
 
 /**
@@ -25,13 +26,14 @@ export class InvariantViolation extends CodedError<'invariant_violated'> {
         path: [],
         code: 'invariant_violated',
         invariant: invariant.name,
-        message: [
-          `Invariant "${invariant.name}" fails for ${describeRuleset(ruleset)}: ${detail}`,
-          `  (${invariant.description})`,
-          'Smallest transaction found:',
-          JSON.stringify(transaction, null, 2).replace(/^/gm, '  '),
-          `Reproduce with { seed: ${replay.seed}, path: ${JSON.stringify(replay.path)} }.`,
-        ].join('\n'),
+        message: counterexampleMessage(
+          [
+            `Invariant "${invariant.name}" fails for ${describeRuleset(ruleset)}: ${detail}`,
+            `  (${invariant.description})`,
+          ],
+          transaction,
+          replay,
+        ),
       }),
     );
   }

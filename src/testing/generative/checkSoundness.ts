@@ -6,6 +6,7 @@ import type { Transaction } from '../../transaction/transactionSchema';
 import type { Assessment, RulesetReference } from '../../types/assessment';
 import type { CompiledRuleset } from '../../types/compiledRuleset';
 import type { RulesetDocument } from '../../types/ruleset';
+import { counterexampleMessage } from '../counterexampleMessage';
 import { readRuleset, readRunOptions } from '../kitArguments';
 import { coveringDataCompletions, dataCompletions } from './dataCompletions';
 import { ownLoweringFailure, ownOrderFailure, ownSoundnessFailure } from './properties';
@@ -60,12 +61,11 @@ export class PropertyViolation extends CodedError<'property_violated'> {
         path: [],
         code: 'property_violated',
         property,
-        message: [
-          `The ${property} property fails for ${ruleset.id} ${ruleset.version}: ${detail}`,
-          'Smallest transaction found:',
-          JSON.stringify(transaction, null, 2).replace(/^/gm, '  '),
-          `Reproduce with { seed: ${replay.seed}, path: ${JSON.stringify(replay.path)} }.`,
-        ].join('\n'),
+        message: counterexampleMessage(
+          [`The ${property} property fails for ${ruleset.id} ${ruleset.version}: ${detail}`],
+          transaction,
+          replay,
+        ),
       }),
     );
   }
