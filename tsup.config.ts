@@ -24,6 +24,9 @@ export default defineConfig([
   {
     entry: { cli: 'src/cli/main.ts', 'batch-worker': 'src/cli/batch/worker.ts' },
     format: ['esm'],
+    // Each command's action is a dynamic import (src/cli/commands/): split into chunks, the library is loaded only by
+    // a command that runs, so `--version`, `--help` and usage errors start without it.
+    splitting: true,
     sourcemap: true,
     target: 'node20',
     platform: 'node',

@@ -17,6 +17,7 @@ import type { QuestionList } from '../types/questions';
 import type { RulesetDocument } from '../types/ruleset';
 import { assessBodyLine } from './batchLines';
 import { parseJsonBody } from './jsonBody';
+import { DEFAULT_BATCH_LIMIT, DEFAULT_BODY_LIMIT, DEFAULT_REQUEST_TIMEOUT } from './limits';
 import { loadFastify } from './loadFastify';
 import { ndjsonLines } from './ndjsonLines';
 import { problem, problemOf } from './problems';
@@ -44,10 +45,6 @@ export interface ServerOptions {
   /** Makes decision record ids. */
   readonly newId?: () => string;
 }
-
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-export const DEFAULT_BATCH_LIMIT = 64 * 1024 * 1024;
-export const DEFAULT_REQUEST_TIMEOUT = 30_000;
 
 const NDJSON = 'application/x-ndjson';
 const PROBLEM_JSON = 'application/problem+json';
