@@ -13,17 +13,35 @@ import art5Invariants from '../../rulesets/eu-2021-821-art5/invariants.json';
  */
 export interface BundledRelease {
   readonly document: unknown;
+  /**
+   * The document's sha256 as assessments cite it (`canonicalSha256`), written here so that the registry does not hash
+   * every shipped document (some 700 KB) on its first use; test/unit/lawPackages.test.ts checks each against the
+   * document. Released documents never change, so neither do these.
+   */
+  readonly sha256: string;
   readonly replaces?: readonly string[];
 }
 
 /** The releases shipped with the package (`rulesets/`), base versions and national overlays, each id's oldest first. */
 export const BUNDLED_RELEASES: readonly BundledRelease[] = [
-  { document: art5v100 },
-  { document: art5v110, replaces: ['1.0.0'] },
-  { document: art5v200 },
-  { document: art5v210, replaces: ['2.0.0'] },
-  { document: deAwv941v100 },
-  { document: deAwv941v110, replaces: ['1.0.0'] },
+  { document: art5v100, sha256: '82beeaaef507156946ecd56ca37123a771aa2c0966031415ed91b75e0fdc5954' },
+  {
+    document: art5v110,
+    sha256: '337765ce57de738c2a121608ec7d349282889668b8506285345c9b3b99e0e8ce',
+    replaces: ['1.0.0'],
+  },
+  { document: art5v200, sha256: '3f12e4d05788c2d8fdf7ad3fed087acd1db101f8e82f6dc966eb87d04e321eed' },
+  {
+    document: art5v210,
+    sha256: '2f9edeef2a02a45f14044892c7d08b5d75f9905887f131c5678c41faf1e5c257',
+    replaces: ['2.0.0'],
+  },
+  { document: deAwv941v100, sha256: '14485234786b9f3ad6885b61b6bbca60e952cca6bfd30c08ce6fabd9fcecc8ee' },
+  {
+    document: deAwv941v110,
+    sha256: 'a92005fc91af5da4be99cd45f91ef1c7041d3b22a170b5a8bf7d643e95e72165',
+    replaces: ['1.0.0'],
+  },
 ];
 
 /** The ruleset documents shipped with the package, replaced releases included. */
