@@ -9,7 +9,7 @@ import { createRulesetRegistry } from '../createRulesetRegistry';
 import { canonicalSha256 } from '../document/canonicalJson';
 import { listQuestions } from '../listQuestions';
 import { listRulesets, loadRuleset } from '../loadRuleset';
-import { BUNDLED_DOCUMENTS } from '../rulesets/bundled';
+import { bundledDocuments } from '../rulesets/bundled';
 import { signDecisionRecord } from '../signDecisionRecord';
 import type { AssessOptions } from '../types/assessOptions';
 import type { CompiledRuleset } from '../types/compiledRuleset';
@@ -224,7 +224,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     { schema: { params: RULESET_PARAMS } },
     async (request: FastifyRequest<{ Params: { id: string; version: string } }>, reply) => {
       const { id, version: wanted } = request.params;
-      const documents = options.ruleset === undefined ? BUNDLED_DOCUMENTS : (options.documents ?? []);
+      const documents = options.ruleset === undefined ? bundledDocuments() : (options.documents ?? []);
       const document = documents.find(
         (candidate) => (candidate as RulesetDocument).id === id && (candidate as RulesetDocument).version === wanted,
       );

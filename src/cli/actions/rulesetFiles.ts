@@ -9,7 +9,7 @@ import { readableString } from '../../integrity/signatureFormat';
 import { verifySignatures } from '../../integrity/verifySignatures';
 import { loadRuleset } from '../../loadRuleset';
 import { parseRulesetSignature } from '../../parseRulesetSignature';
-import { BUNDLED_DOCUMENTS, DEFAULT_RULESET_ID } from '../../rulesets/bundled';
+import { bundledDocuments, DEFAULT_RULESET_ID } from '../../rulesets/bundled';
 import { signingKeyId } from '../../signingKeyId';
 import type { CompiledRuleset } from '../../types/compiledRuleset';
 import type { RulesetSignature } from '../../types/signature';
@@ -171,7 +171,7 @@ export function composeOntoBundled(overlays: readonly RulesetFile[], date: strin
   const inForce = loadRuleset(DEFAULT_RULESET_ID, { asOf: date });
   const given = new Set(overlays.map((overlay) => readableString(overlay.document, 'id')));
   const bundled = (id: string, version: string) =>
-    BUNDLED_DOCUMENTS.find(
+    bundledDocuments().find(
       (document) => readableString(document, 'id') === id && readableString(document, 'version') === version,
     );
   return compileRuleset(bundled(inForce.id, inForce.version), {
