@@ -5,9 +5,10 @@
  * section and updates the `cliStartup` entry of bench/results.json.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DIST } from './library';
+import { refreshResultsSection } from './results';
 import { median, significant } from './timing';
 
 /** The example `assess` reads: bundled with the package's docs, assessed with the bundled ruleset in force on its date. */
@@ -92,11 +93,5 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const quick = process.argv.includes('--quick');
   const results = measureCliStartup({ quick, log: (message) => process.stderr.write(`${message}\n`) });
   process.stdout.write(`\n${describeCliStartup(results)}\n\n${JSON.stringify(results, null, 2)}\n`);
-  // The rest of bench/results.json comes from the full run; this refreshes its cliStartup section.
-  const file = new URL('results.json', import.meta.url);
-  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  writeFileSync(
-    file,
-    `${JSON.stringify({ ...previous, cliStartup: { generatedAt: new Date().toISOString(), quick, ...results } }, null, 2)}\n`,
-  );
+  refreshResultsSection('cliStartup', { quick, ...results });
 }
