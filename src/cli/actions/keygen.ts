@@ -4,8 +4,14 @@ import { generateSigningKeys } from '../../generateSigningKeys';
 import { escapeControls } from '../output/safeText';
 import { openSink, print, type OutputSink } from '../output/sink';
 
+/** The options of `keygen` as commander parses them. */
+export interface KeygenFlags {
+  readonly out: string;
+  readonly force?: boolean;
+}
+
 /** Runs `keygen`: writes a new Ed25519 key pair for signing rulesets. */
-export function keygenAction(flags: { out: string; force?: boolean }): void {
+export function keygenAction(flags: KeygenFlags): void {
   const files = { privateKey: `${flags.out}.key`, publicKey: `${flags.out}.pub` };
   for (const file of Object.values(files))
     if (existsSync(file) && flags.force !== true)

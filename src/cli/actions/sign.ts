@@ -7,11 +7,16 @@ import { escapeControls } from '../output/safeText';
 import { print, writeOutput } from '../output/sink';
 import { signaturePath } from './rulesetFiles';
 
+/** The options of `sign` as commander parses them. */
+export interface SignFlags {
+  readonly key: string;
+  readonly base?: string;
+  readonly out?: string;
+  readonly replaces?: string[];
+}
+
 /** Runs `sign`: validates a ruleset or overlay document and writes its detached signature. */
-export function signAction(
-  file: string,
-  flags: { key: string; base?: string; out?: string; replaces?: string[] },
-): void {
+export function signAction(file: string, flags: SignFlags): void {
   const document = readRulesetJson(file);
   const kind = (document as { kind?: unknown } | null)?.kind;
   // Only a valid document is signed: a base is compiled; an overlay is compiled with its base when given.

@@ -4,8 +4,13 @@ import { escapeControls } from '../output/safeText';
 import { print } from '../output/sink';
 import { compileFiles, trustedKeys } from './rulesetFiles';
 
+/** The options of `verify` as commander parses them. */
+export interface VerifyFlags extends TrustFlags {
+  readonly overlay?: string[];
+}
+
 /** Runs `verify`: checks that a ruleset and its overlays are valid and signed by a trusted key. */
-export function verifyAction(file: string, flags: TrustFlags & { overlay?: string[] }): void {
+export function verifyAction(file: string, flags: VerifyFlags): void {
   const keys = trustedKeys(flags);
   if (keys === undefined)
     throw invalidArgument(

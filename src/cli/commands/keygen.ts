@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { KeygenFlags } from '../actions/keygen';
 
 /** `dual-use-rules keygen`: a new Ed25519 key pair for approving rulesets. */
 export function registerKeygen(program: Command): void {
@@ -16,5 +17,5 @@ export function registerKeygen(program: Command): void {
         'keys/compliance-team\n\nExit codes: 0 written; 2 the files exist (use --force) or cannot be ' +
         'written.',
     )
-    .action(async (flags: { out: string; force?: boolean }) => (await import('../actions/keygen')).keygenAction(flags));
+    .action(async (flags: KeygenFlags) => (await import('../actions/keygen')).keygenAction(flags));
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { SignFlags } from '../actions/sign';
 
 /** `dual-use-rules sign`: validates a ruleset document and writes its detached signature next to it. */
 export function registerSign(program: Command): void {
@@ -26,7 +27,5 @@ export function registerSign(program: Command): void {
         'format 2); signatures made by 0.1.0 (format 1) still verify, but cover no replaces: sign again to add ' +
         'them.\n\nExit codes: 0 signed; 2 invalid document, key or arguments.',
     )
-    .action(async (file: string, flags: { key: string; base?: string; out?: string; replaces?: string[] }) =>
-      (await import('../actions/sign')).signAction(file, flags),
-    );
+    .action(async (file: string, flags: SignFlags) => (await import('../actions/sign')).signAction(file, flags));
 }

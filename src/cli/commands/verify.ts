@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { addTrustOptions, PUBLIC_KEYS_VARIABLE, type TrustFlags, repeatable } from './trustOptions';
+import type { VerifyFlags } from '../actions/verify';
+import { addTrustOptions, PUBLIC_KEYS_VARIABLE, repeatable } from './trustOptions';
 
 /** `dual-use-rules verify`: checks that a ruleset (and its overlays) are signed by one of the given keys. */
 export function registerVerify(program: Command): void {
@@ -19,7 +20,5 @@ export function registerVerify(program: Command): void {
         'assess, batch, validate, diff, serve and verify-record verify the same way once a key is given, so ' +
         '"verify, then assess" is one step.\n\nExit codes: 0 verified; 2 unsigned, altered, untrusted or invalid (stderr says which).',
     )
-    .action(async (file: string, flags: TrustFlags & { overlay?: string[] }) =>
-      (await import('../actions/verify')).verifyAction(file, flags),
-    );
+    .action(async (file: string, flags: VerifyFlags) => (await import('../actions/verify')).verifyAction(file, flags));
 }
