@@ -13,6 +13,7 @@ import { measureBatch, type BatchResults } from './batch';
 import { decideArticle5, type HandTransaction } from './handWrittenArticle5';
 import { DIST, loadLibrary } from './library';
 import { createNaiveEngine, type NaiveEngine } from './naiveEngine';
+import { describePerCallResults, measurePerCall } from './perCall';
 import { describeServerResults, measureServer, type ServerResults } from './server';
 import { syntheticRuleset } from './syntheticRuleset';
 import { measureRounds, median, significant, type Contender, type Rounds } from './timing';
@@ -217,6 +218,8 @@ const memory = JSON.parse(
   ),
 ) as { transactions: number; bytesPerAssessment: { assessMany: number; assess: number } };
 
+const perCall = await measurePerCall(lib, testing, { quick, log });
+
 const batch: BatchResults | undefined = options.has('--skip-batch')
   ? undefined
   : await measureBatch(lib, testing, { quick, log });
@@ -354,6 +357,7 @@ function buildReport() {
     compile,
     importTime,
     memory: memory.bytesPerAssessment,
+    perCall,
     ...(batch === undefined ? {} : { batch }),
     ...(server === undefined ? {} : { server }),
     targets: {
@@ -408,6 +412,7 @@ function printReport(report: ReturnType<typeof buildReport>): void {
   lines.push(
     `Retained memory per Assessment: assessMany ${report.memory.assessMany} B, assess ${report.memory.assess} B`,
   );
+  lines.push('', 'Per-call costs', describePerCallResults(report.perCall));
   if (report.batch !== undefined) lines.push(`Batch: ${JSON.stringify(report.batch)}`);
   if (report.server !== undefined)
     lines.push('', 'dual-use-rules serve on loopback', describeServerResults(report.server));
