@@ -15,6 +15,7 @@ import { describeCliStartup, measureCliStartup } from './cliStartup';
 import { decideArticle5, type HandTransaction } from './handWrittenArticle5';
 import { DIST, loadLibrary } from './library';
 import { createNaiveEngine, type NaiveEngine } from './naiveEngine';
+import { describePerCallResults, measurePerCall } from './perCall';
 import { describeServerResults, measureServer, type ServerResults } from './server';
 import { syntheticRuleset } from './syntheticRuleset';
 import { measureRounds, median, significant, type Contender, type Rounds } from './timing';
@@ -222,6 +223,8 @@ const memory = JSON.parse(
   ),
 ) as { transactions: number; bytesPerAssessment: { assessMany: number; assess: number } };
 
+const perCall = await measurePerCall(lib, testing, { quick, log });
+
 const batch: BatchResults | undefined = options.has('--skip-batch')
   ? undefined
   : await measureBatch(lib, testing, { quick, log });
@@ -360,6 +363,7 @@ function buildReport() {
     importTime,
     cliStartup,
     memory: memory.bytesPerAssessment,
+    perCall,
     ...(batch === undefined ? {} : { batch }),
     ...(server === undefined ? {} : { server }),
     targets: {
@@ -415,6 +419,7 @@ function printReport(report: ReturnType<typeof buildReport>): void {
   lines.push(
     `Retained memory per Assessment: assessMany ${report.memory.assessMany} B, assess ${report.memory.assess} B`,
   );
+  lines.push('', 'Per-call costs', describePerCallResults(report.perCall));
   if (report.batch !== undefined) lines.push(`Batch: ${JSON.stringify(report.batch)}`);
   if (report.server !== undefined)
     lines.push('', 'dual-use-rules serve on loopback', describeServerResults(report.server));

@@ -4,9 +4,8 @@ import { plainDataIssues } from './document/plainData';
 import { DecisionRecordError } from './errors/DecisionRecordError';
 import { describeValue } from './errors/describeValue';
 import { readOptions, type Refuse } from './errors/readArguments';
-import { shapeIssues } from './evaluate/shapeIssues';
+import { assessmentIssues } from './evaluate/assessment/givenAssessments';
 import { contentSha256 } from './integrity/recordContent';
-import { assessmentSchema } from './transaction/assessmentSchema';
 import type { Assessment } from './types/assessment';
 import { DECISION_RECORD_FORMAT, type DecisionRecord, type DecisionRecordOptions } from './types/decisionRecord';
 
@@ -47,7 +46,7 @@ export function createDecisionRecord(
       { path: ['transaction'], code: 'invalid_record', message: 'The transaction is not plain JSON data:' },
       { details: unsafe },
     );
-  const details = shapeIssues(assessment, assessmentSchema, ['assessment']);
+  const details = assessmentIssues(assessment, ['assessment']);
   if (details.length > 0)
     throw new DecisionRecordError(
       { path: ['assessment'], code: 'invalid_argument', message: 'The assessment is not one assess() returned:' },

@@ -4,13 +4,12 @@ import { readingUntrusted } from './document/plainData';
 import { AssessmentError } from './errors/AssessmentError';
 import { describeValue } from './errors/describeValue';
 import { readOptions } from './errors/readArguments';
-import { shapeIssues } from './evaluate/shapeIssues';
+import { assessmentIssues } from './evaluate/assessment/givenAssessments';
 import { createReportContext, type RecordSummary } from './format/reportContext';
 import { renderHtmlReport } from './format/reportHtml';
 import { renderMarkdownReport } from './format/reportMarkdown';
 import { readDecisionRecord, signingKeyIdOf } from './integrity/recordContent';
 import { bundledRegistry } from './rulesets/bundledRegistry';
-import { assessmentSchema } from './transaction/assessmentSchema';
 import type { Assessment } from './types/assessment';
 import type { CompiledRuleset } from './types/compiledRuleset';
 import type { DecisionRecord } from './types/decisionRecord';
@@ -83,7 +82,7 @@ export function formatReport(assessment: Assessment, transaction: unknown, optio
       code: 'invalid_option',
       message: `format must be "html" or "md", not ${describeValue(format)}.`,
     });
-  const details = shapeIssues(assessment, assessmentSchema, ['assessment']);
+  const details = assessmentIssues(assessment, ['assessment']);
   if (details.length > 0)
     throw new AssessmentError(
       { path: ['assessment'], code: 'invalid_argument', message: 'The assessment is not one assess() returned:' },

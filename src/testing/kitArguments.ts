@@ -8,9 +8,9 @@ import { describeValue } from '../errors/describeValue';
 import { issuesUnder, type Issue, type IssuePath } from '../errors/issue';
 import { readOptions, type Refuse } from '../errors/readArguments';
 import { RulesetError } from '../errors/RulesetError';
+import { assessmentIssues } from '../evaluate/assessment/givenAssessments';
 import { shapeIssues } from '../evaluate/shapeIssues';
 import { isCalendarDate } from '../time/dates';
-import { assessmentSchema } from '../transaction/assessmentSchema';
 import type { Transaction } from '../transaction/transactionSchema';
 import type { CompiledRuleset } from '../types/compiledRuleset';
 import type { RulesetDocument } from '../types/ruleset';
@@ -93,13 +93,17 @@ export function readRunOptions(options: unknown): RunOptions {
  * shape it was given in: plain JSON data first, then the shape; anything else is `invalid_argument` with the issues.
  */
 export function readShaped<T>(value: unknown, schema: z.ZodType, path: IssuePath, what: string): T {
-  const details = shapeIssues(value, schema, path);
+  refuseShape(shapeIssues(value, schema, path), path, what);
+  return value as T;
+}
+
+/** Refuses an argument at `path` that is not `what` with the issues found (none: accepted). */
+function refuseShape(details: Issue[], path: IssuePath, what: string): void {
   if (details.length > 0)
     throw new AssessmentError(
       { path, code: 'invalid_argument', message: `${path.join('.')} is not ${what}:` },
       { details },
     );
-  return value as T;
 }
 
 /** The `date` option of the transaction arbitraries: a calendar date, or `invalid_option`. */
@@ -143,7 +147,7 @@ export function refuseArgument(path: IssuePath, message: string): AssessmentErro
 
 /** An assessment given back to the kit (at `path`): as `assess` returns it, or `invalid_argument`. */
 export function readAssessment(value: unknown, path: IssuePath): void {
-  readShaped(value, assessmentSchema, path, 'an assessment from assess()');
+  refuseShape(assessmentIssues(value, path), path, 'an assessment from assess()');
 }
 
 /** Arguments that must be strings, by name: anything else is `invalid_argument`. */

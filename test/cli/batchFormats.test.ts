@@ -1,9 +1,10 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import decisionLineSchema from '../../schemas/decision-line.schema.json';
-import { CSV_COLUMNS, CSV_LIST_SEPARATOR } from '../../src/cli/batch/csv';
+import { CSV_COLUMNS } from '../../src/cli/batch/csv';
 import { assessEach, decisionLine, type Assessment } from '../../src/index';
 import { runCli } from '../support/cli';
+import { parseCsv, splitCsvList } from '../support/csv';
 import { loadScenarioFiles } from '../support/scenarios';
 
 /** The bundled scenarios' transactions (rulesets/<id>/scenarios/), as an exporter's batch would hold them. */
@@ -20,43 +21,6 @@ function libraryAssessments(): Assessment[] {
     if (!result.ok) throw result.error;
     return result.assessment;
   });
-}
-
-/**
- * An RFC 4180 parser, written here so the test does not trust the writer's own reading: records end with CRLF, a field
- * in double quotes may hold commas, CR, LF and doubled quotes, and an unquoted field holds none of those.
- */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let position = 0;
-  while (position < text.length) {
-    let field = '';
-    if (text[position] === '"') {
-      position++;
-      for (;;) {
-        const quote = text.indexOf('"', position);
-        if (quote === -1) throw new Error('An unterminated quoted field');
-        field += text.slice(position, quote);
-        position = quote + 1;
-        if (text[position] !== '"') break;
-        field += '"';
-        position++;
-      }
-    } else {
-      while (position < text.length && !/[,\r\n"]/.test(text[position] as string)) field += text[position++];
-      if (text[position] === '"') throw new Error(`A quote inside an unquoted field at ${position}`);
-    }
-    record.push(field);
-    if (text[position] === ',') position++;
-    else if (text.startsWith('\r\n', position)) {
-      records.push(record);
-      record = [];
-      position += 2;
-    } else throw new Error(`A field ends at ${position} with neither a comma nor CRLF`);
-  }
-  if (record.length > 0) throw new Error('The last record has no CRLF');
-  return records;
 }
 
 describe('dual-use-rules batch --detail and --format', () => {
@@ -98,8 +62,7 @@ describe('dual-use-rules batch --detail and --format', () => {
     const [header, ...rows] = parseCsv(result.stdout);
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(transactions.length + BAD_LINES.length);
-    const list = (cell: string | undefined) =>
-      cell === '' || cell === undefined ? [] : cell.split(CSV_LIST_SEPARATOR);
+    const list = (cell: string | undefined) => splitCsvList(cell ?? '');
     for (const [index, assessment] of libraryAssessments().entries()) {
       const row = Object.fromEntries(CSV_COLUMNS.map((column, at) => [column, (rows[index] as string[])[at]]));
       const context = `row ${index + 1}`;

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FORBIDDEN_KEYS, reachesPrototype } from '../../src/document/prototypeNames';
-import { readDocument } from '../../src/document/scanDocument';
+import { readDocument, scanDocument } from '../../src/document/scanDocument';
+import { DATA_LIMITS } from '../../src/document/scanLimits';
 import { compileRuleset, RulesetError } from '../../src/index';
+import { hostileValue, mutated } from '../support/hostileValues';
 import { minimalRuleset } from '../support/minimalRuleset';
+import { runs } from '../support/runs';
 
 describe('readDocument', () => {
   test('copies a valid document as plain JSON data, independent of the original', () => {
@@ -46,6 +49,20 @@ describe('readDocument', () => {
       expect(attempt).not.toThrow();
     },
   );
+});
+
+describe('scanDocument', () => {
+  test('finds what readDocument finds, without the copy, under both limits', () => {
+    fc.assert(
+      fc.property(hostileValue, fc.nat(), fc.boolean(), (make, place, data) => {
+        const limits = data ? DATA_LIMITS : undefined;
+        // A hostile value alone, and placed inside a valid ruleset, each made afresh for each reading.
+        for (const value of [make, () => mutated(minimalRuleset(), place, make())])
+          expect(scanDocument(value(), limits)).toEqual(readDocument(value(), limits).issues);
+      }),
+      { numRuns: runs(500), seed: 3 },
+    );
+  });
 });
 
 describe('reachesPrototype', () => {

@@ -48,8 +48,9 @@ Each output line is the decision (schemas/decision-line.schema.json; --detail fu
 JSON, or {"line": n, "transactionId"?: id, "error": {name, message, issues}} for a line that is not JSON, not
 UTF-8, far larger than any transaction, or not a valid transaction; such lines are also reported on stderr and
 the run goes on. --format csv writes RFC 4180 CSV: a header row, then one row per line (an error row has only
-line, transactionId and error); lists in a cell are joined with " | "; a cell that would start a spreadsheet
-formula (=, +, -, @, tab, CR) is prefixed with '; control characters are shown as escapes (\n). Blank lines are skipped and counted. Memory stays flat whatever the
+line, transactionId and error); lists in a cell are joined with " | ", an item's own | written \\| and \\ written
+\\\\; a cell that would start a spreadsheet formula (=, +, -, @, tab, CR) or starts with ' is prefixed with ';
+control characters are shown as escapes (\\n). Blank lines are skipped and counted. Memory stays flat whatever the
 input's size. --out is written under a temporary name and takes its own when complete. A progress bar is
 shown when stderr is a terminal; a summary of outcomes ends the run. Ctrl-C or SIGTERM: the lines in hand are
 finished and written, and the summary says where the run stopped. Colours are used on a terminal only; set

@@ -6,6 +6,7 @@ import type { Assessment, CompetentAuthority, Duty, Obligation } from '../../typ
 import { slotOfFact, type FactValues } from '../prepareFacts';
 import { certainDutiesOf } from './certainDuties';
 import { collectQuestions } from './collectQuestions';
+import { rememberMade } from './givenAssessments';
 import { visitAnswerableInputs } from './questionFacts';
 import { factIdAt, notesHolding, toQuestion, type AssessmentParts } from './sharedParts';
 
@@ -94,7 +95,7 @@ export function buildAssessment(
   if (!evaluation.stepsShared) for (const step of steps) deepFreeze(step);
   Object.freeze(steps);
   Object.freeze(questions);
-  return Object.freeze(result);
+  return rememberMade(Object.freeze(result));
 }
 
 type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
