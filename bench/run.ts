@@ -2,6 +2,7 @@
  * `npm run bench`: the performance claims of docs/performance.md, measured on the built package in one run.
  * Prints a report and writes bench/results.json. Options: --quick (fewer transactions and rounds, a smoke run),
  * --skip-batch (no CLI batch run), --skip-server (no load test of `dual-use-rules serve`).
+ * The command line's start-up (`bench/cliStartup.ts`) is always measured: a few seconds.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import type { CompiledRuleset, RulesetDocument } from '../src/index';
 import { measureBatch, type BatchResults } from './batch';
+import { describeCliStartup, measureCliStartup } from './cliStartup';
 import { decideArticle5, type HandTransaction } from './handWrittenArticle5';
 import { DIST, loadLibrary } from './library';
 import { createNaiveEngine, type NaiveEngine } from './naiveEngine';
@@ -64,6 +66,9 @@ const importMs = Array.from({ length: PROCESSES }, () => {
     `process.stdout.write(String(performance.now() - start));`;
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }));
 });
+
+// The command line's start-up, against Node's own, each in fresh processes.
+const cliStartup = measureCliStartup({ quick, log });
 
 // Compile time of the Article 5 ruleset: cold (first compile in a fresh process) and warm (compiled again).
 log('Compile time…');
@@ -356,6 +361,7 @@ function buildReport() {
     })),
     compile,
     importTime,
+    cliStartup,
     memory: memory.bytesPerAssessment,
     perCall,
     ...(batch === undefined ? {} : { batch }),
@@ -409,6 +415,7 @@ function printReport(report: ReturnType<typeof buildReport>): void {
     `Compile (Article 5): cold ${report.compile.coldMs} ms, warm ${report.compile.warmMs} ms; ` +
       `import ${report.importTime.ms} ms`,
   );
+  lines.push('', 'Command line start-up (whole processes)', describeCliStartup(report.cliStartup), '');
   lines.push(
     `Retained memory per Assessment: assessMany ${report.memory.assessMany} B, assess ${report.memory.assess} B`,
   );

@@ -5,12 +5,13 @@
  * updates the `server` entry of bench/results.json. Bounded: a fixed number of requests, and a time limit per run.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import fc from 'fast-check';
 import { DIST, loadLibrary, type Library, type TestingKit } from './library';
+import { refreshResultsSection } from './results';
 import { measureRounds, median, significant } from './timing';
 
 const DATE = '2025-06-30';
@@ -289,11 +290,5 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const { lib, testing } = await loadLibrary();
   const results = await measureServer(lib, testing, { quick, log });
   process.stdout.write(`\n${describeServerResults(results)}\n\n${JSON.stringify(results, null, 2)}\n`);
-  // The rest of bench/results.json comes from the full run; this refreshes its server section.
-  const file = new URL('results.json', import.meta.url);
-  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  writeFileSync(
-    file,
-    `${JSON.stringify({ ...previous, server: { generatedAt: new Date().toISOString(), quick, ...results } }, null, 2)}\n`,
-  );
+  refreshResultsSection('server', { quick, ...results });
 }

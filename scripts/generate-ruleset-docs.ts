@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listRulesets } from '../src/loadRuleset';
-import { BUNDLED_DOCUMENTS } from '../src/rulesets/bundled';
+import { bundledDocuments } from '../src/rulesets/bundled';
 import type {
   AttributeValue,
   CatalogueDefinition,
@@ -26,7 +26,7 @@ export const RULESET_DOC_PATH = `docs/rulesets/${DOCUMENTED_RULESET}.md`;
  */
 export function currentDocuments(): RulesetDocument[] {
   const current = listRulesets().filter((summary) => summary.selectable);
-  return (BUNDLED_DOCUMENTS as readonly RulesetDocument[]).filter((document) =>
+  return (bundledDocuments() as readonly RulesetDocument[]).filter((document) =>
     current.some((summary) => summary.id === document.id && summary.version === document.version),
   );
 }

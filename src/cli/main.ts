@@ -43,6 +43,8 @@ const program = new Command()
       '(stderr says why); 1 internal error.',
   );
 
+// Each command is declared here in full (name, options, help); its action, and the library with it, is imported only
+// when the command runs (src/cli/actions/), so --version, --help and usage errors start without loading the library.
 registerAssess(program);
 registerBatch(program);
 registerRulesets(program);

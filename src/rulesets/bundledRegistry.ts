@@ -1,4 +1,3 @@
-import { canonicalSha256 } from '../document/canonicalJson';
 import { RulesetError } from '../errors/RulesetError';
 import type { CompiledRuleset } from '../types/compiledRuleset';
 import type { RulesetRegistry } from '../types/registry';
@@ -13,7 +12,7 @@ let bundledList: readonly Entry[] | undefined;
 
 /**
  * The bundled rulesets, checked like any registration (windows and replacements) except for the (already tested)
- * semantic validation.
+ * semantic validation, with the sha256 written beside each (also tested) rather than computed.
  */
 export function bundledEntries(): readonly Entry[] {
   if (bundledList === undefined) {
@@ -23,7 +22,7 @@ export function bundledEntries(): readonly Entry[] {
       const replaces = release.replaces ?? [];
       const issues = replacementIssues(entries, document, replaces);
       if (issues.length > 0) throw new RulesetError(issues, document.id);
-      entries.push(replace(entries, { document, sha256: canonicalSha256(document), replaces, replacedBy: undefined }));
+      entries.push(replace(entries, { document, sha256: release.sha256, replaces, replacedBy: undefined }));
     }
     bundledList = entries;
   }

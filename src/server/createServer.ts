@@ -9,7 +9,7 @@ import { createRulesetRegistry } from '../createRulesetRegistry';
 import { canonicalSha256 } from '../document/canonicalJson';
 import { listQuestions } from '../listQuestions';
 import { listRulesets, loadRuleset } from '../loadRuleset';
-import { BUNDLED_DOCUMENTS } from '../rulesets/bundled';
+import { bundledDocuments } from '../rulesets/bundled';
 import { signDecisionRecord } from '../signDecisionRecord';
 import type { AssessOptions } from '../types/assessOptions';
 import type { CompiledRuleset } from '../types/compiledRuleset';
@@ -17,6 +17,7 @@ import type { QuestionList } from '../types/questions';
 import type { RulesetDocument } from '../types/ruleset';
 import { assessBodyLine } from './batchLines';
 import { parseJsonBody } from './jsonBody';
+import { DEFAULT_BATCH_LIMIT, DEFAULT_BODY_LIMIT, DEFAULT_REQUEST_TIMEOUT } from './limits';
 import { loadFastify } from './loadFastify';
 import { ndjsonLines } from './ndjsonLines';
 import { problem, problemOf } from './problems';
@@ -44,10 +45,6 @@ export interface ServerOptions {
   /** Makes decision record ids. */
   readonly newId?: () => string;
 }
-
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-export const DEFAULT_BATCH_LIMIT = 64 * 1024 * 1024;
-export const DEFAULT_REQUEST_TIMEOUT = 30_000;
 
 const NDJSON = 'application/x-ndjson';
 const PROBLEM_JSON = 'application/problem+json';
@@ -227,7 +224,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     { schema: { params: RULESET_PARAMS } },
     async (request: FastifyRequest<{ Params: { id: string; version: string } }>, reply) => {
       const { id, version: wanted } = request.params;
-      const documents = options.ruleset === undefined ? BUNDLED_DOCUMENTS : (options.documents ?? []);
+      const documents = options.ruleset === undefined ? bundledDocuments() : (options.documents ?? []);
       const document = documents.find(
         (candidate) => (candidate as RulesetDocument).id === id && (candidate as RulesetDocument).version === wanted,
       );

@@ -11,6 +11,7 @@ import {
   type SourceProblem,
   type SourceRelease,
 } from '../../scripts/release-rulesets';
+import { canonicalSha256 } from '../../src/document/canonicalJson';
 import { formatPath } from '../../src/errors/issue';
 import { compileRuleset, loadRuleset } from '../../src/index';
 import { BUNDLED_RELEASES, DEFAULT_RULESET_ID } from '../../src/rulesets/bundled';
@@ -111,6 +112,13 @@ describe('law packages: one dated source generates every release (run `npm run r
         ).toBe(release.fileSha256);
     },
   );
+
+  test('each shipped release carries the sha256 its document hashes to, as assessments cite it', () => {
+    for (const { document, sha256 } of BUNDLED_RELEASES)
+      expect(sha256, `${(document as { id: string }).id} ${(document as { version: string }).version}`).toBe(
+        canonicalSha256(document),
+      );
+  });
 
   test("the shipped releases are the sources' releases, with the same replacements", () => {
     const shipped = BUNDLED_RELEASES.map(({ document, replaces }) => ({

@@ -1,33 +1,6 @@
 import type { Command } from 'commander';
-import { invalidArgument, restated, UsageError } from '../../errors/UsageError';
-import { isCalendarDate } from '../../time/dates';
-import { CSV_HEADER } from '../batch/csv';
-import { openInput } from '../batch/input';
-import { runBatch, type BatchSummary } from '../batch/runBatch';
-import {
-  createProgressBar,
-  describeInterruption,
-  describeLineError,
-  describeStop,
-  formatSummary,
-} from '../batch/terminalReport';
-import { colorsFor, standardError } from '../io';
-import { catchInterruptions } from '../output/interruptions';
-import { openSink, printError } from '../output/sink';
-import { addTrustOptions, compileRead, readRulesetFiles, repeatable, type TrustFlags } from './rulesetFiles';
-
-interface BatchFlags extends TrustFlags {
-  readonly out?: string;
-  readonly workers: string;
-  readonly ruleset?: string;
-  readonly overlay: string[];
-  readonly asOf?: string;
-  readonly detail: string;
-  readonly format: string;
-}
-
-/** Most worker threads `--workers` accepts. */
-const MOST_WORKERS = 64;
+import type { BatchFlags } from '../actions/batch';
+import { addTrustOptions, repeatable } from './trustOptions';
 
 /** `dual-use-rules batch <in.jsonl>`: many transactions, one per line, assessed with the compiled evaluator. */
 export function registerBatch(program: Command): void {
@@ -85,84 +58,5 @@ NO_COLOR=1 to turn them off.
 Exit codes: 0 every line assessed (or the reader of the output stopped early); 2 some lines could not be
 assessed, the output could not be written, or invalid arguments; 130/143 interrupted; 1 internal error.`,
     )
-    .action(async (file: string, flags: BatchFlags) => {
-      const workers = Number(flags.workers);
-      if (!Number.isInteger(workers) || workers < 1 || workers > MOST_WORKERS)
-        throw invalidArgument(
-          '--workers',
-          `--workers must be a whole number from 1 to ${MOST_WORKERS}, not "${flags.workers}".`,
-        );
-      if (flags.asOf !== undefined && !isCalendarDate(flags.asOf))
-        throw invalidArgument('--as-of', `--as-of must be a date written YYYY-MM-DD, not "${flags.asOf}".`);
-      if (flags.detail !== 'decision' && flags.detail !== 'full')
-        throw invalidArgument('--detail', `--detail must be decision or full, not "${flags.detail}".`);
-      if (flags.format !== 'jsonl' && flags.format !== 'csv')
-        throw invalidArgument('--format', `--format must be jsonl or csv, not "${flags.format}".`);
-      if (flags.format === 'csv' && flags.detail === 'full')
-        throw invalidArgument(
-          '--format',
-          '--format csv writes the decision only: the trace of --detail full is a tree that has no columns. ' +
-            'Use --detail full with --format jsonl.',
-        );
-      const { detail, format } = flags;
-      if (flags.ruleset === undefined && flags.overlay.length > 0)
-        throw invalidArgument(
-          '--overlay',
-          '--overlay needs --ruleset (the bundled rulesets come with their overlays).',
-        );
-      // Each file read once and, with keys, verified here; the workers compile the same parsed documents.
-      const files =
-        flags.ruleset === undefined ? undefined : readRulesetFiles([flags.ruleset as string, ...flags.overlay], flags);
-      // Compiled here once so that a bad ruleset stops the run before any line is read (each worker compiles it again).
-      if (files !== undefined) compileRead(files);
-      const ruleset =
-        files === undefined
-          ? undefined
-          : { document: files[0]?.document, overlays: files.slice(1).map((overlay) => overlay.document) };
-
-      const input = openInput(file);
-      // Opened before any line is read, so that an output that cannot be created stops the run first. A file is
-      // written under a temporary name and takes its name only once every line is written.
-      const output = openSink(flags.out);
-      if (format === 'csv') output.write(Buffer.from(CSV_HEADER));
-      const colors = colorsFor(standardError);
-      const progress = standardError.isTTY ? createProgressBar(input.size, colors) : undefined;
-      // Ctrl-C or SIGTERM: stop reading (a read waiting on standard input is cut short), finish and write the lines
-      // in hand, and report what was done; a second signal stops at once.
-      const interruption = catchInterruptions();
-      interruption.signal.addEventListener('abort', () => input.stream.destroy());
-      let written = 0;
-      let summary: BatchSummary;
-      try {
-        summary = await runBatch({
-          signal: interruption.signal,
-          input: input.stream,
-          output,
-          workers,
-          detail,
-          format,
-          ...(ruleset === undefined ? {} : { ruleset }),
-          ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
-          onProgress: (done) => {
-            written = done.lines;
-            progress?.update(done);
-          },
-          onLineError: (error) => {
-            progress?.clear();
-            printError(describeLineError(error, colors));
-          },
-        });
-        output.commit();
-      } catch (error) {
-        output.abort();
-        if (error instanceof UsageError) throw restated(error, `${error.message} ${describeStop(written, flags.out)}`);
-        throw error;
-      } finally {
-        progress?.clear();
-        interruption.dispose();
-      }
-      printError(formatSummary(summary, colors, describeInterruption(summary, interruption.received(), flags.out)));
-      const code = interruption.exitCode() ?? (summary.failed > 0 ? 2 : 0);
-      if (code !== 0) process.exitCode = code;
-    });
+    .action(async (file: string, flags: BatchFlags) => (await import('../actions/batch')).batchAction(file, flags));
 }

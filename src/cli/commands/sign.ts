@@ -1,12 +1,5 @@
 import type { Command } from 'commander';
-import { validateRulesetDocument } from '../../compile/validateDocument';
-import { compileRuleset } from '../../compileRuleset';
-import { RulesetError } from '../../errors/RulesetError';
-import { signRuleset } from '../../signRuleset';
-import { readRulesetJson, readText } from '../io';
-import { escapeControls } from '../output/safeText';
-import { print, writeOutput } from '../output/sink';
-import { signaturePath } from './rulesetFiles';
+import type { SignFlags } from '../actions/sign';
 
 /** `dual-use-rules sign`: validates a ruleset document and writes its detached signature next to it. */
 export function registerSign(program: Command): void {
@@ -34,28 +27,5 @@ export function registerSign(program: Command): void {
         'format 2); signatures made by 0.1.0 (format 1) still verify, but cover no replaces: sign again to add ' +
         'them.\n\nExit codes: 0 signed; 2 invalid document, key or arguments.',
     )
-    .action((file: string, flags: { key: string; base?: string; out?: string; replaces?: string[] }) => {
-      const document = readRulesetJson(file);
-      const kind = (document as { kind?: unknown } | null)?.kind;
-      // Only a valid document is signed: a base is compiled; an overlay is compiled with its base when given.
-      if (kind === 'overlay') {
-        if (flags.base === undefined) {
-          const issues = validateRulesetDocument(document, 'overlay');
-          if (issues.length > 0) throw new RulesetError(issues, (document as { id?: string }).id);
-        } else compileRuleset(readRulesetJson(flags.base), { overlays: [document] });
-      } else compileRuleset(document);
-      const signature = signRuleset(document, readText(flags.key, `private key ${flags.key}`), {
-        replaces: flags.replaces ?? [],
-      });
-      const out = flags.out ?? signaturePath(file);
-      writeOutput(`${JSON.stringify(signature, null, 2)}\n`, out);
-      print(
-        `${escapeControls(
-          `Signed ${signature.ruleset.id} ${signature.ruleset.version} (sha256 ` +
-            `${signature.ruleset.sha256}` +
-            `${(signature.ruleset.replaces ?? []).length === 0 ? '' : `, replacing ${(signature.ruleset.replaces ?? []).join(', ')}`}) ` +
-            `with key ${signature.keyId}: ${out}`,
-        )}\n`,
-      );
-    });
+    .action(async (file: string, flags: SignFlags) => (await import('../actions/sign')).signAction(file, flags));
 }

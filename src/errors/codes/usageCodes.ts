@@ -23,7 +23,7 @@ export const USAGE_ISSUES: IssueArea<UsageIssuePayloads> = {
   codes: {
     unreadable_file: {
       means: 'A file or folder cannot be read (missing, a folder, no permission …).',
-      raisedIn: ['cli/io', 'cli/batch/input', 'cli/commands/validate'],
+      raisedIn: ['cli/io', 'cli/batch/input', 'cli/actions/validate'],
       example: ['rules.json'],
       fix: 'Check the path and its permissions.',
     },
@@ -35,7 +35,7 @@ export const USAGE_ISSUES: IssueArea<UsageIssuePayloads> = {
     },
     file_exists: {
       means: 'A key file already exists.',
-      raisedIn: ['cli/commands/keygen'],
+      raisedIn: ['cli/actions/keygen'],
       example: ['signing.key'],
       fix: 'Choose another name, or pass `--force` to replace it.',
     },
@@ -43,11 +43,11 @@ export const USAGE_ISSUES: IssueArea<UsageIssuePayloads> = {
       means: 'A file holds something other than what the option takes (not a scenario file, not a usable key …).',
       raisedIn: [
         'cli/io',
-        'cli/commands/validate',
-        'cli/commands/diff',
-        'cli/commands/rulesetFiles',
-        'cli/commands/verifyRecord',
-        'cli/commands/recordOption',
+        'cli/actions/validate',
+        'cli/actions/diff',
+        'cli/actions/rulesetFiles',
+        'cli/actions/verifyRecord',
+        'cli/actions/writeRecord',
       ],
       example: ['scenarios/a.json'],
       fix: 'Pass a file of the kind the option describes (`dual-use-rules <command> --help`).',
@@ -56,7 +56,7 @@ export const USAGE_ISSUES: IssueArea<UsageIssuePayloads> = {
       means:
         'With trusted public keys given, a ruleset or overlay file is not signed by one of them, or was altered ' +
         'since (the message lists the signature issues).',
-      raisedIn: ['cli/commands/rulesetFiles'],
+      raisedIn: ['cli/actions/rulesetFiles'],
       example: ['rules.json'],
       fix: 'Have an approver sign the file (`dual-use-rules sign`), keep its `.sig` beside it, or give their key.',
     },
@@ -68,7 +68,7 @@ export const USAGE_ISSUES: IssueArea<UsageIssuePayloads> = {
     },
     cannot_listen: {
       means: 'The server cannot listen on the host and port given.',
-      raisedIn: ['cli/commands/serve'],
+      raisedIn: ['cli/actions/serve'],
       example: ['--port'],
       fix: 'Choose a free port, or a host name this machine has.',
     },

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { delimiter } from 'node:path';
-import { Option, type Command } from 'commander';
 import { compileRuleset } from '../../compileRuleset';
 import { canonicalSha256 } from '../../document/canonicalJson';
 import { scanDocument } from '../../document/scanDocument';
@@ -10,45 +9,14 @@ import { readableString } from '../../integrity/signatureFormat';
 import { verifySignatures } from '../../integrity/verifySignatures';
 import { loadRuleset } from '../../loadRuleset';
 import { parseRulesetSignature } from '../../parseRulesetSignature';
-import { BUNDLED_DOCUMENTS, DEFAULT_RULESET_ID } from '../../rulesets/bundled';
+import { bundledDocuments, DEFAULT_RULESET_ID } from '../../rulesets/bundled';
 import { signingKeyId } from '../../signingKeyId';
 import type { CompiledRuleset } from '../../types/compiledRuleset';
 import type { RulesetSignature } from '../../types/signature';
+import { PUBLIC_KEYS_VARIABLE, type TrustFlags } from '../commands/trustOptions';
 import { readJson, readRulesetJson, readText } from '../io';
 import { escapeControls } from '../output/safeText';
 import { printError } from '../output/sink';
-
-/** The environment variable that names trusted public key files, separated as in PATH (`:`, or `;` on Windows). */
-export const PUBLIC_KEYS_VARIABLE = 'DUAL_USE_RULES_PUBLIC_KEYS';
-
-/** What a command that reads ruleset files is told about trust: `--public-key` and `--signature` files. */
-export interface TrustFlags {
-  readonly publicKey?: readonly string[];
-  readonly signature?: readonly string[];
-}
-
-/**
- * Adds `--public-key` and `--signature` to a command that reads ruleset files: one file per option, repeated for
- * several, so that options and file arguments can come in any order (a variadic option would take the files after it).
- */
-export function addTrustOptions(command: Command): Command {
-  const key = new Option(
-    '--public-key <file>',
-    `a trusted public key (PEM, from keygen); repeat for several: every ruleset and overlay ` +
-      `file must then be signed by one of them (<file>.sig), or nothing is assessed. Default: the files named in ` +
-      `${PUBLIC_KEYS_VARIABLE}`,
-  );
-  const signature = new Option(
-    '--signature <file>',
-    'a detached signature file kept elsewhere than <file>.sig (repeat for several; matched to documents by content)',
-  ).argParser(repeatable);
-  return command.addOption(key.argParser(repeatable)).addOption(signature);
-}
-
-/** The parser of an option given once per file and repeated for several (`--overlay a.json --overlay b.json`). */
-export function repeatable(file: string, files: readonly string[] = []): string[] {
-  return [...files, file];
-}
 
 /** The keys a run trusts: from `--public-key`, else from `DUAL_USE_RULES_PUBLIC_KEYS`, else none. */
 export interface TrustedKeys {
@@ -203,7 +171,7 @@ export function composeOntoBundled(overlays: readonly RulesetFile[], date: strin
   const inForce = loadRuleset(DEFAULT_RULESET_ID, { asOf: date });
   const given = new Set(overlays.map((overlay) => readableString(overlay.document, 'id')));
   const bundled = (id: string, version: string) =>
-    BUNDLED_DOCUMENTS.find(
+    bundledDocuments().find(
       (document) => readableString(document, 'id') === id && readableString(document, 'version') === version,
     );
   return compileRuleset(bundled(inForce.id, inForce.version), {
