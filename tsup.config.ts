@@ -9,7 +9,7 @@ const BUNDLED = ['zod'];
 
 /**
  * The command line and its batch worker. The CLI tests bundle the sources with the same options
- * (test/support/buildCli.ts).
+ * (test/support/buildPackage.ts).
  */
 export const CLI_BUILD: Options = {
   entry: { cli: 'src/cli/main.ts', 'batch-worker': 'src/cli/batch/worker.ts' },
@@ -24,19 +24,21 @@ export const CLI_BUILD: Options = {
   noExternal: BUNDLED,
 };
 
-export default defineConfig([
-  {
-    // One build for both library entries, split into shared chunks, so `dual-use-rules/testing` works on rulesets
-    // compiled by the main entry (a second copy of the compiler would not recognise them).
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
-    format: ['esm', 'cjs'],
-    splitting: true,
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'es2022',
-    platform: 'neutral',
-    noExternal: BUNDLED,
-  },
-  CLI_BUILD,
-]);
+/**
+ * The library: one build for both entries, split into shared chunks, so `dual-use-rules/testing` works on rulesets
+ * compiled by the main entry (a second copy of the compiler would not recognise them). The supply-chain tests build
+ * the sources with the same options (test/support/buildPackage.ts).
+ */
+export const LIBRARY_BUILD: Options = {
+  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+  format: ['esm', 'cjs'],
+  splitting: true,
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'neutral',
+  noExternal: BUNDLED,
+};
+
+export default defineConfig([LIBRARY_BUILD, CLI_BUILD]);

@@ -8,9 +8,9 @@ export default defineConfig({
   test: {
     // Vitest's default leaves a core to itself (one worker on a 2-core machine); the test files' own work dominates.
     maxWorkers: availableParallelism(),
-    // Bundles the CLI once per run for the tests that spawn it (test/support/cli.ts). The root project's global setup
+    // Builds the CLI and the library once per run for the tests that spawn the one and load the other. The root project's global setup
     // runs whichever projects run, and its provided values reach them all, so the projects below do not repeat it.
-    globalSetup: ['test/support/buildCli.ts'],
+    globalSetup: ['test/support/buildPackage.ts'],
     projects: [
       {
         test: {

@@ -10,7 +10,7 @@ export interface CliResult {
 
 const root = new URL('../..', import.meta.url).pathname;
 
-/** The CLI bundled from the current sources once for this test run, by the global setup `test/support/buildCli.ts`. */
+/** The CLI bundled from the current sources once for this test run, by the global setup `test/support/buildPackage.ts`. */
 export function cliPath(): string {
   return inject('cliPath');
 }
