@@ -194,6 +194,15 @@ describe('browser questionnaire', () => {
     },
   );
 
+  test('the walk-through checks both sides of the overlay rule: a German exporter and one of another member state', async () => {
+    const authorities = await Promise.all(
+      [...scenarios, ...lawLayer].map(async (scenario) => (await assess(scenario.transaction)).competentAuthority),
+    );
+    const memberStates = authorities.map((authority) => authority?.memberState);
+    expect(memberStates).toContain('DE');
+    expect(memberStates.some((memberState) => memberState !== undefined && memberState !== 'DE')).toBe(true);
+  });
+
   test('a saved transaction loads back; the HTML report it downloads shows a <script> description as text, never runs it', async () => {
     const hostile = {
       ...example,
