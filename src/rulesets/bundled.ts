@@ -17,9 +17,9 @@ export interface BundledRelease {
   /** Parsed from the release's JSON text when first read (`src/generated/bundledRulesets.ts`), then the same object. */
   readonly document: unknown;
   /**
-   * The document's sha256 as assessments cite it (`canonicalSha256`), written here so that the registry does not hash
-   * every shipped document (some 700 KB) on its first use; test/unit/lawPackages.test.ts checks each against the
-   * document. Released documents never change, so neither do these.
+   * The document's sha256 as assessments cite it (`canonicalSha256`), computed by `npm run generate` so that the
+   * registry does not hash every shipped document (some 700 KB) on its first use; test/unit/lawPackages.test.ts checks
+   * each against the document. Released documents never change, so neither do these.
    */
   readonly sha256: string;
   readonly replaces?: readonly string[];
@@ -27,16 +27,19 @@ export interface BundledRelease {
 
 /** The releases shipped with the package (`rulesets/`), base versions and national overlays, each id's oldest first. */
 export const BUNDLED_RELEASES: readonly BundledRelease[] = [
-  release(EU_2021_821_ART5_V1_0_0, '82beeaaef507156946ecd56ca37123a771aa2c0966031415ed91b75e0fdc5954'),
-  release(EU_2021_821_ART5_V1_1_0, '337765ce57de738c2a121608ec7d349282889668b8506285345c9b3b99e0e8ce', ['1.0.0']),
-  release(EU_2021_821_ART5_V2_0_0, '3f12e4d05788c2d8fdf7ad3fed087acd1db101f8e82f6dc966eb87d04e321eed'),
-  release(EU_2021_821_ART5_V2_1_0, '2f9edeef2a02a45f14044892c7d08b5d75f9905887f131c5678c41faf1e5c257', ['2.0.0']),
-  release(DE_AWV_9_4_V1_0_0, '14485234786b9f3ad6885b61b6bbca60e952cca6bfd30c08ce6fabd9fcecc8ee'),
-  release(DE_AWV_9_4_V1_1_0, 'a92005fc91af5da4be99cd45f91ef1c7041d3b22a170b5a8bf7d643e95e72165', ['1.0.0']),
+  release(EU_2021_821_ART5_V1_0_0),
+  release(EU_2021_821_ART5_V1_1_0, ['1.0.0']),
+  release(EU_2021_821_ART5_V2_0_0),
+  release(EU_2021_821_ART5_V2_1_0, ['2.0.0']),
+  release(DE_AWV_9_4_V1_0_0),
+  release(DE_AWV_9_4_V1_1_0, ['1.0.0']),
 ];
 
-/** A shipped release whose document is parsed from `text` when first read. */
-function release(text: string, sha256: string, replaces?: readonly string[]): BundledRelease {
+/** A shipped release whose document is parsed from its generated text when first read. */
+function release(
+  { text, sha256 }: { readonly text: string; readonly sha256: string },
+  replaces?: readonly string[],
+): BundledRelease {
   let document: unknown;
   return {
     get document() {

@@ -12,7 +12,7 @@ let bundledList: readonly Entry[] | undefined;
 
 /**
  * The bundled rulesets, checked like any registration (windows and replacements) except for the (already tested)
- * semantic validation, with the sha256 written beside each (also tested) rather than computed.
+ * semantic validation, with the sha256 `npm run generate` computed for each (also tested) rather than computed here.
  */
 export function bundledEntries(): readonly Entry[] {
   if (bundledList === undefined) {
