@@ -10,7 +10,7 @@ declare module 'vitest' {
     readonly cliPath: string;
     /**
      * The folder of the library built from the current sources for this test run, as dist/ holds it (`index.js`,
-     * `index.cjs`, `testing.js`, … and their chunks; no type declarations or source maps).
+     * `index.cjs`, `testing.js`, … and their chunks; no type declarations).
      */
     readonly libraryDir: string;
   }
@@ -33,7 +33,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const outDir = mkdtempSync(join(cache, 'dur-package-'));
   const cliDir = join(outDir, 'cli');
   const libraryDir = join(outDir, 'library');
-  const forTests = { sourcemap: false, silent: true, config: false, dts: false } as const;
+  const forTests = { silent: true, config: false, dts: false } as const;
   await Promise.all([
     build({
       ...CLI_BUILD,
