@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import decisionLineSchema from '../../schemas/decision-line.schema.json';
@@ -15,6 +16,13 @@ const transactions = loadScenarioFiles()
 /** Lines that cannot be assessed, after the transactions: an id a spreadsheet would run, and text that is not JSON. */
 const BAD_LINES = [JSON.stringify({ id: '=HYPERLINK("http://x","y")', exporter: 'DE' }), '{"id": "cut-off'];
 const input = `${[...transactions.map((transaction) => JSON.stringify(transaction)), ...BAD_LINES].join('\n')}\n`;
+
+/** The header row's columns as the README lists them, in order (`columns `line`, … in this order`). */
+function readmeCsvColumns(): string[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const listed = /columns ((?:`\w+`, )+`\w+`) in this order/.exec(readme)?.[1] ?? '';
+  return [...listed.matchAll(/`(\w+)`/g)].map((match) => match[1] as string);
+}
 
 /** What the library says for each transaction: the assessments batch must reproduce. */
 function libraryAssessments(): Assessment[] {
@@ -80,25 +88,8 @@ describe('dual-use-rules batch --detail and --format', () => {
     const result = await runCli(['batch', '-', '--format', 'csv'], { input });
     expect(result.code).toBe(2);
     const [header, ...rows] = parseCsv(result.stdout);
-    // The order the README documents.
-    expect(header).toEqual([
-      'line',
-      'transactionId',
-      'outcome',
-      'possibleOutcomes',
-      'certainDuties',
-      'questions',
-      'questionPrompts',
-      'decidedBy',
-      'citations',
-      'competentAuthority',
-      'notes',
-      'rulesetId',
-      'rulesetVersion',
-      'rulesetSha256',
-      'overlays',
-      'error',
-    ]);
+    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(header).toEqual(readmeCsvColumns());
     expect(rows).toHaveLength(transactions.length + BAD_LINES.length);
     const list = (cell: string | undefined) => splitCsvList(cell ?? '');
     for (const [index, assessment] of libraryAssessments().entries()) {
