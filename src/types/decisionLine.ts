@@ -40,12 +40,12 @@ export interface DecisionLine {
     readonly citation: DecisionCitation;
   };
   /**
-   * The assessment's notes, in its order: law outside the decision that this transaction touches, each note's id and
-   * citation (its text is in the assessment and in the ruleset). An outcome can leave a limit unsaid that only a note
+   * The assessment's notes, in its order: law outside the decision that this transaction touches, each note's id (its
+   * text and citation are in the assessment and in the ruleset, so that a line stays short). An outcome can leave a limit unsaid that only a note
    * states, e.g. `no_obligation` under Article 5 for an item on a military list, whose note says a licence under
    * national arms-export law is needed. Empty when no note holds.
    */
-  readonly notes: readonly { readonly id: string; readonly citation: DecisionCitation }[];
+  readonly notes: readonly { readonly id: string }[];
   /** The ruleset (id, version, sha256 and overlays) that decided. */
   readonly ruleset: RulesetReference;
 }

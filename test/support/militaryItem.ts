@@ -25,10 +25,3 @@ export const MILITARY_ITEM_EXPORT = {
   findings: [{ concern: 'internal-repression', knowledge: 'positive-knowledge', source: 'due-diligence' }],
   dueDiligence: { itemReview: true, capabilityReview: true, stakeholderReview: true, mitigationPlan: true },
 } as const;
-
-/** Where `note.military-item` sends the reader: the provision that leaves military goods to the military lists. */
-export const MILITARY_ITEM_NOTE_CITATION = {
-  instrument: 'Regulation (EU) 2021/821',
-  pinpoint: 'Annex I, General Note 1',
-  binding: true,
-} as const;

@@ -47,7 +47,7 @@ Examples:
 Each output line is the decision (schemas/decision-line.schema.json; --detail full: the whole Assessment) as
 JSON, or {"line": n, "transactionId"?: id, "error": {name, message, issues}} for a line that is not JSON, not
 UTF-8, far larger than any transaction, or not a valid transaction; such lines are also reported on stderr and
-the run goes on. Read each line's notes (id and citation) as well as its outcome: for an item on a military list,
+the run goes on. Read each line's notes (their ids) as well as its outcome: for an item on a military list,
 e.g., the outcome is no_obligation under Article 5 and only the note note.military-item says a national arms-export
 licence is needed.
 --format csv writes RFC 4180 CSV: a header row, then one row per line (an error row has only line, transactionId
