@@ -167,6 +167,33 @@ describe('compileRuleset', () => {
       );
     });
 
+    test('but not for a rule that keeps a free-text field open while it is not given (it is never empty)', () => {
+      const document = minimalRuleset() as unknown as { rules: Record<string, unknown>[]; facts: Record<string, unknown> };
+      document.facts['endUser.name'] = {
+        title: 'End user',
+        prompt: 'Who is the end user?',
+        type: 'string',
+        citation: { source: 'reg', pinpoint: 'Art. 1', confidence: 'verified' },
+      };
+      const unnamed = { not: { fact: 'endUser.name', operator: 'notEqual', value: '' } };
+      document.rules.push({
+        id: 'pending',
+        title: 'Pending',
+        summary: 'Pending.',
+        outcome: 'insufficient_information',
+        citation: { source: 'reg', pinpoint: 'Art. 1', confidence: 'verified' },
+        when: unnamed,
+      });
+      expect(() => compileRuleset(document)).not.toThrow();
+      // A field with fixed values may hold any of them: "not one of these" can hold, so it must say what to ask.
+      (document.rules[2] as { when: unknown }).when = {
+        not: { fact: 'item.speciallyDesigned', operator: 'notEqual', value: true },
+      };
+      expect(issuesOf(document)).toContainEqual(
+        expect.objectContaining({ path: ['rules', 2, 'when'], code: 'missing_ask' }),
+      );
+    });
+
     test('for two outcomes sharing a precedence', () => {
       const document = minimalRuleset() as unknown as { outcomes: Record<string, { precedence: number }> };
       (document.outcomes['no_obligation'] as { precedence: number }).precedence = 90;
