@@ -43,7 +43,7 @@ describe('docs/ruleset-lifecycle.md: every command works as written', () => {
       results.find((_, index) => blocks[index]?.script.includes(fragment)) as CommandResult;
     expect(output('dual-use-rules validate my-ruleset.json').stdout).toContain('valid (eu-2021-821-art5 2.2.1');
     expect(output('dual-use-rules verify my-ruleset.json').stdout).toMatch(
-      /Verified eu-2021-821-art5 2\.1\.1 .* signed with key [0-9a-f]{16}/,
+      /Verified eu-2021-821-art5 2\.2\.1 .* signed with key [0-9a-f]{16}/,
     );
     expect(output('tampered.json').stderr).toContain('has changed since it was signed');
     // One step on the command line: assess verifies what it reads, and refuses the tampered copy.
@@ -51,7 +51,7 @@ describe('docs/ruleset-lifecycle.md: every command works as written', () => {
     expect(output('assess --ruleset my-ruleset.json --public-key').stderr).toBe('');
     expect(output('assess --ruleset tampered.json').stderr).toMatch(/^Refusing tampered\.json: it is not verified\./);
     expect(output('assess --ruleset tampered.json').stdout).toBe('');
-    expect(readFileSync(join(workspace.dir, 'assessed.jsonl'), 'utf8')).toMatch(/"version":"2\.1\.1"/);
+    expect(readFileSync(join(workspace.dir, 'assessed.jsonl'), 'utf8')).toMatch(/"version":"2\.2\.1"/);
     expect(output('--expect expected-changes.json').stdout).toContain(
       'Every outcome change is listed in the expected-changes file.',
     );
