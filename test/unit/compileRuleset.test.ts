@@ -168,7 +168,10 @@ describe('compileRuleset', () => {
     });
 
     test('but not for a rule that keeps a free-text field open while it is not given (it is never empty)', () => {
-      const document = minimalRuleset() as unknown as { rules: Record<string, unknown>[]; facts: Record<string, unknown> };
+      const document = minimalRuleset() as unknown as {
+        rules: Record<string, unknown>[];
+        facts: Record<string, unknown>;
+      };
       document.facts['endUser.name'] = {
         title: 'End user',
         prompt: 'Who is the end user?',

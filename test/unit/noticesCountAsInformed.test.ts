@@ -13,7 +13,7 @@ describe.each(current)('$id $version: notices under Art. 4(1) and 10(1) count as
   const { document } = loadRuleset(id, { version });
 
   test('the question asks about them, and its help says to answer yes', () => {
-    const fact = document.facts['exporter.informedByAuthority'];
+    const fact = document.facts?.['exporter.informedByAuthority'];
     for (const pinpoint of ['Art. 4(1)', 'Art. 10(1)']) {
       expect(fact?.prompt).toContain(pinpoint);
       expect(fact?.help).toContain(pinpoint);
