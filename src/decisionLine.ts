@@ -5,7 +5,9 @@ import type { DecisionCitation, DecisionLine } from './types/decisionLine';
 /**
  * The decision of an assessment, without its trace, for line `line` of a batch: its outcome, possible outcomes,
  * certain duties, open questions (fact path and prompt), the deciding rules with their citations, the competent
- * authority, the ruleset and the transaction's id. What `dual-use-rules batch` and `POST /assess/batch` write per line.
+ * authority, the notes (id and citation: law outside the decision, such as a military licence, that the outcome alone
+ * does not show), the ruleset and the transaction's id. What `dual-use-rules batch` and `POST /assess/batch` write per
+ * line.
  *
  * @param line - The input line's number, from 1.
  * @param assessment - An assessment from `assess`, `assessMany` or `assessEach`.
@@ -31,6 +33,7 @@ export function decisionLine(line: number, assessment: Assessment): DecisionLine
             citation: cited(authority.citation),
           },
         }),
+    notes: assessment.notes.map(({ id, citation }) => ({ id, citation: cited(citation) })),
     ruleset: assessment.ruleset,
   };
 }

@@ -9,6 +9,9 @@ export type DecisionCitation = Pick<Citation, 'instrument' | 'pinpoint' | 'bindi
  * The decision of one assessed transaction, without the trace: what `dual-use-rules batch` writes per line by default
  * (`--detail decision`) and what `POST /assess/batch` answers per line. The whole assessment (with the trace) is
  * `dual-use-rules batch --detail full`, `assess`, or `POST /assess`. Published as `schemas/decision-line.schema.json`.
+ *
+ * A list the assessment always has is always here, empty when it is (`questions`, `decidedBy`, `notes`); one the
+ * assessment may leave out is left out with it (`certainDuties`).
  */
 export interface DecisionLine {
   /** The input line's number, from 1. */
@@ -36,6 +39,13 @@ export interface DecisionLine {
     readonly name?: string;
     readonly citation: DecisionCitation;
   };
+  /**
+   * The assessment's notes, in its order: law outside the decision that this transaction touches, each note's id and
+   * citation (its text is in the assessment and in the ruleset). An outcome can leave a limit unsaid that only a note
+   * states, e.g. `no_obligation` under Article 5 for an item on a military list, whose note says a licence under
+   * national arms-export law is needed. Empty when no note holds.
+   */
+  readonly notes: readonly { readonly id: string; readonly citation: DecisionCitation }[];
   /** The ruleset (id, version, sha256 and overlays) that decided. */
   readonly ruleset: RulesetReference;
 }

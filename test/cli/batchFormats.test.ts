@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import decisionLineSchema from '../../schemas/decision-line.schema.json';
@@ -5,6 +6,7 @@ import { CSV_COLUMNS } from '../../src/cli/batch/csv';
 import { assessEach, decisionLine, type Assessment } from '../../src/index';
 import { runCli } from '../support/cli';
 import { parseCsv, splitCsvList } from '../support/csv';
+import { MILITARY_ITEM_EXPORT, MILITARY_ITEM_NOTE_CITATION } from '../support/militaryItem';
 import { loadScenarioFiles } from '../support/scenarios';
 
 /** The bundled scenarios' transactions (rulesets/<id>/scenarios/), as an exporter's batch would hold them. */
@@ -15,6 +17,13 @@ const transactions = loadScenarioFiles()
 const BAD_LINES = [JSON.stringify({ id: '=HYPERLINK("http://x","y")', exporter: 'DE' }), '{"id": "cut-off'];
 const input = `${[...transactions.map((transaction) => JSON.stringify(transaction)), ...BAD_LINES].join('\n')}\n`;
 
+/** The header row's columns as the README lists them, in order (`columns `line`, … in this order`). */
+function readmeCsvColumns(): string[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const listed = /columns ((?:`\w+`, )+`\w+`) in this order/.exec(readme)?.[1] ?? '';
+  return [...listed.matchAll(/`(\w+)`/g)].map((match) => match[1] as string);
+}
+
 /** What the library says for each transaction: the assessments batch must reproduce. */
 function libraryAssessments(): Assessment[] {
   return assessEach(transactions).map((result) => {
@@ -24,7 +33,9 @@ function libraryAssessments(): Assessment[] {
 }
 
 describe('dual-use-rules batch --detail and --format', () => {
-  test('--detail decision (the default) writes decision lines of at most 2 KB (median) for the bundled scenarios', async () => {
+  // Issue 20 set at most 2 KB for a typical line; the notes (id and citation each, a safety fix) took the bundled
+  // scenarios' median from 1,655 to 2,131 bytes (docs/performance.md), so the bound is 2.5 KB.
+  test('--detail decision (the default) writes decision lines of at most 2.5 KB (median) for the bundled scenarios', async () => {
     const result = await runCli(['batch', '-'], { input });
     expect(result.code).toBe(2);
     const lines = result.stdout.trimEnd().split('\n');
@@ -39,7 +50,7 @@ describe('dual-use-rules batch --detail and --format', () => {
       return Buffer.byteLength(lines[index] as string);
     });
     const sorted = [...sizes].sort((a, b) => a - b);
-    expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThanOrEqual(2048);
+    expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThanOrEqual(2560);
     // The error lines carry the line number and the transaction's id where one can be read.
     const errors = lines.slice(transactions.length).map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(errors[0]).toMatchObject({ line: transactions.length + 1, transactionId: '=HYPERLINK("http://x","y")' });
@@ -48,6 +59,23 @@ describe('dual-use-rules batch --detail and --format', () => {
     expect(result.stderr).toContain(
       `Line ${transactions.length + 1} (transaction "=HYPERLINK(\\"http://x\\",\\"y\\")"):`,
     );
+  });
+
+  test('an item on a military list: "no_obligation" under Article 5, and the line and the CSV row name note.military-item', async () => {
+    const input = `${JSON.stringify(MILITARY_ITEM_EXPORT)}\n`;
+    const jsonl = await runCli(['batch', '-'], { input });
+    expect(jsonl.code).toBe(0);
+    const line = JSON.parse(jsonl.stdout) as { outcome: string; notes?: { id: string; citation: object }[] };
+    expect(line.outcome).toBe('no_obligation');
+    expect(line.notes).toContainEqual({
+      id: 'note.military-item',
+      citation: expect.objectContaining(MILITARY_ITEM_NOTE_CITATION) as unknown,
+    });
+    const csv = await runCli(['batch', '-', '--format', 'csv'], { input });
+    expect(csv.code).toBe(0);
+    const [header, row] = parseCsv(csv.stdout) as [string[], string[]];
+    expect(row[header.indexOf('outcome')]).toBe('no_obligation');
+    expect(splitCsvList(row[header.indexOf('notes')] ?? '')).toContain('note.military-item');
   });
 
   test('--detail full writes the whole assessment, trace included', async () => {
@@ -61,6 +89,7 @@ describe('dual-use-rules batch --detail and --format', () => {
     expect(result.code).toBe(2);
     const [header, ...rows] = parseCsv(result.stdout);
     expect(header).toEqual([...CSV_COLUMNS]);
+    expect(header).toEqual(readmeCsvColumns());
     expect(rows).toHaveLength(transactions.length + BAD_LINES.length);
     const list = (cell: string | undefined) => splitCsvList(cell ?? '');
     for (const [index, assessment] of libraryAssessments().entries()) {
@@ -83,6 +112,7 @@ describe('dual-use-rules batch --detail and --format', () => {
           ? ''
           : `${authority.memberState}${authority.name === undefined ? '' : `: ${authority.name}`}`,
       );
+      expect(list(row['notes']), context).toEqual(assessment.notes.map((note) => note.id));
       expect([row['rulesetId'], row['rulesetVersion'], row['rulesetSha256']], context).toEqual([
         assessment.ruleset.id,
         assessment.ruleset.version,

@@ -27,6 +27,7 @@ function lineAsking(prompts: readonly string[]): DecisionLine {
     possibleOutcomes: ['insufficient_information'],
     questions: prompts.map((prompt) => ({ fact: prompt, prompt })),
     decidedBy: [],
+    notes: [],
     ruleset: { id: 'custom', version: '1.0.0', sha256: '0'.repeat(64), overlays: [] },
   };
 }

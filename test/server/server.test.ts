@@ -15,6 +15,7 @@ import {
   type Assessment,
 } from '../../src/index';
 import { createServer } from '../../src/server/createServer';
+import { MILITARY_ITEM_EXPORT, MILITARY_ITEM_NOTE_CITATION } from '../support/militaryItem';
 import { expectDocumentedResponse, expectProblemBody, OPENAPI } from '../support/openapi';
 import { readJsonFile } from '../support/rulesets';
 import { loadScenarioFiles } from '../support/scenarios';
@@ -199,6 +200,18 @@ describe('POST /assess/batch', () => {
     expect(errors[1]?.error).toMatchObject({ status: 400, issues: [{ code: 'empty_line' }] });
     expect(errors[2]).toMatchObject({ transactionId: 'order-17', error: { status: 422, issues: [{ path: ['dat'] }] } });
     expect(errors[3]?.error).toMatchObject({ status: 422 });
+  });
+
+  test('an item on a military list: "no_obligation" under Article 5, and the line names note.military-item', async () => {
+    const response = await request(base, '/assess/batch', ndjson([JSON.stringify(MILITARY_ITEM_EXPORT)]));
+    expect(response.status).toBe(200);
+    const [line] = response.lines() as [{ outcome: string; notes: unknown[] }];
+    expect(line.outcome).toBe('no_obligation');
+    expect(line.notes).toContainEqual({
+      id: 'note.military-item',
+      citation: expect.objectContaining(MILITARY_ITEM_NOTE_CITATION) as unknown,
+    });
+    expect(line).toEqual(overJson(decisionLine(1, await assess(MILITARY_ITEM_EXPORT))));
   });
 
   test('reads CRLF lines and a byte-order mark, and reports a line over the limit without reading it', async () => {

@@ -10,7 +10,7 @@ import type { InputLine } from './readLines';
 
 /**
  * How much of an assessment a batch writes per line: `decision` the decision line (`DecisionLine`: outcome, questions,
- * duties, deciding citations, authority, ruleset; the default), `full` the whole Assessment with its trace.
+ * duties, deciding citations, authority, notes, ruleset; the default), `full` the whole Assessment with its trace.
  */
 export type BatchDetail = 'decision' | 'full';
 

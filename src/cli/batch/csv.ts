@@ -2,7 +2,7 @@ import type { DecisionLine } from '../../types/decisionLine';
 import { escapeControls } from '../output/safeText';
 import type { ErrorRecord } from './assessLine';
 
-/** Between the items of a list in one CSV cell (questions, duties, rules, citations, overlays). */
+/** Between the items of a list in one CSV cell (questions, duties, rules, citations, notes, overlays). */
 export const CSV_LIST_SEPARATOR = ' | ';
 
 /**
@@ -28,6 +28,7 @@ export const CSV_COLUMNS = [
   'decidedBy',
   'citations',
   'competentAuthority',
+  'notes',
   'rulesetId',
   'rulesetVersion',
   'rulesetSha256',
@@ -62,6 +63,7 @@ function decisionCells(line: DecisionLine): Partial<Record<Column, string>> {
       authority === undefined
         ? ''
         : `${authority.memberState}${authority.name === undefined ? '' : `: ${authority.name}`}`,
+    notes: csvList(line.notes.map((note) => note.id)),
     rulesetId: line.ruleset.id,
     rulesetVersion: line.ruleset.version,
     rulesetSha256: line.ruleset.sha256,

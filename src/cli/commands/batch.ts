@@ -26,7 +26,7 @@ export function registerBatch(program: Command): void {
     .option('--as-of <date>', 'assessment date (YYYY-MM-DD) for transactions without a date')
     .option(
       '--detail <level>',
-      'decision: per line the outcome, questions, duties, deciding citations, authority and ruleset (no trace); ' +
+      'decision: per line the outcome, questions, duties, deciding citations, authority, notes and ruleset (no trace); ' +
         'full: the whole Assessment with its trace',
       'decision',
     )
@@ -47,8 +47,11 @@ Examples:
 Each output line is the decision (schemas/decision-line.schema.json; --detail full: the whole Assessment) as
 JSON, or {"line": n, "transactionId"?: id, "error": {name, message, issues}} for a line that is not JSON, not
 UTF-8, far larger than any transaction, or not a valid transaction; such lines are also reported on stderr and
-the run goes on. --format csv writes RFC 4180 CSV: a header row, then one row per line (an error row has only
-line, transactionId and error); lists in a cell are joined with " | ", an item's own | written \\| and \\ written
+the run goes on. Read each line's notes (id and citation) as well as its outcome: for an item on a military list,
+e.g., the outcome is no_obligation under Article 5 and only the note note.military-item says a national arms-export
+licence is needed.
+--format csv writes RFC 4180 CSV: a header row, then one row per line (an error row has only line, transactionId
+and error); lists in a cell are joined with " | ", an item's own | written \\| and \\ written
 \\\\; a cell that would start a spreadsheet formula (=, +, -, @, tab, CR) or starts with ' is prefixed with ';
 control characters are shown as escapes (\\n). Blank lines are skipped and counted. Memory stays flat whatever the
 input's size. --out is written under a temporary name and takes its own when complete. A progress bar is
