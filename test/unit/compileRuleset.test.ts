@@ -4,6 +4,18 @@ import { checkSoundness } from '../../src/testing/index';
 import { minimalRuleset } from '../support/minimalRuleset';
 import { readJsonFile } from '../support/rulesets';
 
+/** A rule deciding the undecided outcome when `when` holds. */
+function pendingRule(when: unknown): Record<string, unknown> {
+  return {
+    id: 'pending',
+    title: 'Pending',
+    summary: 'Pending.',
+    outcome: 'insufficient_information',
+    citation: { source: 'reg', pinpoint: 'Art. 1', confidence: 'verified' },
+    when,
+  };
+}
+
 /** Compiles `document` expecting failure, and returns the issues. */
 function issuesOf(document: unknown, overlays?: unknown[]) {
   try {
@@ -155,14 +167,7 @@ describe('compileRuleset', () => {
 
     test('for a rule deciding the undecided outcome without saying what to ask', () => {
       const document = minimalRuleset() as unknown as { rules: Record<string, unknown>[] };
-      document.rules.push({
-        id: 'pending',
-        title: 'Pending',
-        summary: 'Pending.',
-        outcome: 'insufficient_information',
-        citation: { source: 'reg', pinpoint: 'Art. 1', confidence: 'verified' },
-        when: { fact: 'item.speciallyDesigned', operator: 'equal', value: true },
-      });
+      document.rules.push(pendingRule({ fact: 'item.speciallyDesigned', operator: 'equal', value: true }));
       expect(issuesOf(document)).toContainEqual(
         expect.objectContaining({ path: ['rules', 2, 'when'], code: 'missing_ask' }),
       );
@@ -179,15 +184,7 @@ describe('compileRuleset', () => {
         type: 'string',
         citation: { source: 'reg', pinpoint: 'Art. 1', confidence: 'verified' },
       };
-      const unnamed = { not: { fact: 'endUser.name', operator: 'notEqual', value: '' } };
-      document.rules.push({
-        id: 'pending',
-        title: 'Pending',
-        summary: 'Pending.',
-        outcome: 'insufficient_information',
-        citation: { source: 'reg', pinpoint: 'Art. 1', confidence: 'verified' },
-        when: unnamed,
-      });
+      document.rules.push(pendingRule({ not: { fact: 'endUser.name', operator: 'notEqual', value: '' } }));
       expect(() => compileRuleset(document)).not.toThrow();
       // The testing kit draws the field's values from what the ruleset compares it with, but never the empty text,
       // which no transaction may hold: its transactions stay valid.
