@@ -26,8 +26,8 @@ export function listRulesets(): RulesetSummary[] {
  *
  * @example
  * const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' });
- * ruleset.version; // '2.1.0' (the correction of 2.0.0, for the same legal time)
- * loadRuleset('eu-2021-821-art5', { version: '2.0.0' }).version; // '2.0.0', still bundled for replay
+ * ruleset.version; // '2.2.0' (the correction of 2.1.0, itself of 2.0.0, for the same legal time)
+ * loadRuleset('eu-2021-821-art5', { version: '2.1.0' }).version; // '2.1.0', still bundled for replay
  */
 export function loadRuleset(id: string = DEFAULT_RULESET_ID, options: LoadOptions = {}): CompiledRuleset {
   return bundledRegistry().load(id, options);

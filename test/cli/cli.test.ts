@@ -45,12 +45,12 @@ describe.concurrent('dual-use-rules rulesets', () => {
         expect(row, `${ruleset.id} ${ruleset.version}`).toBeDefined();
         expect(row).toContain(window);
       }
-      // On 1 June 2024 only the first legal period's law applies, and a date selects its correction 1.1.0, not the
-      // 1.0.0 it replaced; 2.x starts with the guidelines (16 October 2024), the German overlay on 23 July 2024.
+      // On 1 June 2024 only the first legal period's law applies, and a date selects its latest correction 1.2.0, not the
+      // 1.0.0 and 1.1.0 it replaced; 2.x starts with the guidelines (16 October 2024), the German overlay on 23 July 2024.
       const marked = rows
         .filter((line) => line.startsWith('*  '))
         .map((line) => line.split(/\s+/).slice(1, 3).join(' '));
-      expect(marked).toEqual(['eu-2021-821-art5 1.1.0']);
+      expect(marked).toEqual(['eu-2021-821-art5 1.2.0']);
       expect(rows.find((line) => line.includes(' 1.0.0 ') && line.includes('eu-2021-821-art5'))).toContain(
         'replaced by 1.1.0',
       );

@@ -16,14 +16,14 @@ export const SHIPPED_COMPOSITIONS: readonly {
   readonly asOf: string;
   readonly ruleset: () => CompiledRuleset;
 }[] = [
-  { name: '1.1.0 (2023)', asOf: '2023-05-10', ruleset: () => loadRuleset('eu-2021-821-art5', { asOf: '2023-05-10' }) },
+  { name: '1.2.0 (2023)', asOf: '2023-05-10', ruleset: () => loadRuleset('eu-2021-821-art5', { asOf: '2023-05-10' }) },
   {
-    name: '1.1.0 + de-awv-9-4 1.1.0 (2024-08)',
+    name: '1.2.0 + de-awv-9-4 1.1.0 (2024-08)',
     asOf: '2024-08-01',
     ruleset: () => loadRuleset('eu-2021-821-art5', { asOf: '2024-08-01' }),
   },
   {
-    name: '2.1.0 + de-awv-9-4 1.1.0 (2025)',
+    name: '2.2.0 + de-awv-9-4 1.1.0 (2025)',
     asOf: '2025-01-10',
     ruleset: () => loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' }),
   },

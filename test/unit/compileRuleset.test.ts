@@ -1,7 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import { assess, compileRuleset, RulesetError } from '../../src/index';
+import { checkSoundness } from '../../src/testing/index';
 import { minimalRuleset } from '../support/minimalRuleset';
 import { readJsonFile } from '../support/rulesets';
+
+/** A rule deciding the undecided outcome when `when` holds. */
+function pendingRule(when: unknown): Record<string, unknown> {
+  return {
+    id: 'pending',
+    title: 'Pending',
+    summary: 'Pending.',
+    outcome: 'insufficient_information',
+    citation: { source: 'reg', pinpoint: 'Art. 1', confidence: 'verified' },
+    when,
+  };
+}
 
 /** Compiles `document` expecting failure, and returns the issues. */
 function issuesOf(document: unknown, overlays?: unknown[]) {
@@ -154,14 +167,32 @@ describe('compileRuleset', () => {
 
     test('for a rule deciding the undecided outcome without saying what to ask', () => {
       const document = minimalRuleset() as unknown as { rules: Record<string, unknown>[] };
-      document.rules.push({
-        id: 'pending',
-        title: 'Pending',
-        summary: 'Pending.',
-        outcome: 'insufficient_information',
+      document.rules.push(pendingRule({ fact: 'item.speciallyDesigned', operator: 'equal', value: true }));
+      expect(issuesOf(document)).toContainEqual(
+        expect.objectContaining({ path: ['rules', 2, 'when'], code: 'missing_ask' }),
+      );
+    });
+
+    test('but not for a rule that keeps a free-text field open while it is not given (it is never empty)', () => {
+      const document = minimalRuleset() as unknown as {
+        rules: Record<string, unknown>[];
+        facts: Record<string, unknown>;
+      };
+      document.facts['endUser.name'] = {
+        title: 'End user',
+        prompt: 'Who is the end user?',
+        type: 'string',
         citation: { source: 'reg', pinpoint: 'Art. 1', confidence: 'verified' },
-        when: { fact: 'item.speciallyDesigned', operator: 'equal', value: true },
-      });
+      };
+      document.rules.push(pendingRule({ not: { fact: 'endUser.name', operator: 'notEqual', value: '' } }));
+      expect(() => compileRuleset(document)).not.toThrow();
+      // The testing kit draws the field's values from what the ruleset compares it with, but never the empty text,
+      // which no transaction may hold: its transactions stay valid.
+      expect(checkSoundness(compileRuleset(document), { runs: 50 }).checked).toBeGreaterThan(50);
+      // A field with fixed values may hold any of them: "not one of these" can hold, so it must say what to ask.
+      (document.rules[2] as { when: unknown }).when = {
+        not: { fact: 'item.speciallyDesigned', operator: 'notEqual', value: true },
+      };
       expect(issuesOf(document)).toContainEqual(
         expect.objectContaining({ path: ['rules', 2, 'when'], code: 'missing_ask' }),
       );

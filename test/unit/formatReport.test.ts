@@ -223,8 +223,11 @@ describe('formatReport md', () => {
     const json = /^(`{3,})json\n([\s\S]*?)\n\1$/m.exec(report);
     expect(json?.[1]?.length).toBeGreaterThan(3);
     expect(JSON.parse(json?.[2] ?? '')).toEqual(hostile);
-    // Outside the fenced code block (whose content is literal), no tag may open.
-    const prose = report.replace(json?.[0] ?? '', '');
+    // Outside the fenced code block and the code spans (whose content is literal: the trace shows a value it compared,
+    // such as the end user's name, in one), no tag may open.
+    const nameInCodeSpan = '`"\\"><img src=x onerror=alert(1)>"`';
+    expect(report).toContain(nameInCodeSpan);
+    const prose = report.replace(json?.[0] ?? '', '').replaceAll(nameInCodeSpan, '');
     expect(prose).not.toMatch(/(^|[^\\])<script/i);
     expect(prose).not.toMatch(/(^|[^\\])<img/i);
     expect(prose).toContain(

@@ -181,15 +181,17 @@ describe('the Article 5 versions', () => {
       expect(v2.validity).toEqual({ from: '2024-10-16', to: null });
       const summaries = listRulesets().filter((summary) => summary.id === 'eu-2021-821-art5');
       expect(summaries.filter((summary) => summary.selectable).map((summary) => summary.version)).toEqual([
-        '1.1.0',
-        '2.1.0',
+        '1.2.0',
+        '2.2.0',
       ]);
-      // The corrections replace the first releases of the same legal periods, which stay for replay.
+      // Each correction replaces the previous release of the same legal period (a chain), which stays for replay.
       expect(
         summaries.filter((summary) => !summary.selectable).map((summary) => [summary.version, summary.replacedBy]),
       ).toEqual([
         ['1.0.0', '1.1.0'],
+        ['1.1.0', '1.2.0'],
         ['2.0.0', '2.1.0'],
+        ['2.1.0', '2.2.0'],
       ]);
       expect(art5('1.0.0').validity).toEqual(v1.validity);
       expect(art5('2.0.0').validity).toEqual(v2.validity);

@@ -1,5 +1,6 @@
 import type { Issue, IssuePath } from '../../errors/issue';
 import { OPERATOR_SPECS } from '../../model/operators';
+import { INPUT_FACTS } from '../../transaction/inputFacts';
 import type { TruthValue } from '../../types/assessment';
 import type {
   ConditionDefinition,
@@ -234,7 +235,23 @@ function rangeWithAskFalse(context: RulesetContext, node: ConditionDefinition): 
   if ((node.operator === 'in' || node.operator === 'notIn') && coversEveryValue(context, node)) {
     return node.operator === 'in' ? { lowest: 'unknown', highest: 'true' } : { lowest: 'false', highest: 'unknown' };
   }
+  // A free-text field is never empty (the transaction refuses an empty text), so "is not empty" holds once it is given.
+  if (node.operator === 'notEqual' && node.value === '' && isFreeText(context, node.fact))
+    return { lowest: 'unknown', highest: 'true' };
   return { lowest: 'false', highest: 'true' };
+}
+
+/** Whether a fact is a free-text transaction field: a string input fact with no fixed values and no catalogue. */
+function isFreeText(context: RulesetContext, factId: string): boolean {
+  const fact = context.facts.get(factId);
+  const input = INPUT_FACTS.get(factId);
+  return (
+    fact !== undefined &&
+    fact.derive === undefined &&
+    fact.answers?.catalogue === undefined &&
+    input?.type === 'string' &&
+    input.values === undefined
+  );
 }
 
 /** Whether a comparison's list holds every value its fact can take (both booleans, or every allowed value). */

@@ -11,7 +11,8 @@ export function valuesRead(document: RulesetDocument): ReadonlyMap<string, Reado
   const read = new Map<string, Set<string>>();
   const add = (field: string, values: readonly unknown[]) => {
     const set = read.get(field) ?? read.set(field, new Set()).get(field)!;
-    for (const value of values) if (typeof value === 'string') set.add(value);
+    // No transaction field holds the empty string (texts and ids are never empty): "" is compared with, not drawn.
+    for (const value of values) if (typeof value === 'string' && value !== '') set.add(value);
   };
   const ids = (catalogue: string) => (document.catalogues?.[catalogue]?.entries ?? []).map((entry) => entry.id);
   for (const root of conditionRoots(document))
