@@ -216,11 +216,13 @@ export async function answer(page: Page, spec: QuestionSpec, value: unknown, sou
 export async function fillIn(page: Page, transaction: Record<string, unknown>): Promise<void> {
   await page.fill('#detail-date', transaction.date as string);
   await settled(page);
+  const specs = questionsOn(transaction.date as string);
   for (const [path, selector] of Object.entries(DETAILS)) {
     const value = getAnswer(transaction, path);
-    if (typeof value === 'string') await page.fill(selector, value);
+    // A detail the ruleset asks as a question is answered there (below).
+    if (typeof value === 'string' && !specs.some((spec) => spec.fact === path)) await page.fill(selector, value);
   }
-  for (const spec of questionsOn(transaction.date as string))
+  for (const spec of specs)
     await answer(
       page,
       spec,

@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createRulesetRegistry, listQuestions, type AnswerValue, type QuestionDefinition } from '../../src/index';
 import { SEARCHABLE_FROM } from '../../web/src/options';
-import { artifacts, questionnaireSuite, settled } from './questionnairePage';
+import { artifacts, DETAILS, questionnaireSuite, settled } from './questionnairePage';
 
 const suite = questionnaireSuite();
 const open = () => suite.open();
@@ -77,6 +77,11 @@ describe('the questionnaire asks what the library asks', () => {
         await page.locator('section.group[data-section] > h2').allTextContents(),
         "the sections, in the library's order",
       ).toEqual(sections.map((section) => section.title));
+      // One control per transaction field: a detail the ruleset asks as a question is asked there only.
+      for (const [path, selector] of Object.entries(DETAILS))
+        expect(await page.isVisible(selector), `${path} as a detail field`).toBe(
+          !answerable.some((question) => question.fact === path),
+        );
       for (const question of questions) {
         if (question.path === undefined) {
           // No transaction field answers it: a fact the ruleset derives from its own data (a member state's record),

@@ -130,6 +130,18 @@ function visibleQuestion(fact: string): QuestionSpec | undefined {
 function useQuestions(next: CompiledRuleset): void {
   questionnaire = questionnaireOf(next);
   questions = questionnaire.questions;
+  showDetails();
+}
+
+/**
+ * Hides a detail field that the ruleset asks as a question (the end user's name, from Article 5 2.2.0): it is answered
+ * there, with its help and citation, so the form has one control per transaction field.
+ */
+function showDetails(): void {
+  for (const detail of DETAILS) {
+    const field = byId<HTMLInputElement>(detail.id).closest<HTMLElement>('.field');
+    if (field !== null) field.hidden = questions.some((question) => question.fact === detail.path);
+  }
 }
 
 function renderDetails(): void {
