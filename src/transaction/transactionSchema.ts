@@ -31,7 +31,10 @@ export type CatalogueField = (typeof CATALOGUE_FIELDS)[number];
 /** For each catalogue-bound field, the ids a ruleset allows; a field left out accepts any well-formed id. */
 export type CatalogueIds = Partial<Record<CatalogueField, readonly [string, ...string[]]>>;
 
-const text = (max: number) => z.string().min(1).max(max);
+// A text is never blank: a name of spaces alone (as padded fields of a CSV or ERP export give) would count as given,
+// so an end user "named" that way would pass for identified.
+const text = (max: number) =>
+  z.string().min(1).max(max).regex(/\S/, 'Must contain a character other than white space.');
 const tri = () => z.boolean().nullable().optional();
 const country = () => z.enum(COUNTRY_CODES);
 const catalogueId = () =>

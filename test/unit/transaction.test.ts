@@ -44,6 +44,23 @@ describe('transaction validation', () => {
     expect(issue?.message).toContain('Did you mean "speciallyDesigned"?');
   });
 
+  test('refuses a blank text, so a name of spaces never passes for a given one', async () => {
+    // An end user "named" with spaces alone counted as identified under 2.2.0 (a second red-team, F1): no_obligation
+    // where a missing name keeps the answer open. Padded empty fields are common in CSV and ERP exports.
+    const blank = {
+      ...valid,
+      endUser: { name: ' \t', type: 'private-company', country: 'AE' },
+      parties: [{ role: 'consignee', name: '\u00a0', country: 'AE' }],
+    };
+    const issues = await issuesOf(blank);
+    expect(issues.map(({ path, code }) => [path.join('.'), code])).toEqual([
+      ['endUser.name', 'invalid_format'],
+      ['parties.0.name', 'invalid_format'],
+    ]);
+    expect(() => assessMany([blank])).toThrow(TransactionError);
+    await expect(assess({ ...valid, endUser: { name: ' Ministry ' } })).resolves.toBeDefined();
+  });
+
   test('rejects catalogue ids the ruleset does not define, suggesting the closest', async () => {
     const [issue] = await issuesOf({ ...valid, item: { capabilities: ['facial-recogniton'] } });
     expect(issue).toMatchObject({ path: ['item', 'capabilities', 0], code: 'invalid_value' });
