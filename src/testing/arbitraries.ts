@@ -190,6 +190,7 @@ export function completeTransactionArbitrary(
       capabilityReview: weighted(true, fc.constant(false), 6),
       stakeholderReview: weighted(true, fc.constant(false), 6),
       mitigationPlan: weighted(true, fc.constant(false), 6),
+      endUseStatementObtained: fc.boolean(),
     }),
   }) as fc.Arbitrary<Transaction>;
 }

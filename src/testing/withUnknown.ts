@@ -36,6 +36,7 @@ export const UNKNOWABLE_FIELDS = [
   'dueDiligence.capabilityReview',
   'dueDiligence.stakeholderReview',
   'dueDiligence.mitigationPlan',
+  'dueDiligence.endUseStatementObtained',
 ] as const;
 
 /** One of the `UNKNOWABLE_FIELDS`. */

@@ -74,6 +74,7 @@ const definitions: Record<string, Omit<InputFact, 'catalogueBound' | 'path'>> = 
   'dueDiligence.capabilityReview': { type: 'boolean' },
   'dueDiligence.stakeholderReview': { type: 'boolean' },
   'dueDiligence.mitigationPlan': { type: 'boolean' },
+  'dueDiligence.endUseStatementObtained': { type: 'boolean' },
 };
 
 /** Every transaction field a ruleset may declare as an input fact, by path. */

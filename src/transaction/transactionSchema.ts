@@ -233,6 +233,10 @@ export function createTransactionSchema(ids: CatalogueIds = {}) {
         capabilityReview: tri().describe('The risk of misuse of its capabilities by the end users has been reviewed.'),
         stakeholderReview: tri().describe('End users, consignees and other parties have been reviewed.'),
         mitigationPlan: tri().describe('Measures to prevent and mitigate misuse have been planned.'),
+        endUseStatementObtained: tri().describe(
+          'After a party refused an end-use or end-user statement: a complete and consistent statement has since ' +
+            'been obtained (true), or is still refused or missing (false).',
+        ),
       })
       .nullable()
       .optional()
