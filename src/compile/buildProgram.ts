@@ -3,10 +3,13 @@ import { createOperatorTests } from '../model/operators';
 import type { ConditionNode, Program, ProgramFact, ProgramOutcome } from '../model/program';
 import { UNDECIDED_OUTCOME, type Outcome } from '../types/outcome';
 import type { CitationDefinition, ConditionDefinition, RulesetDocument } from '../types/ruleset';
+import { conditionRange } from './conditionRange';
 import { derivationInputs } from './derivationInputs';
+import { createRulesetContext } from './rulesetContext';
 
 /** Turns a valid, composed ruleset document into the structures evaluation reads. Assumes every check passed. */
 export function buildProgram(document: RulesetDocument): Program {
+  const context = createRulesetContext(document);
   const cite = citationResolver(document.sources);
   const citeAll = (citations: readonly CitationDefinition[] | undefined) => Object.freeze((citations ?? []).map(cite));
   const scales = new Map(
@@ -117,6 +120,7 @@ export function buildProgram(document: RulesetDocument): Program {
       citation: cite(rule.citation),
       seeAlso: citeAll(rule.seeAlso),
       condition: toNode(rule.when),
+      canHold: conditionRange(context, rule.when, { askFalse: false }).highest === 'true',
       ...(rule.extensionPoint === undefined ? {} : { extensionPoint: rule.extensionPoint }),
     })),
     notes: (document.notes ?? []).map((note) => ({

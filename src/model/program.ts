@@ -50,6 +50,12 @@ export interface ProgramRule {
   readonly citation: Citation;
   readonly seeAlso: readonly Citation[];
   readonly condition: ConditionNode;
+  /**
+   * Whether some transaction makes the rule hold. One that cannot (it is built only of "not answered yet" tests, as
+   * "the end user is not named") can only stay open while its facts are unanswered: it keeps its outcome possible so
+   * that the question is asked, but no completion of the unknown facts leads to that outcome through it.
+   */
+  readonly canHold: boolean;
   /** An overlay rule's extension point of the base, shown on its trace step. */
   readonly extensionPoint?: string;
 }

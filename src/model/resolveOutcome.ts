@@ -10,8 +10,11 @@ import type { Outcome, UndecidedOutcome } from '../types/outcome';
  * undecided resolution is never presented as a decided outcome, nor a decided one as open with nothing to ask.
  */
 export interface OutcomeRules {
-  /** By rule index. A rule's precedence is that of its outcome. */
-  readonly rules: readonly { readonly outcome: Outcome; readonly precedence: number }[];
+  /**
+   * By rule index. A rule's precedence is that of its outcome; `canHold` is false for a rule that no transaction makes
+   * hold, one that only stays open while a fact is unanswered (`ProgramRule.canHold`).
+   */
+  readonly rules: readonly { readonly outcome: Outcome; readonly precedence: number; readonly canHold: boolean }[];
   readonly outcomes: ReadonlyMap<Outcome, { readonly precedence: number }>;
   readonly fallback: Exclude<Outcome, UndecidedOutcome>;
   readonly undecided: UndecidedOutcome;
@@ -34,6 +37,12 @@ export interface Resolution {
   readonly deciding: readonly number[];
   /** The contested rules, highest precedence first, then in declaration order: the order questions are asked in. */
   readonly contested: readonly number[];
+  /**
+   * The possible outcomes some completion of the unknown facts can lead to: all of them (the same array) unless an
+   * outcome is possible only through contested rules that cannot hold, which keep it open until their questions are
+   * answered but never lead to it. What holds in every completion (the certain duties) is read over these.
+   */
+  readonly completionOutcomes: readonly Outcome[];
 }
 
 /**
@@ -46,6 +55,9 @@ export interface Resolution {
  *    make it win. An unknown rule of lower or equal precedence, or with the candidate's outcome, changes nothing.
  * 3. The possible outcomes are the candidate and the contested rules' outcomes.
  * 4. If only one outcome is possible, it is the outcome; otherwise the outcome is the ruleset's undecided outcome.
+ * 5. The outcomes a completion can lead to are the candidate and the outcomes of the contested rules that can hold.
+ *    A contested rule that cannot hold ("the end user is not named yet") keeps its outcome possible, so the answer is
+ *    not settled and its question is asked, but answering it makes the rule false.
  *
  * @param rules - The ruleset's rules and outcomes.
  * @param results - Each rule's result, by rule index.
@@ -69,16 +81,36 @@ export function resolveOutcome(rules: OutcomeRules, results: readonly RuleResult
   // 2. and 3. The contested rules, and the outcomes they could lead to.
   const contested: number[] = [];
   const possibleOutcomes: Outcome[] = [candidate];
+  let someCannotHold = false;
   for (let index = 0; index < count; index++) {
-    const { outcome, precedence } = rules.rules[index] as RankedRule;
+    const { outcome, precedence, canHold } = rules.rules[index] as RankedRule;
     if ((results[index] as RuleResult).result !== 'unknown' || precedence <= top || outcome === candidate) continue;
     addContested(contested, index, rules);
+    if (!canHold) someCannotHold = true;
     if (!possibleOutcomes.includes(outcome)) addPossible(possibleOutcomes, outcome, rules);
   }
 
   // 4. Decided, or not yet.
   const decided = possibleOutcomes.length === 1;
-  return { outcome: decided ? candidate : rules.undecided, decided, possibleOutcomes, deciding, contested };
+  // 5. What completions can reach.
+  const completionOutcomes = someCannotHold
+    ? possibleOutcomes.filter(
+        (outcome) =>
+          outcome === candidate ||
+          contested.some((index) => {
+            const rule = rules.rules[index] as RankedRule;
+            return rule.outcome === outcome && rule.canHold;
+          }),
+      )
+    : possibleOutcomes;
+  return {
+    outcome: decided ? candidate : rules.undecided,
+    decided,
+    possibleOutcomes,
+    deciding,
+    contested,
+    completionOutcomes,
+  };
 }
 
 type RankedRule = OutcomeRules['rules'][number];

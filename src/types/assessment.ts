@@ -142,8 +142,9 @@ export interface Assessment {
   /** The rules that decide the outcome; empty while the outcome is undecided. */
   readonly obligations: readonly Obligation[];
   /**
-   * The duties that hold whatever the unknown facts turn out to be: those every possible outcome carries (for a
-   * decided assessment, its outcome's). Present when the ruleset declares duties.
+   * The duties that hold whatever the unknown facts turn out to be: those every outcome an answer can lead to carries
+   * (for a decided assessment, its outcome's). A possible outcome that only a rule which no answer makes hold keeps
+   * open (such as "the end user is not named yet") does not count. Present when the ruleset declares duties.
    */
   readonly certainDuties?: readonly Duty[];
   /** What to find out next: only facts whose answer can change the outcome. */

@@ -16,7 +16,7 @@ const COMPLETIONS = 3;
 
 describe(`on ${RULESETS.toLocaleString('en')} generated rulesets, ${PER_RULESET} transactions each`, () => {
   test(
-    '(a) soundness: no completion of the transaction or of the ruleset data leads outside possibleOutcomes',
+    '(a) soundness: no completion of the transaction or of the ruleset data leads outside possibleOutcomes or loses a certain duty',
     () => {
       let decided = 0;
       let contradicting = 0;

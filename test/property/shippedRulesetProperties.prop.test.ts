@@ -14,7 +14,7 @@ describe.each(SHIPPED_COMPOSITIONS)('$name', ({ ruleset: load }) => {
   const ruleset = load();
   const article5 = article5Transactions(ruleset);
 
-  test(`soundness of possibleOutcomes, on ${RUNS.toLocaleString('en')} partial transactions of each kind`, () => {
+  test(`soundness of possibleOutcomes and certainDuties, on ${RUNS.toLocaleString('en')} partial transactions of each kind`, () => {
     expect(checkSoundness(ruleset, { runs: RUNS }).checked).toBeGreaterThan(RUNS);
     expect(checkSoundness(ruleset, { runs: RUNS, ...article5 }).checked).toBeGreaterThan(RUNS);
   });

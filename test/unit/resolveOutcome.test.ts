@@ -10,10 +10,17 @@ const PRECEDENCE = Object.fromEntries(
   ),
 ) as Readonly<Record<Outcome, number>>;
 
-/** A ruleset of rules given as outcomes, with `no_obligation` as fallback and `insufficient_information` undecided. */
-function rulesetOf(outcomes: readonly Outcome[]): OutcomeRules {
+/**
+ * A ruleset of rules given as outcomes, with `no_obligation` as fallback and `insufficient_information` undecided;
+ * the rules at the indexes in `cannotHold` are of the kind no transaction makes hold (only "not answered yet" tests).
+ */
+function rulesetOf(outcomes: readonly Outcome[], cannotHold: readonly number[] = []): OutcomeRules {
   return {
-    rules: outcomes.map((outcome) => ({ outcome, precedence: PRECEDENCE[outcome] })),
+    rules: outcomes.map((outcome, index) => ({
+      outcome,
+      precedence: PRECEDENCE[outcome],
+      canHold: !cannotHold.includes(index),
+    })),
     outcomes: new Map(Object.entries(PRECEDENCE).map(([outcome, precedence]) => [outcome as Outcome, { precedence }])),
     fallback: 'no_obligation',
     undecided: 'insufficient_information',
@@ -29,6 +36,10 @@ interface Case {
   readonly possibleOutcomes: readonly Outcome[];
   readonly deciding: readonly number[];
   readonly contested: readonly number[];
+  /** The rules (by index) that cannot hold; none when absent. */
+  readonly cannotHold?: readonly number[];
+  /** The outcomes a completion can lead to; `possibleOutcomes` when absent. */
+  readonly completionOutcomes?: readonly Outcome[];
 }
 
 const CASES: readonly Case[] = [
@@ -199,27 +210,91 @@ const CASES: readonly Case[] = [
     deciding: [0],
     contested: [1],
   },
+  {
+    clause: 'a contested rule that cannot hold keeps its outcome possible, but no completion leads to it',
+    rules: [
+      ['insufficient_information', 'unknown'],
+      ['enhanced_due_diligence', 'true'],
+    ],
+    cannotHold: [0],
+    outcome: 'insufficient_information',
+    possibleOutcomes: ['insufficient_information', 'enhanced_due_diligence'],
+    deciding: [1],
+    contested: [0],
+    completionOutcomes: ['enhanced_due_diligence'],
+  },
+  {
+    clause: 'an outcome that a rule able to hold also contests is one a completion can lead to',
+    rules: [
+      ['insufficient_information', 'unknown'],
+      ['insufficient_information', 'unknown'],
+      ['enhanced_due_diligence', 'true'],
+    ],
+    cannotHold: [0],
+    outcome: 'insufficient_information',
+    possibleOutcomes: ['insufficient_information', 'enhanced_due_diligence'],
+    deciding: [2],
+    contested: [0, 1],
+  },
+  {
+    clause: 'the candidate is always an outcome a completion can lead to, the fallback too',
+    rules: [
+      ['authorisation_required', 'unknown'],
+      ['insufficient_information', 'unknown'],
+    ],
+    cannotHold: [0, 1],
+    outcome: 'insufficient_information',
+    possibleOutcomes: ['authorisation_required', 'insufficient_information', 'no_obligation'],
+    deciding: [],
+    contested: [0, 1],
+    completionOutcomes: ['no_obligation'],
+  },
+  {
+    clause: 'only the outcomes of contested rules that cannot hold leave the completion outcomes',
+    rules: [
+      ['authorisation_required', 'unknown'],
+      ['notification_required', 'unknown'],
+      ['insufficient_information', 'unknown'],
+      ['no_obligation', 'true'],
+    ],
+    cannotHold: [2],
+    outcome: 'insufficient_information',
+    possibleOutcomes: ['authorisation_required', 'notification_required', 'insufficient_information', 'no_obligation'],
+    deciding: [3],
+    contested: [0, 1, 2],
+    completionOutcomes: ['authorisation_required', 'notification_required', 'no_obligation'],
+  },
 ];
 
 describe('resolveOutcome: from the rules’ three-valued results to one outcome', () => {
-  test.each(CASES)('$clause', ({ rules, outcome, possibleOutcomes, deciding, contested }) => {
-    const resolution = resolveOutcome(
-      rulesetOf(rules.map(([ruleOutcome]) => ruleOutcome)),
-      rules.map(([, result]) => ({ result })),
-    );
-    expect(resolution).toEqual({
-      outcome,
-      decided: possibleOutcomes.length === 1,
-      possibleOutcomes,
-      deciding,
-      contested,
-    });
-  });
+  test.each(CASES)(
+    '$clause',
+    ({ rules, outcome, possibleOutcomes, deciding, contested, cannotHold, completionOutcomes }) => {
+      const resolution = resolveOutcome(
+        rulesetOf(
+          rules.map(([ruleOutcome]) => ruleOutcome),
+          cannotHold,
+        ),
+        rules.map(([, result]) => ({ result })),
+      );
+      expect(resolution).toEqual({
+        outcome,
+        decided: possibleOutcomes.length === 1,
+        possibleOutcomes,
+        deciding,
+        contested,
+        completionOutcomes: completionOutcomes ?? possibleOutcomes,
+      });
+    },
+  );
 
   test('the outcome is decided exactly when one outcome is possible', () => {
-    for (const { rules } of CASES) {
+    for (const { rules, cannotHold } of CASES) {
       const resolution = resolveOutcome(
-        rulesetOf(rules.map(([outcome]) => outcome)),
+        rulesetOf(
+          rules.map(([outcome]) => outcome),
+          cannotHold,
+        ),
         rules.map(([, result]) => ({ result })),
       );
       expect(resolution.decided).toBe(resolution.possibleOutcomes.length === 1);

@@ -1,13 +1,7 @@
 import type { Issue, IssuePath } from '../../errors/issue';
 import { OPERATOR_SPECS } from '../../model/operators';
-import { INPUT_FACTS } from '../../transaction/inputFacts';
-import type { TruthValue } from '../../types/assessment';
-import type {
-  ConditionDefinition,
-  FactConditionDefinition,
-  NamedConditionDefinition,
-  ScalarValue,
-} from '../../types/ruleset';
+import type { FactConditionDefinition, ScalarValue } from '../../types/ruleset';
+import { conditionRange } from '../conditionRange';
 import {
   allowedValues,
   conditionRoots,
@@ -171,7 +165,7 @@ function checkAskMarkers(context: RulesetContext): Issue[] {
   (document.rules ?? []).forEach((rule, index) => {
     const path = ['rules', index];
     if (rule.outcome === document.undecided) {
-      if (rangeWithAskFalse(context, rule.when).highest === 'true') {
+      if (conditionRange(context, rule.when, { askFalse: true }).highest === 'true') {
         issues.push({
           path: [...path, 'when'],
           code: 'missing_ask',
@@ -194,70 +188,4 @@ function checkAskMarkers(context: RulesetContext): Issue[] {
     }
   });
   return issues;
-}
-
-/** The truth values a condition can take, as a range in the order false < unknown < true. */
-interface TruthRange {
-  readonly lowest: TruthValue;
-  readonly highest: TruthValue;
-}
-
-const RANK: Readonly<Record<TruthValue, number>> = { false: 0, unknown: 1, true: 2 };
-const BY_RANK: readonly TruthValue[] = ['false', 'unknown', 'true'];
-const lower = (a: TruthValue, b: TruthValue) => (RANK[a] <= RANK[b] ? a : b);
-const higher = (a: TruthValue, b: TruthValue) => (RANK[a] >= RANK[b] ? a : b);
-
-/**
- * What a condition can evaluate to with every `ask` comparison false and every other fact free: conjunction takes the
- * lower bounds, disjunction the higher, negation flips the range. A comparison that holds for every value its fact can
- * take (`in` with all of them) can be true or unknown, never false; `notIn` with all of them never true.
- */
-function rangeWithAskFalse(context: RulesetContext, node: ConditionDefinition): TruthRange {
-  if ('all' in node || 'any' in node) {
-    const children = ('all' in node ? node.all : node.any).map((child) => rangeWithAskFalse(context, child));
-    const combine = 'all' in node ? lower : higher;
-    return {
-      lowest: children.map((child) => child.lowest).reduce(combine),
-      highest: children.map((child) => child.highest).reduce(combine),
-    };
-  }
-  if ('not' in node) {
-    const { lowest, highest } = rangeWithAskFalse(context, node.not);
-    return { lowest: BY_RANK[2 - RANK[highest]] as TruthValue, highest: BY_RANK[2 - RANK[lowest]] as TruthValue };
-  }
-  if ('condition' in node) {
-    const named = context.document.conditions ?? {};
-    return Object.hasOwn(named, node.condition)
-      ? rangeWithAskFalse(context, (named[node.condition] as NamedConditionDefinition).when)
-      : { lowest: 'false', highest: 'true' };
-  }
-  if (node.ask === true) return { lowest: 'false', highest: 'false' };
-  if ((node.operator === 'in' || node.operator === 'notIn') && coversEveryValue(context, node)) {
-    return node.operator === 'in' ? { lowest: 'unknown', highest: 'true' } : { lowest: 'false', highest: 'unknown' };
-  }
-  // A free-text field is never empty (the transaction refuses an empty text), so "is not empty" holds once it is given.
-  if (node.operator === 'notEqual' && node.value === '' && isFreeText(context, node.fact))
-    return { lowest: 'unknown', highest: 'true' };
-  return { lowest: 'false', highest: 'true' };
-}
-
-/** Whether a fact is a free-text transaction field: a string input fact with no fixed values and no catalogue. */
-function isFreeText(context: RulesetContext, factId: string): boolean {
-  const fact = context.facts.get(factId);
-  const input = INPUT_FACTS.get(factId);
-  return (
-    fact !== undefined &&
-    fact.derive === undefined &&
-    fact.answers?.catalogue === undefined &&
-    input?.type === 'string' &&
-    input.values === undefined
-  );
-}
-
-/** Whether a comparison's list holds every value its fact can take (both booleans, or every allowed value). */
-function coversEveryValue(context: RulesetContext, node: FactConditionDefinition): boolean {
-  if (!Array.isArray(node.value)) return false;
-  const listed = node.value as readonly ScalarValue[];
-  const domain = context.facts.get(node.fact)?.type === 'boolean' ? [true, false] : allowedValues(context, node.fact);
-  return domain !== undefined && domain.length > 0 && domain.every((value) => listed.includes(value));
 }

@@ -42,7 +42,7 @@ export function buildAssessment(
         : Object.freeze(deciding.map((index) => parts.obligations[index] as Obligation));
 
   const involvesAuthority = program.outcomes.get(outcome)?.involvesAuthority === true;
-  const certainDuties = certainDutiesOf(program, parts.certainDuties, possibleOutcomes);
+  const certainDuties = certainDutiesOf(program, parts.certainDuties, resolution.completionOutcomes);
   const questions = collectQuestions(
     program,
     parts,

@@ -16,21 +16,22 @@ export function createCertainDutyLists(program: Program): CertainDutyLists {
 }
 
 /**
- * The duties that hold in every completion of the unknown facts: those every possible outcome carries, in the order of
- * the first possible outcome's list (for a decided assessment, its outcome's duties). Sound because `possibleOutcomes`
- * contains the outcome of every completion. `undefined` for a ruleset that declares no duties, whose assessments do
- * not have the field. The list and its duties are frozen and shared (the duties are the program's own).
+ * The duties that hold in every completion of the unknown facts: those every outcome a completion can lead to carries
+ * (`Resolution.completionOutcomes`: the possible outcomes less those only rules that cannot hold keep open), in the
+ * order of the first one's list (for a decided assessment, its outcome's duties). Sound because those outcomes contain
+ * the outcome of every completion. `undefined` for a ruleset that declares no duties, whose assessments do not have
+ * the field. The list and its duties are frozen and shared (the duties are the program's own).
  */
 export function certainDutiesOf(
   program: Program,
   lists: CertainDutyLists,
-  possibleOutcomes: readonly Outcome[],
+  completionOutcomes: readonly Outcome[],
 ): readonly Duty[] | undefined {
   if (lists === undefined) return undefined;
-  const key = possibleOutcomes.join(',');
+  const key = completionOutcomes.join(',');
   let duties = lists.get(key);
   if (duties === undefined) {
-    const [first, ...others] = possibleOutcomes.map((outcome) => program.outcomes.get(outcome)?.duties ?? NONE);
+    const [first, ...others] = completionOutcomes.map((outcome) => program.outcomes.get(outcome)?.duties ?? NONE);
     duties = Object.freeze(
       (first ?? NONE).filter((duty) => others.every((list) => list.some((other) => other.id === duty.id))),
     );

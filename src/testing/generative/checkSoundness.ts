@@ -72,10 +72,10 @@ export class PropertyViolation extends CodedError<'property_violated'> {
 }
 
 /**
- * Soundness of `possibleOutcomes` for one ruleset: generates partial transactions over the fields it reads
+ * Soundness of `possibleOutcomes` and `certainDuties` for one ruleset: generates partial transactions over the fields it reads
  * (`transactionSpace`), completes each (every unknown field given a value) and completes the ruleset's own unknown
  * data (`dataCompletions`; for a ruleset without overlays), and checks that no completion leads outside the partial
- * transaction's possible outcomes (`soundnessFailure`), on the compiled evaluator. A completion that contradicts a
+ * transaction's possible outcomes nor loses one of its certain duties (`soundnessFailure`), on the compiled evaluator. A completion that contradicts a
  * source a `firstKnown` fact was answered from is not one (`firstKnownContradiction`): a failure on it does not count.
  *
  * @throws {PropertyViolation} with the smallest counterexample.

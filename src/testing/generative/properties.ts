@@ -5,9 +5,10 @@ import { precedencesSchema, readAssessment, readShaped, readStrings } from '../k
 
 /**
  * Why the assessment of a completion is not covered by that of the partial transaction, or `undefined` when it is.
- * Soundness of `possibleOutcomes`: answering what is unknown (in the transaction, or in the ruleset's own data) only
- * narrows the possible outcomes, so every outcome still possible after it was possible before, and a decided outcome
- * is the outcome of every completion.
+ * Soundness of `possibleOutcomes` and `certainDuties`: answering what is unknown (in the transaction, or in the
+ * ruleset's own data) only narrows the possible outcomes, so every outcome still possible after it was possible
+ * before, and a decided outcome is the outcome of every completion; and a duty certain before is certain after, since
+ * it holds whatever the answers.
  */
 export function soundnessFailure(partial: Assessment, completion: Assessment): string | undefined {
   readAssessment(partial, ['partial']);
@@ -21,11 +22,25 @@ export function soundnessFailure(partial: Assessment, completion: Assessment): s
  */
 export function ownSoundnessFailure(partial: Assessment, completion: Assessment): string | undefined {
   const outside = completion.possibleOutcomes.filter((outcome) => !partial.possibleOutcomes.includes(outcome));
-  if (outside.length === 0) return undefined;
-  return (
-    `the partial transaction is assessed ${describe(partial)}, but a completion of it gives ` +
-    `${describe(completion)}: ${outside.join(', ')} ${outside.length === 1 ? 'was' : 'were'} not possible.`
-  );
+  if (outside.length > 0)
+    return (
+      `the partial transaction is assessed ${describe(partial)}, but a completion of it gives ` +
+      `${describe(completion)}: ${outside.join(', ')} ${outside.length === 1 ? 'was' : 'were'} not possible.`
+    );
+  const after = completion.certainDuties ?? [];
+  const lost = (partial.certainDuties ?? []).filter((duty) => !after.some((other) => other.id === duty.id));
+  if (lost.length > 0)
+    return (
+      `the partial transaction is assessed ${describe(partial)} with the certain duties ` +
+      `${dutyIds(partial)}, but a completion of it gives ${describe(completion)} with ${dutyIds(completion)}: ` +
+      `${lost.map((duty) => duty.id).join(', ')} ${lost.length === 1 ? 'was' : 'were'} not certain.`
+    );
+  return undefined;
+}
+
+function dutyIds(assessment: Assessment): string {
+  const ids = (assessment.certainDuties ?? []).map((duty) => duty.id);
+  return ids.length === 0 ? 'none' : ids.join(', ');
 }
 
 /**

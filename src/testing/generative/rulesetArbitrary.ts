@@ -40,8 +40,8 @@ const LEFT_OUT = Symbol('left out');
  * every kind of derivation, over records with fields that may be unknown and over catalogue attributes that may be
  * `null` or left out; catalogues with whole weights; a knowledge scale and a scale of party roles in a random order;
  * numeric and level thresholds; named conditions; rules with three-valued conditions (`all`, `any`, `not`, every
- * operator), rules that decide `insufficient_information` with `ask` markers, outcomes with random precedences, and
- * notes. Every document compiles (a property test checks it); `transactionSpace` gives transactions for each.
+ * operator), rules that decide `insufficient_information` with `ask` markers, outcomes with random precedences that
+ * carry duties, and notes. Every document compiles (a property test checks it); `transactionSpace` gives transactions for each.
  *
  * @example
  * fc.assert(fc.property(rulesetArbitrary(), (document) => { compileRuleset(document); }));
@@ -80,6 +80,7 @@ export function rulesetArbitrary(options: RulesetArbitraryOptions = {}): fc.Arbi
         validity: { from: '2021-09-09', to: null },
         sources: { reg: { title: 'Test regulation', instrument: 'Regulation (EU) 2021/821', binding: true } },
         outcomes,
+        duties: dutiesOf(outcomes),
         undecided: UNDECIDED_OUTCOME,
         fallback: { id: 'nothing-applies', outcome: fallback, summary: 'No rule holds.', citation: CITE },
         scales: {
@@ -103,20 +104,45 @@ export function rulesetArbitrary(options: RulesetArbitraryOptions = {}): fc.Arbi
     );
 }
 
-/** Three to six outcomes, `insufficient_information` among them, with distinct precedences in a random order. */
+/** The duties generated outcomes may carry. */
+const DUTY_IDS = ['duty-a', 'duty-b', 'duty-c'] as const;
+
+/**
+ * Three to six outcomes, `insufficient_information` among them, with distinct precedences in a random order, each
+ * carrying some of the duties (`DUTY_IDS`), so that certain duties are computed and checked.
+ */
 function outcomesArbitrary(): fc.Arbitrary<Partial<Record<Outcome, OutcomeDefinition>>> {
   const others = OUTCOMES.filter((outcome) => outcome !== UNDECIDED_OUTCOME);
   return fc
     .shuffledSubarray([...others], { minLength: 2 })
     .chain((chosen) => fc.shuffledSubarray([UNDECIDED_OUTCOME, ...chosen], { minLength: chosen.length + 1 }))
-    .map((ranked) =>
+    .chain((ranked) =>
+      fc.tuple(
+        fc.constant(ranked),
+        fc.array(fc.subarray([...DUTY_IDS]), { minLength: ranked.length, maxLength: ranked.length }),
+      ),
+    )
+    .map(([ranked, duties]) =>
       Object.fromEntries(
         ranked.map((outcome, index) => [
           outcome,
-          { precedence: (index + 1) * 10, title: outcome, nextSteps: `What ${outcome} asks.` },
+          {
+            precedence: (index + 1) * 10,
+            title: outcome,
+            nextSteps: `What ${outcome} asks.`,
+            duties: duties[index] as string[],
+          },
         ]),
       ),
     );
+}
+
+/** The declaration of every duty some outcome carries (a declared duty no outcome carries is refused). */
+function dutiesOf(outcomes: Partial<Record<Outcome, OutcomeDefinition>>): NonNullable<RulesetDocument['duties']> {
+  const carried = new Set(Object.values(outcomes).flatMap((outcome) => outcome.duties ?? []));
+  return Object.fromEntries(
+    [...carried].map((id) => [id, { title: `Duty ${id}`, text: `What ${id} asks.`, citation: CITE }]),
+  );
 }
 
 function precedenceOf(outcomes: Partial<Record<Outcome, OutcomeDefinition>>, outcome: Outcome): number {
