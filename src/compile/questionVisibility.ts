@@ -5,7 +5,10 @@ import { walkCondition } from './rulesetContext';
 
 /** How one read of an input fact can matter: always, only as a fallback, or only beside the ruleset's own data. */
 type Read =
-  { readonly kind: 'plain' } | { readonly kind: 'fallback'; readonly case: FallbackCase } | { readonly kind: 'beside' };
+  | { readonly kind: 'plain' }
+  | { readonly kind: 'fallback'; readonly case: FallbackCase }
+  | { readonly kind: 'beside' }
+  | { readonly kind: 'guarded' };
 
 /**
  * For each input fact that a form need not show at once, when it should show it (see `ShowWhen`), worked out from how
@@ -16,7 +19,11 @@ type Read =
  * - a fact read only beside a fact that the ruleset derives itself, as an alternative to it (a later member of a
  *   `firstKnown` after a derived fact, or a comparison in an `any` group that also compares a derived fact, such as
  *   "in a part of the country outside the customs territory" beside the customs-territory data), is shown when
- *   `asked`: in most cases the ruleset's own data settles what it reads, and the assessment asks the fact when not.
+ *   `asked`: in most cases the ruleset's own data settles what it reads, and the assessment asks the fact when not;
+ * - a fact read only as a question (`ask`) that a rule puts beside a comparison of another answer, such as "has the
+ *   refused statement since been obtained" beside "a refusal is reported", is `guarded`, also shown when `asked`: it
+ *   matters only once the other answer makes it, and the assessment then asks it. (A question that a rule asks
+ *   beside other questions or named conditions only, such as the due-diligence steps, is shown at once.)
  * A fact read in any other way (by a rule or named condition, by the authority, or by another kind of derivation),
  * or read in two of these ways, is always shown and is not in the map. Notes, which only point to law outside the
  * decision, count only for a fact nothing else reads (it is then always shown).
@@ -29,13 +36,27 @@ export function questionVisibility(document: RulesetDocument): ReadonlyMap<strin
     if (!isDerived(fact)) reads.set(fact, [...(reads.get(fact) ?? []), how]);
   };
 
-  const visit = (condition: ConditionDefinition, besideDerived: boolean): void => {
-    if ('all' in condition) for (const child of condition.all) visit(child, false);
-    else if ('any' in condition) {
+  const visit = (condition: ConditionDefinition, besideDerived: boolean, guarded = false): void => {
+    if ('all' in condition) {
+      for (const child of condition.all) {
+        const guard = condition.all.some(
+          (other) => 'fact' in other && other.ask !== true && !isDerived(other.fact) && other !== child,
+        );
+        visit(child, false, guard);
+      }
+    } else if ('any' in condition) {
       const derivedSibling = condition.any.some((child) => 'fact' in child && isDerived(child.fact));
       for (const child of condition.any) visit(child, derivedSibling);
     } else if ('not' in condition) visit(condition.not, false);
-    else if ('fact' in condition) read(condition.fact, besideDerived ? { kind: 'beside' } : { kind: 'plain' });
+    else if ('fact' in condition)
+      read(
+        condition.fact,
+        besideDerived
+          ? { kind: 'beside' }
+          : guarded && condition.ask === true
+            ? { kind: 'guarded' }
+            : { kind: 'plain' },
+      );
   };
   for (const rule of document.rules ?? []) visit(rule.when, false);
   for (const named of Object.values(document.conditions ?? {})) visit(named.when, false);
@@ -70,7 +91,7 @@ export function questionVisibility(document: RulesetDocument): ReadonlyMap<strin
 
   const visibility = new Map<string, ShowWhen>();
   for (const [fact, found] of reads) {
-    if (found.every((how) => how.kind === 'beside')) visibility.set(fact, { kind: 'asked' });
+    if (found.every((how) => how.kind === 'beside' || how.kind === 'guarded')) visibility.set(fact, { kind: 'asked' });
     else if (found.every((how) => how.kind === 'fallback'))
       visibility.set(fact, { kind: 'fallback', cases: found.map((how) => how.case) });
   }

@@ -79,8 +79,9 @@ export interface FallbackCase {
  * when earlier answers leave the matter open (e.g. where the items are, when the exporter is not established in a
  * member state); show it once one of `cases` holds. `asked`: the ruleset reads it only as an alternative to what it
  * derives from its own data (e.g. whether the destination lies in a part of its country outside the customs
- * territory, which matters only for the countries the ruleset's catalogue says have such parts); show it while an
- * assessment asks it.
+ * territory, which matters only for the countries the ruleset's catalogue says have such parts), or asks it only once
+ * another answer makes it matter (e.g. whether a refused end-use statement has since been obtained, once a refusal is
+ * reported); show it while an assessment asks it.
  */
 export type ShowWhen =
   { readonly kind: 'fallback'; readonly cases: readonly FallbackCase[] } | { readonly kind: 'asked' };

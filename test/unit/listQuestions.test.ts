@@ -232,6 +232,7 @@ describe('listQuestions', () => {
     );
     expect([...waiting.keys()].sort()).toEqual([
       'destination.outsideCustomsTerritory',
+      'dueDiligence.endUseStatementObtained',
       'exporter.itemsLocatedIn',
       'nationalLaw.suspicionRule.position',
     ]);
@@ -243,6 +244,10 @@ describe('listQuestions', () => {
     expect(cases[0]?.except).not.toContain('CH');
     expect(waiting.get('destination.outsideCustomsTerritory')).toEqual({ kind: 'asked' });
     expect(waiting.get('nationalLaw.suspicionRule.position')).toEqual({ kind: 'asked' });
+    // Asked beside "a refusal is reported" (a comparison of another answer); the due-diligence steps, asked beside
+    // each other and a named condition only, are shown at once.
+    expect(waiting.get('dueDiligence.endUseStatementObtained')).toEqual({ kind: 'asked' });
+    expect(waiting.has('dueDiligence.itemReview')).toBe(false);
   });
 
   test.each(bundledRulesets())(
