@@ -170,6 +170,32 @@ describe('questions that cannot matter for this exporter wait', () => {
     await page.close();
   });
 
+  test('whether a refused end-use statement has since been obtained: asked only once a refusal is reported', async () => {
+    const page = await open();
+    await exporterOfSurveillanceItem(page);
+    const obtained = page.locator('fieldset[data-fact="dueDiligence.endUseStatementObtained"]');
+    const refused = page.locator('fieldset[data-fact="redFlags"] input[value="refused-end-use-information"]');
+    // While the red flags are not answered, a refusal may be among them, and the question is asked.
+    expect(await obtained.isVisible()).toBe(true);
+    await page.check('fieldset[data-fact="redFlags"] input[value="__none__"]');
+    await settled(page);
+    expect(await obtained.isVisible()).toBe(false);
+    await refused.check();
+    await settled(page);
+    expect(await obtained.isVisible()).toBe(true);
+    expect(await openQuestions(page)).toContain('dueDiligence.endUseStatementObtained');
+    // Still refused: the review of the parties cannot be completed (Guidelines Section 3.3), whatever else is answered.
+    await obtained.locator('input[value=no]').check();
+    await settled(page);
+    expect(await outcome(page)).toBe('insufficient_information');
+    expect(await openQuestions(page)).not.toContain('dueDiligence.endUseStatementObtained');
+    // An answer given is never hidden, even once the refusal is no longer reported.
+    await refused.uncheck();
+    await settled(page);
+    expect(await obtained.isVisible()).toBe(true);
+    await page.close();
+  });
+
   test("a part of the destination country outside the customs territory: asked only for a country the ruleset's catalogue says has one", async () => {
     const page = await open();
     await exporterOfSurveillanceItem(page);
