@@ -152,7 +152,11 @@ describe('questionnaireOf (the browser questionnaire)', () => {
 describe('hiddenFacts: questions that cannot matter for this exporter yet', () => {
   const { questions } = questionnaireOf(loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' }));
   const none = new Set<string>();
-  const waiting = ['destination.outsideCustomsTerritory', 'nationalLaw.suspicionRule.position'];
+  const waiting = [
+    'destination.outsideCustomsTerritory',
+    'dueDiligence.endUseStatementObtained',
+    'nationalLaw.suspicionRule.position',
+  ];
 
   test("the items' location waits until the exporter is known to be outside the EU", () => {
     expect(hiddenFacts(questions, {}, none)).toEqual(new Set(['exporter.itemsLocatedIn', ...waiting]));
@@ -161,7 +165,7 @@ describe('hiddenFacts: questions that cannot matter for this exporter yet', () =
     expect(hiddenFacts(questions, { exporter: { country: 'US' } }, none)).not.toContain('exporter.itemsLocatedIn');
   });
 
-  test('the national position and a part outside the customs territory wait until the assessment asks them', () => {
+  test('the national position, a part outside the customs territory and a refused statement obtained since wait until the assessment asks them', () => {
     for (const fact of waiting) {
       expect(hiddenFacts(questions, { exporter: { country: 'FR' } }, none)).toContain(fact);
       expect(hiddenFacts(questions, { exporter: { country: 'FR' } }, new Set([fact]))).not.toContain(fact);
