@@ -74,10 +74,18 @@ function isFreeText(context: RulesetContext, factId: string): boolean {
   );
 }
 
-/** Whether a comparison's list holds every value its fact can take (both booleans, or every allowed value). */
+/**
+ * Whether a comparison's list holds every value its fact can take once known: both booleans for a boolean fact, every
+ * allowed value for a transaction field (the transaction refuses any other). Not for a derived string fact: its
+ * allowed values are those its catalogue's entries have, and an attribute the ruleset's data leaves `null` (not known)
+ * may turn out to be another.
+ */
 function coversEveryValue(context: RulesetContext, node: FactConditionDefinition): boolean {
   if (!Array.isArray(node.value)) return false;
+  const fact = context.facts.get(node.fact);
+  if (fact === undefined) return false;
   const listed = node.value as readonly ScalarValue[];
-  const domain = context.facts.get(node.fact)?.type === 'boolean' ? [true, false] : allowedValues(context, node.fact);
+  if (fact.type === 'boolean') return listed.includes(true) && listed.includes(false);
+  const domain = fact.derive === undefined ? allowedValues(context, node.fact) : undefined;
   return domain !== undefined && domain.length > 0 && domain.every((value) => listed.includes(value));
 }
