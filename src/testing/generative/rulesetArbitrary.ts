@@ -41,7 +41,8 @@ const LEFT_OUT = Symbol('left out');
  * `null` or left out; catalogues with whole weights; a knowledge scale and a scale of party roles in a random order;
  * numeric and level thresholds; named conditions; rules with three-valued conditions (`all`, `any`, `not`, every
  * operator), rules that decide `insufficient_information` with `ask` markers, outcomes with random precedences that
- * carry duties, and notes. Every document compiles (a property test checks it); `transactionSpace` gives transactions for each.
+ * carry duties, and notes. Every document compiles (a property test checks it); `transactionSpace` gives transactions
+ * for each.
  *
  * @example
  * fc.assert(fc.property(rulesetArbitrary(), (document) => { compileRuleset(document); }));
