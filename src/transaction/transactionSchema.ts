@@ -234,8 +234,11 @@ export function createTransactionSchema(ids: CatalogueIds = {}) {
         stakeholderReview: tri().describe('End users, consignees and other parties have been reviewed.'),
         mitigationPlan: tri().describe('Measures to prevent and mitigate misuse have been planned.'),
         endUseStatementObtained: tri().describe(
-          'After a party refused an end-use or end-user statement: a complete and consistent statement has since ' +
-            'been obtained (true), or is still refused or missing (false).',
+          'Read together with the red flag refused-end-use-information, and only then: the refused end-use or ' +
+            'end-user statement has since been obtained (true; take the refusal off the red flags, and report ' +
+            'vague-or-inconsistent-end-use-information instead if the statement is not complete and consistent), ' +
+            'or the refusal still stands (false). Without that red flag the answer changes no outcome: report a ' +
+            'refused or missing statement as the red flag.',
         ),
       })
       .nullable()
