@@ -189,10 +189,17 @@ describe('questions that cannot matter for this exporter wait', () => {
     await settled(page);
     expect(await outcome(page)).toBe('insufficient_information');
     expect(await openQuestions(page)).not.toContain('dueDiligence.endUseStatementObtained');
-    // An answer given is never hidden, even once the refusal is no longer reported.
+    // An answer given is never hidden, even once no refusal is reported; the result then says that the "no" alone
+    // does not hold the export (2.3.1), but only once the red flags are answered (none), not while they are unknown.
+    const note = page.locator('li[data-note="note.end-use-statement-without-refusal"]');
     await refused.uncheck();
     await settled(page);
     expect(await obtained.isVisible()).toBe(true);
+    expect(await note.count()).toBe(0);
+    await page.check('fieldset[data-fact="redFlags"] input[value="__none__"]');
+    await settled(page);
+    expect(await obtained.isVisible()).toBe(true);
+    expect(await note.count()).toBe(1);
     await page.close();
   });
 
