@@ -5,11 +5,13 @@ import { UNDECIDED_OUTCOME, type Outcome } from '../types/outcome';
 import type { CitationDefinition, ConditionDefinition, RulesetDocument } from '../types/ruleset';
 import { conditionRange } from './conditionRange';
 import { derivationInputs } from './derivationInputs';
-import { createRulesetContext } from './rulesetContext';
+import type { RulesetContext } from './rulesetContext';
 
-/** Turns a valid, composed ruleset document into the structures evaluation reads. Assumes every check passed. */
-export function buildProgram(document: RulesetDocument): Program {
-  const context = createRulesetContext(document);
+/**
+ * Turns a valid, composed ruleset document into the structures evaluation reads. Assumes every check passed.
+ * `context` is the one the checks read, over the same document.
+ */
+export function buildProgram(document: RulesetDocument, context: RulesetContext): Program {
   const cite = citationResolver(document.sources);
   const citeAll = (citations: readonly CitationDefinition[] | undefined) => Object.freeze((citations ?? []).map(cite));
   const scales = new Map(

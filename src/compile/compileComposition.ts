@@ -48,13 +48,13 @@ export function compileComposition(input: unknown, given?: unknown): CompiledRul
   const overlayDocuments = overlays as readonly RulesetDocument[];
   const composition = composeOverlays(base, overlayDocuments);
   issues.push(...composition.issues, ...checkOverlayRules(base, overlayDocuments));
-  for (const issue of checkSemantics(createRulesetContext(composition.document)))
-    issues.push({ ...issue, path: composition.locate(issue.path) });
+  const context = createRulesetContext(composition.document);
+  for (const issue of checkSemantics(context)) issues.push({ ...issue, path: composition.locate(issue.path) });
   if (issues.length > 0) throw new RulesetError(issues, base.id);
 
   // Frozen in place: the composition is built from the private copies above, which nothing outside can reach.
   const frozen = deepFreeze(composition.document);
-  const program = buildProgram(frozen);
+  const program = buildProgram(frozen, context);
   const reference: RulesetReference = Object.freeze({
     id: base.id,
     version: base.version,

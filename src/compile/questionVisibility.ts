@@ -38,12 +38,9 @@ export function questionVisibility(document: RulesetDocument): ReadonlyMap<strin
 
   const visit = (condition: ConditionDefinition, besideDerived: boolean, guarded = false): void => {
     if ('all' in condition) {
-      for (const child of condition.all) {
-        const guard = condition.all.some(
-          (other) => 'fact' in other && other.ask !== true && !isDerived(other.fact) && other !== child,
-        );
-        visit(child, false, guard);
-      }
+      // An `ask` comparison is guarded by any comparison of an answer beside it (never itself: that one is no `ask`).
+      const guard = condition.all.some((other) => 'fact' in other && other.ask !== true && !isDerived(other.fact));
+      for (const child of condition.all) visit(child, false, guard);
     } else if ('any' in condition) {
       const derivedSibling = condition.any.some((child) => 'fact' in child && isDerived(child.fact));
       for (const child of condition.any) visit(child, derivedSibling);
