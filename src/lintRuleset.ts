@@ -36,7 +36,8 @@ export function lintRuleset(ruleset: CompiledRuleset, options: LintOptions = {})
   const { scenarios } = readOptions<LintOptions>(options, { scenarios: 'list' }, refuse);
   if (scenarios === undefined) return [...ruleset.warnings];
   const details = plainDataIssues(scenarios, ['options', 'scenarios']);
-  const malformed = scenarios.findIndex((scenario) => !isScenario(scenario));
+  // Entries are only looked into once they are known to be plain data (a proxy's traps may throw).
+  const malformed = details.length > 0 ? -1 : scenarios.findIndex((scenario) => !isScenario(scenario));
   if (details.length > 0 || malformed >= 0)
     throw new AssessmentError(
       {

@@ -48,7 +48,12 @@ export function readOptions<T extends object>(
     }
     const checked = ofKind(option, kind);
     if (checked === undefined)
-      throw refuseOption(path, `${argument}.${name} must be ${DESCRIPTIONS[kind]}, not ${describeValue(option)}.`);
+      throw refuseOption(
+        path,
+        isUnreadableList(option)
+          ? `${argument}.${name} is a list whose items cannot be read.`
+          : `${argument}.${name} must be ${DESCRIPTIONS[kind]}, not ${describeValue(option)}.`,
+      );
     read[name] = checked.value;
   }
   return read as T;
@@ -82,6 +87,17 @@ export function forEachOf(iterable: unknown, path: IssuePath, refuse: Refuse, ea
     throw refuse({ path, code: 'invalid_argument', message }, cause);
   }
   for (let step = iterator.next(); step.done !== true; step = iterator.next()) each(step.value);
+}
+
+/** Whether a value is an array whose items cannot be read (a proxy whose traps throw). */
+function isUnreadableList(value: unknown): boolean {
+  if (!isList(value)) return false;
+  try {
+    Array.from(value as readonly unknown[]);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** Whether a value is an array, for any value (a revoked proxy makes `Array.isArray` throw). */

@@ -203,4 +203,40 @@ describe('ruleset lint', () => {
       [],
     );
   });
+
+  test('scenarios that cannot be read are refused with their path, never read past (CI, deep tier seed -1250510806)', () => {
+    const ruleset = compileRuleset(minimalRuleset());
+    const throwing = (target: object) =>
+      new Proxy(target, {
+        has: () => {
+          throw new Error('has trap');
+        },
+        get: () => {
+          throw new Error('get trap');
+        },
+        ownKeys: () => {
+          throw new Error('ownKeys trap');
+        },
+        getPrototypeOf: () => {
+          throw new Error('getPrototypeOf trap');
+        },
+      });
+    const refusal = (scenarios: unknown) => {
+      try {
+        lintRuleset(ruleset, { scenarios } as never);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    expect(refusal([throwing({})])).toMatchObject({
+      code: 'invalid_option',
+      issues: [{ path: ['options', 'scenarios', 0] }],
+    });
+    expect(refusal(throwing([]))).toMatchObject({
+      code: 'invalid_option',
+      message: 'options.scenarios is a list whose items cannot be read.',
+      issues: [{ path: ['options', 'scenarios'] }],
+    });
+  });
 });
