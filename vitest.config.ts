@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** What every test project shares. */
-const common = { testTimeout: 120_000 };
+const common = { testTimeout: 120_000, setupFiles: ['test/support/configureSeed.ts'] };
 
 export default defineConfig({
   test: {
@@ -10,7 +10,9 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     // Builds the CLI and the library once per run for the tests that spawn the one and load the other. The root project's global setup
     // runs whichever projects run, and its provided values reach them all, so the projects below do not repeat it.
-    globalSetup: ['test/support/buildPackage.ts'],
+    // It also chooses the seed of generated inputs once: the commit's, so a run on a commit is reproducible
+    // (test/support/propertySeed.ts; configureSeed.ts applies it in every file).
+    globalSetup: ['test/support/buildPackage.ts', 'test/support/propertySeed.ts'],
     projects: [
       {
         test: {
