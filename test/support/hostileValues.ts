@@ -29,7 +29,7 @@ const fail = (what: string) => () => {
 };
 
 /** A proxy of `target` whose every trap throws, or only the `get` trap. */
-function throwingProxy(target: object, traps: 'all' | 'get'): object {
+export function throwingProxy(target: object, traps: 'all' | 'get'): object {
   const names =
     traps === 'get'
       ? ['get']

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createRulesetRegistry } from '../../../src/createRulesetRegistry';
 import { assess, compileRuleset } from '../../../src/index';
 import { lintRuleset } from '../../../src/lintRuleset';
+import { throwingProxy } from '../../support/hostileValues';
 import { minimalRuleset } from '../../support/minimalRuleset';
 
 const cite = { source: 'reg', pinpoint: 'Art. 1', confidence: 'verified' } as const;
@@ -206,21 +207,6 @@ describe('ruleset lint', () => {
 
   test('scenarios that cannot be read are refused with their path, never read past (CI, deep tier seed -1250510806)', () => {
     const ruleset = compileRuleset(minimalRuleset());
-    const throwing = (target: object) =>
-      new Proxy(target, {
-        has: () => {
-          throw new Error('has trap');
-        },
-        get: () => {
-          throw new Error('get trap');
-        },
-        ownKeys: () => {
-          throw new Error('ownKeys trap');
-        },
-        getPrototypeOf: () => {
-          throw new Error('getPrototypeOf trap');
-        },
-      });
     const refusal = (scenarios: unknown) => {
       try {
         lintRuleset(ruleset, { scenarios } as never);
@@ -229,11 +215,11 @@ describe('ruleset lint', () => {
       }
       return undefined;
     };
-    expect(refusal([throwing({})])).toMatchObject({
+    expect(refusal([throwingProxy({}, 'all')])).toMatchObject({
       code: 'invalid_option',
       issues: [{ path: ['options', 'scenarios', 0] }],
     });
-    expect(refusal(throwing([]))).toMatchObject({
+    expect(refusal(throwingProxy([], 'all'))).toMatchObject({
       code: 'invalid_option',
       message: 'options.scenarios is a list whose items cannot be read.',
       issues: [{ path: ['options', 'scenarios'] }],
