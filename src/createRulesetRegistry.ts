@@ -11,7 +11,7 @@ import type { RegistryOptions, RulesetRegistry } from './types/registry';
  *
  * @example
  * const registry = createRulesetRegistry({ publicKeys: [readFileSync('approvers.pub', 'utf8')] });
- * registry.register(revised, { signatures: [signature], replaces: ['2.3.1'] });
+ * registry.register(revised, { signatures: [signature], replaces: ['2.3.2'] });
  * const assessment = await assess(transaction, { ruleset: registry.select(transaction) });
  */
 export function createRulesetRegistry(given: RegistryOptions = {}): RulesetRegistry {

@@ -26,7 +26,7 @@ export function listRulesets(): RulesetSummary[] {
  *
  * @example
  * const ruleset = loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' });
- * ruleset.version; // '2.3.1' (the correction of 2.3.0, itself of 2.2.0, 2.1.0 and 2.0.0, for the same legal time)
+ * ruleset.version; // '2.3.2' (the correction of 2.3.1, itself of 2.3.0, 2.2.0, 2.1.0 and 2.0.0, for the same legal time)
  * loadRuleset('eu-2021-821-art5', { version: '2.1.0' }).version; // '2.1.0', still bundled for replay
  */
 export function loadRuleset(id: string = DEFAULT_RULESET_ID, options: LoadOptions = {}): CompiledRuleset {

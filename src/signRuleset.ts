@@ -33,7 +33,7 @@ const VERSION = /^(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})$
  * unusable key, a `replaces` entry that is not a version, or outside Node.js.
  *
  * @example
- * const signature = signRuleset(document, readFileSync('ruleset-signing.key', 'utf8'), { replaces: ['2.3.1'] });
+ * const signature = signRuleset(document, readFileSync('ruleset-signing.key', 'utf8'), { replaces: ['2.3.2'] });
  * writeFileSync('my-ruleset.json.sig', JSON.stringify(signature, null, 2));
  */
 export function signRuleset(document: unknown, privateKey: string, options: SignOptions = {}): RulesetSignature {

@@ -10,6 +10,7 @@ import {
   EU_2021_821_ART5_V2_2_0,
   EU_2021_821_ART5_V2_3_0,
   EU_2021_821_ART5_V2_3_1,
+  EU_2021_821_ART5_V2_3_2,
 } from '../generated/bundledRulesets';
 
 /**
@@ -39,6 +40,7 @@ export const BUNDLED_RELEASES: readonly BundledRelease[] = [
   release(EU_2021_821_ART5_V2_2_0, ['2.1.0']),
   release(EU_2021_821_ART5_V2_3_0, ['2.2.0']),
   release(EU_2021_821_ART5_V2_3_1, ['2.3.0']),
+  release(EU_2021_821_ART5_V2_3_2, ['2.3.1']),
   release(DE_AWV_9_4_V1_0_0),
   release(DE_AWV_9_4_V1_1_0, ['1.0.0']),
 ];

@@ -39,7 +39,7 @@ const label = (ruleset: CompiledRuleset) =>
 
 describe('questions name the transaction field that answers them', () => {
   test('the current releases are checked, with their overlays', () => {
-    expect(compositions.map(label)).toEqual(['1.2.0', '1.2.0 + de-awv-9-4 1.1.0', '2.3.1', '2.3.1 + de-awv-9-4 1.1.0']);
+    expect(compositions.map(label)).toEqual(['1.2.0', '1.2.0 + de-awv-9-4 1.1.0', '2.3.2', '2.3.2 + de-awv-9-4 1.1.0']);
   });
 
   test.each(compositions.map((ruleset) => [label(ruleset), ruleset] as const))(

@@ -23,7 +23,7 @@ export const SHIPPED_COMPOSITIONS: readonly {
     ruleset: () => loadRuleset('eu-2021-821-art5', { asOf: '2024-08-01' }),
   },
   {
-    name: '2.3.1 + de-awv-9-4 1.1.0 (2025)',
+    name: '2.3.2 + de-awv-9-4 1.1.0 (2025)',
     asOf: '2025-01-10',
     ruleset: () => loadRuleset('eu-2021-821-art5', { asOf: '2025-01-10' }),
   },

@@ -4,7 +4,7 @@ import { createRulesetContext } from '../../src/compile/rulesetContext';
 import type { ConditionDefinition, RulesetDocument } from '../../src/index';
 import { readJsonFile } from '../support/rulesets';
 
-const document = readJsonFile('rulesets/eu-2021-821-art5/2.3.1.json') as RulesetDocument;
+const document = readJsonFile('rulesets/eu-2021-821-art5/2.3.2.json') as RulesetDocument;
 const highest = (context: ReturnType<typeof createRulesetContext>, when: ConditionDefinition) =>
   conditionRange(context, when, { askFalse: false }).highest;
 
@@ -32,7 +32,7 @@ describe('conditionRange: which conditions can hold', () => {
     // state's not known (null). Completing the data may give another one "applies", so "not none" can hold.
     const recorded = structuredClone(document) as RulesetDocument & { facts: Record<string, unknown> };
     const germany = recorded.catalogues?.memberStates?.entries.find((entry) => entry.id === 'DE');
-    if (germany?.attributes === undefined) throw new Error('2.3.1 has no member-state entry for DE');
+    if (germany?.attributes === undefined) throw new Error('2.3.2 has no member-state entry for DE');
     (germany.attributes as Record<string, unknown>).art5_3 = 'none';
     recorded.facts.exporterStatePosition = {
       title: "The exporter's member state's Art. 5(3) position",

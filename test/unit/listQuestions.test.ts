@@ -128,7 +128,7 @@ describe('listQuestions', () => {
 
   test('describes a question with its path, prompt, answer type, values with labels and citation', () => {
     const { ruleset, questions } = listQuestions(loadRuleset('eu-2021-821-art5', { asOf: '2025-06-30' }));
-    expect(ruleset).toMatchObject({ id: 'eu-2021-821-art5', version: '2.3.1' });
+    expect(ruleset).toMatchObject({ id: 'eu-2021-821-art5', version: '2.3.2' });
     const byFact = new Map(questions.map((question) => [question.fact, question]));
 
     const designed = byFact.get('item.speciallyDesigned');

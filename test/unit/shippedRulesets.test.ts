@@ -182,7 +182,7 @@ describe('the Article 5 versions', () => {
       const summaries = listRulesets().filter((summary) => summary.id === 'eu-2021-821-art5');
       expect(summaries.filter((summary) => summary.selectable).map((summary) => summary.version)).toEqual([
         '1.2.0',
-        '2.3.1',
+        '2.3.2',
       ]);
       // Each correction replaces the previous release of the same legal period (a chain), which stays for replay.
       expect(
@@ -194,6 +194,7 @@ describe('the Article 5 versions', () => {
         ['2.1.0', '2.2.0'],
         ['2.2.0', '2.3.0'],
         ['2.3.0', '2.3.1'],
+        ['2.3.1', '2.3.2'],
       ]);
       expect(art5('1.0.0').validity).toEqual(v1.validity);
       expect(art5('2.0.0').validity).toEqual(v2.validity);

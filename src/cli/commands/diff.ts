@@ -28,7 +28,7 @@ Expected-changes file:
   { "changes": [ { "before": "no_obligation", "after": "insufficient_information", "reason": "Guidelines, Section 3: due diligence outstanding" } ] }
 
 Examples:
-  $ dual-use-rules diff node_modules/dual-use-rules/rulesets/eu-2021-821-art5/2.3.1.json my-ruleset.json
+  $ dual-use-rules diff node_modules/dual-use-rules/rulesets/eu-2021-821-art5/2.3.2.json my-ruleset.json
   $ dual-use-rules diff current.json revised.json --runs 10000 --expect expected-changes.json
   $ dual-use-rules diff current.json revised.json --json --out diff.json
 

@@ -21,7 +21,7 @@ export function registerSign(program: Command): void {
     .addHelpText(
       'after',
       '\nExamples:\n  $ dual-use-rules sign my-ruleset.json --key ruleset-signing.key\n  $ ' +
-        'dual-use-rules sign my-ruleset.json --key ruleset-signing.key --replaces 2.3.1\n  $ ' +
+        'dual-use-rules sign my-ruleset.json --key ruleset-signing.key --replaces 2.3.2\n  $ ' +
         'dual-use-rules sign my-overlay.json --base my-ruleset.json --key ruleset-signing.key\n\n' +
         'The signature covers the content and the id, version, validity and --replaces of the document (signature ' +
         'format 2); signatures made by 0.1.0 (format 1) still verify, but cover no replaces: sign again to add ' +

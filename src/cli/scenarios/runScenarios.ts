@@ -18,7 +18,7 @@ import { describeError } from '../output/safeText';
 export interface ScenarioResult {
   readonly file: string;
   readonly scenario: Scenario;
-  /** The ruleset it ran against, e.g. `eu-2021-821-art5 2.3.1 + de-awv-9-4 1.1.0`. */
+  /** The ruleset it ran against, e.g. `eu-2021-821-art5 2.3.2 + de-awv-9-4 1.1.0`. */
   readonly ruleset: string;
   /** The compiled ruleset it ran against, when one was chosen. */
   readonly compiled?: CompiledRuleset;

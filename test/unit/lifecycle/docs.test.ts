@@ -41,9 +41,9 @@ describe('docs/ruleset-lifecycle.md: every command works as written', () => {
   test('the steps say what the page says they say', () => {
     const output = (fragment: string) =>
       results.find((_, index) => blocks[index]?.script.includes(fragment)) as CommandResult;
-    expect(output('dual-use-rules validate my-ruleset.json').stdout).toContain('valid (eu-2021-821-art5 2.3.2');
+    expect(output('dual-use-rules validate my-ruleset.json').stdout).toContain('valid (eu-2021-821-art5 2.3.3');
     expect(output('dual-use-rules verify my-ruleset.json').stdout).toMatch(
-      /Verified eu-2021-821-art5 2\.3\.2 .* signed with key [0-9a-f]{16}/,
+      /Verified eu-2021-821-art5 2\.3\.3 .* signed with key [0-9a-f]{16}/,
     );
     expect(output('tampered.json').stderr).toContain('has changed since it was signed');
     // One step on the command line: assess verifies what it reads, and refuses the tampered copy.
@@ -51,7 +51,7 @@ describe('docs/ruleset-lifecycle.md: every command works as written', () => {
     expect(output('assess --ruleset my-ruleset.json --public-key').stderr).toBe('');
     expect(output('assess --ruleset tampered.json').stderr).toMatch(/^Refusing tampered\.json: it is not verified\./);
     expect(output('assess --ruleset tampered.json').stdout).toBe('');
-    expect(readFileSync(join(workspace.dir, 'assessed.jsonl'), 'utf8')).toMatch(/"version":"2\.3\.2"/);
+    expect(readFileSync(join(workspace.dir, 'assessed.jsonl'), 'utf8')).toMatch(/"version":"2\.3\.3"/);
     expect(output('--expect expected-changes.json').stdout).toContain(
       'Every outcome change is listed in the expected-changes file.',
     );
@@ -74,12 +74,12 @@ describe('docs/ruleset-lifecycle.md: every command works as written', () => {
     const registry = createRulesetRegistry({
       publicKeys: [readFileSync(join(workspace.dir, 'compliance.pub'), 'utf8')],
     });
-    // The signature says 2.3.2 replaces 2.3.1 (sign --replaces), so register needs no replaces of its own.
+    // The signature says 2.3.3 replaces 2.3.2 (sign --replaces), so register needs no replaces of its own.
     registry.register(readJson('my-ruleset.json'), { signatures: [readJson('my-ruleset.json.sig')] });
     const order = readJson('order.json');
     const assessment = await assess(order, { ruleset: registry.select(order) });
     const shipped = loadRuleset('eu-2021-821-art5', { asOf: '2025-03-03' });
-    expect(assessment.ruleset).toMatchObject({ id: 'eu-2021-821-art5', version: '2.3.2', overlays: shipped.overlays });
+    expect(assessment.ruleset).toMatchObject({ id: 'eu-2021-821-art5', version: '2.3.3', overlays: shipped.overlays });
     // The weight-1 red flag no longer reaches the raised score: nothing else calls for action.
     expect(assessment.outcome).toBe('no_obligation');
     expect((await replay(assessment, order, { registry })).matches).toBe(true);

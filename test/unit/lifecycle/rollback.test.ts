@@ -19,7 +19,7 @@ import { readJsonFile } from '../../support/rulesets';
 // answered no_obligation where 2.2.0 says enhanced_due_diligence.
 
 const keys = generateSigningKeys();
-const base = () => readJsonFile('rulesets/eu-2021-821-art5/2.3.1.json') as Record<string, unknown>;
+const base = () => readJsonFile('rulesets/eu-2021-821-art5/2.3.2.json') as Record<string, unknown>;
 /** The current, strict version, and an older, lenient one (a red flag no longer reaches the score). */
 const current: Record<string, unknown> = { ...base(), version: '2.4.0' };
 const lenient = (() => {
@@ -38,7 +38,7 @@ const order = (() => {
 describe('a keyed registry refuses a rollback', () => {
   test('the review’s case: an older signed version naming a newer one in replaces is refused', async () => {
     const registry = createRulesetRegistry({ publicKeys: [keys.publicKey] });
-    registry.register(current, { signatures: [signRuleset(current, keys.privateKey, { replaces: ['2.3.1'] })] });
+    registry.register(current, { signatures: [signRuleset(current, keys.privateKey, { replaces: ['2.3.2'] })] });
     const older = signRuleset(lenient, keys.privateKey, { replaces: ['2.4.0'] });
     const issues = rulesetIssues(() => registry.register(lenient, { signatures: [older], replaces: ['2.4.0'] }));
     expect(issues).toContainEqual(expect.objectContaining({ code: 'rollback' }));
@@ -50,10 +50,10 @@ describe('a keyed registry refuses a rollback', () => {
 
   test('a version lower than one registered for the same legal period is refused, even replacing nothing newer', () => {
     const registry = createRulesetRegistry({ publicKeys: [keys.publicKey] });
-    registry.register(current, { signatures: [signRuleset(current, keys.privateKey, { replaces: ['2.3.1'] })] });
-    // 2.3.1 is no longer selectable; 2.3.5 claims to replace it, for the period 2.4.0 now states.
+    registry.register(current, { signatures: [signRuleset(current, keys.privateKey, { replaces: ['2.3.2'] })] });
+    // 2.3.2 is no longer selectable; 2.3.5 claims to replace it, for the period 2.4.0 now states.
     const issues = rulesetIssues(() =>
-      registry.register(lenient, { signatures: [signRuleset(lenient, keys.privateKey, { replaces: ['2.3.1'] })] }),
+      registry.register(lenient, { signatures: [signRuleset(lenient, keys.privateKey, { replaces: ['2.3.2'] })] }),
     );
     expect(issues).toContainEqual(expect.objectContaining({ path: ['version'], code: 'rollback' }));
     expect(issues.find((issue) => issue.code === 'rollback')?.message).toMatch(/2\.3\.5.*older than 2\.4\.0/);
@@ -61,7 +61,7 @@ describe('a keyed registry refuses a rollback', () => {
 
   test('the refusal holds for a registry without keys too: replacing a version by an older one is never meant', () => {
     const registry = createRulesetRegistry();
-    registry.register(current, { replaces: ['2.3.1'] });
+    registry.register(current, { replaces: ['2.3.2'] });
     expect(rulesetIssues(() => registry.register(lenient, { replaces: ['2.4.0'] }))).toContainEqual(
       expect.objectContaining({ code: 'rollback' }),
     );
@@ -77,10 +77,10 @@ describe('a keyed registry refuses a rollback', () => {
 
 describe('the signature covers version, validity and replaces', () => {
   test('a new signature names the document’s version, validity and what it replaces, and says its format', () => {
-    const signature = signRuleset(current, keys.privateKey, { replaces: ['2.3.1'] });
+    const signature = signRuleset(current, keys.privateKey, { replaces: ['2.3.2'] });
     expect(signature).toMatchObject({
       format: 2,
-      ruleset: { id: 'eu-2021-821-art5', version: '2.4.0', validity: current['validity'], replaces: ['2.3.1'] },
+      ruleset: { id: 'eu-2021-821-art5', version: '2.4.0', validity: current['validity'], replaces: ['2.3.2'] },
     });
     expect(parseRulesetSignature(JSON.parse(JSON.stringify(signature)))).toEqual(signature);
   });
@@ -89,19 +89,19 @@ describe('the signature covers version, validity and replaces', () => {
     const registry = createRulesetRegistry({ publicKeys: [keys.publicKey] });
     const signedNothing = signRuleset(current, keys.privateKey);
     expect(
-      rulesetIssues(() => registry.register(current, { signatures: [signedNothing], replaces: ['2.3.1'] })),
+      rulesetIssues(() => registry.register(current, { signatures: [signedNothing], replaces: ['2.3.2'] })),
     ).toContainEqual(expect.objectContaining({ code: 'replaces_not_signed' }));
     const summary = registry.register(current, {
-      signatures: [signRuleset(current, keys.privateKey, { replaces: ['2.3.1'] })],
+      signatures: [signRuleset(current, keys.privateKey, { replaces: ['2.3.2'] })],
     });
-    expect(summary.replaces).toEqual(['2.3.1']);
+    expect(summary.replaces).toEqual(['2.3.2']);
     expect(registry.select(order).version).toBe('2.4.0');
   });
 
   test('signed metadata cannot be edited: another replaces, version or validity breaks the signature', () => {
-    const signature = signRuleset(current, keys.privateKey, { replaces: ['2.3.1'] });
+    const signature = signRuleset(current, keys.privateKey, { replaces: ['2.3.2'] });
     for (const ruleset of [
-      { ...signature.ruleset, replaces: ['2.3.0', '2.3.1'] },
+      { ...signature.ruleset, replaces: ['2.3.1', '2.3.2'] },
       { ...signature.ruleset, validity: { from: '2030-01-01', to: null } },
     ]) {
       const issues = rulesetIssues(() =>
@@ -117,13 +117,13 @@ describe('dual-use-rules sign --replaces', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dur-sign-'));
     writeFileSync(join(dir, 'current.json'), JSON.stringify(current));
     writeFileSync(join(dir, 'approver.key'), keys.privateKey);
-    const result = await runCli(['sign', 'current.json', '--key', 'approver.key', '--replaces', '2.3.1'], { cwd: dir });
+    const result = await runCli(['sign', 'current.json', '--key', 'approver.key', '--replaces', '2.3.2'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Signed eu-2021-821-art5 2\.4\.0 \(sha256 [0-9a-f]{64}, replacing 2\.3\.1\)/);
+    expect(result.stdout).toMatch(/Signed eu-2021-821-art5 2\.4\.0 \(sha256 [0-9a-f]{64}, replacing 2\.3\.2\)/);
     const signature = parseRulesetSignature(JSON.parse(readFileSync(join(dir, 'current.json.sig'), 'utf8')));
-    expect(signature).toMatchObject({ format: 2, ruleset: { replaces: ['2.3.1'] } });
+    expect(signature).toMatchObject({ format: 2, ruleset: { replaces: ['2.3.2'] } });
     const registry = createRulesetRegistry({ publicKeys: [keys.publicKey] });
-    expect(registry.register(current, { signatures: [signature] }).replaces).toEqual(['2.3.1']);
+    expect(registry.register(current, { signatures: [signature] }).replaces).toEqual(['2.3.2']);
   });
 });
 
