@@ -15,7 +15,8 @@ import { runs } from '../support/runs';
 /**
  * The diff gate of the law packages: a correction (a release that `replaces` another for the same legal time) may
  * change only the outcomes its expected-changes file lists, `rulesets/<id>/changes/<version>.json`, and CHANGELOG.md
- * lists the same changes under the release.
+ * lists the same changes under the release. An expected-changes file is released with its correction and keeps its
+ * bytes; a change found after the release is listed in `changes/errata/<version>.json`, read together with it.
  *
  * Transactions per diff: the full count in the deep tier (`TEST_DEPTH=deep`, what CI runs), a twentieth otherwise.
  */
@@ -68,8 +69,22 @@ function comparisons(
     }));
 }
 
+/** The released list of a correction's outcome changes and, where there is one, its erratum. */
 function expectedChanges(id: string, version: string): ExpectedChanges {
-  return parseExpectedChanges(readJsonFile(`rulesets/${id}/changes/${version}.json`));
+  const released = parseExpectedChanges(readJsonFile(`rulesets/${id}/changes/${version}.json`));
+  const erratum = `rulesets/${id}/changes/errata/${version}.json`;
+  if (!existsSync(new URL(`../../${erratum}`, import.meta.url))) return released;
+  return { changes: [...released.changes, ...parseExpectedChanges(readJsonFile(erratum)).changes] };
+}
+
+/** The `.json` files directly in a folder of a law package, sorted; none when it does not exist. */
+function jsonFiles(id: string, folder: string): string[] {
+  const url = new URL(`../../rulesets/${id}/${folder}/`, import.meta.url);
+  return existsSync(url)
+    ? readdirSync(url)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+    : [];
 }
 
 /** The text of the CHANGELOG section whose heading names the version. */
@@ -82,17 +97,15 @@ function changelogSection(id: string, version: string): string {
 }
 
 describe('law packages: each correction changes only the outcomes its expected-changes file lists', () => {
-  test('there are corrections, and every expected-changes file belongs to one', () => {
+  test('there are corrections, and every expected-changes file and erratum belongs to one', () => {
     expect(corrections.length).toBeGreaterThan(0);
     for (const id of lawPackages()) {
-      const folder = new URL(`../../rulesets/${id}/changes/`, import.meta.url);
-      const files = existsSync(folder) ? readdirSync(folder).sort() : [];
-      expect(files, id).toEqual(
-        corrections
-          .filter((correction) => correction.id === id)
-          .map((correction) => `${correction.version}.json`)
-          .sort(),
-      );
+      const files = corrections
+        .filter((correction) => correction.id === id)
+        .map((correction) => `${correction.version}.json`)
+        .sort();
+      expect(jsonFiles(id, 'changes'), id).toEqual(files);
+      for (const erratum of jsonFiles(id, 'changes/errata')) expect(files, `${id} errata`).toContain(erratum);
     }
   });
 
