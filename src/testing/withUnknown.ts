@@ -80,14 +80,31 @@ export function withUnknown(transaction: Transaction, fields: Iterable<Unknowabl
       else copy = without(copy, head);
       continue;
     }
-    const target = copy[head] as Record<string, unknown> | Record<string, unknown>[] | null | undefined;
+    const target = copy[head];
     if (target === undefined || target === null) continue;
+    // A field is blanked inside a record or in every record of a list; any other value there is not a transaction.
+    const notRecord = Array.isArray(target)
+      ? target.findIndex((record) => !isRecord(record))
+      : isRecord(target)
+        ? -1
+        : 0;
+    if (notRecord >= 0)
+      throw refuseArgument(
+        Array.isArray(target) ? ['transaction', head, notRecord] : ['transaction', head],
+        `transaction.${head} must hold records to blank ${field}, not ${describeValue(target)}.`,
+      );
     if (Array.isArray(target))
-      copy[head] = target.map((record) => (useNull ? { ...record, [tail]: null } : without(record, tail)));
-    else if (useNull) target[tail] = null;
-    else copy[head] = without(target, tail);
+      copy[head] = (target as Record<string, unknown>[]).map((record) =>
+        useNull ? { ...record, [tail]: null } : without(record, tail),
+      );
+    else if (useNull) (target as Record<string, unknown>)[tail] = null;
+    else copy[head] = without(target as Record<string, unknown>, tail);
   }
   return copy as Transaction;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A copy of `record` without `key`, its other properties in their order. */

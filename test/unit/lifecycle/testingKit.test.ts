@@ -166,4 +166,27 @@ describe('dual-use-rules/testing', () => {
     expect(Object.keys(withNulls.item ?? {})).toEqual(['speciallyDesigned', 'naturalPersons', 'capabilities']);
     expect(transaction).toStrictEqual(original);
   });
+
+  test('withUnknown refuses a field to blank whose container is not a record, with its path (CI seed 812424946)', () => {
+    const base = { date: '2025-01-10', exporter: { country: 'DE' }, destination: { country: 'US' } };
+    const refusal = (transaction: unknown, field: 'findings.knowledge' | 'item.naturalPersons') => {
+      try {
+        withUnknown(transaction as Transaction, [field], true);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    expect(refusal({ ...base, findings: -1 }, 'findings.knowledge')).toMatchObject({
+      name: 'AssessmentError',
+      code: 'invalid_argument',
+      issues: [{ path: ['transaction', 'findings'] }],
+    });
+    expect(refusal({ ...base, findings: [{ knowledge: 'suspicion' }, 'x'] }, 'findings.knowledge')).toMatchObject({
+      issues: [{ path: ['transaction', 'findings', 1] }],
+    });
+    expect(refusal({ ...base, item: 'a camera' }, 'item.naturalPersons')).toMatchObject({
+      issues: [{ path: ['transaction', 'item'] }],
+    });
+  });
 });
